@@ -1,0 +1,112 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Each folder is one runtime; these rules keep code from leaking across them.
+const noElectron = { name: 'electron', message: 'Only electron/ may import Electron.' };
+const noReact = [
+  { name: 'react', message: 'React belongs to renderer/ only.' },
+  { name: 'react-dom', message: 'React belongs to renderer/ only.' },
+];
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'Pure code: no Node built-ins here (it must run in the renderer and in Node).',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/baseline/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReact],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/services/**', '**/electron/**', '**/renderer/**', '**/preview/**'],
+              message: 'shared/ depends on nothing but itself and pure libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['services/**/*.ts', 'preview/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReact],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'Services run in plain Node: no renderer or Electron code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/services/**', '**/electron/**', '**/preview/**'],
+              message: 'The renderer reaches services only through the contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
+import type { Target } from './test/e2e/fixtures.ts';
+
+/**
+ * End-to-end tests drive the real app: the built renderer served by the preview (same handlers and
+ * services as Electron) in Debian's Chromium, and, where an Electron binary exists, Electron itself.
+ */
+export default defineConfig<{ target: Target }>({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  globalSetup: './test/e2e/global-setup.ts',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'chromium-preview', testIgnore: 'electron/**', use: { target: 'preview' } },
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', use: { target: 'electron' } },
+  ],
+});

@@ -1,0 +1,218 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Envelope } from '../shared/contract/index.ts';
+import { contentSecurityPolicy } from '../shared/security/csp.ts';
+import type { HandlerRegistry } from '../services/handlers/registry.ts';
+
+export interface PreviewServerOptions {
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  readonly registry: HandlerRegistry;
+  /** Random per run; every contract call must carry it as a bearer token. */
+  readonly token: string;
+  /** Largest accepted request body; bigger calls get 413 before they are read. */
+  readonly maxBodyBytes?: number;
+}
+
+export const defaultMaxBodyBytes = 64 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
+} as const;
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/**
+ * The request handler, separate from the listener so a test can serve it on a non-loopback
+ * interface and watch it refuse.
+ */
+export function createPreviewHandler(options: PreviewServerOptions) {
+  const expectedToken = Buffer.from(options.token, 'utf8');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const rendererRoot = path.resolve(options.rendererDir);
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
+      sendJson(res, 403, refusal('forbidden', 'The preview answers loopback clients only.'));
+      return;
+    }
+    const port = req.socket.localPort;
+    if (!isAllowedHost(req.headers.host, port)) {
+      sendJson(res, 403, refusal('forbidden', 'Unexpected Host header.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port ?? 0}`);
+    if (url.pathname.startsWith('/ipc/')) {
+      return handleContractCall(req, res, url.pathname.slice('/ipc/'.length), port);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, refusal('forbidden', 'Method not allowed.'));
+      return;
+    }
+    return serveStatic(res, url.pathname, req.method === 'HEAD');
+  };
+
+  async function handleContractCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+    port: number | undefined,
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, refusal('forbidden', 'Contract calls are POST.'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+      sendJson(res, 403, refusal('forbidden', 'Cross-origin contract calls are refused.'));
+      return;
+    }
+    if (!hasToken(req.headers.authorization)) {
+      sendJson(res, 401, refusal('forbidden', 'Missing or wrong preview token.'));
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxBodyBytes) {
+      req.resume();
+      sendJson(res, 413, refusal('payload-too-large', tooLarge(maxBodyBytes)));
+      return;
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body === 'too-large') {
+      sendJson(res, 413, refusal('payload-too-large', tooLarge(maxBodyBytes)));
+      return;
+    }
+    let payload: unknown = undefined;
+    if (body.length > 0) {
+      try {
+        payload = JSON.parse(body.toString('utf8')) as unknown;
+      } catch {
+        sendJson(res, 400, refusal('invalid-request', 'The request body is not valid JSON.'));
+        return;
+      }
+    }
+    const answer = await options.registry.dispatch(decodeURIComponent(channel), payload);
+    sendJson(res, 200, answer);
+  }
+
+  function hasToken(header: string | undefined): boolean {
+    if (!header?.startsWith('Bearer ')) return false;
+    const given = Buffer.from(header.slice('Bearer '.length), 'utf8');
+    return given.length === expectedToken.length && timingSafeEqual(given, expectedToken);
+  }
+
+  async function serveStatic(
+    res: ServerResponse,
+    pathname: string,
+    headOnly: boolean,
+  ): Promise<void> {
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const filePath = path.resolve(rendererRoot, `.${relative}`);
+    const inside = filePath.startsWith(rendererRoot + path.sep);
+    const file = inside ? await stat(filePath).catch(() => undefined) : undefined;
+    if (!file?.isFile()) {
+      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    const type = contentTypes[path.extname(filePath)] ?? 'application/octet-stream';
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    res.end(headOnly ? undefined : await readFile(filePath));
+  }
+}
+
+export function startPreviewServer(
+  options: PreviewServerOptions & { port?: number },
+): Promise<Server> {
+  const handle = createPreviewHandler(options);
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      sendJson(
+        res,
+        500,
+        refusal('internal', error instanceof Error ? error.message : 'Internal error'),
+      );
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function isAllowedHost(host: string | undefined, port: number | undefined): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function isAllowedOrigin(origin: string, port: number | undefined): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function tooLarge(max: number): string {
+  return `The request is larger than the ${Math.round(max / (1024 * 1024))} MB limit.`;
+}
+
+function refusal(
+  code: 'forbidden' | 'payload-too-large' | 'invalid-request' | 'internal',
+  message: string,
+): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        over = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!over) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

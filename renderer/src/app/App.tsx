@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Nav } from './Nav.tsx';
+import { screenForPath } from './routes.ts';
+import { HomeScreen } from '../features/home/HomeScreen.tsx';
+
+function ScreenTitle() {
+  const [location] = useLocation();
+  const name = screenForPath(location);
+  useEffect(() => {
+    document.title = `${name} · Pathwise`;
+  }, [name]);
+  return null;
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <ScreenTitle />
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <div className="layout">
+        <Nav />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Switch>
+              <Route path="/" component={HomeScreen} />
+              <Route>
+                <HomeScreen />
+              </Route>
+            </Switch>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </Router>
+  );
+}

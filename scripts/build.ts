@@ -1,0 +1,48 @@
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+
+/** Builds everything Electron and the preview need into out/: renderer, main, preload, preview. */
+const nodeTarget = 'node24';
+const esmRequireBanner = {
+  js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: nodeTarget,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+rmSync('out', { recursive: true, force: true });
+
+await Promise.all([
+  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'out/main/main.js',
+    format: 'esm',
+    external: ['electron'],
+    banner: esmRequireBanner,
+  }),
+  // A sandboxed preload must be CommonJS.
+  esbuild({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'out/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['preview/preview.ts'],
+    outfile: 'out/preview/preview.js',
+    format: 'esm',
+    banner: esmRequireBanner,
+  }),
+]);
+console.log('Built renderer, main, preload and preview into out/.');

@@ -1,0 +1,13 @@
+import type { AppServices } from '../app-services.ts';
+import type { HandlerMap } from './registry.ts';
+
+export function appHandlers(services: AppServices): Pick<HandlerMap, 'app.info'> {
+  return {
+    'app.info': () => ({
+      name: 'Pathwise',
+      version: services.options.appVersion,
+      transport: services.options.transport,
+      dataDirKind: services.options.dataDirKind,
+    }),
+  };
+}

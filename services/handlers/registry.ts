@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { ChannelName, Envelope, ResponseOf } from '../../shared/contract/index.ts';
+import { contract, isChannelName } from '../../shared/contract/index.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
+
+export type Handler<C extends ChannelName> = (
+  request: z.output<(typeof contract)[C]['request']>,
+) => ResponseOf<C> | Promise<ResponseOf<C>>;
+
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+/** Collects handlers per domain; refuses a channel twice, and a channel the contract lacks. */
+export class HandlerRegistry {
+  readonly #handlers = new Map<ChannelName, Handler<ChannelName>>();
+
+  register<C extends ChannelName>(name: C, handler: Handler<C>): void {
+    if (!isChannelName(name)) throw new Error(`No channel "${String(name)}" in the contract.`);
+    if (this.#handlers.has(name)) throw new Error(`Channel "${name}" registered twice.`);
+    this.#handlers.set(name, handler);
+  }
+
+  registerAll(handlers: Partial<HandlerMap>): void {
+    for (const [name, handler] of Object.entries(handlers)) {
+      this.register(name as ChannelName, handler);
+    }
+  }
+
+  /** Throws when a contract channel has no handler: a gap found at start, not at first use. */
+  assertComplete(): void {
+    const missing = Object.keys(contract).filter(
+      (name) => !this.#handlers.has(name as ChannelName),
+    );
+    if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
+  }
+
+  /**
+   * The single entry point for every transport. Parses the payload as unknown, runs the
+   * handler, and answers with an envelope; never throws.
+   */
+  async dispatch(name: string, payload: unknown): Promise<Envelope<unknown>> {
+    if (!isChannelName(name)) {
+      return failure('unknown-channel', `There is no channel named "${name.slice(0, 80)}".`);
+    }
+    const handler = this.#handlers.get(name);
+    if (!handler) return failure('unknown-channel', `Channel "${name}" has no handler.`);
+    const parsed = contract[name].request.safeParse(payload);
+    if (!parsed.success) {
+      return failure(
+        'invalid-request',
+        `Invalid request for ${name}: ${describeIssues(parsed.error)}`,
+      );
+    }
+    try {
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ContractError) return failure(error.code, error.message);
+      return failure(
+        'internal',
+        `${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}
+
+function failure(code: ContractError['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

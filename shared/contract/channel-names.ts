@@ -1,0 +1,11 @@
+import type { ChannelName } from './index.ts';
+
+/**
+ * The channel names as a plain list, so the preload can expose one named function per channel
+ * without bundling zod and every schema. The two checks below make a missing or unknown name a
+ * compile error.
+ */
+export const channelNames = ['app.info'] as const satisfies readonly ChannelName[];
+
+type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;
+export const everyChannelListed: [Missing] extends [never] ? true : Missing = true;

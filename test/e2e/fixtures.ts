@@ -1,0 +1,101 @@
+import {
+  test as base,
+  expect,
+  _electron,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findElectronBinary } from '../support/electron-binary.ts';
+import { startPreview, type RunningPreview } from '../support/preview-process.ts';
+
+export type Target = 'preview' | 'electron';
+
+export interface AppHandle {
+  readonly target: Target;
+  /** A fresh directory for this test's learner data. */
+  readonly dataDir: string;
+  page: Page;
+  /** Preview only: the server's origin and token, for direct contract calls. */
+  readonly preview: () => RunningPreview;
+  /** Electron only: the running application, for main-process checks. */
+  readonly electron: () => ElectronApplication;
+  /** Close the app and start it again on the same data directory. */
+  relaunch(): Promise<Page>;
+  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+}
+
+export const screenshotDir = path.resolve('test-results', 'screenshots');
+
+export const test = base.extend<{ target: Target; app: AppHandle }>({
+  target: ['preview', { option: true }],
+
+  app: async ({ target, page: previewPage }, use, testInfo) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pathwise-e2e-'));
+    let preview: RunningPreview | undefined;
+    let electronApp: ElectronApplication | undefined;
+
+    const launch = async (): Promise<Page> => {
+      if (target === 'electron') {
+        const binary = findElectronBinary();
+        if ('missing' in binary) throw new Error(binary.missing);
+        electronApp = await _electron.launch({
+          executablePath: binary.path,
+          args: [path.resolve('.')],
+          env: { ...process.env, PATHWISE_DATA_DIR: dataDir },
+        });
+        const window = await electronApp.firstWindow();
+        await waitForShell(window);
+        return window;
+      }
+      preview = await startPreview(dataDir);
+      await previewPage.goto(preview.url);
+      await waitForShell(previewPage);
+      return previewPage;
+    };
+
+    if (target === 'electron') {
+      const binary = findElectronBinary();
+      testInfo.skip('missing' in binary, 'missing' in binary ? binary.missing : '');
+    }
+
+    const handle: AppHandle = {
+      target,
+      dataDir,
+      page: await launch(),
+      preview: () => {
+        if (!preview) throw new Error('This test runs against Electron, not the preview.');
+        return preview;
+      },
+      electron: () => {
+        if (!electronApp) throw new Error('This test runs against the preview, not Electron.');
+        return electronApp;
+      },
+      relaunch: async () => {
+        await electronApp?.close();
+        await preview?.stop();
+        handle.page = await launch();
+        return handle.page;
+      },
+      screenshot: async (name) => {
+        mkdirSync(screenshotDir, { recursive: true });
+        const file = path.join(screenshotDir, `${name}.png`);
+        await handle.page.screenshot({ path: file, fullPage: true });
+        return file;
+      },
+    };
+
+    await use(handle);
+    await electronApp?.close();
+    await preview?.stop();
+  },
+});
+
+async function waitForShell(page: Page): Promise<void> {
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 15_000 });
+}
+
+export { expect };

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPreviewHandler, startPreviewServer } from '../../preview/server.ts';
+import { HandlerRegistry } from '../../services/handlers/registry.ts';
+
+const token = 'test-token-0123456789';
+let server: Server;
+let origin: string;
+let rendererDir: string;
+
+function registry(): HandlerRegistry {
+  const r = new HandlerRegistry();
+  r.register('app.info', () => ({
+    name: 'Pathwise',
+    version: '9',
+    transport: 'http',
+    dataDirKind: 'test',
+  }));
+  return r;
+}
+
+beforeAll(async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'pathwise-server-'));
+  rendererDir = path.join(root, 'renderer');
+  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
+  server = await startPreviewServer({
+    rendererDir,
+    registry: registry(),
+    token,
+    maxBodyBytes: 1024,
+  });
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('no address');
+  origin = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(() => {
+  server.close();
+});
+
+const call = (init: RequestInit = {}, channel = 'app.info') =>
+  fetch(`${origin}/ipc/${channel}`, { method: 'POST', ...init });
+
+describe('preview server', () => {
+  it('answers app.info with the token', async () => {
+    const response = await call({ headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      value: { name: 'Pathwise', version: '9' },
+    });
+  });
+
+  it('refuses a call without a token, or with a wrong one', async () => {
+    expect((await call()).status).toBe(401);
+    expect((await call({ headers: { Authorization: `Bearer ${token}x` } })).status).toBe(401);
+    expect((await call({ headers: { Authorization: token } })).status).toBe(401);
+  });
+
+  it('refuses a cross-origin call even with the token', async () => {
+    const response = await call({
+      headers: { Authorization: `Bearer ${token}`, Origin: 'https://evil.example' },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${origin}/`, { headers: { Host: 'attacker.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('rejects a body over the limit with 413 and a reason', async () => {
+    const response = await call({
+      headers: { Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ blob: 'x'.repeat(5000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'payload-too-large' },
+    });
+  });
+
+  it('answers malformed JSON with a typed error', async () => {
+    const response = await call({ headers: { Authorization: `Bearer ${token}` }, body: '{nope' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const index = await fetch(`${origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${origin}/assets/app.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    );
+    expect((await fetch(`${origin}/../secret.txt`)).status).toBe(404);
+    expect((await fetch(`${origin}/%2e%2e/secret.txt`)).status).toBe(404);
+  });
+});
+
+describe('preview server from a non-loopback address', () => {
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === 'IPv4' && !entry.internal);
+
+  it.skipIf(!external)(
+    'refuses it with 403 (no non-loopback IPv4 interface here otherwise)',
+    async () => {
+      // The real preview binds 127.0.0.1 only; this serves the same handler on a LAN address to prove
+      // the second line of defence refuses a client that is not on loopback.
+      const address = external?.address ?? '';
+      const handler = createPreviewHandler({ rendererDir, registry: registry(), token });
+      const lan = createServer((req, res) => void handler(req, res));
+      await new Promise<void>((resolve) => lan.listen(0, address, resolve));
+      const port = (lan.address() as { port: number }).port;
+      try {
+        const response = await fetch(`http://${address}:${port}/ipc/app.info`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        expect(response.status).toBe(403);
+        expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      } finally {
+        lan.close();
+      }
+    },
+  );
+});
