@@ -1,6 +1,7 @@
 import type { AppInfo } from '../shared/contract/app.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { appHandlers } from './handlers/app.ts';
+import { NoticeBoard } from './notices.ts';
 
 export interface AppServicesOptions {
   /** Where the learner's data lives; created if missing. */
@@ -17,15 +18,19 @@ export interface AppServicesOptions {
 export interface AppServices {
   readonly options: AppServicesOptions;
   readonly now: () => Date;
+  /** What services must tell the learner (skipped packs, recovered database…). */
+  readonly notices: NoticeBoard;
   close(): void;
 }
 
 /** The composition root for every main-process service; both transports call it. */
 export function openAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? (() => new Date());
+  const notices = new NoticeBoard(now);
   return {
     options,
     now,
+    notices,
     close() {},
   };
 }

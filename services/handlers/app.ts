@@ -1,7 +1,9 @@
 import type { AppServices } from '../app-services.ts';
 import type { HandlerMap } from './registry.ts';
 
-export function appHandlers(services: AppServices): Pick<HandlerMap, 'app.info'> {
+export function appHandlers(
+  services: AppServices,
+): Pick<HandlerMap, 'app.info' | 'app.notices' | 'app.dismissNotice'> {
   return {
     'app.info': () => ({
       name: 'Pathwise',
@@ -9,5 +11,7 @@ export function appHandlers(services: AppServices): Pick<HandlerMap, 'app.info'>
       transport: services.options.transport,
       dataDirKind: services.options.dataDirKind,
     }),
+    'app.notices': () => services.notices.list(),
+    'app.dismissNotice': ({ id }) => services.notices.dismiss(id),
   };
 }

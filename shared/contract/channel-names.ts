@@ -5,7 +5,11 @@ import type { ChannelName } from './index.ts';
  * without bundling zod and every schema. The two checks below make a missing or unknown name a
  * compile error.
  */
-export const channelNames = ['app.info'] as const satisfies readonly ChannelName[];
+export const channelNames = [
+  'app.info',
+  'app.notices',
+  'app.dismissNotice',
+] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;
 export const everyChannelListed: [Missing] extends [never] ? true : Missing = true;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { relationIds, relations, type RelationDef } from '../../shared/pack/relations.ts';
+
+describe('relation vocabulary', () => {
+  it('gives every opposite as a declared relation of the other polarity', () => {
+    for (const [id, def] of Object.entries(relations) as [string, RelationDef][]) {
+      if (!def.opposite) continue;
+      expect(relationIds, `${id}.opposite`).toContain(def.opposite);
+      const opposite = relations[def.opposite as keyof typeof relations] as RelationDef;
+      expect(opposite.polarity, `${id} vs ${def.opposite}`).not.toBe(def.polarity);
+    }
+  });
+
+  it('marks symmetric relations with a passive that reads the same', () => {
+    for (const def of Object.values(relations) as RelationDef[]) {
+      if (def.symmetric) expect(def.passive).toBe(def.phrase);
+    }
+  });
+});
