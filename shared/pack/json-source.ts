@@ -60,6 +60,17 @@ export function parseJsonSource(file: string, rawText: string): ParsedSource {
     text = ` ${text.slice(1)}`;
   }
 
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep !== undefined) {
+    problems.push({
+      file,
+      ...at(tooDeep),
+      rule: 'json-syntax',
+      message: `nested more than ${maxDepth} levels deep; a pack file never needs that`,
+    });
+    return { ok: false, problems };
+  }
+
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, strictJson);
   const syntax = describeSyntaxErrors(text, errors);
@@ -121,6 +132,26 @@ export function parseJsonSource(file: string, rawText: string): ParsedSource {
       },
     },
   };
+}
+
+/** Pack files nest about six levels; the bound keeps hostile input from exhausting the stack. */
+const maxDepth = 64;
+
+/** Offset of the first bracket that opens level `maxDepth + 1`, outside strings. */
+function firstTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') {
+      if (++depth > maxDepth) return i;
+    } else if (char === ']' || char === '}') depth--;
+  }
+  return undefined;
 }
 
 /** `$[12].subject`, `$.topics[0].id`, `$.pathways.D1.all.nodes["il-32-gamma"]`. */

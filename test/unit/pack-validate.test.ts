@@ -132,6 +132,14 @@ describe('validatePack: JSON syntax', () => {
     });
   });
 
+  it('refuses absurd nesting before it can exhaust the stack', () => {
+    const files = { ...mini, 'facts.json': '['.repeat(200_000) };
+    const problems = problemsOf(files);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'facts.json', line: 1, column: 65, rule: 'json-syntax' }),
+    ]);
+  });
+
   it('reports one problem per broken file and still checks the others', () => {
     const files = edit(
       edit(mini, 'entities.json', '"id": "rankl",', '"id": "rankl"'),
