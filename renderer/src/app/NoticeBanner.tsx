@@ -1,15 +1,10 @@
-import { useEffect } from 'react';
 import { useNotices } from '../stores/notices.ts';
 
 /** Messages from main (a skipped pack, a recovered database) shown above every screen. */
 export function NoticeBanner() {
   const notices = useNotices((s) => s.notices);
   const loadError = useNotices((s) => s.loadError);
-  const load = useNotices((s) => s.load);
   const dismiss = useNotices((s) => s.dismiss);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (notices.length === 0 && !loadError) return null;
   return (
