@@ -45,7 +45,7 @@ export function validatePack(files: PackFileTexts): PackValidation {
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problems: [{ file: 'manifest.json', line: 1, column: 1, rule: 'internal', message: message }],
+      problems: [{ file: 'manifest.json', line: 1, column: 1, rule: 'internal', message }],
     };
   }
 }
