@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureBundle } from './bundle.ts';
 import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
+import { measurePacks } from './packs.ts';
 
 /**
  * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
@@ -10,6 +11,7 @@ import { machine, type Results } from './lib.ts';
 const suites: [string, () => Results | Promise<Results>][] = [
   ['bundle', () => measureBundle()],
   ['cold start', () => measureColdStart()],
+  ['packs', () => measurePacks()],
 ];
 
 const results: Results = {};
