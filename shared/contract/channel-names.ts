@@ -9,6 +9,21 @@ export const channelNames = [
   'app.info',
   'app.notices',
   'app.dismissNotice',
+  'review.next',
+  'review.answer',
+  'review.undo',
+  'review.counts',
+  'progress.summary',
+  'progress.charts',
+  'progress.mastery',
+  'settings.get',
+  'settings.update',
+  'data.export',
+  'data.import',
+  'data.reset',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

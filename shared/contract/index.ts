@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { backupChannels } from './backup.ts';
+import { dataChannels } from './data.ts';
+import { progressChannels } from './progress.ts';
+import { reviewChannels } from './review.ts';
+import { settingsChannels } from './settings.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -10,6 +15,11 @@ import type { Envelope } from './errors.ts';
  */
 export const contract = {
   ...appChannels,
+  ...reviewChannels,
+  ...progressChannels,
+  ...settingsChannels,
+  ...dataChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
