@@ -30,6 +30,8 @@ export interface AppServicesOptions {
   readonly fuzz?: boolean;
   /** How long to wait for a database lock held elsewhere (default 3 s). */
   readonly busyTimeoutMs?: number;
+  /** Databases up to this size are integrity-checked while opening (default 64 MiB). */
+  readonly quickCheckMaxBytes?: number;
   /**
    * When to take the day's automatic backup: after this many ms (default 10 s, so start-up stays
    * fast), at once with 0, or never with null.
@@ -61,6 +63,9 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     notices,
     now,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.quickCheckMaxBytes === undefined
+      ? {}
+      : { quickCheckMaxBytes: options.quickCheckMaxBytes }),
   });
   storage.open();
   const settings = new SettingsService(storage, now, { fuzz: options.fuzz ?? true });
@@ -72,6 +77,8 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
+  // Start-up maintenance, deferred so start stays fast: the integrity check a large database
+  // skipped while opening, then the day's backup.
   const dailyBackup = () => {
     try {
       backups.ensureDaily();

@@ -89,9 +89,14 @@ export class BackupService {
     return info;
   }
 
-  /** Makes the day's automatic backup unless one exists for today's study day. */
+  /**
+   * Makes the day's automatic backup unless one exists for today's study day. Verifies the
+   * database first: a damaged one is recovered (moved aside) instead of being backed up, so it
+   * never rotates good backups away.
+   */
   ensureDaily(): BackupInfo | undefined {
     if (!this.#storage.available) return undefined;
+    if (this.#storage.verifyIntegrity() === 'recovered') return undefined;
     const today = studyDayOf(this.#now().getTime());
     const done = this.list().some(
       (backup) => backup.reason === 'daily' && studyDayOf(Date.parse(backup.createdAt)) === today,

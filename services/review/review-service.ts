@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/contract/settings.ts';
 import {
   examPlan,
   newCardAllowance,
-  orderReviews,
+  nextReview,
   reviewAllowance,
   type ExamPlan,
   type ReviewCandidate,
@@ -70,6 +70,8 @@ interface DayContext {
   readonly dayEnd: number;
   readonly settings: Settings;
   readonly exam: ExamPlan | null;
+  /** Exam mode only: today's review candidates, read once per call. */
+  readonly examCandidates: CardStateRecord[] | null;
   readonly counts: QueueCounts;
   readonly newAllowance: number;
   readonly reviewAllowance: number;
@@ -383,9 +385,10 @@ export class ReviewService {
     if (learningNow) return this.#queued(learningNow, 'learning');
 
     if (day.reviewAllowance > 0) {
-      const review = day.exam
-        ? orderReviews(this.#reviewCandidates(day), day.exam)[0]
-        : this.#firstOverdueReview(day.dayEnd);
+      const review =
+        day.exam && day.examCandidates
+          ? nextReview(day.examCandidates, day.exam)
+          : this.#firstOverdueReview(day.dayEnd);
       if (review) return this.#queued(review, 'review');
     }
 
@@ -429,30 +432,32 @@ export class ReviewService {
     return undefined;
   }
 
-  /** Today's review candidates: due ones, and in exam mode those at risk on exam day. */
-  #reviewCandidates(day: DayContext): (ReviewCandidate & CardStateRecord)[] {
+  /**
+   * Exam mode's review candidates: cards due today, plus review cards next due after the exam
+   * whose predicted recall on exam day is below the desired retention (scheduled under a lower
+   * retention, or capped): those are pulled into today's reviews.
+   */
+  #examCandidates(
+    dayEnd: number,
+    exam: ExamPlan,
+    desiredRetention: number,
+  ): (ReviewCandidate & CardStateRecord)[] {
     const due = this.#storage
       .statement(cardStateSql.reviewDueBefore)
-      .all(day.dayEnd)
+      .all(dayEnd)
       .map(fromDbCardState);
-    const atRisk = day.exam ? this.#atRiskOnExam(day, day.exam) : [];
+    const atRisk =
+      exam.examAt <= dayEnd
+        ? []
+        : this.#storage
+            .statement(cardStateSql.reviewAtRiskOnExam)
+            .all({
+              due_from: exam.examAt,
+              exam_at: exam.examAt,
+              per_stability_ms: elapsedPerStabilityAt(desiredRetention) * dayMs,
+            })
+            .map(fromDbCardState);
     return [...due, ...atRisk].filter((record) => this.#catalog.has(record.cardId));
-  }
-
-  /**
-   * Review cards next due after the exam whose predicted recall on exam day is below the desired
-   * retention (scheduled under a lower retention, or capped): pulled into today's reviews.
-   */
-  #atRiskOnExam(day: DayContext, exam: ExamPlan): CardStateRecord[] {
-    if (exam.examAt <= day.dayEnd) return [];
-    return this.#storage
-      .statement(cardStateSql.reviewAtRiskOnExam)
-      .all({
-        due_from: day.dayEnd,
-        exam_at: exam.examAt,
-        per_stability_ms: elapsedPerStabilityAt(day.settings.desiredRetention) * dayMs,
-      })
-      .map(fromDbCardState);
   }
 
   #day(): DayContext {
@@ -473,16 +478,12 @@ export class ReviewService {
     const fresh = newCardAllowance({ limits, introducedToday, unseen, exam });
     const reviewsLeft = reviewAllowance(limits, reviewedToday);
 
-    const partial = { now, today, dayEnd, settings, exam };
-    const dueReviews = exam
-      ? this.#reviewCandidates({
-          ...partial,
-          counts: emptyCounts,
-          newAllowance: 0,
-          reviewAllowance: 0,
-        }).length
-      : this.#countInCatalog(cardStateSql.reviewDueBefore, dayEnd);
-    const learning = this.#countInCatalog(cardStateSql.learningDueBy, dayEnd - 1);
+    const examCandidates = exam
+      ? this.#examCandidates(dayEnd, exam, settings.desiredRetention)
+      : null;
+    const dueReviews =
+      examCandidates?.length ?? this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
+    const learning = this.#countInCatalog(cardStateSql.learningIdsDueBy, dayEnd - 1);
 
     const counts: QueueCounts = {
       studyDay: today,
@@ -498,7 +499,12 @@ export class ReviewService {
       examPace: fresh.examPace,
     };
     return {
-      ...partial,
+      now,
+      today,
+      dayEnd,
+      settings,
+      exam,
+      examCandidates,
       counts,
       newAllowance: fresh.allowance,
       reviewAllowance: reviewsLeft,
@@ -536,20 +542,6 @@ export class ReviewService {
 
 /** The version of a card never rated. */
 export const newVersion = 'new';
-
-const emptyCounts: QueueCounts = {
-  studyDay: '',
-  new: 0,
-  learning: 0,
-  review: 0,
-  dueReviews: 0,
-  introducedToday: 0,
-  reviewedToday: 0,
-  newTarget: 0,
-  reviewLimit: 0,
-  unseen: 0,
-  examPace: null,
-};
 
 export function stateView(state: MemoryState, now: number): MemoryStateView {
   return {

@@ -100,6 +100,10 @@ export const cardStateSql = {
   /** Learning and relearning cards due by a time, soonest first. */
   learningDueBy: `SELECT ${columns} FROM card_state
     WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
+  /** Ids only, from the covering index: for counting. */
+  learningIdsDueBy: `SELECT card_id FROM card_state
+    WHERE phase IN ('learning', 'relearning') AND due <= ?`,
+  reviewIdsDueBefore: `SELECT card_id FROM card_state WHERE phase = 'review' AND due < ?`,
   /** Review-phase cards due before a time (the end of today), most overdue first. */
   reviewDueBefore: `SELECT ${columns} FROM card_state
     WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,

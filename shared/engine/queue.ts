@@ -93,6 +93,28 @@ export function orderReviews<T extends ReviewCandidate>(
     .map(({ candidate }) => candidate);
 }
 
+/** The first card `orderReviews` would give, in one pass instead of a sort. */
+export function nextReview<T extends ReviewCandidate>(
+  candidates: readonly T[],
+  exam: ExamPlan | null,
+): T | undefined {
+  let best: T | undefined;
+  let bestRecall = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const recall = exam ? retrievability(candidate.state, exam.examAt) : 0;
+    if (
+      best === undefined ||
+      recall < bestRecall ||
+      (recall === bestRecall &&
+        (candidate.state.due - best.state.due || compareIds(candidate.cardId, best.cardId)) < 0)
+    ) {
+      best = candidate;
+      bestRecall = recall;
+    }
+  }
+  return best;
+}
+
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -40,6 +40,7 @@ export interface TestServicesOptions {
   readonly pack?: Pack;
   readonly busyTimeoutMs?: number;
   readonly fuzz?: boolean;
+  readonly quickCheckMaxBytes?: number;
 }
 
 /** Real services on a fresh data directory, with fuzz off, no daily-backup timer, a test clock. */
@@ -57,6 +58,9 @@ export function openTestServices(
     fuzz: options.fuzz ?? false,
     busyTimeoutMs: options.busyTimeoutMs ?? 200,
     dailyBackupDelayMs: null,
+    ...(options.quickCheckMaxBytes === undefined
+      ? {}
+      : { quickCheckMaxBytes: options.quickCheckMaxBytes }),
   });
   if (options.cards) services.review.setCatalog(options.cards, options.pack);
   return Object.assign(services, { clock });

@@ -4,6 +4,7 @@ import {
   examForecast,
   examPlan,
   newCardAllowance,
+  nextReview,
   orderReviews,
   reviewAllowance,
 } from '../../shared/engine/queue.ts';
@@ -264,6 +265,9 @@ describe('daily queue rules', () => {
     if (!exam) return;
     expect(retrievability(weak, exam.examAt)).toBeLessThan(retrievability(strong, exam.examAt));
     expect(orderReviews(cards, exam).map((c) => c.cardId)).toEqual(['weak', 'strong']);
+    expect(nextReview(cards, exam)?.cardId).toBe('weak');
+    expect(nextReview(cards, null)?.cardId).toBe('strong');
+    expect(nextReview<(typeof cards)[number]>([], exam)).toBeUndefined();
   });
 
   it('forecasts exam-day recall: keeping up beats stopping; unseen cards count as 0 when stopping', () => {

@@ -308,6 +308,12 @@ describe('exam mode', () => {
       (a, b) => a.state.stability - b.state.stability,
     );
     expect(next.item?.card.id).toBe(states[0]?.cardId);
+    // With the exam far off, every card comes due again before it: none is pulled forward.
+    const states0 = allCardStates(services.storage);
+    const farExam = addDays(today, 90);
+    expect(states0.every((r) => r.state.due < Date.parse(`${farExam}T00:00:00`))).toBe(true);
+    services.settings.update({ examDate: farExam });
+    expect(services.review.counts().dueReviews).toBe(0);
     // Without exam mode the same cards are not due.
     services.settings.update({ examDate: null });
     expect(services.review.counts().dueReviews).toBe(0);

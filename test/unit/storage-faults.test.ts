@@ -220,4 +220,34 @@ describe('opening storage: nothing is lost', () => {
     );
     for (const hash of before) expect(after.has(hash)).toBe(true);
   });
+
+  it('checks a large database after start, before the daily backup, and recovers it if damaged', () => {
+    const { dir, file } = populatedDir();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 3);
+    closeSync(fd);
+    // Treat every file as large: the open skips the full check and succeeds.
+    const services = openTestServices({ dataDir: dir, cards, quickCheckMaxBytes: 0 });
+    expect(services.storage.status.state).toBe('ready');
+    expect(services.notices.list()).toEqual([]);
+    expect(services.backups.ensureDaily()).toBeUndefined();
+    expect(services.backups.list()).toEqual([]);
+    expect(services.notices.list()[0]).toMatchObject({
+      title: 'Your progress database was damaged',
+      action: 'restore-latest-backup',
+    });
+    expect(listing(dir).some((name) => name.includes('.corrupt-'))).toBe(true);
+    expect(services.review.counts().introducedToday).toBe(0);
+    services.close();
+  });
+
+  it('a large healthy database passes the deferred check and gets its daily backup', () => {
+    const { dir } = populatedDir();
+    const services = openTestServices({ dataDir: dir, cards, quickCheckMaxBytes: 0 });
+    expect(services.storage.verifyIntegrity()).toBe('ok');
+    expect(services.storage.verifyIntegrity()).toBe('skipped');
+    expect(services.backups.ensureDaily()?.reason).toBe('daily');
+    expect(services.notices.list()).toEqual([]);
+    services.close();
+  });
 });
