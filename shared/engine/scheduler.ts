@@ -5,7 +5,6 @@ import {
   State,
   computeDecayFactor,
   createEmptyCard,
-  default_w,
   forgetting_curve,
   fsrs,
   type Card,
@@ -86,6 +85,22 @@ const ratingToGrade: Record<Rating, Grade> = {
   easy: FsrsRating.Easy,
 };
 
+/**
+ * The scheduler's parameters, written out rather than taken from the library's defaults, so that
+ * replaying the event log after a ts-fsrs update schedules every past answer exactly as before.
+ * (These are ts-fsrs 5.4's defaults: FSRS-6 weights, 1m/10m learning and 10m relearning steps.)
+ */
+const pinnedParameters = {
+  w: [
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
+    0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+  ],
+  learning_steps: ['1m', '10m'],
+  relearning_steps: ['10m'],
+  maximum_interval: 36_500,
+  enable_short_term: true,
+} as const;
+
 const instances = new Map<string, FSRS>();
 
 function scheduler(config: SchedulerConfig): FSRS {
@@ -95,8 +110,7 @@ function scheduler(config: SchedulerConfig): FSRS {
     instance = fsrs({
       request_retention: config.desiredRetention,
       enable_fuzz: config.fuzz,
-      // Pinned, so replaying the log after a library update gives the same states.
-      w: default_w,
+      ...pinnedParameters,
     });
     instances.set(key, instance);
   }
@@ -234,13 +248,13 @@ export function undoRating(stateAfter: MemoryState, log: RatingLog): MemoryState
 }
 const undoConfig: SchedulerConfig = { desiredRetention: defaultDesiredRetention, fuzz: false };
 
-const { decay, factor } = computeDecayFactor(default_w);
+const { decay, factor } = computeDecayFactor(pinnedParameters.w);
 
 /** Probability of recall at `at` (0 for a card never rated); fractional days, unlike ts-fsrs's own. */
 export function retrievability(state: MemoryState, at: number): number {
   if (state.phase === 'new' || state.lastReview === null) return 0;
   const days = Math.max(0, (at - state.lastReview) / dayMs);
-  return forgetting_curve(default_w, days, state.stability);
+  return forgetting_curve(pinnedParameters.w, days, state.stability);
 }
 
 /**

@@ -106,3 +106,32 @@ describe('scheduler (ts-fsrs wrapper)', () => {
     expect(projectRecall(newCardState(t0), exam, 'keep-up', config, t0)).toBeGreaterThan(0.85);
   });
 });
+
+describe('pinned scheduler parameters', () => {
+  it('match the installed ts-fsrs defaults (an upgrade that changes them must be a deliberate change)', async () => {
+    const library = await import('ts-fsrs');
+    const reference = library.fsrs({ request_retention: 0.9, enable_fuzz: false });
+    const grades = [
+      library.Rating.Good,
+      library.Rating.Good,
+      library.Rating.Again,
+      library.Rating.Hard,
+      library.Rating.Easy,
+      library.Rating.Good,
+    ];
+    const steps: Rating[] = ['good', 'good', 'again', 'hard', 'easy', 'good'];
+    let ours = newCardState(t0);
+    let theirs = library.createEmptyCard(new Date(t0));
+    let at = t0;
+    steps.forEach((rating, index) => {
+      ours = applyRating(ours, at, rating, config).state;
+      theirs = reference.next(theirs, new Date(at), grades[index] ?? library.Rating.Good).card;
+      expect([ours.stability, ours.difficulty, ours.due]).toEqual([
+        theirs.stability,
+        theirs.difficulty,
+        theirs.due.getTime(),
+      ]);
+      at = ours.due + 3_600_000;
+    });
+  });
+});
