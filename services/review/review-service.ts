@@ -160,7 +160,7 @@ export class ReviewService {
           good: choice('good'),
           easy: choice('easy'),
         },
-        stateVersion: record?.lastEventId ?? newVersion,
+        stateVersion: record ? cardVersion(record) : newVersion,
       },
       counts: day.counts,
       nextDueAt: null,
@@ -178,7 +178,7 @@ export class ReviewService {
     }
     const { event, record } = this.transact(() => {
       const current = getCardState(this.#storage, request.cardId);
-      const version = current?.lastEventId ?? newVersion;
+      const version = current ? cardVersion(current) : newVersion;
       if (version !== request.expectedVersion) {
         throw new ContractError(
           'stale-state',
@@ -542,6 +542,20 @@ export class ReviewService {
 
 /** The version of a card never rated. */
 export const newVersion = 'new';
+
+/**
+ * A card's version: its last event, plus a hash of its state, because an import can change the
+ * state by merging in older events without changing which event is last.
+ */
+export function cardVersion(record: CardStateRecord): string {
+  const text = JSON.stringify(record.state);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${record.lastEventId}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
 
 export function stateView(state: MemoryState, now: number): MemoryStateView {
   return {

@@ -6,7 +6,7 @@ import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
 import { factId, syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';
-import { openTestServices } from '../support/test-services.ts';
+import { openTestServices, testClock } from '../support/test-services.ts';
 
 type Services = ReturnType<typeof openTestServices>;
 
@@ -136,6 +136,38 @@ describe('review queue', () => {
       ),
     ).toBe('not-found');
     services.close();
+  });
+
+  it('an import that merges an older event into a shown card makes the answer stale', () => {
+    const cards = syntheticCards(1);
+    const a = openTestServices({ cards });
+    const cardId = answerNext(a, 'good').answer.cardId;
+    const b = openTestServices({ cards, clock: testClock(a.clock.ms()) });
+    b.data.importDocument(a.data.exportDocument().content);
+    // B answers at +1 day, A at +2 days: A's own answer stays the card's last event.
+    b.clock.advance(dayMs);
+    answerNext(b, 'hard');
+    a.clock.advance(2 * dayMs);
+    answerNext(a, 'good');
+    a.clock.advance(60 * dayMs);
+    const shown = a.review.next().item;
+    if (!shown) throw new Error('no card');
+    a.data.importDocument(b.data.exportDocument().content);
+    expect(shown.stateVersion.startsWith(allCardStates(a.storage)[0]?.lastEventId ?? '?')).toBe(
+      true,
+    );
+    expect(
+      code(() =>
+        a.review.answer({
+          cardId,
+          rating: 'good',
+          durationMs: 1,
+          expectedVersion: shown.stateVersion,
+        }),
+      ),
+    ).toBe('stale-state');
+    a.close();
+    b.close();
   });
 
   it('writes the event and the card state in one transaction', () => {

@@ -118,7 +118,7 @@ describe('pinned scheduler parameters', () => {
       library.Rating.Hard,
       library.Rating.Easy,
       library.Rating.Good,
-    ];
+    ] as const;
     const steps: Rating[] = ['good', 'good', 'again', 'hard', 'easy', 'good'];
     let ours = newCardState(t0);
     let theirs = library.createEmptyCard(new Date(t0));
