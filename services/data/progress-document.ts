@@ -79,9 +79,14 @@ export const documentQuizSessionSchema = z.strictObject({
       correct: count,
       total: count,
       byTopic: z
-        .array(z.strictObject({ topic: z.string().min(1).max(100), correct: count, total: count }))
+        .array(
+          z
+            .strictObject({ topic: z.string().min(1).max(100), correct: count, total: count })
+            .refine((topic) => topic.correct <= topic.total, 'correct cannot exceed total'),
+        )
         .max(1000),
     })
+    .refine((score) => score.correct <= score.total, 'correct cannot exceed total')
     .nullable(),
 });
 

@@ -145,6 +145,7 @@ describe('hostile imports are rejected with a reason, and local data stays untou
   const local = device(8, 60);
   const valid = JSON.parse(local.data.exportDocument().content) as {
     events: Record<string, unknown>[];
+    quizSessions: Record<string, unknown>[];
     quizAnswers: Record<string, unknown>[];
     settings: Record<string, unknown>[];
   } & Record<string, unknown>;
@@ -282,6 +283,19 @@ describe('hostile imports are rejected with a reason, and local data stays untou
         }),
       'import-rejected',
       /session .* missing/,
+    ],
+    [
+      'a quiz score above its total',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizSessions: valid.quizSessions.map((q) => ({
+            ...q,
+            score: { correct: 9, total: 1, byTopic: [] },
+          })),
+        }),
+      'import-rejected',
+      /quizSessions\.0\.score/,
     ],
     [
       'an unknown setting',
