@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -6,6 +6,11 @@ import { Nav } from './Nav.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { Loading } from '../components/States.tsx';
+
+// Screens with heavy dependencies (charts, search) load on first visit, not with the app.
+const SourceScreen = lazy(() => import('../features/source/SourceScreen.tsx'));
+const ProgressScreen = lazy(() => import('../features/progress/ProgressScreen.tsx'));
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -37,6 +42,16 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/source(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Source screen…" />}>
+                  <SourceScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/progress(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Progress screen…" />}>
+                  <ProgressScreen />
+                </Suspense>
+              </Route>
               <Route>
                 <HomeScreen />
               </Route>
