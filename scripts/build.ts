@@ -15,6 +15,9 @@ const common: BuildOptions = {
   sourcemap: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default entry is a UMD wrapper whose inner requires esbuild cannot follow;
+  // its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 rmSync('out', { recursive: true, force: true });

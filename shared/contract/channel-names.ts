@@ -9,6 +9,9 @@ export const channelNames = [
   'app.info',
   'app.notices',
   'app.dismissNotice',
+  'pack.list',
+  'pack.get',
+  'pack.import',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

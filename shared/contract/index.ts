@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { packChannels } from './pack.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -10,6 +11,7 @@ import type { Envelope } from './errors.ts';
  */
 export const contract = {
   ...appChannels,
+  ...packChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

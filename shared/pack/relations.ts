@@ -27,6 +27,12 @@ export const relations = {
     symmetric: false,
     phrase: 'was formerly called',
   },
+  'function-first-reported-in': {
+    polarity: 'none',
+    objectKind: 'literal',
+    symmetric: false,
+    phrase: 'had its cytokine activity first reported in',
+  },
   'first-identified-in': {
     polarity: 'none',
     objectKind: 'literal',
@@ -51,6 +57,18 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is the most active isoform of',
+  },
+  'most-abundant-isoform-of': {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'is the most abundant isoform of',
+  },
+  'predominant-isoform-in': {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'is the predominant isoform in',
   },
   'spliced-into': {
     polarity: 'none',
@@ -88,6 +106,22 @@ export const relations = {
     symmetric: true,
     phrase: 'is associated with',
     passive: 'is associated with',
+  },
+  'correlates-positively-with': {
+    polarity: 'increases',
+    objectKind: 'entity',
+    symmetric: true,
+    phrase: 'correlates positively with',
+    passive: 'correlates positively with',
+    opposite: 'correlates-inversely-with',
+  },
+  'correlates-inversely-with': {
+    polarity: 'decreases',
+    objectKind: 'entity',
+    symmetric: true,
+    phrase: 'correlates inversely with',
+    passive: 'correlates inversely with',
+    opposite: 'correlates-positively-with',
   },
   'elevated-in': {
     polarity: 'increases',
@@ -192,6 +226,21 @@ export const relations = {
     passive: 'is targeted by',
     opposite: 'increases',
   },
+  disrupts: {
+    polarity: 'decreases',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'disrupts',
+    passive: 'is disrupted by',
+    opposite: 'promotes',
+  },
+  regulates: {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'regulates',
+    passive: 'is regulated by',
+  },
   'required-for': {
     polarity: 'increases',
     objectKind: 'entity',
@@ -218,6 +267,12 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'does not by itself induce',
+  },
+  'fails-to-inhibit': {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'fails to inhibit',
   },
   outweighs: { polarity: 'none', objectKind: 'entity', symmetric: false, phrase: 'outweighs' },
   'proposed-as': {

@@ -133,8 +133,11 @@ export const edgeSigns = [
 ] as const;
 export const edgeSignSchema = z.enum(edgeSigns);
 
+export const nodeIdSchema = id(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case node id');
+export const edgeIdSchema = id(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case edge id');
+
 export const pathwayNodeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case node id'),
+  id: nodeIdSchema,
   entity: entityIdSchema,
   /** Display label when it differs from the entity's name (e.g. "IL-32γ (systemic)"). */
   label: z.string().trim().optional(),
@@ -147,7 +150,8 @@ export const pathwayNodeSchema = z.strictObject({
 });
 
 export const pathwayEdgeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case edge id'),
+  id: edgeIdSchema,
+  /** Node ids (not entity ids) in the same pathway; checked by the validator, with suggestions. */
   from: z.string(),
   to: z.string(),
   sign: edgeSignSchema,
@@ -242,17 +246,6 @@ export const manifestSchema = z.strictObject({
   limitations: z.array(text).default([]),
 });
 
-/** The files of a pack folder and the schema of each. */
-export const packFiles = {
-  'manifest.json': manifestSchema,
-  'entities.json': z.array(entitySchema),
-  'facts.json': z.array(factSchema),
-  'pathways.json': z.array(pathwaySchema),
-  'references.json': z.array(referenceSchema),
-  'teaching-points.json': z.array(teachingPointSchema),
-} as const;
-export type PackFileName = keyof typeof packFiles;
-
 export type Entity = z.output<typeof entitySchema>;
 export type EntityType = z.output<typeof entityTypeSchema>;
 export type Fact = z.output<typeof factSchema>;
@@ -268,31 +261,79 @@ export type Topic = z.output<typeof topicSchema>;
 export type Manifest = z.output<typeof manifestSchema>;
 export type Inference = z.output<typeof inferenceSchema>;
 
-/** A validated pack, as the engine and the UI receive it. */
-export interface Pack {
-  readonly manifest: Manifest;
-  readonly entities: readonly Entity[];
-  readonly facts: readonly Fact[];
-  readonly pathways: readonly Pathway[];
-  readonly references: readonly Reference[];
-  readonly teachingPoints: readonly TeachingPoint[];
-  /** Node positions per pathway, computed at build time (layout.json); absent for a learner pack without one. */
-  readonly layout?: PackLayout;
-}
+/** A box in a computed layout: top-left corner and size, in pixels. */
+const layoutBoxShape = {
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+};
 
-export const layoutSchema = z.record(
-  pathwayIdSchema,
-  z.strictObject({
-    width: z.number(),
-    height: z.number(),
-    nodes: z.record(
-      z.string(),
-      z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
-    ),
-    groups: z.record(
-      z.string(),
-      z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
-    ),
-  }),
-);
+/**
+ * One drawing of a pathway, shaped for React Flow: each compartment is a group node, each pathway
+ * node a child of its compartment's group. Group positions are relative to the drawing's top-left;
+ * node positions are RELATIVE TO THEIR GROUP (React Flow's `parentId` convention), so a renderer
+ * passes them through unchanged. In React Flow a group's id is `group:<compartment>` (node ids are
+ * kebab-case, so they cannot collide), and a group must precede its children in the nodes array;
+ * `flowBoxes()` in layout.ts produces exactly that list.
+ */
+export const layoutViewSchema = z.strictObject({
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** Compartment groups, keyed by compartment entity id. */
+  groups: z.record(entityIdSchema, z.strictObject(layoutBoxShape)),
+  /** Pathway nodes, keyed by node id, each in the group of its compartment. */
+  nodes: z.record(nodeIdSchema, z.strictObject({ ...layoutBoxShape, group: entityIdSchema })),
+});
+
+export const pathwayLayoutSchema = z.strictObject({
+  /** Every node of the pathway. */
+  all: layoutViewSchema,
+  /** One drawing per pathway context whose node set differs from the whole (e.g. a figure panel). */
+  contexts: z.record(entityIdSchema, layoutViewSchema).default({}),
+});
+
+/**
+ * layout.json: node positions computed at build time by `npm run pack:layout` (elkjs, layered,
+ * left to right). Optional for a learner pack; when present it must cover exactly each pathway's
+ * nodes and compartments.
+ */
+export const layoutSchema = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(1),
+  pathways: z.record(pathwayIdSchema, pathwayLayoutSchema),
+});
 export type PackLayout = z.output<typeof layoutSchema>;
+export type PathwayLayout = z.output<typeof pathwayLayoutSchema>;
+export type LayoutView = z.output<typeof layoutViewSchema>;
+
+/** A validated pack, as the engine and the UI receive it (and as `pack.get` answers). */
+export const packSchema = z
+  .object({
+    manifest: manifestSchema,
+    entities: z.array(entitySchema).readonly(),
+    facts: z.array(factSchema).readonly(),
+    pathways: z.array(pathwaySchema).readonly(),
+    references: z.array(referenceSchema).readonly(),
+    teachingPoints: z.array(teachingPointSchema).readonly(),
+    /** Node positions per pathway (layout.json); absent for a learner pack without one. */
+    layout: layoutSchema.optional(),
+  })
+  .readonly();
+export type Pack = z.output<typeof packSchema>;
+
+/** The files of a pack folder and the schema of each; layout.json is optional. */
+export const packFiles = {
+  'manifest.json': manifestSchema,
+  'entities.json': z.array(entitySchema),
+  'facts.json': z.array(factSchema),
+  'pathways.json': z.array(pathwaySchema),
+  'references.json': z.array(referenceSchema),
+  'teaching-points.json': z.array(teachingPointSchema),
+  'layout.json': layoutSchema,
+} as const;
+export type PackFileName = keyof typeof packFiles;
+export const packFileNames = Object.keys(packFiles) as PackFileName[];
+export const requiredPackFileNames: readonly PackFileName[] = packFileNames.filter(
+  (name) => name !== 'layout.json',
+);

@@ -3,6 +3,7 @@ import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Nav } from './Nav.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
 import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 
@@ -32,6 +33,7 @@ export function App() {
       <div className="layout">
         <Nav />
         <main id="main" tabIndex={-1}>
+          <NoticeBanner />
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />

@@ -1,19 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../../shared/contract/app.ts';
-import { api } from '../../api.ts';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { useAppInfo } from '../../stores/app-info.ts';
 
 export function HomeScreen() {
-  const [info, setInfo] = useState<AppInfo>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api.app
-      .info()
-      .then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+  const info = useAppInfo((s) => s.info);
+  const error = useAppInfo((s) => s.error);
+  const load = useAppInfo((s) => s.load);
   return (
-    <section aria-labelledby="home-title">
+    <section aria-labelledby="home-title" data-screen-ready={info ? 'home' : undefined}>
       <h1 id="home-title">Home</h1>
-      {error && <p role="alert">{error}</p>}
+      {error && <ErrorMessage error={error} onRetry={() => void load()} />}
+      {!info && !error && <Loading />}
       {info && (
         <p>
           {info.name} {info.version} · {info.transport}

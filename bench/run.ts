@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measureBundle } from './bundle.ts';
+import { measureColdStart } from './cold-start.ts';
+import { machine, type Results } from './lib.ts';
+import { measurePacks } from './packs.ts';
+
+/**
+ * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
+ * table and written to bench/results.json. Targets live here, never in timed tests.
+ */
+const suites: [string, () => Results | Promise<Results>][] = [
+  ['bundle', () => measureBundle()],
+  ['cold start', () => measureColdStart()],
+  ['packs', () => measurePacks()],
+];
+
+const results: Results = {};
+for (const [name, run] of suites) {
+  process.stderr.write(`bench: ${name}…\n`);
+  Object.assign(results, await run());
+}
+
+const rows = Object.entries(results).map(([metric, m]) => [
+  metric,
+  `${m.value} ${m.unit}`,
+  m.target ?? '',
+  m.pass === undefined ? '' : m.pass ? 'pass' : 'FAIL',
+  m.note ?? '',
+]);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length), 6));
+const line = (r: string[]) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join('  ');
+console.log(`Machine: ${machine()}`);
+console.log(line(['metric', 'value', 'target', 'result', 'note']));
+for (const row of rows) console.log(line(row));
+
+mkdirSync('bench', { recursive: true });
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), metrics: results }, null, 2)}\n`,
+);
+const failed = Object.entries(results).filter(([, m]) => m.pass === false);
+console.log(
+  failed.length === 0
+    ? '\nAll targets met.'
+    : `\n${failed.length} target(s) missed: ${failed.map(([k]) => k).join(', ')}`,
+);

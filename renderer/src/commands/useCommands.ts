@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+import { commandForKey, isMacPlatform, type Command } from './registry.ts';
+
+/**
+ * Binds a screen's commands to the keyboard while it is mounted. The context is read at key time
+ * (through a ref), so the listener is attached once and always sees current state.
+ */
+export function useCommands<Ctx>(commands: readonly Command<Ctx>[], ctx: Ctx): void {
+  const ctxRef = useRef(ctx);
+  useEffect(() => {
+    ctxRef.current = ctx;
+  });
+  useEffect(() => {
+    const isMac = isMacPlatform();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const command = commandForKey(commands, event, ctxRef.current, isMac);
+      if (!command) return;
+      // Enter/Space on a focused button already activates it; let the button do the work.
+      if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLButtonElement)
+        return;
+      event.preventDefault();
+      command.perform(ctxRef.current);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commands]);
+}

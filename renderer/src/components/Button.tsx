@@ -1,0 +1,37 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+
+interface Props extends ButtonHTMLAttributes<HTMLButtonElement> {
+  readonly variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  /** Shown as a keyboard hint; screen readers get it through aria-keyshortcuts. */
+  readonly shortcut?: string;
+  readonly children: ReactNode;
+}
+
+export function Button({
+  variant = 'secondary',
+  shortcut,
+  children,
+  className,
+  type = 'button',
+  ...rest
+}: Props) {
+  return (
+    <button
+      type={type}
+      className={['btn', `btn-${variant}`, className].filter(Boolean).join(' ')}
+      aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined}
+      {...rest}
+    >
+      {children}
+      {shortcut && (
+        <kbd className="btn-kbd" aria-hidden="true">
+          {shortcut}
+        </kbd>
+      )}
+    </button>
+  );
+}
+
+function ariaShortcut(label: string): string {
+  return label.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+');
+}

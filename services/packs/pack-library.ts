@@ -1,0 +1,242 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PackImportResult, PackSummary } from '../../shared/contract/pack.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { packCounts } from '../../shared/pack/stats.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
+import { validatePack, type PackFileTexts } from '../../shared/pack/validate.ts';
+import type { NoticeBoard } from '../notices.ts';
+import { loadPackFolder, packFolders, problemLines } from './pack-folder.ts';
+
+export const defaultPackId = 'il32-gamma';
+
+export interface PackLibraryOptions {
+  /** Folder of bundled packs, one sub-folder each (assets/packs). */
+  readonly bundledDir: string;
+  /** The learner's data folder; learner packs live in `<dataDir>/packs/<id>/`. */
+  readonly dataDir: string;
+  readonly notices: NoticeBoard;
+  readonly now: () => Date;
+  /** The bundled pack studied by default. */
+  readonly defaultPackId?: string;
+}
+
+/** The bundled packs are part of the app: if one is broken or the default is missing, it must not start. */
+export class PackStartupError extends Error {
+  readonly details: readonly string[];
+  constructor(message: string, details: readonly string[]) {
+    super([message, ...details].join('\n'));
+    this.name = 'PackStartupError';
+    this.details = details;
+  }
+}
+
+interface LoadedPack {
+  readonly pack: Pack;
+  readonly source: PackSummary['source'];
+}
+
+/**
+ * Every pack the app knows: the bundled ones (refusing to start if one is broken) and the learner's
+ * own (a broken one is skipped and reported as a notice). Imports are validated with the same
+ * validator and written atomically; an existing learner pack is moved aside, never deleted.
+ */
+export class PackLibrary {
+  readonly #packs = new Map<string, LoadedPack>();
+  readonly #options: PackLibraryOptions;
+  readonly activeId: string;
+
+  private constructor(options: PackLibraryOptions) {
+    this.#options = options;
+    this.activeId = options.defaultPackId ?? defaultPackId;
+  }
+
+  static open(options: PackLibraryOptions): PackLibrary {
+    const library = new PackLibrary(options);
+    library.#loadBundled();
+    library.#loadLearnerPacks();
+    return library;
+  }
+
+  list(): PackSummary[] {
+    return [...this.#packs.values()]
+      .sort((a, b) =>
+        a.source === b.source
+          ? a.pack.manifest.id.localeCompare(b.pack.manifest.id)
+          : a.source === 'bundled'
+            ? -1
+            : 1,
+      )
+      .map((loaded) => this.#summary(loaded));
+  }
+
+  get(id: string = this.activeId): Pack {
+    const loaded = this.#packs.get(id);
+    if (!loaded) throw new ContractError('not-found', `There is no pack "${id}".`);
+    return loaded.pack;
+  }
+
+  import(files: PackFileTexts): PackImportResult {
+    const result = validatePack(files);
+    if (!result.ok) {
+      const count = result.problems.length;
+      throw new ContractError(
+        'pack-invalid',
+        [
+          `The pack was not imported: ${count} ${count === 1 ? 'problem' : 'problems'}.`,
+          ...problemLines(result.problems, { max: 50 }),
+        ].join('\n'),
+      );
+    }
+    const id = result.pack.manifest.id;
+    if (this.#packs.get(id)?.source === 'bundled') {
+      throw new ContractError(
+        'conflict',
+        `"${id}" is the id of a pack that comes with the app; give your pack another "id" in manifest.json.`,
+      );
+    }
+    const replaced = this.#writeLearnerPack(id, files);
+    const loaded: LoadedPack = { pack: result.pack, source: 'learner' };
+    this.#packs.set(id, loaded);
+    return { pack: this.#summary(loaded), replaced };
+  }
+
+  #summary({ pack, source }: LoadedPack): PackSummary {
+    const counts = packCounts(pack);
+    return {
+      id: pack.manifest.id,
+      title: pack.manifest.title,
+      version: pack.manifest.version,
+      source,
+      active: pack.manifest.id === this.activeId,
+      hasLayout: pack.layout !== undefined,
+      counts: {
+        entities: counts.entities,
+        facts: counts.facts,
+        pathways: counts.pathways,
+        edges: counts.edges,
+        references: counts.references,
+        teachingPoints: counts.teachingPoints,
+      },
+    };
+  }
+
+  #loadBundled(): void {
+    const { bundledDir } = this.#options;
+    const broken: string[] = [];
+    for (const folder of packFolders(bundledDir)) {
+      const result = loadPackFolder(path.join(bundledDir, folder));
+      if (!result.ok) {
+        broken.push(...problemLines(result.problems, { prefix: `${folder}/` }));
+        continue;
+      }
+      const id = result.pack.manifest.id;
+      if (this.#packs.has(id)) {
+        broken.push(`${folder}/manifest.json:1:1 another bundled pack already has the id "${id}"`);
+        continue;
+      }
+      this.#packs.set(id, { pack: result.pack, source: 'bundled' });
+    }
+    if (broken.length > 0) {
+      throw new PackStartupError(
+        `A pack that comes with Pathwise is broken (in ${bundledDir}):`,
+        broken,
+      );
+    }
+    if (!this.#packs.has(this.activeId)) {
+      throw new PackStartupError(
+        `The pack "${this.activeId}" that comes with Pathwise is missing from ${bundledDir}.`,
+        [],
+      );
+    }
+  }
+
+  #loadLearnerPacks(): void {
+    const dir = this.#learnerDir();
+    for (const folder of packFolders(dir)) {
+      const result = loadPackFolder(path.join(dir, folder));
+      if (!result.ok) {
+        this.#skip(folder, 'It has problems, listed below; fix them and import it again.', [
+          ...problemLines(result.problems),
+        ]);
+        continue;
+      }
+      const id = result.pack.manifest.id;
+      if (id !== folder) {
+        this.#skip(folder, `Its manifest says id "${id}", but its folder is named "${folder}".`);
+      } else if (this.#packs.get(id)?.source === 'bundled') {
+        this.#skip(folder, `Its id "${id}" is the id of a pack that comes with the app.`);
+      } else {
+        this.#packs.set(id, { pack: result.pack, source: 'learner' });
+      }
+    }
+  }
+
+  #skip(folder: string, reason: string, details: string[] = []): void {
+    this.#options.notices.add({
+      severity: 'warning',
+      source: 'packs',
+      title: `Your pack "${folder}" was not loaded`,
+      message: `${reason} The packs that come with the app still work.`,
+      details,
+    });
+  }
+
+  #learnerDir(): string {
+    return path.join(this.#options.dataDir, 'packs');
+  }
+
+  /**
+   * Writes into a staging folder, then renames it into place (one atomic step on one file
+   * system). An existing pack with that id is first renamed into `.replaced/`, and put back if the
+   * final rename fails. Returns whether an existing pack was moved aside.
+   */
+  #writeLearnerPack(id: string, files: PackFileTexts): boolean {
+    const dir = this.#learnerDir();
+    mkdirSync(dir, { recursive: true });
+    const staging = mkdtempSync(path.join(dir, '.staging-'));
+    const target = path.join(dir, id);
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        if (text !== undefined) writeDurably(path.join(staging, name), text);
+      }
+      const aside = existsSync(target) ? this.#asidePath(id) : undefined;
+      if (aside) {
+        mkdirSync(path.dirname(aside), { recursive: true });
+        renameSync(target, aside);
+      }
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        if (aside) renameSync(aside, target);
+        throw error;
+      }
+      return aside !== undefined;
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new ContractError(
+        'storage-unavailable',
+        `The pack could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  #asidePath(id: string): string {
+    const stamp = this.#options.now().toISOString().replace(/[:.]/g, '-');
+    const base = path.join(this.#learnerDir(), '.replaced', `${id}-${stamp}`);
+    let candidate = base;
+    for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}`;
+    return candidate;
+  }
+}
+
+function writeDurably(file: string, text: string): void {
+  const fd = openSync(file, 'wx');
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

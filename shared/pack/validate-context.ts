@@ -1,0 +1,103 @@
+import type { JsonPath, JsonSource } from './json-source.ts';
+import { formatJsonPath } from './json-source.ts';
+import type { PackProblem, ProblemRule } from './problems.ts';
+import type {
+  Entity,
+  Fact,
+  Manifest,
+  PackFileName,
+  PackLayout,
+  Pathway,
+  Reference,
+  TeachingPoint,
+} from './schema.ts';
+import { closestMatch } from './suggest.ts';
+
+/** An array element that passed its schema, with its index in the file (for locating it). */
+export interface Item<T> {
+  readonly index: number;
+  readonly value: T;
+}
+
+/** What passed the schema; a file that is missing or unreadable is absent. */
+export interface ParsedPack {
+  manifest?: Manifest;
+  entities?: Item<Entity>[];
+  facts?: Item<Fact>[];
+  pathways?: Item<Pathway>[];
+  references?: Item<Reference>[];
+  teachingPoints?: Item<TeachingPoint>[];
+  layout?: PackLayout;
+}
+
+/**
+ * Ids declared anywhere in a readable file, taken from the raw JSON so that an item failing its
+ * schema still counts as declared: one typo must not turn every reference to it into a second
+ * error. A set is absent when its file could not be read at all; checks against it are skipped.
+ */
+export interface KnownIds {
+  entities?: ReadonlyMap<string, { readonly type: unknown }>;
+  /** Lower-cased entity names and aliases → entity id, to suggest "il-32-gamma" for "IL-32γ". */
+  entityNames?: ReadonlyMap<string, string>;
+  facts?: ReadonlySet<string>;
+  references?: ReadonlyMap<string, { readonly kind: unknown }>;
+  pathways?: ReadonlySet<string>;
+  teachingPoints?: ReadonlySet<string>;
+  topics?: ReadonlySet<string>;
+  inferences?: ReadonlySet<string>;
+}
+
+export class Reporter {
+  readonly problems: PackProblem[] = [];
+  readonly #sources: ReadonlyMap<PackFileName, JsonSource>;
+
+  constructor(sources: ReadonlyMap<PackFileName, JsonSource>) {
+    this.#sources = sources;
+  }
+
+  report(
+    file: PackFileName,
+    path: JsonPath,
+    rule: ProblemRule,
+    message: string,
+    target: 'value' | 'key' = 'value',
+  ): void {
+    const position = this.#sources.get(file)?.locate(path, target) ?? { line: 1, column: 1 };
+    this.problems.push({ file, ...position, path: formatJsonPath(path), rule, message });
+  }
+
+  /** "facts.json:30:11", for messages that point at a second place (the first duplicate). */
+  where(file: PackFileName, path: JsonPath): string {
+    const position = this.#sources.get(file)?.locate(path) ?? { line: 1, column: 1 };
+    return `${file}:${position.line}:${position.column}`;
+  }
+
+  /**
+   * Reports `id` at `path` when `known` lacks it, with the closest known id as a hint. Skipped
+   * when the file declaring such ids could not be read (`known` absent).
+   */
+  requireId(
+    file: PackFileName,
+    path: JsonPath,
+    id: string,
+    known: ReadonlySet<string> | ReadonlyMap<string, unknown> | undefined,
+    what: string,
+    options: { readonly hint?: string; readonly scope?: string } = {},
+  ): boolean {
+    if (!known || known.has(id)) return true;
+    const hint = options.hint ?? closestMatch(id, known.keys());
+    const scope = options.scope === undefined ? '' : ` in ${options.scope}`;
+    this.report(
+      file,
+      path,
+      'unknown-id',
+      `unknown ${what} "${id}"${scope}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    );
+    return false;
+  }
+}
+
+/** Case- and space-insensitive form used for names, aliases and fact texts. */
+export function normalise(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}

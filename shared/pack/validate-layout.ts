@@ -1,0 +1,125 @@
+import type { JsonPath } from './json-source.ts';
+import type { LayoutView, Pathway } from './schema.ts';
+import { closestMatch } from './suggest.ts';
+import type { ParsedPack } from './validate-context.ts';
+import type { Reporter } from './validate-context.ts';
+import { contextView, type PathwayView } from './views.ts';
+
+const rerun = 'run `npm run pack:layout`';
+
+/**
+ * layout.json must place exactly the nodes of each pathway, each in the group of its compartment,
+ * and nothing else: a renderer trusts it without checking. Whether it is up to date with the
+ * pathway's edges and labels is a build-time question (`pack:check` recomputes it).
+ */
+export function checkLayout(parsed: ParsedPack, reporter: Reporter): void {
+  const layout = parsed.layout;
+  const pathways = parsed.pathways;
+  if (!layout || !pathways) return;
+  const byId = new Map(pathways.map((item) => [item.value.id, item.value]));
+
+  for (const pathwayId of Object.keys(layout.pathways)) {
+    if (byId.has(pathwayId)) continue;
+    const hint = closestMatch(pathwayId, byId.keys());
+    reporter.report(
+      'layout.json',
+      ['pathways', pathwayId],
+      'layout',
+      `no pathway "${pathwayId}" in pathways.json${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      'key',
+    );
+  }
+
+  for (const pathway of byId.values()) {
+    const entry = layout.pathways[pathway.id];
+    if (!entry) {
+      reporter.report(
+        'layout.json',
+        ['pathways'],
+        'layout',
+        `pathway ${pathway.id} has no layout; ${rerun}`,
+      );
+      continue;
+    }
+    const base = ['pathways', pathway.id];
+    checkView(reporter, [...base, 'all'], pathway, { nodes: pathway.nodes, edges: [] }, entry.all);
+    const contextIds = pathway.contexts.map((context) => context.id);
+    for (const [contextId, view] of Object.entries(entry.contexts)) {
+      const path = [...base, 'contexts', contextId];
+      if (!contextIds.includes(contextId)) {
+        const hint = closestMatch(contextId, contextIds);
+        reporter.report(
+          'layout.json',
+          path,
+          'layout',
+          `pathway ${pathway.id} has no context "${contextId}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          'key',
+        );
+        continue;
+      }
+      checkView(reporter, path, pathway, contextView(pathway, contextId), view);
+    }
+  }
+}
+
+function checkView(
+  reporter: Reporter,
+  path: JsonPath,
+  pathway: Pathway,
+  expected: PathwayView,
+  view: LayoutView,
+): void {
+  const expectedNodes = new Map(expected.nodes.map((node) => [node.id, node]));
+  const expectedGroups = new Set(expected.nodes.map((node) => node.compartment));
+
+  for (const node of expected.nodes) {
+    if (!Object.hasOwn(view.nodes, node.id)) {
+      reporter.report(
+        'layout.json',
+        [...path, 'nodes'],
+        'layout',
+        `node "${node.id}" of pathway ${pathway.id} has no position; ${rerun}`,
+      );
+    }
+  }
+  for (const [nodeId, box] of Object.entries(view.nodes)) {
+    const node = expectedNodes.get(nodeId);
+    if (!node) {
+      reporter.report(
+        'layout.json',
+        [...path, 'nodes', nodeId],
+        'layout',
+        `pathway ${pathway.id} shows no node "${nodeId}" here`,
+        'key',
+      );
+    } else if (box.group !== node.compartment) {
+      reporter.report(
+        'layout.json',
+        [...path, 'nodes', nodeId, 'group'],
+        'layout',
+        `node "${nodeId}" sits in compartment "${node.compartment}", not "${box.group}"; ${rerun}`,
+      );
+    }
+  }
+  for (const compartment of expectedGroups) {
+    if (!Object.hasOwn(view.groups, compartment)) {
+      reporter.report(
+        'layout.json',
+        [...path, 'groups'],
+        'layout',
+        `compartment "${compartment}" of pathway ${pathway.id} has no group box; ${rerun}`,
+      );
+    }
+  }
+  for (const compartment of Object.keys(view.groups)) {
+    if (!expectedGroups.has(compartment)) {
+      reporter.report(
+        'layout.json',
+        [...path, 'groups', compartment],
+        'layout',
+        `no node of pathway ${pathway.id} sits in compartment "${compartment}" here`,
+        'key',
+      );
+    }
+  }
+}

@@ -1,0 +1,367 @@
+import type { JsonPath } from './json-source.ts';
+import { relations } from './relations.ts';
+import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
+import { closestMatch } from './suggest.ts';
+import type { Item, KnownIds, ParsedPack } from './validate-context.ts';
+import { normalise, type Reporter } from './validate-context.ts';
+import { edgeDrawnIn, inContext } from './views.ts';
+
+/** Referential and consistency rules across the files of a pack (everything zod cannot see). */
+export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: Reporter): void {
+  const refs = new EntityRefs(known, reporter);
+  if (parsed.manifest) checkManifest(parsed.manifest, known, reporter);
+  checkEntityNames(parsed.entities ?? [], reporter);
+  for (const item of parsed.facts ?? []) checkFact(item, parsed.manifest, known, refs, reporter);
+  checkFactTexts(parsed.facts ?? [], reporter);
+  for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
+  for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
+}
+
+const diseaseTypes: readonly EntityType[] = ['disease', 'animal-model'];
+
+/** Entity references, with type checks where a place needs a particular kind of entity. */
+class EntityRefs {
+  readonly #known: KnownIds;
+  readonly #reporter: Reporter;
+
+  constructor(known: KnownIds, reporter: Reporter) {
+    this.#known = known;
+    this.#reporter = reporter;
+  }
+
+  require(
+    file: 'facts.json' | 'pathways.json',
+    path: JsonPath,
+    id: string,
+    types?: readonly EntityType[],
+  ): void {
+    const entities = this.#known.entities;
+    if (!entities) return;
+    const entity = entities.get(id);
+    if (!entity) {
+      const byName = this.#known.entityNames?.get(normalise(id));
+      const candidates = types
+        ? [...entities].filter(([, e]) => types.includes(e.type as EntityType)).map(([k]) => k)
+        : [...entities.keys()];
+      this.#reporter.requireId(
+        file,
+        path,
+        id,
+        entities,
+        types ? `${types.join(' or ')} entity` : 'entity',
+        { hint: byName ?? closestMatch(id, candidates) ?? '' },
+      );
+      return;
+    }
+    if (types && !types.includes(entity.type as EntityType)) {
+      this.#reporter.report(
+        file,
+        path,
+        'wrong-entity-type',
+        `"${id}" is an entity of type "${String(entity.type)}"; this place needs ${types.map((t) => `"${t}"`).join(' or ')}`,
+      );
+    }
+  }
+}
+
+function checkManifest(manifest: Manifest, known: KnownIds, reporter: Reporter): void {
+  const id = manifest.reviewReference;
+  const reference = known.references?.get(id);
+  if (!known.references) return;
+  if (!reference) {
+    const hint = closestMatch(id, known.references.keys());
+    reporter.report(
+      'manifest.json',
+      ['reviewReference'],
+      'review-reference',
+      `no reference "${id}" in references.json${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    );
+  } else if (reference.kind !== 'target-review') {
+    reporter.report(
+      'manifest.json',
+      ['reviewReference'],
+      'review-reference',
+      `reference "${id}" has kind ${JSON.stringify(reference.kind)}; the review reference must have kind "target-review"`,
+    );
+  }
+}
+
+/** Answers are matched against names and aliases, so each must point at exactly one entity. */
+function checkEntityNames(entities: readonly Item<Entity>[], reporter: Reporter): void {
+  const owners = new Map<string, { id: string; path: JsonPath }>();
+  for (const { index, value: entity } of entities) {
+    const names: [string, JsonPath][] = [
+      [entity.name, [index, 'name']],
+      ...entity.aliases.map((alias, i): [string, JsonPath] => [alias, [index, 'aliases', i]]),
+    ];
+    for (const [name, path] of names) {
+      const key = normalise(name);
+      const owner = owners.get(key);
+      if (!owner) owners.set(key, { id: entity.id, path });
+      else if (owner.id !== entity.id) {
+        reporter.report(
+          'entities.json',
+          path,
+          'duplicate-name',
+          `"${name}" is also a name of entity "${owner.id}" (${reporter.where('entities.json', owner.path)}); a name or alias must belong to one entity only`,
+        );
+      }
+    }
+  }
+}
+
+function checkFact(
+  { index, value: fact }: Item<Fact>,
+  manifest: Manifest | undefined,
+  known: KnownIds,
+  refs: EntityRefs,
+  reporter: Reporter,
+): void {
+  const file = 'facts.json';
+  refs.require(file, [index, 'subject'], fact.subject);
+  fact.coSubjects.forEach((id, i) => {
+    refs.require(file, [index, 'coSubjects', i], id);
+  });
+  checkFactObject(index, fact, known, refs, reporter);
+
+  const { diseases, compartments, cells } = fact.context;
+  diseases.forEach((id, i) => {
+    refs.require(file, [index, 'context', 'diseases', i], id, diseaseTypes);
+  });
+  compartments.forEach((id, i) => {
+    refs.require(file, [index, 'context', 'compartments', i], id, ['compartment']);
+  });
+  cells.forEach((id, i) => {
+    refs.require(file, [index, 'context', 'cells', i], id, ['cell']);
+  });
+
+  reporter.requireId(file, [index, 'topic'], fact.topic, known.topics, 'topic');
+  fact.references.forEach((id, i) => {
+    reporter.requireId(file, [index, 'references', i], id, known.references, 'reference');
+  });
+  if (fact.tier === 'review') checkReviewCitation(index, fact, manifest, reporter);
+
+  if (fact.contested) {
+    fact.contested.with.forEach((id, i) => {
+      const path = [index, 'contested', 'with', i];
+      if (id === fact.id) {
+        reporter.report(file, path, 'self-contest', `fact "${id}" cannot contest itself`);
+      } else {
+        reporter.requireId(file, path, id, known.facts, 'fact');
+      }
+    });
+    const teachingPoint = fact.contested.teachingPoint;
+    if (teachingPoint !== undefined) {
+      reporter.requireId(
+        file,
+        [index, 'contested', 'teachingPoint'],
+        teachingPoint,
+        known.teachingPoints,
+        'teaching point',
+      );
+    }
+  }
+}
+
+function checkFactObject(
+  index: number,
+  fact: Fact,
+  known: KnownIds,
+  refs: EntityRefs,
+  reporter: Reporter,
+): void {
+  const kind = relations[fact.relation].objectKind;
+  if (kind === 'entity') {
+    refs.require('facts.json', [index, 'object'], fact.object);
+  } else if (known.entities?.has(fact.object)) {
+    reporter.report(
+      'facts.json',
+      [index, 'object'],
+      'object-kind',
+      `relation "${fact.relation}" takes a literal value (a year, a count, a name), but "${fact.object}" is an entity id`,
+    );
+  }
+}
+
+function checkReviewCitation(
+  index: number,
+  fact: Fact,
+  manifest: Manifest | undefined,
+  reporter: Reporter,
+): void {
+  if (manifest && !fact.references.includes(manifest.reviewReference)) {
+    reporter.report(
+      'facts.json',
+      [index, 'references'],
+      'citation',
+      `a review-tier fact must cite the target review "${manifest.reviewReference}"`,
+    );
+  }
+  if (fact.section === undefined) {
+    reporter.report(
+      'facts.json',
+      [index, 'section'],
+      'citation',
+      'a review-tier fact needs "section": where in the review it sits (abstract, figure-1, …)',
+    );
+  }
+}
+
+function checkFactTexts(facts: readonly Item<Fact>[], reporter: Reporter): void {
+  const first = new Map<string, Item<Fact>>();
+  for (const item of facts) {
+    const key = normalise(item.value.text);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, item);
+      continue;
+    }
+    reporter.report(
+      'facts.json',
+      [item.index, 'text'],
+      'duplicate-text',
+      `same text as fact "${earlier.value.id}" (${reporter.where('facts.json', [earlier.index, 'text'])}); each fact must say something different`,
+    );
+  }
+}
+
+function checkPathway(
+  { index, value: pathway }: Item<Pathway>,
+  known: KnownIds,
+  refs: EntityRefs,
+  reporter: Reporter,
+): void {
+  const file = 'pathways.json';
+  const contextIds = new Set(pathway.contexts.map((context) => context.id));
+  const nodeIds = new Set(pathway.nodes.map((node) => node.id));
+  const requireContext = (path: JsonPath, id: string) =>
+    reporter.requireId(file, path, id, contextIds, 'context', { scope: `pathway ${pathway.id}` });
+  // Where a node or edge names an unknown context, that is the problem to fix; whether its
+  // edges are drawn anywhere is only worth asking once the contexts are right.
+  const contextsKnown = (contexts: readonly string[]) => contexts.every((c) => contextIds.has(c));
+  const nodesWithKnownContexts = new Set(
+    pathway.nodes.filter((node) => contextsKnown(node.contexts)).map((node) => node.id),
+  );
+
+  pathway.references.forEach((id, i) => {
+    reporter.requireId(file, [index, 'references', i], id, known.references, 'reference');
+  });
+  pathway.nodes.forEach((node, n) => {
+    refs.require(file, [index, 'nodes', n, 'entity'], node.entity);
+    refs.require(file, [index, 'nodes', n, 'compartment'], node.compartment, ['compartment']);
+    node.contexts.forEach((id, i) => requireContext([index, 'nodes', n, 'contexts', i], id));
+  });
+  pathway.edges.forEach((edge, e) => {
+    const path = [index, 'edges', e];
+    const scope = { scope: `pathway ${pathway.id}` };
+    const fromKnown = reporter.requireId(
+      file,
+      [...path, 'from'],
+      edge.from,
+      nodeIds,
+      'node',
+      scope,
+    );
+    const toKnown = reporter.requireId(file, [...path, 'to'], edge.to, nodeIds, 'node', scope);
+    edge.factIds.forEach((id, i) => {
+      reporter.requireId(file, [...path, 'factIds', i], id, known.facts, 'fact');
+    });
+    edge.contexts.forEach((id, i) => requireContext([...path, 'contexts', i], id));
+    checkEdgeSupport(index, e, pathway, known, reporter);
+    const drawable =
+      fromKnown &&
+      toKnown &&
+      contextsKnown(edge.contexts) &&
+      nodesWithKnownContexts.has(edge.from) &&
+      nodesWithKnownContexts.has(edge.to);
+    if (drawable) checkEdgeContexts(index, e, pathway, reporter);
+  });
+  pathway.annotations.forEach((annotation, a) => {
+    annotation.factIds.forEach((id, i) => {
+      reporter.requireId(file, [index, 'annotations', a, 'factIds', i], id, known.facts, 'fact');
+    });
+  });
+}
+
+function checkEdgeSupport(
+  index: number,
+  e: number,
+  pathway: Pathway,
+  known: KnownIds,
+  reporter: Reporter,
+): void {
+  const edge = pathway.edges[e];
+  if (!edge) return;
+  const path = [index, 'edges', e];
+  if (edge.inference !== undefined) {
+    reporter.requireId(
+      'pathways.json',
+      [...path, 'inference'],
+      edge.inference,
+      known.inferences,
+      'inference',
+    );
+  }
+  if (edge.inferred && edge.inference === undefined) {
+    reporter.report(
+      'pathways.json',
+      [...path, 'inferred'],
+      'missing-inference',
+      `edge "${edge.id}" is inferred but names no "inference" (declare it in manifest.json "inferences")`,
+    );
+  }
+  if (!edge.inferred && edge.factIds.length === 0) {
+    reporter.report(
+      'pathways.json',
+      [...path, 'factIds'],
+      'unsupported-edge',
+      `edge "${edge.id}" has no supporting fact; give it "factIds", or mark it "inferred" with an "inference"`,
+    );
+  }
+}
+
+/** An edge must be drawn somewhere: in at least one context that shows both of its ends. */
+function checkEdgeContexts(index: number, e: number, pathway: Pathway, reporter: Reporter): void {
+  const edge = pathway.edges[e];
+  if (!edge || pathway.contexts.length === 0) return;
+  const path = [index, 'edges', e];
+  const ends = pathway.nodes.filter((node) => node.id === edge.from || node.id === edge.to);
+  for (const [i, contextId] of edge.contexts.entries()) {
+    const hidden = ends.find((node) => !inContext(node, contextId));
+    if (hidden) {
+      reporter.report(
+        'pathways.json',
+        [...path, 'contexts', i],
+        'edge-context',
+        `edge "${edge.id}" is listed in context "${contextId}", which does not show its node "${hidden.id}"`,
+      );
+    }
+  }
+  if (edge.contexts.length === 0 && edgeDrawnIn(pathway, edge).length === 0) {
+    reporter.report(
+      'pathways.json',
+      [...path, 'id'],
+      'edge-context',
+      `edge "${edge.id}" is never drawn: no context of pathway ${pathway.id} shows both "${edge.from}" and "${edge.to}"`,
+    );
+  }
+}
+
+function checkTeachingPoint(
+  { index, value: point }: Item<TeachingPoint>,
+  known: KnownIds,
+  reporter: Reporter,
+): void {
+  point.factIds.forEach((id, i) => {
+    reporter.requireId('teaching-points.json', [index, 'factIds', i], id, known.facts, 'fact');
+  });
+  point.pathwayIds.forEach((id, i) => {
+    reporter.requireId(
+      'teaching-points.json',
+      [index, 'pathwayIds', i],
+      id,
+      known.pathways,
+      'pathway',
+    );
+  });
+}

@@ -1,0 +1,53 @@
+import type { Pathway, PathwayEdge, PathwayNode } from './schema.ts';
+
+/**
+ * What a pathway shows as a whole and in each of its contexts (figure panels such as "normal
+ * spine" vs "ankylosing spondylitis"). A node or edge with no contexts belongs to every context.
+ * The layout draws one view per context only where its node set differs from the whole, and the
+ * validator checks layout.json against the same definition.
+ */
+
+export interface PathwayView {
+  readonly nodes: readonly PathwayNode[];
+  readonly edges: readonly PathwayEdge[];
+}
+
+export interface PathwayViews {
+  readonly all: PathwayView;
+  readonly contexts: Readonly<Record<string, PathwayView>>;
+}
+
+type Scoped = Pick<PathwayNode, 'contexts'>;
+
+export function inContext(item: Scoped, contextId: string): boolean {
+  return item.contexts.length === 0 || item.contexts.includes(contextId);
+}
+
+export function contextView(pathway: Pathway, contextId: string): PathwayView {
+  const nodes = pathway.nodes.filter((node) => inContext(node, contextId));
+  const shown = new Set(nodes.map((node) => node.id));
+  const edges = pathway.edges.filter(
+    (edge) => inContext(edge, contextId) && shown.has(edge.from) && shown.has(edge.to),
+  );
+  return { nodes, edges };
+}
+
+export function pathwayViews(pathway: Pathway): PathwayViews {
+  const all = { nodes: pathway.nodes, edges: pathway.edges };
+  const contexts: Record<string, PathwayView> = {};
+  for (const context of pathway.contexts) {
+    const view = contextView(pathway, context.id);
+    if (view.nodes.length !== pathway.nodes.length) contexts[context.id] = view;
+  }
+  return { all, contexts };
+}
+
+/** The contexts in which an edge is drawn: its own (or all), narrowed to those showing both ends. */
+export function edgeDrawnIn(pathway: Pathway, edge: PathwayEdge): string[] {
+  const from = pathway.nodes.find((node) => node.id === edge.from);
+  const to = pathway.nodes.find((node) => node.id === edge.to);
+  if (!from || !to) return [];
+  return pathway.contexts
+    .map((context) => context.id)
+    .filter((id) => inContext(edge, id) && inContext(from, id) && inContext(to, id));
+}

@@ -1,0 +1,111 @@
+import ELK from 'elkjs';
+import { describe, expect, it } from 'vitest';
+import {
+  flowBoxes,
+  groupNodeId,
+  layoutPack,
+  nodeSize,
+  serializeLayout,
+} from '../../shared/pack/layout.ts';
+import type { LayoutView, Pack } from '../../shared/pack/schema.ts';
+import { layoutSchema } from '../../shared/pack/schema.ts';
+import { validatePack } from '../../shared/pack/validate.ts';
+import { readMiniPack } from '../support/packs.ts';
+
+function miniPack(): Pack {
+  const result = validatePack(readMiniPack());
+  if (!result.ok) throw new Error('fixture invalid');
+  return result.pack;
+}
+
+function expectChildrenInsideGroups(view: LayoutView): void {
+  for (const [nodeId, node] of Object.entries(view.nodes)) {
+    const group = view.groups[node.group];
+    expect(group, nodeId).toBeDefined();
+    if (!group) continue;
+    // Relative to the group: inside it, not at the group's absolute position.
+    expect(node.x, nodeId).toBeGreaterThanOrEqual(0);
+    expect(node.y, nodeId).toBeGreaterThanOrEqual(0);
+    expect(node.x + node.width, nodeId).toBeLessThanOrEqual(group.width + 1);
+    expect(node.y + node.height, nodeId).toBeLessThanOrEqual(group.height + 1);
+  }
+}
+
+function overlaps(a: LayoutView['groups'][string], b: LayoutView['groups'][string]): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('pathway layout', () => {
+  it('places every node inside its compartment group, groups apart', async () => {
+    const pack = miniPack();
+    const layout = await layoutPack(new ELK(), pack);
+    expect(layoutSchema.parse(layout)).toEqual(layout);
+    const view = layout.pathways.D1?.all;
+    if (!view) throw new Error('no layout for D1');
+    expect(Object.keys(view.nodes).sort()).toEqual(pack.pathways[0]?.nodes.map((n) => n.id).sort());
+    expect(Object.keys(view.groups).sort()).toEqual(['spinal-joint', 'synovium']);
+    expect(view.nodes.dkk1?.group).toBe('synovium');
+    expectChildrenInsideGroups(view);
+    const [a, b] = Object.values(view.groups);
+    expect(a && b && overlaps(a, b)).toBe(false);
+    for (const group of Object.values(view.groups)) {
+      expect(group.x + group.width).toBeLessThanOrEqual(view.width);
+      expect(group.y + group.height).toBeLessThanOrEqual(view.height);
+    }
+  });
+
+  it('draws a context separately only where its nodes differ from the whole', async () => {
+    const layout = await layoutPack(new ELK(), miniPack());
+    const contexts = layout.pathways.D1?.contexts ?? {};
+    // "as" shows all six nodes, so the whole drawing serves it; "normal" shows three.
+    expect(Object.keys(contexts)).toEqual(['normal']);
+    expect(Object.keys(contexts.normal?.nodes ?? {}).sort()).toEqual([
+      'new-bone',
+      'ob-diff',
+      'oc-diff',
+    ]);
+    if (contexts.normal) expectChildrenInsideGroups(contexts.normal);
+  });
+
+  it('lays out left to right: an edge leads from a layer to a later one', async () => {
+    const layout = await layoutPack(new ELK(), miniPack());
+    const view = layout.pathways.D1?.contexts.normal;
+    const absoluteX = (id: string) => {
+      const node = view?.nodes[id];
+      return (node?.x ?? 0) + (view?.groups[node?.group ?? '']?.x ?? 0);
+    };
+    expect(absoluteX('new-bone')).toBeGreaterThan(absoluteX('ob-diff'));
+  });
+
+  it('is deterministic: fresh ELK instances give byte-identical layout.json', async () => {
+    const pack = miniPack();
+    const first = serializeLayout(await layoutPack(new ELK(), pack));
+    const second = serializeLayout(await layoutPack(new ELK(), pack));
+    expect(second).toBe(first);
+    expect(JSON.parse(first)).toEqual(await layoutPack(new ELK(), pack));
+  });
+
+  it('gives React Flow each group before its children, with relative child positions', async () => {
+    const view = (await layoutPack(new ELK(), miniPack())).pathways.D1?.all;
+    if (!view) throw new Error('no layout');
+    const boxes = flowBoxes(view);
+    expect(boxes).toHaveLength(Object.keys(view.groups).length + Object.keys(view.nodes).length);
+    boxes.forEach((box, index) => {
+      if (box.kind === 'group') return;
+      const parentIndex = boxes.findIndex((other) => other.id === box.parentId);
+      expect(parentIndex).toBeGreaterThanOrEqual(0);
+      expect(parentIndex).toBeLessThan(index);
+    });
+    expect(boxes.find((box) => box.id === 'dkk1')).toMatchObject({
+      parentId: groupNodeId('synovium'),
+      position: { x: view.nodes.dkk1?.x, y: view.nodes.dkk1?.y },
+    });
+  });
+
+  it('sizes nodes from their labels within bounds', () => {
+    expect(nodeSize('IL-6')).toEqual({ width: 96, height: 38 });
+    const long = nodeSize('Fusion of preosteoclasts into multinucleated osteoclasts');
+    expect(long.width).toBe(220);
+    expect(long.height).toBeGreaterThan(38);
+  });
+});
