@@ -29,7 +29,10 @@ const ENTITY_TIER: Tier = 0;
 const relationTier = {
   'is-a': 1,
   'also-known-as': 1,
+  'function-first-reported-in': 1,
   'first-identified-in': 1,
+  'most-abundant-isoform-of': 1,
+  'predominant-isoform-in': 1,
   'has-isoform-count': 1,
   'isoform-of': 1,
   'most-active-isoform-of': 1,
@@ -54,7 +57,12 @@ const relationTier = {
   'does-not-induce': 2,
   'acts-mainly-on': 2,
   outweighs: 2,
+  disrupts: 2,
+  regulates: 2,
+  'fails-to-inhibit': 2,
   'associated-with': 3,
+  'correlates-positively-with': 3,
+  'correlates-inversely-with': 3,
   'elevated-in': 3,
   'reduced-in': 3,
   'no-difference-in': 3,
@@ -79,7 +87,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function maskForms(text: string, forms: readonly string[], mask: string): string | null {
   let out = text;
   let found = false;
+  const lower = text.toLowerCase();
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (!lower.includes(form.toLowerCase())) continue;
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'giu');
     if (pattern.test(out)) {
       found = true;
@@ -179,15 +189,13 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
   return cards;
 }
 
-function entityCards(
-  index: PackIndex,
-  entity: Entity,
-  level: number,
-  facts: readonly Fact[],
-): Unranked[] {
-  const mentioning = facts.filter(
-    (f) => f.subject === entity.id || (isEntityObject(f) && f.object === entity.id),
-  );
+function entityCards(index: PackIndex, entity: Entity, level: number): Unranked[] {
+  const mentioning = [
+    ...new Set([
+      ...(index.factsBySubject.get(entity.id) ?? []),
+      ...(index.factsByObject.get(entity.id) ?? []),
+    ]),
+  ].filter((f) => !isBackgroundFact(index, f));
   const highYield = mentioning.some((f) => f.highYield);
   const topic =
     index.topicsByEntity.get(entity.id)?.[0] ?? index.pack.manifest.topics[0]?.id ?? 'general';
@@ -264,7 +272,7 @@ export function generateCards(index: PackIndex): StudyCard[] {
   const unranked: Unranked[] = [
     ...index.pack.entities
       .filter((e) => !isBackgroundEntity(index, e.id))
-      .flatMap((e) => entityCards(index, e, levels.get(e.id) ?? 0, facts)),
+      .flatMap((e) => entityCards(index, e, levels.get(e.id) ?? 0)),
     ...facts.flatMap((f) => factCards(index, f, levelOfFact(f))),
   ];
   return unranked

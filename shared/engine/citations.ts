@@ -39,7 +39,18 @@ function splitAuthor(author: string): { surname: string; initials: string } {
  * Reviews by surname ("Lee et al. 2017"); studies with initials, which tell the many Kims apart
  * ("Kim YG et al. 2012", "Mabilleau and Sabokbar 2009").
  */
+const labels = new WeakMap<Reference, string>();
+
 export function referenceLabel(reference: Reference): string {
+  let label = labels.get(reference);
+  if (label === undefined) {
+    label = computeLabel(reference);
+    labels.set(reference, label);
+  }
+  return label;
+}
+
+function computeLabel(reference: Reference): string {
   const withInitials = reference.kind !== 'target-review' && reference.kind !== 'companion-review';
   const [first, second] = reference.authors.map(splitAuthor);
   const name = (a: { surname: string; initials: string } | undefined): string =>

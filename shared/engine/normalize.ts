@@ -143,12 +143,23 @@ export function viewOf(text: string): TextView {
   return { tokens: tokens(text), rawTokens: text.split(/[^A-Za-z0-9]+/).filter(Boolean) };
 }
 
+// Entity names and aliases are a small, fixed set per pack: their tokens are worth keeping.
+const formTokens = new Map<string, readonly string[]>();
+function tokensOfForm(form: string): readonly string[] {
+  let found = formTokens.get(form);
+  if (!found) {
+    found = tokens(form);
+    formTokens.set(form, found);
+  }
+  return found;
+}
+
 /** Whether a text names a thing under any of its written forms (whole tokens only). */
 export function mentionsAny(text: string | TextView, forms: readonly string[]): boolean {
   const view = typeof text === 'string' ? viewOf(text) : text;
   return forms.some((form) =>
     isShortAcronym(form)
       ? view.rawTokens.includes(form.trim())
-      : containsSequence(view.tokens, tokens(form)),
+      : containsSequence(view.tokens, tokensOfForm(form)),
   );
 }

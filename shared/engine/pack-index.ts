@@ -90,6 +90,8 @@ export interface PackIndex {
   readonly factsBySubject: ReadonlyMap<string, readonly Fact[]>;
   readonly factsByObject: ReadonlyMap<string, readonly Fact[]>;
   readonly factsByPair: ReadonlyMap<string, readonly Fact[]>;
+  /** Keyed by pairKey(subject, relation). */
+  readonly factsBySubjectRelation: ReadonlyMap<string, readonly Fact[]>;
   readonly entitiesByClass: ReadonlyMap<EntityClass, readonly Entity[]>;
   /** Entities sharing a written form are one thing under two names. */
   readonly entitiesByForm: ReadonlyMap<string, readonly string[]>;
@@ -132,6 +134,7 @@ export function indexPack(pack: Pack): PackIndex {
   const factsBySubject = new Map<string, Fact[]>();
   const factsByObject = new Map<string, Fact[]>();
   const factsByPair = new Map<string, Fact[]>();
+  const factsBySubjectRelation = new Map<string, Fact[]>();
   const topicsByEntity = new Map<string, string[]>();
   for (const fact of pack.facts) {
     if (factById.has(fact.id)) throw new PackIndexError(`fact ${fact.id} appears twice`);
@@ -139,6 +142,7 @@ export function indexPack(pack: Pack): PackIndex {
     need(fact.subject, `fact ${fact.id} (subject)`);
     for (const co of fact.coSubjects) need(co, `fact ${fact.id} (co-subject)`);
     push(factsBySubject, fact.subject, fact);
+    push(factsBySubjectRelation, pairKey(fact.subject, fact.relation), fact);
     addOnce(topicsByEntity, fact.subject, fact.topic);
     if (isEntityObject(fact)) {
       need(fact.object, `fact ${fact.id} (object)`);
@@ -224,6 +228,7 @@ export function indexPack(pack: Pack): PackIndex {
     factsBySubject,
     factsByObject,
     factsByPair,
+    factsBySubjectRelation,
     entitiesByClass,
     entitiesByForm,
     edgesByFact,
@@ -289,6 +294,7 @@ export function equivalents(index: PackIndex, id: string): ReadonlySet<string> {
 const familyRelations: ReadonlySet<RelationId> = new Set<RelationId>([
   'isoform-of',
   'most-active-isoform-of',
+  'most-abundant-isoform-of',
   'spliced-into',
 ]);
 

@@ -21,6 +21,10 @@ interface RelationText {
 const relationText = {
   'is-a': { verb: 'is a', question: 'What is {S}?' },
   'also-known-as': { verb: 'was formerly called', question: 'What was {S} formerly called?' },
+  'function-first-reported-in': {
+    verb: 'had its cytokine activity first reported in',
+    question: 'When was the cytokine activity of {S} first reported?',
+  },
   'first-identified-in': {
     verb: 'was first identified in',
     question: 'When was {S} first identified?',
@@ -40,6 +44,16 @@ const relationText = {
     question: '{S} is the most active isoform of what?',
     reverse: 'Which is the most active isoform of {O}?',
   },
+  'most-abundant-isoform-of': {
+    verb: 'is the most abundant isoform of',
+    question: '{S} is the most abundant isoform of what?',
+    reverse: 'Which is the most abundant isoform of {O}?',
+  },
+  'predominant-isoform-in': {
+    verb: 'is the predominant isoform in',
+    question: 'In what is {S} the predominant isoform?',
+    reverse: 'Which isoform predominates in {O}?',
+  },
   'spliced-into': { verb: 'can be spliced into', question: 'What can {S} be spliced into?' },
   'located-at': { verb: 'is located at', question: 'Where is {S} located?' },
   'discovered-via': { verb: 'was discovered via', question: 'How was {S} discovered?' },
@@ -52,6 +66,16 @@ const relationText = {
     verb: 'is associated with',
     question: 'What is {S} associated with?',
     reverse: 'What is {O} associated with?',
+  },
+  'correlates-positively-with': {
+    verb: 'correlates positively with',
+    question: 'What does {S} correlate positively with?',
+    reverse: 'What correlates positively with {O}?',
+  },
+  'correlates-inversely-with': {
+    verb: 'correlates inversely with',
+    question: 'What does {S} correlate inversely with?',
+    reverse: 'What correlates inversely with {O}?',
   },
   'elevated-in': { verb: 'is elevated in', question: 'In what is {S} elevated?' },
   'reduced-in': { verb: 'is reduced in', question: 'In what is {S} reduced?' },
@@ -98,6 +122,16 @@ const relationText = {
     question: 'What does {S} target, lowering it?',
     reverse: 'What targets {O}, lowering it?',
   },
+  disrupts: {
+    verb: 'disrupts',
+    question: 'What does {S} disrupt?',
+    reverse: 'What disrupts {O}?',
+  },
+  regulates: {
+    verb: 'regulates',
+    question: 'What does {S} regulate?',
+    reverse: 'What regulates {O}?',
+  },
   'required-for': {
     verb: 'is required for',
     question: 'What is {S} required for?',
@@ -113,6 +147,7 @@ const relationText = {
     verb: 'does not by itself induce',
     question: 'What does {S} fail to induce on its own?',
   },
+  'fails-to-inhibit': { verb: 'fails to inhibit', question: 'What does {S} fail to inhibit?' },
   outweighs: { verb: 'outweighs', question: 'What does {S} outweigh?' },
   'proposed-as': { verb: 'is proposed as', question: 'What is {S} proposed as?' },
 } as const satisfies Record<RelationId, RelationText>;

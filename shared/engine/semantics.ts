@@ -7,6 +7,7 @@ import {
   factsBetween,
   functionalRelations,
   isEntityObject,
+  pairKey,
   relatedSubjects,
   type PackIndex,
 } from './pack-index.ts';
@@ -31,8 +32,13 @@ export function relationFamily(relation: RelationId): string {
     case 'suppresses':
     case 'targets':
     case 'required-for':
+    case 'disrupts':
     case 'does-not-induce':
+    case 'fails-to-inhibit':
       return 'causal';
+    case 'correlates-positively-with':
+    case 'correlates-inversely-with':
+      return 'correlation';
     case 'elevated-in':
     case 'reduced-in':
     case 'no-difference-in':
@@ -44,7 +50,21 @@ export function relationFamily(relation: RelationId): string {
 
 /** Relations that deny an effect: they refute a claimed change without claiming the opposite. */
 function isNegation(relation: RelationId): boolean {
-  return relation === 'does-not-induce' || relation === 'no-difference-in';
+  return negatedSigns(relation).length > 0;
+}
+
+/** The claimed directions a denial refutes: "fails to inhibit" refutes only "inhibits". */
+export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
+  switch (relation) {
+    case 'does-not-induce':
+      return [1];
+    case 'fails-to-inhibit':
+      return [-1];
+    case 'no-difference-in':
+      return [1, -1];
+    default:
+      return [];
+  }
 }
 
 const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);
@@ -144,8 +164,8 @@ function candidateFacts(
   if (relations[relation].objectKind === 'literal') {
     const literal = answerKey(statement.object);
     return [...subjects].flatMap((s) =>
-      (index.factsBySubject.get(s) ?? []).filter(
-        (f) => f.relation === relation && objectMatches(f, objects, literal),
+      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter((f) =>
+        objectMatches(f, objects, literal),
       ),
     );
   }
@@ -302,11 +322,13 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
     const contrary = factsBetween(index, subjects, objects).filter((fact) => {
       if (fact.contested !== undefined || !sameSituation(statement, fact)) return false;
       if (relationFamily(fact.relation) !== family) return false;
-      if (isNegation(relation)) return effectivePolarity(fact.relation, fact.subjectModifier) !== 0;
+      const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
+      if (isNegation(relation)) {
+        return negatedSigns(relation).some((sign) => sign === factPolarity);
+      }
       if (polarity === 0) return false;
-      if (fact.relation === 'no-difference-in') return true;
-      if (fact.relation === 'does-not-induce') return polarity === 1;
-      return effectivePolarity(fact.relation, fact.subjectModifier) === -polarity;
+      if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
+      return factPolarity === -polarity;
     });
     if (contrary.length > 0) {
       return { basis: 'contrary-fact', factIds: contrary.map((f) => f.id) };
@@ -315,8 +337,8 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
 
   if (isEntity && functionalRelations.has(relation)) {
     const other = [...subjects].flatMap((s) =>
-      (index.factsBySubject.get(s) ?? []).filter(
-        (f) => f.relation === relation && f.contested === undefined && !objects.has(f.object),
+      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
+        (f) => f.contested === undefined && !objects.has(f.object),
       ),
     );
     if (other.length > 0) {

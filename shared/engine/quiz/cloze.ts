@@ -8,6 +8,7 @@ import {
   isBackgroundEntity,
   isBackgroundFact,
   isEntityObject,
+  pairKey,
   type PackIndex,
 } from '../pack-index.ts';
 import { mentionsAny } from '../normalize.ts';
@@ -35,9 +36,8 @@ function otherFillers(index: PackIndex, fact: Fact): string[] {
   const own = equivalents(index, fact.object);
   const fillers = new Set<string>();
   for (const subject of equivalents(index, fact.subject)) {
-    for (const other of index.factsBySubject.get(subject) ?? []) {
-      if (other.relation !== fact.relation || other.subjectModifier !== fact.subjectModifier)
-        continue;
+    for (const other of index.factsBySubjectRelation.get(pairKey(subject, fact.relation)) ?? []) {
+      if (other.subjectModifier !== fact.subjectModifier) continue;
       if (other.contested !== undefined || own.has(other.object)) continue;
       if (!sameSituation(statement, other) || isBackgroundEntity(index, other.object)) continue;
       fillers.add(other.object);

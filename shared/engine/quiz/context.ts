@@ -46,15 +46,31 @@ const statusWord: Record<LevelStatus, string> = {
  * judged against. Contested findings are included so that a conflict blocks the question.
  */
 export function levelFindings(index: PackIndex, subject: string, disease: string): Fact[] {
-  const subjects = equivalents(index, subject);
-  return [...subjects].flatMap((s) =>
-    (index.factsBySubject.get(s) ?? []).filter(
-      (f) =>
-        relationFamily(f.relation) === 'level' &&
-        diseaseOfFact(index, f) !== undefined &&
-        equivalents(index, diseaseOfFact(index, f) ?? '').has(disease),
-    ),
+  const byDisease = levelIndex(index);
+  const diseases = [...equivalents(index, disease)];
+  return [...equivalents(index, subject)].flatMap((s) =>
+    diseases.flatMap((d) => byDisease.get(`${s}\u0000${d}`) ?? []),
   );
+}
+
+const levelIndexes = new WeakMap<PackIndex, Map<string, Fact[]>>();
+
+/** Level findings keyed by subject and disease, built once per pack. */
+function levelIndex(index: PackIndex): Map<string, Fact[]> {
+  let map = levelIndexes.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const fact of index.pack.facts) {
+    if (relationFamily(fact.relation) !== 'level') continue;
+    const disease = diseaseOfFact(index, fact);
+    if (disease === undefined) continue;
+    const key = `${fact.subject}\u0000${disease}`;
+    const list = map.get(key);
+    if (list) list.push(fact);
+    else map.set(key, [fact]);
+  }
+  levelIndexes.set(index, map);
+  return map;
 }
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean =>

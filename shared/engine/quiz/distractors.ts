@@ -9,7 +9,13 @@ import {
   type PackIndex,
 } from '../pack-index.ts';
 import { tieBreaker } from '../rng.ts';
-import { asRelation, effectivePolarity, provablyFalse, relationFamily } from '../semantics.ts';
+import {
+  asRelation,
+  effectivePolarity,
+  negatedSigns,
+  provablyFalse,
+  relationFamily,
+} from '../semantics.ts';
 import type { Claim, Evidence, Statement } from '../types.ts';
 import { names, type GenContext } from './common.ts';
 
@@ -47,14 +53,13 @@ function contraryIndex(index: PackIndex): Map<string, string[]> {
     if (!isEntityObject(fact) || fact.contested !== undefined) continue;
     const family = relationFamily(fact.relation);
     const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
+    const denied = negatedSigns(fact.relation);
     const signs =
-      fact.relation === 'no-difference-in'
-        ? ['+', '-']
-        : fact.relation === 'does-not-induce'
-          ? ['+']
-          : polarity === 0
-            ? []
-            : [polarity === 1 ? '-' : '+'];
+      denied.length > 0
+        ? denied.map((s) => (s === 1 ? '+' : '-'))
+        : polarity === 0
+          ? []
+          : [polarity === 1 ? '-' : '+'];
     // Keyed by the sign of the claim this fact contradicts.
     for (const sign of signs) {
       for (const [key, value] of [
@@ -171,7 +176,5 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
 /** Whether the relation can carry an entity-choice question at all. */
 export function askable(relation: string): boolean {
   const id = asRelation(relation);
-  return (
-    relations[id].objectKind === 'entity' && id !== 'does-not-induce' && id !== 'no-difference-in'
-  );
+  return relations[id].objectKind === 'entity' && negatedSigns(id).length === 0;
 }

@@ -124,8 +124,15 @@ export function matchingPool(
   }
 }
 
+const supportSets = new WeakMap<readonly MatchingPair[], Set<string>>();
+
 function isSupported(pool: readonly MatchingPair[], left: string, right: string): boolean {
-  return pool.some((p) => p.left === left && p.right === right);
+  let keys = supportSets.get(pool);
+  if (!keys) {
+    keys = new Set(pool.map((p) => `${p.left}\u0000${p.right}`));
+    supportSets.set(pool, keys);
+  }
+  return keys.has(`${left}\u0000${right}`);
 }
 
 function permutations(n: number): number[][] {

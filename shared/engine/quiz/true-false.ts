@@ -1,7 +1,13 @@
 import type { Fact, Pathway } from '../../pack/schema.ts';
 import { relationDef } from '../../pack/relations.ts';
 import { pathwayFraming, sourceFraming } from '../citations.ts';
-import { equivalents, isBackgroundFact, isEntityObject, type PackIndex } from '../pack-index.ts';
+import {
+  equivalents,
+  factsBetween,
+  isBackgroundFact,
+  isEntityObject,
+  type PackIndex,
+} from '../pack-index.ts';
 import { sentence } from '../phrasing.ts';
 import {
   asRelation,
@@ -113,9 +119,8 @@ function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
 function compartmentSwap(index: PackIndex, fact: Fact): FalseCandidate | null {
   if (relationFamily(fact.relation) !== 'level' || fact.context.compartments.length === 0)
     return null;
-  const subjects = equivalents(index, fact.subject);
-  for (const other of index.factsByObject.get(fact.object) ?? []) {
-    if (other.id === fact.id || !subjects.has(other.subject)) continue;
+  for (const other of factsBetween(index, equivalents(index, fact.subject), [fact.object])) {
+    if (other.id === fact.id) continue;
     if (relationFamily(other.relation) !== 'level' || other.contested !== undefined) continue;
     const compartments = other.context.compartments;
     if (
