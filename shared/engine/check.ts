@@ -15,7 +15,7 @@ import { BLANK } from './quiz/cloze.ts';
 import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
-import { signValue } from './quiz/pathway-items.ts';
+import { balanceShift, signValue } from './quiz/pathway-items.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
   Bank,
@@ -399,19 +399,44 @@ function checkPerturbation(index: PackIndex, item: PerturbationItem, report: Rep
     report('answer-shape', `target ${targetNodeId} is not in the pathway`);
     return;
   }
-  const ids = item.options.map((o) => o.id).sort();
-  if (ids.join() !== ['depends', 'down', 'unchanged', 'up'].join()) {
-    report('answer-shape', 'options are not up / down / unchanged / depends');
+  const versus = item.perturbation.versus;
+  const other = versus ? result.effects.find((e) => e.nodeId === versus.nodeId) : undefined;
+  if (versus && !other) {
+    report('answer-shape', `balance node ${versus.nodeId} is not in the pathway`);
+    return;
   }
+  const expectedIds = versus
+    ? ['depends', 'toward-other', 'toward-target', 'unchanged']
+    : ['depends', 'down', 'unchanged', 'up'];
+  if (
+    item.options
+      .map((o) => o.id)
+      .sort()
+      .join() !== expectedIds.join()
+  ) {
+    report('answer-shape', `options are not ${expectedIds.join(' / ')}`);
+  }
+  const expected = other ? balanceShift(target.effect, other.effect) : target.effect;
   const correct = item.options.find((o) => o.correct);
-  if (correct && correct.id !== target.effect) {
+  if (correct && correct.id !== expected) {
     report(
       'perturbation-mismatch',
-      `marked “${correct.id}” but the model gives “${target.effect}”`,
+      `marked “${correct.id}” but the model gives “${expected ?? 'no answer'}”`,
     );
   }
-  if (target.dependsOnInference) {
-    const undisclosed = target.inferenceIds.filter((id) => !item.inferenceIds.includes(id));
+  if (versus) {
+    const fact = index.factById.get(versus.factId);
+    const arms = [target.entityId, other?.entityId ?? ''];
+    const declares =
+      fact?.relation === 'outweighs' &&
+      arms.some((id) => equivalents(index, fact.subject).has(id)) &&
+      arms.some((id) => equivalents(index, fact.object).has(id));
+    if (!declares)
+      report('answer-unsupported', `${versus.factId} does not declare these arms as competing`);
+  }
+  for (const effect of [target, ...(other ? [other] : [])]) {
+    if (!effect.dependsOnInference) continue;
+    const undisclosed = effect.inferenceIds.filter((id) => !item.inferenceIds.includes(id));
     if (undisclosed.length > 0) {
       report('inference-undisclosed', `the answer rests on ${undisclosed.join(', ')}, not listed`);
     }

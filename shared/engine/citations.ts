@@ -50,7 +50,20 @@ export function referenceLabel(reference: Reference): string {
   return label;
 }
 
+/** Some sources' authors were never seen; name them by journal and year, else by title. */
+function anonymousLabel(reference: Reference): string | null {
+  const [only] = reference.authors;
+  if (reference.authors.length !== 1 || !only || !/not obtained|unknown|anonymous/i.test(only)) {
+    return null;
+  }
+  if (reference.journal)
+    return `${reference.journal}${reference.year === undefined ? '' : ` ${reference.year}`}`;
+  return reference.title.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
 function computeLabel(reference: Reference): string {
+  const anonymous = anonymousLabel(reference);
+  if (anonymous !== null) return anonymous;
   const withInitials = reference.kind !== 'target-review' && reference.kind !== 'companion-review';
   const [first, second] = reference.authors.map(splitAuthor);
   const name = (a: { surname: string; initials: string } | undefined): string =>

@@ -122,11 +122,16 @@ function isShortAcronym(form: string): boolean {
   return /^[A-Z]{1,3}$/.test(form.trim());
 }
 
+/** "cells" names the same thing as "cell" when looking for a mention. */
+function sameWord(a: string | undefined, b: string | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && singular(a) === singular(b));
+}
+
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) {
-      if (haystack[i + j] !== needle[j]) continue outer;
+      if (!sameWord(haystack[i + j], needle[j])) continue outer;
     }
     return true;
   }

@@ -275,7 +275,7 @@ export function contextPhrase(
     case undefined:
       break;
   }
-  if (options.withNote !== false && context.note) parts.push(context.note);
+  if (options.withNote !== false && context.note) parts.push(context.note.replace(/\.$/, ''));
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
@@ -304,12 +304,16 @@ export function factLine(index: PackIndex, fact: Fact): string {
 }
 
 /** Shown after an answer: the teaching points the facts belong to. */
-export function teachingPointLines(index: PackIndex, factIds: readonly string[]): string[] {
+export function teachingPointLines(
+  index: PackIndex,
+  factIds: readonly string[],
+  limit = 2,
+): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const id of factIds) {
     for (const point of index.teachingPointsByFact.get(id) ?? []) {
-      if (seen.has(point.id)) continue;
+      if (seen.has(point.id) || lines.length >= limit) continue;
       seen.add(point.id);
       lines.push(`Teaching point ${point.id} — ${point.title}: ${point.text}`);
     }

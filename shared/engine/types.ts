@@ -147,6 +147,7 @@ export interface Statement {
 }
 
 export type PerturbationChange = 'raised' | 'lowered' | 'blocked';
+export type BalanceShift = 'toward-target' | 'toward-other' | 'depends' | 'unchanged';
 export type PerturbationEffect = 'up' | 'down' | 'unchanged' | 'depends';
 
 /** One route a perturbation travels along, with the facts behind each step. */
@@ -294,8 +295,14 @@ export interface PerturbationItem extends QuizItemBase {
     readonly nodeId: string;
     readonly change: PerturbationChange;
     readonly targetNodeId: string;
+    /**
+     * Balance questions: the arm the target competes with, as a fact of the pack declares
+     * ("osteoblast differentiation outweighs osteoclast differentiation" in AS). Options are then
+     * "toward-target", "toward-other", "depends", "unchanged".
+     */
+    readonly versus?: { readonly nodeId: string; readonly factId: string };
   };
-  /** One per effect: "up", "down", "unchanged", "depends". */
+  /** One per effect: "up", "down", "unchanged", "depends" (balance questions: see `versus`). */
   readonly options: readonly ChoiceOption[];
   readonly routes: readonly Route[];
 }

@@ -34,12 +34,14 @@ function otherFillers(index: PackIndex, fact: Fact): string[] {
   if (!isEntityObject(fact)) return [];
   const statement = statementOf(fact);
   const own = equivalents(index, fact.object);
+  const answerClass = classOf(entityOf(index, fact.object).type);
   const fillers = new Set<string>();
   for (const subject of equivalents(index, fact.subject)) {
     for (const other of index.factsBySubjectRelation.get(pairKey(subject, fact.relation)) ?? []) {
       if (other.subjectModifier !== fact.subjectModifier) continue;
       if (other.contested !== undefined || own.has(other.object)) continue;
       if (!sameSituation(statement, other) || isBackgroundEntity(index, other.object)) continue;
+      if (classOf(entityOf(index, other.object).type) !== answerClass) continue;
       fillers.add(other.object);
     }
   }

@@ -155,14 +155,22 @@ export function rationaleFor(
 }
 
 /** "In Figure 1: IL-32γ raises RANKL (F073); RANKL stimulates osteoclast differentiation (F074)." */
-export function roleOf(ctx: GenContext, pathway: Pathway, entityId: string): string {
+export function roleOf(
+  ctx: GenContext,
+  pathway: Pathway,
+  entityId: string,
+  partner?: string,
+): string {
   const nodes = new Set(pathway.nodes.filter((n) => n.entity === entityId).map((n) => n.id));
+  const partners = new Set(pathway.nodes.filter((n) => n.entity === partner).map((n) => n.id));
   const label = (nodeId: string): string => {
     const node = nodeOf(pathway, nodeId);
     return node.label ?? nameOf(ctx.index, node.entity);
   };
   const steps = pathway.edges
     .filter((e) => nodes.has(e.from) || nodes.has(e.to))
+    .filter((e) => partner === undefined || partners.has(e.from) || partners.has(e.to))
+    .slice(0, 4)
     .map(
       (e) =>
         `${label(e.from)} ${edgeVerb(e.sign)} ${label(e.to)} (${

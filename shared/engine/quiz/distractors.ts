@@ -6,6 +6,7 @@ import {
   functionalRelations,
   isBackgroundEntity,
   isEntityObject,
+  relatedSubjects,
   type PackIndex,
 } from '../pack-index.ts';
 import { tieBreaker } from '../rng.ts';
@@ -139,7 +140,8 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
     claim.kind === 'object-of'
       ? [claim.subject.entityId, ...claim.subject.coSubjects]
       : [claim.object];
-  for (const id of stemEntities) for (const eq of equivalents(index, id)) taken.add(eq);
+  // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α").
+  for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
   const answerPathways = new Set(index.pathwaysByEntity.get(answerId) ?? []);
   const answerTopics = new Set(index.topicsByEntity.get(answerId) ?? []);
   const found: Distractor[] = [];

@@ -47,7 +47,7 @@ export function statusLabel(index: PackIndex, fact: Fact): string | null {
         ? ' systemically'
         : '';
   const compartments = fact.context.compartments.map((c) => nameOf(index, c));
-  return `${word}${where}${compartments.length > 0 ? ` (${compartments.join(' and ')})` : ''}`;
+  return `${word}${where}${compartments.length > 0 ? ` — ${compartments.join(' and ')}` : ''}`;
 }
 
 function diseaseOf(index: PackIndex, fact: Fact): string | undefined {
@@ -211,7 +211,7 @@ function choosePairs(pool: readonly MatchingPair[], index: PackIndex): MatchingP
 function promptFor(index: PackIndex, family: MatchingFamily, anchor: string | undefined): string {
   switch (family) {
     case 'disease-status':
-      return `Match each disease with the change in ${nameOf(index, anchor ?? '')} that the sources report in it (where it was measured is in brackets).`;
+      return `Match each disease with the change in ${nameOf(index, anchor ?? '')} that the sources report in it (where it was measured follows the dash).`;
     case 'isoform-property':
       return 'Match each IL-32 isoform with a finding the sources report for it.';
     case 'inducer-setting':
@@ -243,11 +243,19 @@ const families: readonly MatchingFamily[] = [
 export function matchingItems(ctx: GenContext): MatchingItem[] {
   const { index } = ctx;
   const items: MatchingItem[] = [];
+  // Two anchors that are one entity under two names would give the same exercise twice.
+  const seen = new Set<string>();
   for (const family of families) {
     for (const anchor of anchorsFor(index, family)) {
       const pool = matchingPool(index, family, anchor);
       if (new Set(pool.map((p) => p.left)).size < 3) continue;
       for (const pairs of choosePairs(pool, index)) {
+        const key = `${family}:${pairs
+          .map((p) => p.fact.id)
+          .sort()
+          .join('+')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const id = `matching:${family}:${anchor ?? 'all'}:${pairs.map((p) => p.left).join('+')}`;
         const letters = 'abcdef';
         const rights = shuffled(pairs, rngFor(ctx.seed, `right:${id}`)).map((p, i) => ({

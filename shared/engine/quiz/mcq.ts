@@ -138,7 +138,16 @@ function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): 
           ctx,
           `${answerText} is correct.`,
           [fact],
-          framed.pathway ? [roleOf(ctx, framed.pathway, answer)] : [],
+          framed.pathway
+            ? [
+                roleOf(
+                  ctx,
+                  framed.pathway,
+                  answer,
+                  direction === 'forward' ? fact.subject : fact.object,
+                ),
+              ]
+            : [],
         ),
         facts: [fact],
         difficulty: 1 + (near >= 2 ? 1 : 0) + (subtle ? 1 : 0),

@@ -9,11 +9,12 @@ import {
   viewPathway,
   type PathwayView,
 } from '../graph.ts';
-import { isBackgroundEntity, type PackIndex } from '../pack-index.ts';
-import { capitalise, nameOf } from '../phrasing.ts';
+import { equivalents, isBackgroundEntity, type PackIndex } from '../pack-index.ts';
+import { capitalise, nameOf, teachingPointLines } from '../phrasing.ts';
 import { rngFor, shuffled, tieBreaker } from '../rng.ts';
 import { supportOf } from '../semantics.ts';
 import type {
+  BalanceShift,
   ChoiceOption,
   Claim,
   DiagramEdgeItem,
@@ -69,10 +70,13 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
   const { index } = ctx;
   const items: OrderingItem[] = [];
   const seen = new Set<string>();
+  // One cascade per branch (first two steps): the rest differ only in the last step.
+  const branches = new Set<string>();
   for (const pathway of index.pack.pathways) {
     for (const context of contextsOf(pathway)) {
       const view = viewPathway(pathway, context);
-      for (const path of cascades(view)) {
+      const longestFirst = [...cascades(view)].sort((a, b) => b.length - a.length);
+      for (const path of longestFirst) {
         if (!path.every((e) => edgeIsSolid(index, e))) continue;
         const drawn = path
           .flatMap((e) => [e.from, e.to])
@@ -82,7 +86,9 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
         if (!first) continue;
         const nodeIds = [first.from, ...path.map((e) => e.to)];
         const id = `ordering:${pathway.id}:${nodeIds.join('>')}`;
-        if (seen.has(id)) continue;
+        const branch = `${pathway.id}:${nodeIds.slice(0, 2).join('>')}`;
+        if (seen.has(id) || branches.has(branch)) continue;
+        branches.add(branch);
         const labels = nodeIds.map((n) => capitalise(labelOf(ctx, view, n)));
         if (new Set(labels).size !== labels.length) continue;
         seen.add(id);
@@ -386,9 +392,185 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           }
         }
       }
+      items.push(...balanceItems(ctx, view));
     }
   }
   return items;
+}
+
+// ─── Balance between competing arms ─────────────────────────────────────────────────────────
+
+const direction = (effect: PerturbationEffect): number | null =>
+  effect === 'up' ? 1 : effect === 'down' ? -1 : effect === 'unchanged' ? 0 : null;
+
+/**
+ * Where the balance between two competing arms moves: one arm alone tilts it; both moving the
+ * same way leaves the model unable to say which wins ("depends on context"). Null when an arm's
+ * own effect is already undecided.
+ */
+export function balanceShift(
+  target: PerturbationEffect,
+  other: PerturbationEffect,
+): BalanceShift | null {
+  const a = direction(target);
+  const b = direction(other);
+  if (a === null || b === null) return null;
+  if (a === 0 && b === 0) return 'unchanged';
+  if (a === b) return 'depends';
+  return a - b > 0 ? 'toward-target' : 'toward-other';
+}
+
+/**
+ * Balance items for each pair of arms a fact declares competing ("outweighs"), on pathways that
+ * draw both arms but do not themselves settle the contest (no annotation cites that fact).
+ */
+function balanceItems(ctx: GenContext, view: PathwayView): PerturbationItem[] {
+  const { index } = ctx;
+  const pathway = view.pathway;
+  const items: PerturbationItem[] = [];
+  for (const fact of index.pack.facts) {
+    if (fact.relation !== 'outweighs' || fact.contested !== undefined) continue;
+    if (pathway.annotations.some((a) => a.factIds.includes(fact.id))) continue;
+    const a = view.nodes.find((n) => equivalents(index, fact.subject).has(n.entity));
+    const b = view.nodes.find((n) => equivalents(index, fact.object).has(n.entity));
+    if (!a || !b) continue;
+    for (const source of view.nodes) {
+      if (source.id === a.id || source.id === b.id) continue;
+      if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
+      for (const change of ['raised', 'blocked'] as const) {
+        const result = predictPerturbation(
+          pathway,
+          { nodeId: source.id, change },
+          view.context,
+          index.entityById,
+        );
+        const ea = result.effects.find((e) => e.nodeId === a.id);
+        const eb = result.effects.find((e) => e.nodeId === b.id);
+        if (!ea || !eb) continue;
+        const shift = balanceShift(ea.effect, eb.effect);
+        if (shift === null || shift === 'unchanged') continue;
+        const item = balanceItem(ctx, view, source.id, change, [ea, eb], shift, fact);
+        if (item) items.push(item);
+      }
+    }
+  }
+  return items;
+}
+
+function balanceItem(
+  ctx: GenContext,
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  [target, other]: readonly [NodeEffect, NodeEffect],
+  shift: BalanceShift,
+  outweighs: Fact,
+): PerturbationItem | null {
+  const { index } = ctx;
+  const pathway = view.pathway;
+  const routes = [...target.routes, ...other.routes];
+  if (!routesAreSolid(index, view, routes)) return null;
+  const routeFacts = factsOf(index, [...target.factIds, ...other.factIds]).filter(
+    (f) => f.contested === undefined,
+  );
+  if (routeFacts.length === 0) return null;
+  const facts = [...routeFacts, outweighs];
+  const sourceLabel = labelOf(ctx, view, source);
+  const aLabel = labelOf(ctx, view, target.nodeId);
+  const bLabel = labelOf(ctx, view, other.nodeId);
+  const inference = [
+    ...new Set([target, other].filter((e) => e.dependsOnInference).flatMap((e) => e.inferenceIds)),
+  ];
+  const disclosed = inference.length > 0 ? inferenceNote(ctx, inference) : '';
+  const id = `perturbation:${pathway.id}${view.context ? `@${view.context}` : ''}:${source}:${change}:${target.nodeId}~${other.nodeId}`;
+  const prompt = `${pathwayFraming(index, pathway)}${panel(pathway, view.context)}, if ${sourceLabel} is ${change}, how does the balance between ${aLabel} and ${bLabel} move?${disclosed}`;
+  const text: Record<BalanceShift, string> = {
+    'toward-target': `It tilts toward ${aLabel}`,
+    'toward-other': `It tilts toward ${bLabel}`,
+    depends: 'It depends on context: both arms move the same way',
+    unchanged: 'It does not move',
+  };
+  const moves = (e: NodeEffect, label: string): string =>
+    e.effect === 'unchanged'
+      ? `${capitalise(label)} is not reached.`
+      : `${capitalise(label)} ${e.effect === 'up' ? 'rises' : 'falls'}: ${e.routes.map((r) => r.chain).join('; ')}.`;
+  const both = `${moves(target, aLabel)} ${moves(other, bLabel)}`;
+  const why = (wrong: BalanceShift): string => {
+    if (shift === 'depends') {
+      return wrong === 'unchanged'
+        ? `both arms move. ${both}`
+        : `both arms move the same way, so the model cannot tilt the balance either way. ${both}`;
+    }
+    switch (wrong) {
+      case 'depends':
+        return `the arms do not move the same way. ${both}`;
+      case 'unchanged':
+        return `at least one arm moves. ${both}`;
+      case 'toward-target':
+        return `the change favours ${bLabel}. ${both}`;
+      case 'toward-other':
+        return `the change favours ${aLabel}. ${both}`;
+    }
+  };
+
+  const options: ChoiceOption[] = (
+    ['toward-target', 'toward-other', 'depends', 'unchanged'] as const
+  ).map((value) =>
+    value === shift
+      ? { id: value, text: text[value], correct: true }
+      : {
+          id: value,
+          text: text[value],
+          correct: false,
+          rationale: `Not “${text[value].toLowerCase()}”: ${why(value)}`,
+          evidence: { basis: 'disjoint-category', factIds: routeFacts.map((f) => f.id) },
+        },
+  );
+  const lead =
+    shift === 'depends'
+      ? `It depends on context. ${both} The model alone cannot say which arm wins; the pack settles it only for a given setting: ${outweighs.text} (${outweighs.id}).`
+      : `${text[shift]}. ${both}`;
+  return {
+    kind: 'perturbation',
+    ...base(ctx, {
+      id,
+      prompt,
+      explanation: explain(
+        ctx,
+        lead,
+        [],
+        [
+          ...routes.flatMap((r) => r.steps.map((s) => `${capitalise(s)}.`)),
+          ...(disclosed ? [disclosed.trim()] : []),
+        ],
+      )
+        .concat(
+          ' ',
+          teachingPointLines(
+            index,
+            facts.map((f) => f.id),
+          ).join(' '),
+        )
+        .trim(),
+      facts,
+      difficulty: shift === 'depends' ? 3 : 2,
+      family: `balance:${pathway.id}:${source}:${target.nodeId}~${other.nodeId}`,
+      pathway,
+      entityIds: [view.nodeById.get(source)?.entity ?? source, target.entityId, other.entityId],
+      edgeIds: routes.flatMap((r) => r.edgeIds),
+      inferenceIds: inference,
+    }),
+    pathwayId: pathway.id,
+    perturbation: {
+      ...(view.context === undefined ? {} : { context: view.context }),
+      nodeId: source,
+      change,
+      targetNodeId: target.nodeId,
+      versus: { nodeId: other.nodeId, factId: outweighs.id },
+    },
+    options: arrange(ctx, id, options),
+    routes,
+  };
 }
 
 // ─── Diagram: hidden node ────────────────────────────────────────────────────────────────────
@@ -430,10 +612,9 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       const shown = [...(view.in.get(node.id) ?? []), ...(view.out.get(node.id) ?? [])];
       const text = (nodeId: string): string =>
         nodeId === node.id ? '?' : label(view.nodeById.get(nodeId) ?? node);
-      const lines = shown.map(
-        (e) =>
-          `${text(e.from)} ${edgeVerb(e.sign)} ${text(e.to)}${e.inferred ? ' (inferred link)' : ''}`,
-      );
+      const note = (e: PathwayEdge): string =>
+        e.inferred ? ' (inferred link)' : edgeIsSolid(index, e) ? '' : ' (contested link)';
+      const lines = shown.map((e) => `${text(e.from)} ${edgeVerb(e.sign)} ${text(e.to)}${note(e)}`);
       const prompt = `${pathwayFraming(index, pathway)}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
       if (names(ctx, prompt, node.entity)) continue;
       const neighbour =

@@ -222,8 +222,13 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
         diseases: situation.diseases,
         ...(situation.species === undefined ? {} : { species: situation.species }),
       };
-      const evidence = provablyFalse(index, statement);
-      if (!evidence) continue;
+      const found = provablyFalse(index, statement);
+      if (!found) continue;
+      // The fact the statement is framed on comes first in the explanation.
+      const evidence = {
+        ...found,
+        factIds: [evidenceFact.id, ...found.factIds.filter((id) => id !== evidenceFact.id)],
+      };
       return {
         statement,
         method: 'entity-swap',

@@ -50,6 +50,10 @@ export function whichStudyItems(ctx: GenContext): WhichStudyItem[] {
     }
     if (options.length < 2) continue;
     const id = `which-study:${fact.id}`;
+    // The contest is drawn on a pathway when its facts back edges there: the item exercises them.
+    const drawn = [fact, ...rivals].flatMap((f) => index.edgesByFact.get(f.id) ?? []);
+    const pathway = (index.edgesByFact.get(fact.id) ?? [])[0]?.pathway ?? drawn[0]?.pathway;
+    const edgeIds = drawn.filter((r) => r.pathway.id === pathway?.id).map((r) => r.edge.id);
     const claim = capitalise(sentence(index, statementOf(fact), fact.context));
     items.push({
       kind: 'which-study',
@@ -64,6 +68,7 @@ export function whichStudyItems(ctx: GenContext): WhichStudyItem[] {
         facts: [fact, ...rivals],
         difficulty: 3,
         family: `contest:${[fact.id, ...fact.contested.with].sort().join('+')}`,
+        ...(pathway ? { pathway, edgeIds } : {}),
       }),
       factId: fact.id,
       options: arrange(ctx, id, options),
