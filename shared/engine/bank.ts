@@ -18,7 +18,7 @@ import type { Seed } from './rng.ts';
 import type { Bank, QuizItem } from './types.ts';
 
 export interface BankOptions {
-  /** Decides option order and ties between equally good distractors; never ids or content. */
+  /** Decides the order of options, steps and matching columns; never which items exist or what they ask. */
   readonly seed: Seed;
 }
 

@@ -6,6 +6,12 @@ import { factLine, nameOf, teachingPointIds, teachingPointLines } from '../phras
 import { rngFor, shuffled, type Seed } from '../rng.ts';
 import type { ChoiceOption, Citation, Difficulty, Evidence } from '../types.ts';
 
+/**
+ * Which distractor or variant an item gets is fixed by the pack alone, so an item id always
+ * means the same question; the bank seed only orders options, steps and pairs.
+ */
+export const SELECTION_SEED = 'pathwise-selection';
+
 export interface GenContext {
   readonly index: PackIndex;
   readonly seed: Seed;

@@ -18,7 +18,7 @@ import {
   relationFamily,
 } from '../semantics.ts';
 import type { Claim, Evidence, Statement } from '../types.ts';
-import { names, type GenContext } from './common.ts';
+import { names, SELECTION_SEED, type GenContext } from './common.ts';
 
 /** The situation a stem describes; a distractor is judged in the same one. */
 export interface Situation {
@@ -162,8 +162,8 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   const ordered = found.sort(
     (a, b) =>
       a.distance - b.distance ||
-      tieBreaker(ctx.seed, `${request.itemId}:${a.entityId}`) -
-        tieBreaker(ctx.seed, `${request.itemId}:${b.entityId}`),
+      tieBreaker(SELECTION_SEED, `${request.itemId}:${a.entityId}`) -
+        tieBreaker(SELECTION_SEED, `${request.itemId}:${b.entityId}`),
   );
   const chosen: Distractor[] = [];
   for (const d of ordered) {

@@ -33,6 +33,7 @@ import {
   explain,
   names,
   rationaleFor,
+  SELECTION_SEED,
   type GenContext,
 } from './common.ts';
 import { findDistractors } from './distractors.ts';
@@ -377,8 +378,8 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
             .filter((e) => !relatedOutsideModel(ctx, view, source.id, e.nodeId))
             .sort(
               (a, b) =>
-                tieBreaker(ctx.seed, `${pathway.id}:${source.id}:${a.nodeId}`) -
-                tieBreaker(ctx.seed, `${pathway.id}:${source.id}:${b.nodeId}`),
+                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${a.nodeId}`) -
+                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${b.nodeId}`),
             );
           const picks = [
             untouched.find((e) => upstream.has(e.nodeId)),

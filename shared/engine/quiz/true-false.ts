@@ -258,10 +258,15 @@ export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
     items.push(falseItem(ctx, fact, candidate));
     return true;
   };
-  for (const fact of index.pack.facts) {
-    if (fact.contested !== undefined || isBackgroundFact(index, fact)) continue;
+  const usable = index.pack.facts.filter(
+    (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
+  );
+  for (const fact of usable) {
     items.push(trueItem(ctx, fact));
     addFalse(fact, flip(index, fact));
+  }
+  // Swaps after every flip: a statement that is some fact's flip reads best framed as that flip.
+  for (const fact of usable) {
     if (!addFalse(fact, compartmentSwap(index, fact))) addFalse(fact, objectSwap(ctx, fact));
   }
   return items;
