@@ -257,9 +257,10 @@ function compareKeys(a: readonly (number | string)[], b: readonly (number | stri
 
 /**
  * Flashcards for every fact that is not background (forward, reverse where the relation reads
- * both ways, cloze) and every non-background entity (name → definition, definition → name),
- * ranked: definitions, then mechanisms, clinical findings and outlook; within each, upstream
- * before downstream along the pathways, then high-yield first.
+ * both ways, cloze) and every non-background entity (name → definition, definition → name).
+ * Teaching order: facts by tier (definitions, then mechanisms, clinical findings, outlook), within
+ * a tier upstream before downstream along the pathways (cascade level), then high-yield first;
+ * each entity's definition cards come just before the first fact card that needs them.
  */
 export function generateCards(index: PackIndex): StudyCard[] {
   const levels = cascadeLevels(index.pack.pathways);
@@ -268,14 +269,33 @@ export function generateCards(index: PackIndex): StudyCard[] {
     levels.get(fact.subject) ??
     (isEntityObject(fact) ? levels.get(fact.object) : undefined) ??
     maxLevel + 1;
-  const facts = index.pack.facts.filter((f) => !isBackgroundFact(index, f));
-  const unranked: Unranked[] = [
-    ...index.pack.entities
+  const byKey = (a: Unranked, b: Unranked): number => compareKeys(a.sortKey, b.sortKey);
+  const entityDecks = new Map(
+    index.pack.entities
       .filter((e) => !isBackgroundEntity(index, e.id))
-      .flatMap((e) => entityCards(index, e, levels.get(e.id) ?? 0)),
-    ...facts.flatMap((f) => factCards(index, f, levelOfFact(f))),
-  ];
-  return unranked
-    .sort((a, b) => compareKeys(a.sortKey, b.sortKey))
-    .map(({ sortKey: _sortKey, ...card }, teachingRank) => ({ ...card, teachingRank }));
+      .map((e) => [e.id, entityCards(index, e, levels.get(e.id) ?? 0)] as const),
+  );
+  const factDecks = index.pack.facts
+    .filter((f) => !isBackgroundFact(index, f))
+    .map((f) => ({ fact: f, cards: factCards(index, f, levelOfFact(f)) }))
+    .sort((a, b) => byKey(a.cards[0] as Unranked, b.cards[0] as Unranked));
+  const ordered: Unranked[] = [];
+  const introduce = (entityId: string): void => {
+    const deck = entityDecks.get(entityId);
+    if (!deck) return;
+    entityDecks.delete(entityId);
+    ordered.push(...deck);
+  };
+  for (const { fact, cards } of factDecks) {
+    const needed = [
+      fact.subject,
+      ...fact.coSubjects,
+      ...(isEntityObject(fact) ? [fact.object] : []),
+    ];
+    for (const entityId of needed) introduce(entityId);
+    ordered.push(...cards);
+  }
+  // Entities no fact uses come last, in their own order.
+  ordered.push(...[...entityDecks.values()].flat().sort(byKey));
+  return ordered.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({ ...card, teachingRank }));
 }

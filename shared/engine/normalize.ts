@@ -122,16 +122,11 @@ function isShortAcronym(form: string): boolean {
   return /^[A-Z]{1,3}$/.test(form.trim());
 }
 
-/** "cells" names the same thing as "cell" when looking for a mention. */
-function sameWord(a: string | undefined, b: string | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && singular(a) === singular(b));
-}
-
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) {
-      if (!sameWord(haystack[i + j], needle[j])) continue outer;
+      if (haystack[i + j] !== needle[j]) continue outer;
     }
     return true;
   }
@@ -144,8 +139,13 @@ export interface TextView {
   readonly rawTokens: readonly string[];
 }
 
+/** Tokens for finding mentions: "cells" names the same thing as "cell". */
+function mentionTokens(text: string): string[] {
+  return tokens(text).map(singular);
+}
+
 export function viewOf(text: string): TextView {
-  return { tokens: tokens(text), rawTokens: text.split(/[^A-Za-z0-9]+/).filter(Boolean) };
+  return { tokens: mentionTokens(text), rawTokens: text.split(/[^A-Za-z0-9]+/).filter(Boolean) };
 }
 
 // Entity names and aliases are a small, fixed set per pack: their tokens are worth keeping.
@@ -153,7 +153,7 @@ const formTokens = new Map<string, readonly string[]>();
 function tokensOfForm(form: string): readonly string[] {
   let found = formTokens.get(form);
   if (!found) {
-    found = tokens(form);
+    found = mentionTokens(form);
     formTokens.set(form, found);
   }
   return found;

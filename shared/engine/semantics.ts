@@ -11,7 +11,13 @@ import {
   relatedSubjects,
   type PackIndex,
 } from './pack-index.ts';
-import type { Evidence, PerturbationResult, Statement, SubjectRef } from './types.ts';
+import type {
+  Evidence,
+  PerturbationChange,
+  PerturbationResult,
+  Statement,
+  SubjectRef,
+} from './types.ts';
 
 /**
  * What the pack says and what it contradicts. Everything the generators call a fact, a false
@@ -220,11 +226,12 @@ export function supportOf(index: PackIndex, statement: Statement): Support | nul
 
 const perturbationCache = new WeakMap<PackIndex, Map<string, PerturbationResult>>();
 
-/** Raising a node, memoised per pack: the generators ask the same question many times. */
-export function raisedEffects(
+/** predictPerturbation, memoised per pack: the generators ask the same question many times. */
+export function perturbationOf(
   index: PackIndex,
   pathway: Pathway,
   nodeId: string,
+  change: PerturbationChange,
   context?: string,
 ): PerturbationResult {
   let cache = perturbationCache.get(index);
@@ -232,13 +239,22 @@ export function raisedEffects(
     cache = new Map();
     perturbationCache.set(index, cache);
   }
-  const key = `${pathway.id}\u0000${nodeId}\u0000${context ?? ''}`;
+  const key = `${pathway.id}\u0000${nodeId}\u0000${change}\u0000${context ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    result = predictPerturbation(pathway, { nodeId, change: 'raised' }, context, index.entityById);
+    result = predictPerturbation(pathway, { nodeId, change }, context, index.entityById);
     cache.set(key, result);
   }
   return result;
+}
+
+export function raisedEffects(
+  index: PackIndex,
+  pathway: Pathway,
+  nodeId: string,
+  context?: string,
+): PerturbationResult {
+  return perturbationOf(index, pathway, nodeId, 'raised', context);
 }
 
 /** The panels in which two nodes are both drawn (undefined: the pathway has no panels). */

@@ -154,18 +154,24 @@ describe('flashcards', () => {
     expect(card('fact-cloze:F099').front).not.toContain('miR-29a');
   });
 
-  it('ranks definitions before mechanisms and upstream before downstream', () => {
+  it('introduces each entity before the first fact that needs it', () => {
+    for (const fact of bundledBank.cards.filter((c) => c.kind === 'fact-forward')) {
+      for (const entityId of fact.entityIds) {
+        const definition = bundledBank.cards.find((c) => c.id === `entity-definition:${entityId}`);
+        if (definition)
+          expect(definition.teachingRank, `${entityId} before ${fact.id}`).toBeLessThan(
+            fact.teachingRank,
+          );
+      }
+    }
+  });
+
+  it('ranks definitions before mechanisms, and upstream before downstream', () => {
     const rank = (id: string) => card(id).teachingRank;
-    const firstFactCard = Math.min(
-      ...bundledBank.cards.filter((c) => c.kind.startsWith('fact')).map((c) => c.teachingRank),
-    );
-    const lastEntityCard = Math.max(
-      ...bundledBank.cards.filter((c) => c.kind.startsWith('entity')).map((c) => c.teachingRank),
-    );
-    expect(lastEntityCard).toBeLessThan(firstFactCard);
     expect(rank('fact-forward:F001')).toBeLessThan(rank('fact-forward:F099'));
     expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-forward:F100'));
     expect(rank('fact-forward:F073')).toBeLessThan(rank('fact-forward:F074'));
+    expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-reverse:F099'));
   });
 
   it('makes no entity card for background entities', () => {

@@ -3,6 +3,7 @@ import {
   classOf,
   entityOf,
   equivalents,
+  formsOf,
   functionalRelations,
   isBackgroundEntity,
   isEntityObject,
@@ -18,7 +19,8 @@ import {
   relationFamily,
 } from '../semantics.ts';
 import type { Claim, Evidence, Statement } from '../types.ts';
-import { names, SELECTION_SEED, type GenContext } from './common.ts';
+import { mentionsAny, viewOf } from '../normalize.ts';
+import { SELECTION_SEED, type GenContext } from './common.ts';
 
 /** The situation a stem describes; a distractor is judged in the same one. */
 export interface Situation {
@@ -142,13 +144,14 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
       : [claim.object];
   // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α").
   for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
+  const stem = viewOf(request.stem);
   const answerPathways = new Set(index.pathwaysByEntity.get(answerId) ?? []);
   const answerTopics = new Set(index.topicsByEntity.get(answerId) ?? []);
   const found: Distractor[] = [];
   for (const candidate of candidatePool(index, claim, answerId)) {
     if (taken.has(candidate) || isBackgroundEntity(index, candidate)) continue;
     if (classOf(entityOf(index, candidate).type) !== answerClass) continue;
-    if (names(ctx, request.stem, candidate)) continue;
+    if (mentionsAny(stem, formsOf(index, candidate))) continue;
     const evidence = provablyFalse(index, claimStatement(claim, candidate, request.situation));
     if (!evidence) continue;
     const pathways = index.pathwaysByEntity.get(candidate) ?? [];

@@ -1,18 +1,11 @@
 import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import type { RelationId } from '../../pack/relations.ts';
 import { pathwayFraming } from '../citations.ts';
-import {
-  cascades,
-  labeller,
-  predictPerturbation,
-  signOf,
-  viewPathway,
-  type PathwayView,
-} from '../graph.ts';
+import { cascades, labeller, signOf, viewPathway, type PathwayView } from '../graph.ts';
 import { equivalents, isBackgroundEntity, type PackIndex } from '../pack-index.ts';
 import { capitalise, nameOf, teachingPointLines } from '../phrasing.ts';
 import { rngFor, shuffled, tieBreaker } from '../rng.ts';
-import { supportOf } from '../semantics.ts';
+import { perturbationOf, supportOf } from '../semantics.ts';
 import type {
   BalanceShift,
   ChoiceOption,
@@ -356,12 +349,7 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
         const out = (view.out.get(source.id) ?? []).filter((e) => signOf(e.sign) !== 0);
         if (out.length === 0) continue;
         for (const change of ['raised', 'blocked'] as const) {
-          const result = predictPerturbation(
-            pathway,
-            { nodeId: source.id, change },
-            context,
-            index.entityById,
-          );
+          const result = perturbationOf(index, pathway, source.id, change, context);
           for (const target of result.effects) {
             if (target.perturbed || target.effect === 'unchanged') continue;
             if (target.factIds.length === 0 || !routesAreSolid(index, view, target.routes))
@@ -439,12 +427,7 @@ function balanceItems(ctx: GenContext, view: PathwayView): PerturbationItem[] {
       if (source.id === a.id || source.id === b.id) continue;
       if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
       for (const change of ['raised', 'blocked'] as const) {
-        const result = predictPerturbation(
-          pathway,
-          { nodeId: source.id, change },
-          view.context,
-          index.entityById,
-        );
+        const result = perturbationOf(index, pathway, source.id, change, view.context);
         const ea = result.effects.find((e) => e.nodeId === a.id);
         const eb = result.effects.find((e) => e.nodeId === b.id);
         if (!ea || !eb) continue;
