@@ -8,6 +8,9 @@ const lowerInSentence: ReadonlySet<Entity['type']> = new Set([
   'compartment',
   'category',
   'animal-model',
+  'drug',
+  'species',
+  'microbial-product',
 ]);
 
 /**

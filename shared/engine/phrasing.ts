@@ -1,7 +1,8 @@
 import type { Fact, FactContext, subjectModifiers } from '../pack/schema.ts';
 import { relations, type RelationId } from '../pack/relations.ts';
 import { citationsForFact } from './citations.ts';
-import { entityOf, type PackIndex } from './pack-index.ts';
+import { mentionsAny, viewOf } from './normalize.ts';
+import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
 import { capitalise, midSentenceName, plural, pluralVerb } from './names.ts';
 import { asRelation } from './semantics.ts';
 import type { Statement, SubjectRef } from './types.ts';
@@ -179,11 +180,12 @@ export { capitalise };
 
 /** Cell types read as plural subjects ("osteoclasts promote"); anything modified stays singular. */
 export function isPluralSubject(index: PackIndex, subject: SubjectRef): boolean {
-  return (
-    subject.modifier === undefined &&
-    subject.coSubjects.length === 0 &&
-    entityOf(index, subject.entityId).type === 'cell'
-  );
+  if (subject.modifier !== undefined || subject.coSubjects.length > 0) return false;
+  const entity = entityOf(index, subject.entityId);
+  const last = entity.name.split(/\s+/).pop() ?? '';
+  // "Toll-like receptors", "TNF antagonists"; not "osteoporosis", "bone mass", "lupus" or "AS".
+  const pluralName = /[a-z]{2}[^siu]s$/.test(last);
+  return entity.type === 'cell' || pluralName;
 }
 
 /** "osteoclasts promote", "IL-32γ promotes": subject and verb phrase that agree. */
@@ -215,14 +217,20 @@ export function subjectPhrase(index: PackIndex, subject: SubjectRef): string {
   return `${base} together with ${subject.coSubjects.map((id) => nameOf(index, id)).join(' and ')}`;
 }
 
+/** The object as it reads after the verb: cell types in the plural ("is produced by monocytes"). */
 export function objectPhrase(index: PackIndex, relation: string, object: string): string {
-  return relations[asRelation(relation)].objectKind === 'entity' ? nameOf(index, object) : object;
+  if (relations[asRelation(relation)].objectKind !== 'entity') return object;
+  return entityOf(index, object).type === 'cell'
+    ? plural(nameOf(index, object))
+    : nameOf(index, object);
 }
 
 export interface ContextOptions {
   /** Entities that must not be named (the answer). */
   readonly exclude?: ReadonlySet<string>;
   readonly withNote?: boolean;
+  /** Text the context follows: entities it already names are not repeated. */
+  readonly after?: string;
 }
 
 interface ContextLike {
@@ -240,7 +248,10 @@ export function contextPhrase(
   context: ContextLike,
   options: ContextOptions = {},
 ): string {
-  const keep = (id: string): boolean => !(options.exclude?.has(id) ?? false);
+  const said = options.after === undefined ? undefined : viewOf(options.after);
+  const keep = (id: string): boolean =>
+    !(options.exclude?.has(id) ?? false) &&
+    !(said !== undefined && mentionsAny(said, formsOf(index, id)));
   const parts: string[] = [];
   const diseases = context.diseases.filter(keep).map((id) => nameOf(index, id));
   if (diseases.length > 0) parts.push(diseases.join(', '));
@@ -290,11 +301,12 @@ export function sentence(
   const detail = statement.objectDetail ? ` ${statement.objectDetail}` : '';
   const suffix = text.suffix ? ` ${text.suffix}` : '';
   const exclude = new Set([...(options.exclude ?? []), statement.object]);
-  return `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
+  const said = `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
     index,
     statement.relation,
     statement.object,
-  )}${suffix}${detail}${contextPhrase(index, context, { ...options, exclude })}`;
+  )}${suffix}${detail}`;
+  return `${said}${contextPhrase(index, context, { ...options, exclude, after: said })}`;
 }
 
 /** The fact's own sentence with its reference: the building block of explanations. */

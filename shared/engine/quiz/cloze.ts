@@ -31,7 +31,8 @@ function canType(index: PackIndex, fact: Fact): boolean {
 
 /** Other objects that fill the same blank truthfully: all are accepted. */
 function otherFillers(index: PackIndex, fact: Fact): string[] {
-  if (!isEntityObject(fact)) return [];
+  // A detail after the blank ("which lowers DKK-1") singles out this object.
+  if (!isEntityObject(fact) || fact.objectDetail !== undefined) return [];
   const statement = statementOf(fact);
   const own = equivalents(index, fact.object);
   const answerClass = classOf(entityOf(index, fact.object).type);

@@ -3,6 +3,7 @@ import type { RelationId } from '../../pack/relations.ts';
 import { pathwayFraming } from '../citations.ts';
 import { cascades, labeller, signOf, viewPathway, type PathwayView } from '../graph.ts';
 import { equivalents, isBackgroundEntity, type PackIndex } from '../pack-index.ts';
+import { midSentenceName } from '../names.ts';
 import { capitalise, nameOf, teachingPointLines } from '../phrasing.ts';
 import { rngFor, shuffled, tieBreaker } from '../rng.ts';
 import { perturbationOf, supportOf } from '../semantics.ts';
@@ -54,7 +55,9 @@ function panel(pathway: Pathway, context: string | undefined): string {
 function labelOf(ctx: GenContext, view: PathwayView, nodeId: string): string {
   const node = view.nodeById.get(nodeId);
   if (!node) return nodeId;
-  return node.label ?? nameOf(ctx.index, node.entity);
+  if (node.label === undefined) return nameOf(ctx.index, node.entity);
+  const entity = ctx.index.entityById.get(node.entity);
+  return entity ? midSentenceName({ name: node.label, type: entity.type }) : node.label;
 }
 
 // ─── Ordering ────────────────────────────────────────────────────────────────────────────────

@@ -100,7 +100,15 @@ function sameState(a: string | undefined, b: string | undefined): boolean {
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
   const opposite = relationDef(fact.relation).opposite;
   if (opposite === undefined) return null;
-  const statement = statementOf(fact, { relation: asRelation(opposite) });
+  // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
+  // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
+  const { objectDetail, ...core } = statementOf(fact);
+  const keepDetail = relationFamily(fact.relation) === 'level' && objectDetail !== undefined;
+  const statement: Statement = {
+    ...core,
+    ...(keepDetail ? { objectDetail } : {}),
+    relation: asRelation(opposite),
+  };
   const evidence = provablyFalse(index, statement);
   if (!evidence) return null;
   return {
