@@ -63,10 +63,7 @@ function validate(pack: Pack, options: QuizOptions): void {
 function matches(item: QuizItem, options: QuizOptions): boolean {
   if (options.kinds && !options.kinds.includes(item.kind)) return false;
   if (options.topics && !options.topics.includes(item.topic)) return false;
-  if (
-    options.pathwayIds &&
-    (item.pathwayId === undefined || !options.pathwayIds.includes(item.pathwayId))
-  ) {
+  if (options.pathwayIds && !item.pathwayIds.some((id) => options.pathwayIds?.includes(id))) {
     return false;
   }
   if (options.diseaseIds && !item.diseaseIds.some((id) => options.diseaseIds?.includes(id))) {

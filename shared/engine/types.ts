@@ -204,7 +204,10 @@ interface QuizItemBase {
   readonly citations: readonly Citation[];
   readonly difficulty: Difficulty;
   readonly topic: string;
+  /** The pathway the item is framed on or drawn from, if any. */
   readonly pathwayId?: string;
+  /** Every pathway the item touches: its own, and those on which its facts are drawn as edges. */
+  readonly pathwayIds: readonly string[];
   readonly diseaseIds: readonly string[];
   readonly entityIds: readonly string[];
   /** Pathway edges the item exercises (coverage). */

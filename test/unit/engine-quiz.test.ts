@@ -29,7 +29,8 @@ describe('buildQuiz', () => {
 
   it('filters by topic, pathway, disease, kind and high yield', () => {
     const byPathway = quiz({ pathwayIds: ['D1'], count: 30 });
-    expect(byPathway.items.every((i) => i.pathwayId === 'D1')).toBe(true);
+    expect(byPathway.items.every((i) => i.pathwayIds.includes('D1'))).toBe(true);
+    expect(byPathway.items.some((i) => i.pathwayId === undefined)).toBe(true);
     const byDisease = quiz({ diseaseIds: ['as'], kinds: ['mcq', 'true-false', 'context'] });
     expect(byDisease.items.every((i) => i.diseaseIds.includes('as'))).toBe(true);
     expect(byDisease.items.every((i) => ['mcq', 'true-false', 'context'].includes(i.kind))).toBe(

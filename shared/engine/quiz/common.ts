@@ -82,6 +82,10 @@ export function base(ctx: GenContext, input: BaseInput) {
     difficulty: clampDifficulty(input.difficulty),
     topic: input.topic ?? mainTopic(facts) ?? index.pack.manifest.topics[0]?.id ?? 'general',
     ...(input.pathway ? { pathwayId: input.pathway.id } : {}),
+    pathwayIds: unique([
+      ...(input.pathway ? [input.pathway.id] : []),
+      ...factIds.flatMap((id) => (index.edgesByFact.get(id) ?? []).map((r) => r.pathway.id)),
+    ]),
     diseaseIds,
     entityIds: unique(input.entityIds ?? mentioned),
     edgeIds: unique(input.edgeIds ?? []),
