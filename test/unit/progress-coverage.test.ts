@@ -109,7 +109,7 @@ describe('progress.coverage', () => {
     const services = openTestServices({ cards: syntheticCards(6), pack: syntheticPack() });
     const registry = createHandlerRegistry(services);
     rateNext(services, 'good');
-    const result = await registry.dispatch('progress.coverage');
+    const result = await registry.dispatch('progress.coverage', undefined);
     expect(result.ok).toBe(true);
     const parsed = progressCoverageSchema.parse(result.ok ? result.value : undefined);
     expect(parsed.facts.length).toBeGreaterThan(0);

@@ -11,13 +11,8 @@ import { LimitsPanel } from './components/LimitsPanel.tsx';
 import { ReviewPanel } from './components/ReviewPanel.tsx';
 import { TopicsPanel } from './components/TopicsPanel.tsx';
 import { coverageIndex } from './model/coverage.ts';
-import {
-  edgesByFact,
-  groupByTopic,
-  linkedFact,
-  referenceLabel,
-  sourceHref,
-} from './model/facts.ts';
+import { referenceLabel } from '../../../../shared/engine/citations.ts';
+import { edgesByFact, groupByTopic, linkedFact, sourceHref } from './model/facts.ts';
 import { useSourceData, useSourceFilters } from './store.ts';
 import { loadFuse, useFactSearch } from './useFactSearch.ts';
 import './source.css';

@@ -105,7 +105,7 @@ export function monthTicks(cells: readonly HeatmapCell[]): Map<number, string> {
   if (first && firstTick - first.week >= 3) {
     ticks.set(first.week, monthName.format(dayDate(first.day)));
   }
-  return ticks;
+  return new Map([...ticks].sort(([a], [b]) => a - b));
 }
 
 export function activitySummary(activity: ProgressCharts['activity']): string {

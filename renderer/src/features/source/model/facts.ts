@@ -61,32 +61,6 @@ export function referenceLinks(reference: Reference): {
   return { link: undefined, unlinkedUrl: undefined };
 }
 
-/**
- * How a reference is named in lists: "Lee et al. 2017", "Kim YG et al. 2012", "Mabilleau and
- * Sabokbar 2009"; a source whose authors were not obtained is named by journal or title.
- */
-export function referenceLabel(reference: Reference): string {
-  const [first, second] = reference.authors;
-  const year = reference.year === undefined ? '' : ` ${reference.year}`;
-  if (reference.authors.length === 1 && first && /not obtained|unknown/i.test(first)) {
-    return reference.journal ? `${reference.journal}${year}` : reference.title;
-  }
-  const who =
-    reference.authors.length >= 3
-      ? `${first ?? ''} et al.`
-      : reference.authors.length === 2
-        ? `${surname(first ?? '')} and ${surname(second ?? '')}`
-        : (first ?? '');
-  return `${who}${year}`;
-}
-
-/** "Kim YG" → "Kim"; a name without initials stays whole. */
-function surname(author: string): string {
-  const parts = author.trim().split(/\s+/);
-  const last = parts[parts.length - 1] ?? '';
-  return parts.length > 1 && /^[A-Z][A-Z-]*\.?$/.test(last) ? parts.slice(0, -1).join(' ') : author;
-}
-
 /** "J Immunol Res 2014;2014:263625" — whatever of journal, year, volume and pages is known. */
 export function referenceDetails(reference: Reference): string {
   const where = [reference.journal, reference.year].filter((part) => part !== undefined).join(' ');
