@@ -4,6 +4,10 @@ import { DataService } from './data/data-service.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { appHandlers } from './handlers/app.ts';
 import { packHandlers } from './handlers/pack.ts';
+import { quizHandlers } from './handlers/quiz.ts';
+import { QuizService } from './quiz/quiz-service.ts';
+import { generateBank } from '../shared/engine/bank.ts';
+import type { Bank } from '../shared/engine/types.ts';
 import { PackLibrary } from './packs/pack-library.ts';
 import { backupHandlers } from './handlers/backup.ts';
 import { dataHandlers } from './handlers/data.ts';
@@ -54,6 +58,9 @@ export interface AppServices {
   readonly settings: SettingsService;
   readonly review: ReviewService;
   readonly quizRecords: QuizRecordService;
+  /** Cards and quiz items generated from the active pack at start. */
+  readonly bank: Bank;
+  readonly quiz: QuizService;
   readonly progress: ProgressService;
   readonly backups: BackupService;
   readonly data: DataService;
@@ -86,10 +93,18 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   });
   storage.open();
   const settings = new SettingsService(storage, now, { fuzz: options.fuzz ?? true });
-  // The catalog starts empty: the lead connects the card generators and the active pack
-  // (`review.setCatalog(cards, pack)`) once they land on main.
-  const review = new ReviewService({ storage, settings, now, catalog: Catalog.empty() });
+  // Generated once per start from the active pack; the seed only orders options, so a pack
+  // version always yields the same items and card ids.
+  const pack = packs.get();
+  const bank = generateBank(pack, { seed: `${pack.manifest.id}@${pack.manifest.version}` });
+  const review = new ReviewService({
+    storage,
+    settings,
+    now,
+    catalog: new Catalog(bank.cards, pack),
+  });
   const quizRecords = new QuizRecordService(storage, review, now);
+  const quiz = new QuizService({ bank, pack, records: quizRecords, now });
   const progress = new ProgressService({ storage, review, settings, now });
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
@@ -125,6 +140,8 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     settings,
     review,
     quizRecords,
+    bank,
+    quiz,
     progress,
     backups,
     data,
@@ -140,6 +157,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   const registry = new HandlerRegistry();
   registry.registerAll(appHandlers(services));
   registry.registerAll(packHandlers(services));
+  registry.registerAll(quizHandlers(services));
   registry.registerAll(reviewHandlers(services));
   registry.registerAll(progressHandlers(services));
   registry.registerAll(settingsHandlers(services));

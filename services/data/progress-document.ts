@@ -71,7 +71,8 @@ export const documentQuizSessionSchema = z.strictObject({
   id: uuid7,
   deviceId: shortId,
   mode: z.string().min(1).max(60),
-  config: jsonText(4096),
+  // A quiz's configuration lists its item ids (up to 100 of up to 200 characters).
+  config: jsonText(32_768),
   startedAt: isoTime,
   finishedAt: isoTime.nullable(),
   score: z

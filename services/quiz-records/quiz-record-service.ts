@@ -84,7 +84,14 @@ export class QuizRecordService {
   }
 
   /** Scores the session and closes it; finishing a finished session answers its summary again. */
-  finishQuizSession(request: { readonly sessionId: string }): QuizSessionSummary {
+  /**
+   * Closes a session and stores its score. `questions` is how many the quiz asked: questions left
+   * unanswered (an exam that ran out of time) count against the score.
+   */
+  finishQuizSession(request: {
+    readonly sessionId: string;
+    readonly questions?: number;
+  }): QuizSessionSummary {
     const session = this.#session(request.sessionId);
     if (session.finishedAt !== null) return summarise(session);
     const answers = quizAnswersForSession(this.#storage, session.id);
@@ -93,7 +100,7 @@ export class QuizRecordService {
       ...session,
       finishedAt: Math.max(this.#now().getTime(), session.startedAt),
       scoreCorrect: answers.filter((answer) => answer.correct).length,
-      scoreTotal: answers.length,
+      scoreTotal: Math.max(answers.length, request.questions ?? 0),
       scoreByTopic: byTopic,
     };
     finishQuizSessionRow(this.#storage, finished);
@@ -106,6 +113,16 @@ export class QuizRecordService {
       .statement(quizSql.finishedSessions)
       .all(request?.limit ?? 100)
       .map((row) => summarise(fromDbQuizSession(row)));
+  }
+
+  /** A session as stored, finished or not. */
+  session(id: string): QuizSessionRecord {
+    return this.#session(id);
+  }
+
+  /** A session's answers, in the order given. */
+  answers(sessionId: string): QuizAnswerRecord[] {
+    return quizAnswersForSession(this.#storage, this.#session(sessionId).id);
   }
 
   #session(id: string): QuizSessionRecord {

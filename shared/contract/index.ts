@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { bankChannels } from './bank.ts';
+import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
 import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
@@ -16,6 +18,8 @@ import type { Envelope } from './errors.ts';
  */
 export const contract = {
   ...appChannels,
+  ...quizChannels,
+  ...bankChannels,
   ...packChannels,
   ...reviewChannels,
   ...progressChannels,

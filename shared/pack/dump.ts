@@ -11,14 +11,6 @@ export interface GeneratedBank {
   readonly quiz: readonly unknown[];
 }
 
-/**
- * Stands in for the generators' `generateBank(pack, { seed })` until they exist: same signature,
- * so wiring them into content:dump is a one-word change.
- */
-export function emptyBank(_pack: Pack, _options: { readonly seed: number }): GeneratedBank {
-  return { cards: [], quiz: [] };
-}
-
 export function contentDump(pack: Pack, bank: GeneratedBank) {
   const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));
   return {

@@ -116,8 +116,16 @@ describe('pack:stats and content:dump', () => {
       entities: unknown[];
       facts: { id: string }[];
       pathways: { nodes: { id: string; label: string; context: string[] }[] }[];
-      cards: unknown[];
-      quiz: unknown[];
+      cards: { id: string; kind: string; front: string; back: string; factIds: string[] }[];
+      quiz: {
+        id: string;
+        kind: string;
+        prompt: string;
+        answer: unknown;
+        explanation: string;
+        factIds: string[];
+        citations: unknown[];
+      }[];
     };
     expect(Object.keys(dump)).toEqual(['pack', 'entities', 'facts', 'pathways', 'cards', 'quiz']);
     expect(dump.pack).toEqual({
@@ -132,7 +140,16 @@ describe('pack:stats and content:dump', () => {
       context: ['as'],
     });
     expect(dump.pathways[0]?.nodes[1]).toMatchObject({ id: 'dkk1', label: 'DKK-1' });
-    expect(dump.cards).toEqual([]);
+    // Cards and quiz items are generated from the pack: every fact has a card, every item its facts.
+    const carded = new Set(dump.cards.flatMap((card) => card.factIds));
+    for (const fact of dump.facts) expect(carded.has(fact.id), fact.id).toBe(true);
+    expect(Object.keys(dump.cards[0] ?? {})).toEqual(['id', 'kind', 'front', 'back', 'factIds']);
+    expect(dump.quiz.length).toBeGreaterThan(0);
+    for (const item of dump.quiz) {
+      expect(item.factIds.length, item.id).toBeGreaterThan(0);
+      expect(item.explanation.length, item.id).toBeGreaterThan(0);
+      expect(item.citations.length, item.id).toBeGreaterThan(0);
+    }
   });
 
   it('refuses an invalid pack with its problems', () => {

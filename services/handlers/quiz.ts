@@ -1,0 +1,24 @@
+import type { AppServices } from '../app-services.ts';
+import type { HandlerMap } from './registry.ts';
+
+type QuizChannels =
+  'quiz.options' | 'quiz.start' | 'quiz.answer' | 'quiz.finish' | 'quiz.history' | 'bank.cards';
+
+export function quizHandlers(services: AppServices): Pick<HandlerMap, QuizChannels> {
+  return {
+    'quiz.options': () => services.quiz.options(),
+    'quiz.start': (request) => services.quiz.start(request),
+    'quiz.answer': (request) => services.quiz.answer(request),
+    'quiz.finish': (request) => services.quiz.finish(request),
+    'quiz.history': (request) => services.quiz.history(request),
+    'bank.cards': ({ factIds }) =>
+      services.review.catalog.cardsForFacts(factIds).map((card) => ({
+        id: card.id,
+        kind: card.kind,
+        front: card.front,
+        back: card.back,
+        factIds: [...card.factIds],
+        topic: card.topic,
+      })),
+  };
+}

@@ -1,0 +1,441 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type {
+  PublicQuizItem,
+  QuizAnswer,
+  QuizFeedback,
+  QuizFinish,
+  QuizOptionsInfo,
+  QuizStart,
+  QuizStartRequest,
+} from '../../shared/contract/quiz.ts';
+import type { QuizSessionSummary } from '../../shared/contract/quiz-records.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { buildQuiz, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
+import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
+import {
+  quizKinds,
+  type Bank,
+  type Grade,
+  type QuizItem,
+  type QuizResponse,
+} from '../../shared/engine/types.ts';
+import type { Pack, Pathway } from '../../shared/pack/schema.ts';
+import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
+import { quizKindInfo } from './quiz-kinds.ts';
+
+export interface QuizServiceOptions {
+  readonly bank: Bank;
+  readonly pack: Pack;
+  readonly records: QuizRecordService;
+  readonly now: () => Date;
+  /** Seeds each quiz's selection and order; tests inject a fixed one. */
+  readonly newSeed?: () => string;
+}
+
+/** Answers up to this long after the deadline still count: the request was in flight. */
+const deadlineGraceMs = 10_000;
+
+/** Stored with the session, so a quiz can be answered and reviewed after a restart. */
+const sessionConfigSchema = z.object({
+  version: z.literal(1),
+  mode: z.enum(['practice', 'exam']),
+  itemIds: z.array(z.string()),
+  deadline: z.number().nullable(),
+  seed: z.string(),
+  filters: z.json(),
+});
+type SessionConfig = z.infer<typeof sessionConfigSchema>;
+
+const storedResponseSchema = z.object({ response: z.unknown(), score: z.number() });
+
+/**
+ * Quizzes over the generated bank: builds them with the engine's quiz builder, hands the renderer
+ * items without answers, grades in main, records every answer (which also informs the flashcard
+ * schedule), and in exam mode reveals nothing until the quiz is finished.
+ */
+export class QuizService {
+  readonly #items: ReadonlyMap<string, QuizItem>;
+  readonly #pathways: ReadonlyMap<string, Pathway>;
+  readonly #entityNames: ReadonlyMap<string, string>;
+  readonly #options: QuizServiceOptions;
+  readonly #configs = new Map<string, SessionConfig>();
+
+  constructor(options: QuizServiceOptions) {
+    this.#options = options;
+    this.#items = new Map(options.bank.quiz.map((item) => [item.id, item]));
+    this.#pathways = new Map(options.pack.pathways.map((p) => [p.id, p]));
+    this.#entityNames = new Map(options.pack.entities.map((e) => [e.id, e.name]));
+  }
+
+  options(): QuizOptionsInfo {
+    const { bank, pack } = this.#options;
+    const count = (test: (item: QuizItem) => boolean) => bank.quiz.filter(test).length;
+    return {
+      total: bank.quiz.length,
+      highYield: count((item) => item.highYield),
+      kinds: quizKinds.map((kind) => ({
+        id: kind,
+        ...quizKindInfo[kind],
+        count: count((item) => item.kind === kind),
+      })),
+      topics: pack.manifest.topics.map((topic) => ({
+        id: topic.id,
+        title: topic.title,
+        count: count((item) => item.topic === topic.id),
+      })),
+      pathways: pack.pathways.map((pathway) => ({
+        id: pathway.id,
+        title: pathway.title,
+        figure: pathway.figure ?? null,
+        count: count((item) => item.pathwayIds.includes(pathway.id)),
+      })),
+      diseases: pack.entities
+        .filter((entity) => entity.type === 'disease')
+        .map((disease) => ({
+          id: disease.id,
+          name: disease.name,
+          count: count((item) => item.diseaseIds.includes(disease.id)),
+        }))
+        .filter((disease) => disease.count > 0),
+    };
+  }
+
+  start(request: QuizStartRequest): QuizStart {
+    const seed = this.#options.newSeed?.() ?? randomUUID();
+    const items = request.retryMistakesOf
+      ? this.#mistakesOf(request.retryMistakesOf)
+      : this.#build(request, seed);
+    if (items.selected.length === 0) {
+      throw new ContractError(
+        'not-found',
+        'No questions match these choices. Widen the topics, kinds or pathways.',
+      );
+    }
+    const now = this.#options.now().getTime();
+    const deadline =
+      request.mode === 'exam' && request.timeLimitMinutes
+        ? now + request.timeLimitMinutes * 60_000
+        : null;
+    const config: SessionConfig = {
+      version: 1,
+      mode: request.mode,
+      itemIds: items.selected.map((item) => item.id),
+      deadline,
+      seed,
+      filters: JSON.parse(JSON.stringify(request)) as z.core.util.JSONType,
+    };
+    const { sessionId, startedAt } = this.#options.records.startQuizSession({
+      mode: request.mode,
+      config,
+    });
+    this.#configs.set(sessionId, config);
+    return {
+      sessionId,
+      mode: request.mode,
+      startedAt,
+      deadline: deadline === null ? null : new Date(deadline).toISOString(),
+      items: items.selected.map((item) => this.#public(item)),
+      available: items.available,
+      shortfall: Math.max(
+        0,
+        (request.retryMistakesOf ? items.selected.length : request.count) - items.selected.length,
+      ),
+    };
+  }
+
+  answer(request: {
+    readonly sessionId: string;
+    readonly itemId: string;
+    readonly response: QuizResponse;
+    readonly durationMs: number;
+  }): QuizAnswer {
+    const config = this.#config(request.sessionId);
+    if (!config.itemIds.includes(request.itemId)) {
+      throw new ContractError('not-found', 'That question is not part of this quiz.');
+    }
+    if (
+      config.deadline !== null &&
+      this.#options.now().getTime() > config.deadline + deadlineGraceMs
+    ) {
+      throw new ContractError('conflict', 'Time is up for this exam; the answer was not recorded.');
+    }
+    const answers = this.#options.records.answers(request.sessionId);
+    if (answers.some((answer) => answer.itemId === request.itemId)) {
+      throw new ContractError('conflict', 'This question has already been answered in this quiz.');
+    }
+    const item = this.#item(request.itemId);
+    const grade = this.#grade(item, request.response);
+    this.#options.records.recordQuizAnswer({
+      sessionId: request.sessionId,
+      itemId: item.id,
+      kind: item.kind,
+      factIds: [...item.factIds],
+      topic: item.topic,
+      correct: grade.correct,
+      response: { response: request.response, score: grade.score } as z.core.util.JSONType,
+      durationMs: request.durationMs,
+    });
+    const answered = answers.length + 1;
+    const total = config.itemIds.length;
+    return config.mode === 'practice'
+      ? {
+          mode: 'practice',
+          feedback: this.#feedback(item, grade, request.response),
+          answered,
+          total,
+        }
+      : { mode: 'exam', itemId: item.id, answered, total };
+  }
+
+  finish(request: { readonly sessionId: string }): QuizFinish {
+    const config = this.#config(request.sessionId);
+    const summary = this.#options.records.finishQuizSession({
+      sessionId: request.sessionId,
+      questions: config.itemIds.length,
+    });
+    const answers = new Map(
+      this.#options.records.answers(request.sessionId).map((answer) => [answer.itemId, answer]),
+    );
+    const results = config.itemIds.flatMap((itemId) => {
+      const item = this.#items.get(itemId);
+      if (!item) return [];
+      const answer = answers.get(itemId);
+      const stored = answer
+        ? storedResponseSchema.safeParse(JSON.parse(answer.response))
+        : undefined;
+      const response = stored?.success ? (stored.data.response as QuizResponse) : undefined;
+      const grade = response
+        ? this.#grade(item, response)
+        : unanswered(item, this.#grade(item, neutralResponse(item)));
+      return [
+        {
+          item: this.#public(item),
+          answered: answer !== undefined,
+          response: (response ?? null) as z.core.util.JSONType,
+          feedback: this.#feedback(item, grade, response),
+        },
+      ];
+    });
+    return { summary, results };
+  }
+
+  history(request?: { readonly limit?: number }): QuizSessionSummary[] {
+    return this.#options.records.quizHistory(request);
+  }
+
+  #build(
+    request: QuizStartRequest,
+    seed: string,
+  ): { selected: readonly QuizItem[]; available: number } {
+    try {
+      const built = buildQuiz(this.#options.bank, this.#options.pack, {
+        mode: request.mode,
+        count: request.count,
+        seed,
+        ...(request.kinds ? { kinds: request.kinds } : {}),
+        ...(request.topics ? { topics: request.topics } : {}),
+        ...(request.pathwayIds ? { pathwayIds: request.pathwayIds } : {}),
+        ...(request.diseaseIds ? { diseaseIds: request.diseaseIds } : {}),
+        ...(request.highYieldOnly ? { highYieldOnly: true } : {}),
+      });
+      return { selected: built.items, available: built.available };
+    } catch (error) {
+      if (error instanceof QuizOptionsError)
+        throw new ContractError('invalid-request', error.message);
+      throw error;
+    }
+  }
+
+  /** The items of a quiz that were answered wrongly or not at all, in the quiz's order. */
+  #mistakesOf(sessionId: string): { selected: readonly QuizItem[]; available: number } {
+    const config = this.#config(sessionId);
+    const right = new Set(
+      this.#options.records
+        .answers(sessionId)
+        .filter((answer) => answer.correct)
+        .map((answer) => answer.itemId),
+    );
+    const mistakes = config.itemIds
+      .filter((itemId) => !right.has(itemId))
+      .flatMap((itemId) => this.#items.get(itemId) ?? []);
+    if (mistakes.length === 0)
+      throw new ContractError('not-found', 'That quiz has no mistakes to retry.');
+    return { selected: mistakes, available: mistakes.length };
+  }
+
+  #config(sessionId: string): SessionConfig {
+    const cached = this.#configs.get(sessionId);
+    if (cached) return cached;
+    const session = this.#options.records.session(sessionId);
+    const parsed = sessionConfigSchema.safeParse(JSON.parse(session.config));
+    if (!parsed.success)
+      throw new ContractError('not-found', 'That quiz session was not made by the quiz screen.');
+    this.#configs.set(sessionId, parsed.data);
+    return parsed.data;
+  }
+
+  #item(itemId: string): QuizItem {
+    const item = this.#items.get(itemId);
+    if (!item) throw new ContractError('not-found', 'That question no longer exists in this pack.');
+    return item;
+  }
+
+  #grade(item: QuizItem, response: QuizResponse): Grade {
+    try {
+      return gradeAnswer(item, response);
+    } catch (error) {
+      if (error instanceof ResponseShapeError)
+        throw new ContractError('invalid-request', error.message);
+      throw error;
+    }
+  }
+
+  #feedback(item: QuizItem, grade: Grade, response: QuizResponse | undefined): QuizFeedback {
+    const options =
+      'options' in item
+        ? item.options.map((option) => ({
+            id: option.id,
+            text: option.text,
+            correct: option.correct,
+            rationale: option.rationale ?? null,
+          }))
+        : null;
+    return {
+      itemId: item.id,
+      correct: response !== undefined && grade.correct,
+      score: response === undefined ? 0 : grade.score,
+      expected: grade.expected,
+      feedback: grade.feedback,
+      explanation: item.explanation,
+      options,
+      citations: [...item.citations],
+      factIds: [...item.factIds],
+      teachingPointIds: [...item.teachingPointIds],
+    };
+  }
+
+  #public(item: QuizItem): PublicQuizItem {
+    const base = {
+      id: item.id,
+      kind: item.kind,
+      prompt: item.prompt,
+      difficulty: item.difficulty,
+      topic: item.topic,
+      pathwayId: item.pathwayId ?? null,
+      highYield: item.highYield,
+      options: null,
+      matching: null,
+      steps: null,
+      diagram: null,
+    };
+    switch (item.kind) {
+      case 'mcq':
+      case 'perturbation':
+      case 'context':
+      case 'which-study':
+        return { ...base, options: item.options.map(({ id, text }) => ({ id, text })) };
+      case 'diagram-node':
+        return {
+          ...base,
+          options: item.options.map(({ id, text }) => ({ id, text })),
+          diagram: this.#nodeDiagram(item),
+        };
+      case 'diagram-edge':
+        return {
+          ...base,
+          options: item.options.map(({ id, text }) => ({ id, text })),
+          diagram: this.#edgeDiagram(item),
+        };
+      case 'matching':
+        return {
+          ...base,
+          matching: {
+            left: item.left.map(({ id, text }) => ({ id, text })),
+            right: item.right.map(({ id, text }) => ({ id, text })),
+          },
+        };
+      case 'ordering':
+        return { ...base, steps: item.steps.map(({ id, text }) => ({ id, text })) };
+      case 'true-false':
+      case 'cloze':
+        return base;
+    }
+  }
+
+  /** The hidden node's neighbourhood; the hidden node is renamed so its id gives nothing away. */
+  #nodeDiagram(item: Extract<QuizItem, { kind: 'diagram-node' }>): PublicQuizItem['diagram'] {
+    const pathway = this.#pathways.get(item.pathwayId);
+    if (!pathway) return null;
+    const visible = new Set(item.visibleNodeIds);
+    const rename = (nodeId: string) => (nodeId === item.hiddenNodeId ? 'hidden' : nodeId);
+    return {
+      pathwayId: pathway.id,
+      nodes: pathway.nodes
+        .filter((node) => visible.has(node.id))
+        .map((node) => ({
+          id: rename(node.id),
+          label: node.id === item.hiddenNodeId ? null : this.#label(node),
+        })),
+      edges: pathway.edges
+        .filter((edge) => visible.has(edge.from) && visible.has(edge.to))
+        .map((edge) => ({
+          id: edge.id,
+          from: rename(edge.from),
+          to: rename(edge.to),
+          sign: edge.sign,
+          inferred: edge.inferred,
+        })),
+    };
+  }
+
+  /** The edge's two ends, with its sign masked. */
+  #edgeDiagram(item: Extract<QuizItem, { kind: 'diagram-edge' }>): PublicQuizItem['diagram'] {
+    const pathway = this.#pathways.get(item.pathwayId);
+    const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
+    if (!pathway || !edge) return null;
+    const ends = new Set([edge.from, edge.to]);
+    return {
+      pathwayId: pathway.id,
+      nodes: pathway.nodes
+        .filter((node) => ends.has(node.id))
+        .map((node) => ({ id: node.id, label: this.#label(node) })),
+      edges: [{ id: edge.id, from: edge.from, to: edge.to, sign: null, inferred: edge.inferred }],
+    };
+  }
+
+  #label(node: Pathway['nodes'][number]): string {
+    return node.label ?? this.#entityNames.get(node.entity) ?? node.entity;
+  }
+}
+
+/** A grade for a question never answered: nothing scored, the expected answer still shown. */
+function unanswered(item: QuizItem, reference: Grade): Grade {
+  return {
+    correct: false,
+    score: 0,
+    expected: reference.expected,
+    feedback: `Not answered. ${item.explanation}`,
+  };
+}
+
+/** A well-formed response of the item's shape, used only to read the expected answer. */
+function neutralResponse(item: QuizItem): QuizResponse {
+  switch (item.kind) {
+    case 'true-false':
+      return { kind: 'true-false', value: false };
+    case 'cloze':
+      return { kind: 'text', text: '' };
+    case 'matching':
+      return { kind: 'matching', pairs: {} };
+    case 'ordering':
+      return { kind: 'ordering', order: item.steps.map((step) => step.id) };
+    case 'mcq':
+    case 'perturbation':
+    case 'context':
+    case 'diagram-node':
+    case 'diagram-edge':
+    case 'which-study':
+      return { kind: 'choice', optionId: item.options[0]?.id ?? '' };
+  }
+}

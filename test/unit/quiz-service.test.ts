@@ -1,0 +1,289 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
+import type { PublicQuizItem, QuizStart } from '../../shared/contract/quiz.ts';
+import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
+import { openTestServices, tempDir, type TestClock } from '../support/test-services.ts';
+
+// The quiz channels end to end over the real bank (generated from the bundled pack at start),
+// the real storage and the real handlers.
+
+let open: (AppServices & { clock: TestClock })[] = [];
+afterEach(() => {
+  for (const services of open) services.close();
+  open = [];
+});
+
+function setup(dataDir = tempDir()) {
+  const services = openTestServices({ dataDir });
+  open.push(services);
+  const registry = createHandlerRegistry(services);
+  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const answer = await registry.dispatch(channel, payload);
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    return answer.value as T;
+  };
+  const fail = async (channel: string, payload: unknown) => {
+    const answer = await registry.dispatch(channel, payload);
+    if (answer.ok) throw new Error(`${channel} unexpectedly succeeded`);
+    return answer.error;
+  };
+  const full = (id: string): QuizItem => {
+    const item = services.bank.quiz.find((q) => q.id === id);
+    if (!item) throw new Error(`no item ${id}`);
+    return item;
+  };
+  return { services, call, fail, full, dataDir };
+}
+
+/** The right response for an item, read from the full item main keeps. */
+function rightAnswer(item: QuizItem): QuizResponse {
+  switch (item.kind) {
+    case 'true-false':
+      return { kind: 'true-false', value: item.answer };
+    case 'cloze':
+      return { kind: 'text', text: item.answer.text };
+    case 'matching':
+      return {
+        kind: 'matching',
+        pairs: Object.fromEntries(item.answer.map((a) => [a.leftId, a.rightId])),
+      };
+    case 'ordering':
+      return { kind: 'ordering', order: [...item.answer] };
+    default:
+      return { kind: 'choice', optionId: item.options.find((o) => o.correct)?.id ?? '' };
+  }
+}
+
+function wrongAnswer(item: QuizItem): QuizResponse {
+  switch (item.kind) {
+    case 'true-false':
+      return { kind: 'true-false', value: !item.answer };
+    case 'cloze':
+      return { kind: 'text', text: 'certainly not the answer' };
+    case 'matching':
+      return { kind: 'matching', pairs: {} };
+    case 'ordering':
+      return { kind: 'ordering', order: [...item.answer].reverse() };
+    default:
+      return { kind: 'choice', optionId: item.options.find((o) => !o.correct)?.id ?? '' };
+  }
+}
+
+describe('quiz channels', () => {
+  it('offers every kind, topic and pathway with counts', async () => {
+    const { call } = setup();
+    const options = await call<{
+      total: number;
+      kinds: { id: string; count: number }[];
+      pathways: { id: string }[];
+    }>('quiz.options', undefined);
+    expect(options.total).toBeGreaterThan(500);
+    expect(options.kinds.filter((k) => k.count > 0).length).toBeGreaterThanOrEqual(8);
+    expect(options.pathways.map((p) => p.id)).toContain('D1');
+  });
+
+  it('sends items without answers, grades in main and explains in practice mode', async () => {
+    const { call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', { mode: 'practice', count: 12 });
+    expect(quiz.items).toHaveLength(12);
+    const serialized = JSON.stringify(quiz.items);
+    expect(serialized).not.toMatch(/"correct"|"rationale"|"explanation"|"answer"/);
+
+    const [first, second] = quiz.items as [PublicQuizItem, PublicQuizItem];
+    const right = await call<{
+      mode: string;
+      feedback: { correct: boolean; explanation: string; citations: unknown[] };
+    }>('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: first.id,
+      response: rightAnswer(full(first.id)),
+      durationMs: 4000,
+    });
+    expect(right.mode).toBe('practice');
+    expect(right.feedback.correct).toBe(true);
+    expect(right.feedback.explanation.length).toBeGreaterThan(10);
+    expect(right.feedback.citations.length).toBeGreaterThan(0);
+
+    const wrong = await call<{ feedback: { correct: boolean; score: number } }>('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: second.id,
+      response: wrongAnswer(full(second.id)),
+      durationMs: 3000,
+    });
+    expect(wrong.feedback.correct).toBe(false);
+  });
+
+  it('reveals nothing in exam mode until the end, then scores by topic and reviews every item', async () => {
+    const { call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'exam',
+      count: 6,
+      timeLimitMinutes: 10,
+    });
+    expect(quiz.deadline).not.toBeNull();
+    const [a, b] = quiz.items as [PublicQuizItem, PublicQuizItem];
+    const answer = await call<Record<string, unknown>>('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: rightAnswer(full(a.id)),
+      durationMs: 1000,
+    });
+    expect(answer).toEqual({ mode: 'exam', itemId: a.id, answered: 1, total: 6 });
+    await call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: b.id,
+      response: wrongAnswer(full(b.id)),
+      durationMs: 1000,
+    });
+
+    const finished = await call<{
+      summary: { correct: number; total: number; score: number; byTopic: unknown[] };
+      results: { answered: boolean; feedback: { correct: boolean; explanation: string } }[];
+    }>('quiz.finish', { sessionId: quiz.sessionId });
+    // Four questions were never answered: they count against the score.
+    expect(finished.summary).toMatchObject({ correct: 1, total: 6 });
+    expect(finished.summary.score).toBeCloseTo(1 / 6);
+    expect(finished.summary.byTopic.length).toBeGreaterThan(0);
+    expect(finished.results).toHaveLength(6);
+    expect(finished.results.filter((r) => r.answered)).toHaveLength(2);
+    expect(finished.results.every((r) => r.feedback.explanation.length > 0)).toBe(true);
+
+    const retry = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 1,
+      retryMistakesOf: quiz.sessionId,
+    });
+    expect(retry.items.map((i) => i.id)).not.toContain(a.id);
+    expect(retry.items.map((i) => i.id)).toContain(b.id);
+    expect(retry.items).toHaveLength(5);
+  });
+
+  it('refuses a second answer, a foreign item, a wrong response shape and a late exam answer', async () => {
+    const { call, fail, full, services } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'exam',
+      count: 3,
+      timeLimitMinutes: 1,
+    });
+    const [a, b] = quiz.items as [PublicQuizItem, PublicQuizItem];
+    await call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: rightAnswer(full(a.id)),
+      durationMs: 10,
+    });
+    expect(
+      await fail('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: a.id,
+        response: rightAnswer(full(a.id)),
+        durationMs: 10,
+      }),
+    ).toMatchObject({ code: 'conflict' });
+    const foreign = services.bank.quiz.find((q) => !quiz.items.some((i) => i.id === q.id));
+    expect(
+      await fail('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: foreign?.id,
+        response: { kind: 'true-false', value: true },
+        durationMs: 10,
+      }),
+    ).toMatchObject({ code: 'not-found' });
+    const shape: QuizResponse =
+      full(b.id).kind === 'cloze'
+        ? { kind: 'true-false', value: true }
+        : { kind: 'text', text: 'x' };
+    expect(
+      await fail('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: b.id,
+        response: shape,
+        durationMs: 10,
+      }),
+    ).toMatchObject({ code: 'invalid-request' });
+    services.clock.advance(2 * 60_000);
+    expect(
+      await fail('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: b.id,
+        response: rightAnswer(full(b.id)),
+        durationMs: 10,
+      }),
+    ).toMatchObject({ code: 'conflict' });
+  });
+
+  it('keeps a quiz answerable and reviewable after a restart', async () => {
+    const first = setup();
+    const quiz = await first.call<QuizStart>('quiz.start', { mode: 'practice', count: 4 });
+    const [a, b] = quiz.items as [PublicQuizItem, PublicQuizItem];
+    await first.call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: rightAnswer(first.full(a.id)),
+      durationMs: 10,
+    });
+    first.services.close();
+    open = open.filter((s) => s !== first.services);
+
+    const second = setup(first.dataDir);
+    await second.call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: b.id,
+      response: rightAnswer(second.full(b.id)),
+      durationMs: 10,
+    });
+    const finished = await second.call<{ summary: { correct: number; total: number } }>(
+      'quiz.finish',
+      { sessionId: quiz.sessionId },
+    );
+    expect(finished.summary).toMatchObject({ correct: 2, total: 4 });
+    const history = await second.call<{ sessionId: string }[]>('quiz.history', undefined);
+    expect(history.map((h) => h.sessionId)).toContain(quiz.sessionId);
+  });
+
+  it('filters by kind, pathway and high-yield, and says when nothing matches', async () => {
+    const { call, fail, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 10,
+      kinds: ['perturbation'],
+      pathwayIds: ['D1'],
+    });
+    expect(quiz.items.length).toBeGreaterThan(0);
+    for (const item of quiz.items) {
+      expect(item.kind).toBe('perturbation');
+      expect(full(item.id).pathwayIds).toContain('D1');
+    }
+    const highYield = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 10,
+      highYieldOnly: true,
+    });
+    expect(highYield.items.every((item) => item.highYield)).toBe(true);
+    expect(
+      await fail('quiz.start', { mode: 'practice', count: 5, topics: ['no-such-topic'] }),
+    ).toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('masks the hidden node of a diagram item so its id gives nothing away', async () => {
+    const { call } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 5,
+      kinds: ['diagram-node'],
+    });
+    for (const item of quiz.items) {
+      const hidden = item.diagram?.nodes.filter((n) => n.label === null) ?? [];
+      expect(hidden).toEqual([{ id: 'hidden', label: null }]);
+    }
+  });
+
+  it('lists the flashcards that test a fact', async () => {
+    const { call } = setup();
+    const cards = await call<{ id: string; factIds: string[] }[]>('bank.cards', {
+      factIds: ['F099'],
+    });
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((card) => card.factIds.includes('F099'))).toBe(true);
+  });
+});
