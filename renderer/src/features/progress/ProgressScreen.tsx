@@ -200,7 +200,7 @@ function ReviewsCard({ days }: { readonly days: ProgressCharts['reviewsPerDay'] 
           ))}
           <li>
             <Swatch colour="currentColor" shape="diamond" />
-            New cards (dashed line)
+            New cards that day
           </li>
         </ul>
       }

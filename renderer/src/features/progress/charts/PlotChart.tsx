@@ -5,7 +5,7 @@ let plotModule: Promise<Plot> | undefined;
 
 /** Observable Plot is its own chunk, fetched when the first chart mounts. */
 function loadPlot(): Promise<Plot> {
-  plotModule ??= import('@observablehq/plot');
+  plotModule ??= import('./plot.ts');
   return plotModule;
 }
 
@@ -64,6 +64,12 @@ export function PlotChart<T>({ spec, data, label }: Props<T>) {
     const element = container.current;
     if (!plot || !size || size.width === 0 || !element) return;
     const chart = spec(plot, data, size);
+    // Plot names each mark group ("bar", "rule"); inside an image those names are noise, and an
+    // aria-label on a plain group is not allowed.
+    for (const named of chart.querySelectorAll('[aria-label], [aria-description]')) {
+      named.removeAttribute('aria-label');
+      named.removeAttribute('aria-description');
+    }
     chart.setAttribute('role', 'img');
     chart.setAttribute('aria-label', label);
     element.replaceChildren(chart);

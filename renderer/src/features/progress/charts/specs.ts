@@ -103,9 +103,17 @@ export const heatmapChart: ChartSpec<readonly HeatmapCell[]> = (Plot, cells, siz
   });
 };
 
-/** Every seventh day, counted back from the last, so today always has a label. */
-function weeklyTicks(days: readonly string[]): string[] {
-  return days.filter((_, index) => (days.length - 1 - index) % 7 === 0);
+/**
+ * Day labels a week apart (two or more weeks when the chart is narrow for the text size), counted
+ * from `anchor` ('last': today is the last day; 'first': today is the first).
+ */
+function dayTicks(days: readonly string[], size: ChartSize, anchor: 'first' | 'last'): string[] {
+  const band = size.width / Math.max(1, days.length);
+  const weeks = Math.max(1, Math.ceil((4.5 * size.rem) / (7 * band)));
+  const step = 7 * weeks;
+  return days.filter((_, index) =>
+    anchor === 'last' ? (days.length - 1 - index) % step === 0 : index % step === 0,
+  );
 }
 
 export interface ReviewsPerDayData {
@@ -119,11 +127,24 @@ export const reviewsPerDayChart: ChartSpec<ReviewsPerDayData> = (Plot, { bars, d
     width: size.width,
     height: Math.round(14 * size.rem),
     marginLeft: Math.round(3 * size.rem),
+    marginRight: Math.round(1.6 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.2 * size.rem),
     style: style(size),
-    x: { type: 'band', domain, ticks: weeklyTicks(domain), tickFormat: formatDay, label: null },
-    y: { grid: true, label: 'Reviews', labelArrow: 'none', nice: true },
+    x: {
+      type: 'band',
+      domain,
+      ticks: dayTicks(domain, size, 'last'),
+      tickFormat: formatDay,
+      label: null,
+    },
+    y: {
+      grid: true,
+      label: 'Reviews',
+      labelArrow: 'none',
+      nice: true,
+      insetTop: Math.round(0.6 * size.rem),
+    },
     color: { domain: [...ratingSeries], range: ratingSeries.map((r) => ratingColours[r]) },
     marks: [
       Plot.barY(bars, {
@@ -134,13 +155,6 @@ export const reviewsPerDayChart: ChartSpec<ReviewsPerDayData> = (Plot, { bars, d
         title: (d: RatingBar) => `${formatLongDay(d.day)}: ${d.count} ${d.rating}`,
       }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
-      Plot.lineY(days, {
-        x: 'day',
-        y: 'newCards',
-        stroke: 'currentColor',
-        strokeDasharray: '4 3',
-        strokeWidth: 1.5,
-      }),
       Plot.dot(
         days.filter((entry) => entry.newCards > 0),
         {
@@ -226,11 +240,12 @@ export const retentionChart: ChartSpec<RetentionData> = (Plot, { points, weeks, 
 
 export const forecastChart: ChartSpec<ProgressCharts['dueForecast']> = (Plot, days, size) => {
   const domain = days.map((entry) => entry.day);
-  const ticks = domain.filter((_, index) => index % 7 === 0);
+  const ticks = dayTicks(domain, size, 'first');
   return Plot.plot({
     width: size.width,
     height: Math.round(12 * size.rem),
     marginLeft: Math.round(3 * size.rem),
+    marginRight: Math.round(1.6 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.4 * size.rem),
     style: style(size),
@@ -241,7 +256,14 @@ export const forecastChart: ChartSpec<ProgressCharts['dueForecast']> = (Plot, da
       tickFormat: (day: string) => (day === domain[0] ? 'Today' : formatDay(day)),
       label: null,
     },
-    y: { grid: true, label: 'Cards due', labelArrow: 'none', nice: true, domain: maxDomain(days) },
+    y: {
+      grid: true,
+      label: 'Cards due',
+      labelArrow: 'none',
+      nice: true,
+      domain: maxDomain(days),
+      insetTop: Math.round(1.2 * size.rem),
+    },
     marks: [
       Plot.barY(days, {
         x: 'day',
@@ -264,8 +286,33 @@ function maxDomain(days: ProgressCharts['dueForecast']): [number, number] | unde
   return days.every((entry) => entry.due === 0) ? [0, 5] : undefined;
 }
 
+const dateTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+
+/** The time span to draw: the points' own, widened to at least a day on each side. */
+function timeDomain(dates: readonly Date[]): [Date, Date] | undefined {
+  if (dates.length === 0) return undefined;
+  const times = dates.map((date) => date.getTime());
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const pad = last - first < 2 * dayMs ? dayMs : 0;
+  return [new Date(first - pad), new Date(last + pad)];
+}
+
+const dayMs = 86_400_000;
+
+/** Whole days, weeks or months, whichever leaves room for each label ("27 Nov" ≈ 4 rem). */
+function tickInterval(domain: [Date, Date] | undefined, size: ChartSize): string {
+  if (!domain) return 'day';
+  const days = (domain[1].getTime() - domain[0].getTime()) / dayMs;
+  const fit = size.width / (5 * size.rem);
+  if (days <= fit) return 'day';
+  if (days / 7 <= fit) return 'week';
+  return 'month';
+}
+
 export const quizScoresChart: ChartSpec<readonly QuizPoint[]> = (Plot, points, size) => {
   const labelled = points.length <= 20;
+  const domain = timeDomain(points.map((point) => point.date));
   return Plot.plot({
     width: size.width,
     height: Math.round(13 * size.rem),
@@ -275,9 +322,11 @@ export const quizScoresChart: ChartSpec<readonly QuizPoint[]> = (Plot, points, s
     marginTop: Math.round(1.4 * size.rem),
     style: style(size),
     x: {
-      type: 'utc',
+      type: 'time',
+      domain,
       label: null,
-      ticks: Math.max(2, Math.floor(size.width / (7 * size.rem))),
+      ticks: tickInterval(domain, size),
+      tickFormat: (date: Date) => dateTick.format(date),
       inset: size.rem,
     },
     y: { domain: [0, 100], grid: true, label: 'Score (%)', labelArrow: 'none' },
@@ -303,9 +352,17 @@ export const quizScoresChart: ChartSpec<readonly QuizPoint[]> = (Plot, points, s
   });
 };
 
-/** Topic names sit above their bars, so long titles need no wide left margin at any text size. */
+/**
+ * Topic names sit above their bars, so long titles need no wide left margin at any text size; the
+ * figures share the title's line, or get their own when the chart is narrow for the text size.
+ */
 export const masteryChart: ChartSpec<readonly MasteryBar[]> = (Plot, bars, size) => {
-  const row = Math.round(2.8 * size.rem);
+  const stacked = size.width / size.rem < 42;
+  const row = Math.round((stacked ? 4.2 : 2.8) * size.rem);
+  const line = 1.3 * size.rem;
+  const barTop = stacked ? 2 * line + 0.2 * size.rem : row * 0.5;
+  const titleDy = -row / 2 + line * 0.6;
+  const ems = (px: number) => px / (0.8 * size.rem);
   return Plot.plot({
     width: size.width,
     height: row * bars.length + Math.round(2.2 * size.rem),
@@ -322,34 +379,35 @@ export const masteryChart: ChartSpec<readonly MasteryBar[]> = (Plot, bars, size)
         x2: 100,
         y: 'topicId',
         fill: 'var(--surface-2)',
-        insetTop: row * 0.5,
-        insetBottom: row * 0.12,
+        insetTop: barTop,
+        insetBottom: row * 0.1,
       }),
       Plot.barX(bars, {
         x: 'percent',
         y: 'topicId',
         fill: 'var(--accent)',
-        insetTop: row * 0.5,
-        insetBottom: row * 0.12,
+        insetTop: barTop,
+        insetBottom: row * 0.1,
       }),
       Plot.text(bars, {
         x: 0,
         y: 'topicId',
         text: 'title',
         textAnchor: 'start',
-        dy: -row * 0.2,
+        dy: titleDy,
         fill: 'currentColor',
         fontWeight: 600,
-        // Leaves the right third of the line to the figures; the table has the full titles.
-        lineWidth: (size.width * 0.64) / (0.8 * size.rem),
+        // The table under the chart has the full titles.
+        // Bold text runs wider than Plot's estimate, hence the margin.
+        lineWidth: ems(size.width * (stacked ? 0.8 : 0.6)),
         textOverflow: 'ellipsis-end',
       }),
       Plot.text(bars, {
-        x: 100,
+        x: stacked ? 0 : 100,
         y: 'topicId',
         text: 'label',
-        textAnchor: 'end',
-        dy: -row * 0.2,
+        textAnchor: stacked ? 'start' : 'end',
+        dy: stacked ? titleDy + line : titleDy,
         fill: 'currentColor',
       }),
     ],

@@ -194,7 +194,7 @@ export function retentionSummary(
 ): string {
   const reviews = weeks.reduce((sum, week) => sum + week.reviews, 0);
   if (reviews === 0) {
-    return `No reviews of mature cards yet in the last ${weeks.length} weeks; retention is measured once cards you learned come back for review.`;
+    return `No reviews of learned cards in the last ${weeks.length} weeks.`;
   }
   const passed = weeks.reduce((sum, week) => sum + week.passed, 0);
   const goal = target === undefined ? '' : ` (your target: ${percent(target)})`;

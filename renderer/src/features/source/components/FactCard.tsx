@@ -126,11 +126,17 @@ function ReferenceItem({
   if (!reference) return <li>{referenceId}</li>;
   const { link, unlinkedUrl } = referenceLinks(reference);
   const isReview = reference.id === lookups.reviewReferenceId;
-  const details = referenceDetails(reference);
+  const label = lookups.labelOf(reference);
+  // A source named by its journal and year ("Immune Netw 2018") need not say them twice.
+  const fullDetails = referenceDetails(reference);
+  const details = fullDetails.startsWith(label)
+    ? fullDetails.slice(label.length).replace(/^;/, '').trim()
+    : fullDetails;
   return (
     <li>
-      <cite className="ref-label">{lookups.labelOf(reference)}</cite>
+      <cite className="ref-label">{label}</cite>
       {isReview && fact.section && <span> — {sectionWords[fact.section]}</span>}
+      {!isReview && <span className="ref-title">, {reference.title}</span>}
       {details && <span className="muted"> · {details}</span>}
       {reference.reviewReferenceNumber !== undefined && (
         <span className="ref-number">

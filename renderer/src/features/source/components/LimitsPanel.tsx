@@ -59,15 +59,15 @@ export function LimitsPanel({ pack }: { readonly pack: Pack }) {
               <li key={inference.id}>
                 <span className="badge badge-inference">Inference {inference.id} · not a fact</span>
                 <p>{inference.text}</p>
-                {(edges.get(inference.id) ?? []).map((edge) => (
-                  <a
-                    key={`${edge.pathwayId}-${edge.edgeId}`}
-                    href={edge.href}
-                    className="inline-link"
-                  >
-                    Show the dashed edge in pathway {edge.pathwayId}
-                  </a>
-                ))}
+                {(edges.get(inference.id) ?? []).length > 0 && (
+                  <ul className="inference-links">
+                    {(edges.get(inference.id) ?? []).map((edge) => (
+                      <li key={`${edge.pathwayId}-${edge.edgeId}`}>
+                        <a href={edge.href}>Show the dashed edge in pathway {edge.pathwayId}</a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
