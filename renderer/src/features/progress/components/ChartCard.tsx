@@ -31,18 +31,22 @@ export function ChartCard({ title, summary, legend, empty, chart, table, wide }:
   );
 }
 
+/** A legend mark: a colour square, or the diamond the reviews chart draws for new cards. */
 export function Swatch({
   colour,
   shape = 'square',
 }: {
   readonly colour: string;
-  readonly shape?: 'square' | 'diamond' | 'dash';
+  readonly shape?: 'square' | 'diamond';
 }) {
+  if (shape === 'diamond') {
+    return (
+      <svg className="swatch-diamond" viewBox="0 0 12 12" aria-hidden="true">
+        <path d="M6 1 L11 6 L6 11 L1 6 Z" fill="var(--surface)" stroke={colour} strokeWidth="1.6" />
+      </svg>
+    );
+  }
   return (
-    <span
-      className={`swatch swatch-${shape}`}
-      style={{ '--swatch': colour } as CSSProperties}
-      aria-hidden="true"
-    />
+    <span className="swatch" style={{ '--swatch': colour } as CSSProperties} aria-hidden="true" />
   );
 }
