@@ -374,3 +374,22 @@ test('screenshots: empty and with data, light and dark, 1024×700 and 1920×1080
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   await app.screenshot('source-data-light-1024-full');
 });
+
+test('readable at 200 % text size: nothing scrolls sideways, the coverage grid reflows', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await reviewCards(page.request, app.preview(), 20);
+  await openSource(app);
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true,
+  );
+  await page.locator('#source-coverage').evaluate((el) => el.scrollIntoView());
+  await viewportShot(page, 'source-data-light-1024-text200-coverage');
+  await page.locator('#fact-F001').evaluate((el) => el.scrollIntoView());
+  await viewportShot(page, 'source-data-light-1024-text200-facts');
+});
