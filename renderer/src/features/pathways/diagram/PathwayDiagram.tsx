@@ -22,7 +22,10 @@ const edgeTypes = { sbgn: SbgnEdge };
  * wide for the canvas can be panned or zoomed out with the controls.
  */
 const minFitZoom = 0.7;
-const fitOptions = { padding: 0.04, minZoom: minFitZoom, maxZoom: 1.25, duration: 0 } as const;
+const maxFitZoom = 1.25;
+const fitPadding = 16;
+/** The zoom button fits everything, however small. */
+const fitAllOptions = { padding: 0.04, duration: 0 } as const;
 
 export interface PathwayDiagramProps {
   readonly model: DiagramModel;
@@ -53,7 +56,7 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
   );
   const edges = useMemo(() => toFlowEdges(model, decor, selectedId), [model, decor, selectedId]);
   const { ref, width, height } = useDiagramHeight(model.layout.width, model.layout.height);
-  useRefitOnChange(`${model.pathway.id}/${model.contextId ?? ''}/${width}/${height}`);
+  useFitDrawing(model.layout, width, height);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -116,7 +119,7 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
         multiSelectionKeyCode={null}
         zoomOnDoubleClick={false}
         fitView
-        fitViewOptions={fitOptions}
+        fitViewOptions={fitAllOptions}
         minZoom={0.25}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
@@ -125,7 +128,7 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
         <ViewportPortal>
           <PathwayMarkers />
         </ViewportPortal>
-        <Controls showInteractive={false} position="bottom-right" />
+        <Controls showInteractive={false} position="bottom-right" fitViewOptions={fitAllOptions} />
       </ReactFlow>
     </div>
   );
@@ -147,16 +150,31 @@ function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const scale = width > 0 ? Math.min(1.25, Math.max(minFitZoom, width / (layoutWidth * 1.08))) : 1;
-  const height = Math.round(Math.min(640, Math.max(240, layoutHeight * scale * 1.1 + 48)));
+  const scale =
+    width > 0
+      ? Math.min(maxFitZoom, Math.max(minFitZoom, (width - 2 * fitPadding) / layoutWidth))
+      : 1;
+  const height = Math.round(Math.min(640, Math.max(240, layoutHeight * scale + 2 * fitPadding + 24)));
   return { ref, width, height };
 }
 
-/** Fit the drawing again whenever the view or the canvas size changes. */
-function useRefitOnChange(key: string) {
-  const { fitView } = useReactFlow();
+/**
+ * Shows the drawing at the largest zoom that fits (at most 125 %), but never below 70 %; a drawing
+ * still too wide starts at its left edge, where every cascade begins. Runs again whenever the
+ * drawing or the canvas size changes.
+ */
+function useFitDrawing(drawing: { width: number; height: number }, width: number, height: number) {
+  const { setViewport } = useReactFlow();
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView(fitOptions));
-    return () => cancelAnimationFrame(frame);
-  }, [key, fitView]);
+    if (width === 0) return;
+    const fits = Math.min(
+      (width - 2 * fitPadding) / drawing.width,
+      (height - 2 * fitPadding) / drawing.height,
+    );
+    const zoom = Math.min(maxFitZoom, Math.max(minFitZoom, fits));
+    const drawnWidth = drawing.width * zoom;
+    const x = drawnWidth <= width ? (width - drawnWidth) / 2 : fitPadding;
+    const y = Math.max(fitPadding, (height - drawing.height * zoom) / 2);
+    void setViewport({ x, y, zoom }, { duration: 0 });
+  }, [drawing, width, height, setViewport]);
 }
