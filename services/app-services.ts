@@ -1,9 +1,22 @@
 import type { AppInfo } from '../shared/contract/app.ts';
+import { BackupService } from './backup/backup-service.ts';
+import { DataService } from './data/data-service.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { appHandlers } from './handlers/app.ts';
 import { packHandlers } from './handlers/pack.ts';
-import { NoticeBoard } from './notices.ts';
 import { PackLibrary } from './packs/pack-library.ts';
+import { backupHandlers } from './handlers/backup.ts';
+import { dataHandlers } from './handlers/data.ts';
+import { progressHandlers } from './handlers/progress.ts';
+import { reviewHandlers } from './handlers/review.ts';
+import { settingsHandlers } from './handlers/settings.ts';
+import { NoticeBoard } from './notices.ts';
+import { ProgressService } from './progress/progress-service.ts';
+import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
+import { Catalog } from './review/catalog.ts';
+import { ReviewService } from './review/review-service.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { Storage } from './storage/storage.ts';
 
 export interface AppServicesOptions {
   /** Where the learner's data lives; created if missing. */
@@ -17,6 +30,17 @@ export interface AppServicesOptions {
   readonly appVersion: string;
   /** Injected clock, so tests and benchmarks control time. */
   readonly now?: () => Date;
+  /** Interval fuzz (default on); tests turn it off for exact intervals. */
+  readonly fuzz?: boolean;
+  /** How long to wait for a database lock held elsewhere (default 3 s). */
+  readonly busyTimeoutMs?: number;
+  /** Databases up to this size are integrity-checked while opening (default 64 MiB). */
+  readonly quickCheckMaxBytes?: number;
+  /**
+   * When to take the day's automatic backup: after this many ms (default 10 s, so start-up stays
+   * fast), at once with 0, or never with null.
+   */
+  readonly dailyBackupDelayMs?: number | null;
 }
 
 export interface AppServices {
@@ -26,6 +50,13 @@ export interface AppServices {
   readonly notices: NoticeBoard;
   /** Bundled and learner knowledge packs, validated. */
   readonly packs: PackLibrary;
+  readonly storage: Storage;
+  readonly settings: SettingsService;
+  readonly review: ReviewService;
+  readonly quizRecords: QuizRecordService;
+  readonly progress: ProgressService;
+  readonly backups: BackupService;
+  readonly data: DataService;
   close(): void;
 }
 
@@ -44,12 +75,63 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     now,
     defaultPackId: options.defaultPackId,
   });
+  const storage = new Storage({
+    dataDir: options.dataDir,
+    notices,
+    now,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.quickCheckMaxBytes === undefined
+      ? {}
+      : { quickCheckMaxBytes: options.quickCheckMaxBytes }),
+  });
+  storage.open();
+  const settings = new SettingsService(storage, now, { fuzz: options.fuzz ?? true });
+  // The catalog starts empty: the lead connects the card generators and the active pack
+  // (`review.setCatalog(cards, pack)`) once they land on main.
+  const review = new ReviewService({ storage, settings, now, catalog: Catalog.empty() });
+  const quizRecords = new QuizRecordService(storage, review, now);
+  const progress = new ProgressService({ storage, review, settings, now });
+  const backups = new BackupService({ storage, now });
+  const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
+
+  // Start-up maintenance, deferred so start stays fast: the integrity check a large database
+  // skipped while opening, then the day's backup.
+  const dailyBackup = () => {
+    try {
+      backups.ensureDaily();
+    } catch (error) {
+      notices.add({
+        source: 'backup',
+        severity: 'warning',
+        title: 'The daily backup failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
+  let timer: NodeJS.Timeout | undefined;
+  if (delay === 0) dailyBackup();
+  else if (delay !== null) {
+    timer = setTimeout(dailyBackup, delay);
+    timer.unref();
+  }
+
   return {
     options,
     now,
     notices,
     packs,
-    close() {},
+    storage,
+    settings,
+    review,
+    quizRecords,
+    progress,
+    backups,
+    data,
+    close() {
+      if (timer) clearTimeout(timer);
+      storage.close();
+    },
   };
 }
 
@@ -58,6 +140,11 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   const registry = new HandlerRegistry();
   registry.registerAll(appHandlers(services));
   registry.registerAll(packHandlers(services));
+  registry.registerAll(reviewHandlers(services));
+  registry.registerAll(progressHandlers(services));
+  registry.registerAll(settingsHandlers(services));
+  registry.registerAll(dataHandlers(services));
+  registry.registerAll(backupHandlers(services));
   registry.assertComplete();
   return registry;
 }

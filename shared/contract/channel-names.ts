@@ -12,6 +12,21 @@ export const channelNames = [
   'pack.list',
   'pack.get',
   'pack.import',
+  'review.next',
+  'review.answer',
+  'review.undo',
+  'review.counts',
+  'progress.summary',
+  'progress.charts',
+  'progress.mastery',
+  'settings.get',
+  'settings.update',
+  'data.export',
+  'data.import',
+  'data.reset',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { packChannels } from './pack.ts';
+import { backupChannels } from './backup.ts';
+import { dataChannels } from './data.ts';
+import { progressChannels } from './progress.ts';
+import { reviewChannels } from './review.ts';
+import { settingsChannels } from './settings.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -12,6 +17,11 @@ import type { Envelope } from './errors.ts';
 export const contract = {
   ...appChannels,
   ...packChannels,
+  ...reviewChannels,
+  ...progressChannels,
+  ...settingsChannels,
+  ...dataChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,192 @@
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { backupIdPattern, backupReasons, type BackupInfo } from '../../shared/contract/backup.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { studyDayOf } from '../../shared/engine/study-day.ts';
+import { latestSchemaVersion, schemaVersion } from '../storage/migrations.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export type BackupReason = (typeof backupReasons)[number];
+
+export interface BackupServiceOptions {
+  readonly storage: Storage;
+  readonly now: () => Date;
+  /** Newest backups kept per reason; older ones are removed after each new backup. */
+  readonly keepPerReason?: number;
+}
+
+/**
+ * Rolling backups of the progress database in `<dataDir>/backups/`, made with `VACUUM INTO` (a
+ * consistent, compact copy taken while the database stays open). Automatic ones: once a study
+ * day at start, and before every import, restore and reset. Ids are file names; the renderer only
+ * ever picks one from `list()`.
+ */
+export class BackupService {
+  readonly #storage: Storage;
+  readonly #now: () => Date;
+  readonly #keep: number;
+  readonly dir: string;
+
+  constructor(options: BackupServiceOptions) {
+    this.#storage = options.storage;
+    this.#now = options.now;
+    this.#keep = options.keepPerReason ?? 10;
+    this.dir = path.join(options.storage.dataDir, 'backups');
+  }
+
+  /** Newest first. */
+  list(): BackupInfo[] {
+    if (!existsSync(this.dir)) return [];
+    const backups: BackupInfo[] = [];
+    for (const name of readdirSync(this.dir)) {
+      if (!name.endsWith(extension)) continue;
+      const id = name.slice(0, -extension.length);
+      const info = parseId(id);
+      if (!info) continue;
+      backups.push({ ...info, sizeBytes: statSync(path.join(this.dir, name)).size });
+    }
+    return backups.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  latest(): BackupInfo | undefined {
+    return this.list()[0];
+  }
+
+  create(reason: BackupReason): BackupInfo {
+    const db = this.#storage.db();
+    mkdirSync(this.dir, { recursive: true });
+    const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
+    let id = `${stamp}-${reason}`;
+    for (let n = 2; existsSync(this.#file(id)); n++) id = `${stamp}-${reason}-${n}`;
+    const temp = `${this.#file(id)}.partial`;
+    if (existsSync(temp)) unlinkSync(temp);
+    try {
+      db.prepare('VACUUM INTO ?').run(temp);
+      syncFile(temp);
+      renameSync(temp, this.#file(id));
+    } catch (error) {
+      if (existsSync(temp)) unlinkSync(temp);
+      throw new ContractError(
+        'internal',
+        `The backup could not be written to ${this.dir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    this.#prune(reason);
+    const info = this.list().find((backup) => backup.id === id);
+    if (!info) throw new Error(`Backup ${id} vanished right after it was written.`);
+    return info;
+  }
+
+  /**
+   * Makes the day's automatic backup unless one exists for today's study day. Verifies the
+   * database first: a damaged one is recovered (moved aside) instead of being backed up, so it
+   * never rotates good backups away.
+   */
+  ensureDaily(): BackupInfo | undefined {
+    if (!this.#storage.available) return undefined;
+    if (this.#storage.verifyIntegrity() === 'recovered') return undefined;
+    const today = studyDayOf(this.#now().getTime());
+    const done = this.list().some(
+      (backup) => backup.reason === 'daily' && studyDayOf(Date.parse(backup.createdAt)) === today,
+    );
+    return done ? undefined : this.create('daily');
+  }
+
+  /**
+   * Replaces the progress database with a backup, after checking the backup and backing up the
+   * current database first (so a restore can itself be undone by restoring that one).
+   */
+  restore(id: string): { restored: BackupInfo; safetyBackup: BackupInfo } {
+    const restored = this.list().find((backup) => backup.id === id);
+    if (!restored) throw new ContractError('not-found', `There is no backup "${id}".`);
+    checkBackup(this.#file(id));
+    const safetyBackup = this.create('before-restore');
+    const file = this.#storage.file;
+    const status = this.#storage.replaceFile(() => {
+      const incoming = `${file}.restoring`;
+      copyFileSync(this.#file(id), incoming);
+      syncFile(incoming);
+      // A WAL left beside the old file must not be applied to the restored one: move it aside.
+      const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
+      for (const suffix of ['-wal', '-shm']) {
+        if (existsSync(file + suffix)) renameSync(file + suffix, `${file}.stale-${stamp}${suffix}`);
+      }
+      renameSync(incoming, file);
+    });
+    if (status.state !== 'ready') {
+      throw new ContractError(
+        'storage-unavailable',
+        `The backup was put in place but could not be opened: ${status.reason}`,
+      );
+    }
+    return { restored, safetyBackup };
+  }
+
+  #file(id: string): string {
+    return path.join(this.dir, id + extension);
+  }
+
+  #prune(reason: BackupReason): void {
+    const old = this.list()
+      .filter((backup) => backup.reason === reason)
+      .slice(this.#keep);
+    for (const backup of old) unlinkSync(this.#file(backup.id));
+  }
+}
+
+const extension = '.sqlite';
+
+function parseId(id: string): Omit<BackupInfo, 'sizeBytes'> | undefined {
+  if (!backupIdPattern.test(id)) return undefined;
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+?)(?:-\d+)?$/.exec(
+    id,
+  );
+  if (!match) return undefined;
+  const [, date, h, m, s, ms, reason] = match;
+  const found = backupReasons.find((candidate) => candidate === reason);
+  if (!found) return undefined;
+  return { id, createdAt: `${date}T${h}:${m}:${s}.${ms}Z`, reason: found };
+}
+
+/** A backup must open, pass a quick check, and not come from a newer schema. */
+function checkBackup(file: string): void {
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(file, { readOnly: true });
+    const version = schemaVersion(db);
+    if (version > latestSchemaVersion) {
+      throw new Error(`it was made by a newer version of Pathwise (schema ${version})`);
+    }
+    const result = db.prepare('PRAGMA quick_check').all();
+    const problems = result.map((row) => String(row.quick_check)).filter((line) => line !== 'ok');
+    if (problems.length > 0) throw new Error(`it is damaged (${problems[0] ?? ''})`);
+  } catch (error) {
+    throw new ContractError(
+      'conflict',
+      `This backup cannot be restored: ${error instanceof Error ? error.message : String(error)}. Your current progress was not changed.`,
+    );
+  } finally {
+    if (db?.isOpen) db.close();
+  }
+}
+
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

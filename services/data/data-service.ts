@@ -1,0 +1,499 @@
+import { existsSync, unlinkSync } from 'node:fs';
+import type { BackupInfo } from '../../shared/contract/backup.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { maxImportBytes } from '../../shared/contract/data.ts';
+import { settingFields } from '../../shared/contract/settings.ts';
+import type { BackupService } from '../backup/backup-service.ts';
+import { isSettingKey } from '../settings/settings-service.ts';
+import {
+  fromDbQuizAnswer,
+  fromDbQuizSession,
+  insertQuizAnswer,
+  insertQuizSession,
+  quizAnswerById,
+  quizSessionById,
+  quizSql,
+  toDbQuizSession,
+  type QuizAnswerRecord,
+  type QuizSessionRecord,
+} from '../storage/quiz-rows.ts';
+import { rebuildCardStates } from '../storage/rebuild.ts';
+import {
+  allEventsByTime,
+  eventById,
+  eventSql,
+  insertEvent,
+  type ReviewEvent,
+} from '../storage/review-events.ts';
+import {
+  allSettingRecords,
+  putSettingRecord,
+  settingRecord,
+  type SettingRecord,
+} from '../storage/setting-rows.ts';
+import { withTransaction } from '../storage/sqlite.ts';
+import type { Storage } from '../storage/storage.ts';
+import {
+  fromDbStudySession,
+  putStudySession,
+  studySessionById,
+  studySessionSql,
+  type StudySessionRecord,
+} from '../storage/study-session-rows.ts';
+import {
+  documentFormat,
+  documentVersion,
+  eventFromDocument,
+  eventToDocument,
+  progressDocumentSchema,
+  quizAnswerFromDocument,
+  quizAnswerToDocument,
+  quizSessionFromDocument,
+  quizSessionToDocument,
+  settingFromDocument,
+  settingToDocument,
+  studySessionFromDocument,
+  studySessionToDocument,
+  type ProgressDocument,
+} from './progress-document.ts';
+
+/** Imported records may be this far ahead of our clock (another device's clock may run fast). */
+export const clockSkewToleranceMs = 5 * 60_000;
+
+export interface RecordCounts {
+  events: number;
+  quizSessions: number;
+  quizAnswers: number;
+  studySessions: number;
+  settings: number;
+}
+
+export interface ImportResult {
+  readonly added: RecordCounts;
+  readonly alreadyPresent: RecordCounts;
+  readonly backup: BackupInfo;
+}
+
+interface Incoming {
+  readonly events: ReviewEvent[];
+  readonly quizSessions: QuizSessionRecord[];
+  readonly quizAnswers: QuizAnswerRecord[];
+  readonly studySessions: StudySessionRecord[];
+  readonly settings: SettingRecord[];
+}
+
+/** What an import will write, decided before anything is written. */
+interface MergePlan {
+  readonly events: ReviewEvent[];
+  readonly quizSessions: QuizSessionRecord[];
+  /** Local sessions the import finishes. */
+  readonly finishedSessions: QuizSessionRecord[];
+  readonly quizAnswers: QuizAnswerRecord[];
+  readonly studySessions: StudySessionRecord[];
+  readonly settings: SettingRecord[];
+  readonly alreadyPresent: RecordCounts;
+}
+
+/**
+ * Export, import and reset of all progress. Import merges by id: it is idempotent and
+ * order-independent, adds what is missing and never drops or rewrites a local event. A document
+ * it cannot merge cleanly is rejected as a whole, with the reason, before anything is written.
+ */
+export class DataService {
+  readonly #storage: Storage;
+  readonly #backups: BackupService;
+  readonly #now: () => Date;
+  readonly #appVersion: string;
+
+  constructor(options: {
+    readonly storage: Storage;
+    readonly backups: BackupService;
+    readonly now: () => Date;
+    readonly appVersion: string;
+  }) {
+    this.#storage = options.storage;
+    this.#backups = options.backups;
+    this.#now = options.now;
+    this.#appVersion = options.appVersion;
+  }
+
+  exportDocument(): { fileName: string; content: string; counts: RecordCounts } {
+    const storage = this.#storage;
+    const document = withTransaction(storage.db(), (): ProgressDocument => ({
+      format: documentFormat,
+      version: documentVersion,
+      exportedAt: this.#now().toISOString(),
+      deviceId: storage.deviceId,
+      appVersion: this.#appVersion,
+      events: Array.from(allEventsByTime(storage), eventToDocument),
+      quizSessions: storage
+        .statement(quizSql.allSessions)
+        .all()
+        .map((row) => quizSessionToDocument(fromDbQuizSession(row))),
+      quizAnswers: storage
+        .statement(quizSql.allAnswers)
+        .all()
+        .map((row) => quizAnswerToDocument(fromDbQuizAnswer(row))),
+      studySessions: storage
+        .statement(studySessionSql.all)
+        .all()
+        .map((row) => studySessionToDocument(fromDbStudySession(row))),
+      settings: allSettingRecords(storage).map(settingToDocument),
+    }));
+    const day = document.exportedAt.slice(0, 10);
+    return {
+      fileName: `pathwise-progress-${day}.json`,
+      content: JSON.stringify(document),
+      counts: {
+        events: document.events.length,
+        quizSessions: document.quizSessions.length,
+        quizAnswers: document.quizAnswers.length,
+        studySessions: document.studySessions.length,
+        settings: document.settings.length,
+      },
+    };
+  }
+
+  importDocument(content: string): ImportResult {
+    this.#storage.db();
+    const incoming = parseDocument(content, this.#now().getTime());
+    const plan = this.#plan(incoming);
+    const backup = this.#backups.create('before-import');
+    const touchedCards = new Set(plan.events.map((event) => event.cardId));
+    withTransaction(this.#storage.db(), () => {
+      for (const session of plan.quizSessions) insertQuizSession(this.#storage, session);
+      for (const session of plan.finishedSessions) {
+        this.#storage.statement(quizSql.finishSession).run({
+          id: session.id,
+          finished_at: session.finishedAt,
+          score_correct: session.scoreCorrect,
+          score_total: session.scoreTotal,
+          score_by_topic: toDbQuizSession(session).score_by_topic,
+        });
+      }
+      for (const session of plan.studySessions) putStudySession(this.#storage, session);
+      for (const answer of plan.quizAnswers) insertQuizAnswer(this.#storage, answer);
+      for (const event of plan.events) insertEvent(this.#storage, event);
+      for (const setting of plan.settings) putSettingRecord(this.#storage, setting);
+      rebuildCardStates(this.#storage, touchedCards);
+    });
+    this.#storage.markBulkChange();
+    return {
+      added: {
+        events: plan.events.length,
+        quizSessions: plan.quizSessions.length + plan.finishedSessions.length,
+        quizAnswers: plan.quizAnswers.length,
+        studySessions: plan.studySessions.length,
+        settings: plan.settings.length,
+      },
+      alreadyPresent: plan.alreadyPresent,
+      backup,
+    };
+  }
+
+  /** Erases all progress after backing it up; settings are kept. */
+  reset(): { backup: BackupInfo } {
+    this.#storage.db();
+    const backup = this.#backups.create('before-reset');
+    const settings = allSettingRecords(this.#storage);
+    const file = this.#storage.file;
+    const status = this.#storage.replaceFile(() => {
+      // Safe to remove: the backup just written holds every record.
+      for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+        if (existsSync(name)) unlinkSync(name);
+      }
+    });
+    if (status.state !== 'ready') {
+      throw new ContractError(
+        'storage-unavailable',
+        `Progress was backed up (${backup.id}) but a fresh database could not be started: ${status.reason}`,
+      );
+    }
+    withTransaction(this.#storage.db(), () => {
+      for (const setting of settings) putSettingRecord(this.#storage, setting);
+    });
+    return { backup };
+  }
+
+  /** Checks the incoming records against local data; throws `import-rejected` on any conflict. */
+  #plan(incoming: Incoming): MergePlan {
+    const storage = this.#storage;
+    const alreadyPresent: RecordCounts = {
+      events: 0,
+      quizSessions: 0,
+      quizAnswers: 0,
+      studySessions: 0,
+      settings: 0,
+    };
+
+    const quizSessions: QuizSessionRecord[] = [];
+    const finishedSessions: QuizSessionRecord[] = [];
+    const sessionIds = new Set<string>();
+    for (const session of incoming.quizSessions) {
+      sessionIds.add(session.id);
+      const local = quizSessionById(storage, session.id);
+      if (!local) {
+        quizSessions.push(session);
+        continue;
+      }
+      const merged = mergeQuizSession(local, session);
+      if (merged === 'same') alreadyPresent.quizSessions += 1;
+      else finishedSessions.push(merged);
+    }
+
+    const quizAnswers: QuizAnswerRecord[] = [];
+    const answerIds = new Set<string>();
+    for (const answer of incoming.quizAnswers) {
+      answerIds.add(answer.id);
+      if (!sessionIds.has(answer.sessionId) && !quizSessionById(storage, answer.sessionId)) {
+        reject(
+          `Quiz answer ${answer.id} belongs to session ${answer.sessionId}, which is missing.`,
+        );
+      }
+      const local = quizAnswerById(storage, answer.id);
+      if (!local) quizAnswers.push(answer);
+      else if (same(local, answer)) alreadyPresent.quizAnswers += 1;
+      else reject(`Quiz answer ${answer.id} differs from the one already stored with that id.`);
+    }
+
+    const studySessions: StudySessionRecord[] = [];
+    const studySessionIds = new Set<string>();
+    for (const session of incoming.studySessions) {
+      studySessionIds.add(session.id);
+      const local = studySessionById(storage, session.id);
+      if (!local) {
+        studySessions.push(session);
+      } else if (local.deviceId !== session.deviceId || local.startedAt !== session.startedAt) {
+        reject(`Study session ${session.id} differs from the one already stored with that id.`);
+      } else if (compareStudySessions(session, local) > 0) {
+        studySessions.push(session);
+      } else {
+        alreadyPresent.studySessions += 1;
+      }
+    }
+
+    const events: ReviewEvent[] = [];
+    const incomingEvents = new Map(incoming.events.map((event) => [event.id, event]));
+    const undoTargets = new Map<string, string>();
+    for (const event of incoming.events) {
+      const local = eventById(storage, event.id);
+      if (local) {
+        if (!same(local, event)) {
+          reject(`Event ${event.id} differs from the one already stored with that id.`);
+        }
+        alreadyPresent.events += 1;
+        continue;
+      }
+      if (event.quizAnswerId !== null && !answerIds.has(event.quizAnswerId)) {
+        if (!quizAnswerById(storage, event.quizAnswerId)) {
+          reject(
+            `Event ${event.id} refers to quiz answer ${event.quizAnswerId}, which is missing.`,
+          );
+        }
+      }
+      if (event.studySessionId !== null && !studySessionIds.has(event.studySessionId)) {
+        if (!studySessionById(storage, event.studySessionId)) {
+          reject(
+            `Event ${event.id} refers to study session ${event.studySessionId}, which is missing.`,
+          );
+        }
+      }
+      if (event.undoes !== null) {
+        const target = incomingEvents.get(event.undoes) ?? eventById(storage, event.undoes);
+        if (!target) reject(`Undo ${event.id} refers to event ${event.undoes}, which is missing.`);
+        if (target.kind !== 'rating' || target.cardId !== event.cardId) {
+          reject(`Undo ${event.id} does not undo a rating of the same card.`);
+        }
+        if (event.occurredAt < target.occurredAt) {
+          reject(`Undo ${event.id} is dated before the rating it undoes.`);
+        }
+        const other = undoTargets.get(event.undoes);
+        if (other !== undefined && other !== event.id) {
+          reject(`Event ${event.undoes} is undone twice (${other} and ${event.id}).`);
+        }
+        undoTargets.set(event.undoes, event.id);
+        const localUndo = storage.statement(eventSql.undoOf).get(event.undoes)?.id;
+        if (typeof localUndo === 'string' && localUndo !== event.id) {
+          reject(`Event ${event.undoes} is already undone here by ${localUndo}.`);
+        }
+      }
+      events.push(event);
+    }
+
+    const settings: SettingRecord[] = [];
+    for (const setting of incoming.settings) {
+      const local = settingRecord(storage, setting.key);
+      if (!local || compareSettings(setting, local) > 0) settings.push(setting);
+      else alreadyPresent.settings += 1;
+    }
+
+    return {
+      events,
+      quizSessions,
+      finishedSessions,
+      quizAnswers,
+      studySessions,
+      settings,
+      alreadyPresent,
+    };
+  }
+}
+
+/** Parses and checks a document on its own (no local data involved). */
+export function parseDocument(content: string, now: number): Incoming {
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > maxImportBytes) {
+    throw new ContractError(
+      'payload-too-large',
+      `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; progress files are limited to ${maxImportBytes / 1024 / 1024} MB.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    reject(
+      `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    reject('The file is not a Pathwise progress file (it is not a JSON object).');
+  }
+  const header = json as { format?: unknown; version?: unknown };
+  if (header.format !== documentFormat) {
+    reject(
+      `The file is not a Pathwise progress file (its format is ${JSON.stringify(header.format ?? null).slice(0, 60)}, expected "${documentFormat}").`,
+    );
+  }
+  if (header.version !== documentVersion) {
+    reject(
+      `The file has progress format version ${JSON.stringify(header.version ?? null).slice(0, 20)}; this version of Pathwise reads version ${documentVersion}.`,
+    );
+  }
+  const parsed = progressDocumentSchema.safeParse(json);
+  if (!parsed.success) reject(`The file has invalid fields: ${describeIssues(parsed.error)}.`);
+  const document = parsed.data;
+
+  const incoming: Incoming = {
+    events: dedupe('event', document.events.map(eventFromDocument)),
+    quizSessions: dedupe('quiz session', document.quizSessions.map(quizSessionFromDocument)),
+    quizAnswers: dedupe('quiz answer', document.quizAnswers.map(quizAnswerFromDocument)),
+    studySessions: dedupe('study session', document.studySessions.map(studySessionFromDocument)),
+    settings: dedupeSettings(document.settings.map(settingFromDocument)),
+  };
+  checkDates(incoming, now);
+  return incoming;
+}
+
+function checkDates(incoming: Incoming, now: number): void {
+  const limit = now + clockSkewToleranceMs;
+  const future = (what: string, id: string, at: number | null) => {
+    if (at !== null && at > limit) {
+      reject(`${what} ${id} is dated ${new Date(at).toISOString()}, in the future.`);
+    }
+  };
+  for (const event of incoming.events) {
+    future('Event', event.id, event.occurredAt);
+    future('Event', event.id, event.recordedAt);
+  }
+  for (const session of incoming.quizSessions) {
+    future('Quiz session', session.id, session.startedAt);
+    future('Quiz session', session.id, session.finishedAt);
+    if (session.finishedAt !== null && session.finishedAt < session.startedAt) {
+      reject(`Quiz session ${session.id} finishes before it starts.`);
+    }
+  }
+  for (const answer of incoming.quizAnswers) future('Quiz answer', answer.id, answer.answeredAt);
+  for (const session of incoming.studySessions) {
+    future('Study session', session.id, session.lastActivityAt);
+    if (session.lastActivityAt < session.startedAt) {
+      reject(`Study session ${session.id} ends before it starts.`);
+    }
+  }
+  for (const setting of incoming.settings) future('Setting', setting.key, setting.updatedAt);
+}
+
+function dedupe<T extends { readonly id: string }>(what: string, records: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    const seen = byId.get(record.id);
+    if (seen && !same(seen, record))
+      reject(`The file holds two different ${what}s with id ${record.id}.`);
+    byId.set(record.id, record);
+  }
+  return [...byId.values()];
+}
+
+function dedupeSettings(settings: readonly SettingRecord[]): SettingRecord[] {
+  const byKey = new Map<string, SettingRecord>();
+  for (const setting of settings) {
+    if (!isSettingKey(setting.key)) reject(`The file holds an unknown setting "${setting.key}".`);
+    const value: unknown = JSON.parse(setting.value);
+    const check = settingFields[setting.key].safeParse(value);
+    if (!check.success) {
+      reject(`The setting ${setting.key} has an invalid value: ${describeIssues(check.error)}.`);
+    }
+    const seen = byKey.get(setting.key);
+    if (!seen || compareSettings(setting, seen) > 0) byKey.set(setting.key, setting);
+  }
+  return [...byKey.values()];
+}
+
+/** Finishing is the only change a quiz session sees; anything else is a conflict. */
+function mergeQuizSession(
+  local: QuizSessionRecord,
+  incoming: QuizSessionRecord,
+): 'same' | QuizSessionRecord {
+  const fixed = (session: QuizSessionRecord) =>
+    JSON.stringify([session.deviceId, session.mode, session.config, session.startedAt]);
+  if (fixed(local) !== fixed(incoming)) {
+    reject(`Quiz session ${incoming.id} differs from the one already stored with that id.`);
+  }
+  if (incoming.finishedAt === null) return 'same';
+  if (local.finishedAt === null) return incoming;
+  if (!same(local, incoming)) {
+    reject(`Quiz session ${incoming.id} was finished differently here and in the file.`);
+  }
+  return 'same';
+}
+
+/** Sessions only grow: the later (then longer) one wins, whichever arrives first. */
+function compareStudySessions(a: StudySessionRecord, b: StudySessionRecord): number {
+  return (
+    a.lastActivityAt - b.lastActivityAt || a.cardCount - b.cardCount || a.durationMs - b.durationMs
+  );
+}
+
+/** Last writer wins; equal times fall back to the value, so merging never depends on order. */
+function compareSettings(a: SettingRecord, b: SettingRecord): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+function same(a: object, b: object): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+function describeIssues(error: {
+  readonly issues: readonly { path: PropertyKey[]; message: string }[];
+}): string {
+  return error.issues
+    .slice(0, 5)
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
+    )
+    .join('; ');
+}
+
+function reject(message: string): never {
+  throw new ContractError('import-rejected', message);
+}

@@ -1,0 +1,152 @@
+import { ContractError } from '../../shared/contract/errors.ts';
+import type {
+  QuizSessionSummary,
+  RecordQuizAnswerRequest,
+  RecordQuizAnswerResponse,
+  StartQuizSessionRequest,
+} from '../../shared/contract/quiz-records.ts';
+import { studyDayOf } from '../../shared/engine/study-day.ts';
+import type { ReviewService } from '../review/review-service.ts';
+import {
+  finishQuizSessionRow,
+  fromDbQuizSession,
+  insertQuizAnswer,
+  insertQuizSession,
+  quizAnswersForSession,
+  quizSessionById,
+  quizSql,
+  type QuizAnswerRecord,
+  type QuizSessionRecord,
+  type TopicScore,
+} from '../storage/quiz-rows.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/**
+ * Records quiz attempts: a session (mode, config, start, finish, score by topic) and each answer
+ * (item, kind, facts, topic, correct, response, duration). Each answer also informs the flashcard
+ * schedule through the review service's quiz rule, in the same transaction.
+ */
+export class QuizRecordService {
+  readonly #storage: Storage;
+  readonly #review: ReviewService;
+  readonly #now: () => Date;
+
+  constructor(storage: Storage, review: ReviewService, now: () => Date) {
+    this.#storage = storage;
+    this.#review = review;
+    this.#now = now;
+  }
+
+  startQuizSession(request: StartQuizSessionRequest): { sessionId: string; startedAt: string } {
+    const startedAt = this.#now().getTime();
+    const record: QuizSessionRecord = {
+      id: this.#review.newId(),
+      deviceId: this.#storage.deviceId,
+      mode: request.mode,
+      config: JSON.stringify(request.config),
+      startedAt,
+      finishedAt: null,
+      scoreCorrect: null,
+      scoreTotal: null,
+      scoreByTopic: null,
+    };
+    insertQuizSession(this.#storage, record);
+    return { sessionId: record.id, startedAt: new Date(startedAt).toISOString() };
+  }
+
+  recordQuizAnswer(request: RecordQuizAnswerRequest): RecordQuizAnswerResponse {
+    const answeredAt = this.#now().getTime();
+    const { answerId, scheduled } = this.#review.transact(() => {
+      const session = this.#openSession(request.sessionId);
+      const answer: QuizAnswerRecord = {
+        id: this.#review.newId(),
+        sessionId: session.id,
+        itemId: request.itemId,
+        kind: request.kind,
+        factIds: [...new Set(request.factIds)],
+        topic: request.topic,
+        correct: request.correct,
+        response: JSON.stringify(request.response),
+        durationMs: request.durationMs,
+        answeredAt,
+        studyDay: studyDayOf(answeredAt),
+      };
+      insertQuizAnswer(this.#storage, answer);
+      const ratings = this.#review.applyQuizOutcome({
+        answerId: answer.id,
+        factIds: answer.factIds,
+        correct: answer.correct,
+        answeredAt,
+      });
+      return { answerId: answer.id, scheduled: ratings };
+    });
+    return { answerId, scheduled, counts: this.#review.counts() };
+  }
+
+  /** Scores the session and closes it; finishing a finished session answers its summary again. */
+  finishQuizSession(request: { readonly sessionId: string }): QuizSessionSummary {
+    const session = this.#session(request.sessionId);
+    if (session.finishedAt !== null) return summarise(session);
+    const answers = quizAnswersForSession(this.#storage, session.id);
+    const byTopic = scoreByTopic(answers);
+    const finished: QuizSessionRecord = {
+      ...session,
+      finishedAt: Math.max(this.#now().getTime(), session.startedAt),
+      scoreCorrect: answers.filter((answer) => answer.correct).length,
+      scoreTotal: answers.length,
+      scoreByTopic: byTopic,
+    };
+    finishQuizSessionRow(this.#storage, finished);
+    return summarise(finished);
+  }
+
+  /** Finished sessions, newest first. */
+  quizHistory(request?: { readonly limit?: number }): QuizSessionSummary[] {
+    return this.#storage
+      .statement(quizSql.finishedSessions)
+      .all(request?.limit ?? 100)
+      .map((row) => summarise(fromDbQuizSession(row)));
+  }
+
+  #session(id: string): QuizSessionRecord {
+    const session = quizSessionById(this.#storage, id);
+    if (!session) throw new ContractError('not-found', `There is no quiz session "${id}".`);
+    return session;
+  }
+
+  #openSession(id: string): QuizSessionRecord {
+    const session = this.#session(id);
+    if (session.finishedAt !== null) {
+      throw new ContractError('conflict', 'This quiz session is finished; start a new one.');
+    }
+    return session;
+  }
+}
+
+export function scoreByTopic(answers: readonly QuizAnswerRecord[]): TopicScore[] {
+  const topics = new Map<string, { correct: number; total: number }>();
+  for (const answer of answers) {
+    const entry = topics.get(answer.topic) ?? { correct: 0, total: 0 };
+    entry.total += 1;
+    if (answer.correct) entry.correct += 1;
+    topics.set(answer.topic, entry);
+  }
+  return [...topics]
+    .map(([topic, score]) => ({ topic, ...score }))
+    .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+function summarise(session: QuizSessionRecord): QuizSessionSummary {
+  const correct = session.scoreCorrect ?? 0;
+  const total = session.scoreTotal ?? 0;
+  return {
+    sessionId: session.id,
+    mode: session.mode,
+    startedAt: new Date(session.startedAt).toISOString(),
+    finishedAt: session.finishedAt === null ? null : new Date(session.finishedAt).toISOString(),
+    correct,
+    total,
+    score: total === 0 ? null : correct / total,
+    byTopic: [...(session.scoreByTopic ?? [])],
+  };
+}

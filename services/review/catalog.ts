@@ -1,0 +1,61 @@
+import type { StudyCard } from '../../shared/engine/types.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
+
+/**
+ * The cards the learner can study (from the generators) and the pack they came from, indexed for
+ * the queue: teaching order for new cards, and fact → cards for quiz-informed scheduling.
+ */
+export class Catalog {
+  readonly cards: readonly StudyCard[];
+  readonly pack: Pack | undefined;
+  readonly inTeachingOrder: readonly StudyCard[];
+  readonly #byId = new Map<string, StudyCard>();
+  readonly #byFact = new Map<string, StudyCard[]>();
+
+  constructor(cards: readonly StudyCard[], pack?: Pack) {
+    this.cards = cards;
+    this.pack = pack;
+    for (const card of cards) {
+      if (this.#byId.has(card.id))
+        throw new Error(`Card id "${card.id}" appears twice in the catalog.`);
+      this.#byId.set(card.id, card);
+      for (const factId of new Set(card.factIds)) {
+        const list = this.#byFact.get(factId);
+        if (list) list.push(card);
+        else this.#byFact.set(factId, [card]);
+      }
+    }
+    this.inTeachingOrder = [...cards].sort(
+      (a, b) => a.teachingRank - b.teachingRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
+  static empty(): Catalog {
+    return new Catalog([]);
+  }
+
+  get size(): number {
+    return this.cards.length;
+  }
+
+  card(id: string): StudyCard | undefined {
+    return this.#byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** Cards testing any of the facts, each once. */
+  cardsForFacts(factIds: readonly string[]): StudyCard[] {
+    const found = new Map<string, StudyCard>();
+    for (const factId of factIds) {
+      for (const card of this.#byFact.get(factId) ?? []) found.set(card.id, card);
+    }
+    return [...found.values()];
+  }
+
+  topicTitle(topicId: string): string {
+    return this.pack?.manifest.topics.find((topic) => topic.id === topicId)?.title ?? topicId;
+  }
+}

@@ -1,0 +1,571 @@
+import { ContractError } from '../../shared/contract/errors.ts';
+import type {
+  MemoryStateView,
+  QueueCounts,
+  ReviewAnswer,
+  ReviewNext,
+  ReviewUndo,
+} from '../../shared/contract/review.ts';
+import type { Settings } from '../../shared/contract/settings.ts';
+import {
+  examPlan,
+  newCardAllowance,
+  nextReview,
+  reviewAllowance,
+  type ExamPlan,
+  type ReviewCandidate,
+} from '../../shared/engine/queue.ts';
+import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
+import { replayCard } from '../../shared/engine/replay.ts';
+import {
+  applyRating,
+  elapsedPerStabilityAt,
+  dayMs,
+  newCardState,
+  previewStates,
+  retrievability,
+  type MemoryState,
+  type Rating,
+} from '../../shared/engine/scheduler.ts';
+import { studyDayEnd, studyDayOf } from '../../shared/engine/study-day.ts';
+import type { StudyCard } from '../../shared/engine/types.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import {
+  cardStateSql,
+  fromDbCardState,
+  getCardState,
+  putCardState,
+  replayedRecord,
+  type CardStateRecord,
+} from '../storage/card-states.ts';
+import { EventIdGenerator } from '../storage/ids.ts';
+import {
+  eventById,
+  eventSql,
+  eventsForCard,
+  fromDbReviewEvent,
+  insertEvent,
+  toReplayEvent,
+  type ReviewEvent,
+} from '../storage/review-events.ts';
+import { withTransaction } from '../storage/sqlite.ts';
+import type { Storage } from '../storage/storage.ts';
+import { touchStudySession } from '../storage/study-session-rows.ts';
+import { Catalog } from './catalog.ts';
+
+/** A learning card due within this much is shown when nothing else is left (Anki's learn-ahead). */
+export const learnAheadMs = 20 * 60_000;
+
+export interface ReviewServiceOptions {
+  readonly storage: Storage;
+  readonly settings: SettingsService;
+  readonly now: () => Date;
+  readonly catalog?: Catalog;
+}
+
+interface DayContext {
+  readonly now: number;
+  readonly today: string;
+  readonly dayEnd: number;
+  readonly settings: Settings;
+  readonly exam: ExamPlan | null;
+  /** Exam mode only: today's review candidates, read once per call. */
+  readonly examCandidates: CardStateRecord[] | null;
+  readonly counts: QueueCounts;
+  readonly newAllowance: number;
+  readonly reviewAllowance: number;
+}
+
+export interface QuizRatingResult {
+  readonly cardId: string;
+  readonly rating: Rating;
+  readonly eventId: string;
+}
+
+/**
+ * The flashcard queue and answering. Pure rules live in shared/engine (scheduler, queue, quiz
+ * rule); this service reads and writes them through the event log and the card-state cache, one
+ * transaction per write, and answers with what changed.
+ */
+export class ReviewService {
+  readonly #storage: Storage;
+  readonly #settings: SettingsService;
+  readonly #now: () => Date;
+  #catalog: Catalog;
+  readonly #ids: EventIdGenerator;
+  #idsSeededFor = -1;
+  #introduced: Set<string> | undefined;
+  #introducedGeneration = -1;
+  /** Card states written by the open transaction, applied to `#introduced` once it commits. */
+  #pending: CardStateRecord[] = [];
+
+  constructor(options: ReviewServiceOptions) {
+    this.#storage = options.storage;
+    this.#settings = options.settings;
+    this.#now = options.now;
+    this.#catalog = options.catalog ?? Catalog.empty();
+    this.#ids = new EventIdGenerator(() => this.#now().getTime());
+  }
+
+  get catalog(): Catalog {
+    return this.#catalog;
+  }
+
+  /** Called when the generators or the active pack change. */
+  setCatalog(cards: readonly StudyCard[], pack?: Pack): void {
+    this.#catalog = new Catalog(cards, pack);
+  }
+
+  /** A fresh event id, after every id already stored. */
+  newId(): string {
+    if (this.#idsSeededFor !== this.#storage.generation) {
+      const newest = this.#storage.statement(eventSql.newestId).get()?.id;
+      this.#ids.continueAfter(typeof newest === 'string' ? newest : null);
+      this.#idsSeededFor = this.#storage.generation;
+    }
+    return this.#ids.next();
+  }
+
+  counts(): QueueCounts {
+    return this.#day().counts;
+  }
+
+  next(): ReviewNext {
+    const day = this.#day();
+    const pick = this.#pick(day);
+    if (!pick) {
+      const upcoming = this.#learningDueBy(day.dayEnd)[0];
+      return {
+        item: null,
+        counts: day.counts,
+        nextDueAt: upcoming ? new Date(upcoming.state.due).toISOString() : null,
+      };
+    }
+    const { card, queue, record } = pick;
+    const state = record?.state ?? newCardState(day.now);
+    const preview = previewStates(state, day.now, this.#settings.schedulerConfig());
+    const choice = (rating: Rating) => ({
+      intervalMs: preview.next[rating].intervalMs,
+      due: new Date(preview.next[rating].state.due).toISOString(),
+    });
+    return {
+      item: {
+        card,
+        queue,
+        state: stateView(state, day.now),
+        choices: {
+          again: choice('again'),
+          hard: choice('hard'),
+          good: choice('good'),
+          easy: choice('easy'),
+        },
+        stateVersion: record ? cardVersion(record) : newVersion,
+      },
+      counts: day.counts,
+      nextDueAt: null,
+    };
+  }
+
+  answer(request: {
+    readonly cardId: string;
+    readonly rating: Rating;
+    readonly durationMs: number;
+    readonly expectedVersion: string;
+  }): ReviewAnswer {
+    if (!this.#catalog.has(request.cardId)) {
+      throw new ContractError('not-found', `There is no card "${request.cardId}" to answer.`);
+    }
+    const { event, record } = this.transact(() => {
+      const current = getCardState(this.#storage, request.cardId);
+      const version = current ? cardVersion(current) : newVersion;
+      if (version !== request.expectedVersion) {
+        throw new ContractError(
+          'stale-state',
+          'This card changed after it was shown (answered elsewhere, undone or imported); ' +
+            'it has been reloaded so you can answer it again.',
+        );
+      }
+      return this.#rate(current, request.cardId, request.rating, {
+        source: 'review',
+        durationMs: request.durationMs,
+        quizAnswerId: null,
+      });
+    });
+    const now = this.#now().getTime();
+    return {
+      eventId: event.id,
+      cardId: request.cardId,
+      state: stateView(record.state, now),
+      counts: this.counts(),
+    };
+  }
+
+  undo(): ReviewUndo {
+    const { target, record } = this.transact(() => {
+      const row = this.#storage.statement(eventSql.latestUndoable).get(this.#storage.deviceId);
+      if (!row) throw new ContractError('not-found', 'There is no answer to undo.');
+      const undone = fromDbReviewEvent(row);
+      const current = getCardState(this.#storage, undone.cardId);
+      if (current?.lastEventId !== undone.id) {
+        throw new ContractError(
+          'conflict',
+          'That card was changed after your last answer (by a quiz or an import), so the answer ' +
+            'can no longer be undone.',
+        );
+      }
+      const at = Math.max(this.#now().getTime(), undone.occurredAt);
+      const eventId = this.newId();
+      const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
+      const undoReplay = {
+        id: eventId,
+        kind: 'undo' as const,
+        rating: null,
+        undoes: undone.id,
+        occurredAt: at,
+        studyDay: studyDayOf(at),
+        desiredRetention: undone.desiredRetention,
+        fuzz: undone.fuzz,
+      };
+      const replayed = replayCard([...log, undoReplay]);
+      if (!replayed) throw new Error(`Replaying card ${undone.cardId} gave no state.`);
+      insertEvent(this.#storage, {
+        ...undoReplay,
+        deviceId: this.#storage.deviceId,
+        cardId: undone.cardId,
+        source: 'review',
+        quizAnswerId: null,
+        studySessionId: undone.studySessionId,
+        durationMs: 0,
+        phaseBefore: current.state.phase,
+        phaseAfter: replayed.state.phase,
+        dueAfter: replayed.state.due,
+        stabilityAfter: replayed.state.stability,
+        difficultyAfter: replayed.state.difficulty,
+        recordedAt: this.#now().getTime(),
+      });
+      const next = replayedRecord(undone.cardId, replayed);
+      putCardState(this.#storage, next);
+      this.#pending.push(next);
+      return { target: undone, record: next };
+    });
+    return {
+      undoneEventId: target.id,
+      cardId: target.cardId,
+      state: stateView(record.state, this.#now().getTime()),
+      counts: this.counts(),
+    };
+  }
+
+  /**
+   * Runs `fn` in one transaction. Use it for any write that calls `applyQuizOutcome`, so the
+   * in-memory index of introduced cards follows the commit or the rollback.
+   */
+  transact<T>(fn: () => T extends PromiseLike<unknown> ? never : T): T {
+    try {
+      const result = withTransaction(this.#storage.db(), fn);
+      for (const record of this.#pending) this.#noteIntroduced(record);
+      return result;
+    } catch (error) {
+      this.#introduced = undefined;
+      throw error;
+    } finally {
+      this.#pending = [];
+    }
+  }
+
+  /**
+   * Applies the quiz → schedule rule (shared/engine/quiz-schedule.ts) for one recorded answer.
+   * Call inside `transact`, so the answer and its rating events commit together.
+   */
+  applyQuizOutcome(outcome: QuizOutcome & { readonly answerId: string }): QuizRatingResult[] {
+    const today = studyDayOf(outcome.answeredAt);
+    const lapsed = new Set(
+      this.#storage
+        .statement(eventSql.lapsedOnDay)
+        .all(today)
+        .map((row) => String(row.card_id)),
+    );
+    const cards = this.#catalog.cardsForFacts(outcome.factIds);
+    const records = new Map(cards.map((card) => [card.id, getCardState(this.#storage, card.id)]));
+    const ratings = quizInformedRatings(
+      outcome,
+      cards.map((card) => ({
+        cardId: card.id,
+        factIds: card.factIds,
+        state: records.get(card.id)?.state,
+        lapsedToday: lapsed.has(card.id),
+      })),
+    );
+    return ratings.map(({ cardId, rating }) => {
+      const { event } = this.#rate(records.get(cardId), cardId, rating, {
+        source: 'quiz',
+        durationMs: 0,
+        quizAnswerId: outcome.answerId,
+      });
+      return { cardId, rating, eventId: event.id };
+    });
+  }
+
+  /** Every stored card state (for mastery and statistics). */
+  allStates(): Map<string, CardStateRecord> {
+    const result = new Map<string, CardStateRecord>();
+    for (const row of this.#storage.statement(cardStateSql.all).iterate()) {
+      const record = fromDbCardState(row);
+      result.set(record.cardId, record);
+    }
+    return result;
+  }
+
+  /** Writes one rating event and the card's new cached state. Call inside a transaction. */
+  #rate(
+    current: CardStateRecord | undefined,
+    cardId: string,
+    rating: Rating,
+    extra: {
+      readonly source: ReviewEvent['source'];
+      readonly durationMs: number;
+      readonly quizAnswerId: string | null;
+    },
+  ): { event: ReviewEvent; record: CardStateRecord } {
+    const lastAt = current ? (eventById(this.#storage, current.lastEventId)?.occurredAt ?? 0) : 0;
+    // Never before the card's previous event: the log's order must be the order answers were given.
+    const at = Math.max(this.#now().getTime(), lastAt);
+    const before = current?.state ?? newCardState(at);
+    const config = this.#settings.schedulerConfig();
+    const after = applyRating(before, at, rating, config).state;
+    const studySession =
+      extra.source === 'review'
+        ? touchStudySession(this.#storage, {
+            at,
+            durationMs: extra.durationMs,
+            newId: () => this.newId(),
+          })
+        : undefined;
+    const event: ReviewEvent = {
+      id: this.newId(),
+      deviceId: this.#storage.deviceId,
+      cardId,
+      kind: 'rating',
+      source: extra.source,
+      rating,
+      undoes: null,
+      quizAnswerId: extra.quizAnswerId,
+      studySessionId: studySession?.id ?? null,
+      occurredAt: at,
+      studyDay: studyDayOf(at),
+      durationMs: extra.durationMs,
+      desiredRetention: config.desiredRetention,
+      fuzz: config.fuzz,
+      phaseBefore: before.phase,
+      phaseAfter: after.phase,
+      dueAfter: after.due,
+      stabilityAfter: after.stability,
+      difficultyAfter: after.difficulty,
+      recordedAt: this.#now().getTime(),
+    };
+    insertEvent(this.#storage, event);
+    const record: CardStateRecord = {
+      cardId,
+      state: after,
+      introducedDay: before.phase === 'new' ? event.studyDay : (current?.introducedDay ?? null),
+      lastEventId: event.id,
+    };
+    putCardState(this.#storage, record);
+    this.#pending.push(record);
+    return { event, record };
+  }
+
+  #pick(
+    day: DayContext,
+  ):
+    | { card: StudyCard; queue: 'learning' | 'review' | 'new'; record?: CardStateRecord }
+    | undefined {
+    const learningNow = this.#learningDueBy(day.now)[0];
+    if (learningNow) return this.#queued(learningNow, 'learning');
+
+    if (day.reviewAllowance > 0) {
+      const review =
+        day.exam && day.examCandidates
+          ? nextReview(day.examCandidates, day.exam)
+          : this.#firstOverdueReview(day.dayEnd);
+      if (review) return this.#queued(review, 'review');
+    }
+
+    if (day.newAllowance > 0) {
+      const introduced = this.#introducedIds();
+      const card = this.#catalog.inTeachingOrder.find((candidate) => !introduced.has(candidate.id));
+      if (card) {
+        const record = getCardState(this.#storage, card.id);
+        return record ? { card, queue: 'new', record } : { card, queue: 'new' };
+      }
+    }
+
+    const learningSoon = this.#learningDueBy(Math.min(day.now + learnAheadMs, day.dayEnd - 1))[0];
+    if (learningSoon) return this.#queued(learningSoon, 'learning');
+    return undefined;
+  }
+
+  #queued(
+    record: CardStateRecord,
+    queue: 'learning' | 'review',
+  ): { card: StudyCard; queue: 'learning' | 'review'; record: CardStateRecord } | undefined {
+    const card = this.#catalog.card(record.cardId);
+    return card ? { card, queue, record } : undefined;
+  }
+
+  /** Learning cards due by `at` that are in the catalog, soonest first. */
+  #learningDueBy(at: number): CardStateRecord[] {
+    return this.#storage
+      .statement(cardStateSql.learningDueBy)
+      .all(at)
+      .map(fromDbCardState)
+      .filter((record) => this.#catalog.has(record.cardId));
+  }
+
+  #firstOverdueReview(dayEnd: number): CardStateRecord | undefined {
+    const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
+    for (const row of statement.iterate(dayEnd)) {
+      const record = fromDbCardState(row);
+      if (this.#catalog.has(record.cardId)) return record;
+    }
+    return undefined;
+  }
+
+  /**
+   * Exam mode's review candidates: cards due today, plus review cards next due after the exam
+   * whose predicted recall on exam day is below the desired retention (scheduled under a lower
+   * retention, or capped): those are pulled into today's reviews.
+   */
+  #examCandidates(
+    dayEnd: number,
+    exam: ExamPlan,
+    desiredRetention: number,
+  ): (ReviewCandidate & CardStateRecord)[] {
+    const due = this.#storage
+      .statement(cardStateSql.reviewDueBefore)
+      .all(dayEnd)
+      .map(fromDbCardState);
+    const atRisk =
+      exam.examAt <= dayEnd
+        ? []
+        : this.#storage
+            .statement(cardStateSql.reviewAtRiskOnExam)
+            .all({
+              due_from: exam.examAt,
+              exam_at: exam.examAt,
+              per_stability_ms: elapsedPerStabilityAt(desiredRetention) * dayMs,
+            })
+            .map(fromDbCardState);
+    return [...due, ...atRisk].filter((record) => this.#catalog.has(record.cardId));
+  }
+
+  #day(): DayContext {
+    const now = this.#now().getTime();
+    const today = studyDayOf(now);
+    const dayEnd = studyDayEnd(now);
+    const settings = this.#settings.get();
+    const exam = examPlan(settings.examDate, today);
+    const introduced = this.#introducedIds();
+    let unseen = 0;
+    for (const card of this.#catalog.cards) if (!introduced.has(card.id)) unseen += 1;
+
+    const count = (sql: string, ...params: (string | number)[]) =>
+      Number(this.#storage.statement(sql).get(...params)?.n ?? 0);
+    const introducedToday = count(cardStateSql.introducedOnDay, today);
+    const reviewedToday = count(eventSql.reviewsOnDay, today);
+    const limits = { newPerDay: settings.newCardsPerDay, reviewsPerDay: settings.reviewsPerDay };
+    const fresh = newCardAllowance({ limits, introducedToday, unseen, exam });
+    const reviewsLeft = reviewAllowance(limits, reviewedToday);
+
+    const examCandidates = exam
+      ? this.#examCandidates(dayEnd, exam, settings.desiredRetention)
+      : null;
+    const dueReviews =
+      examCandidates?.length ?? this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
+    const learning = this.#countInCatalog(cardStateSql.learningIdsDueBy, dayEnd - 1);
+
+    const counts: QueueCounts = {
+      studyDay: today,
+      new: fresh.allowance,
+      learning,
+      review: Math.min(dueReviews, reviewsLeft),
+      dueReviews,
+      introducedToday,
+      reviewedToday,
+      newTarget: fresh.target,
+      reviewLimit: settings.reviewsPerDay,
+      unseen,
+      examPace: fresh.examPace,
+    };
+    return {
+      now,
+      today,
+      dayEnd,
+      settings,
+      exam,
+      examCandidates,
+      counts,
+      newAllowance: fresh.allowance,
+      reviewAllowance: reviewsLeft,
+    };
+  }
+
+  #countInCatalog(sql: string, bound: number): number {
+    let n = 0;
+    for (const row of this.#storage.statement(sql).iterate(bound)) {
+      if (this.#catalog.has(String(row.card_id))) n += 1;
+    }
+    return n;
+  }
+
+  /** Ids of cards out of "new", cached per storage generation and kept current by our writes. */
+  #introducedIds(): Set<string> {
+    if (!this.#introduced || this.#introducedGeneration !== this.#storage.generation) {
+      this.#introduced = new Set(
+        this.#storage
+          .statement(cardStateSql.introducedIds)
+          .all()
+          .map((row) => String(row.card_id)),
+      );
+      this.#introducedGeneration = this.#storage.generation;
+    }
+    return this.#introduced;
+  }
+
+  #noteIntroduced(record: CardStateRecord): void {
+    if (!this.#introduced || this.#introducedGeneration !== this.#storage.generation) return;
+    if (record.state.phase === 'new') this.#introduced.delete(record.cardId);
+    else this.#introduced.add(record.cardId);
+  }
+}
+
+/** The version of a card never rated. */
+export const newVersion = 'new';
+
+/**
+ * A card's version: its last event, plus a hash of its state, because an import can change the
+ * state by merging in older events without changing which event is last.
+ */
+export function cardVersion(record: CardStateRecord): string {
+  const text = JSON.stringify(record.state);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${record.lastEventId}.${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function stateView(state: MemoryState, now: number): MemoryStateView {
+  return {
+    phase: state.phase,
+    due: new Date(state.due).toISOString(),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    reps: state.reps,
+    lapses: state.lapses,
+    lastReview: state.lastReview === null ? null : new Date(state.lastReview).toISOString(),
+    retrievability: retrievability(state, now),
+  };
+}

@@ -1,0 +1,134 @@
+import type { ReplayedCard } from '../../shared/engine/replay.ts';
+import { phases, type MemoryState } from '../../shared/engine/scheduler.ts';
+import { num, numOrNull, oneOf, text, textOrNull, type Row } from './sqlite.ts';
+import type { Storage } from './storage.ts';
+
+/**
+ * The card-state cache: one row per card that has events, equal to folding its events
+ * (`replayCard`). Rebuildable at any time from the log; never the source of truth.
+ */
+
+export interface CardStateRecord {
+  readonly cardId: string;
+  readonly state: MemoryState;
+  readonly introducedDay: string | null;
+  /** The card's version, checked by answer and undo: the last event applied to it. */
+  readonly lastEventId: string;
+}
+
+export type DbCardState = {
+  card_id: string;
+  phase: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: number | null;
+  introduced_day: string | null;
+  last_event_id: string;
+};
+
+export function toDbCardState(record: CardStateRecord): DbCardState {
+  const { state } = record;
+  return {
+    card_id: record.cardId,
+    phase: state.phase,
+    due: state.due,
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: state.elapsedDays,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningSteps,
+    reps: state.reps,
+    lapses: state.lapses,
+    last_review: state.lastReview,
+    introduced_day: record.introducedDay,
+    last_event_id: record.lastEventId,
+  };
+}
+
+export function fromDbCardState(row: Row): CardStateRecord {
+  return {
+    cardId: text(row, 'card_id'),
+    state: {
+      phase: oneOf(row, 'phase', phases),
+      due: num(row, 'due'),
+      stability: num(row, 'stability'),
+      difficulty: num(row, 'difficulty'),
+      elapsedDays: num(row, 'elapsed_days'),
+      scheduledDays: num(row, 'scheduled_days'),
+      learningSteps: num(row, 'learning_steps'),
+      reps: num(row, 'reps'),
+      lapses: num(row, 'lapses'),
+      lastReview: numOrNull(row, 'last_review'),
+    },
+    introducedDay: textOrNull(row, 'introduced_day'),
+    lastEventId: text(row, 'last_event_id'),
+  };
+}
+
+export function replayedRecord(cardId: string, replayed: ReplayedCard): CardStateRecord {
+  return {
+    cardId,
+    state: replayed.state,
+    introducedDay: replayed.introducedDay,
+    lastEventId: replayed.lastEventId,
+  };
+}
+
+const columns = `card_id, phase, due, stability, difficulty, elapsed_days, scheduled_days,
+  learning_steps, reps, lapses, last_review, introduced_day, last_event_id`;
+
+export const cardStateSql = {
+  upsert: `INSERT INTO card_state (${columns}) VALUES (:card_id, :phase, :due, :stability,
+    :difficulty, :elapsed_days, :scheduled_days, :learning_steps, :reps, :lapses, :last_review,
+    :introduced_day, :last_event_id)
+    ON CONFLICT (card_id) DO UPDATE SET phase = excluded.phase, due = excluded.due,
+      stability = excluded.stability, difficulty = excluded.difficulty,
+      elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
+      learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
+      last_review = excluded.last_review, introduced_day = excluded.introduced_day,
+      last_event_id = excluded.last_event_id`,
+  byId: `SELECT ${columns} FROM card_state WHERE card_id = ?`,
+  all: `SELECT ${columns} FROM card_state ORDER BY card_id`,
+  deleteAll: `DELETE FROM card_state`,
+  deleteOne: `DELETE FROM card_state WHERE card_id = ?`,
+  /** Learning and relearning cards due by a time, soonest first. */
+  learningDueBy: `SELECT ${columns} FROM card_state
+    WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
+  /** Ids only, from the covering index: for counting. */
+  learningIdsDueBy: `SELECT card_id FROM card_state
+    WHERE phase IN ('learning', 'relearning') AND due <= ?`,
+  reviewIdsDueBefore: `SELECT card_id FROM card_state WHERE phase = 'review' AND due < ?`,
+  /** Review-phase cards due before a time (the end of today), most overdue first. */
+  reviewDueBefore: `SELECT ${columns} FROM card_state
+    WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
+  /**
+   * Exam mode: review cards not due before the exam whose recall on exam day would fall under the
+   * target: (examAt - last_review) / day > stability × elapsedPerStability.
+   */
+  reviewAtRiskOnExam: `SELECT ${columns} FROM card_state
+    WHERE phase = 'review' AND due >= :due_from
+      AND (:exam_at - last_review) > stability * :per_stability_ms`,
+  /** Cards taken out of "new" (the queue skips them when picking new cards). */
+  introducedIds: `SELECT card_id FROM card_state
+    WHERE phase IN ('learning', 'review', 'relearning')`,
+  introducedOnDay: `SELECT COUNT(*) AS n FROM card_state WHERE introduced_day = ?`,
+} as const;
+
+export function getCardState(storage: Storage, cardId: string): CardStateRecord | undefined {
+  const row = storage.statement(cardStateSql.byId).get(cardId);
+  return row ? fromDbCardState(row) : undefined;
+}
+
+export function putCardState(storage: Storage, record: CardStateRecord): void {
+  storage.statement(cardStateSql.upsert).run({ ...toDbCardState(record) });
+}
+
+export function allCardStates(storage: Storage): CardStateRecord[] {
+  return storage.statement(cardStateSql.all).all().map(fromDbCardState);
+}

@@ -1,0 +1,202 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { withTransaction } from './sqlite.ts';
+
+/**
+ * Schema migrations: numbered, immutable once shipped, one function each, each run in its own
+ * transaction together with its `PRAGMA user_version` bump. Changes are additive only (new tables,
+ * columns, indexes); a later need is a new migration, never an edit of an old one. A database from
+ * a newer app (user_version above the latest here) is refused untouched.
+ */
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: DatabaseSync) => void;
+}
+
+const phaseCheck = `IN ('new', 'learning', 'review', 'relearning')`;
+
+/** v1: the review event log (append-only), the card-state cache, device identity, settings. */
+function v1EventLog(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE meta (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE review_event (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      card_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('rating', 'undo')),
+      source TEXT NOT NULL CHECK (source IN ('review', 'quiz')),
+      rating TEXT CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+      undoes TEXT REFERENCES review_event (id) DEFERRABLE INITIALLY DEFERRED,
+      occurred_at INTEGER NOT NULL,
+      study_day TEXT NOT NULL,
+      duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+      desired_retention REAL NOT NULL,
+      fuzz INTEGER NOT NULL CHECK (fuzz IN (0, 1)),
+      phase_before TEXT NOT NULL CHECK (phase_before ${phaseCheck}),
+      phase_after TEXT NOT NULL CHECK (phase_after ${phaseCheck}),
+      due_after INTEGER NOT NULL,
+      stability_after REAL NOT NULL,
+      difficulty_after REAL NOT NULL,
+      recorded_at INTEGER NOT NULL,
+      CHECK ((kind = 'rating') = (rating IS NOT NULL)),
+      CHECK ((kind = 'undo') = (undoes IS NOT NULL))
+    ) STRICT;
+    CREATE INDEX review_event_by_card ON review_event (card_id, occurred_at, id);
+    CREATE INDEX review_event_by_day ON review_event (study_day);
+    CREATE INDEX review_event_by_time ON review_event (occurred_at, id);
+    CREATE UNIQUE INDEX review_event_by_undo_target ON review_event (undoes)
+      WHERE undoes IS NOT NULL;
+    CREATE INDEX review_event_undoable ON review_event (device_id, occurred_at, id)
+      WHERE kind = 'rating' AND source = 'review';
+    CREATE TRIGGER review_event_append_only_update BEFORE UPDATE ON review_event
+      BEGIN SELECT RAISE(ABORT, 'review_event is append-only'); END;
+    CREATE TRIGGER review_event_append_only_delete BEFORE DELETE ON review_event
+      BEGIN SELECT RAISE(ABORT, 'review_event is append-only'); END;
+
+    CREATE TABLE card_state (
+      card_id TEXT PRIMARY KEY,
+      phase TEXT NOT NULL CHECK (phase ${phaseCheck}),
+      due INTEGER NOT NULL,
+      stability REAL NOT NULL,
+      difficulty REAL NOT NULL,
+      elapsed_days REAL NOT NULL,
+      scheduled_days REAL NOT NULL,
+      learning_steps INTEGER NOT NULL,
+      reps INTEGER NOT NULL,
+      lapses INTEGER NOT NULL,
+      last_review INTEGER,
+      introduced_day TEXT,
+      last_event_id TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX card_state_by_phase_due ON card_state (phase, due);
+    CREATE INDEX card_state_by_introduced_day ON card_state (introduced_day)
+      WHERE introduced_day IS NOT NULL;
+
+    CREATE TABLE setting (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL CHECK (json_valid(value)),
+      updated_at INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `);
+}
+
+/** v2: quiz sessions and answers; quiz-informed rating events point at their answer. */
+function v2QuizRecords(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE quiz_session (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      mode TEXT NOT NULL,
+      config TEXT NOT NULL CHECK (json_valid(config)),
+      started_at INTEGER NOT NULL,
+      finished_at INTEGER,
+      score_correct INTEGER,
+      score_total INTEGER,
+      score_by_topic TEXT CHECK (score_by_topic IS NULL OR json_valid(score_by_topic)),
+      CHECK ((finished_at IS NULL) = (score_total IS NULL))
+    ) STRICT;
+    CREATE INDEX quiz_session_by_finished ON quiz_session (finished_at)
+      WHERE finished_at IS NOT NULL;
+
+    CREATE TABLE quiz_answer (
+      id TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES quiz_session (id) DEFERRABLE INITIALLY DEFERRED,
+      item_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      fact_ids TEXT NOT NULL CHECK (json_valid(fact_ids)),
+      topic TEXT NOT NULL,
+      correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+      response TEXT NOT NULL CHECK (json_valid(response)),
+      duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+      answered_at INTEGER NOT NULL,
+      study_day TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX quiz_answer_by_session ON quiz_answer (session_id, answered_at, id);
+    CREATE INDEX quiz_answer_by_day ON quiz_answer (study_day);
+    CREATE TRIGGER quiz_answer_append_only_update BEFORE UPDATE ON quiz_answer
+      BEGIN SELECT RAISE(ABORT, 'quiz_answer is append-only'); END;
+    CREATE TRIGGER quiz_answer_append_only_delete BEFORE DELETE ON quiz_answer
+      BEGIN SELECT RAISE(ABORT, 'quiz_answer is append-only'); END;
+
+    ALTER TABLE review_event ADD COLUMN quiz_answer_id TEXT
+      REFERENCES quiz_answer (id) DEFERRABLE INITIALLY DEFERRED;
+  `);
+}
+
+/** v3: flashcard study sessions (runs of answers without a 30-minute pause). */
+function v3StudySessions(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE study_session (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      started_at INTEGER NOT NULL,
+      last_activity_at INTEGER NOT NULL CHECK (last_activity_at >= started_at),
+      card_count INTEGER NOT NULL CHECK (card_count >= 0),
+      duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+    ) STRICT;
+    CREATE INDEX study_session_by_device_activity ON study_session (device_id, last_activity_at);
+
+    ALTER TABLE review_event ADD COLUMN study_session_id TEXT
+      REFERENCES study_session (id) DEFERRABLE INITIALLY DEFERRED;
+  `);
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
+  { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
+  { version: 3, name: 'study sessions', up: v3StudySessions },
+];
+
+export const latestSchemaVersion = migrations.length;
+
+/** The tables the latest schema has; a database at the latest version without them is damaged. */
+export const expectedTables = [
+  'meta',
+  'review_event',
+  'card_state',
+  'setting',
+  'quiz_session',
+  'quiz_answer',
+  'study_session',
+] as const;
+
+export class SchemaTooNewError extends Error {
+  readonly found: number;
+  constructor(found: number) {
+    super(
+      `The progress database was written by a newer version of Pathwise (schema ${found}; this ` +
+        `version understands up to ${latestSchemaVersion}). Update Pathwise to open it; nothing ` +
+        `was changed.`,
+    );
+    this.name = 'SchemaTooNewError';
+    this.found = found;
+  }
+}
+
+export function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get();
+  const version = row?.user_version;
+  if (typeof version !== 'number') throw new Error('PRAGMA user_version gave no number.');
+  return version;
+}
+
+/** Brings the schema to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: DatabaseSync, target: number = latestSchemaVersion): number[] {
+  const current = schemaVersion(db);
+  if (current > latestSchemaVersion) throw new SchemaTooNewError(current);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > target) continue;
+    withTransaction(db, () => {
+      migration.up(db);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,182 @@
+import { num, numOrNull, text, textOrNull, type Row } from './sqlite.ts';
+import type { Storage } from './storage.ts';
+
+/** Quiz sessions (a row updated once, when finished) and quiz answers (append-only). */
+
+export interface TopicScore {
+  readonly topic: string;
+  readonly correct: number;
+  readonly total: number;
+}
+
+export interface QuizSessionRecord {
+  readonly id: string;
+  readonly deviceId: string;
+  readonly mode: string;
+  /** JSON text: the quiz's configuration as the quiz screen chose it. */
+  readonly config: string;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly scoreCorrect: number | null;
+  readonly scoreTotal: number | null;
+  readonly scoreByTopic: readonly TopicScore[] | null;
+}
+
+export interface QuizAnswerRecord {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly itemId: string;
+  readonly kind: string;
+  readonly factIds: readonly string[];
+  readonly topic: string;
+  readonly correct: boolean;
+  /** JSON text: what the learner answered. */
+  readonly response: string;
+  readonly durationMs: number;
+  readonly answeredAt: number;
+  readonly studyDay: string;
+}
+
+export type DbQuizSession = {
+  id: string;
+  device_id: string;
+  mode: string;
+  config: string;
+  started_at: number;
+  finished_at: number | null;
+  score_correct: number | null;
+  score_total: number | null;
+  score_by_topic: string | null;
+};
+
+export type DbQuizAnswer = {
+  id: string;
+  session_id: string;
+  item_id: string;
+  kind: string;
+  fact_ids: string;
+  topic: string;
+  correct: number;
+  response: string;
+  duration_ms: number;
+  answered_at: number;
+  study_day: string;
+};
+
+export function toDbQuizSession(record: QuizSessionRecord): DbQuizSession {
+  return {
+    id: record.id,
+    device_id: record.deviceId,
+    mode: record.mode,
+    config: record.config,
+    started_at: record.startedAt,
+    finished_at: record.finishedAt,
+    score_correct: record.scoreCorrect,
+    score_total: record.scoreTotal,
+    score_by_topic: record.scoreByTopic === null ? null : JSON.stringify(record.scoreByTopic),
+  };
+}
+
+export function fromDbQuizSession(row: Row): QuizSessionRecord {
+  const byTopic = textOrNull(row, 'score_by_topic');
+  return {
+    id: text(row, 'id'),
+    deviceId: text(row, 'device_id'),
+    mode: text(row, 'mode'),
+    config: text(row, 'config'),
+    startedAt: num(row, 'started_at'),
+    finishedAt: numOrNull(row, 'finished_at'),
+    scoreCorrect: numOrNull(row, 'score_correct'),
+    scoreTotal: numOrNull(row, 'score_total'),
+    scoreByTopic: byTopic === null ? null : (JSON.parse(byTopic) as TopicScore[]),
+  };
+}
+
+export function toDbQuizAnswer(record: QuizAnswerRecord): DbQuizAnswer {
+  return {
+    id: record.id,
+    session_id: record.sessionId,
+    item_id: record.itemId,
+    kind: record.kind,
+    fact_ids: JSON.stringify(record.factIds),
+    topic: record.topic,
+    correct: record.correct ? 1 : 0,
+    response: record.response,
+    duration_ms: record.durationMs,
+    answered_at: record.answeredAt,
+    study_day: record.studyDay,
+  };
+}
+
+export function fromDbQuizAnswer(row: Row): QuizAnswerRecord {
+  return {
+    id: text(row, 'id'),
+    sessionId: text(row, 'session_id'),
+    itemId: text(row, 'item_id'),
+    kind: text(row, 'kind'),
+    factIds: JSON.parse(text(row, 'fact_ids')) as string[],
+    topic: text(row, 'topic'),
+    correct: num(row, 'correct') === 1,
+    response: text(row, 'response'),
+    durationMs: num(row, 'duration_ms'),
+    answeredAt: num(row, 'answered_at'),
+    studyDay: text(row, 'study_day'),
+  };
+}
+
+const sessionColumns = `id, device_id, mode, config, started_at, finished_at, score_correct,
+  score_total, score_by_topic`;
+const answerColumns = `id, session_id, item_id, kind, fact_ids, topic, correct, response,
+  duration_ms, answered_at, study_day`;
+
+export const quizSql = {
+  insertSession: `INSERT INTO quiz_session (${sessionColumns}) VALUES (:id, :device_id, :mode,
+    :config, :started_at, :finished_at, :score_correct, :score_total, :score_by_topic)`,
+  finishSession: `UPDATE quiz_session SET finished_at = :finished_at,
+    score_correct = :score_correct, score_total = :score_total, score_by_topic = :score_by_topic
+    WHERE id = :id AND finished_at IS NULL`,
+  sessionById: `SELECT ${sessionColumns} FROM quiz_session WHERE id = ?`,
+  allSessions: `SELECT ${sessionColumns} FROM quiz_session ORDER BY started_at, id`,
+  finishedSessions: `SELECT ${sessionColumns} FROM quiz_session
+    WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
+  insertAnswer: `INSERT INTO quiz_answer (${answerColumns}) VALUES (:id, :session_id, :item_id,
+    :kind, :fact_ids, :topic, :correct, :response, :duration_ms, :answered_at, :study_day)`,
+  answerById: `SELECT ${answerColumns} FROM quiz_answer WHERE id = ?`,
+  answersForSession: `SELECT ${answerColumns} FROM quiz_answer WHERE session_id = ?
+    ORDER BY answered_at, id`,
+  allAnswers: `SELECT ${answerColumns} FROM quiz_answer ORDER BY answered_at, id`,
+} as const;
+
+export function insertQuizSession(storage: Storage, record: QuizSessionRecord): void {
+  storage.statement(quizSql.insertSession).run({ ...toDbQuizSession(record) });
+}
+
+export function quizSessionById(storage: Storage, id: string): QuizSessionRecord | undefined {
+  const row = storage.statement(quizSql.sessionById).get(id);
+  return row ? fromDbQuizSession(row) : undefined;
+}
+
+export function finishQuizSessionRow(storage: Storage, record: QuizSessionRecord): boolean {
+  const row = toDbQuizSession(record);
+  const result = storage.statement(quizSql.finishSession).run({
+    id: row.id,
+    finished_at: row.finished_at,
+    score_correct: row.score_correct,
+    score_total: row.score_total,
+    score_by_topic: row.score_by_topic,
+  });
+  return result.changes === 1;
+}
+
+export function insertQuizAnswer(storage: Storage, record: QuizAnswerRecord): void {
+  storage.statement(quizSql.insertAnswer).run({ ...toDbQuizAnswer(record) });
+}
+
+export function quizAnswerById(storage: Storage, id: string): QuizAnswerRecord | undefined {
+  const row = storage.statement(quizSql.answerById).get(id);
+  return row ? fromDbQuizAnswer(row) : undefined;
+}
+
+export function quizAnswersForSession(storage: Storage, sessionId: string): QuizAnswerRecord[] {
+  return storage.statement(quizSql.answersForSession).all(sessionId).map(fromDbQuizAnswer);
+}

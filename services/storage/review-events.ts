@@ -1,0 +1,177 @@
+import type { ReplayEvent } from '../../shared/engine/replay.ts';
+import { phases, ratings, type Phase, type Rating } from '../../shared/engine/scheduler.ts';
+import { num, oneOf, text, textOrNull, type Row } from './sqlite.ts';
+import type { Storage } from './storage.ts';
+
+/** The review event log: append-only (triggers refuse UPDATE and DELETE). */
+
+export const eventKinds = ['rating', 'undo'] as const;
+export const eventSources = ['review', 'quiz'] as const;
+
+export interface ReviewEvent {
+  /** UUIDv7. */
+  readonly id: string;
+  readonly deviceId: string;
+  readonly cardId: string;
+  readonly kind: (typeof eventKinds)[number];
+  readonly source: (typeof eventSources)[number];
+  readonly rating: Rating | null;
+  readonly undoes: string | null;
+  readonly quizAnswerId: string | null;
+  readonly studySessionId: string | null;
+  readonly occurredAt: number;
+  readonly studyDay: string;
+  readonly durationMs: number;
+  readonly desiredRetention: number;
+  readonly fuzz: boolean;
+  /** Scheduler state around the event, for the record; the cache is rebuilt from ratings alone. */
+  readonly phaseBefore: Phase;
+  readonly phaseAfter: Phase;
+  readonly dueAfter: number;
+  readonly stabilityAfter: number;
+  readonly difficultyAfter: number;
+  readonly recordedAt: number;
+}
+
+export type DbReviewEvent = {
+  id: string;
+  device_id: string;
+  card_id: string;
+  kind: string;
+  source: string;
+  rating: string | null;
+  undoes: string | null;
+  quiz_answer_id: string | null;
+  study_session_id: string | null;
+  occurred_at: number;
+  study_day: string;
+  duration_ms: number;
+  desired_retention: number;
+  fuzz: number;
+  phase_before: string;
+  phase_after: string;
+  due_after: number;
+  stability_after: number;
+  difficulty_after: number;
+  recorded_at: number;
+};
+
+export function toDbReviewEvent(event: ReviewEvent): DbReviewEvent {
+  return {
+    id: event.id,
+    device_id: event.deviceId,
+    card_id: event.cardId,
+    kind: event.kind,
+    source: event.source,
+    rating: event.rating,
+    undoes: event.undoes,
+    quiz_answer_id: event.quizAnswerId,
+    study_session_id: event.studySessionId,
+    occurred_at: event.occurredAt,
+    study_day: event.studyDay,
+    duration_ms: event.durationMs,
+    desired_retention: event.desiredRetention,
+    fuzz: event.fuzz ? 1 : 0,
+    phase_before: event.phaseBefore,
+    phase_after: event.phaseAfter,
+    due_after: event.dueAfter,
+    stability_after: event.stabilityAfter,
+    difficulty_after: event.difficultyAfter,
+    recorded_at: event.recordedAt,
+  };
+}
+
+export function fromDbReviewEvent(row: Row): ReviewEvent {
+  const rating = textOrNull(row, 'rating');
+  if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
+    throw new Error(`Column rating: unexpected value "${rating.slice(0, 20)}".`);
+  }
+  return {
+    id: text(row, 'id'),
+    deviceId: text(row, 'device_id'),
+    cardId: text(row, 'card_id'),
+    kind: oneOf(row, 'kind', eventKinds),
+    source: oneOf(row, 'source', eventSources),
+    rating: rating as Rating | null,
+    undoes: textOrNull(row, 'undoes'),
+    quizAnswerId: textOrNull(row, 'quiz_answer_id'),
+    studySessionId: textOrNull(row, 'study_session_id'),
+    occurredAt: num(row, 'occurred_at'),
+    studyDay: text(row, 'study_day'),
+    durationMs: num(row, 'duration_ms'),
+    desiredRetention: num(row, 'desired_retention'),
+    fuzz: num(row, 'fuzz') === 1,
+    phaseBefore: oneOf(row, 'phase_before', phases),
+    phaseAfter: oneOf(row, 'phase_after', phases),
+    dueAfter: num(row, 'due_after'),
+    stabilityAfter: num(row, 'stability_after'),
+    difficultyAfter: num(row, 'difficulty_after'),
+    recordedAt: num(row, 'recorded_at'),
+  };
+}
+
+export function toReplayEvent(event: ReviewEvent): ReplayEvent {
+  return {
+    id: event.id,
+    kind: event.kind,
+    rating: event.rating,
+    undoes: event.undoes,
+    occurredAt: event.occurredAt,
+    studyDay: event.studyDay,
+    desiredRetention: event.desiredRetention,
+    fuzz: event.fuzz,
+  };
+}
+
+const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answer_id,
+  study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
+  phase_after, due_after, stability_after, difficulty_after, recorded_at`;
+
+export const eventSql = {
+  insert: `INSERT INTO review_event (${columns}) VALUES (:id, :device_id, :card_id, :kind,
+    :source, :rating, :undoes, :quiz_answer_id, :study_session_id, :occurred_at, :study_day,
+    :duration_ms, :desired_retention, :fuzz, :phase_before, :phase_after, :due_after,
+    :stability_after, :difficulty_after, :recorded_at)`,
+  byId: `SELECT ${columns} FROM review_event WHERE id = ?`,
+  forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? ORDER BY occurred_at, id`,
+  all: `SELECT ${columns} FROM review_event ORDER BY card_id, occurred_at, id`,
+  allByTime: `SELECT ${columns} FROM review_event ORDER BY occurred_at, id`,
+  count: `SELECT COUNT(*) AS n FROM review_event`,
+  /** Ratings ever made: all events less undos, both counted from indexes. */
+  ratingCount: `SELECT (SELECT COUNT(*) FROM review_event)
+    - (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
+  undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
+  /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */
+  newestId: `SELECT MAX(id) AS id FROM review_event`,
+  /** The latest rating this device made in review that is still in effect: what undo takes back. */
+  latestUndoable: `SELECT ${columns} FROM review_event e
+    WHERE e.kind = 'rating' AND e.source = 'review' AND e.device_id = ?
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
+  /** Reviews (of cards in review phase) done today in the flashcard queue, net of undos. */
+  reviewsOnDay: `SELECT COUNT(*) AS n FROM review_event e
+    WHERE e.study_day = ? AND e.kind = 'rating' AND e.source = 'review'
+      AND e.phase_before = 'review'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+  /** Cards that already have an effective "again" today (quiz lapses are capped at one a day). */
+  lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e
+    WHERE e.study_day = ? AND e.kind = 'rating' AND e.rating = 'again'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+} as const;
+
+export function insertEvent(storage: Storage, event: ReviewEvent): void {
+  storage.statement(eventSql.insert).run({ ...toDbReviewEvent(event) });
+}
+
+export function eventById(storage: Storage, id: string): ReviewEvent | undefined {
+  const row = storage.statement(eventSql.byId).get(id);
+  return row ? fromDbReviewEvent(row) : undefined;
+}
+
+export function eventsForCard(storage: Storage, cardId: string): ReviewEvent[] {
+  return storage.statement(eventSql.forCard).all(cardId).map(fromDbReviewEvent);
+}
+
+export function* allEventsByTime(storage: Storage): Generator<ReviewEvent> {
+  for (const row of storage.statement(eventSql.allByTime).iterate()) yield fromDbReviewEvent(row);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { tierSchema } from '../pack/schema.ts';
+import type { CardKind, StudyCard } from '../engine/types.ts';
+import { channel, noRequest } from './define.ts';
+
+/** Kept in step with `CardKind` by the two compile-time checks below. */
+export const cardKinds = [
+  'fact-forward',
+  'fact-reverse',
+  'fact-cloze',
+  'entity-definition',
+  'entity-name',
+] as const satisfies readonly CardKind[];
+type MissingKind = Exclude<CardKind, (typeof cardKinds)[number]>;
+export const everyCardKindListed: [MissingKind] extends [never] ? true : MissingKind = true;
+
+export const studyCardSchema = z.object({
+  id: z.string(),
+  kind: z.enum(cardKinds),
+  front: z.string(),
+  back: z.string(),
+  note: z.string().optional(),
+  factIds: z.array(z.string()).readonly(),
+  entityIds: z.array(z.string()).readonly(),
+  topic: z.string(),
+  pathwayIds: z.array(z.string()).readonly(),
+  citations: z
+    .array(z.object({ referenceId: z.string(), label: z.string(), tier: tierSchema }).readonly())
+    .readonly(),
+  highYield: z.boolean(),
+  teachingRank: z.number(),
+});
+export const studyCardMatches: z.infer<typeof studyCardSchema> extends StudyCard ? true : false =
+  true;
+
+export const ratingSchema = z.enum(['again', 'hard', 'good', 'easy']);
+export const phaseSchema = z.enum(['new', 'learning', 'review', 'relearning']);
+
+/** A card's memory state as the UI shows it. Times are ISO 8601. */
+export const memoryStateViewSchema = z.object({
+  phase: phaseSchema,
+  due: z.string(),
+  stability: z.number(),
+  difficulty: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  lastReview: z.string().nullable(),
+  /** Predicted probability of recall now (0 for a new card). */
+  retrievability: z.number(),
+});
+export type MemoryStateView = z.infer<typeof memoryStateViewSchema>;
+
+export const choiceSchema = z.object({
+  /** What the button shows: time from now until the card would be due again. */
+  intervalMs: z.number(),
+  due: z.string(),
+});
+
+export const queueCountsSchema = z.object({
+  studyDay: z.string(),
+  /** New cards still to introduce today (within the daily limit or the exam pace). */
+  new: z.number(),
+  /** Learning and relearning cards due today. */
+  learning: z.number(),
+  /** Review cards still to do today (within the daily limit). */
+  review: z.number(),
+  /** Review cards due today, ignoring the limit. */
+  dueReviews: z.number(),
+  introducedToday: z.number(),
+  reviewedToday: z.number(),
+  /** Today's new-card target: the limit, or the exam pace when higher. */
+  newTarget: z.number(),
+  reviewLimit: z.number(),
+  /** Cards in the catalog never rated. */
+  unseen: z.number(),
+  /** Exam mode: new cards a day needed to see every card before the exam. */
+  examPace: z.number().nullable(),
+});
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const queueKindSchema = z.enum(['learning', 'review', 'new']);
+
+export const queuedCardSchema = z.object({
+  card: studyCardSchema,
+  queue: queueKindSchema,
+  state: memoryStateViewSchema,
+  choices: z.object({
+    again: choiceSchema,
+    hard: choiceSchema,
+    good: choiceSchema,
+    easy: choiceSchema,
+  }),
+  /** Send back with the answer: it is refused ('stale-state') if the card changed meanwhile. */
+  stateVersion: z.string(),
+});
+
+export const reviewNextSchema = z.object({
+  item: queuedCardSchema.nullable(),
+  counts: queueCountsSchema,
+  /** With nothing to show now: when the next learning card comes due today, if any. */
+  nextDueAt: z.string().nullable(),
+});
+export type ReviewNext = z.infer<typeof reviewNextSchema>;
+
+const cardIdSchema = z.string().min(1).max(200);
+
+export const reviewAnswerRequestSchema = z.strictObject({
+  cardId: cardIdSchema,
+  rating: ratingSchema,
+  /** Time spent on the card; stored as given, up to an hour. */
+  durationMs: z.number().int().min(0).max(3_600_000),
+  expectedVersion: z.string().min(1).max(64),
+});
+
+export const reviewAnswerSchema = z.object({
+  eventId: z.string(),
+  cardId: z.string(),
+  state: memoryStateViewSchema,
+  counts: queueCountsSchema,
+});
+export type ReviewAnswer = z.infer<typeof reviewAnswerSchema>;
+
+export const reviewUndoSchema = z.object({
+  undoneEventId: z.string(),
+  cardId: z.string(),
+  state: memoryStateViewSchema,
+  counts: queueCountsSchema,
+});
+export type ReviewUndo = z.infer<typeof reviewUndoSchema>;
+
+export const reviewChannels = {
+  'review.next': channel(noRequest, reviewNextSchema),
+  'review.answer': channel(reviewAnswerRequestSchema, reviewAnswerSchema),
+  'review.undo': channel(noRequest, reviewUndoSchema),
+  'review.counts': channel(noRequest, queueCountsSchema),
+};

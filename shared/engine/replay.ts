@@ -1,0 +1,100 @@
+import {
+  applyRating,
+  newCardState,
+  undoRating,
+  type MemoryState,
+  type Rating,
+  type RatingLog,
+} from './scheduler.ts';
+
+/**
+ * A card's state is a function of its events: this fold defines it. The stored card state is a
+ * cache of this fold, kept in step by every write and checked against it by the rebuild tests.
+ */
+
+export interface ReplayEvent {
+  readonly id: string;
+  readonly kind: 'rating' | 'undo';
+  /** Set for a rating. */
+  readonly rating: Rating | null;
+  /** Set for an undo: the rating it cancels. */
+  readonly undoes: string | null;
+  readonly occurredAt: number;
+  readonly studyDay: string;
+  /** The settings the rating was scheduled with, so a replay schedules it the same way. */
+  readonly desiredRetention: number;
+  readonly fuzz: boolean;
+}
+
+export interface ReplayedCard {
+  readonly state: MemoryState;
+  /** The card's version: the last event that touched it. */
+  readonly lastEventId: string;
+  /** The study day of the rating that took the card out of "new"; null while it is new. */
+  readonly introducedDay: string | null;
+}
+
+/** Log order: by time, then by id (UUIDv7, so creation order on one device). */
+export function compareEvents(
+  a: Pick<ReplayEvent, 'occurredAt' | 'id'>,
+  b: Pick<ReplayEvent, 'occurredAt' | 'id'>,
+): number {
+  if (a.occurredAt !== b.occurredAt) return a.occurredAt - b.occurredAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+interface Applied {
+  readonly event: ReplayEvent;
+  log: RatingLog;
+}
+
+/** Folds one card's events (any order) into its state; undefined when there are none. */
+export function replayCard(events: readonly ReplayEvent[]): ReplayedCard | undefined {
+  const sorted = [...events].sort(compareEvents);
+  const last = sorted.at(-1);
+  if (!last) return undefined;
+  let initial: MemoryState | undefined;
+  let state: MemoryState | undefined;
+  const applied: Applied[] = [];
+
+  for (const event of sorted) {
+    if (event.kind === 'rating') {
+      if (event.rating === null) throw new Error(`Rating event ${event.id} has no rating.`);
+      initial ??= newCardState(event.occurredAt);
+      const result = applyRating(state ?? initial, event.occurredAt, event.rating, event);
+      applied.push({ event, log: result.log });
+      state = result.state;
+      continue;
+    }
+    const index = applied.findIndex((entry) => entry.event.id === event.undoes);
+    const target = applied[index];
+    if (!target || !state || !initial) continue;
+    if (index === applied.length - 1) {
+      // The usual case: the undone rating is the card's latest.
+      state = undoRating(state, target.log);
+      applied.pop();
+    } else {
+      // Only after merging logs from two devices: drop the rating and refold what remains.
+      applied.splice(index, 1);
+      state = initial;
+      for (const entry of applied) {
+        const result = applyRating(state, entry.event.occurredAt, ratingOf(entry), entry.event);
+        entry.log = result.log;
+        state = result.state;
+      }
+    }
+  }
+
+  if (!state) return undefined;
+  const first = applied[0];
+  return {
+    state,
+    lastEventId: last.id,
+    introducedDay: state.phase === 'new' || !first ? null : first.event.studyDay,
+  };
+}
+
+function ratingOf(entry: Applied): Rating {
+  if (entry.event.rating === null) throw new Error(`Rating event ${entry.event.id} has no rating.`);
+  return entry.event.rating;
+}

@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { maxImportBytes } from '../../shared/contract/data.ts';
+import { allCardStates } from '../../services/storage/card-states.ts';
+import { rebuildCardStates } from '../../services/storage/rebuild.ts';
+import { runHistory } from '../support/history.ts';
+import { syntheticCards } from '../support/synthetic-cards.ts';
+import { openTestServices, testClock } from '../support/test-services.ts';
+
+type Services = ReturnType<typeof openTestServices>;
+
+const cards = syntheticCards(20, { facts: 10 });
+const start = Date.parse('2025-03-03T09:00:00.000Z');
+
+function device(seed: number, steps = 120): Services {
+  const services = openTestServices({ cards, clock: testClock(start + (seed % 7) * 60_000) });
+  runHistory(services, seed, steps);
+  return services;
+}
+
+/** Everything an import may change, in a comparable form (no export time, no device id). */
+function content(services: Services) {
+  const document = JSON.parse(services.data.exportDocument().content) as Record<string, unknown[]>;
+  const byId = (items: unknown[] | undefined) =>
+    [...(items ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return {
+    events: byId(document.events),
+    quizSessions: byId(document.quizSessions),
+    quizAnswers: byId(document.quizAnswers),
+    studySessions: byId(document.studySessions),
+    settings: byId(document.settings),
+    cardStates: allCardStates(services.storage),
+  };
+}
+
+function target(clockAt: number): Services {
+  return openTestServices({ cards, clock: testClock(clockAt) });
+}
+
+function rejection(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContractError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  return { code: 'accepted', message: '' };
+}
+
+describe('export and import', () => {
+  it('round-trips every record into an empty database, with identical card states', () => {
+    const a = device(1);
+    const exported = a.data.exportDocument();
+    expect(exported.fileName).toMatch(/^pathwise-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.counts.events).toBeGreaterThan(20);
+    const b = target(a.clock.ms());
+    const result = b.data.importDocument(exported.content);
+    expect(result.added).toEqual(exported.counts);
+    expect(result.backup.reason).toBe('before-import');
+    expect(content(b)).toEqual(content(a));
+    a.close();
+    b.close();
+  });
+
+  it('is idempotent: a second import adds nothing', () => {
+    const a = device(2);
+    const document = a.data.exportDocument().content;
+    const b = target(a.clock.ms());
+    b.data.importDocument(document);
+    const once = content(b);
+    const again = b.data.importDocument(document);
+    expect(again.added).toEqual({
+      events: 0,
+      quizSessions: 0,
+      quizAnswers: 0,
+      studySessions: 0,
+      settings: 0,
+    });
+    expect(again.alreadyPresent.events).toBe(once.events.length);
+    expect(content(b)).toEqual(once);
+    a.close();
+    b.close();
+  });
+
+  it('merges two devices both ways to the same progress, and the cache still equals a rebuild', () => {
+    const a = device(3);
+    const b = device(4);
+    const docA = a.data.exportDocument().content;
+    const docB = b.data.exportDocument().content;
+    const later = Math.max(a.clock.ms(), b.clock.ms());
+    a.clock.set(later);
+    b.clock.set(later);
+    a.data.importDocument(docB);
+    b.data.importDocument(docA);
+    expect(content(a)).toEqual(content(b));
+    const cache = allCardStates(a.storage);
+    rebuildCardStates(a.storage);
+    expect(allCardStates(a.storage)).toEqual(cache);
+    // Local events are never dropped: each device still has all of its own.
+    const own = (JSON.parse(docA) as { events: { id: string }[] }).events.map((e) => e.id);
+    const merged = new Set((content(a).events as { id: string }[]).map((e) => e.id));
+    for (const id of own) expect(merged.has(id)).toBe(true);
+    a.close();
+    b.close();
+  });
+
+  it('merges any set of documents in any order, any number of times, to the same result', () => {
+    const documents = [5, 6, 7].map((seed) => {
+      const services = device(seed, 60);
+      const document = services.data.exportDocument().content;
+      const at = services.clock.ms();
+      services.close();
+      return { document, at };
+    });
+    const clockAt = Math.max(...documents.map((d) => d.at));
+    let reference: ReturnType<typeof content> | undefined;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: documents.length - 1 }), {
+          minLength: documents.length,
+          maxLength: 6,
+        }),
+        (order) => {
+          // Every document at least once, in the generated order, with repeats.
+          const sequence = [
+            ...order,
+            ...documents.map((_, i) => i).filter((i) => !order.includes(i)),
+          ];
+          const merged = target(clockAt);
+          for (const index of sequence)
+            merged.data.importDocument(documents[index]?.document ?? '');
+          const result = content(merged);
+          merged.close();
+          reference ??= result;
+          expect(result).toEqual(reference);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('hostile imports are rejected with a reason, and local data stays untouched', () => {
+  const local = device(8, 60);
+  const valid = JSON.parse(local.data.exportDocument().content) as {
+    events: Record<string, unknown>[];
+    quizSessions: Record<string, unknown>[];
+    quizAnswers: Record<string, unknown>[];
+    settings: Record<string, unknown>[];
+  } & Record<string, unknown>;
+  const firstEvent = valid.events[0] ?? {};
+  const undo = valid.events.find((e) => e.kind === 'undo');
+
+  const cases: [string, () => string, string, RegExp][] = [
+    [
+      'malformed JSON',
+      () => '{"format": "pathwise-progress", "version": 1,',
+      'import-rejected',
+      /not valid JSON/,
+    ],
+    ['a JSON array', () => '[]', 'import-rejected', /not a JSON object/],
+    [
+      'another format',
+      () => JSON.stringify({ ...valid, format: 'anki-deck' }),
+      'import-rejected',
+      /not a Pathwise progress file.*anki-deck/,
+    ],
+    [
+      'a newer format version',
+      () => JSON.stringify({ ...valid, version: 2 }),
+      'import-rejected',
+      /format version 2/,
+    ],
+    [
+      'a rating out of range',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, rating: 5 }] }),
+      'import-rejected',
+      /events\.0\.rating/,
+    ],
+    [
+      'a number where a time belongs',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, occurredAt: 1741000000000 }] }),
+      'import-rejected',
+      /events\.0\.occurredAt/,
+    ],
+    [
+      'a string where a boolean belongs',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, fuzz: 'no' }] }),
+      'import-rejected',
+      /events\.0\.fuzz/,
+    ],
+    [
+      'an object where a list belongs',
+      () => JSON.stringify({ ...valid, events: {} }),
+      'import-rejected',
+      /events/,
+    ],
+    [
+      'a number for a card id',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, cardId: 42 }] }),
+      'import-rejected',
+      /events\.0\.cardId/,
+    ],
+    [
+      'an unknown field',
+      () => JSON.stringify({ ...valid, sql: 'DROP TABLE review_event' }),
+      'import-rejected',
+      /sql/,
+    ],
+    [
+      'a prototype-polluting key',
+      () => JSON.stringify(valid).replace('{', '{"__proto__": {"polluted": true},'),
+      'import-rejected',
+      /__proto__/,
+    ],
+    [
+      'a non-UUIDv7 id',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, id: '1 OR 1=1' }] }),
+      'import-rejected',
+      /events\.0\.id/,
+    ],
+    [
+      'an event id reused with other content',
+      () => JSON.stringify({ ...valid, events: [{ ...firstEvent, durationMs: 999_999 }] }),
+      'import-rejected',
+      /differs from the one already stored/,
+    ],
+    [
+      'two different events under one id',
+      () =>
+        JSON.stringify({ ...valid, events: [...valid.events, { ...firstEvent, durationMs: 1 }] }),
+      'import-rejected',
+      /two different events/,
+    ],
+    [
+      'an event dated in the future',
+      () =>
+        JSON.stringify({
+          ...valid,
+          events: [
+            {
+              ...firstEvent,
+              id: '01955b40-0000-7000-8000-0000000000ff',
+              occurredAt: '2099-01-01T00:00:00.000Z',
+            },
+          ],
+        }),
+      'import-rejected',
+      /in the future/,
+    ],
+    [
+      'an undo of a missing event',
+      () =>
+        JSON.stringify({
+          ...valid,
+          events: [
+            {
+              ...(undo ?? firstEvent),
+              id: '01955b40-0000-7000-8000-0000000000fe',
+              kind: 'undo',
+              rating: null,
+              undoes: '01955b40-0000-7000-8000-0000000000fd',
+            },
+          ],
+        }),
+      'import-rejected',
+      /missing/,
+    ],
+    [
+      'a quiz answer without its session',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizSessions: [],
+          quizAnswers: [
+            {
+              ...valid.quizAnswers[0],
+              id: '01955b40-0000-7000-8000-0000000000fc',
+              sessionId: '01955b40-0000-7000-8000-0000000000fb',
+            },
+          ],
+        }),
+      'import-rejected',
+      /session .* missing/,
+    ],
+    [
+      'a quiz score above its total',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizSessions: valid.quizSessions.map((q) => ({
+            ...q,
+            score: { correct: 9, total: 1, byTopic: [] },
+          })),
+        }),
+      'import-rejected',
+      /quizSessions\.0\.score/,
+    ],
+    [
+      'an unknown setting',
+      () =>
+        JSON.stringify({
+          ...valid,
+          settings: [{ key: 'shell', value: '"rm -rf"', updatedAt: '2025-01-01T00:00:00.000Z' }],
+        }),
+      'import-rejected',
+      /unknown setting/,
+    ],
+    [
+      'a setting out of range',
+      () =>
+        JSON.stringify({
+          ...valid,
+          settings: [
+            { key: 'desiredRetention', value: '5', updatedAt: '2025-01-01T00:00:00.000Z' },
+          ],
+        }),
+      'import-rejected',
+      /desiredRetention/,
+    ],
+    [
+      'an oversized file',
+      () => `{"pad":"${'x'.repeat(maxImportBytes)}"}`,
+      'payload-too-large',
+      /limited to 64 MB/,
+    ],
+  ];
+
+  const before = content(local);
+  const backups = local.backups.list();
+
+  for (const [name, build, code, message] of cases) {
+    it(name, () => {
+      const result = rejection(() => local.data.importDocument(build()));
+      expect(result.code).toBe(code);
+      expect(result.message).toMatch(message);
+      expect(content(local)).toEqual(before);
+      expect(local.backups.list()).toEqual(backups);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+});

@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
+import { cardStateSql } from '../../services/storage/card-states.ts';
+import {
+  SchemaTooNewError,
+  expectedTables,
+  latestSchemaVersion,
+  migrate,
+  migrations,
+  schemaVersion,
+} from '../../services/storage/migrations.ts';
+import { progressSql } from '../../services/progress/progress-service.ts';
+import { quizSql } from '../../services/storage/quiz-rows.ts';
+import { eventSql } from '../../services/storage/review-events.ts';
+import { withTransaction } from '../../services/storage/sqlite.ts';
+import { studySessionSql } from '../../services/storage/study-session-rows.ts';
+import { fixtureBuilders, fixtureEvent, fixtureQuiz } from '../support/schema-fixtures.ts';
+
+function memory(): DatabaseSync {
+  return new DatabaseSync(':memory:');
+}
+
+/** Tables → column definitions, indexes → SQL, triggers → SQL: what "additive" is checked against. */
+function schemaSnapshot(db: DatabaseSync) {
+  const objects = db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all();
+  const columns = new Map<string, string>();
+  for (const table of objects.filter((o) => o.type === 'table')) {
+    for (const column of db
+      .prepare(`SELECT * FROM pragma_table_xinfo(?)`)
+      .all(String(table.name))) {
+      columns.set(
+        `${String(table.name)}.${String(column.name)}`,
+        JSON.stringify([column.type, column.notnull, column.dflt_value, column.pk]),
+      );
+    }
+  }
+  const others = new Map(
+    objects
+      .filter((o) => o.type !== 'table')
+      .map((o) => [`${String(o.type)}:${String(o.name)}`, String(o.sql)]),
+  );
+  return { columns, others };
+}
+
+function plan(db: DatabaseSync, sql: string): string {
+  return db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all()
+    .map((row) => String(row.detail))
+    .join(' | ');
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps, and the latest lists its tables', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    const db = memory();
+    expect(migrate(db)).toEqual(migrations.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`)
+      .all()
+      .map((r) => r.name);
+    for (const table of expectedTables) expect(tables).toContain(table);
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('every table is STRICT', () => {
+    const db = memory();
+    migrate(db);
+    const tables = db
+      .prepare(
+        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`,
+      )
+      .all();
+    expect(tables.length).toBe(expectedTables.length);
+    for (const table of tables)
+      expect({ name: table.name, strict: table.strict }).toEqual({ name: table.name, strict: 1 });
+  });
+
+  it('v1 keeps the event log append-only and rejects malformed events', () => {
+    const db = memory();
+    fixtureBuilders[1]?.(db);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM review_event`).get()?.n).toBe(2);
+    expect(() => db.exec(`UPDATE review_event SET rating = 'easy'`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM review_event`)).toThrow(/append-only/);
+    // A rating without a rating, an unknown phase, a text in an integer column: all refused.
+    const insert = (values: string) => () =>
+      db.exec(`INSERT INTO review_event (id, device_id, card_id, kind, source, rating, undoes,
+        occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before, phase_after,
+        due_after, stability_after, difficulty_after, recorded_at) VALUES (${values})`);
+    expect(
+      insert(
+        `'x1','d','c','rating','review',NULL,NULL,1,'2025-01-01',0,0.9,0,'new','learning',1,1,1,1`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(
+      insert(
+        `'x2','d','c','rating','review','good',NULL,1,'2025-01-01',0,0.9,0,'newish','learning',1,1,1,1`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(
+      insert(
+        `'x3','d','c','rating','review','good',NULL,'soon','2025-01-01',0,0.9,0,'new','learning',1,1,1,1`,
+      ),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    // An undo must point at an event that exists (checked at commit: the key is deferred).
+    expect(() =>
+      withTransaction(
+        db,
+        insert(
+          `'x4','d','c','undo','review',NULL,'missing',1,'2025-01-01',0,0.9,0,'new','new',1,1,1,1`,
+        ),
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    // One undo per rating.
+    expect(
+      insert(
+        `'x5','d','c','undo','review',NULL,'${fixtureEvent.id}',1,'2025-01-01',0,0.9,0,'new','new',1,1,1,1`,
+      ),
+    ).toThrow(/UNIQUE/);
+  });
+
+  it('v2 adds quiz records; answers are append-only; v1 data untouched', () => {
+    const db = memory();
+    fixtureBuilders[2]?.(db);
+    expect(schemaVersion(db)).toBe(2);
+    expect(
+      db.prepare(`SELECT quiz_answer_id FROM review_event WHERE id = ?`).get(fixtureEvent.id)
+        ?.quiz_answer_id,
+    ).toBeNull();
+    expect(
+      db.prepare(`SELECT quiz_answer_id FROM review_event WHERE id = ?`).get(fixtureQuiz.event)
+        ?.quiz_answer_id,
+    ).toBe(fixtureQuiz.answer);
+    expect(() => db.exec(`DELETE FROM quiz_answer`)).toThrow(/append-only/);
+    expect(() =>
+      db.exec(
+        `INSERT INTO quiz_session (id, device_id, mode, config, started_at) VALUES ('s', 'd', 'm', 'not json', 1)`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      withTransaction(db, () =>
+        db.exec(
+          `INSERT INTO quiz_answer (id, session_id, item_id, kind, fact_ids, topic, correct, response, duration_ms, answered_at, study_day) VALUES ('a', 'no-session', 'i', 'k', '[]', 't', 1, '1', 0, 1, '2025-01-01')`,
+        ),
+      ),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('v3 adds study sessions and a nullable link from events', () => {
+    const db = memory();
+    fixtureBuilders[2]?.(db);
+    expect(migrate(db)).toEqual([3]);
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM study_session`).get()?.n).toBe(0);
+    expect(
+      db.prepare(`SELECT COUNT(*) AS n FROM review_event WHERE study_session_id IS NULL`).get()?.n,
+    ).toBe(3);
+    expect(() => db.exec(`INSERT INTO study_session VALUES ('s', 'd', 10, 5, 1, 0)`)).toThrow(
+      /CHECK/,
+    );
+  });
+
+  it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {
+    for (const [version, build] of Object.entries(fixtureBuilders)) {
+      const db = memory();
+      build(db);
+      const before = Object.fromEntries(
+        ['review_event', 'card_state', 'setting', 'meta', 'quiz_session', 'quiz_answer']
+          .filter((table) => db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(table))
+          .map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]),
+      );
+      const applied = migrate(db);
+      expect(applied[0]).toBe(Number(version) + 1);
+      expect(schemaVersion(db)).toBe(latestSchemaVersion);
+      for (const [table, rows] of Object.entries(before)) {
+        const after = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+        expect(after.length).toBe(rows.length);
+        // Old columns keep their values; new columns are NULL or their default.
+        after.forEach((row, i) => expect(row).toMatchObject(rows[i] ?? {}));
+      }
+    }
+  });
+
+  it('each migration is additive: every earlier column, index and trigger survives unchanged', () => {
+    const db = memory();
+    let previous = schemaSnapshot(db);
+    for (const migration of migrations) {
+      migrate(db, migration.version);
+      const next = schemaSnapshot(db);
+      for (const [column, definition] of previous.columns)
+        expect(next.columns.get(column), column).toBe(definition);
+      for (const [name, sql] of previous.others) expect(next.others.get(name), name).toBe(sql);
+      previous = next;
+    }
+  });
+
+  it('refuses a database from a newer version and changes nothing', () => {
+    const db = memory();
+    migrate(db);
+    db.exec(`PRAGMA user_version = ${latestSchemaVersion + 1}`);
+    const before = schemaSnapshot(db);
+    expect(() => migrate(db)).toThrow(SchemaTooNewError);
+    expect(() => migrate(db)).toThrow(/newer version of Pathwise/);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion + 1);
+    expect(schemaSnapshot(db)).toEqual(before);
+  });
+
+  it('a migration that fails rolls back completely', () => {
+    const db = memory();
+    migrate(db, 1);
+    db.exec(`CREATE TABLE quiz_answer (x INTEGER) STRICT`); // collides with v2
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(
+      db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'quiz_session'`).get(),
+    ).toBeUndefined();
+  });
+});
+
+describe('withTransaction', () => {
+  it('commits, rolls back on throw, nests as savepoints, and refuses promises', () => {
+    const db = memory();
+    db.exec('CREATE TABLE t (v INTEGER) STRICT');
+    const count = () => db.prepare('SELECT COUNT(*) AS n FROM t').get()?.n;
+    withTransaction(db, () => db.exec('INSERT INTO t VALUES (1)'));
+    expect(count()).toBe(1);
+    expect(() =>
+      withTransaction(db, () => {
+        db.exec('INSERT INTO t VALUES (2)');
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(count()).toBe(1);
+    withTransaction(db, () => {
+      db.exec('INSERT INTO t VALUES (3)');
+      expect(() =>
+        withTransaction(db, () => {
+          db.exec('INSERT INTO t VALUES (4)');
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+    });
+    expect(
+      db
+        .prepare('SELECT v FROM t ORDER BY v')
+        .all()
+        .map((r) => r.v),
+    ).toEqual([1, 3]);
+    const asyncFn = (async () => {}) as unknown as () => never;
+    expect(() => withTransaction(db, asyncFn)).toThrow(/synchronous/);
+    expect(db.isTransaction).toBe(false);
+  });
+});
+
+describe('query plans use the indexes', () => {
+  const db = memory();
+  migrate(db);
+  /** Sorting allowed: the learning cards due now are few (today's learning steps). */
+  const smallSorts = new Set<string>([cardStateSql.learningDueBy]);
+  const cases: [string, string, RegExp][] = [
+    ['learning due', cardStateSql.learningDueBy, /card_state_by_phase_due/],
+    ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_phase_due/],
+    ['introduced today', cardStateSql.introducedOnDay, /card_state_by_introduced_day/],
+    ['card by id', cardStateSql.byId, /PRIMARY KEY/],
+    ['events of a card', eventSql.forCard, /review_event_by_card/],
+    ['events by card (rebuild)', eventSql.all, /review_event_by_card/],
+    ['export order', eventSql.allByTime, /review_event_by_time/],
+    [
+      'latest undoable',
+      eventSql.latestUndoable,
+      /review_event_undoable.*review_event_by_undo_target/,
+    ],
+    ['undo of an event', eventSql.undoOf, /review_event_by_undo_target/],
+    [
+      'rating count',
+      eventSql.ratingCount,
+      /COVERING INDEX.*COVERING INDEX review_event_by_undo_target/,
+    ],
+    ['introduced ids', cardStateSql.introducedIds, /card_state_by_phase_due/],
+    ['due forecast', progressSql.dueBefore, /card_state_by_phase_due/],
+    ['next due', progressSql.nextDue, /card_state_by_phase_due/],
+    ['at risk on exam day', cardStateSql.reviewAtRiskOnExam, /card_state_by_phase_due/],
+    ['reviews today', eventSql.reviewsOnDay, /review_event_by_day.*review_event_by_undo_target/],
+    ['lapsed today', eventSql.lapsedOnDay, /review_event_by_day/],
+    ['event by id', eventSql.byId, /sqlite_autoindex_review_event_1/],
+    ['activity on a day', progressSql.activeOnDay, /review_event_by_day.*quiz_answer_by_day/],
+    ['ratings by day', progressSql.ratingsByDay, /review_event_by_day/],
+    ['answers of a session', quizSql.answersForSession, /quiz_answer_by_session/],
+    ['finished quizzes', quizSql.finishedSessions, /quiz_session_by_finished/],
+    ['latest study session', studySessionSql.latestForDevice, /study_session_by_device_activity/],
+  ];
+  for (const [name, sql, index] of cases) {
+    it(name, () => {
+      const detail = plan(db, sql);
+      expect(detail).toMatch(index);
+      // No full table scans and no sorting in a temporary b-tree: the index gives the order.
+      for (const step of detail.split(' | ')) {
+        if (step.startsWith('SCAN ') && step !== 'SCAN CONSTANT ROW') {
+          expect(step).toMatch(/USING (COVERING )?INDEX/);
+        }
+      }
+      if (!smallSorts.has(sql)) expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    });
+  }
+});

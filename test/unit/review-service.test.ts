@@ -1,0 +1,451 @@
+import { describe, expect, it } from 'vitest';
+import { ContractError } from '../../shared/contract/errors.ts';
+import type { Rating } from '../../shared/engine/scheduler.ts';
+import { dayMs } from '../../shared/engine/scheduler.ts';
+import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
+import { allCardStates } from '../../services/storage/card-states.ts';
+import { eventSql } from '../../services/storage/review-events.ts';
+import { factId, syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';
+import { openTestServices, testClock } from '../support/test-services.ts';
+
+type Services = ReturnType<typeof openTestServices>;
+
+function eventCount(services: Services): number {
+  return Number(services.storage.statement(eventSql.count).get()?.n);
+}
+
+function answerNext(services: Services, rating: Rating = 'good') {
+  const next = services.review.next();
+  if (!next.item) throw new Error('nothing to study');
+  const answer = services.review.answer({
+    cardId: next.item.card.id,
+    rating,
+    durationMs: 2500,
+    expectedVersion: next.item.stateVersion,
+  });
+  return { next, answer };
+}
+
+function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContractError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+describe('review queue', () => {
+  it('introduces new cards in teaching order, up to the daily limit', () => {
+    const cards = syntheticCards(30);
+    const services = openTestServices({ cards });
+    services.settings.update({ newCardsPerDay: 5 });
+    const expected = [...cards]
+      .sort((a, b) => a.teachingRank - b.teachingRank)
+      .slice(0, 5)
+      .map((c) => c.id);
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { next, answer } = answerNext(services, 'easy');
+      expect(next.item?.queue).toBe('new');
+      expect(next.item?.stateVersion).toBe('new');
+      seen.push(answer.cardId);
+      expect(answer.counts.new).toBe(4 - i);
+      expect(answer.counts.introducedToday).toBe(i + 1);
+    }
+    expect(seen).toEqual(expected);
+    const after = services.review.next();
+    expect(after.item).toBeNull();
+    expect(after.counts).toMatchObject({ new: 0, unseen: 25, introducedToday: 5 });
+    services.close();
+  });
+
+  it('previews four answers whose intervals grow, and answers with the chosen one', () => {
+    const services = openTestServices({ cards: syntheticCards(3) });
+    const next = services.review.next();
+    const choices = next.item?.choices;
+    if (!choices) throw new Error('no item');
+    const intervals = [choices.again, choices.hard, choices.good, choices.easy].map(
+      (c) => c.intervalMs,
+    );
+    expect(intervals).toEqual([...intervals].sort((a, b) => a - b));
+    const answer = services.review.answer({
+      cardId: next.item?.card.id ?? '',
+      rating: 'good',
+      durationMs: 1000,
+      expectedVersion: 'new',
+    });
+    expect(answer.state.due).toBe(choices.good.due);
+    expect(answer.state.phase).toBe('learning');
+    services.close();
+  });
+
+  it('brings learning cards back after their step, and shows them early when nothing else is left', () => {
+    const services = openTestServices({ cards: syntheticCards(1) });
+    const { answer } = answerNext(services, 'good'); // 10-minute step
+    const idle = services.review.next();
+    // Within the 20-minute learn-ahead, the only card left is shown early.
+    expect(idle.item?.queue).toBe('learning');
+    expect(idle.item?.card.id).toBe(answer.cardId);
+    services.review.answer({
+      cardId: answer.cardId,
+      rating: 'good',
+      durationMs: 1,
+      expectedVersion: idle.item?.stateVersion ?? '',
+    });
+    const done = services.review.next();
+    expect(done.item).toBeNull();
+    expect(done.nextDueAt).toBeNull();
+    services.close();
+  });
+
+  it('refuses an answer when the card changed since it was shown (stale-state), writing nothing', () => {
+    const services = openTestServices({ cards: syntheticCards(3) });
+    const shown = services.review.next();
+    const item = shown.item;
+    if (!item) throw new Error('no item');
+    services.review.answer({
+      cardId: item.card.id,
+      rating: 'good',
+      durationMs: 1,
+      expectedVersion: item.stateVersion,
+    });
+    const events = eventCount(services);
+    const states = allCardStates(services.storage);
+    expect(
+      code(() =>
+        services.review.answer({
+          cardId: item.card.id,
+          rating: 'easy',
+          durationMs: 1,
+          expectedVersion: item.stateVersion,
+        }),
+      ),
+    ).toBe('stale-state');
+    expect(eventCount(services)).toBe(events);
+    expect(allCardStates(services.storage)).toEqual(states);
+    expect(
+      code(() =>
+        services.review.answer({
+          cardId: 'nope',
+          rating: 'good',
+          durationMs: 1,
+          expectedVersion: 'new',
+        }),
+      ),
+    ).toBe('not-found');
+    services.close();
+  });
+
+  it('an import that merges an older event into a shown card makes the answer stale', () => {
+    const cards = syntheticCards(1);
+    const a = openTestServices({ cards });
+    const cardId = answerNext(a, 'good').answer.cardId;
+    const b = openTestServices({ cards, clock: testClock(a.clock.ms()) });
+    b.data.importDocument(a.data.exportDocument().content);
+    // B answers at +1 day, A at +2 days: A's own answer stays the card's last event.
+    b.clock.advance(dayMs);
+    answerNext(b, 'hard');
+    a.clock.advance(2 * dayMs);
+    answerNext(a, 'good');
+    a.clock.advance(60 * dayMs);
+    const shown = a.review.next().item;
+    if (!shown) throw new Error('no card');
+    a.data.importDocument(b.data.exportDocument().content);
+    expect(shown.stateVersion.startsWith(allCardStates(a.storage)[0]?.lastEventId ?? '?')).toBe(
+      true,
+    );
+    expect(
+      code(() =>
+        a.review.answer({
+          cardId,
+          rating: 'good',
+          durationMs: 1,
+          expectedVersion: shown.stateVersion,
+        }),
+      ),
+    ).toBe('stale-state');
+    a.close();
+    b.close();
+  });
+
+  it('writes the event and the card state in one transaction', () => {
+    const services = openTestServices({ cards: syntheticCards(3) });
+    const next = services.review.next();
+    const cardId = next.item?.card.id ?? '';
+    services.storage.db().exec(`CREATE TEMP TRIGGER fail_state BEFORE INSERT ON card_state
+      BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    expect(() =>
+      services.review.answer({ cardId, rating: 'good', durationMs: 1, expectedVersion: 'new' }),
+    ).toThrow(/simulated failure/);
+    expect(eventCount(services)).toBe(0);
+    services.storage.db().exec('DROP TRIGGER temp.fail_state');
+    // The in-memory queue index followed the rollback: the card is still new.
+    expect(services.review.next().item?.card.id).toBe(cardId);
+    expect(services.review.counts().unseen).toBe(3);
+    services.close();
+  });
+
+  it('undo rolls the last answer back with a compensating event; nothing is deleted', () => {
+    const services = openTestServices({ cards: syntheticCards(5) });
+    const first = answerNext(services, 'good');
+    services.clock.advance(60_000);
+    const second = answerNext(services, 'easy');
+    expect(eventCount(services)).toBe(2);
+
+    const undone = services.review.undo();
+    expect(undone.undoneEventId).toBe(second.answer.eventId);
+    expect(undone.cardId).toBe(second.answer.cardId);
+    expect(undone.state.phase).toBe('new');
+    expect(undone.counts.introducedToday).toBe(1);
+    expect(eventCount(services)).toBe(3);
+    // The undone card is offered again, with the undo as its version.
+    const again = services.review.next();
+    expect(again.item?.card.id).toBe(second.answer.cardId);
+    expect(again.item?.stateVersion).not.toBe('new');
+
+    // Multi-step: the first answer can be undone next.
+    expect(services.review.undo().undoneEventId).toBe(first.answer.eventId);
+    expect(code(() => services.review.undo())).toBe('not-found');
+    expect(eventCount(services)).toBe(4);
+    services.close();
+  });
+
+  it('undo restores a reviewed card (rollback) and keeps its history', () => {
+    const services = openTestServices({ cards: syntheticCards(1) });
+    for (const rating of ['good', 'good'] as const) {
+      answerNext(services, rating);
+      services.clock.advance(11 * 60_000);
+    }
+    services.clock.advance(3 * dayMs);
+    const before = services.review.next().item?.state;
+    services.clock.advance(5000);
+    answerNext(services, 'again');
+    const undone = services.review.undo();
+    expect(undone.state).toMatchObject({
+      phase: before?.phase,
+      stability: before?.stability,
+      difficulty: before?.difficulty,
+      reps: before?.reps,
+      lapses: before?.lapses,
+      lastReview: before?.lastReview,
+    });
+    services.close();
+  });
+
+  it('respects the daily review limit and shows the most overdue review first', () => {
+    const services = openTestServices({ cards: syntheticCards(6) });
+    services.settings.update({ reviewsPerDay: 2 });
+    for (let i = 0; i < 6; i++) answerNext(services, i % 2 === 0 ? 'easy' : 'good');
+    for (let i = 0; i < 6; i++) {
+      const next = services.review.next();
+      if (!next.item) break;
+      services.clock.advance(11 * 60_000);
+      services.review.answer({
+        cardId: next.item.card.id,
+        rating: 'easy',
+        durationMs: 1,
+        expectedVersion: next.item.stateVersion,
+      });
+    }
+    services.clock.advance(60 * dayMs);
+    const counts = services.review.counts();
+    expect(counts.dueReviews).toBe(6);
+    expect(counts.review).toBe(2);
+    const dueOrder = allCardStates(services.storage)
+      .sort((a, b) => a.state.due - b.state.due || (a.cardId < b.cardId ? -1 : 1))
+      .map((r) => r.cardId);
+    const shown: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const next = services.review.next();
+      if (!next.item) break;
+      expect(next.item.queue).toBe('review');
+      shown.push(next.item.card.id);
+      services.review.answer({
+        cardId: next.item.card.id,
+        rating: 'good',
+        durationMs: 1,
+        expectedVersion: next.item.stateVersion,
+      });
+    }
+    expect(shown).toEqual(dueOrder.slice(0, 2));
+    expect(services.review.counts()).toMatchObject({ review: 0, reviewedToday: 2, dueReviews: 4 });
+    services.close();
+  });
+
+  it('ignores stored states of cards no longer in the catalog', () => {
+    const cards = syntheticCards(4);
+    const services = openTestServices({ cards });
+    for (let i = 0; i < 4; i++) answerNext(services, 'easy');
+    services.review.setCatalog(cards.slice(0, 2));
+    services.clock.advance(30 * dayMs);
+    expect(services.review.counts()).toMatchObject({ dueReviews: 2, unseen: 0 });
+    services.close();
+  });
+});
+
+describe('exam mode', () => {
+  it('paces new cards so every card is seen before the exam', () => {
+    const services = openTestServices({ cards: syntheticCards(60) });
+    const today = studyDayOf(services.clock.ms());
+    services.settings.update({ newCardsPerDay: 5, examDate: addDays(today, 4) });
+    const counts = services.review.counts();
+    expect(counts.examPace).toBe(15);
+    expect(counts.new).toBe(15);
+    // Follow the plan for four days: everything is introduced before the exam day.
+    for (let day = 0; day < 4; day++) {
+      for (;;) {
+        const next = services.review.next();
+        if (!next.item) break;
+        services.review.answer({
+          cardId: next.item.card.id,
+          rating: 'easy',
+          durationMs: 1,
+          expectedVersion: next.item.stateVersion,
+        });
+      }
+      services.clock.advance(dayMs);
+    }
+    expect(services.review.counts().unseen).toBe(0);
+    const summary = services.progress.summary();
+    expect(summary.exam).toMatchObject({ daysLeft: 0, forecast: { cards: 60, unseen: 0 } });
+    services.close();
+  });
+
+  it('rejects an exam date in the past', () => {
+    const services = openTestServices();
+    expect(code(() => services.settings.update({ examDate: '2020-01-01' }))).toBe(
+      'invalid-request',
+    );
+    services.close();
+  });
+
+  it('orders due reviews by predicted recall on exam day and pulls in cards at risk after it', () => {
+    const services = openTestServices({ cards: syntheticCards(4) });
+    // Learn all four at a low retention: long intervals.
+    services.settings.update({ desiredRetention: 0.7 });
+    for (let i = 0; i < 4; i++) answerNext(services, 'good');
+    services.clock.advance(11 * 60_000);
+    for (let i = 0; i < 4; i++) answerNext(services, i < 2 ? 'easy' : 'good');
+    const today = studyDayOf(services.clock.ms());
+    // Exam in 3 days, nothing due before it; at 0.97 every card is at risk on exam day.
+    services.settings.update({ desiredRetention: 0.97, examDate: addDays(today, 3) });
+    const counts = services.review.counts();
+    expect(counts.dueReviews).toBe(4);
+    const next = services.review.next();
+    expect(next.item?.queue).toBe('review');
+    // The weakest on exam day comes first: one answered Good (shorter stability).
+    const states = allCardStates(services.storage).sort(
+      (a, b) => a.state.stability - b.state.stability,
+    );
+    expect(next.item?.card.id).toBe(states[0]?.cardId);
+    // With the exam far off, every card comes due again before it: none is pulled forward.
+    const states0 = allCardStates(services.storage);
+    const farExam = addDays(today, 90);
+    expect(states0.every((r) => r.state.due < Date.parse(`${farExam}T00:00:00`))).toBe(true);
+    services.settings.update({ examDate: farExam });
+    expect(services.review.counts().dueReviews).toBe(0);
+    // Without exam mode the same cards are not due.
+    services.settings.update({ examDate: null });
+    expect(services.review.counts().dueReviews).toBe(0);
+    services.close();
+  });
+});
+
+describe('quiz attempts inform the schedule', () => {
+  it('records a session, answers and a score by topic; wrong answers lapse introduced cards only', () => {
+    const cards = syntheticCards(6, { facts: 3 });
+    const services = openTestServices({ cards, pack: syntheticPack() });
+    // Introduce the cards testing F001 only partly: cards 0 and 3 (ranks 6 and 3).
+    services.settings.update({ newCardsPerDay: 2 });
+    const introduced = [
+      answerNext(services, 'easy').answer.cardId,
+      answerNext(services, 'easy').answer.cardId,
+    ];
+    const session = services.quizRecords.startQuizSession({
+      mode: 'practice',
+      config: { topics: ['topic-a'] },
+    });
+
+    const wrong = services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'mcq:F001',
+      kind: 'mcq',
+      factIds: [factId(0)],
+      topic: 'topic-a',
+      correct: false,
+      response: { chosen: 'B' },
+      durationMs: 6000,
+    });
+    const f001Cards = cards.filter((c) => c.factIds.includes(factId(0))).map((c) => c.id);
+    const expected = introduced.filter((id) => f001Cards.includes(id)).sort();
+    expect(wrong.scheduled.map((s) => s.cardId).sort()).toEqual(expected);
+    expect(wrong.scheduled.every((s) => s.rating === 'again')).toBe(true);
+    // New cards stay new.
+    expect(wrong.counts.unseen).toBe(4);
+
+    // A second wrong answer the same day adds no further lapse.
+    const again = services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'tf:F001',
+      kind: 'true-false',
+      factIds: [factId(0)],
+      topic: 'topic-b',
+      correct: false,
+      response: true,
+      durationMs: 3000,
+    });
+    expect(again.scheduled).toEqual([]);
+
+    // The lapsed cards are due in minutes: a right answer then counts as Good.
+    services.clock.advance(15 * 60_000);
+    const right = services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'cloze:F001',
+      kind: 'cloze',
+      factIds: [factId(0)],
+      topic: 'topic-a',
+      correct: true,
+      response: 'IL-32',
+      durationMs: 3000,
+    });
+    expect(right.scheduled.map((s) => s.rating)).toEqual(expected.map(() => 'good'));
+
+    const summary = services.quizRecords.finishQuizSession({ sessionId: session.sessionId });
+    expect(summary).toMatchObject({
+      correct: 1,
+      total: 3,
+      byTopic: [
+        { topic: 'topic-a', correct: 1, total: 2 },
+        { topic: 'topic-b', correct: 0, total: 1 },
+      ],
+    });
+    expect(summary.score).toBeCloseTo(1 / 3, 10);
+    expect(services.quizRecords.finishQuizSession({ sessionId: session.sessionId })).toEqual(
+      summary,
+    );
+    expect(
+      code(() =>
+        services.quizRecords.recordQuizAnswer({
+          sessionId: session.sessionId,
+          itemId: 'x',
+          kind: 'mcq',
+          factIds: [],
+          topic: 't',
+          correct: true,
+          response: null,
+          durationMs: 1,
+        }),
+      ),
+    ).toBe('conflict');
+    expect(code(() => services.quizRecords.finishQuizSession({ sessionId: 'missing' }))).toBe(
+      'not-found',
+    );
+    expect(services.quizRecords.quizHistory()).toEqual([summary]);
+    // The quiz-informed rating blocks undoing the earlier flashcard answer on that card.
+    if (expected.includes(introduced[1] ?? ''))
+      expect(code(() => services.review.undo())).toBe('conflict');
+    services.close();
+  });
+});
