@@ -241,6 +241,29 @@ test('Quiz me: build the pathway with signed links, graded', async ({ app }) => 
   await app.screenshot('pathways-quiz-build-light-1280');
 });
 
+test('Mastery colours nodes from progress.mastery, with the value written on each', async ({
+  app,
+}) => {
+  const page = await openPathways(app);
+  const origin = new URL(page.url()).origin;
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${origin}/ipc/progress.mastery`))
+      asked.push(request.postData() ?? '');
+  });
+  await chooseMode(page, 'Mastery');
+  await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
+  expect(asked).toEqual(['{"pathwayId":"D1"}']);
+  // A fresh profile has studied nothing (and this build's catalog has no cards yet): every node
+  // says so in words, not only by its dashed outline.
+  const labels = await nodeLabels(page);
+  expect(labels).toHaveLength(9);
+  for (const label of labels) expect(label).toMatch(/, mastery: no cards test it yet$/);
+  await expect(page.locator('.pw-mastery-list li')).toHaveCount(9);
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mastery 80 % or more');
+  await expectNoAxeViolations(page);
+});
+
 async function savedDownload(download: Download): Promise<Buffer> {
   const file = await download.path();
   return readFileSync(file);
@@ -372,6 +395,9 @@ test('screenshots: every mode, light and dark, 1024×700 and 1920×1080, 200 % t
     await shoot(`step-${scheme}`);
     await chooseMode(page, 'Quiz me');
     await shoot(`quiz-${scheme}`);
+    await chooseMode(page, 'Mastery');
+    await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
+    await shoot(`mastery-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await chooseMode(page, 'Explore');

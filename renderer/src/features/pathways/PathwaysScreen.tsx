@@ -16,6 +16,7 @@ import {
   type Selection,
 } from './model/deep-link.ts';
 import { buildDiagram, indexPack, pathwayTitle, type DiagramModel } from './model/diagram.ts';
+import { MasteryMode } from './MasteryMode.tsx';
 import { QuizMode } from './QuizMode.tsx';
 import { StepMode } from './StepMode.tsx';
 import { usePathwaysData, usePathwaysUi, type PathwaysMode } from './store.ts';
@@ -138,8 +139,9 @@ function ModeView({
       return <StepMode model={model} />;
     case 'quiz':
       return <QuizMode model={model} />;
-    case 'perturb':
     case 'mastery':
+      return <MasteryMode model={model} />;
+    case 'perturb':
       return <ExploreMode model={model} selection={selection} onSelect={onSelect} />;
   }
 }
@@ -248,11 +250,7 @@ const modes: readonly { id: PathwaysMode; label: string; unavailable?: string }[
     unavailable: 'Perturb needs the prediction engine, which is not part of this version yet.',
   },
   { id: 'quiz', label: 'Quiz me' },
-  {
-    id: 'mastery',
-    label: 'Mastery',
-    unavailable: 'Mastery needs your study progress, which this version does not record yet.',
-  },
+  { id: 'mastery', label: 'Mastery' },
 ];
 
 function ModePicker() {

@@ -154,7 +154,9 @@ function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
     width > 0
       ? Math.min(maxFitZoom, Math.max(minFitZoom, (width - 2 * fitPadding) / layoutWidth))
       : 1;
-  const height = Math.round(Math.min(640, Math.max(240, layoutHeight * scale + 2 * fitPadding + 24)));
+  const height = Math.round(
+    Math.min(640, Math.max(240, layoutHeight * scale + 2 * fitPadding + 24)),
+  );
   return { ref, width, height };
 }
 

@@ -4,7 +4,17 @@ import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
  * What a mode adds to the plain diagram: emphasis, badges, masked labels, extra (learner) edges.
  * Modes compute it; the diagram only draws it.
  */
-export type NodeState = 'normal' | 'active' | 'current' | 'dim' | 'correct' | 'wrong';
+export type NodeState =
+  | 'normal'
+  | 'active'
+  | 'current'
+  | 'dim'
+  | 'correct'
+  | 'wrong'
+  | 'mastery-low'
+  | 'mastery-mid'
+  | 'mastery-high'
+  | 'mastery-none';
 export type EdgeState =
   'normal' | 'active' | 'current' | 'dim' | 'correct' | 'wrong' | 'extra' | 'missing' | 'learner';
 
