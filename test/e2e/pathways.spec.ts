@@ -119,6 +119,9 @@ test('D2: switching panels shows only that context; deep links pick the panel', 
   await expect(page.getByLabel('Diagram', { exact: true })).toHaveValue('D2');
   await expect(panels.getByRole('radio', { name: 'Ankylosing spondylitis' })).toBeChecked();
   await expect(page.locator('.pw-details h2')).toHaveText('Abnormal new bone (ankylosis)');
+  await expect(page.getByRole('status').filter({ hasText: 'Details below' })).toHaveText(
+    'Details below: Abnormal new bone (ankylosis)',
+  );
 
   await openPathways(app, '#/pathways/D3?fact=F124');
   await expect(
@@ -159,6 +162,11 @@ test('Step through the IL-32γ cascade to bone formation, narrated', async ({ ap
   );
   await expect(next).toBeDisabled();
   await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(narration).toHaveText(/^Step 4 of 5/);
+  // The same commands from the keyboard: N next, P previous.
+  await page.keyboard.press('n');
+  await expect(narration).toHaveText(/^Step 5 of 5/);
+  await page.keyboard.press('p');
   await expect(narration).toHaveText(/^Step 4 of 5/);
 
   // Motion-free: the current link is marked without the moving dashes.

@@ -17,6 +17,7 @@ import {
 } from './model/deep-link.ts';
 import { buildDiagram, indexPack, pathwayTitle, type DiagramModel } from './model/diagram.ts';
 import { MasteryMode } from './MasteryMode.tsx';
+import { edgeSentence } from './model/notation.ts';
 import { QuizMode } from './QuizMode.tsx';
 import { StepMode } from './StepMode.tsx';
 import { usePathwaysData, usePathwaysUi, type PathwaysMode } from './store.ts';
@@ -168,26 +169,46 @@ function ExploreMode({
     return { edges };
   }, [model, selection]);
   const selectedId = selection && selection.kind !== 'fact' ? selection.id : undefined;
+  const announced = selectionName(model, selection);
   return (
-    <DiagramWorkspace
-      diagram={{
-        model,
-        decor,
-        selectedId,
-        onSelectNode: (id) => onSelect({ kind: 'node', id }),
-        onSelectEdge: (id) => onSelect({ kind: 'edge', id }),
-        onClearSelection: () => onSelect(undefined),
-      }}
-      panel={
-        <DetailsPanel
-          model={model}
-          selection={selection}
-          onSelectNode={(id) => onSelect({ kind: 'node', id })}
-          onSelectEdge={(id) => onSelect({ kind: 'edge', id })}
-        />
-      }
-    />
+    <>
+      <p className="visually-hidden" role="status">
+        {announced ? `Details below: ${announced}` : ''}
+      </p>
+      <DiagramWorkspace
+        diagram={{
+          model,
+          decor,
+          selectedId,
+          onSelectNode: (id) => onSelect({ kind: 'node', id }),
+          onSelectEdge: (id) => onSelect({ kind: 'edge', id }),
+          onClearSelection: () => onSelect(undefined),
+        }}
+        panel={
+          <DetailsPanel
+            model={model}
+            selection={selection}
+            onSelectNode={(id) => onSelect({ kind: 'node', id })}
+            onSelectEdge={(id) => onSelect({ kind: 'edge', id })}
+          />
+        }
+      />
+    </>
   );
+}
+
+function selectionName(model: DiagramModel, selection: Selection | undefined): string | undefined {
+  if (!selection) return undefined;
+  switch (selection.kind) {
+    case 'node':
+      return model.nodes.find((n) => n.id === selection.id)?.name;
+    case 'edge': {
+      const edge = model.edges.find((e) => e.id === selection.id);
+      return edge ? edgeSentence(edge.fromName, edge.sign, edge.toName) : undefined;
+    }
+    case 'fact':
+      return `fact ${selection.id}`;
+  }
 }
 
 function PathwayPicker({

@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { defineCommands, shortcutLabel, isMacPlatform } from '../../commands/registry.ts';
+import { useCommands } from '../../commands/useCommands.ts';
 import { Button } from '../../components/Button.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
 import type { DiagramDecor, EdgeDecor, NodeDecor } from './diagram/decor.ts';
@@ -8,6 +10,40 @@ import { edgeSentence } from './model/notation.ts';
 import { usePrefersReducedMotion } from './motion.ts';
 
 const playInterval = 2200;
+
+interface StepContext {
+  readonly step: number;
+  readonly last: number;
+  readonly goTo: (step: number) => void;
+  readonly togglePlay: () => void;
+}
+
+/** N and P move through the steps from anywhere on the screen (not while typing). */
+const stepCommands = defineCommands<StepContext>([
+  {
+    id: 'step.previous',
+    label: 'Previous',
+    bindings: [{ keys: ['p'] }],
+    enabled: (ctx) => ctx.step > 0,
+    perform: (ctx) => ctx.goTo(ctx.step - 1),
+  },
+  {
+    id: 'step.next',
+    label: 'Next',
+    bindings: [{ keys: ['n'] }],
+    enabled: (ctx) => ctx.step < ctx.last,
+    perform: (ctx) => ctx.goTo(ctx.step + 1),
+  },
+  {
+    id: 'step.play',
+    label: 'Play',
+    bindings: [{ keys: ['k'] }],
+    enabled: (ctx) => ctx.last > 0,
+    perform: (ctx) => ctx.togglePlay(),
+  },
+]);
+const hint = (id: string) =>
+  shortcutLabel(stepCommands.find((c) => c.id === id)?.bindings[0], isMacPlatform());
 
 /**
  * Step through: one cascade at a time, one link per step, with a caption that is also read out
@@ -42,6 +78,17 @@ export function StepMode({ model }: { readonly model: DiagramModel }) {
     const timer = setTimeout(() => setStep((s) => Math.min(last, s + 1)), playInterval);
     return () => clearTimeout(timer);
   }, [isPlaying, step, last]);
+
+  const togglePlay = () => {
+    if (step >= last) setStep(0);
+    setPlaying(!isPlaying);
+  };
+  useCommands(stepCommands, {
+    step,
+    last,
+    goTo: (to: number) => setStep(Math.max(0, Math.min(last, to))),
+    togglePlay,
+  });
 
   const chooseSource = (id: string) => {
     setSource(id);
@@ -91,23 +138,26 @@ export function StepMode({ model }: { readonly model: DiagramModel }) {
         </select>
       </div>
       <div className="pw-step-controls" role="group" aria-label="Step controls">
-        <Button onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+        <Button
+          onClick={() => setStep((s) => Math.max(0, s - 1))}
+          disabled={step === 0}
+          shortcut={hint('step.previous')}
+        >
           Previous
         </Button>
         <Button
           variant="primary"
           onClick={() => setStep((s) => Math.min(last, s + 1))}
           disabled={step >= last}
+          shortcut={hint('step.next')}
         >
           Next
         </Button>
         <Button
-          onClick={() => {
-            if (step >= last) setStep(0);
-            setPlaying(!isPlaying);
-          }}
+          onClick={togglePlay}
           aria-pressed={isPlaying}
           disabled={!cascade}
+          shortcut={hint('step.play')}
         >
           {isPlaying ? 'Pause' : 'Play'}
         </Button>
