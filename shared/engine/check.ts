@@ -1,0 +1,632 @@
+import type { Fact, Pack, Pathway } from '../pack/schema.ts';
+import { predictPerturbation, signOf } from './graph.ts';
+import { answerKey, mentionsAny } from './normalize.ts';
+import {
+  classOf,
+  entityOf,
+  equivalents,
+  formsOf,
+  indexPack,
+  isBackgroundEntity,
+  isBackgroundFact,
+  type PackIndex,
+} from './pack-index.ts';
+import { BLANK } from './quiz/cloze.ts';
+import { levelFindings, levelStatus } from './quiz/context.ts';
+import { claimStatement, type Situation } from './quiz/distractors.ts';
+import { countMatchings, matchingPool } from './quiz/matching.ts';
+import { balanceShift, signValue } from './quiz/pathway-items.ts';
+import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
+import type {
+  Bank,
+  ChoiceOption,
+  Claim,
+  ClozeItem,
+  ContextItem,
+  DiagramEdgeItem,
+  DiagramNodeItem,
+  MatchingItem,
+  McqItem,
+  OptionItem,
+  OrderingItem,
+  PerturbationItem,
+  QuizItem,
+  Statement,
+  TrueFalseItem,
+  Violation,
+  ViolationRule,
+  WhichStudyItem,
+} from './types.ts';
+
+type Report = (rule: ViolationRule, message: string) => void;
+
+const optionKinds = new Set<QuizItem['kind']>([
+  'mcq',
+  'perturbation',
+  'context',
+  'diagram-node',
+  'diagram-edge',
+  'which-study',
+]);
+
+function isOptionItem(item: QuizItem): item is OptionItem {
+  return optionKinds.has(item.kind);
+}
+
+function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
+  return ids.map((id) => index.factById.get(id)).filter((f): f is Fact => f !== undefined);
+}
+
+function pathwayOf(index: PackIndex, id: string | undefined, report: Report): Pathway | undefined {
+  const pathway = id === undefined ? undefined : index.pathwayById.get(id);
+  if (!pathway) report('answer-shape', `names unknown pathway "${id ?? ''}"`);
+  return pathway;
+}
+
+// ─── Rules every item obeys ──────────────────────────────────────────────────────────────────
+
+function checkCommon(index: PackIndex, item: QuizItem, report: Report): void {
+  if (item.prompt.trim() === '') report('prompt-empty', 'the prompt is empty');
+  if (item.explanation.trim() === '') report('explanation-empty', 'the explanation is empty');
+  if (item.citations.length === 0) report('citations-missing', 'no citation');
+  if (item.factIds.length === 0) report('facts-missing', 'rests on no fact');
+  for (const id of item.factIds) {
+    const fact = index.factById.get(id);
+    if (!fact) {
+      report('fact-unknown', `fact ${id} is not in the pack`);
+      continue;
+    }
+    if (isBackgroundFact(index, fact)) report('fact-background', `fact ${id} is background`);
+    if (item.kind !== 'which-study' && fact.contested !== undefined) {
+      report('answer-contested', `contested fact ${id} backs a single-answer item`);
+    }
+  }
+  if (item.inferenceIds.length > 0) {
+    const missing = item.inferenceIds.filter((id) => !item.prompt.includes(id));
+    if (!/inferred/i.test(item.prompt) || missing.length > 0) {
+      report(
+        'inference-undisclosed',
+        `answer rests on ${item.inferenceIds.join(', ')} but the prompt does not say so`,
+      );
+    }
+  }
+  const framedKinds: QuizItem['kind'][] = [
+    'mcq',
+    'true-false',
+    'cloze',
+    'context',
+    'perturbation',
+    'ordering',
+    'diagram-node',
+    'diagram-edge',
+  ];
+  if (framedKinds.includes(item.kind)) {
+    const onSource = item.citations.some((c) =>
+      item.prompt.includes(c.label.split(',')[0] ?? c.label),
+    );
+    const onModel = /\b(?:the review|model|pathway)\b/.test(item.prompt);
+    if (!onSource && !onModel) {
+      report('stem-not-framed', 'the stem is not framed on a source or a pathway model');
+    }
+  }
+}
+
+function checkOptions(index: PackIndex, item: OptionItem, report: Report): void {
+  const options = item.options;
+  if (item.kind === 'mcq') {
+    if (options.length !== 4) report('mcq-option-count', `${options.length} options instead of 4`);
+  } else if (options.length < 2 || options.length > 4) {
+    report('option-count', `${options.length} options (2–4 expected)`);
+  }
+  const correct = options.filter((o) => o.correct);
+  if (correct.length !== 1)
+    report('one-correct-option', `${correct.length} options marked correct`);
+  for (const option of options) {
+    if (!option.correct && !option.rationale?.trim()) {
+      report('rationale-missing', `wrong option "${option.text}" has no rationale`);
+    }
+  }
+  const ids = new Set(options.map((o) => o.id));
+  const texts = new Set(options.map((o) => answerKey(o.text)));
+  if (ids.size !== options.length || texts.size !== options.length) {
+    report('duplicate-option', 'two options share an id or a text');
+  }
+  const entities = options.map((o) => o.entityId).filter((e): e is string => e !== undefined);
+  for (let i = 0; i < entities.length; i++) {
+    for (let j = i + 1; j < entities.length; j++) {
+      const a = entities[i] ?? '';
+      const b = entities[j] ?? '';
+      if (index.entityById.has(a) && equivalents(index, a).has(b)) {
+        report('duplicate-option', `options ${a} and ${b} are one entity under two names`);
+      }
+    }
+  }
+}
+
+// ─── Entity-choice items (MCQ, hidden node) ─────────────────────────────────────────────────
+
+function situationOfMcq(index: PackIndex, item: McqItem): Situation {
+  if (item.claim.pathwayId !== undefined) return { compartments: [], diseases: [] };
+  const fact = index.factById.get(item.factIds[0] ?? '');
+  return fact
+    ? {
+        compartments: fact.context.compartments,
+        diseases: fact.context.diseases,
+        species: fact.context.species,
+      }
+    : { compartments: [], diseases: [] };
+}
+
+function checkEntityChoices(
+  index: PackIndex,
+  item: McqItem | DiagramNodeItem,
+  claim: Claim,
+  situation: Situation,
+  report: Report,
+): ChoiceOption | undefined {
+  const answer = item.options.find((o) => o.correct);
+  if (!answer?.entityId || !index.entityById.has(answer.entityId)) {
+    report('answer-shape', 'the correct option names no entity of the pack');
+    return undefined;
+  }
+  const answerId = answer.entityId;
+  if (isBackgroundEntity(index, answerId)) report('answer-background', `${answerId} is background`);
+  if (mentionsAny(item.prompt, formsOf(index, answerId))) {
+    report('answer-in-stem', `the stem names the answer ${answerId}`);
+  }
+  const answerClass = classOf(entityOf(index, answerId).type);
+  for (const option of item.options) {
+    if (option.correct) continue;
+    const id = option.entityId;
+    if (id === undefined || !index.entityById.has(id)) {
+      report('answer-shape', `option "${option.text}" names no entity of the pack`);
+      continue;
+    }
+    if (classOf(entityOf(index, id).type) !== answerClass) {
+      report('distractor-type', `${id} is not of the answer's type (${answerClass})`);
+    }
+    const statement = claimStatement(claim, id, situation);
+    const support = supportOf(index, statement);
+    if (support) {
+      report(
+        'distractor-satisfies-stem',
+        `${id} fits the stem too (${support.factIds.join(', ') || `via ${support.pathwayId ?? 'a pathway'}`})`,
+      );
+    } else if (!refutationOf(index, statement)) {
+      report('distractor-unproven', `nothing in the pack shows ${id} is wrong`);
+    }
+  }
+  return answer;
+}
+
+function checkMcq(index: PackIndex, item: McqItem, report: Report): void {
+  const situation = situationOfMcq(index, item);
+  const answer = checkEntityChoices(index, item, item.claim, situation, report);
+  if (!answer?.entityId) return;
+  const statement = claimStatement(item.claim, answer.entityId, situation);
+  const exact = exactSupport(index, statement);
+  if (exact.length === 0) {
+    report('answer-unsupported', `no uncontested fact states the answer ${answer.entityId}`);
+  }
+}
+
+function checkDiagramNode(index: PackIndex, item: DiagramNodeItem, report: Report): void {
+  const pathway = pathwayOf(index, item.pathwayId, report);
+  if (!pathway) return;
+  const node = pathway.nodes.find((n) => n.id === item.hiddenNodeId);
+  if (!node) {
+    report('answer-shape', `hidden node ${item.hiddenNodeId} is not in ${pathway.id}`);
+    return;
+  }
+  const answer = checkEntityChoices(
+    index,
+    item,
+    item.claim,
+    { compartments: [], diseases: [] },
+    report,
+  );
+  if (answer && answer.entityId !== node.entity) {
+    report(
+      'answer-unsupported',
+      `the correct option is not the hidden node's entity ${node.entity}`,
+    );
+  }
+  const incident = pathway.edges.filter((e) => e.from === node.id || e.to === node.id);
+  const solid = incident.filter(
+    (e) => !e.inferred && factsOf(index, e.factIds).some((f) => f.contested === undefined),
+  );
+  if (incident.length > 0 && solid.length === 0) {
+    report('answer-inferred', `node ${node.id} is placed only by inferred or contested edges`);
+  }
+  if (
+    answer?.entityId &&
+    !supportOf(
+      index,
+      claimStatement(item.claim, answer.entityId, { compartments: [], diseases: [] }),
+    )
+  ) {
+    report('answer-unsupported', `the hidden node does not fit the shown link`);
+  }
+}
+
+// ─── True/false ──────────────────────────────────────────────────────────────────────────────
+
+function checkTrueFalse(index: PackIndex, item: TrueFalseItem, report: Report): void {
+  const statement: Statement = item.statement;
+  if (item.answer) {
+    if (exactSupport(index, statement).length === 0) {
+      report('true-statement-unsupported', 'no uncontested fact states this');
+    }
+    return;
+  }
+  const support = supportOf(index, statement);
+  if (support) {
+    report('false-statement-is-fact', `the pack supports it (${support.factIds.join(', ')})`);
+  } else if (!refutationOf(index, statement)) {
+    report('false-statement-unproven', 'nothing in the pack shows it is false');
+  }
+}
+
+// ─── Cloze ───────────────────────────────────────────────────────────────────────────────────
+
+function checkCloze(index: PackIndex, item: ClozeItem, report: Report): void {
+  if (!item.prompt.includes(BLANK)) report('answer-shape', 'the prompt has no blank');
+  if (!item.answer.accepted.some((form) => answerKey(form) === answerKey(item.answer.text))) {
+    report('answer-shape', 'the expected answer is not among the accepted forms');
+  }
+  if (mentionsAny(item.prompt, item.answer.accepted)) {
+    report('answer-in-stem', 'the prompt contains an accepted answer');
+  }
+  const fact = index.factById.get(item.factIds[0] ?? '');
+  if (!fact) return;
+  const entityId = item.answer.entityId;
+  if (entityId !== undefined) {
+    if (!index.entityById.has(entityId)) {
+      report('answer-shape', `answer names unknown entity ${entityId}`);
+      return;
+    }
+    if (isBackgroundEntity(index, entityId))
+      report('answer-background', `${entityId} is background`);
+    const missing = formsOf(index, entityId).filter((f) => !item.answer.accepted.includes(f));
+    if (missing.length > 0) report('answer-shape', `accepted forms miss ${missing.join(', ')}`);
+  }
+  const statement = statementOf(fact, { object: entityId ?? item.answer.text });
+  if (exactSupport(index, statement).length === 0) {
+    report('answer-unsupported', `no uncontested fact gives ${item.answer.text} for this blank`);
+  }
+}
+
+// ─── Matching ────────────────────────────────────────────────────────────────────────────────
+
+function checkMatching(index: PackIndex, item: MatchingItem, report: Report): void {
+  const leftIds = item.left.map((l) => l.id);
+  const rightIds = item.right.map((r) => r.id);
+  const answered = item.answer.map((a) => a.leftId);
+  const shapeOk =
+    new Set(leftIds).size === leftIds.length &&
+    new Set(rightIds).size === rightIds.length &&
+    leftIds.length === rightIds.length &&
+    answered.length === leftIds.length &&
+    leftIds.every((id) => answered.includes(id)) &&
+    item.answer.every((a) => rightIds.includes(a.rightId)) &&
+    new Set(item.answer.map((a) => a.rightId)).size === item.answer.length;
+  if (!shapeOk) {
+    report('answer-shape', 'left, right and answer do not form one pairing of every left');
+    return;
+  }
+  const pool = matchingPool(index, item.matchingFamily, item.anchorEntityId);
+  const rightText = (id: string): string => item.right.find((r) => r.id === id)?.text ?? '';
+  for (const pair of item.answer) {
+    const supported = pool.some(
+      (p) =>
+        p.left === pair.leftId && p.right === rightText(pair.rightId) && p.fact.id === pair.factId,
+    );
+    if (!supported) {
+      report(
+        'matching-unsupported-pair',
+        `${pair.leftId} — “${rightText(pair.rightId)}” is not backed by ${pair.factId}`,
+      );
+    }
+  }
+  const count = countMatchings(
+    pool,
+    leftIds,
+    item.answer.map((a) => rightText(a.rightId)),
+  );
+  if (count !== 1)
+    report('matching-ambiguous', `${count} pairings are backed by the pack, not exactly one`);
+}
+
+// ─── Ordering ────────────────────────────────────────────────────────────────────────────────
+
+function checkOrdering(index: PackIndex, item: OrderingItem, report: Report): void {
+  const pathway = pathwayOf(index, item.pathwayId, report);
+  if (!pathway) return;
+  const stepIds = item.steps.map((s) => s.id);
+  if (
+    new Set(item.answer).size !== item.answer.length ||
+    stepIds.length !== item.answer.length ||
+    !item.answer.every((id) => stepIds.includes(id))
+  ) {
+    report('answer-shape', 'the answer is not an order of the steps');
+    return;
+  }
+  const position = new Map(item.answer.map((id, i) => [id, i]));
+  for (let i = 0; i + 1 < item.answer.length; i++) {
+    const from = item.answer[i];
+    const to = item.answer[i + 1];
+    const link = pathway.edges.some(
+      (e) =>
+        e.from === from &&
+        e.to === to &&
+        !e.inferred &&
+        signOf(e.sign) !== 0 &&
+        factsOf(index, e.factIds).some((f) => f.contested === undefined),
+    );
+    if (!link)
+      report(
+        'ordering-not-a-cascade',
+        `no fact-backed link ${from ?? ''} → ${to ?? ''} in ${pathway.id}`,
+      );
+  }
+  for (const edge of pathway.edges) {
+    const a = position.get(edge.from);
+    const b = position.get(edge.to);
+    if (a !== undefined && b !== undefined && a > b) {
+      report(
+        'ordering-not-a-cascade',
+        `edge ${edge.id} runs backwards, so the order is not forced`,
+      );
+    }
+  }
+}
+
+// ─── Perturbation ────────────────────────────────────────────────────────────────────────────
+
+function checkPerturbation(index: PackIndex, item: PerturbationItem, report: Report): void {
+  const pathway = pathwayOf(index, item.pathwayId, report);
+  if (!pathway) return;
+  const { nodeId, change, targetNodeId, context } = item.perturbation;
+  let result;
+  try {
+    result = predictPerturbation(pathway, { nodeId, change }, context, index.entityById);
+  } catch (error) {
+    report('answer-shape', error instanceof Error ? error.message : String(error));
+    return;
+  }
+  const target = result.effects.find((e) => e.nodeId === targetNodeId);
+  if (!target) {
+    report('answer-shape', `target ${targetNodeId} is not in the pathway`);
+    return;
+  }
+  const versus = item.perturbation.versus;
+  const other = versus ? result.effects.find((e) => e.nodeId === versus.nodeId) : undefined;
+  if (versus && !other) {
+    report('answer-shape', `balance node ${versus.nodeId} is not in the pathway`);
+    return;
+  }
+  const expectedIds = versus
+    ? ['depends', 'toward-other', 'toward-target', 'unchanged']
+    : ['depends', 'down', 'unchanged', 'up'];
+  if (
+    item.options
+      .map((o) => o.id)
+      .sort()
+      .join() !== expectedIds.join()
+  ) {
+    report('answer-shape', `options are not ${expectedIds.join(' / ')}`);
+  }
+  const expected = other ? balanceShift(target.effect, other.effect) : target.effect;
+  const correct = item.options.find((o) => o.correct);
+  if (correct && correct.id !== expected) {
+    report(
+      'perturbation-mismatch',
+      `marked “${correct.id}” but the model gives “${expected ?? 'no answer'}”`,
+    );
+  }
+  if (versus) {
+    const fact = index.factById.get(versus.factId);
+    const arms = [target.entityId, other?.entityId ?? ''];
+    const declares =
+      fact?.relation === 'outweighs' &&
+      arms.some((id) => equivalents(index, fact.subject).has(id)) &&
+      arms.some((id) => equivalents(index, fact.object).has(id));
+    if (!declares)
+      report('answer-unsupported', `${versus.factId} does not declare these arms as competing`);
+  }
+  for (const effect of [target, ...(other ? [other] : [])]) {
+    if (!effect.dependsOnInference) continue;
+    const undisclosed = effect.inferenceIds.filter((id) => !item.inferenceIds.includes(id));
+    if (undisclosed.length > 0) {
+      report('inference-undisclosed', `the answer rests on ${undisclosed.join(', ')}, not listed`);
+    }
+  }
+}
+
+// ─── Context ─────────────────────────────────────────────────────────────────────────────────
+
+const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
+  a.some((x) => b.includes(x));
+const compartmentKey = (ids: readonly string[]): string => [...ids].sort().join('+');
+
+function checkContext(index: PackIndex, item: ContextItem, report: Report): void {
+  if (!index.entityById.has(item.subject.entityId) || !index.entityById.has(item.diseaseId)) {
+    report('answer-shape', 'names an unknown subject or disease');
+    return;
+  }
+  const findings = levelFindings(index, item.subject.entityId, item.diseaseId);
+  const correct = item.options.find((o) => o.correct);
+  if (!correct) return;
+  switch (item.ask) {
+    case 'status': {
+      const here = findings.filter((f) => overlaps(f.context.compartments, item.compartments));
+      const statuses = new Set(here.map((f) => levelStatus(f)));
+      const backed = here.some((f) => f.contested === undefined && levelStatus(f) === correct.id);
+      if (!backed) report('context-mismatch', `no uncontested finding is “${correct.id}” there`);
+      if (statuses.size > 1) report('context-mismatch', 'the pack reports different changes there');
+      return;
+    }
+    case 'compartment': {
+      const status = item.status;
+      const backed = findings.some(
+        (f) =>
+          f.contested === undefined &&
+          levelStatus(f) === status &&
+          compartmentKey(f.context.compartments) === correct.id,
+      );
+      if (!backed)
+        report('context-mismatch', `no uncontested finding is “${status ?? ''}” in ${correct.id}`);
+      if (item.compartments.some((c) => mentionsAny(item.prompt, formsOf(index, c)))) {
+        report('answer-in-stem', 'the stem names the compartment asked for');
+      }
+      for (const option of item.options) {
+        if (option.correct) continue;
+        const there = findings.filter((f) => compartmentKey(f.context.compartments) === option.id);
+        if (there.some((f) => levelStatus(f) === status)) {
+          report(
+            'distractor-satisfies-stem',
+            `the pack also reports “${status ?? ''}” in ${option.id}`,
+          );
+        } else if (!there.some((f) => f.contested === undefined && levelStatus(f) !== status)) {
+          report(
+            'distractor-unproven',
+            `nothing in the pack reports a different change in ${option.id}`,
+          );
+        }
+      }
+      return;
+    }
+  }
+}
+
+// ─── Diagram edge, which study ───────────────────────────────────────────────────────────────
+
+function checkDiagramEdge(index: PackIndex, item: DiagramEdgeItem, report: Report): void {
+  const pathway = pathwayOf(index, item.pathwayId, report);
+  const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
+  if (!pathway || !edge) {
+    report('answer-shape', `edge ${item.hiddenEdgeId} is not in ${item.pathwayId}`);
+    return;
+  }
+  if (edge.inferred) report('answer-inferred', `edge ${edge.id} is inferred`);
+  const correct = item.options.find((o) => o.correct);
+  if (correct && correct.id !== signValue(edge.sign)) {
+    report('edge-sign-mismatch', `marked “${correct.id}” but the edge is ${edge.sign}`);
+  }
+}
+
+function checkWhichStudy(index: PackIndex, item: WhichStudyItem, report: Report): void {
+  const fact = index.factById.get(item.factId);
+  if (!fact?.contested) {
+    report('which-study-mismatch', `${item.factId} is not a contested fact`);
+    return;
+  }
+  const rivals = factsOf(index, fact.contested.with);
+  for (const option of item.options) {
+    if (option.correct && !fact.references.includes(option.id)) {
+      report('which-study-mismatch', `${option.id} is not a source of ${fact.id}`);
+    }
+    if (!option.correct) {
+      if (fact.references.includes(option.id)) {
+        report('which-study-mismatch', `${option.id} is also a source of ${fact.id}`);
+      } else if (!rivals.some((r) => r.references.includes(option.id))) {
+        report('distractor-unproven', `${option.id} reported no contrary finding`);
+      }
+    }
+  }
+  const correct = item.options.find((o) => o.correct);
+  if (correct && item.prompt.includes(correct.text))
+    report('answer-in-stem', 'the stem names the study');
+}
+
+/**
+ * Every item that breaks a rule: structure (options, rationales, explanation, citations, facts,
+ * answer shape) and content (distractors proven wrong and not fitting the stem, answers resting
+ * on uncontested, non-inferred facts, stems framed on a source, unique matchings, forced orders,
+ * perturbation answers recomputed). Independent of how the bank was generated.
+ */
+export function checkBank(pack: Pack, bank: Bank): Violation[] {
+  const index = indexPack(pack);
+  const violations: Violation[] = [];
+  const seen = new Set<string>();
+  for (const item of bank.quiz) {
+    const report: Report = (rule, message) => violations.push({ itemId: item.id, rule, message });
+    if (seen.has(item.id)) report('duplicate-id', 'another item has this id');
+    seen.add(item.id);
+    checkCommon(index, item, report);
+    if (isOptionItem(item)) checkOptions(index, item, report);
+    switch (item.kind) {
+      case 'mcq':
+        checkMcq(index, item, report);
+        break;
+      case 'true-false':
+        checkTrueFalse(index, item, report);
+        break;
+      case 'cloze':
+        checkCloze(index, item, report);
+        break;
+      case 'matching':
+        checkMatching(index, item, report);
+        break;
+      case 'ordering':
+        checkOrdering(index, item, report);
+        break;
+      case 'perturbation':
+        checkPerturbation(index, item, report);
+        break;
+      case 'context':
+        checkContext(index, item, report);
+        break;
+      case 'diagram-node':
+        checkDiagramNode(index, item, report);
+        break;
+      case 'diagram-edge':
+        checkDiagramEdge(index, item, report);
+        break;
+      case 'which-study':
+        checkWhichStudy(index, item, report);
+        break;
+    }
+  }
+  const cardIds = new Set<string>();
+  for (const card of bank.cards) {
+    if (cardIds.has(card.id)) {
+      violations.push({
+        itemId: card.id,
+        rule: 'duplicate-id',
+        message: 'another card has this id',
+      });
+    }
+    cardIds.add(card.id);
+  }
+  return violations;
+}
+
+export interface CoverageGaps {
+  /** Non-background facts without a flashcard. */
+  readonly factsWithoutCard: readonly string[];
+  /** Non-background facts no quiz item rests on. */
+  readonly factsWithoutQuizItem: readonly string[];
+  /** Pathway edges ("D1:edge-id") no quiz item exercises. */
+  readonly edgesWithoutItem: readonly string[];
+}
+
+/** What the bank leaves untaught: every fact needs a card and a quiz item, every edge an item. */
+export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
+  const index = indexPack(pack);
+  const carded = new Set(bank.cards.flatMap((c) => c.factIds));
+  const quizzed = new Set(bank.quiz.flatMap((q) => q.factIds));
+  const exercised = new Set(
+    bank.quiz.flatMap((q) =>
+      q.pathwayId ? q.edgeIds.map((e) => `${q.pathwayId ?? ''}:${e}`) : [],
+    ),
+  );
+  const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
+  return {
+    factsWithoutCard: facts.filter((f) => !carded.has(f.id)).map((f) => f.id),
+    factsWithoutQuizItem: facts.filter((f) => !quizzed.has(f.id)).map((f) => f.id),
+    edgesWithoutItem: pack.pathways.flatMap((p) =>
+      p.edges.map((e) => `${p.id}:${e.id}`).filter((key) => !exercised.has(key)),
+    ),
+  };
+}

@@ -1,0 +1,153 @@
+import type { Fact, Pathway, Reference, Tier } from '../pack/schema.ts';
+import type { PackIndex } from './pack-index.ts';
+import type { Citation } from './types.ts';
+
+const sectionLabels = {
+  abstract: 'abstract',
+  keywords: 'keywords',
+  'figure-1': 'Figure 1',
+  'figure-2a': 'Figure 2A',
+  'figure-2b': 'Figure 2B',
+  references: 'reference list',
+} as const satisfies Record<NonNullable<Fact['section']>, string>;
+
+export function tierOf(reference: Reference): Tier {
+  switch (reference.kind) {
+    case 'target-review':
+      return 'review';
+    case 'companion-review':
+      return 'companion-review';
+    case 'primary':
+      return 'primary';
+    case 'secondary':
+    case 'other':
+      return 'other';
+  }
+}
+
+/** "Kim YG" → surname "Kim", initials "YG"; "van Riel PL" → "van Riel"; "R&D Systems" stays whole. */
+function splitAuthor(author: string): { surname: string; initials: string } {
+  const parts = author.trim().split(/\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.length > 1 && /^[A-Z](?:[A-Z-]*[A-Z])?\.?$/.test(last)) {
+    return { surname: parts.slice(0, -1).join(' '), initials: last };
+  }
+  return { surname: author.trim(), initials: '' };
+}
+
+/**
+ * Reviews by surname ("Lee et al. 2017"); studies with initials, which tell the many Kims apart
+ * ("Kim YG et al. 2012", "Mabilleau and Sabokbar 2009").
+ */
+const labels = new WeakMap<Reference, string>();
+
+export function referenceLabel(reference: Reference): string {
+  let label = labels.get(reference);
+  if (label === undefined) {
+    label = computeLabel(reference);
+    labels.set(reference, label);
+  }
+  return label;
+}
+
+/** Some sources' authors were never seen; name them by journal and year, else by title. */
+function anonymousLabel(reference: Reference): string | null {
+  const [only] = reference.authors;
+  if (reference.authors.length !== 1 || !only || !/not obtained|unknown|anonymous/i.test(only)) {
+    return null;
+  }
+  if (reference.journal)
+    return `${reference.journal}${reference.year === undefined ? '' : ` ${reference.year}`}`;
+  return reference.title.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+function computeLabel(reference: Reference): string {
+  const anonymous = anonymousLabel(reference);
+  if (anonymous !== null) return anonymous;
+  const withInitials = reference.kind !== 'target-review' && reference.kind !== 'companion-review';
+  const [first, second] = reference.authors.map(splitAuthor);
+  const name = (a: { surname: string; initials: string } | undefined): string =>
+    a ? (withInitials && a.initials ? `${a.surname} ${a.initials}` : a.surname) : '';
+  let who: string;
+  if (reference.authors.length >= 3) who = `${name(first)} et al.`;
+  else if (reference.authors.length === 2)
+    who = `${first?.surname ?? ''} and ${second?.surname ?? ''}`;
+  else who = name(first);
+  return reference.year === undefined ? who : `${who} ${reference.year}`;
+}
+
+function reference(index: PackIndex, id: string): Reference {
+  const found = index.referenceById.get(id);
+  if (!found) throw new Error(`unknown reference "${id}"`);
+  return found;
+}
+
+/** Where a review-tier fact sits in the review: "Lee et al. 2017, Figure 1". */
+export function citationsForFact(index: PackIndex, fact: Fact): Citation[] {
+  return fact.references.map((id) => {
+    const ref = reference(index, id);
+    const base = referenceLabel(ref);
+    const label =
+      ref.kind === 'target-review' && fact.section
+        ? `${base}, ${sectionLabels[fact.section]}`
+        : base;
+    return { referenceId: id, label, tier: tierOf(ref) };
+  });
+}
+
+export function citationsForPathway(index: PackIndex, pathway: Pathway): Citation[] {
+  return pathway.references.map((id) => {
+    const ref = reference(index, id);
+    const base = referenceLabel(ref);
+    const label =
+      ref.kind === 'target-review' && pathway.figure ? `${base}, ${pathway.figure}` : base;
+    return { referenceId: id, label, tier: tierOf(ref) };
+  });
+}
+
+/** Citations of several facts, each reference once (first label wins), in fact order. */
+export function citationsForFacts(index: PackIndex, facts: readonly Fact[]): Citation[] {
+  return mergeCitations(facts.flatMap((f) => citationsForFact(index, f)));
+}
+
+export function mergeCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const c of citations) if (!seen.has(c.label)) seen.set(c.label, c);
+  return [...seen.values()];
+}
+
+/** The reference a fact is framed on: the review for review-tier facts, else its first study. */
+export function leadReference(index: PackIndex, fact: Fact): Reference {
+  const refs = fact.references.map((id) => reference(index, id));
+  return (
+    refs.find((r) => tierOf(r) === fact.tier) ??
+    refs[0] ??
+    reference(index, index.reviewReferenceId)
+  );
+}
+
+/** "According to the review (Lee et al. 2017, Figure 1)", "In Kim YG et al. 2012", … */
+export function sourceFraming(index: PackIndex, fact: Fact): string {
+  const ref = leadReference(index, fact);
+  const label = referenceLabel(ref);
+  switch (ref.kind) {
+    case 'target-review':
+      return `According to the review (${fact.section ? `${label}, ${sectionLabels[fact.section]}` : label})`;
+    case 'companion-review':
+      return `According to ${label}, a later review`;
+    case 'primary':
+      return `In ${label}`;
+    case 'secondary':
+    case 'other':
+      return `According to ${label}`;
+  }
+}
+
+/** "In the Figure 1 model of the review (Lee et al. 2017)" or "In the pathway “…”". */
+export function pathwayFraming(index: PackIndex, pathway: Pathway): string {
+  const review = index.referenceById.get(index.reviewReferenceId);
+  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
+    return `In the ${pathway.figure} model of the review (${referenceLabel(review)})`;
+  }
+  return `In the pathway “${pathway.title}”`;
+}

@@ -1,0 +1,350 @@
+import type {
+  Entity,
+  EntityType,
+  Fact,
+  Pack,
+  Pathway,
+  PathwayEdge,
+  PathwayNode,
+  Reference,
+  TeachingPoint,
+} from '../pack/schema.ts';
+import { relations, type RelationId } from '../pack/relations.ts';
+import { answerKey } from './normalize.ts';
+
+/**
+ * Distractor classes: entity types a learner would weigh against each other. A microRNA and a
+ * ligand are both "a molecule" to a student choosing what IL-32γ raises; a process is not.
+ */
+export type EntityClass =
+  | 'molecule'
+  | 'cell'
+  | 'process'
+  | 'measure'
+  | 'disease'
+  | 'animal-model'
+  | 'compartment'
+  | 'category'
+  | 'species'
+  | 'drug'
+  | 'microbial-product';
+
+export function classOf(type: EntityType): EntityClass {
+  switch (type) {
+    case 'cytokine':
+    case 'isoform':
+    case 'chemokine':
+    case 'ligand':
+    case 'receptor':
+    case 'protein':
+    case 'enzyme':
+    case 'transcription-factor':
+    case 'kinase':
+    case 'mirna':
+    case 'pathway':
+    case 'lipid-mediator':
+    case 'gene':
+      return 'molecule';
+    case 'cell':
+      return 'cell';
+    case 'process':
+      return 'process';
+    case 'measure':
+      return 'measure';
+    case 'disease':
+      return 'disease';
+    case 'animal-model':
+      return 'animal-model';
+    case 'compartment':
+      return 'compartment';
+    case 'category':
+      return 'category';
+    case 'species':
+      return 'species';
+    case 'drug':
+      return 'drug';
+    case 'microbial-product':
+      return 'microbial-product';
+  }
+}
+
+/** Relations whose subject has exactly one object: another object is wrong. */
+export const functionalRelations: ReadonlySet<RelationId> = new Set<RelationId>([
+  'isoform-of',
+  'has-isoform-count',
+  'first-identified-in',
+]);
+
+export interface EdgeRef {
+  readonly pathway: Pathway;
+  readonly edge: PathwayEdge;
+}
+
+/** Lookups the generators and the checker share; built once per pack, in linear time. */
+export interface PackIndex {
+  readonly pack: Pack;
+  readonly entityById: ReadonlyMap<string, Entity>;
+  readonly factById: ReadonlyMap<string, Fact>;
+  readonly referenceById: ReadonlyMap<string, Reference>;
+  readonly pathwayById: ReadonlyMap<string, Pathway>;
+  readonly factsBySubject: ReadonlyMap<string, readonly Fact[]>;
+  readonly factsByObject: ReadonlyMap<string, readonly Fact[]>;
+  readonly factsByPair: ReadonlyMap<string, readonly Fact[]>;
+  /** Keyed by pairKey(subject, relation). */
+  readonly factsBySubjectRelation: ReadonlyMap<string, readonly Fact[]>;
+  readonly entitiesByClass: ReadonlyMap<EntityClass, readonly Entity[]>;
+  /** Entities sharing a written form are one thing under two names. */
+  readonly entitiesByForm: ReadonlyMap<string, readonly string[]>;
+  readonly edgesByFact: ReadonlyMap<string, readonly EdgeRef[]>;
+  readonly pathwaysByEntity: ReadonlyMap<string, readonly string[]>;
+  readonly teachingPointsByFact: ReadonlyMap<string, readonly TeachingPoint[]>;
+  readonly topicsByEntity: ReadonlyMap<string, readonly string[]>;
+  readonly inferenceIds: ReadonlySet<string>;
+  readonly reviewReferenceId: string;
+}
+
+export class PackIndexError extends Error {
+  override readonly name = 'PackIndexError';
+}
+
+export const pairKey = (subject: string, object: string): string => `${subject}\u0000${object}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addOnce<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+export function isEntityObject(fact: Fact): boolean {
+  return relations[fact.relation].objectKind === 'entity';
+}
+
+export function indexPack(pack: Pack): PackIndex {
+  const entityById = new Map(pack.entities.map((e) => [e.id, e]));
+  const need = (id: string, where: string): void => {
+    if (!entityById.has(id)) throw new PackIndexError(`${where} names unknown entity "${id}"`);
+  };
+  const factById = new Map<string, Fact>();
+  const factsBySubject = new Map<string, Fact[]>();
+  const factsByObject = new Map<string, Fact[]>();
+  const factsByPair = new Map<string, Fact[]>();
+  const factsBySubjectRelation = new Map<string, Fact[]>();
+  const topicsByEntity = new Map<string, string[]>();
+  for (const fact of pack.facts) {
+    if (factById.has(fact.id)) throw new PackIndexError(`fact ${fact.id} appears twice`);
+    factById.set(fact.id, fact);
+    need(fact.subject, `fact ${fact.id} (subject)`);
+    for (const co of fact.coSubjects) need(co, `fact ${fact.id} (co-subject)`);
+    push(factsBySubject, fact.subject, fact);
+    push(factsBySubjectRelation, pairKey(fact.subject, fact.relation), fact);
+    addOnce(topicsByEntity, fact.subject, fact.topic);
+    if (isEntityObject(fact)) {
+      need(fact.object, `fact ${fact.id} (object)`);
+      push(factsByObject, fact.object, fact);
+      push(factsByPair, pairKey(fact.subject, fact.object), fact);
+      addOnce(topicsByEntity, fact.object, fact.topic);
+    }
+    for (const id of [
+      ...fact.context.diseases,
+      ...fact.context.compartments,
+      ...fact.context.cells,
+    ]) {
+      need(id, `fact ${fact.id} (context)`);
+    }
+  }
+  for (const fact of pack.facts) {
+    for (const other of fact.contested?.with ?? []) {
+      if (!factById.has(other)) {
+        throw new PackIndexError(`fact ${fact.id} is contested with unknown fact ${other}`);
+      }
+    }
+  }
+
+  const entitiesByClass = new Map<EntityClass, Entity[]>();
+  const entitiesByForm = new Map<string, string[]>();
+  for (const entity of pack.entities) {
+    push(entitiesByClass, classOf(entity.type), entity);
+    for (const form of [entity.name, ...entity.aliases]) {
+      addOnce(entitiesByForm, answerKey(form), entity.id);
+    }
+  }
+
+  const pathwayById = new Map<string, Pathway>();
+  const edgesByFact = new Map<string, EdgeRef[]>();
+  const pathwaysByEntity = new Map<string, string[]>();
+  for (const pathway of pack.pathways) {
+    pathwayById.set(pathway.id, pathway);
+    const nodeIds = new Set<string>();
+    for (const node of pathway.nodes) {
+      need(node.entity, `pathway ${pathway.id} node ${node.id}`);
+      nodeIds.add(node.id);
+      addOnce(pathwaysByEntity, node.entity, pathway.id);
+    }
+    for (const edge of pathway.edges) {
+      for (const end of [edge.from, edge.to]) {
+        if (!nodeIds.has(end)) {
+          throw new PackIndexError(
+            `pathway ${pathway.id} edge ${edge.id} names unknown node "${end}"`,
+          );
+        }
+      }
+      for (const factId of edge.factIds) {
+        if (!factById.has(factId)) {
+          throw new PackIndexError(
+            `pathway ${pathway.id} edge ${edge.id} cites unknown fact ${factId}`,
+          );
+        }
+        push(edgesByFact, factId, { pathway, edge });
+      }
+    }
+  }
+
+  const teachingPointsByFact = new Map<string, TeachingPoint[]>();
+  for (const point of pack.teachingPoints) {
+    for (const factId of point.factIds) push(teachingPointsByFact, factId, point);
+  }
+
+  const referenceById = new Map(pack.references.map((r) => [r.id, r]));
+  for (const fact of pack.facts) {
+    for (const ref of fact.references) {
+      if (!referenceById.has(ref)) {
+        throw new PackIndexError(`fact ${fact.id} cites unknown reference ${ref}`);
+      }
+    }
+  }
+
+  return {
+    pack,
+    entityById,
+    factById,
+    referenceById,
+    pathwayById,
+    factsBySubject,
+    factsByObject,
+    factsByPair,
+    factsBySubjectRelation,
+    entitiesByClass,
+    entitiesByForm,
+    edgesByFact,
+    pathwaysByEntity,
+    teachingPointsByFact,
+    topicsByEntity,
+    inferenceIds: new Set(pack.manifest.inferences.map((i) => i.id)),
+    reviewReferenceId: pack.manifest.reviewReference,
+  };
+}
+
+export function entityOf(index: PackIndex, id: string): Entity {
+  const entity = index.entityById.get(id);
+  if (!entity) throw new PackIndexError(`unknown entity "${id}"`);
+  return entity;
+}
+
+export function factOf(index: PackIndex, id: string): Fact {
+  const fact = index.factById.get(id);
+  if (!fact) throw new PackIndexError(`unknown fact "${id}"`);
+  return fact;
+}
+
+export function nodeOf(pathway: Pathway, nodeId: string): PathwayNode {
+  const node = pathway.nodes.find((n) => n.id === nodeId);
+  if (!node) throw new PackIndexError(`pathway ${pathway.id} has no node "${nodeId}"`);
+  return node;
+}
+
+/** Written forms of an entity: its name and aliases. */
+export function formsOf(index: PackIndex, id: string): string[] {
+  const entity = entityOf(index, id);
+  return [entity.name, ...entity.aliases];
+}
+
+const memo = new WeakMap<PackIndex, Map<string, ReadonlySet<string>>>();
+
+function remember(index: PackIndex, key: string, compute: () => ReadonlySet<string>) {
+  let cache = memo.get(index);
+  if (!cache) {
+    cache = new Map();
+    memo.set(index, cache);
+  }
+  let value = cache.get(key);
+  if (!value) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** The entity itself and any entity that shares one of its written forms. */
+export function equivalents(index: PackIndex, id: string): ReadonlySet<string> {
+  return remember(index, `eq:${id}`, () => {
+    const out = new Set([id]);
+    for (const form of formsOf(index, id)) {
+      for (const other of index.entitiesByForm.get(answerKey(form)) ?? []) out.add(other);
+    }
+    return out;
+  });
+}
+
+const familyRelations: ReadonlySet<RelationId> = new Set<RelationId>([
+  'isoform-of',
+  'most-active-isoform-of',
+  'most-abundant-isoform-of',
+  'spliced-into',
+]);
+
+/**
+ * Entities a statement about `id` may also be read as being about: its equivalents, plus its
+ * parent and sibling isoforms. Used when asking "does the pack already say this?", where reading
+ * broadly is the safe side.
+ */
+export function relatedSubjects(index: PackIndex, id: string): ReadonlySet<string> {
+  return remember(index, `rel:${id}`, () => relatedSubjectsOf(index, id));
+}
+
+function relatedSubjectsOf(index: PackIndex, id: string): Set<string> {
+  const out = new Set(equivalents(index, id));
+  const family = new Set<string>();
+  for (const member of out) {
+    for (const fact of index.factsBySubject.get(member) ?? []) {
+      if (familyRelations.has(fact.relation)) family.add(fact.object);
+    }
+    for (const fact of index.factsByObject.get(member) ?? []) {
+      if (familyRelations.has(fact.relation)) family.add(fact.subject);
+    }
+  }
+  for (const member of family) for (const eq of equivalents(index, member)) out.add(eq);
+  return out;
+}
+
+/** Facts stating something about (any of) these subjects and (any of) these objects. */
+export function factsBetween(
+  index: PackIndex,
+  subjects: Iterable<string>,
+  objects: Iterable<string>,
+): Fact[] {
+  const out: Fact[] = [];
+  const objectList = [...objects];
+  for (const s of subjects) {
+    for (const o of objectList) out.push(...(index.factsByPair.get(pairKey(s, o)) ?? []));
+  }
+  return out;
+}
+
+export function isBackgroundEntity(index: PackIndex, id: string): boolean {
+  return index.entityById.get(id)?.background ?? false;
+}
+
+/**
+ * A fact is background when it rests only on background (textbook) entities: the schema keeps
+ * the flag on entities, and such a fact teaches nothing the sources say.
+ */
+export function isBackgroundFact(index: PackIndex, fact: Fact): boolean {
+  const ids = [fact.subject, ...fact.coSubjects, ...(isEntityObject(fact) ? [fact.object] : [])];
+  return ids.every((id) => isBackgroundEntity(index, id));
+}

@@ -1,0 +1,213 @@
+import type { Fact } from '../../pack/schema.ts';
+import { sourceFraming } from '../citations.ts';
+import {
+  entityOf,
+  equivalents,
+  isBackgroundFact,
+  isEntityObject,
+  type PackIndex,
+} from '../pack-index.ts';
+import { capitalise, factLine, nameOf } from '../phrasing.ts';
+import { relationFamily } from '../semantics.ts';
+import type { ChoiceOption, ContextItem, LevelStatus } from '../types.ts';
+import { arrange, base, explain, names, type GenContext } from './common.ts';
+
+export function levelStatus(fact: Fact): LevelStatus | null {
+  switch (fact.relation) {
+    case 'elevated-in':
+      return 'raised';
+    case 'reduced-in':
+      return 'reduced';
+    case 'no-difference-in':
+      return 'no-difference';
+    default:
+      return null;
+  }
+}
+
+export function diseaseOfFact(index: PackIndex, fact: Fact): string | undefined {
+  if (isEntityObject(fact) && entityOf(index, fact.object).type === 'disease') return fact.object;
+  return fact.context.diseases[0];
+}
+
+const statusText: Record<LevelStatus, string> = {
+  raised: 'It is raised',
+  reduced: 'It is reduced',
+  'no-difference': 'No difference was found',
+};
+const statusWord: Record<LevelStatus, string> = {
+  raised: 'raised',
+  reduced: 'reduced',
+  'no-difference': 'unchanged (no difference)',
+};
+
+/**
+ * Level findings about the same subject in the same disease: the set a context question is
+ * judged against. Contested findings are included so that a conflict blocks the question.
+ */
+export function levelFindings(index: PackIndex, subject: string, disease: string): Fact[] {
+  const byDisease = levelIndex(index);
+  const diseases = [...equivalents(index, disease)];
+  return [...equivalents(index, subject)].flatMap((s) =>
+    diseases.flatMap((d) => byDisease.get(`${s}\u0000${d}`) ?? []),
+  );
+}
+
+const levelIndexes = new WeakMap<PackIndex, Map<string, Fact[]>>();
+
+/** Level findings keyed by subject and disease, built once per pack. */
+function levelIndex(index: PackIndex): Map<string, Fact[]> {
+  let map = levelIndexes.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const fact of index.pack.facts) {
+    if (relationFamily(fact.relation) !== 'level') continue;
+    const disease = diseaseOfFact(index, fact);
+    if (disease === undefined) continue;
+    const key = `${fact.subject}\u0000${disease}`;
+    const list = map.get(key);
+    if (list) list.push(fact);
+    else map.set(key, [fact]);
+  }
+  levelIndexes.set(index, map);
+  return map;
+}
+
+const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
+  a.some((x) => b.includes(x));
+
+function compartmentsText(index: PackIndex, ids: readonly string[]): string {
+  return ids.map((id) => nameOf(index, id)).join(' and ');
+}
+
+function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem | null {
+  const { index } = ctx;
+  const status = levelStatus(fact);
+  if (status === null || fact.context.compartments.length === 0) return null;
+  const findings = levelFindings(index, fact.subject, disease);
+  const clash = findings.some(
+    (g) =>
+      g.id !== fact.id &&
+      overlaps(g.context.compartments, fact.context.compartments) &&
+      levelStatus(g) !== status,
+  );
+  if (clash) return null;
+  const where = compartmentsText(index, fact.context.compartments);
+  const note = fact.context.note ? ` (${fact.context.note})` : '';
+  const prompt = `${sourceFraming(index, fact)}, how does ${nameOf(index, fact.subject)} measured in ${where} differ in ${nameOf(index, disease)}${note}?`;
+  const id = `context-status:${fact.id}`;
+  const options: ChoiceOption[] = (['raised', 'reduced', 'no-difference'] as const).map((value) =>
+    value === status
+      ? { id: value, text: statusText[value], correct: true }
+      : {
+          id: value,
+          text: statusText[value],
+          correct: false,
+          evidence: { basis: 'disjoint-category', factIds: [fact.id] },
+          rationale: `Not “${statusText[value].toLowerCase()}”: the findings exclude one another, and the source reports it ${statusWord[status]} here. ${factLine(index, fact)}`,
+        },
+  );
+  return {
+    kind: 'context',
+    ...base(ctx, {
+      id,
+      prompt,
+      explanation: explain(ctx, `${statusText[status]} in ${where}.`, [fact]),
+      facts: [fact],
+      difficulty: fact.subjectModifier !== undefined || status === 'no-difference' ? 3 : 2,
+      family: `fact:${fact.id}:context`,
+    }),
+    ask: 'status',
+    subject: { entityId: fact.subject, coSubjects: [] },
+    diseaseId: disease,
+    compartments: fact.context.compartments,
+    options: arrange(ctx, id, options),
+  };
+}
+
+function compartmentItem(ctx: GenContext, fact: Fact, disease: string): ContextItem | null {
+  const { index } = ctx;
+  const status = levelStatus(fact);
+  if (status === null || fact.context.compartments.length === 0) return null;
+  const findings = levelFindings(index, fact.subject, disease).filter((g) => g.id !== fact.id);
+  const wrong = findings.filter(
+    (g) =>
+      g.contested === undefined &&
+      g.context.compartments.length > 0 &&
+      !overlaps(g.context.compartments, fact.context.compartments) &&
+      levelStatus(g) !== status &&
+      // nothing reports the asked status in that compartment too
+      !findings.some(
+        (h) =>
+          overlaps(h.context.compartments, g.context.compartments) && levelStatus(h) === status,
+      ),
+  );
+  if (wrong.length === 0) return null;
+  const key = (ids: readonly string[]): string => [...ids].sort().join('+');
+  const options: ChoiceOption[] = [
+    {
+      id: key(fact.context.compartments),
+      text: capitalise(compartmentsText(index, fact.context.compartments)),
+      correct: true,
+    },
+  ];
+  for (const g of wrong) {
+    const optionId = key(g.context.compartments);
+    if (options.some((o) => o.id === optionId) || options.length >= 4) continue;
+    const text = capitalise(compartmentsText(index, g.context.compartments));
+    const gStatus = levelStatus(g) ?? 'no-difference';
+    options.push({
+      id: optionId,
+      text,
+      correct: false,
+      evidence: { basis: 'contrary-fact', factIds: [g.id] },
+      rationale: `Not ${text}: there it was ${statusWord[gStatus]}. ${factLine(index, g)}`,
+    });
+  }
+  const subjectName = nameOf(index, fact.subject);
+  const id = `context-compartment:${fact.id}`;
+  const prompt = `${sourceFraming(index, fact)}, in ${nameOf(index, disease)}, where was ${subjectName} found ${statusWord[status]}?`;
+  if (fact.context.compartments.some((c) => names(ctx, prompt, c))) return null;
+  const facts = [fact, ...wrong];
+  return {
+    kind: 'context',
+    ...base(ctx, {
+      id,
+      prompt,
+      explanation: explain(
+        ctx,
+        `Answer: ${compartmentsText(index, fact.context.compartments)}. Compartment matters: a level in one place says nothing about another.`,
+        facts,
+      ),
+      facts,
+      difficulty: 3,
+      family: `fact:${fact.id}:context`,
+    }),
+    ask: 'compartment',
+    subject: { entityId: fact.subject, coSubjects: [] },
+    diseaseId: disease,
+    compartments: fact.context.compartments,
+    status,
+    options: arrange(ctx, id, options),
+  };
+}
+
+/**
+ * Context questions: for a level finding, which change was reported in that compartment
+ * (statuses exclude each other), and in which compartment — offering only compartments where the
+ * pack reports something different (local vs systemic vs marrow).
+ */
+export function contextItems(ctx: GenContext): ContextItem[] {
+  const { index } = ctx;
+  const items: ContextItem[] = [];
+  for (const fact of index.pack.facts) {
+    if (fact.contested !== undefined || isBackgroundFact(index, fact)) continue;
+    const disease = diseaseOfFact(index, fact);
+    if (disease === undefined || levelStatus(fact) === null) continue;
+    const status = statusItem(ctx, fact, disease);
+    if (status) items.push(status);
+    const compartment = compartmentItem(ctx, fact, disease);
+    if (compartment) items.push(compartment);
+  }
+  return items;
+}

@@ -1,0 +1,185 @@
+import { relations } from '../../pack/relations.ts';
+import {
+  classOf,
+  entityOf,
+  equivalents,
+  formsOf,
+  functionalRelations,
+  isBackgroundEntity,
+  isEntityObject,
+  relatedSubjects,
+  type PackIndex,
+} from '../pack-index.ts';
+import { tieBreaker } from '../rng.ts';
+import {
+  asRelation,
+  effectivePolarity,
+  negatedSigns,
+  provablyFalse,
+  relationFamily,
+} from '../semantics.ts';
+import type { Claim, Evidence, Statement } from '../types.ts';
+import { mentionsAny, viewOf } from '../normalize.ts';
+import { SELECTION_SEED, type GenContext } from './common.ts';
+
+/** The situation a stem describes; a distractor is judged in the same one. */
+export interface Situation {
+  readonly compartments: readonly string[];
+  readonly diseases: readonly string[];
+  readonly species?: string;
+}
+
+export function claimStatement(claim: Claim, candidate: string, situation: Situation): Statement {
+  const common = {
+    relation: claim.relation,
+    compartments: situation.compartments,
+    diseases: situation.diseases,
+    ...(situation.species === undefined ? {} : { species: situation.species }),
+    ...(claim.pathwayId === undefined ? {} : { pathwayId: claim.pathwayId }),
+  };
+  return claim.kind === 'object-of'
+    ? { ...common, subject: claim.subject, object: candidate }
+    : { ...common, subject: { entityId: candidate, coSubjects: [] }, object: claim.object };
+}
+
+/**
+ * Entities that some fact relates to a given entity in a given direction, by family and sign:
+ * "what does IL-32γ lower?" is one lookup. Built once per pack.
+ */
+const contraryIndexes = new WeakMap<PackIndex, Map<string, string[]>>();
+
+function contraryIndex(index: PackIndex): Map<string, string[]> {
+  let map = contraryIndexes.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const fact of index.pack.facts) {
+    if (!isEntityObject(fact) || fact.contested !== undefined) continue;
+    const family = relationFamily(fact.relation);
+    const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
+    const denied = negatedSigns(fact.relation);
+    const signs =
+      denied.length > 0
+        ? denied.map((s) => (s === 1 ? '+' : '-'))
+        : polarity === 0
+          ? []
+          : [polarity === 1 ? '-' : '+'];
+    // Keyed by the sign of the claim this fact contradicts.
+    for (const sign of signs) {
+      for (const [key, value] of [
+        [`o|${fact.subject}|${family}|${sign}`, fact.object],
+        [`s|${fact.object}|${family}|${sign}`, fact.subject],
+      ] as const) {
+        const list = map.get(key);
+        if (!list) map.set(key, [value]);
+        else if (!list.includes(value)) list.push(value);
+      }
+    }
+  }
+  contraryIndexes.set(index, map);
+  return map;
+}
+
+const FUNCTIONAL_POOL = 40;
+
+function candidatePool(index: PackIndex, claim: Claim, answerId: string): string[] {
+  const relation = asRelation(claim.relation);
+  const pool: string[] = [];
+  const anchor = claim.kind === 'object-of' ? claim.subject.entityId : claim.object;
+  const polarity =
+    claim.kind === 'object-of'
+      ? effectivePolarity(relation, claim.subject.modifier)
+      : effectivePolarity(relation);
+  if (polarity !== 0) {
+    const contrary = contraryIndex(index);
+    const family = relationFamily(relation);
+    const sign = polarity === 1 ? '+' : '-';
+    for (const eq of equivalents(index, anchor)) {
+      pool.push(
+        ...(contrary.get(`${claim.kind === 'object-of' ? 'o' : 's'}|${eq}|${family}|${sign}`) ??
+          []),
+      );
+    }
+  }
+  if (claim.pathwayId !== undefined) {
+    const pathway = index.pathwayById.get(claim.pathwayId);
+    for (const node of pathway?.nodes ?? []) pool.push(node.entity);
+  }
+  if (claim.kind === 'object-of' && functionalRelations.has(relation)) {
+    const same = index.entitiesByClass.get(classOf(entityOf(index, answerId).type)) ?? [];
+    pool.push(...same.slice(0, FUNCTIONAL_POOL).map((e) => e.id));
+  }
+  return [...new Set(pool)];
+}
+
+export interface Distractor {
+  readonly entityId: string;
+  readonly evidence: Evidence;
+  /** 1: same pathway or a contrary fact about the same subject; 2: same topic; 3: further away. */
+  readonly distance: number;
+}
+
+export interface DistractorRequest {
+  readonly claim: Claim;
+  readonly answerId: string;
+  readonly situation: Situation;
+  readonly itemId: string;
+  /** Candidates named in the stem are never options. */
+  readonly stem: string;
+  readonly need: number;
+}
+
+/**
+ * Distractors of the answer's class that the pack proves wrong for this stem, nearest first
+ * (graph distance), ties broken by the seed; never the answer or the stem's own entities under
+ * another name, never two names of one entity, never background entities.
+ */
+export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
+  const { index } = ctx;
+  const { claim, answerId } = request;
+  const answerClass = classOf(entityOf(index, answerId).type);
+  const taken = new Set<string>(equivalents(index, answerId));
+  const stemEntities =
+    claim.kind === 'object-of'
+      ? [claim.subject.entityId, ...claim.subject.coSubjects]
+      : [claim.object];
+  // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α").
+  for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
+  const stem = viewOf(request.stem);
+  const answerPathways = new Set(index.pathwaysByEntity.get(answerId) ?? []);
+  const answerTopics = new Set(index.topicsByEntity.get(answerId) ?? []);
+  const found: Distractor[] = [];
+  for (const candidate of candidatePool(index, claim, answerId)) {
+    if (taken.has(candidate) || isBackgroundEntity(index, candidate)) continue;
+    if (classOf(entityOf(index, candidate).type) !== answerClass) continue;
+    if (mentionsAny(stem, formsOf(index, candidate))) continue;
+    const evidence = provablyFalse(index, claimStatement(claim, candidate, request.situation));
+    if (!evidence) continue;
+    const pathways = index.pathwaysByEntity.get(candidate) ?? [];
+    const near =
+      evidence.basis === 'contrary-fact' ||
+      (claim.pathwayId !== undefined && pathways.includes(claim.pathwayId)) ||
+      pathways.some((p) => answerPathways.has(p));
+    const topical = (index.topicsByEntity.get(candidate) ?? []).some((t) => answerTopics.has(t));
+    found.push({ entityId: candidate, evidence, distance: near ? 1 : topical ? 2 : 3 });
+  }
+  const ordered = found.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      tieBreaker(SELECTION_SEED, `${request.itemId}:${a.entityId}`) -
+        tieBreaker(SELECTION_SEED, `${request.itemId}:${b.entityId}`),
+  );
+  const chosen: Distractor[] = [];
+  for (const d of ordered) {
+    if (chosen.length >= request.need) break;
+    if (taken.has(d.entityId)) continue;
+    chosen.push(d);
+    for (const eq of equivalents(index, d.entityId)) taken.add(eq);
+  }
+  return chosen;
+}
+
+/** Whether the relation can carry an entity-choice question at all. */
+export function askable(relation: string): boolean {
+  const id = asRelation(relation);
+  return relations[id].objectKind === 'entity' && negatedSigns(id).length === 0;
+}

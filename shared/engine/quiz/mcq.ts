@@ -1,0 +1,192 @@
+import type { Fact, Pathway } from '../../pack/schema.ts';
+import { pathwayFraming, sourceFraming } from '../citations.ts';
+import {
+  equivalents,
+  isBackgroundEntity,
+  isBackgroundFact,
+  isEntityObject,
+  type PackIndex,
+} from '../pack-index.ts';
+import { capitalise, contextPhrase, nameOf, subjectVerb, textOf } from '../phrasing.ts';
+import { subjectOf } from '../semantics.ts';
+import type { ChoiceOption, Claim, McqItem } from '../types.ts';
+import { arrange, base, explain, names, rationaleFor, roleOf, type GenContext } from './common.ts';
+import { askable, findDistractors, type Situation } from './distractors.ts';
+
+/** The pathway (if any) on which this fact is a drawn, fact-backed edge from subject to object. */
+export function pathwayOfFact(index: PackIndex, fact: Fact): Pathway | undefined {
+  if (!isEntityObject(fact)) return undefined;
+  const subjects = equivalents(index, fact.subject);
+  const objects = equivalents(index, fact.object);
+  for (const { pathway, edge } of index.edgesByFact.get(fact.id) ?? []) {
+    if (edge.inferred) continue;
+    const from = pathway.nodes.find((n) => n.id === edge.from);
+    const to = pathway.nodes.find((n) => n.id === edge.to);
+    if (from && to && subjects.has(from.entity) && objects.has(to.entity)) return pathway;
+  }
+  return undefined;
+}
+
+function situationOf(fact: Fact): Situation {
+  return {
+    compartments: fact.context.compartments,
+    diseases: fact.context.diseases,
+    species: fact.context.species,
+  };
+}
+
+interface Framed {
+  readonly claim: Claim;
+  readonly prompt: string;
+  readonly pathway?: Pathway;
+}
+
+function frame(
+  ctx: GenContext,
+  fact: Fact,
+  direction: 'forward' | 'reverse',
+  pathway?: Pathway,
+): Framed | null {
+  const { index } = ctx;
+  const text = textOf(fact.relation);
+  const answer = direction === 'forward' ? fact.object : fact.subject;
+  const intro = pathway ? pathwayFraming(index, pathway) : sourceFraming(index, fact);
+  const suffix = text.suffix ? ` ${text.suffix}` : '';
+  const build = (withNote: boolean): string => {
+    const context = pathway
+      ? ''
+      : contextPhrase(index, fact.context, { exclude: equivalents(index, answer), withNote });
+    return direction === 'forward'
+      ? `${intro}, ${subjectVerb(index, subjectOf(fact), text.verb)} which of the following${suffix}${context}?`
+      : `${intro}, which of the following ${text.verb} ${nameOf(index, fact.object)}${suffix}${context}?`;
+  };
+  const prompt = [build(true), build(false)].find((p) => !names(ctx, p, answer));
+  if (prompt === undefined) return null;
+  const claim: Claim =
+    direction === 'forward'
+      ? {
+          kind: 'object-of',
+          subject: subjectOf(fact),
+          relation: fact.relation,
+          ...(pathway ? { pathwayId: pathway.id } : {}),
+        }
+      : {
+          kind: 'subject-of',
+          object: fact.object,
+          relation: fact.relation,
+          ...(pathway ? { pathwayId: pathway.id } : {}),
+        };
+  return { claim, prompt: capitalise(prompt), ...(pathway ? { pathway } : {}) };
+}
+
+function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): McqItem | null {
+  const { index } = ctx;
+  const answer = direction === 'forward' ? fact.object : fact.subject;
+  if (
+    direction === 'reverse' &&
+    (fact.coSubjects.length > 0 || fact.subjectModifier !== undefined)
+  ) {
+    return null;
+  }
+  if (isBackgroundEntity(index, answer)) return null;
+  const id = `${direction === 'forward' ? 'mcq' : 'mcq-reverse'}:${fact.id}`;
+  const pathway = fact.subjectModifier === undefined ? pathwayOfFact(index, fact) : undefined;
+  const attempts = [
+    frame(ctx, fact, direction),
+    pathway ? frame(ctx, fact, direction, pathway) : null,
+  ];
+  for (const framed of attempts) {
+    if (!framed) continue;
+    const distractors = findDistractors(ctx, {
+      claim: framed.claim,
+      answerId: answer,
+      situation: framed.pathway ? { compartments: [], diseases: [] } : situationOf(fact),
+      itemId: id,
+      stem: framed.prompt,
+      need: 3,
+    });
+    if (distractors.length < 3) continue;
+    const answerText = capitalise(nameOf(index, answer));
+    const options: ChoiceOption[] = [
+      { id: answer, text: answerText, correct: true, entityId: answer },
+      ...distractors.map((d) => {
+        const text = capitalise(nameOf(index, d.entityId));
+        return {
+          id: d.entityId,
+          text,
+          correct: false,
+          entityId: d.entityId,
+          evidence: d.evidence,
+          rationale: rationaleFor(
+            ctx,
+            nameOf(index, d.entityId),
+            d.evidence,
+            framed.pathway,
+            d.entityId,
+          ),
+        };
+      }),
+    ];
+    const near = distractors.filter((d) => d.distance === 1).length;
+    const subtle = fact.subjectModifier !== undefined || fact.context.compartments.length > 0;
+    return {
+      kind: 'mcq',
+      ...base(ctx, {
+        id,
+        prompt: framed.prompt,
+        explanation: explain(
+          ctx,
+          `${answerText} is correct.`,
+          [fact],
+          framed.pathway
+            ? [
+                roleOf(
+                  ctx,
+                  framed.pathway,
+                  answer,
+                  direction === 'forward' ? fact.subject : fact.object,
+                ),
+              ]
+            : [],
+        ),
+        facts: [fact],
+        difficulty: 1 + (near >= 2 ? 1 : 0) + (subtle ? 1 : 0),
+        family: `fact:${fact.id}:${direction}`,
+        entityIds: [answer, ...distractors.map((d) => d.entityId)],
+        ...(framed.pathway
+          ? {
+              pathway: framed.pathway,
+              edgeIds: (index.edgesByFact.get(fact.id) ?? [])
+                .filter((r) => r.pathway.id === framed.pathway?.id)
+                .map((r) => r.edge.id),
+            }
+          : {}),
+      }),
+      claim: framed.claim,
+      options: arrange(ctx, id, options),
+    };
+  }
+  return null;
+}
+
+/**
+ * Single-best-answer questions on a fact's object (and, for relations that read backwards, its
+ * subject): framed on the fact's source, or on the pathway model the fact draws when the source
+ * alone cannot prove three distractors wrong. A fact without three provable distractors gets
+ * no MCQ rather than a weak one.
+ */
+export function mcqItems(ctx: GenContext): McqItem[] {
+  const { index } = ctx;
+  const items: McqItem[] = [];
+  for (const fact of index.pack.facts) {
+    if (fact.contested !== undefined || isBackgroundFact(index, fact)) continue;
+    if (!askable(fact.relation)) continue;
+    const forward = mcqFor(ctx, fact, 'forward');
+    if (forward) items.push(forward);
+    if (textOf(fact.relation).reverse) {
+      const reverse = mcqFor(ctx, fact, 'reverse');
+      if (reverse) items.push(reverse);
+    }
+  }
+  return items;
+}

@@ -1,0 +1,281 @@
+import type { Fact, Pathway } from '../../pack/schema.ts';
+import { relationDef } from '../../pack/relations.ts';
+import { pathwayFraming, sourceFraming } from '../citations.ts';
+import {
+  equivalents,
+  factsBetween,
+  isBackgroundFact,
+  isEntityObject,
+  type PackIndex,
+} from '../pack-index.ts';
+import { sentence } from '../phrasing.ts';
+import {
+  asRelation,
+  provablyFalse,
+  relationFamily,
+  statementKey,
+  statementOf,
+} from '../semantics.ts';
+import type { Evidence, Statement, TrueFalseItem } from '../types.ts';
+import { base, explain, whyWrong, type GenContext } from './common.ts';
+import { findDistractors } from './distractors.ts';
+import { pathwayOfFact } from './mcq.ts';
+
+function prompt(intro: string, body: string): string {
+  return `True or false? ${intro}, ${body}.`;
+}
+
+function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
+  const statement = statementOf(fact);
+  const id = `tf-true:${fact.id}`;
+  const subtle = fact.subjectModifier !== undefined || fact.context.compartments.length > 0;
+  return {
+    kind: 'true-false',
+    ...base(ctx, {
+      id,
+      prompt: prompt(sourceFraming(ctx.index, fact), sentence(ctx.index, statement, fact.context)),
+      explanation: explain(ctx, 'True.', [fact]),
+      facts: [fact],
+      difficulty: subtle ? 2 : 1,
+      family: `fact:${fact.id}:tf`,
+    }),
+    statement,
+    answer: true,
+  };
+}
+
+interface FalseCandidate {
+  readonly statement: Statement;
+  readonly method: 'polarity-flip' | 'entity-swap';
+  readonly evidence: Evidence;
+  /** The fact the wording and framing come from. */
+  readonly framedOn: Fact;
+  readonly pathway?: Pathway;
+  readonly idSuffix: string;
+}
+
+function falseItem(ctx: GenContext, fact: Fact, candidate: FalseCandidate): TrueFalseItem {
+  const { index } = ctx;
+  const evidenceFacts = candidate.evidence.factIds
+    .map((id) => index.factById.get(id))
+    .filter((f): f is Fact => f !== undefined);
+  const intro = candidate.pathway
+    ? pathwayFraming(index, candidate.pathway)
+    : sourceFraming(index, candidate.framedOn);
+  const context = candidate.pathway
+    ? { compartments: [], diseases: [] }
+    : { ...candidate.framedOn.context, compartments: candidate.statement.compartments };
+  const body = sentence(index, candidate.statement, context);
+  const id = `tf-${candidate.idSuffix}`;
+  const why = whyWrong(ctx, candidate.evidence, candidate.pathway, candidate.statement.object);
+  const facts = [fact, ...evidenceFacts.filter((f) => f.id !== fact.id)];
+  return {
+    kind: 'true-false',
+    ...base(ctx, {
+      id,
+      prompt: prompt(intro, body),
+      explanation: explain(ctx, `False. ${why}`, []),
+      facts,
+      difficulty: candidate.method === 'entity-swap' ? 3 : 2,
+      family: `fact:${fact.id}:tf`,
+      ...(candidate.pathway ? { pathway: candidate.pathway } : {}),
+    }),
+    statement: candidate.statement,
+    answer: false,
+    corruption: { method: candidate.method, fromFactId: fact.id, evidence: candidate.evidence },
+  };
+}
+
+const isQualifier = (modifier: string | undefined): boolean =>
+  modifier === 'local' || modifier === 'systemic';
+
+/**
+ * Evidence must speak of the subject in the same state (knocked out, transgenic…): refuting
+ * "silencing X lowers Y" with "X lowers Y" would need reasoning the learner is not asked for.
+ */
+function sameState(a: string | undefined, b: string | undefined): boolean {
+  return (isQualifier(a) ? undefined : a) === (isQualifier(b) ? undefined : b);
+}
+
+function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
+  const opposite = relationDef(fact.relation).opposite;
+  if (opposite === undefined) return null;
+  // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
+  // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
+  const { objectDetail, ...core } = statementOf(fact);
+  const keepDetail = relationFamily(fact.relation) === 'level' && objectDetail !== undefined;
+  const statement: Statement = {
+    ...core,
+    ...(keepDetail ? { objectDetail } : {}),
+    relation: asRelation(opposite),
+  };
+  const evidence = provablyFalse(index, statement);
+  if (!evidence) return null;
+  return {
+    statement,
+    method: 'polarity-flip',
+    evidence,
+    framedOn: fact,
+    idSuffix: `flip:${fact.id}`,
+  };
+}
+
+/**
+ * Compartment swap: the same finding moved to a compartment where the pack reports something
+ * else ("bone-marrow IL-32γ is reduced in osteoporosis" — no: no difference there).
+ */
+function compartmentSwap(index: PackIndex, fact: Fact): FalseCandidate | null {
+  if (relationFamily(fact.relation) !== 'level' || fact.context.compartments.length === 0)
+    return null;
+  for (const other of factsBetween(index, equivalents(index, fact.subject), [fact.object])) {
+    if (other.id === fact.id) continue;
+    if (relationFamily(other.relation) !== 'level' || other.contested !== undefined) continue;
+    const compartments = other.context.compartments;
+    if (
+      compartments.length === 0 ||
+      compartments.some((c) => fact.context.compartments.includes(c))
+    ) {
+      continue;
+    }
+    if (!sameState(other.subjectModifier, fact.subjectModifier)) continue;
+    const modifier = fact.subjectModifier;
+    const statement = statementOf(fact, {
+      compartments,
+      subject: {
+        entityId: fact.subject,
+        coSubjects: fact.coSubjects,
+        ...(modifier === undefined || modifier === 'local' || modifier === 'systemic'
+          ? {}
+          : { modifier }),
+      },
+    });
+    const evidence = provablyFalse(index, statement);
+    if (evidence) {
+      return {
+        statement,
+        method: 'entity-swap',
+        evidence,
+        framedOn: other,
+        idSuffix: `swap:${fact.id}:${compartments.join('+')}`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Object swap: an entity of the same class that the pack proves does not fit. */
+function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
+  const { index } = ctx;
+  if (!isEntityObject(fact)) return null;
+  const pathway = fact.subjectModifier === undefined ? pathwayOfFact(index, fact) : undefined;
+  const subject = statementOf(fact).subject;
+  for (const framing of pathway ? [undefined, pathway] : [undefined]) {
+    const found = findDistractors(ctx, {
+      claim: {
+        kind: 'object-of',
+        subject,
+        relation: fact.relation,
+        ...(framing ? { pathwayId: framing.id } : {}),
+      },
+      answerId: fact.object,
+      situation: framing
+        ? { compartments: [], diseases: [] }
+        : {
+            compartments: fact.context.compartments,
+            diseases: fact.context.diseases,
+            species: fact.context.species,
+          },
+      itemId: `tf-swap:${fact.id}`,
+      stem: '',
+      need: 4,
+    });
+    for (const candidate of found) {
+      if (framing) {
+        const statement: Statement = {
+          subject,
+          relation: fact.relation,
+          object: candidate.entityId,
+          compartments: [],
+          diseases: [],
+          pathwayId: framing.id,
+        };
+        const evidence = provablyFalse(index, statement);
+        if (!evidence) continue;
+        return {
+          statement,
+          method: 'entity-swap',
+          evidence,
+          framedOn: fact,
+          pathway: framing,
+          idSuffix: `swap:${fact.id}:${candidate.entityId}`,
+        };
+      }
+      const evidenceFact = candidate.evidence.factIds
+        .map((id) => index.factById.get(id))
+        .find(
+          (f): f is Fact => f !== undefined && sameState(f.subjectModifier, fact.subjectModifier),
+        );
+      if (!evidenceFact) continue;
+      const sameSource = evidenceFact.references.some((r) => fact.references.includes(r));
+      const framedOn = sameSource ? fact : evidenceFact;
+      const situation = statementOf(framedOn);
+      const statement: Statement = {
+        subject: {
+          ...subject,
+          ...(framedOn === fact ? {} : { modifier: framedOn.subjectModifier }),
+        },
+        relation: fact.relation,
+        object: candidate.entityId,
+        compartments: situation.compartments,
+        diseases: situation.diseases,
+        ...(situation.species === undefined ? {} : { species: situation.species }),
+      };
+      const found = provablyFalse(index, statement);
+      if (!found) continue;
+      // The fact the statement is framed on comes first in the explanation.
+      const evidence = {
+        ...found,
+        factIds: [evidenceFact.id, ...found.factIds.filter((id) => id !== evidenceFact.id)],
+      };
+      return {
+        statement,
+        method: 'entity-swap',
+        evidence,
+        framedOn,
+        idSuffix: `swap:${fact.id}:${candidate.entityId}`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * A true statement for every fact that may back a single answer, and false ones made by
+ * flipping a fact's polarity or swapping in an entity of the same type — each kept only when
+ * nothing in the pack supports it and a fact (or the pathway model it is framed on) refutes it.
+ */
+export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
+  const { index } = ctx;
+  const items: TrueFalseItem[] = [];
+  const falseKeys = new Set<string>();
+  const addFalse = (fact: Fact, candidate: FalseCandidate | null): boolean => {
+    if (!candidate) return false;
+    const key = statementKey(candidate.statement);
+    if (falseKeys.has(key)) return false;
+    falseKeys.add(key);
+    items.push(falseItem(ctx, fact, candidate));
+    return true;
+  };
+  const usable = index.pack.facts.filter(
+    (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
+  );
+  for (const fact of usable) {
+    items.push(trueItem(ctx, fact));
+    addFalse(fact, flip(index, fact));
+  }
+  // Swaps after every flip: a statement that is some fact's flip reads best framed as that flip.
+  for (const fact of usable) {
+    if (!addFalse(fact, compartmentSwap(index, fact))) addFalse(fact, objectSwap(ctx, fact));
+  }
+  return items;
+}

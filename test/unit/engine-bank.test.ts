@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { generateBank } from '../../shared/engine/bank.ts';
+import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
+import { quizKinds } from '../../shared/engine/types.ts';
+import { bundledBank, bundledPack, fixtureBank, fixturePack, itemOf } from '../support/engine.ts';
+
+describe.each([
+  ['bundled il32-gamma pack', bundledPack, bundledBank],
+  ['fixture pack', fixturePack, fixtureBank],
+] as const)('the bank of the %s', (_name, pack, bank) => {
+  it('breaks no rule of checkBank', () => {
+    expect(checkBank(pack, bank)).toEqual([]);
+  });
+
+  it('teaches every fact with a card and a quiz item, and exercises every pathway edge', () => {
+    expect(coverageGaps(pack, bank)).toEqual({
+      factsWithoutCard: [],
+      factsWithoutQuizItem: [],
+      edgesWithoutItem: [],
+    });
+  });
+
+  it('has unique, stable, seed-independent ids', () => {
+    const ids = [...bank.cards.map((c) => c.id), ...bank.quiz.map((q) => q.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    const other = generateBank(pack, { seed: 'another seed' });
+    expect(other.quiz.map((q) => q.id)).toEqual(bank.quiz.map((q) => q.id));
+    expect(other.cards.map((c) => c.id)).toEqual(bank.cards.map((c) => c.id));
+  });
+
+  it('is byte-identical for the same pack and seed', () => {
+    expect(JSON.stringify(generateBank(pack, { seed: 1 }))).toBe(JSON.stringify(bank));
+  });
+
+  it('gives each card a distinct teaching rank from 0 upwards, in order', () => {
+    expect(bank.cards.map((c) => c.teachingRank)).toEqual(bank.cards.map((_, i) => i));
+  });
+});
+
+describe('the bundled bank', () => {
+  const kinds = new Set(bundledBank.quiz.map((q) => q.kind));
+  const perturbations = bundledBank.quiz.filter((q) => q.kind === 'perturbation');
+
+  it('uses at least eight item kinds (all ten here)', () => {
+    expect(kinds.size).toBeGreaterThanOrEqual(8);
+    expect([...kinds].sort()).toEqual([...quizKinds].sort());
+  });
+
+  it('has at least twenty perturbation items, including "depends on context" answers', () => {
+    expect(perturbations.length).toBeGreaterThanOrEqual(20);
+    const answers = perturbations.map((q) => q.options.find((o) => o.correct)?.id);
+    for (const effect of ['up', 'down', 'unchanged', 'depends']) expect(answers).toContain(effect);
+  });
+
+  it('answers the Figure 1 coupling question with "depends", citing the AS resolution (F107)', () => {
+    const item = itemOf(
+      bundledBank,
+      'perturbation',
+      (q) =>
+        q.id ===
+        'perturbation:D1:il-32-gamma:raised:osteoblast-differentiation~osteoclast-differentiation',
+    );
+    expect(item.options.find((o) => o.correct)?.id).toBe('depends');
+    expect(item.factIds).toContain('F107');
+    expect(item.explanation).toContain('miR-29a');
+    expect(item.explanation).toContain('RANKL');
+  });
+
+  it('frames a double negative as a rise, with the facts behind each step', () => {
+    const item = itemOf(
+      bundledBank,
+      'perturbation',
+      (q) => q.id === 'perturbation:D1:il-32-gamma:raised:osteoblast-differentiation',
+    );
+    expect(item.options.find((o) => o.correct)?.id).toBe('up');
+    expect(item.routes[0]?.chain).toBe('IL-32γ → miR-29a ⊣ DKK-1 ⊣ Osteoblast differentiation');
+    expect(item.factIds).toEqual(expect.arrayContaining(['F099', 'F100', 'F106']));
+  });
+
+  it('says so whenever an answer rests on an inferred edge', () => {
+    const inferred = perturbations.filter((q) => q.inferenceIds.length > 0);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const item of inferred) {
+      expect(item.prompt).toMatch(/inferred/);
+      for (const id of item.inferenceIds) expect(item.prompt).toContain(id);
+    }
+  });
+
+  it('keeps contested facts out of single-answer items and asks which study reported them', () => {
+    const contested = new Set(bundledPack.facts.filter((f) => f.contested).map((f) => f.id));
+    for (const item of bundledBank.quiz) {
+      if (item.kind === 'which-study') continue;
+      expect(
+        item.factIds.filter((id) => contested.has(id)),
+        item.id,
+      ).toEqual([]);
+    }
+    const asked = new Set(
+      bundledBank.quiz.filter((q) => q.kind === 'which-study').map((q) => q.factId),
+    );
+    expect([...contested].filter((id) => !asked.has(id))).toEqual([]);
+  });
+
+  it('frames stems on their source, never naming the answer', () => {
+    const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
+    expect(mcq.prompt).toMatch(/^In Lee EJ et al\. 2015, IL-32γ decreases which of the following/);
+    expect(mcq.prompt).not.toMatch(/DKK/);
+    expect(mcq.citations[0]).toEqual({
+      referenceId: 'P:LeeEJ2015',
+      label: 'Lee EJ et al. 2015',
+      tier: 'primary',
+    });
+  });
+
+  it('cites review-tier facts by figure', () => {
+    const card = bundledBank.cards.find((c) => c.id === 'fact-forward:F099');
+    expect(card?.citations[0]).toEqual({
+      referenceId: 'R17',
+      label: 'Lee et al. 2017, Figure 1',
+      tier: 'review',
+    });
+  });
+
+  it('matches diseases to the compartment-specific change of IL-32γ (local vs systemic)', () => {
+    const item = itemOf(
+      bundledBank,
+      'matching',
+      (q) => q.matchingFamily === 'disease-status' && q.anchorEntityId === 'il-32-gamma',
+    );
+    const pairs = Object.fromEntries(
+      item.answer.map((a) => [a.leftId, item.right.find((r) => r.id === a.rightId)?.text]),
+    );
+    expect(pairs.as).toMatch(/^raised locally/);
+    expect(pairs.osteoporosis).toMatch(/^reduced systemically/);
+  });
+});
+
+describe('flashcards', () => {
+  const card = (id: string) => {
+    const found = bundledBank.cards.find((c) => c.id === id);
+    if (!found) throw new Error(`no card ${id}`);
+    return found;
+  };
+
+  it('asks each fact forwards, backwards where the relation reads both ways, and as a cloze', () => {
+    expect(card('fact-forward:F099')).toMatchObject({
+      front: 'What does IL-32γ increase (in osteoblasts)?',
+      back: 'miR-29a',
+      factIds: ['F099'],
+      pathwayIds: ['D1'],
+    });
+    expect(card('fact-reverse:F099').back).toBe('IL-32γ');
+    expect(card('fact-cloze:F099').front).toContain('_____');
+    expect(card('fact-cloze:F099').front).not.toContain('miR-29a');
+  });
+
+  it('introduces each entity before the first fact that needs it', () => {
+    for (const fact of bundledBank.cards.filter((c) => c.kind === 'fact-forward')) {
+      for (const entityId of fact.entityIds) {
+        const definition = bundledBank.cards.find((c) => c.id === `entity-definition:${entityId}`);
+        if (definition)
+          expect(definition.teachingRank, `${entityId} before ${fact.id}`).toBeLessThan(
+            fact.teachingRank,
+          );
+      }
+    }
+  });
+
+  it('ranks definitions before mechanisms, and upstream before downstream', () => {
+    const rank = (id: string) => card(id).teachingRank;
+    expect(rank('fact-forward:F001')).toBeLessThan(rank('fact-forward:F099'));
+    expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-forward:F100'));
+    expect(rank('fact-forward:F073')).toBeLessThan(rank('fact-forward:F074'));
+    expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-reverse:F099'));
+  });
+
+  it('makes no entity card for background entities', () => {
+    const background = bundledPack.entities.filter((e) => e.background).map((e) => e.id);
+    expect(background.length).toBeGreaterThan(0);
+    const carded = new Set(
+      bundledBank.cards.flatMap((c) => (c.kind.startsWith('entity') ? c.entityIds : [])),
+    );
+    expect(background.filter((id) => carded.has(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,266 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkBank } from '../../shared/engine/check.ts';
+import { indexPack } from '../../shared/engine/pack-index.ts';
+import { claimStatement } from '../../shared/engine/quiz/distractors.ts';
+import { refutationOf, supportOf } from '../../shared/engine/semantics.ts';
+import {
+  violationRules,
+  type Bank,
+  type ChoiceOption,
+  type QuizItem,
+  type ViolationRule,
+} from '../../shared/engine/types.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
+import { bundledBank, bundledPack, itemOf } from '../support/engine.ts';
+
+/**
+ * checkBank must be able to fail: every rule is shown firing on a deliberately broken item, and
+ * the same item unbroken passes.
+ */
+const fired = new Set<ViolationRule>();
+const index = indexPack(bundledPack);
+
+function rulesFor(items: readonly QuizItem[], pack: Pack = bundledPack): ViolationRule[] {
+  const bank: Bank = { cards: [], quiz: items };
+  return checkBank(pack, bank).map((v) => v.rule);
+}
+
+function expectRule(rule: ViolationRule, broken: QuizItem | QuizItem[], pack?: Pack): void {
+  const rules = rulesFor(Array.isArray(broken) ? broken : [broken], pack);
+  expect(rules).toContain(rule);
+  fired.add(rule);
+}
+
+const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
+const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-true:F099');
+const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-flip:F099');
+const cloze = itemOf(bundledBank, 'cloze', (q) => q.id === 'cloze:F099');
+const matching = itemOf(bundledBank, 'matching', (q) => q.matchingFamily === 'disease-status');
+const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length >= 4);
+const perturbation = itemOf(
+  bundledBank,
+  'perturbation',
+  (q) => q.perturbation.versus === undefined,
+);
+const inferred = itemOf(bundledBank, 'perturbation', (q) => q.inferenceIds.length > 0);
+const contextStatus = itemOf(bundledBank, 'context', (q) => q.ask === 'status');
+const diagramEdge = itemOf(bundledBank, 'diagram-edge', (q) => q.pathwayId === 'D1');
+const diagramNode = itemOf(bundledBank, 'diagram-node');
+const whichStudy = itemOf(bundledBank, 'which-study');
+const samples: QuizItem[] = [
+  mcq,
+  tfTrue,
+  tfFalse,
+  cloze,
+  matching,
+  ordering,
+  perturbation,
+  inferred,
+  contextStatus,
+  diagramEdge,
+  diagramNode,
+  whichStudy,
+];
+
+const wrong = (options: readonly ChoiceOption[]): ChoiceOption => {
+  const found = options.find((o) => !o.correct);
+  if (!found) throw new Error('no wrong option');
+  return found;
+};
+const withCorrect = (options: readonly ChoiceOption[], id: string): ChoiceOption[] =>
+  options.map((o) => ({ ...o, correct: o.id === id }));
+
+describe('checkBank', () => {
+  it('passes the unbroken sample items', () => {
+    expect(rulesFor(samples)).toEqual([]);
+  });
+
+  describe('structure', () => {
+    it('refuses duplicate ids', () => expectRule('duplicate-id', [mcq, mcq]));
+    it('refuses an empty prompt', () => expectRule('prompt-empty', { ...tfTrue, prompt: ' ' }));
+    it('refuses an empty explanation', () =>
+      expectRule('explanation-empty', { ...tfTrue, explanation: '' }));
+    it('refuses items without citations', () =>
+      expectRule('citations-missing', { ...tfTrue, citations: [] }));
+    it('refuses items resting on no fact', () =>
+      expectRule('facts-missing', { ...tfTrue, factIds: [] }));
+    it('refuses unknown facts', () => expectRule('fact-unknown', { ...tfTrue, factIds: ['F999'] }));
+    it('refuses background facts', () => {
+      const fact = bundledPack.facts.find((f) => f.id === 'F099');
+      const backgroundPack: Pack = {
+        ...bundledPack,
+        entities: bundledPack.entities.map((e) =>
+          e.id === fact?.subject || e.id === fact?.object ? { ...e, background: true } : e,
+        ),
+      };
+      expectRule('fact-background', tfTrue, backgroundPack);
+    });
+    it('refuses a malformed answer', () =>
+      expectRule('answer-shape', { ...cloze, prompt: cloze.prompt.replace('_____', '…') }));
+    it('wants exactly four MCQ options', () =>
+      expectRule('mcq-option-count', {
+        ...mcq,
+        options: mcq.options.filter((o) => o !== wrong(mcq.options)),
+      }));
+    it('wants two to four options on other choice items', () =>
+      expectRule('option-count', {
+        ...contextStatus,
+        options: contextStatus.options.filter((o) => o.correct),
+      }));
+    it('wants exactly one correct option', () =>
+      expectRule('one-correct-option', {
+        ...mcq,
+        options: mcq.options.map((o) => ({ ...o, correct: true })),
+      }));
+    it('wants a rationale for every wrong option', () =>
+      expectRule('rationale-missing', {
+        ...mcq,
+        options: mcq.options.map((o) => (o.correct ? o : { ...o, rationale: '' })),
+      }));
+    it('refuses one entity offered twice under two names', () => {
+      const twin = bundledPack.entities.find(
+        (e) => e.id !== 'il-32' && index.entitiesByForm.get('il32')?.includes(e.id),
+      );
+      expect(twin).toBeDefined();
+      const options = mcq.options.map((o, i) =>
+        o.correct ? o : { ...o, id: `x${i}`, entityId: i % 2 === 0 ? 'il-32' : (twin?.id ?? '') },
+      );
+      expectRule('duplicate-option', { ...mcq, options });
+    });
+  });
+
+  describe('content', () => {
+    it('refuses a stem that names the answer', () =>
+      expectRule('answer-in-stem', { ...mcq, prompt: `${mcq.prompt} (Hint: DKK-1.)` }));
+    it('refuses a stem not framed on a source or a model', () =>
+      expectRule('stem-not-framed', {
+        ...mcq,
+        prompt: 'IL-32γ decreases which of the following?',
+        citations: mcq.citations.map((c) => ({ ...c, label: 'Somebody 1999' })),
+      }));
+    it('refuses an answer no fact supports (and the displaced answer then fits the stem)', () => {
+      const broken = { ...mcq, options: withCorrect(mcq.options, wrong(mcq.options).id) };
+      expectRule('answer-unsupported', broken);
+      expectRule('distractor-satisfies-stem', broken);
+    });
+    it('refuses a background entity as an answer', () =>
+      expectRule('answer-background', {
+        ...cloze,
+        answer: {
+          text: 'Wnt signalling',
+          entityId: 'wnt-signalling',
+          accepted: ['Wnt signalling'],
+        },
+      }));
+    it('refuses an inferred edge as an answer', () => {
+      const edge = bundledPack.pathways.find((p) => p.id === 'D1')?.edges.find((e) => e.inferred);
+      expectRule('answer-inferred', { ...diagramEdge, hiddenEdgeId: edge?.id ?? '' });
+    });
+    it('refuses a contested fact behind a single-answer item', () => {
+      const contested = bundledPack.facts.find((f) => f.contested);
+      expectRule('answer-contested', {
+        ...tfTrue,
+        factIds: [...tfTrue.factIds, contested?.id ?? ''],
+      });
+    });
+    it('refuses a distractor that fits the stem', () => {
+      const fits = bundledPack.entities.find(
+        (e) =>
+          e.id !== 'dkk-1' &&
+          supportOf(index, claimStatement(mcq.claim, e.id, { compartments: [], diseases: [] })) !==
+            null,
+      );
+      expect(fits).toBeDefined();
+      const options = mcq.options.map((o) =>
+        o === wrong(mcq.options) ? { ...o, id: fits?.id ?? '', entityId: fits?.id ?? '' } : o,
+      );
+      expectRule('distractor-satisfies-stem', { ...mcq, options });
+    });
+    it('refuses a distractor merely because nothing is known about it', () => {
+      const situation = { compartments: [], diseases: [] };
+      const unknown = bundledPack.entities.find((e) => {
+        if (e.type !== 'cytokine' || e.background) return false;
+        const statement = claimStatement(mcq.claim, e.id, situation);
+        return !supportOf(index, statement) && !refutationOf(index, statement);
+      });
+      expect(unknown).toBeDefined();
+      const options = mcq.options.map((o) =>
+        o === wrong(mcq.options) ? { ...o, id: unknown?.id ?? '', entityId: unknown?.id ?? '' } : o,
+      );
+      expectRule('distractor-unproven', { ...mcq, options });
+    });
+    it('refuses a distractor of another type than the answer', () => {
+      const options = mcq.options.map((o) =>
+        o === wrong(mcq.options) ? { ...o, id: 'osteoporosis', entityId: 'osteoporosis' } : o,
+      );
+      expectRule('distractor-type', { ...mcq, options });
+    });
+    it('refuses a "true" statement the pack does not state', () =>
+      expectRule('true-statement-unsupported', {
+        ...tfTrue,
+        statement: { ...tfTrue.statement, object: 'il-10' },
+      }));
+    it('refuses a "false" statement that is a fact of the pack', () =>
+      expectRule('false-statement-is-fact', { ...tfFalse, statement: tfTrue.statement }));
+    it('refuses a "false" statement nothing in the pack refutes', () =>
+      expectRule('false-statement-unproven', {
+        ...tfFalse,
+        statement: { ...tfFalse.statement, object: 'il-10' },
+      }));
+    it('refuses a matching whose pairs the pack does not back or that has no unique solution', () => {
+      const [first, second] = matching.answer;
+      if (!first || !second) throw new Error('matching too small');
+      const swapped = {
+        ...matching,
+        answer: matching.answer.map((a) =>
+          a === first
+            ? { ...a, rightId: second.rightId }
+            : a === second
+              ? { ...a, rightId: first.rightId }
+              : a,
+        ),
+      };
+      expectRule('matching-unsupported-pair', swapped);
+      expectRule('matching-ambiguous', {
+        ...matching,
+        right: matching.right.map((r) =>
+          r.id === first.rightId ? { ...r, text: 'raised everywhere' } : r,
+        ),
+      });
+    });
+    it('refuses an order the pathway does not force', () =>
+      expectRule('ordering-not-a-cascade', {
+        ...ordering,
+        answer: [...ordering.answer].reverse(),
+      }));
+    it('recomputes perturbation answers', () => {
+      const other = wrong(perturbation.options);
+      expectRule('perturbation-mismatch', {
+        ...perturbation,
+        options: withCorrect(perturbation.options, other.id),
+      });
+    });
+    it('wants an answer resting on an inferred edge to say so', () =>
+      expectRule('inference-undisclosed', {
+        ...inferred,
+        prompt: inferred.prompt.replace(/ Note:.*$/, ''),
+      }));
+    it('checks the sign of a hidden edge', () =>
+      expectRule('edge-sign-mismatch', {
+        ...diagramEdge,
+        options: withCorrect(diagramEdge.options, wrong(diagramEdge.options).id),
+      }));
+    it('checks which study reported a contested finding', () =>
+      expectRule('which-study-mismatch', { ...whichStudy, factId: 'F099' }));
+    it('checks the context (compartment and status) of a finding', () =>
+      expectRule('context-mismatch', {
+        ...contextStatus,
+        options: withCorrect(contextStatus.options, wrong(contextStatus.options).id),
+      }));
+  });
+
+  afterAll(() => {
+    // Every rule the checker knows has been seen to fire above.
+    expect([...violationRules].filter((rule) => !fired.has(rule))).toEqual([]);
+  });
+});

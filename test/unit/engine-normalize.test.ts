@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answerKey, matchesAnswer, mentionsAny } from '../../shared/engine/normalize.ts';
+import { bundledPack } from '../support/engine.ts';
+
+const formsOf = (id: string): string[] => {
+  const entity = bundledPack.entities.find((e) => e.id === id);
+  if (!entity) throw new Error(`no entity ${id}`);
+  return [entity.name, ...entity.aliases];
+};
+
+describe('typed answers', () => {
+  it.each([
+    ['il32 gamma', 'il-32-gamma'],
+    ['IL 32-Gamma', 'il-32-gamma'],
+    ['il-32γ', 'il-32-gamma'],
+    ['IL32g', 'il-32-gamma'],
+    ['DKK1', 'dkk-1'],
+    ['dickkopf 1', 'dkk-1'],
+    ['nf-kb', 'nf-kb'],
+    ['NFkappaB', 'nf-kb'],
+    ['tnf alpha', 'tnf-alpha'],
+    ['TNFa', 'tnf-alpha'],
+    ['mir29a', 'mir-29a'],
+    ['  MicroRNA-29a ', 'mir-29a'],
+  ])('accepts "%s" for %s', (typed, id) => {
+    expect(matchesAnswer(typed, formsOf(id))).toBe(true);
+  });
+
+  it.each([
+    ['IL-32β', 'il-32-gamma'],
+    ['IL-32', 'il-32-gamma'],
+    ['DKK2', 'dkk-1'],
+    ['', 'dkk-1'],
+  ])('refuses "%s" for %s', (typed, id) => {
+    expect(matchesAnswer(typed, formsOf(id))).toBe(false);
+  });
+
+  it('accepts numbers in words or digits, and singular for plural', () => {
+    expect(matchesAnswer('9', ['nine'])).toBe(true);
+    expect(matchesAnswer('T cells', ['T cell'])).toBe(true);
+    expect(matchesAnswer('the osteoclasts', ['Osteoclast'])).toBe(true);
+  });
+
+  it('ignores case, spaces and hyphens in any answer', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9]{1,8}(?:[- ][A-Za-z0-9]{1,8}){0,3}$/),
+        fc.func(fc.constantFrom(' ', '-', '  ', ' - ', '–')),
+        (form, separator) => {
+          const rewritten = form
+            .split(/[- ]/)
+            .map((part, i) => (i % 2 === 0 ? part.toUpperCase() : part.toLowerCase()))
+            .reduce((text, part, i) => (i === 0 ? part : `${text}${separator(i)}${part}`), '');
+          expect(answerKey(rewritten)).toBe(answerKey(form));
+        },
+      ),
+    );
+  });
+});
+
+describe('mentions', () => {
+  it('finds a name under any written form, on whole words', () => {
+    expect(mentionsAny('Dickkopf-1 is lowered.', formsOf('dkk-1'))).toBe(true);
+    expect(mentionsAny('IL-32 gamma raises it.', formsOf('il-32-gamma'))).toBe(true);
+    expect(mentionsAny('DKK-10 is unrelated.', ['DKK-1'])).toBe(false);
+  });
+
+  it('matches short acronyms by case, so the word "as" is not ankylosing spondylitis', () => {
+    expect(mentionsAny('as high as before', ['AS'])).toBe(false);
+    expect(mentionsAny('raised in AS joints', ['AS'])).toBe(true);
+  });
+});
