@@ -81,6 +81,11 @@ test('Enter on a node or an edge opens its facts, sources and teaching points', 
   await expect(details.locator('.badge', { hasText: 'Review' }).first()).toBeVisible();
   await expect(details).toContainText('Lee E-J et al. 2017');
   await expect(page).toHaveURL(/#\/pathways\/D1\?node=dkk-1$/);
+  // The flashcards generated from those facts.
+  const cards = details.getByTestId('cards-testing');
+  await cards.locator('summary').click();
+  await expect(cards.locator('summary')).toHaveText(/^Cards that test these facts \(\d+\)$/);
+  await expect(cards).toContainText('What targets DKK-1, lowering it');
 
   // An inferred edge explains its inference.
   await details.getByRole('button', { name: 'DKK-1 inhibits Wnt signalling' }).click();
@@ -249,6 +254,40 @@ test('Quiz me: build the pathway with signed links, graded', async ({ app }) => 
   await app.screenshot('pathways-quiz-build-light-1280');
 });
 
+test('Perturb: raising or blocking IL-32γ moves DKK-1 and osteoblast differentiation', async ({
+  app,
+}) => {
+  const page = await openPathways(app);
+  await chooseMode(page, 'Perturb');
+  await expect(page.getByLabel('Node', { exact: true })).toHaveValue('il-32-gamma');
+  await page.getByRole('radio', { name: 'Raise' }).check();
+  const changes = page.getByTestId('perturb-changes');
+  await expect(changes).toContainText('DKK-1 falls');
+  await expect(changes).toContainText('Osteoblast differentiation rises');
+  await expect(changes).toContainText('IL-32γ → miR-29a ⊣ DKK-1');
+  await expect(changes).toContainText('F100');
+  const labels = await nodeLabels(page);
+  expect(labels).toContain('IL-32γ, in extracellular space, perturbed: raised');
+  expect(labels).toContain('DKK-1, in osteoblast lineage, predicted: falls');
+  expect(labels).toContain('Osteoblast differentiation, in osteoblast lineage, predicted: rises');
+  await app.screenshot('pathways-perturb-raise-light-1280');
+
+  await page.getByRole('radio', { name: 'Block' }).check();
+  await expect(changes).toContainText('DKK-1 rises');
+  await expect(changes).toContainText('Osteoblast differentiation falls');
+  await expect(changes).toContainText('Bone resorption falls');
+  expect(await nodeLabels(page)).toContain('IL-32γ, in extracellular space, perturbed: blocked');
+
+  // Enter on a node perturbs it instead.
+  await diagram(page)
+    .getByRole('button', { name: /^DKK-1, in osteoblast lineage/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Node', { exact: true })).toHaveValue('dkk-1');
+  await expect(changes).toContainText('Wnt signalling rises');
+  await expectNoAxeViolations(page);
+});
+
 test('Mastery colours nodes from progress.mastery, with the value written on each', async ({
   app,
 }) => {
@@ -403,6 +442,8 @@ test('screenshots: every mode, light and dark, 1024×700 and 1920×1080, 200 % t
     await shoot(`step-${scheme}`);
     await chooseMode(page, 'Quiz me');
     await shoot(`quiz-${scheme}`);
+    await chooseMode(page, 'Perturb');
+    await shoot(`perturb-${scheme}`);
     await chooseMode(page, 'Mastery');
     await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
     await shoot(`mastery-${scheme}`);

@@ -1,3 +1,4 @@
+import type { CardKind } from '../../../../shared/engine/types.ts';
 import type { Selection } from './model/deep-link.ts';
 import {
   factsAbout,
@@ -6,6 +7,7 @@ import {
   type DiagramModel,
 } from './model/diagram.ts';
 import { edgeSentence, signName } from './model/notation.ts';
+import { useCardsForFacts } from './cards.ts';
 import { FactList, factsById } from './Facts.tsx';
 
 interface Props {
@@ -111,6 +113,7 @@ function NodeDetails({
       ) : (
         <p className="muted">Its links here rest on inference only.</p>
       )}
+      <CardsTesting model={model} factIds={linkFactIds} />
       {more.length > 0 && (
         <details className="pw-more">
           <summary>
@@ -166,6 +169,7 @@ function EdgeDetails({
       ) : (
         <p className="muted">No fact states this link directly.</p>
       )}
+      <CardsTesting model={model} factIds={edge.factIds} />
       <TeachingPoints points={teachingPointsFor(model.index, edge.factIds)} />
     </section>
   );
@@ -213,5 +217,47 @@ function TeachingPoints({
         ))}
       </ul>
     </>
+  );
+}
+
+const cardKindLabel: Record<CardKind, string> = {
+  'fact-forward': 'Question',
+  'fact-reverse': 'Reverse question',
+  'fact-cloze': 'Fill the blank',
+  'entity-definition': 'Definition',
+  'entity-name': 'Name it',
+};
+
+/** The flashcards generated from these facts: what the learner will be asked about them. */
+function CardsTesting({
+  model,
+  factIds,
+}: {
+  readonly model: DiagramModel;
+  readonly factIds: readonly string[];
+}) {
+  const state = useCardsForFacts(model.index.pack, factIds);
+  if (factIds.length === 0) return null;
+  return (
+    <details className="pw-more" data-testid="cards-testing">
+      <summary>
+        Cards that test {factIds.length === 1 ? 'this fact' : 'these facts'}
+        {state.status === 'ready' ? ` (${state.cards.length})` : ''}
+      </summary>
+      {state.status === 'loading' && <p className="muted">Finding the cards…</p>}
+      {state.status === 'error' && <p role="alert">Could not list the cards: {state.message}</p>}
+      {state.status === 'ready' &&
+        (state.cards.length === 0 ? (
+          <p className="muted">No card tests these facts.</p>
+        ) : (
+          <ul className="pw-cards">
+            {state.cards.map((card) => (
+              <li key={card.id}>
+                <span className="badge">{cardKindLabel[card.kind]}</span> {card.front}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </details>
   );
 }

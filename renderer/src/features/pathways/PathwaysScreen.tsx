@@ -18,6 +18,7 @@ import {
 import { buildDiagram, indexPack, pathwayTitle, type DiagramModel } from './model/diagram.ts';
 import { MasteryMode } from './MasteryMode.tsx';
 import { edgeSentence } from './model/notation.ts';
+import { PerturbMode } from './PerturbMode.tsx';
 import { QuizMode } from './QuizMode.tsx';
 import { StepMode } from './StepMode.tsx';
 import { usePathwaysData, usePathwaysUi, type PathwaysMode } from './store.ts';
@@ -143,7 +144,7 @@ function ModeView({
     case 'mastery':
       return <MasteryMode model={model} />;
     case 'perturb':
-      return <ExploreMode model={model} selection={selection} onSelect={onSelect} />;
+      return <PerturbMode model={model} />;
   }
 }
 
@@ -265,11 +266,7 @@ function ContextPicker({
 const modes: readonly { id: PathwaysMode; label: string; unavailable?: string }[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'step', label: 'Step through' },
-  {
-    id: 'perturb',
-    label: 'Perturb',
-    unavailable: 'Perturb needs the prediction engine, which is not part of this version yet.',
-  },
+  { id: 'perturb', label: 'Perturb' },
   { id: 'quiz', label: 'Quiz me' },
   { id: 'mastery', label: 'Mastery' },
 ];

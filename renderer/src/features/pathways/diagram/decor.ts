@@ -14,7 +14,11 @@ export type NodeState =
   | 'mastery-low'
   | 'mastery-mid'
   | 'mastery-high'
-  | 'mastery-none';
+  | 'mastery-none'
+  | 'perturbed'
+  | 'effect-up'
+  | 'effect-down'
+  | 'effect-depends';
 export type EdgeState =
   'normal' | 'active' | 'current' | 'dim' | 'correct' | 'wrong' | 'extra' | 'missing' | 'learner';
 

@@ -44,6 +44,7 @@ export interface DiagramEdge {
 }
 
 export interface PackIndex {
+  readonly pack: Pack;
   readonly entities: ReadonlyMap<string, Entity>;
   readonly facts: ReadonlyMap<string, Fact>;
   readonly references: ReadonlyMap<string, Reference>;
@@ -64,6 +65,7 @@ const phenotypeTypes = new Set<Entity['type']>(['process', 'measure', 'disease',
 
 export function indexPack(pack: Pack): PackIndex {
   return {
+    pack,
     entities: new Map(pack.entities.map((entity) => [entity.id, entity])),
     facts: new Map(pack.facts.map((fact) => [fact.id, fact])),
     references: new Map(pack.references.map((reference) => [reference.id, reference])),
