@@ -163,7 +163,8 @@ function NameNodes({
               aria-current={n.id === selected ? 'true' : undefined}
               onClick={() => pick(n.id, true)}
             >
-              Node {number.get(n.id)}: {named[n.id] ? n.name : 'unnamed'}
+              Node {number.get(n.id)} ({n.compartmentName.toLowerCase()}):{' '}
+              {named[n.id] ? n.name : 'unnamed'}
               {named[n.id] === 'correct' ? ' ✓' : named[n.id] === 'revealed' ? ' (revealed)' : ''}
             </button>
           </li>
