@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -6,6 +6,10 @@ import { Nav } from './Nav.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { Loading } from '../components/States.tsx';
+
+// Screens with heavy dependencies (React Flow) load on first visit, not with the app.
+const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -37,6 +41,11 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/pathways(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
+                  <PathwaysScreen />
+                </Suspense>
+              </Route>
               <Route>
                 <HomeScreen />
               </Route>

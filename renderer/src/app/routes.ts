@@ -12,6 +12,6 @@ export const screens = [
 export type ScreenName = (typeof screens)[number]['name'];
 
 export function screenForPath(path: string): ScreenName {
-  const top = `/${path.split('/')[1] ?? ''}`;
+  const top = `/${path.split(/[/?]/)[1] ?? ''}`;
   return screens.find((screen) => screen.path === top)?.name ?? 'Home';
 }
