@@ -291,8 +291,32 @@ test('Perturb: raising or blocking IL-32γ moves DKK-1 and osteoblast differenti
 test('Mastery colours nodes from progress.mastery, with the value written on each', async ({
   app,
 }) => {
+  // Study the Figure 1 facts first, through the contract, so some nodes have real mastery.
+  const { origin, token } = app.preview();
+  const call = async (channel: string, body?: unknown) => {
+    const response = await fetch(`${origin}/ipc/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? '' : JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+    expect(answer.ok).toBe(true);
+    return answer.value;
+  };
+  for (let i = 0; i < 25; i++) {
+    const next = (await call('review.next')) as {
+      item: { card: { id: string }; stateVersion: string } | null;
+    };
+    if (!next.item) break;
+    await call('review.answer', {
+      cardId: next.item.card.id,
+      rating: 'good',
+      durationMs: 2000,
+      expectedVersion: next.item.stateVersion,
+    });
+  }
+
   const page = await openPathways(app);
-  const origin = new URL(page.url()).origin;
   const asked: string[] = [];
   page.on('request', (request) => {
     if (request.url().startsWith(`${origin}/ipc/progress.mastery`))
@@ -301,13 +325,15 @@ test('Mastery colours nodes from progress.mastery, with the value written on eac
   await chooseMode(page, 'Mastery');
   await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
   expect(asked).toEqual(['{"pathwayId":"D1"}']);
-  // A fresh profile has studied nothing (and this build's catalog has no cards yet): every node
-  // says so in words, not only by its dashed outline.
+  // Every node states its mastery in words, not only by colour: a percentage, or that no card
+  // tests it yet.
   const labels = await nodeLabels(page);
   expect(labels).toHaveLength(9);
-  for (const label of labels) expect(label).toMatch(/, mastery: no cards test it yet$/);
+  for (const label of labels) expect(label).toMatch(/, mastery(: no cards test it yet| \d+ %)$/);
+  expect(labels.some((label) => /mastery \d+ %$/.test(label))).toBe(true);
   await expect(page.locator('.pw-mastery-list li')).toHaveCount(9);
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mastery 80 % or more');
+  await app.screenshot('pathways-mastery-studied');
   await expectNoAxeViolations(page);
 });
 
