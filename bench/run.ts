@@ -3,6 +3,8 @@ import { measureBundle } from './bundle.ts';
 import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
+import { measureGeneration, measureLayout } from './engine.ts';
+import { measureStorage } from './storage.ts';
 
 /**
  * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
@@ -12,6 +14,9 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['bundle', () => measureBundle()],
   ['cold start', () => measureColdStart()],
   ['packs', () => measurePacks()],
+  ['generation', () => measureGeneration()],
+  ['layout', () => measureLayout()],
+  ['storage', () => measureStorage()],
 ];
 
 const results: Results = {};

@@ -8,7 +8,8 @@ import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { Loading } from '../components/States.tsx';
 
-// Screens with heavy dependencies (charts, search) load on first visit, not with the app.
+// Screens with heavy dependencies (React Flow, charts, search) load on first visit, not with the app.
+const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
 const SourceScreen = lazy(() => import('../features/source/SourceScreen.tsx'));
 const ProgressScreen = lazy(() => import('../features/progress/ProgressScreen.tsx'));
 
@@ -42,6 +43,11 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/pathways(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
+                  <PathwaysScreen />
+                </Suspense>
+              </Route>
               <Route path={/^\/source(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Source screen…" />}>
                   <SourceScreen />

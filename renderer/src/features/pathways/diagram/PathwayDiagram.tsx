@@ -1,0 +1,182 @@
+import {
+  Controls,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DiagramModel } from '../model/diagram.ts';
+import type { DiagramDecor } from './decor.ts';
+import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow.ts';
+import { PathwayMarkers } from './Markers.tsx';
+import { CompartmentNode, EntityNode } from './nodes.tsx';
+import { SbgnEdge } from './SbgnEdge.tsx';
+
+const nodeTypes = { entity: EntityNode, compartment: CompartmentNode };
+const edgeTypes = { sbgn: SbgnEdge };
+/**
+ * Fit the whole drawing, but never below 70 %: our 13 px labels stay readable, and a drawing too
+ * wide for the canvas can be panned or zoomed out with the controls.
+ */
+const minFitZoom = 0.7;
+const maxFitZoom = 1.25;
+const fitPadding = 16;
+/** The zoom button fits everything, however small. */
+const fitAllOptions = { padding: 0.04, duration: 0 } as const;
+
+export interface PathwayDiagramProps {
+  readonly model: DiagramModel;
+  readonly decor: DiagramDecor;
+  /** A node or edge id. */
+  readonly selectedId: string | undefined;
+  readonly onSelectNode: (nodeId: string) => void;
+  readonly onSelectEdge: (edgeId: string) => void;
+  readonly onClearSelection?: () => void;
+  /** Build-the-pathway: dragging from a node's right handle to another node adds a link. */
+  readonly onConnect?: (from: string, to: string) => void;
+  /** The diagram's accessible name, e.g. "Figure 1 diagram, normal spine". */
+  readonly label: string;
+}
+
+/**
+ * A pathway drawn with React Flow at the precomputed layout. Presentational: what is selected,
+ * emphasised or masked comes in through props; selection goes out through callbacks (React Flow
+ * selects on click and on Enter/Space, and we turn its select changes into those callbacks).
+ */
+export function PathwayDiagram(props: PathwayDiagramProps) {
+  const { model, decor, selectedId, onSelectNode, onSelectEdge, onClearSelection, onConnect } =
+    props;
+  const connectable = onConnect !== undefined;
+  const nodes = useMemo(
+    () => toFlowNodes(model, decor, selectedId, connectable),
+    [model, decor, selectedId, connectable],
+  );
+  const edges = useMemo(() => toFlowEdges(model, decor, selectedId), [model, decor, selectedId]);
+  const { ref, width, height } = useDiagramHeight(model.layout.width, model.layout.height);
+  useFitDrawing(model.layout, width, height);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': decor.nodeHint ?? 'Press Enter to show its details.',
+      'node.a11yDescription.keyboardDisabled': decor.nodeHint ?? 'Press Enter to show its details.',
+      'edge.a11yDescription.default': 'Press Enter to show the facts behind this link.',
+      'controls.ariaLabel': 'Zoom controls',
+      'controls.zoomIn.ariaLabel': 'Zoom in',
+      'controls.zoomOut.ariaLabel': 'Zoom out',
+      'controls.fitView.ariaLabel': 'Fit the whole diagram',
+      'controls.interactive.ariaLabel': 'Lock the diagram',
+      'minimap.ariaLabel': 'Overview of the diagram',
+      'handle.ariaLabel': 'Connection point',
+    }),
+    [decor.nodeHint],
+  );
+
+  const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
+    for (const change of changes) {
+      if (change.type === 'select' && change.selected && !change.id.startsWith('group:'))
+        onSelectNode(change.id);
+    }
+  };
+  const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
+    for (const change of changes) {
+      if (change.type === 'select' && change.selected) onSelectEdge(change.id);
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="pw-canvas"
+      style={{ height }}
+      role="group"
+      aria-label={props.label}
+      data-testid="pathway-diagram"
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onPaneClick={onClearSelection}
+        {...(onConnect
+          ? {
+              onConnect: (connection: Connection) => {
+                if (connection.source !== connection.target)
+                  onConnect(connection.source, connection.target);
+              },
+            }
+          : {})}
+        nodesDraggable={false}
+        nodesConnectable={connectable}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={fitAllOptions}
+        minZoom={0.25}
+        maxZoom={2.5}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: true }}
+      >
+        <ViewportPortal>
+          <PathwayMarkers />
+        </ViewportPortal>
+        <Controls showInteractive={false} position="bottom-right" fitViewOptions={fitAllOptions} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/**
+ * Our diagrams are wide and short (laid out left to right); the canvas takes the height the
+ * drawing needs at the available width, within bounds, so the panel below stays in view.
+ */
+function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(entry.contentRect.width);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const scale =
+    width > 0
+      ? Math.min(maxFitZoom, Math.max(minFitZoom, (width - 2 * fitPadding) / layoutWidth))
+      : 1;
+  const height = Math.round(
+    Math.min(640, Math.max(240, layoutHeight * scale + 2 * fitPadding + 24)),
+  );
+  return { ref, width, height };
+}
+
+/**
+ * Shows the drawing at the largest zoom that fits (at most 125 %), but never below 70 %; a drawing
+ * still too wide starts at its left edge, where every cascade begins. Runs again whenever the
+ * drawing or the canvas size changes.
+ */
+function useFitDrawing(drawing: { width: number; height: number }, width: number, height: number) {
+  const { setViewport } = useReactFlow();
+  useEffect(() => {
+    if (width === 0) return;
+    const fits = Math.min(
+      (width - 2 * fitPadding) / drawing.width,
+      (height - 2 * fitPadding) / drawing.height,
+    );
+    const zoom = Math.min(maxFitZoom, Math.max(minFitZoom, fits));
+    const drawnWidth = drawing.width * zoom;
+    const x = drawnWidth <= width ? (width - drawnWidth) / 2 : fitPadding;
+    const y = Math.max(fitPadding, (height - drawing.height * zoom) / 2);
+    void setViewport({ x, y, zoom }, { duration: 0 });
+  }, [drawing, width, height, setViewport]);
+}

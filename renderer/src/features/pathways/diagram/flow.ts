@@ -1,0 +1,210 @@
+import type { Edge, Node } from '@xyflow/react';
+import { flowBoxes } from '../../../../../shared/pack/layout.ts';
+import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
+import type { DiagramModel } from '../model/diagram.ts';
+import { edgeAriaLabel, nodeAriaLabel, type NodeLevel } from '../model/notation.ts';
+import { clearCuePosition, curve, spreadOffsets, type Box } from '../model/geometry.ts';
+import type { DiagramDecor, EdgeState, NodeDecor } from './decor.ts';
+
+export interface EntityNodeData extends Record<string, unknown> {
+  readonly name: string;
+  readonly phenotype: boolean;
+  readonly level?: NodeLevel;
+  readonly decor: NodeDecor;
+  readonly connectable: boolean;
+}
+export interface CompartmentNodeData extends Record<string, unknown> {
+  readonly name: string;
+}
+export interface SbgnEdgeData extends Record<string, unknown> {
+  readonly sign: EdgeSign;
+  readonly inferred: boolean;
+  readonly state: EdgeState;
+  /** Shift of the start and end from the handle's centre, so links meeting at a node spread out. */
+  readonly sourceOffset: number;
+  readonly targetOffset: number;
+  /** Where along the curve (0–1) the ↑/↓/= cue sits, clear of node boxes. */
+  readonly cueAt: number;
+}
+
+export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
+export type CompartmentFlowNode = Node<CompartmentNodeData, 'compartment'>;
+export type FlowNode = EntityFlowNode | CompartmentFlowNode;
+export type FlowEdge = Edge<SbgnEdgeData, 'sbgn'>;
+
+/** React Flow nodes at exactly the layout's positions and sizes, groups before their children. */
+export function toFlowNodes(
+  model: DiagramModel,
+  decor: DiagramDecor,
+  selectedId: string | undefined,
+  connectable: boolean,
+): FlowNode[] {
+  const byId = new Map(model.nodes.map((node) => [node.id, node]));
+  const flow: FlowNode[] = [];
+  for (const box of flowBoxes(model.layout)) {
+    const common = {
+      id: box.id,
+      position: box.position,
+      width: box.width,
+      height: box.height,
+      draggable: false,
+    };
+    if (box.kind === 'group') {
+      flow.push({
+        ...common,
+        type: 'compartment',
+        data: { name: model.index.entities.get(box.ref)?.name ?? box.ref },
+        selectable: false,
+        focusable: false,
+        domAttributes: { 'aria-hidden': true },
+      });
+      continue;
+    }
+    const node = byId.get(box.ref);
+    if (!node) continue;
+    const nodeDecor = decor.nodes?.[node.id] ?? {};
+    const name = nodeDecor.masked ?? node.name;
+    flow.push({
+      ...common,
+      type: 'entity',
+      ...(box.parentId ? { parentId: box.parentId } : {}),
+      selected: selectedId === node.id,
+      ariaRole: 'button',
+      ariaLabel: nodeAriaLabel(
+        { name, compartment: node.compartmentName, ...(node.level ? { level: node.level } : {}) },
+        [nodeDecor.badge?.words, nodeDecor.ariaExtra].filter(Boolean).join(', ') || undefined,
+      ),
+      data: {
+        name,
+        phenotype: node.phenotype,
+        ...(node.level ? { level: node.level } : {}),
+        decor: nodeDecor,
+        connectable,
+      },
+    });
+  }
+  return flow;
+}
+
+interface DrawnEdge {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly sign: EdgeSign;
+  readonly inferred: boolean;
+  readonly state: EdgeState;
+  readonly ariaLabel: string;
+}
+
+export function toFlowEdges(
+  model: DiagramModel,
+  decor: DiagramDecor,
+  selectedId: string | undefined,
+): FlowEdge[] {
+  const masked = (nodeId: string, name: string) => decor.nodes?.[nodeId]?.masked ?? name;
+  const drawn: DrawnEdge[] = [];
+  if (!decor.hideEdges) {
+    for (const edge of model.edges) {
+      const edgeDecor = decor.edges?.[edge.id] ?? {};
+      if (edgeDecor.hidden) continue;
+      drawn.push({
+        id: edge.id,
+        from: edge.from,
+        to: edge.to,
+        sign: edge.sign,
+        inferred: edge.inferred,
+        state: edgeDecor.state ?? 'normal',
+        ariaLabel: edgeAriaLabel(
+          {
+            from: masked(edge.from, edge.fromName),
+            to: masked(edge.to, edge.toName),
+            sign: edge.sign,
+            inferred: edge.inferred,
+          },
+          edgeDecor.ariaExtra,
+        ),
+      });
+    }
+  }
+  for (const extra of decor.extraEdges ?? []) drawn.push({ ...extra, inferred: false });
+
+  const boxes = absoluteBoxes(model);
+  const offsets = sideOffsets(drawn, boxes);
+  return drawn.map((edge) => {
+    const sourceOffset = offsets.get(`${edge.id}:out`) ?? 0;
+    const targetOffset = offsets.get(`${edge.id}:in`) ?? 0;
+    const from = boxes.get(edge.from);
+    const to = boxes.get(edge.to);
+    const cueAt =
+      from && to
+        ? clearCuePosition(
+            curve(
+              { x: from.x + from.width, y: from.y + from.height / 2 + sourceOffset },
+              { x: to.x, y: to.y + to.height / 2 + targetOffset },
+            ),
+            [...boxes.values()],
+          )
+        : 0.5;
+    return {
+      id: edge.id,
+      source: edge.from,
+      target: edge.to,
+      type: 'sbgn',
+      selected: selectedId === edge.id,
+      ariaLabel: edge.ariaLabel,
+      data: {
+        sign: edge.sign,
+        inferred: edge.inferred,
+        state: edge.state,
+        sourceOffset,
+        targetOffset,
+        cueAt,
+      },
+    };
+  });
+}
+
+/** Node boxes in drawing coordinates (the layout gives them relative to their group). */
+function absoluteBoxes(model: DiagramModel): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const [id, node] of Object.entries(model.layout.nodes)) {
+    const group = model.layout.groups[node.group];
+    boxes.set(id, {
+      x: node.x + (group?.x ?? 0),
+      y: node.y + (group?.y ?? 0),
+      width: node.width,
+      height: node.height,
+    });
+  }
+  return boxes;
+}
+
+/** Spreads the links meeting one side of a node, ordered by where their other end sits. */
+function sideOffsets(edges: readonly DrawnEdge[], boxes: ReadonlyMap<string, Box>) {
+  const sides = new Map<string, { key: string; y: number }[]>();
+  const centreY = (id: string) => {
+    const box = boxes.get(id);
+    return box ? box.y + box.height / 2 : 0;
+  };
+  for (const edge of edges) {
+    const outKey = `${edge.from}:out`;
+    const inKey = `${edge.to}:in`;
+    sides.set(outKey, [
+      ...(sides.get(outKey) ?? []),
+      { key: `${edge.id}:out`, y: centreY(edge.to) },
+    ]);
+    sides.set(inKey, [
+      ...(sides.get(inKey) ?? []),
+      { key: `${edge.id}:in`, y: centreY(edge.from) },
+    ]);
+  }
+  const offsets = new Map<string, number>();
+  for (const [side, members] of sides) {
+    const nodeId = side.slice(0, side.lastIndexOf(':'));
+    const height = boxes.get(nodeId)?.height ?? 38;
+    const sorted = [...members].sort((a, b) => a.y - b.y);
+    const spread = spreadOffsets(sorted.length, height);
+    sorted.forEach((member, i) => offsets.set(member.key, spread[i] ?? 0));
+  }
+  return offsets;
+}

@@ -1,0 +1,487 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { expect, test, type AppHandle } from './fixtures.ts';
+
+/** Opens the Pathways screen (through the navigation, or at a deep link) and waits for the diagram. */
+async function openPathways(app: AppHandle, hash?: string): Promise<Page> {
+  const { page } = app;
+  if (hash) await page.evaluate((h) => (window.location.hash = h), hash);
+  else
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Pathways', exact: true })
+      .click();
+  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.react-flow__node-entity').first()).toBeVisible();
+  return page;
+}
+
+const diagram = (page: Page) => page.getByTestId('pathway-diagram');
+const nodeLabels = (page: Page) =>
+  diagram(page)
+    .locator('.react-flow__node-entity')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+const chooseMode = (page: Page, name: string) =>
+  page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name }).check();
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+test('Figure 1 comes first; every node and edge is reachable by Tab with a name', async ({
+  app,
+}) => {
+  const page = await openPathways(app);
+  await expect(page).toHaveTitle(/Pathways · Pathwise/);
+  const picker = page.getByLabel('Diagram', { exact: true });
+  await expect(picker).toHaveValue('D1');
+  await expect(picker.locator('option:checked')).toHaveText(/^Figure 1 · /);
+  const names = await nodeLabels(page);
+  expect(names).toHaveLength(9);
+  expect(names).toContain('IL-32γ, in extracellular space');
+  expect(names).toContain('Bone formation, in bone tissue');
+
+  // Tab from the first edge through the canvas: every node and edge takes focus, with its name.
+  await diagram(page).locator('.react-flow__edge').first().focus();
+  const focused = new Set<string>();
+  for (let i = 0; i < 20; i++) {
+    const label = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.closest('[data-testid="pathway-diagram"]') ? el.getAttribute('aria-label') : null;
+    });
+    if (label) focused.add(label);
+    await page.keyboard.press('Tab');
+  }
+  for (const name of names) expect(focused).toContain(name);
+  expect(focused).toContain('IL-32γ increases the level of miR-29a');
+  expect(focused).toContain('DKK-1 inhibits Osteoblast differentiation');
+  expect(focused).toContain(
+    'Wnt signalling stimulates Osteoblast differentiation, inferred, not stated by a source',
+  );
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fit the whole diagram' })).toBeVisible();
+});
+
+test('Enter on a node or an edge opens its facts, sources and teaching points', async ({ app }) => {
+  const page = await openPathways(app);
+  await diagram(page).getByRole('button', { name: 'DKK-1, in osteoblast lineage' }).focus();
+  await page.keyboard.press('Enter');
+  const details = page.locator('.pw-details');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('DKK-1');
+  await expect(details).toContainText('miR-29a decreases the level of DKK-1');
+  await expect(details.locator('.pw-fact-id', { hasText: 'F100' })).toBeVisible();
+  await expect(details.locator('.badge', { hasText: 'Review' }).first()).toBeVisible();
+  await expect(details).toContainText('Lee E-J et al. 2017');
+  await expect(page).toHaveURL(/#\/pathways\/D1\?node=dkk-1$/);
+  // The flashcards generated from those facts.
+  const cards = details.getByTestId('cards-testing');
+  await cards.locator('summary').click();
+  await expect(cards.locator('summary')).toHaveText(/^Cards that test these facts \(\d+\)$/);
+  await expect(cards).toContainText('What targets DKK-1, lowering it');
+
+  // An inferred edge explains its inference.
+  await details.getByRole('button', { name: 'DKK-1 inhibits Wnt signalling' }).click();
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(
+    'DKK-1 inhibits Wnt signalling',
+  );
+  await diagram(page)
+    .getByRole('group', { name: /^Wnt signalling stimulates Osteoblast differentiation/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(details).toContainText('Inferred, not stated by a source');
+  await expect(details).toContainText('(I5)');
+  await expect(page).toHaveURL(/edge=wnt-signalling-to-osteoblast-differentiation/);
+  await app.screenshot('pathways-details-edge-light-1280');
+});
+
+test('D2: switching panels shows only that context; deep links pick the panel', async ({ app }) => {
+  const page = await openPathways(app);
+  await page.getByLabel('Diagram', { exact: true }).selectOption('D2');
+  const panels = page.getByRole('group', { name: 'Panel' });
+  await expect(panels.getByRole('radio', { name: 'Normal spine' })).toBeChecked();
+  await expect.poll(() => nodeLabels(page)).toHaveLength(5);
+  expect(await nodeLabels(page)).toContain('Osteoblast, in osteoblast lineage');
+
+  await panels.getByRole('radio', { name: 'Ankylosing spondylitis' }).check();
+  await expect.poll(() => nodeLabels(page)).toHaveLength(8);
+  const as = await nodeLabels(page);
+  expect(as).toContain('IL-32γ (local), in spinal joint, raised');
+  expect(as).toContain('DKK-1, in synovium, lowered');
+  expect(as).not.toContain('Osteoblast, in osteoblast lineage');
+  await expect(page).toHaveURL(/#\/pathways\/D2\?context=as-local$/);
+  await app.screenshot('pathways-d2-as-light-1280');
+
+  // A "show in pathway" link from another screen: a node only drawn in the AS panel.
+  await openPathways(app, '#/pathways?node=ankylosis');
+  await expect(page.getByLabel('Diagram', { exact: true })).toHaveValue('D2');
+  await expect(panels.getByRole('radio', { name: 'Ankylosing spondylitis' })).toBeChecked();
+  await expect(page.locator('.pw-details h2')).toHaveText('Abnormal new bone (ankylosis)');
+  await expect(page.getByRole('status').filter({ hasText: 'Details below' })).toHaveText(
+    'Details below: Abnormal new bone (ankylosis)',
+  );
+
+  await openPathways(app, '#/pathways/D3?fact=F124');
+  await expect(
+    page.getByRole('group', { name: 'Panel' }).getByRole('radio', { name: 'Bone marrow' }),
+  ).toBeChecked();
+  await expect(page.locator('.pw-details h2')).toHaveText('Fact F124 on this diagram');
+});
+
+test('Step through the IL-32γ cascade to bone formation, narrated', async ({ app }) => {
+  const page = await openPathways(app);
+  await chooseMode(page, 'Step through');
+  await expect(page.getByLabel('Start from')).toHaveValue('il-32-gamma');
+  await expect(page.getByLabel('Cascade', { exact: true }).locator('option:checked')).toHaveText(
+    'IL-32γ → miR-29a ⊣ DKK-1 ⊣ Osteoblast differentiation → Bone formation',
+  );
+  const narration = page.getByTestId('step-narration');
+  await expect(narration).toHaveAttribute('aria-live', 'polite');
+  await expect(narration).toHaveText(/^Step 1 of 5: start at IL-32γ/);
+  const next = page.getByRole('button', { name: 'Next' });
+  await next.click();
+  await expect(narration).toHaveText('Step 2 of 5: IL-32γ increases the level of miR-29a.');
+  await next.click();
+  await expect(narration).toHaveText('Step 3 of 5: miR-29a decreases the level of DKK-1.');
+  await next.click();
+  await expect(narration).toHaveText(/DKK-1 inhibits Osteoblast differentiation/);
+  const current = diagram(page).locator('.react-flow__edge', {
+    has: page.locator('.pw-edge-current'),
+  });
+  await expect(current).toHaveAttribute(
+    'aria-label',
+    /DKK-1 inhibits Osteoblast differentiation, current step/,
+  );
+  await app.screenshot('pathways-step-light-1280');
+  await next.click();
+  await expect(narration).toContainText('Osteoblast differentiation stimulates Bone formation');
+  await expect(narration).toContainText(
+    'Read as a whole, IL-32γ promotes Bone formation: 2 negative links in series make a positive effect.',
+  );
+  await expect(next).toBeDisabled();
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(narration).toHaveText(/^Step 4 of 5/);
+  // The same commands from the keyboard: N next, P previous.
+  await page.keyboard.press('n');
+  await expect(narration).toHaveText(/^Step 5 of 5/);
+  await page.keyboard.press('p');
+  await expect(narration).toHaveText(/^Step 4 of 5/);
+
+  // Motion-free: the current link is marked without the moving dashes.
+  await page.getByLabel('Motion-free').check();
+  await expect(diagram(page).locator('.pw-edge-current')).toHaveCount(0);
+
+  // Play walks to the end by itself.
+  await page.getByLabel('Cascade', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(narration).toContainText('Bone resorption', { timeout: 15_000 });
+  await expect(narration).toContainText('inferred, not stated by a source');
+});
+
+test('Quiz me: name the hidden nodes with aliases', async ({ app }) => {
+  const page = await openPathways(app);
+  await chooseMode(page, 'Quiz me');
+  const labels = await nodeLabels(page);
+  expect(labels.every((l) => /^\?\d+, in /.test(l))).toBe(true);
+  await expect(diagram(page).locator('.pw-node-label', { hasText: 'IL-32γ' })).toHaveCount(0);
+
+  // Node 1 is IL-32γ (pack order); answer with an alias, by keyboard from the diagram.
+  await diagram(page)
+    .getByRole('button', { name: /^\?1, in extracellular space/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  const answer = page.getByLabel(/^Name node 1/);
+  await expect(answer).toBeFocused();
+  await answer.fill('interleukin 32 gamma');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Correct' })).toHaveText(
+    'Correct: node 1 is IL-32γ.',
+  );
+  await expect(page.getByTestId('name-score')).toHaveText('1 of 9 named');
+  expect(await nodeLabels(page)).toContain('IL-32γ, in extracellular space, named correctly');
+
+  // The next unnamed node is offered; a wrong name is refused.
+  const second = page.getByLabel(/^Name node 2/);
+  await second.fill('DKK-1');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toBeVisible();
+  await second.fill('microRNA-29a');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByTestId('name-score')).toHaveText('2 of 9 named');
+  await app.screenshot('pathways-quiz-names-light-1280');
+});
+
+test('Quiz me: build the pathway with signed links, graded', async ({ app }) => {
+  const page = await openPathways(app);
+  await chooseMode(page, 'Quiz me');
+  await page.getByRole('radio', { name: 'Build the pathway' }).check();
+  await expect(diagram(page).locator('.react-flow__edge')).toHaveCount(0);
+
+  const addLink = async (from: string, effect: string, to: string) => {
+    await page.getByLabel('From', { exact: true }).selectOption({ label: from });
+    await page.getByRole('radio', { name: effect }).check();
+    await page.getByLabel('To', { exact: true }).selectOption({ label: to });
+    await page.getByRole('button', { name: 'Add link' }).click();
+  };
+  await addLink('IL-32γ', 'Activates or raises (→)', 'miR-29a'); // correct
+  await addLink('miR-29a', 'Activates or raises (→)', 'DKK-1'); // wrong sign
+  await addLink('DKK-1', 'Inhibits or lowers (⊣)', 'Osteoblast differentiation'); // correct
+  await addLink('Bone formation', 'Activates or raises (→)', 'Osteoblast differentiation'); // backwards
+  await addLink('Wnt signalling', 'Activates or raises (→)', 'Osteoblast differentiation'); // inferred, optional
+  await expect(diagram(page).locator('.react-flow__edge')).toHaveCount(5);
+
+  await page.getByRole('button', { name: 'Check my pathway' }).click();
+  const grade = page.getByTestId('build-grade');
+  await expect(grade.getByRole('heading', { level: 3 })).toHaveText('2 of 7 links right');
+  await expect(grade).toContainText('Wrong sign (1)');
+  await expect(grade).toContainText('in fact: miR-29a decreases the level of DKK-1');
+  await expect(grade).toContainText('Missing (4)');
+  await expect(grade).toContainText('Not on this diagram (1)');
+  await expect(grade).toContainText(
+    'backwards: Osteoblast differentiation stimulates Bone formation',
+  );
+  await expect(grade).toContainText('Inferred links you found (optional) (1)');
+  await expect(
+    diagram(page).getByRole('group', { name: 'miR-29a activates or raises DKK-1, wrong sign' }),
+  ).toBeVisible();
+  await app.screenshot('pathways-quiz-build-light-1280');
+});
+
+test('Perturb: raising or blocking IL-32γ moves DKK-1 and osteoblast differentiation', async ({
+  app,
+}) => {
+  const page = await openPathways(app);
+  await chooseMode(page, 'Perturb');
+  await expect(page.getByLabel('Node', { exact: true })).toHaveValue('il-32-gamma');
+  await page.getByRole('radio', { name: 'Raise' }).check();
+  const changes = page.getByTestId('perturb-changes');
+  await expect(changes).toContainText('DKK-1 falls');
+  await expect(changes).toContainText('Osteoblast differentiation rises');
+  await expect(changes).toContainText('IL-32γ → miR-29a ⊣ DKK-1');
+  await expect(changes).toContainText('F100');
+  const labels = await nodeLabels(page);
+  expect(labels).toContain('IL-32γ, in extracellular space, perturbed: raised');
+  expect(labels).toContain('DKK-1, in osteoblast lineage, predicted: falls');
+  expect(labels).toContain('Osteoblast differentiation, in osteoblast lineage, predicted: rises');
+  await app.screenshot('pathways-perturb-raise-light-1280');
+
+  await page.getByRole('radio', { name: 'Block' }).check();
+  await expect(changes).toContainText('DKK-1 rises');
+  await expect(changes).toContainText('Osteoblast differentiation falls');
+  await expect(changes).toContainText('Bone resorption falls');
+  expect(await nodeLabels(page)).toContain('IL-32γ, in extracellular space, perturbed: blocked');
+
+  // Enter on a node perturbs it instead.
+  await diagram(page)
+    .getByRole('button', { name: /^DKK-1, in osteoblast lineage/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Node', { exact: true })).toHaveValue('dkk-1');
+  await expect(changes).toContainText('Wnt signalling rises');
+  await expectNoAxeViolations(page);
+});
+
+test('Mastery colours nodes from progress.mastery, with the value written on each', async ({
+  app,
+}) => {
+  // Study the Figure 1 facts first, through the contract, so some nodes have real mastery.
+  const { origin, token } = app.preview();
+  const call = async (channel: string, body?: unknown) => {
+    const response = await fetch(`${origin}/ipc/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? '' : JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+    expect(answer.ok).toBe(true);
+    return answer.value;
+  };
+  for (let i = 0; i < 25; i++) {
+    const next = (await call('review.next')) as {
+      item: { card: { id: string }; stateVersion: string } | null;
+    };
+    if (!next.item) break;
+    await call('review.answer', {
+      cardId: next.item.card.id,
+      rating: 'good',
+      durationMs: 2000,
+      expectedVersion: next.item.stateVersion,
+    });
+  }
+
+  const page = await openPathways(app);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${origin}/ipc/progress.mastery`))
+      asked.push(request.postData() ?? '');
+  });
+  await chooseMode(page, 'Mastery');
+  await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
+  expect(asked).toEqual(['{"pathwayId":"D1"}']);
+  // Every node states its mastery in words, not only by colour: a percentage, or that no card
+  // tests it yet.
+  const labels = await nodeLabels(page);
+  expect(labels).toHaveLength(9);
+  for (const label of labels) expect(label).toMatch(/, mastery(: no cards test it yet| \d+ %)$/);
+  expect(labels.some((label) => /mastery \d+ %$/.test(label))).toBe(true);
+  await expect(page.locator('.pw-mastery-list li')).toHaveCount(9);
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mastery 80 % or more');
+  await app.screenshot('pathways-mastery-studied');
+  await expectNoAxeViolations(page);
+});
+
+async function savedDownload(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFileSync(file);
+}
+
+test('exports the diagram as SVG and PNG without leaving the app', async ({ app }) => {
+  const page = await openPathways(app);
+  const origin = new URL(page.url()).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
+  });
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe('pathwise-D1.svg');
+  const svg = (await savedDownload(svgDownload)).toString('utf8');
+  expect(svg).toMatch(/^<svg/);
+  expect(svg).toContain('miR-29a');
+  expect(svg).toContain('pw-marker-bar-inhib');
+
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe('pathwise-D1.png');
+  const png = await savedDownload(pngDownload);
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(png.length).toBeGreaterThan(10_000);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved pathwise-D1.png.' }),
+  ).toBeVisible();
+  expect(foreign).toEqual([]);
+});
+
+test('the text version lists every link as a sentence', async ({ app }) => {
+  const page = await openPathways(app);
+  await page.getByRole('button', { name: 'Text version' }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(10);
+  await expect(table).toContainText('IL-32γ increases the level of miR-29a.');
+  await expect(table).toContainText('Inferred (I6)');
+});
+
+test('a pack without layout.json is laid out in a Web Worker under the strict CSP', async ({
+  app,
+}) => {
+  const { origin, token } = app.preview();
+  const dir = path.resolve('assets/packs/il32-gamma');
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'layout.json'))
+    files[name] = readFileSync(path.join(dir, name), 'utf8');
+  const manifest = JSON.parse(files['manifest.json'] ?? '{}') as Record<string, unknown>;
+  files['manifest.json'] = JSON.stringify({ ...manifest, id: 'no-layout-copy' });
+  const response = await app.page.request.post(`${origin}/ipc/pack.import`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { files },
+  });
+  expect((await response.json()) as unknown).toMatchObject({ ok: true });
+
+  const violations: string[] = [];
+  app.page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+  });
+  const workers: string[] = [];
+  app.page.on('worker', (worker) => workers.push(worker.url()));
+  const page = await openPathways(app, '#/pathways/D2?pack=no-layout-copy&context=as-local');
+  await expect.poll(() => nodeLabels(page)).toHaveLength(8);
+  expect(workers.some((url) => /layout\.worker/.test(url))).toBe(true);
+  expect(violations).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 AA violation in any mode (${scheme})`, async ({ app }) => {
+    await app.page.emulateMedia({ colorScheme: scheme });
+    const page = await openPathways(app);
+    await expectNoAxeViolations(page);
+    await diagram(page).getByRole('button', { name: 'DKK-1, in osteoblast lineage' }).click();
+    await expect(page.locator('.pw-details h2')).toHaveText('DKK-1');
+    await page.getByRole('button', { name: 'Text version' }).click();
+    await expectNoAxeViolations(page);
+    await chooseMode(page, 'Step through');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expectNoAxeViolations(page);
+    await chooseMode(page, 'Quiz me');
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Build the pathway' }).check();
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await page.getByRole('button', { name: 'Check my pathway' }).click();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('axe passes and nothing moves with reduced motion', async ({ app }) => {
+  await app.page.emulateMedia({ reducedMotion: 'reduce' });
+  const page = await openPathways(app);
+  await chooseMode(page, 'Step through');
+  await expect(page.getByLabel('Motion-free')).toBeChecked();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(diagram(page).locator('.pw-edge-current')).toHaveCount(0);
+  await expect(diagram(page).locator('.pw-edge-active')).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
+
+test('screenshots: every mode, light and dark, 1024×700 and 1920×1080, 200 % text', async ({
+  app,
+}) => {
+  const page = await openPathways(app);
+  const shoot = async (name: string) => {
+    for (const [width, height] of [
+      [1024, 700],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(150);
+      await app.screenshot(`pathways-${name}-${width}`);
+    }
+  };
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await chooseMode(page, 'Explore');
+    await shoot(`explore-${scheme}`);
+    await chooseMode(page, 'Step through');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await shoot(`step-${scheme}`);
+    await chooseMode(page, 'Quiz me');
+    await shoot(`quiz-${scheme}`);
+    await chooseMode(page, 'Perturb');
+    await shoot(`perturb-${scheme}`);
+    await chooseMode(page, 'Mastery');
+    await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
+    await shoot(`mastery-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await chooseMode(page, 'Explore');
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.screenshot('pathways-explore-text200-1024');
+  // The page never scrolls sideways at 200 % text.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
