@@ -393,3 +393,15 @@ test('readable at 200 % text size: nothing scrolls sideways, the coverage grid r
   await page.locator('#fact-F001').evaluate((el) => el.scrollIntoView());
   await viewportShot(page, 'source-data-light-1024-text200-facts');
 });
+
+test('"Show in pathway" opens the Pathways screen on the fact\'s edge', async ({ app }) => {
+  const page = await openSource(app, '#/source?fact=F099');
+  await page
+    .locator('#fact-F099')
+    .getByRole('link', { name: /Show in pathway D1/ })
+    .click();
+  await expect(page).toHaveURL(/#\/pathways\/D1\?edge=il-32-gamma-to-mir-29a$/);
+  await expect(page.locator('.pw-details').getByRole('heading', { level: 2 })).toHaveText(
+    'IL-32γ increases the level of miR-29a',
+  );
+});
