@@ -1,6 +1,8 @@
 import type {
+  FactCoverage,
   NextStep,
   ProgressCharts,
+  ProgressCoverage,
   ProgressMastery,
   ProgressSummary,
   TopicMastery,
@@ -41,6 +43,17 @@ export const progressSql = {
     WHERE phase IN ('learning', 'review', 'relearning') AND due < ?`,
   nextDue: `SELECT MIN(due) AS due FROM card_state
     WHERE phase IN ('learning', 'review', 'relearning') AND due > ?`,
+  /** Flashcard ratings per card (quiz-informed ratings are counted as quiz answers instead). */
+  reviewsByCard: `SELECT e.card_id, COUNT(*) AS n, SUM(e.rating = 'again') AS again,
+      MAX(e.occurred_at) AS last
+    FROM review_event e
+    WHERE e.kind = 'rating' AND e.source = 'review'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    GROUP BY e.card_id`,
+  quizAnswersByFact: `SELECT f.value AS fact_id, COUNT(*) AS n, SUM(a.correct) AS correct,
+      MAX(a.answered_at) AS last
+    FROM quiz_answer a, json_each(a.fact_ids) f
+    GROUP BY f.value`,
 } as const;
 
 const heatmapDays = 365;
@@ -147,6 +160,54 @@ export class ProgressService {
       entities: entries(index.entities),
       topics: this.#topicMastery(states, now),
       nodes: computeNodeMastery(pathways, index.facts),
+    };
+  }
+
+  /** Per fact, how often it was tested by flashcards and by quizzes. */
+  coverage(): ProgressCoverage {
+    const catalog = this.#review.catalog;
+    type Tally = { -readonly [K in keyof FactCoverage]: FactCoverage[K] } & { last: number };
+    const tallies = new Map<string, Tally>();
+    const tally = (factId: string): Tally => {
+      let entry = tallies.get(factId);
+      if (!entry) {
+        entry = {
+          factId,
+          reviews: 0,
+          again: 0,
+          quizAnswers: 0,
+          quizCorrect: 0,
+          lastTestedAt: null,
+          last: 0,
+        };
+        tallies.set(factId, entry);
+      }
+      return entry;
+    };
+    for (const row of this.#storage.statement(progressSql.reviewsByCard).all()) {
+      // A card no longer in the catalog (an older pack's) cannot be tied to facts.
+      const card = catalog.card(String(row.card_id));
+      if (!card) continue;
+      for (const factId of new Set(card.factIds)) {
+        const entry = tally(factId);
+        entry.reviews += Number(row.n);
+        entry.again += Number(row.again);
+        entry.last = Math.max(entry.last, Number(row.last));
+      }
+    }
+    for (const row of this.#storage.statement(progressSql.quizAnswersByFact).all()) {
+      const entry = tally(String(row.fact_id));
+      entry.quizAnswers += Number(row.n);
+      entry.quizCorrect += Number(row.correct);
+      entry.last = Math.max(entry.last, Number(row.last));
+    }
+    return {
+      facts: [...tallies.values()]
+        .map(({ last, ...entry }) => ({
+          ...entry,
+          lastTestedAt: last > 0 ? new Date(last).toISOString() : null,
+        }))
+        .sort((a, b) => compare(a.factId, b.factId)),
     };
   }
 

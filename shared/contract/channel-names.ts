@@ -25,6 +25,7 @@ export const channelNames = [
   'progress.summary',
   'progress.charts',
   'progress.mastery',
+  'progress.coverage',
   'settings.get',
   'settings.update',
   'data.export',

@@ -115,8 +115,27 @@ export const progressMasterySchema = z.object({
 });
 export type ProgressMastery = z.infer<typeof progressMasterySchema>;
 
+export const factCoverageSchema = z.object({
+  factId: z.string(),
+  /** Flashcard ratings (not undone) of cards that test the fact. */
+  reviews: z.number(),
+  /** Of those, answered Again. */
+  again: z.number(),
+  /** Quiz answers whose item tests the fact. */
+  quizAnswers: z.number(),
+  quizCorrect: z.number(),
+  /** ISO time of the latest review or quiz answer. */
+  lastTestedAt: z.string().nullable(),
+});
+export type FactCoverage = z.infer<typeof factCoverageSchema>;
+
+/** How often each fact has been tested so far; facts never tested are left out. */
+export const progressCoverageSchema = z.object({ facts: z.array(factCoverageSchema) });
+export type ProgressCoverage = z.infer<typeof progressCoverageSchema>;
+
 export const progressChannels = {
   'progress.summary': channel(noRequest, progressSummarySchema),
   'progress.charts': channel(noRequest, progressChartsSchema),
   'progress.mastery': channel(progressMasteryRequestSchema, progressMasterySchema),
+  'progress.coverage': channel(noRequest, progressCoverageSchema),
 };

@@ -8,8 +8,10 @@ import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { Loading } from '../components/States.tsx';
 
-// Screens with heavy dependencies (React Flow) load on first visit, not with the app.
+// Screens with heavy dependencies (React Flow, charts, search) load on first visit, not with the app.
 const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
+const SourceScreen = lazy(() => import('../features/source/SourceScreen.tsx'));
+const ProgressScreen = lazy(() => import('../features/progress/ProgressScreen.tsx'));
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -44,6 +46,16 @@ export function App() {
               <Route path={/^\/pathways(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
                   <PathwaysScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/source(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Source screen…" />}>
+                  <SourceScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/progress(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Progress screen…" />}>
+                  <ProgressScreen />
                 </Suspense>
               </Route>
               <Route>
