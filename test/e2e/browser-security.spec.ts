@@ -49,3 +49,39 @@ test('the UI requests nothing outside its own origin', async ({ app }) => {
   }
   expect(foreign).toEqual([]);
 });
+
+test('external links never navigate the app itself; following one leaves the app where it was', async ({
+  app,
+}) => {
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings']) {
+    await nav.getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveTitle(new RegExp(`${name} · Pathwise`));
+    await page.waitForLoadState('networkidle');
+    const external = await page.$$eval('a[href]', (anchors) =>
+      anchors
+        .filter((a) => /^https?:/.test(a.getAttribute('href') ?? ''))
+        .map((a) => ({
+          href: a.getAttribute('href'),
+          target: a.getAttribute('target'),
+          rel: a.getAttribute('rel') ?? '',
+        })),
+    );
+    for (const link of external) {
+      expect(link.target, `${name}: ${link.href}`).toBe('_blank');
+      expect(link.rel, `${name}: ${link.href}`).toMatch(/noreferrer/);
+    }
+  }
+
+  await nav.getByRole('link', { name: 'Source', exact: true }).click();
+  const doi = page.getByRole('link', { name: /doi\.org|10\.4078\/jrd\.2017\.24\.1\.14/ }).first();
+  const before = page.url();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), doi.click()]);
+  expect(page.url()).toBe(before);
+  await popup.close();
+
+  // A script that tries to open a window or redirect cannot take the app's own tab elsewhere.
+  await page.evaluate(() => window.open('https://example.com/'));
+  expect(page.url()).toBe(before);
+});
