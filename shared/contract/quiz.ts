@@ -39,14 +39,33 @@ export const quizOptionsSchema = z.object({
 });
 export type QuizOptionsInfo = z.infer<typeof quizOptionsSchema>;
 
-export const quizStartRequestSchema = z.strictObject({
-  mode: quizModeSchema,
-  count: z.number().int().min(1).max(100),
+/** The most questions one quiz may hold. */
+export const maxQuizQuestions = 100;
+
+/** Which items a quiz draws from; every filter narrows (AND), an absent one allows all. */
+const quizFilterShape = {
   kinds: z.array(quizKindSchema).max(quizKinds.length).optional(),
   topics: ids(20).optional(),
   pathwayIds: ids(20).optional(),
   diseaseIds: ids(40).optional(),
   highYieldOnly: z.boolean().optional(),
+};
+export const quizFilterSchema = z.strictObject(quizFilterShape);
+export type QuizFilter = z.infer<typeof quizFilterSchema>;
+
+/** How many questions a filter allows, so the setup form can say so before the quiz starts. */
+export const quizCountSchema = z.object({
+  /** Items matching the filter. */
+  available: z.number(),
+  /** The most questions one quiz can draw from them (variants of one question count once). */
+  questions: z.number(),
+});
+export type QuizCount = z.infer<typeof quizCountSchema>;
+
+export const quizStartRequestSchema = z.strictObject({
+  mode: quizModeSchema,
+  count: z.number().int().min(1).max(maxQuizQuestions),
+  ...quizFilterShape,
   /** Exam mode: answers after the limit are refused. */
   timeLimitMinutes: z.number().int().min(1).max(240).optional(),
   /** Build the quiz from the items answered wrongly in this finished session. */
@@ -137,6 +156,10 @@ export const quizFeedbackSchema = z.object({
       }),
     )
     .nullable(),
+  /** Matching items: each left id with its right id. */
+  correctPairs: z.record(z.string(), z.string()).nullable(),
+  /** Ordering items: the step ids, upstream first. */
+  correctOrder: z.array(z.string()).nullable(),
   citations: z.array(citationSchema),
   factIds: z.array(z.string()),
   teachingPointIds: z.array(z.string()),
@@ -182,6 +205,7 @@ export type QuizFinish = z.infer<typeof quizFinishSchema>;
 
 export const quizChannels = {
   'quiz.options': channel(noRequest, quizOptionsSchema),
+  'quiz.count': channel(quizFilterSchema, quizCountSchema),
   'quiz.start': channel(quizStartRequestSchema, quizStartSchema),
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
   'quiz.finish': channel(z.strictObject({ sessionId: quizSessionIdSchema }), quizFinishSchema),
