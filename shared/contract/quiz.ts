@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { quizKinds } from '../engine/types.ts';
 import { edgeSigns } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
+import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
 import {
   quizHistoryRequestSchema,
   quizSessionIdSchema,
@@ -39,9 +40,6 @@ export const quizOptionsSchema = z.object({
 });
 export type QuizOptionsInfo = z.infer<typeof quizOptionsSchema>;
 
-/** The most questions one quiz may hold. */
-export const maxQuizQuestions = 100;
-
 /** Which items a quiz draws from; every filter narrows (AND), an absent one allows all. */
 const quizFilterShape = {
   kinds: z.array(quizKindSchema).max(quizKinds.length).optional(),
@@ -67,7 +65,7 @@ export const quizStartRequestSchema = z.strictObject({
   count: z.number().int().min(1).max(maxQuizQuestions),
   ...quizFilterShape,
   /** Exam mode: answers after the limit are refused. */
-  timeLimitMinutes: z.number().int().min(1).max(240).optional(),
+  timeLimitMinutes: z.number().int().min(1).max(maxTimeLimitMinutes).optional(),
   /** Build the quiz from the items answered wrongly in this finished session. */
   retryMistakesOf: quizSessionIdSchema.optional(),
 });

@@ -10,6 +10,7 @@ import { Loading } from '../components/States.tsx';
 
 // Screens with heavy dependencies (React Flow) load on first visit, not with the app.
 const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
+const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -44,6 +45,11 @@ export function App() {
               <Route path={/^\/pathways(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
                   <PathwaysScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/quiz(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Quiz screen…" />}>
+                  <QuizScreen />
                 </Suspense>
               </Route>
               <Route>
