@@ -55,7 +55,10 @@ export default function QuizScreen() {
       className="qz-screen"
       data-screen-ready={optionsReady && !query ? `quiz-${phase}` : undefined}
     >
-      <h1 id="quiz-title" className={phase === 'running' ? 'visually-hidden' : undefined}>
+      <h1
+        id="quiz-title"
+        className={phase === 'idle' || phase === 'starting' ? undefined : 'visually-hidden'}
+      >
         {title}
       </h1>
       {(phase === 'idle' || phase === 'starting') && <SetupView />}

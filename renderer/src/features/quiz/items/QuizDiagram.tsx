@@ -1,8 +1,9 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PublicQuizItem } from '../../../../../shared/contract/quiz.ts';
 import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
 import { edgeGlyph, signPhrase, type EdgeGlyph } from '../../pathways/model/notation.ts';
 import { layerColumns } from '../model/diagram-layout.ts';
+import { routeEdge, type Box } from '../model/diagram-geometry.ts';
 
 type Diagram = NonNullable<PublicQuizItem['diagram']>;
 export type SignValue = '+' | '-' | '0';
@@ -48,6 +49,8 @@ export function QuizDiagram({
   // Marker ids are document-wide: each drawing gets its own.
   const markers = `qz-m${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [drawn, setDrawn] = useState<readonly Drawn[]>([]);
+  // Markers and cues are SVG pixels: grow them with the text size, as the boxes do.
+  const [scale, setScale] = useState(1);
   const columns = useMemo(
     () =>
       layerColumns(
@@ -64,7 +67,10 @@ export function QuizDiagram({
   useLayoutEffect(() => {
     const root = canvas.current;
     if (!root) return;
-    const measure = () => setDrawn(routeEdges(root, diagram.edges));
+    const measure = () => {
+      setDrawn(routeEdges(root, diagram.edges));
+      setScale(parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(root);
@@ -72,11 +78,22 @@ export function QuizDiagram({
   }, [diagram]);
 
   const summary = describe(diagram, labels, reveal);
+  const column = new Map(columns.flatMap((ids, c) => ids.map((id) => [id, c] as const)));
+  // Links running back upstream, within a column or past a layer go round the boxes: make room.
+  const loops = diagram.edges.some((e) => {
+    const span = (column.get(e.to) ?? 0) - (column.get(e.from) ?? 0);
+    return e.from !== e.to && span !== 1;
+  });
   return (
     <figure className="qz-diagram">
-      <div className="qz-diagram-canvas" ref={canvas} role="img" aria-label={summary}>
+      <div
+        className={`qz-diagram-canvas${loops ? ' qz-diagram-loops' : ''}`}
+        ref={canvas}
+        role="img"
+        aria-label={summary}
+      >
         <svg className="qz-diagram-edges" aria-hidden="true" focusable="false">
-          <Markers prefix={markers} />
+          <Markers prefix={markers} scale={scale} />
           {drawn.map((d) => {
             const edge = diagram.edges.find((e) => e.id === d.id);
             if (!edge) return null;
@@ -86,6 +103,7 @@ export function QuizDiagram({
               <EdgePath
                 key={d.id}
                 markers={markers}
+                scale={scale}
                 drawn={d}
                 glyph={glyph}
                 inferred={edge.inferred}
@@ -96,7 +114,7 @@ export function QuizDiagram({
         </svg>
         <div
           className="qz-diagram-columns"
-          style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}
+          style={{ '--qz-columns': columns.length } as CSSProperties}
         >
           {columns.map((column, c) => (
             <div className="qz-diagram-column" key={c}>
@@ -120,7 +138,7 @@ export function QuizDiagram({
       </div>
       <figcaption className="qz-diagram-caption">
         <span>{caption}</span>
-        <DiagramLegend markers={markers} />
+        <DiagramLegend markers={`${markers}-legend`} />
       </figcaption>
     </figure>
   );
@@ -128,12 +146,14 @@ export function QuizDiagram({
 
 function EdgePath({
   markers,
+  scale,
   drawn,
   glyph,
   inferred,
   revealed,
 }: {
   readonly markers: string;
+  readonly scale: number;
   readonly drawn: Drawn;
   readonly glyph: EdgeGlyph | undefined;
   readonly inferred: boolean;
@@ -162,7 +182,7 @@ function EdgePath({
           className={`qz-edge-cue qz-tone-${tone}`}
           transform={`translate(${drawn.mid.x} ${drawn.mid.y})`}
         >
-          <circle r={glyph ? 9 : 11} />
+          <circle r={(glyph ? 9 : 11) * scale} />
           <text dy="0.35em" textAnchor="middle">
             {cue}
           </text>
@@ -175,7 +195,7 @@ function EdgePath({
 const tones = ['stim', 'inhib', 'neutral'] as const;
 
 /** The Pathways screen's end markers, under the quiz's own ids and classes. */
-function Markers({ prefix }: { readonly prefix: string }) {
+function Markers({ prefix, scale }: { readonly prefix: string; readonly scale: number }) {
   return (
     <defs>
       {tones.map((tone) => (
@@ -185,8 +205,8 @@ function Markers({ prefix }: { readonly prefix: string }) {
             viewBox="0 0 14 14"
             refX="13"
             refY="7"
-            markerWidth="14"
-            markerHeight="14"
+            markerWidth={14 * scale}
+            markerHeight={14 * scale}
             markerUnits="userSpaceOnUse"
             orient="auto-start-reverse"
           >
@@ -197,8 +217,8 @@ function Markers({ prefix }: { readonly prefix: string }) {
             viewBox="0 0 6 18"
             refX="4.5"
             refY="9"
-            markerWidth="6"
-            markerHeight="18"
+            markerWidth={6 * scale}
+            markerHeight={18 * scale}
             markerUnits="userSpaceOnUse"
             orient="auto"
           >
@@ -213,6 +233,9 @@ function Markers({ prefix }: { readonly prefix: string }) {
 function DiagramLegend({ markers }: { readonly markers: string }) {
   return (
     <span className="qz-diagram-legend">
+      <svg className="qz-legend-defs" width="0" height="0" aria-hidden="true" focusable="false">
+        <Markers prefix={markers} scale={1} />
+      </svg>
       <span>
         <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" focusable="false">
           <path
@@ -249,64 +272,32 @@ function DiagramLegend({ markers }: { readonly markers: string }) {
   );
 }
 
-const cueAt = 0.62;
-
 /** Links between measured node boxes, in the canvas's coordinates. */
 function routeEdges(root: HTMLElement, edges: Diagram['edges']): Drawn[] {
   const origin = root.getBoundingClientRect();
-  const box = (id: string) => {
-    const el = root.querySelector<HTMLElement>(`[data-node="${CSS.escape(id)}"]`);
-    if (!el) return undefined;
+  const flow = root.querySelector('.qz-diagram-columns');
+  const down = flow
+    ? getComputedStyle(flow).getPropertyValue('--qz-flow').trim() === 'down'
+    : false;
+  const boxes = new Map<string, Box>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-node]')) {
     const r = el.getBoundingClientRect();
-    return {
+    boxes.set(el.dataset.node ?? '', {
       left: r.left - origin.left,
       right: r.right - origin.left,
       top: r.top - origin.top,
       bottom: r.bottom - origin.top,
-    };
-  };
+    });
+  }
   return edges.flatMap((edge) => {
-    const a = box(edge.from);
-    const b = box(edge.to);
+    const a = boxes.get(edge.from);
+    const b = boxes.get(edge.to);
     if (!a || !b) return [];
-    const ay = (a.top + a.bottom) / 2;
-    const by = (b.top + b.bottom) / 2;
-    let p0: [number, number];
-    let p1: [number, number];
-    let p2: [number, number];
-    let p3: [number, number];
-    if (b.left >= a.right) {
-      // Downstream to the right: leave the right side, enter the left side.
-      const dx = Math.max(24, (b.left - a.right) / 2);
-      p0 = [a.right, ay];
-      p3 = [b.left - 2, by];
-      p1 = [p0[0] + dx, p0[1]];
-      p2 = [p3[0] - dx, p3[1]];
-    } else if (b.right <= a.left) {
-      // A loop back upstream: under both boxes.
-      const low = Math.max(a.bottom, b.bottom) + 36;
-      p0 = [(a.left + a.right) / 2, a.bottom];
-      p3 = [(b.left + b.right) / 2, b.bottom + 2];
-      p1 = [p0[0], low];
-      p2 = [p3[0], low];
-    } else {
-      // Same column: top to bottom.
-      const down = b.top >= a.bottom;
-      p0 = [(a.left + a.right) / 2, down ? a.bottom : a.top];
-      p3 = [(b.left + b.right) / 2, down ? b.top - 2 : b.bottom + 2];
-      const dy = (p3[1] - p0[1]) / 2;
-      p1 = [p0[0], p0[1] + dy];
-      p2 = [p3[0], p3[1] - dy];
-    }
-    // The cue sits past the middle, where links fanning out of one node have parted.
-    const at = (t: number, i: 0 | 1) =>
-      (1 - t) ** 3 * p0[i] +
-      3 * (1 - t) ** 2 * t * p1[i] +
-      3 * (1 - t) * t ** 2 * p2[i] +
-      t ** 3 * p3[i];
-    const mid = { x: at(cueAt, 0), y: at(cueAt, 1) };
-    const path = `M${p0[0]},${p0[1]} C${p1[0]},${p1[1]} ${p2[0]},${p2[1]} ${p3[0]},${p3[1]}`;
-    return [{ id: edge.id, path, mid }];
+    const others = [...boxes]
+      .filter(([id]) => id !== edge.from && id !== edge.to)
+      .map(([, box]) => box);
+    const route = routeEdge(a, b, others, down ? 'down' : 'across');
+    return [{ id: edge.id, path: route.path, mid: route.cue }];
   });
 }
 

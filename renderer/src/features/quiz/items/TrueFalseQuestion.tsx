@@ -53,11 +53,11 @@ export function TrueFalseQuestion({
                   if (!locked) onChange({ kind: 'true-false', value: choice.value });
                 }}
               />
-              <kbd className="qz-key">{index + 1}</kbd>
-              <span className="qz-option-text">{choice.label}</span>
-              <kbd className="qz-key qz-key-alt" aria-hidden="true">
-                {choice.letter}
+              <kbd className="qz-key">
+                {index + 1}
+                <span aria-hidden="true"> / {choice.letter}</span>
               </kbd>
+              <span className="qz-option-text">{choice.label}</span>
               {expected !== undefined && (
                 <OptionMark correct={expected === choice.value} chosen={chosen} />
               )}
