@@ -1,6 +1,6 @@
 import { defineCommands, type Command } from '../../commands/registry.ts';
 import type { ResponseKind } from './model/responses.ts';
-import { optionKeys } from './model/keys.ts';
+import { optionIndexForKey, optionKeys, trueFalseChoices } from './model/keys.ts';
 
 /** What the runner's commands read and do; built by the runner from its store each render. */
 export interface QuizCommandContext {
@@ -24,45 +24,35 @@ export interface QuizCommandContext {
   readonly focusStep: (delta: -1 | 1) => void;
 }
 
-const chooseOption = (key: string, index: number): Command<QuizCommandContext> => ({
+const chooseOption = (key: string): Command<QuizCommandContext> => ({
   id: `choose-${key}`,
   label: `Choose option ${key}`,
   bindings: [{ keys: [key] }],
-  enabled: (ctx) => ctx.responseKind === 'choice' && !ctx.locked && index < ctx.optionCount,
-  perform: (ctx) => ctx.choose(index),
+  enabled: (ctx) =>
+    ctx.responseKind === 'choice' &&
+    !ctx.locked &&
+    optionIndexForKey(key, ctx.optionCount) !== undefined,
+  perform: (ctx) => {
+    const index = optionIndexForKey(key, ctx.optionCount);
+    if (index !== undefined) ctx.choose(index);
+  },
+});
+
+const answerTruth = (
+  choice: (typeof trueFalseChoices)[number],
+  index: number,
+): Command<QuizCommandContext> => ({
+  id: `answer-${choice.label.toLowerCase()}`,
+  label: choice.label,
+  bindings: [{ keys: [String(index + 1)] }, { keys: [choice.letter.toLowerCase()] }],
+  enabled: (ctx) => ctx.responseKind === 'true-false' && !ctx.locked,
+  perform: (ctx) => ctx.chooseTruth(choice.value),
 });
 
 /** The quiz runner's keyboard: 1–5, T/F, Enter, S, ↑/↓ and Alt+↑/↓. Buttons do the same. */
 export const quizCommands = defineCommands<QuizCommandContext>([
-  ...optionKeys.map((key, index) => chooseOption(key, index)),
-  {
-    id: 'answer-true',
-    label: 'True',
-    bindings: [{ keys: ['t'] }],
-    enabled: (ctx) => ctx.responseKind === 'true-false' && !ctx.locked,
-    perform: (ctx) => ctx.chooseTruth(true),
-  },
-  {
-    id: 'answer-false',
-    label: 'False',
-    bindings: [{ keys: ['f'] }],
-    enabled: (ctx) => ctx.responseKind === 'true-false' && !ctx.locked,
-    perform: (ctx) => ctx.chooseTruth(false),
-  },
-  {
-    id: 'true-false-1',
-    label: 'True',
-    bindings: [{ keys: ['1'] }],
-    enabled: (ctx) => ctx.responseKind === 'true-false' && !ctx.locked,
-    perform: (ctx) => ctx.chooseTruth(true),
-  },
-  {
-    id: 'true-false-2',
-    label: 'False',
-    bindings: [{ keys: ['2'] }],
-    enabled: (ctx) => ctx.responseKind === 'true-false' && !ctx.locked,
-    perform: (ctx) => ctx.chooseTruth(false),
-  },
+  ...optionKeys.map(chooseOption),
+  ...trueFalseChoices.map(answerTruth),
   {
     // Enter works from the blank too, so a typed answer is sent without reaching for the mouse.
     id: 'submit-or-next',

@@ -21,20 +21,6 @@ export const trueFalseChoices = [
   { value: false, label: 'False', letter: 'F' },
 ] as const;
 
-/** What a key answers on a true/false item: 1 or T is true, 2 or F is false. */
-export function trueFalseForKey(key: string): boolean | undefined {
-  switch (key.toLowerCase()) {
-    case '1':
-    case 't':
-      return true;
-    case '2':
-    case 'f':
-      return false;
-    default:
-      return undefined;
-  }
-}
-
 /** Letters that name the right-hand column of a matching item (A, B, C…). */
 export function columnLetter(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
