@@ -533,7 +533,13 @@ test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920
     await page.getByRole('button', { name: 'Start exam' }).click();
     await shoot(`exam-${scheme}`);
     await page.getByRole('button', { name: 'Finish quiz' }).click();
-    await page.getByRole('button', { name: 'Finish and see results' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Finish this quiz now?' });
+    await expect(dialog).toContainText('2 questions are not answered yet');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    // Keys belong to the dialog while it is open: the answer behind it does not change.
+    await page.keyboard.press('1');
+    await expect(page.locator('.qz-options input:checked')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Finish and see results' }).click();
     await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
     await page.getByRole('button', { name: 'New quiz' }).click();
   }

@@ -69,14 +69,15 @@ export function RunnerView() {
     [item, setDraft],
   );
 
+  // While the finish dialog is open, keys belong to it: no command may change the answer behind it.
   const ctx: QuizCommandContext = {
-    responseKind: draft?.kind,
+    responseKind: confirming ? undefined : draft?.kind,
     optionCount: draft?.kind === 'true-false' ? 2 : (item?.options?.length ?? 0),
     locked,
-    canSubmit,
-    hasFeedback,
-    canSkip,
-    orderingCursor: cursor,
+    canSubmit: canSubmit && !confirming,
+    hasFeedback: hasFeedback && !confirming,
+    canSkip: canSkip && !confirming,
+    orderingCursor: confirming ? undefined : cursor,
     choose: (index) => {
       const option = item?.options?.[index];
       if (option) onChange({ kind: 'choice', optionId: option.id });
