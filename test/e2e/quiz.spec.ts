@@ -315,7 +315,7 @@ test('an exam shows nothing until the end, then scores by topic, explains each m
   const topicTotal = await topics
     .locator('.progress-text')
     .evaluateAll((els) =>
-      els.reduce((sum, el) => sum + Number(/of (\d+)/.exec(el.textContent ?? '')?.[1] ?? 0), 0),
+      els.reduce((sum, el) => sum + Number(/of (\d+)/.exec(el.textContent)?.[1] ?? 0), 0),
     );
   expect(topicTotal).toBe(4);
   await expect(page.locator('.stat').filter({ hasText: 'Time taken' })).toContainText(/\d+ s|min/);
