@@ -202,6 +202,18 @@ async function expectPracticeFeedback(page: Page, right: boolean, partial = fals
   await expect(page.locator('.qz-feedback-live')).toHaveAttribute('aria-live', 'polite');
 }
 
+/** Screenshots at the smallest and largest supported windows, then back to the default size. */
+async function shootSizes(app: AppHandle, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ] as const) {
+    await app.page.setViewportSize({ width, height });
+    await app.screenshot(`quiz-${name}-${width}`);
+  }
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function latencies(page: Page): Promise<number[]> {
   return page.evaluate(() =>
     performance.getEntriesByName('quiz:feedback', 'measure').map((m) => m.duration),
@@ -347,7 +359,7 @@ for (const scheme of ['light', 'dark', 'reduced'] as const) {
   test(`every kind of question, answered through the UI, axe before and after feedback (${scheme})`, async ({
     app,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await setScheme(app.page, scheme);
     const page = await openQuiz(app);
     const foreign = watchRequests(page);
@@ -359,13 +371,12 @@ for (const scheme of ['light', 'dark', 'reduced'] as const) {
       const item = await currentItem(page);
       seen.add(item.kind);
       await expectNoAxeViolations(page, `${item.kind} (${scheme}) before`);
-      if (scheme !== 'reduced') await app.screenshot(`quiz-kind-${item.kind}-${scheme}-1280`);
+      if (scheme !== 'reduced') await shootSizes(app, `kind-${item.kind}-${scheme}`);
       await composeAnswer(page, item, true);
       await page.keyboard.press('Enter');
       await expectPracticeFeedback(page, true);
       await expectNoAxeViolations(page, `${item.kind} (${scheme}) after`);
-      if (scheme !== 'reduced')
-        await app.screenshot(`quiz-kind-${item.kind}-feedback-${scheme}-1280`);
+      if (scheme !== 'reduced') await shootSizes(app, `kind-${item.kind}-feedback-${scheme}`);
       await page.keyboard.press('Enter');
     }
     // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
