@@ -2,11 +2,18 @@ import type { AppServices } from '../app-services.ts';
 import type { HandlerMap } from './registry.ts';
 
 type QuizChannels =
-  'quiz.options' | 'quiz.start' | 'quiz.answer' | 'quiz.finish' | 'quiz.history' | 'bank.cards';
+  | 'quiz.options'
+  | 'quiz.count'
+  | 'quiz.start'
+  | 'quiz.answer'
+  | 'quiz.finish'
+  | 'quiz.history'
+  | 'bank.cards';
 
 export function quizHandlers(services: AppServices): Pick<HandlerMap, QuizChannels> {
   return {
     'quiz.options': () => services.quiz.options(),
+    'quiz.count': (request) => services.quiz.count(request),
     'quiz.start': (request) => services.quiz.start(request),
     'quiz.answer': (request) => services.quiz.answer(request),
     'quiz.finish': (request) => services.quiz.finish(request),

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type {
   PublicQuizItem,
   QuizAnswer,
+  QuizCount,
   QuizFeedback,
+  QuizFilter,
   QuizFinish,
   QuizOptionsInfo,
   QuizStart,
@@ -11,7 +13,7 @@ import type {
 } from '../../shared/contract/quiz.ts';
 import type { QuizSessionSummary } from '../../shared/contract/quiz-records.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
-import { buildQuiz, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
+import { buildQuiz, MAX_QUIZ_ITEMS, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
 import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
 import {
   quizKinds,
@@ -99,6 +101,12 @@ export class QuizService {
         }))
         .filter((disease) => disease.count > 0),
     };
+  }
+
+  /** How many items a filter matches and how many questions one quiz could draw from them. */
+  count(filter: QuizFilter): QuizCount {
+    const built = this.#build({ ...filter, mode: 'practice', count: MAX_QUIZ_ITEMS }, 'count');
+    return { available: built.available, questions: built.selected.length };
   }
 
   start(request: QuizStartRequest): QuizStart {
@@ -225,7 +233,7 @@ export class QuizService {
   }
 
   #build(
-    request: QuizStartRequest,
+    request: QuizFilter & { readonly mode: QuizStartRequest['mode']; readonly count: number },
     seed: string,
   ): { selected: readonly QuizItem[]; available: number } {
     try {
@@ -309,6 +317,11 @@ export class QuizService {
       feedback: grade.feedback,
       explanation: item.explanation,
       options,
+      correctPairs:
+        item.kind === 'matching'
+          ? Object.fromEntries(item.answer.map((pair) => [pair.leftId, pair.rightId]))
+          : null,
+      correctOrder: item.kind === 'ordering' ? [...item.answer] : null,
       citations: [...item.citations],
       factIds: [...item.factIds],
       teachingPointIds: [...item.teachingPointIds],

@@ -10,6 +10,7 @@ export const channelNames = [
   'app.notices',
   'app.dismissNotice',
   'quiz.options',
+  'quiz.count',
   'quiz.start',
   'quiz.answer',
   'quiz.finish',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { quizKinds } from '../engine/types.ts';
 import { edgeSigns } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
+import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
 import {
   quizHistoryRequestSchema,
   quizSessionIdSchema,
@@ -39,16 +40,32 @@ export const quizOptionsSchema = z.object({
 });
 export type QuizOptionsInfo = z.infer<typeof quizOptionsSchema>;
 
-export const quizStartRequestSchema = z.strictObject({
-  mode: quizModeSchema,
-  count: z.number().int().min(1).max(100),
+/** Which items a quiz draws from; every filter narrows (AND), an absent one allows all. */
+const quizFilterShape = {
   kinds: z.array(quizKindSchema).max(quizKinds.length).optional(),
   topics: ids(20).optional(),
   pathwayIds: ids(20).optional(),
   diseaseIds: ids(40).optional(),
   highYieldOnly: z.boolean().optional(),
+};
+export const quizFilterSchema = z.strictObject(quizFilterShape);
+export type QuizFilter = z.infer<typeof quizFilterSchema>;
+
+/** How many questions a filter allows, so the setup form can say so before the quiz starts. */
+export const quizCountSchema = z.object({
+  /** Items matching the filter. */
+  available: z.number(),
+  /** The most questions one quiz can draw from them (variants of one question count once). */
+  questions: z.number(),
+});
+export type QuizCount = z.infer<typeof quizCountSchema>;
+
+export const quizStartRequestSchema = z.strictObject({
+  mode: quizModeSchema,
+  count: z.number().int().min(1).max(maxQuizQuestions),
+  ...quizFilterShape,
   /** Exam mode: answers after the limit are refused. */
-  timeLimitMinutes: z.number().int().min(1).max(240).optional(),
+  timeLimitMinutes: z.number().int().min(1).max(maxTimeLimitMinutes).optional(),
   /** Build the quiz from the items answered wrongly in this finished session. */
   retryMistakesOf: quizSessionIdSchema.optional(),
 });
@@ -137,6 +154,10 @@ export const quizFeedbackSchema = z.object({
       }),
     )
     .nullable(),
+  /** Matching items: each left id with its right id. */
+  correctPairs: z.record(z.string(), z.string()).nullable(),
+  /** Ordering items: the step ids, upstream first. */
+  correctOrder: z.array(z.string()).nullable(),
   citations: z.array(citationSchema),
   factIds: z.array(z.string()),
   teachingPointIds: z.array(z.string()),
@@ -182,6 +203,7 @@ export type QuizFinish = z.infer<typeof quizFinishSchema>;
 
 export const quizChannels = {
   'quiz.options': channel(noRequest, quizOptionsSchema),
+  'quiz.count': channel(quizFilterSchema, quizCountSchema),
   'quiz.start': channel(quizStartRequestSchema, quizStartSchema),
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
   'quiz.finish': channel(z.strictObject({ sessionId: quizSessionIdSchema }), quizFinishSchema),

@@ -278,6 +278,72 @@ describe('quiz channels', () => {
     }
   });
 
+  it('counts what a filter allows, as many questions as a quiz with that filter can hold', async () => {
+    const { call, fail } = setup();
+    const filter = { kinds: ['perturbation', 'diagram-edge'], pathwayIds: ['D1'] };
+    const counted = await call<{ available: number; questions: number }>('quiz.count', filter);
+    expect(counted.questions).toBeGreaterThan(0);
+    expect(counted.questions).toBeLessThanOrEqual(counted.available);
+    // Asking for more than it allows gives exactly that many, and the same availability.
+    const quiz = await call<QuizStart>('quiz.start', { mode: 'practice', count: 100, ...filter });
+    expect(quiz.items).toHaveLength(Math.min(100, counted.questions));
+    expect(quiz.available).toBe(counted.available);
+
+    const all = await call<{ available: number; questions: number }>('quiz.count', {});
+    const narrower = await call<{ available: number }>('quiz.count', {
+      ...filter,
+      highYieldOnly: true,
+    });
+    expect(all.available).toBeGreaterThan(counted.available);
+    expect(narrower.available).toBeLessThanOrEqual(counted.available);
+    expect(await call<{ available: number }>('quiz.count', { kinds: [] })).toEqual({
+      available: 0,
+      questions: 0,
+    });
+    expect(await fail('quiz.count', { topics: ['no-such-topic'] })).toMatchObject({
+      code: 'invalid-request',
+    });
+    expect(await fail('quiz.count', { mode: 'exam' })).toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('gives the answer key of matching and ordering items with their feedback', async () => {
+    const { call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 3,
+      kinds: ['matching', 'ordering', 'mcq'],
+    });
+    const kinds = new Set(quiz.items.map((item) => item.kind));
+    expect(kinds).toEqual(new Set(['matching', 'ordering', 'mcq']));
+    for (const item of quiz.items) {
+      const answer = await call<{
+        feedback: {
+          correctPairs: Record<string, string> | null;
+          correctOrder: string[] | null;
+        };
+      }>('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: item.id,
+        response: wrongAnswer(full(item.id)),
+        durationMs: 10,
+      });
+      const source = full(item.id);
+      const { correctPairs, correctOrder } = answer.feedback;
+      if (source.kind === 'matching') {
+        expect(correctPairs).toEqual(
+          Object.fromEntries(source.answer.map((a) => [a.leftId, a.rightId])),
+        );
+        expect(correctOrder).toBeNull();
+      } else if (source.kind === 'ordering') {
+        expect(correctOrder).toEqual(source.answer);
+        expect(correctPairs).toBeNull();
+      } else {
+        expect(correctPairs).toBeNull();
+        expect(correctOrder).toBeNull();
+      }
+    }
+  });
+
   it('lists the flashcards that test a fact', async () => {
     const { call } = setup();
     const cards = await call<{ id: string; factIds: string[] }[]>('bank.cards', {

@@ -12,6 +12,7 @@ import { Loading } from '../components/States.tsx';
 const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
 const SourceScreen = lazy(() => import('../features/source/SourceScreen.tsx'));
 const ProgressScreen = lazy(() => import('../features/progress/ProgressScreen.tsx'));
+const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -56,6 +57,11 @@ export function App() {
               <Route path={/^\/progress(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Progress screen…" />}>
                   <ProgressScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/quiz(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Quiz screen…" />}>
+                  <QuizScreen />
                 </Suspense>
               </Route>
               <Route>

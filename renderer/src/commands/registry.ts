@@ -9,6 +9,8 @@ export interface KeyBinding {
   /** Ctrl on Windows/Linux, Cmd on macOS. */
   readonly mod?: boolean;
   readonly shift?: boolean;
+  /** Alt (Option on macOS), e.g. Alt+ArrowUp to move a list item. */
+  readonly alt?: boolean;
   /** Also fire while focus is in a text field (default: no, so typing never triggers commands). */
   readonly inTextField?: boolean;
 }
@@ -46,8 +48,22 @@ export function matches(binding: KeyBinding, event: KeyboardEvent, isMac: boolea
   const mod = isMac ? event.metaKey : event.ctrlKey;
   if (Boolean(binding.mod) !== mod) return false;
   if (binding.shift !== undefined && binding.shift !== event.shiftKey) return false;
-  if (!binding.mod && (event.ctrlKey || event.metaKey || event.altKey)) return false;
+  if (Boolean(binding.alt) !== event.altKey) return false;
+  if (!binding.mod && (event.ctrlKey || event.metaKey)) return false;
   return binding.inTextField === true || !isTextField(event.target);
+}
+
+/**
+ * Elements that act on Enter or Space themselves (a button presses, a link opens, a summary
+ * toggles): a command bound to those keys must leave them to it.
+ */
+export function activatesOnKey(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target instanceof HTMLButtonElement ||
+    (target instanceof HTMLAnchorElement && target.hasAttribute('href')) ||
+    target.tagName === 'SUMMARY'
+  );
 }
 
 /** The command a key press triggers, if any (first enabled match wins). */
@@ -64,7 +80,8 @@ export function shortcutLabel(binding: KeyBinding | undefined, isMac: boolean): 
   if (!binding) return '';
   const key = binding.keys[0] === ' ' ? 'Space' : (binding.keys[0] ?? '');
   const mod = binding.mod ? (isMac ? '⌘' : 'Ctrl+') : '';
-  return `${mod}${binding.shift ? 'Shift+' : ''}${key.length === 1 ? key.toUpperCase() : key}`;
+  const alt = binding.alt ? (isMac ? '⌥' : 'Alt+') : '';
+  return `${mod}${alt}${binding.shift ? 'Shift+' : ''}${key.length === 1 ? key.toUpperCase() : key}`;
 }
 
 export const isMacPlatform = (): boolean =>

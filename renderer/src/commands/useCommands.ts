@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { commandForKey, isMacPlatform, type Command } from './registry.ts';
+import { activatesOnKey, commandForKey, isMacPlatform, type Command } from './registry.ts';
 
 /**
  * Binds a screen's commands to the keyboard while it is mounted. The context is read at key time
@@ -16,9 +16,8 @@ export function useCommands<Ctx>(commands: readonly Command<Ctx>[], ctx: Ctx): v
       if (event.defaultPrevented || event.isComposing) return;
       const command = commandForKey(commands, event, ctxRef.current, isMac);
       if (!command) return;
-      // Enter/Space on a focused button already activates it; let the button do the work.
-      if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLButtonElement)
-        return;
+      // Enter/Space on a focused button, link or summary already activates it; let it do the work.
+      if ((event.key === 'Enter' || event.key === ' ') && activatesOnKey(event.target)) return;
       event.preventDefault();
       command.perform(ctxRef.current);
     };

@@ -1,10 +1,11 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 interface Props extends ButtonHTMLAttributes<HTMLButtonElement> {
   readonly variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
   /** Shown as a keyboard hint; screen readers get it through aria-keyshortcuts. */
   readonly shortcut?: string;
   readonly children: ReactNode;
+  readonly ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({
@@ -33,5 +34,5 @@ export function Button({
 }
 
 function ariaShortcut(label: string): string {
-  return label.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+');
+  return label.replace('⌘', 'Meta+').replace('⌥', 'Alt+').replace('Ctrl+', 'Control+');
 }
