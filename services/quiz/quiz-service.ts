@@ -24,6 +24,7 @@ import {
 } from '../../shared/engine/types.ts';
 import type { Pack, Pathway } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
+import { publicItemId } from './public-id.ts';
 import { quizKindInfo } from './quiz-kinds.ts';
 
 export interface QuizServiceOptions {
@@ -58,6 +59,8 @@ const storedResponseSchema = z.object({ response: z.unknown(), score: z.number()
  */
 export class QuizService {
   readonly #items: ReadonlyMap<string, QuizItem>;
+  /** Public (opaque) id → item: the only ids the renderer ever sees. */
+  readonly #byPublicId: ReadonlyMap<string, QuizItem>;
   readonly #pathways: ReadonlyMap<string, Pathway>;
   readonly #entityNames: ReadonlyMap<string, string>;
   readonly #options: QuizServiceOptions;
@@ -66,6 +69,7 @@ export class QuizService {
   constructor(options: QuizServiceOptions) {
     this.#options = options;
     this.#items = new Map(options.bank.quiz.map((item) => [item.id, item]));
+    this.#byPublicId = new Map(options.bank.quiz.map((item) => [publicItemId(item.id), item]));
     this.#pathways = new Map(options.pack.pathways.map((p) => [p.id, p]));
     this.#entityNames = new Map(options.pack.entities.map((e) => [e.id, e.name]));
   }
@@ -159,7 +163,8 @@ export class QuizService {
     readonly durationMs: number;
   }): QuizAnswer {
     const config = this.#config(request.sessionId);
-    if (!config.itemIds.includes(request.itemId)) {
+    const item = this.#byPublicId.get(request.itemId);
+    if (!item || !config.itemIds.includes(item.id)) {
       throw new ContractError('not-found', 'That question is not part of this quiz.');
     }
     if (
@@ -169,10 +174,9 @@ export class QuizService {
       throw new ContractError('conflict', 'Time is up for this exam; the answer was not recorded.');
     }
     const answers = this.#options.records.answers(request.sessionId);
-    if (answers.some((answer) => answer.itemId === request.itemId)) {
+    if (answers.some((answer) => answer.itemId === item.id)) {
       throw new ContractError('conflict', 'This question has already been answered in this quiz.');
     }
-    const item = this.#item(request.itemId);
     const grade = this.#grade(item, request.response);
     this.#options.records.recordQuizAnswer({
       sessionId: request.sessionId,
@@ -193,7 +197,7 @@ export class QuizService {
           answered,
           total,
         }
-      : { mode: 'exam', itemId: item.id, answered, total };
+      : { mode: 'exam', itemId: publicItemId(item.id), answered, total };
   }
 
   finish(request: { readonly sessionId: string }): QuizFinish {
@@ -283,12 +287,6 @@ export class QuizService {
     return parsed.data;
   }
 
-  #item(itemId: string): QuizItem {
-    const item = this.#items.get(itemId);
-    if (!item) throw new ContractError('not-found', 'That question no longer exists in this pack.');
-    return item;
-  }
-
   #grade(item: QuizItem, response: QuizResponse): Grade {
     try {
       return gradeAnswer(item, response);
@@ -310,7 +308,7 @@ export class QuizService {
           }))
         : null;
     return {
-      itemId: item.id,
+      itemId: publicItemId(item.id),
       correct: response !== undefined && grade.correct,
       score: response === undefined ? 0 : grade.score,
       expected: grade.expected,
@@ -330,7 +328,7 @@ export class QuizService {
 
   #public(item: QuizItem): PublicQuizItem {
     const base = {
-      id: item.id,
+      id: publicItemId(item.id),
       kind: item.kind,
       prompt: item.prompt,
       difficulty: item.difficulty,

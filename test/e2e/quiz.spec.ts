@@ -5,14 +5,16 @@ import type { Locator, Page } from '@playwright/test';
 import { generateBank } from '../../shared/engine/bank.ts';
 import type { QuizItem, QuizKind } from '../../shared/engine/types.ts';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
+import { publicItemId } from '../../services/quiz/public-id.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 
 // The answers come from the engine itself, run here in Node over the bundled pack: item ids are
-// stable across seeds, and so are option ids. The UI never learns them before an answer.
+// stable across seeds, and so are option ids. The UI only sees each item's opaque public id, which
+// this side maps back; it never learns an answer before answering.
 const loaded = loadPackFolder(path.resolve('assets/packs/il32-gamma'));
 if (!loaded.ok) throw new Error('The bundled pack does not load.');
 const bank = new Map(
-  generateBank(loaded.pack, { seed: 'e2e' }).quiz.map((item) => [item.id, item]),
+  generateBank(loaded.pack, { seed: 'e2e' }).quiz.map((item) => [publicItemId(item.id), item]),
 );
 const itemById = (id: string): QuizItem => {
   const item = bank.get(id);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
 import type { PublicQuizItem, QuizStart } from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
+import { publicItemId } from '../../services/quiz/public-id.ts';
 import { openTestServices, tempDir, type TestClock } from '../support/test-services.ts';
 
 // The quiz channels end to end over the real bank (generated from the bundled pack at start),
@@ -27,8 +28,9 @@ function setup(dataDir = tempDir()) {
     if (answer.ok) throw new Error(`${channel} unexpectedly succeeded`);
     return answer.error;
   };
+  const byPublicId = new Map(services.bank.quiz.map((q) => [publicItemId(q.id), q]));
   const full = (id: string): QuizItem => {
-    const item = services.bank.quiz.find((q) => q.id === id);
+    const item = byPublicId.get(id);
     if (!item) throw new Error(`no item ${id}`);
     return item;
   };
@@ -180,11 +182,13 @@ describe('quiz channels', () => {
         durationMs: 10,
       }),
     ).toMatchObject({ code: 'conflict' });
-    const foreign = services.bank.quiz.find((q) => !quiz.items.some((i) => i.id === q.id));
+    const foreign = services.bank.quiz.find(
+      (q) => !quiz.items.some((i) => i.id === publicItemId(q.id)),
+    );
     expect(
       await fail('quiz.answer', {
         sessionId: quiz.sessionId,
-        itemId: foreign?.id,
+        itemId: foreign ? publicItemId(foreign.id) : '',
         response: { kind: 'true-false', value: true },
         durationMs: 10,
       }),
@@ -263,6 +267,17 @@ describe('quiz channels', () => {
     expect(
       await fail('quiz.start', { mode: 'practice', count: 5, topics: ['no-such-topic'] }),
     ).toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('gives the renderer opaque item ids that name no fact, node, kind or answer', async () => {
+    const { call, services } = setup();
+    const quiz = await call<QuizStart>('quiz.start', { mode: 'practice', count: 40 });
+    const internal = new Set(services.bank.quiz.map((q) => q.id));
+    for (const item of quiz.items) {
+      expect(item.id).toMatch(/^q-[\w-]{16}$/);
+      expect(internal.has(item.id)).toBe(false);
+    }
+    expect(JSON.stringify(quiz.items)).not.toMatch(/tf-(true|flip|swap)|diagram-node:|ordering:D/);
   });
 
   it('masks the hidden node of a diagram item so its id gives nothing away', async () => {
