@@ -7,20 +7,11 @@ import type {
   ReviewUndo,
 } from '../../shared/contract/review.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
-import {
-  examPlan,
-  newCardAllowance,
-  nextReview,
-  reviewAllowance,
-  type ExamPlan,
-  type ReviewCandidate,
-} from '../../shared/engine/queue.ts';
+import { examPlan, newCardAllowance, reviewAllowance } from '../../shared/engine/queue.ts';
 import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
 import {
   applyRating,
-  elapsedPerStabilityAt,
-  dayMs,
   newCardState,
   previewStates,
   retrievability,
@@ -53,6 +44,7 @@ import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { touchStudySession } from '../storage/study-session-rows.ts';
 import { Catalog } from './catalog.ts';
+import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
 
 /** A learning card due within this much is shown when nothing else is left (Anki's learn-ahead). */
 export const learnAheadMs = 20 * 60_000;
@@ -69,9 +61,8 @@ interface DayContext {
   readonly today: string;
   readonly dayEnd: number;
   readonly settings: Settings;
-  readonly exam: ExamPlan | null;
-  /** Exam mode only: today's review candidates, read once per call. */
-  readonly examCandidates: CardStateRecord[] | null;
+  /** Set in exam mode: what exam mode's review queue is built from. */
+  readonly examDay: ExamDay | null;
   readonly counts: QueueCounts;
   readonly newAllowance: number;
   readonly reviewAllowance: number;
@@ -385,10 +376,9 @@ export class ReviewService {
     if (learningNow) return this.#queued(learningNow, 'learning');
 
     if (day.reviewAllowance > 0) {
-      const review =
-        day.exam && day.examCandidates
-          ? nextReview(day.examCandidates, day.exam)
-          : this.#firstOverdueReview(day.dayEnd);
+      const review = day.examDay
+        ? nextExamReview(this.#storage, this.#catalog, day.examDay)
+        : this.#firstOverdueReview(day.dayEnd);
       if (review) return this.#queued(review, 'review');
     }
 
@@ -432,34 +422,6 @@ export class ReviewService {
     return undefined;
   }
 
-  /**
-   * Exam mode's review candidates: cards due today, plus review cards next due after the exam
-   * whose predicted recall on exam day is below the desired retention (scheduled under a lower
-   * retention, or capped): those are pulled into today's reviews.
-   */
-  #examCandidates(
-    dayEnd: number,
-    exam: ExamPlan,
-    desiredRetention: number,
-  ): (ReviewCandidate & CardStateRecord)[] {
-    const due = this.#storage
-      .statement(cardStateSql.reviewDueBefore)
-      .all(dayEnd)
-      .map(fromDbCardState);
-    const atRisk =
-      exam.examAt <= dayEnd
-        ? []
-        : this.#storage
-            .statement(cardStateSql.reviewAtRiskOnExam)
-            .all({
-              due_from: exam.examAt,
-              exam_at: exam.examAt,
-              per_stability_ms: elapsedPerStabilityAt(desiredRetention) * dayMs,
-            })
-            .map(fromDbCardState);
-    return [...due, ...atRisk].filter((record) => this.#catalog.has(record.cardId));
-  }
-
   #day(): DayContext {
     const now = this.#now().getTime();
     const today = studyDayOf(now);
@@ -478,11 +440,10 @@ export class ReviewService {
     const fresh = newCardAllowance({ limits, introducedToday, unseen, exam });
     const reviewsLeft = reviewAllowance(limits, reviewedToday);
 
-    const examCandidates = exam
-      ? this.#examCandidates(dayEnd, exam, settings.desiredRetention)
-      : null;
-    const dueReviews =
-      examCandidates?.length ?? this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
+    const examDay = exam ? { dayEnd, exam, desiredRetention: settings.desiredRetention } : null;
+    const dueReviews = examDay
+      ? countExamReviews(this.#storage, this.#catalog, examDay)
+      : this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
     const learning = this.#countInCatalog(cardStateSql.learningIdsDueBy, dayEnd - 1);
 
     const counts: QueueCounts = {
@@ -503,8 +464,7 @@ export class ReviewService {
       today,
       dayEnd,
       settings,
-      exam,
-      examCandidates,
+      examDay,
       counts,
       newAllowance: fresh.allowance,
       reviewAllowance: reviewsLeft,
