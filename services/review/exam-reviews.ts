@@ -33,6 +33,7 @@ export interface ExamDay {
 
 export function countExamReviews(storage: Storage, catalog: Catalog, day: ExamDay): number {
   let count = 0;
+  // all() over iterate(): one call into SQLite instead of one per row.
   for (const row of storage.statement(cardStateSql.examReviewIds).all(parameters(day))) {
     if (catalog.has(text(row, 'card_id'))) count += 1;
   }
