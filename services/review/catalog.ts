@@ -16,20 +16,21 @@ export class Catalog {
   constructor(cards: readonly StudyCard[], pack?: Pack) {
     this.cards = cards;
     this.pack = pack;
-    for (const card of cards) {
+    this.inTeachingOrder = [...cards].sort(
+      (a, b) => a.teachingRank - b.teachingRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    this.inTeachingOrder.forEach((card, rank) => {
       if (this.#rankById.has(card.id))
         throw new Error(`Card id "${card.id}" appears twice in the catalog.`);
-      this.#rankById.set(card.id, -1);
+      this.#rankById.set(card.id, rank);
+    });
+    for (const card of cards) {
       for (const factId of new Set(card.factIds)) {
         const list = this.#byFact.get(factId);
         if (list) list.push(card);
         else this.#byFact.set(factId, [card]);
       }
     }
-    this.inTeachingOrder = [...cards].sort(
-      (a, b) => a.teachingRank - b.teachingRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-    this.inTeachingOrder.forEach((card, rank) => this.#rankById.set(card.id, rank));
   }
 
   static empty(): Catalog {

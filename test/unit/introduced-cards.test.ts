@@ -36,3 +36,15 @@ describe('introduced cards', () => {
     expect(new IntroducedCards(Catalog.empty(), []).firstUnseen()).toBeUndefined();
   });
 });
+
+describe('catalog', () => {
+  it('ranks cards by teaching order and refuses a duplicate id', () => {
+    const cards = syntheticCards(3);
+    const catalog = new Catalog(cards);
+    expect(cards.map((card) => catalog.rank(card.id))).toEqual([2, 1, 0]);
+    expect(catalog.card(cards[1]?.id ?? '')).toBe(cards[1]);
+    expect(catalog.rank('missing')).toBeUndefined();
+    expect(catalog.card('missing')).toBeUndefined();
+    expect(() => new Catalog([...cards, ...cards.slice(1, 2)])).toThrow(/appears twice/);
+  });
+});
