@@ -9,25 +9,28 @@ export class Catalog {
   readonly cards: readonly StudyCard[];
   readonly pack: Pack | undefined;
   readonly inTeachingOrder: readonly StudyCard[];
-  readonly #byId = new Map<string, StudyCard>();
+  /** Each card's place in `inTeachingOrder`. */
+  readonly #rankById = new Map<string, number>();
   readonly #byFact = new Map<string, StudyCard[]>();
 
   constructor(cards: readonly StudyCard[], pack?: Pack) {
     this.cards = cards;
     this.pack = pack;
-    for (const card of cards) {
-      if (this.#byId.has(card.id))
+    this.inTeachingOrder = [...cards].sort(
+      (a, b) => a.teachingRank - b.teachingRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    this.inTeachingOrder.forEach((card, rank) => {
+      if (this.#rankById.has(card.id))
         throw new Error(`Card id "${card.id}" appears twice in the catalog.`);
-      this.#byId.set(card.id, card);
+      this.#rankById.set(card.id, rank);
+    });
+    for (const card of cards) {
       for (const factId of new Set(card.factIds)) {
         const list = this.#byFact.get(factId);
         if (list) list.push(card);
         else this.#byFact.set(factId, [card]);
       }
     }
-    this.inTeachingOrder = [...cards].sort(
-      (a, b) => a.teachingRank - b.teachingRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
   }
 
   static empty(): Catalog {
@@ -39,11 +42,17 @@ export class Catalog {
   }
 
   card(id: string): StudyCard | undefined {
-    return this.#byId.get(id);
+    const rank = this.#rankById.get(id);
+    return rank === undefined ? undefined : this.inTeachingOrder[rank];
   }
 
   has(id: string): boolean {
-    return this.#byId.has(id);
+    return this.#rankById.has(id);
+  }
+
+  /** The card's place in teaching order (its index in `inTeachingOrder`), if it is in the catalog. */
+  rank(id: string): number | undefined {
+    return this.#rankById.get(id);
   }
 
   /** Cards testing any of the facts, each once. */

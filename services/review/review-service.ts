@@ -7,20 +7,11 @@ import type {
   ReviewUndo,
 } from '../../shared/contract/review.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
-import {
-  examPlan,
-  newCardAllowance,
-  nextReview,
-  reviewAllowance,
-  type ExamPlan,
-  type ReviewCandidate,
-} from '../../shared/engine/queue.ts';
+import { examPlan, newCardAllowance, reviewAllowance } from '../../shared/engine/queue.ts';
 import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
 import {
   applyRating,
-  elapsedPerStabilityAt,
-  dayMs,
   newCardState,
   previewStates,
   retrievability,
@@ -49,10 +40,12 @@ import {
   toReplayEvent,
   type ReviewEvent,
 } from '../storage/review-events.ts';
-import { withTransaction } from '../storage/sqlite.ts';
+import { text, withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { touchStudySession } from '../storage/study-session-rows.ts';
 import { Catalog } from './catalog.ts';
+import { IntroducedCards } from './introduced-cards.ts';
+import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
 
 /** A learning card due within this much is shown when nothing else is left (Anki's learn-ahead). */
 export const learnAheadMs = 20 * 60_000;
@@ -69,9 +62,8 @@ interface DayContext {
   readonly today: string;
   readonly dayEnd: number;
   readonly settings: Settings;
-  readonly exam: ExamPlan | null;
-  /** Exam mode only: today's review candidates, read once per call. */
-  readonly examCandidates: CardStateRecord[] | null;
+  /** Set in exam mode: what exam mode's review queue is built from. */
+  readonly examDay: ExamDay | null;
   readonly counts: QueueCounts;
   readonly newAllowance: number;
   readonly reviewAllowance: number;
@@ -95,7 +87,7 @@ export class ReviewService {
   #catalog: Catalog;
   readonly #ids: EventIdGenerator;
   #idsSeededFor = -1;
-  #introduced: Set<string> | undefined;
+  #introduced: IntroducedCards | undefined;
   #introducedGeneration = -1;
   /** Card states written by the open transaction, applied to `#introduced` once it commits. */
   #pending: CardStateRecord[] = [];
@@ -135,7 +127,7 @@ export class ReviewService {
     const day = this.#day();
     const pick = this.#pick(day);
     if (!pick) {
-      const upcoming = this.#learningDueBy(day.dayEnd)[0];
+      const upcoming = this.#firstLearningDueBy(day.dayEnd);
       return {
         item: null,
         counts: day.counts,
@@ -381,27 +373,25 @@ export class ReviewService {
   ):
     | { card: StudyCard; queue: 'learning' | 'review' | 'new'; record?: CardStateRecord }
     | undefined {
-    const learningNow = this.#learningDueBy(day.now)[0];
+    const learningNow = this.#firstLearningDueBy(day.now);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
     if (day.reviewAllowance > 0) {
-      const review =
-        day.exam && day.examCandidates
-          ? nextReview(day.examCandidates, day.exam)
-          : this.#firstOverdueReview(day.dayEnd);
+      const review = day.examDay
+        ? nextExamReview(this.#storage, this.#catalog, day.examDay)
+        : this.#firstOverdueReview(day.dayEnd);
       if (review) return this.#queued(review, 'review');
     }
 
     if (day.newAllowance > 0) {
-      const introduced = this.#introducedIds();
-      const card = this.#catalog.inTeachingOrder.find((candidate) => !introduced.has(candidate.id));
+      const card = this.#introducedCards().firstUnseen();
       if (card) {
         const record = getCardState(this.#storage, card.id);
         return record ? { card, queue: 'new', record } : { card, queue: 'new' };
       }
     }
 
-    const learningSoon = this.#learningDueBy(Math.min(day.now + learnAheadMs, day.dayEnd - 1))[0];
+    const learningSoon = this.#firstLearningDueBy(Math.min(day.now + learnAheadMs, day.dayEnd - 1));
     if (learningSoon) return this.#queued(learningSoon, 'learning');
     return undefined;
   }
@@ -414,13 +404,13 @@ export class ReviewService {
     return card ? { card, queue, record } : undefined;
   }
 
-  /** Learning cards due by `at` that are in the catalog, soonest first. */
-  #learningDueBy(at: number): CardStateRecord[] {
-    return this.#storage
-      .statement(cardStateSql.learningDueBy)
-      .all(at)
-      .map(fromDbCardState)
-      .filter((record) => this.#catalog.has(record.cardId));
+  /** The soonest learning card due by `at` that is in the catalog. */
+  #firstLearningDueBy(at: number): CardStateRecord | undefined {
+    for (const row of this.#storage.statement(cardStateSql.learningDueBy).iterate(at)) {
+      const record = fromDbCardState(row);
+      if (this.#catalog.has(record.cardId)) return record;
+    }
+    return undefined;
   }
 
   #firstOverdueReview(dayEnd: number): CardStateRecord | undefined {
@@ -432,43 +422,13 @@ export class ReviewService {
     return undefined;
   }
 
-  /**
-   * Exam mode's review candidates: cards due today, plus review cards next due after the exam
-   * whose predicted recall on exam day is below the desired retention (scheduled under a lower
-   * retention, or capped): those are pulled into today's reviews.
-   */
-  #examCandidates(
-    dayEnd: number,
-    exam: ExamPlan,
-    desiredRetention: number,
-  ): (ReviewCandidate & CardStateRecord)[] {
-    const due = this.#storage
-      .statement(cardStateSql.reviewDueBefore)
-      .all(dayEnd)
-      .map(fromDbCardState);
-    const atRisk =
-      exam.examAt <= dayEnd
-        ? []
-        : this.#storage
-            .statement(cardStateSql.reviewAtRiskOnExam)
-            .all({
-              due_from: exam.examAt,
-              exam_at: exam.examAt,
-              per_stability_ms: elapsedPerStabilityAt(desiredRetention) * dayMs,
-            })
-            .map(fromDbCardState);
-    return [...due, ...atRisk].filter((record) => this.#catalog.has(record.cardId));
-  }
-
   #day(): DayContext {
     const now = this.#now().getTime();
     const today = studyDayOf(now);
     const dayEnd = studyDayEnd(now);
     const settings = this.#settings.get();
     const exam = examPlan(settings.examDate, today);
-    const introduced = this.#introducedIds();
-    let unseen = 0;
-    for (const card of this.#catalog.cards) if (!introduced.has(card.id)) unseen += 1;
+    const { unseen } = this.#introducedCards();
 
     const count = (sql: string, ...params: (string | number)[]) =>
       Number(this.#storage.statement(sql).get(...params)?.n ?? 0);
@@ -478,11 +438,10 @@ export class ReviewService {
     const fresh = newCardAllowance({ limits, introducedToday, unseen, exam });
     const reviewsLeft = reviewAllowance(limits, reviewedToday);
 
-    const examCandidates = exam
-      ? this.#examCandidates(dayEnd, exam, settings.desiredRetention)
-      : null;
-    const dueReviews =
-      examCandidates?.length ?? this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
+    const examDay = exam ? { dayEnd, exam, desiredRetention: settings.desiredRetention } : null;
+    const dueReviews = examDay
+      ? countExamReviews(this.#storage, this.#catalog, examDay)
+      : this.#countInCatalog(cardStateSql.reviewIdsDueBefore, dayEnd);
     const learning = this.#countInCatalog(cardStateSql.learningIdsDueBy, dayEnd - 1);
 
     const counts: QueueCounts = {
@@ -503,8 +462,7 @@ export class ReviewService {
       today,
       dayEnd,
       settings,
-      exam,
-      examCandidates,
+      examDay,
       counts,
       newAllowance: fresh.allowance,
       reviewAllowance: reviewsLeft,
@@ -513,30 +471,39 @@ export class ReviewService {
 
   #countInCatalog(sql: string, bound: number): number {
     let n = 0;
-    for (const row of this.#storage.statement(sql).iterate(bound)) {
-      if (this.#catalog.has(String(row.card_id))) n += 1;
+    // all() over iterate(): one call into SQLite instead of one per row.
+    for (const row of this.#storage.statement(sql).all(bound)) {
+      if (this.#catalog.has(text(row, 'card_id'))) n += 1;
     }
     return n;
   }
 
-  /** Ids of cards out of "new", cached per storage generation and kept current by our writes. */
-  #introducedIds(): Set<string> {
-    if (!this.#introduced || this.#introducedGeneration !== this.#storage.generation) {
-      this.#introduced = new Set(
-        this.#storage
-          .statement(cardStateSql.introducedIds)
-          .all()
-          .map((row) => String(row.card_id)),
-      );
-      this.#introducedGeneration = this.#storage.generation;
-    }
+  /**
+   * Catalog cards out of "new", read once per catalog and storage generation and kept current by
+   * our writes.
+   */
+  #introducedCards(): IntroducedCards {
+    if (this.#introduced && this.#introducedIsCurrent()) return this.#introduced;
+    const ids = this.#storage
+      .statement(cardStateSql.introducedIds)
+      .all()
+      .map((row) => text(row, 'card_id'));
+    this.#introduced = new IntroducedCards(this.#catalog, ids);
+    this.#introducedGeneration = this.#storage.generation;
     return this.#introduced;
   }
 
+  #introducedIsCurrent(): boolean {
+    return (
+      this.#introduced?.catalog === this.#catalog &&
+      this.#introducedGeneration === this.#storage.generation
+    );
+  }
+
   #noteIntroduced(record: CardStateRecord): void {
-    if (!this.#introduced || this.#introducedGeneration !== this.#storage.generation) return;
-    if (record.state.phase === 'new') this.#introduced.delete(record.cardId);
-    else this.#introduced.add(record.cardId);
+    if (this.#introducedIsCurrent()) {
+      this.#introduced?.set(record.cardId, record.state.phase !== 'new');
+    }
   }
 }
 

@@ -108,12 +108,35 @@ export const cardStateSql = {
   reviewDueBefore: `SELECT ${columns} FROM card_state
     WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
   /**
-   * Exam mode: review cards not due before the exam whose recall on exam day would fall under the
-   * target: (examAt - last_review) / day > stability × elapsedPerStability.
+   * Exam mode's review candidates, ids only, for counting: cards due before the end of today, and
+   * (when the exam is after today) review cards not due before the exam whose recall on exam day
+   * would fall under the target: (examAt - last_review) / day > stability × elapsedPerStability.
+   * Both parts read only the covering index `card_state_exam_risk` (migration v4).
    */
-  reviewAtRiskOnExam: `SELECT ${columns} FROM card_state
-    WHERE phase = 'review' AND due >= :due_from
+  examReviewIds: `SELECT card_id FROM card_state
+    WHERE phase = 'review' AND due < :day_end
+    UNION ALL
+    SELECT card_id FROM card_state
+    WHERE phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
       AND (:exam_at - last_review) > stability * :per_stability_ms`,
+  /**
+   * The same candidates as `examReviewIds`, with what recall on exam day depends on, riskiest first.
+   * `risk` is the time elapsed at the exam per unit of stability; recall on exam day falls as it
+   * grows. It is NULL, and sorts first, when recall is 0 (no last review, or no stability). The
+   * order needs a sort, as it depends on the exam date; what is sorted is a few columns of the
+   * covering index per candidate, never a table row.
+   */
+  examReviewsByRisk: `SELECT card_id, phase, due, last_review, stability,
+      max(0, :exam_at - last_review) / stability AS risk
+    FROM card_state
+    WHERE phase = 'review' AND due < :day_end
+    UNION ALL
+    SELECT card_id, phase, due, last_review, stability,
+      max(0, :exam_at - last_review) / stability AS risk
+    FROM card_state
+    WHERE phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
+      AND (:exam_at - last_review) > stability * :per_stability_ms
+    ORDER BY risk DESC NULLS FIRST`,
   /** Cards taken out of "new" (the queue skips them when picking new cards). */
   introducedIds: `SELECT card_id FROM card_state
     WHERE phase IN ('learning', 'review', 'relearning')`,

@@ -146,10 +146,23 @@ function v3StudySessions(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v4: exam mode reads only this index. Counting the reviews at risk on exam day tests
+ * `last_review` and `stability`, and ordering today's reviews by recall on exam day needs both
+ * again; with (phase, due) alone each candidate row cost a table lookup.
+ */
+function v4ExamRiskIndex(db: DatabaseSync): void {
+  db.exec(`
+    CREATE INDEX card_state_exam_risk
+      ON card_state (phase, due, last_review, stability, card_id);
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
   { version: 3, name: 'study sessions', up: v3StudySessions },
+  { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,8 +1,11 @@
 import {
+  dayMs,
+  elapsedPerStabilityAt,
   newCardState,
   projectRecall,
   retrievability,
   type MemoryState,
+  type RecallInputs,
   type SchedulerConfig,
 } from './scheduler.ts';
 import { addDays, daysBetween, studyDayStart } from './study-day.ts';
@@ -66,7 +69,8 @@ export function reviewAllowance(limits: DailyLimits, reviewedToday: number): num
 
 export interface ReviewCandidate {
   readonly cardId: string;
-  readonly state: MemoryState;
+  /** What ordering needs: a full `MemoryState` fits, and so does a row of a covering index. */
+  readonly state: RecallInputs & Pick<MemoryState, 'due'>;
 }
 
 /**
@@ -114,6 +118,21 @@ export function nextReview<T extends ReviewCandidate>(
   }
   return best;
 }
+
+/**
+ * Exam risk is the time elapsed at the exam since the last review, in milliseconds per unit of
+ * stability; recall on exam day, `retrievability(state, examAt)`, falls as it grows, so SQL can
+ * order reviews by it without the forgetting curve. This is the least risk a review can have and
+ * still tie with or come before, in `nextReview`, one whose recall on exam day is `recall`: every
+ * review below it recalls strictly better. `retrievability` rounds to 8 decimals, so reviews at
+ * different risks can tie; the margin (two rounding half-steps) covers that and floating-point
+ * error, so `nextReview` over the reviews at or above this risk picks exactly what it would over
+ * all of them.
+ */
+export function examRiskFloor(recall: number): number {
+  return elapsedPerStabilityAt(recall + recallTieMargin) * dayMs;
+}
+const recallTieMargin = 1e-8;
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

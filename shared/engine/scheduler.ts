@@ -250,8 +250,11 @@ const undoConfig: SchedulerConfig = { desiredRetention: defaultDesiredRetention,
 
 const { decay, factor } = computeDecayFactor(pinnedParameters.w);
 
+/** What recall at a moment depends on. */
+export type RecallInputs = Pick<MemoryState, 'phase' | 'stability' | 'lastReview'>;
+
 /** Probability of recall at `at` (0 for a card never rated); fractional days, unlike ts-fsrs's own. */
-export function retrievability(state: MemoryState, at: number): number {
+export function retrievability(state: RecallInputs, at: number): number {
   if (state.phase === 'new' || state.lastReview === null) return 0;
   const days = Math.max(0, (at - state.lastReview) / dayMs);
   return forgetting_curve(pinnedParameters.w, days, state.stability);

@@ -64,8 +64,39 @@ export function buildV2(db: DatabaseSync): void {
   `);
 }
 
+export const fixtureStudy = {
+  session: '01955b40-0000-7000-8000-000000000020',
+  event: '01955b40-0000-7000-8000-000000000021',
+  reviewCard: 'fact-forward:F003',
+} as const;
+
+/**
+ * v3: v2 plus a study session, a review answer in it, and that card's state in the review phase
+ * (with the recall inputs a later index covers).
+ */
+export function buildV3(db: DatabaseSync): void {
+  buildV2(db);
+  migrate(db, 3);
+  db.exec(`
+    INSERT INTO study_session (id, device_id, started_at, last_activity_at, card_count,
+      duration_ms)
+    VALUES ('${fixtureStudy.session}', 'device-v1', 1741100000000, 1741100004000, 1, 4000);
+    INSERT INTO review_event (id, device_id, card_id, kind, source, rating, undoes, occurred_at,
+      study_day, duration_ms, desired_retention, fuzz, phase_before, phase_after, due_after,
+      stability_after, difficulty_after, recorded_at, quiz_answer_id, study_session_id)
+    VALUES ('${fixtureStudy.event}', 'device-v1', '${fixtureStudy.reviewCard}', 'rating', 'review',
+      'good', NULL, 1741100000000, '2025-03-04', 4000, 0.9, 0, 'learning', 'review',
+      1741359200000, 3.1, 4.9, 1741100000000, NULL, '${fixtureStudy.session}');
+    INSERT INTO card_state (card_id, phase, due, stability, difficulty, elapsed_days,
+      scheduled_days, learning_steps, reps, lapses, last_review, introduced_day, last_event_id)
+    VALUES ('${fixtureStudy.reviewCard}', 'review', 1741359200000, 3.1, 4.9, 0, 3, 0, 3, 0,
+      1741100000000, '2025-03-04', '${fixtureStudy.event}');
+  `);
+}
+
 /** Every earlier version's builder, by version. */
 export const fixtureBuilders: Readonly<Record<number, (db: DatabaseSync) => void>> = {
   1: buildV1,
   2: buildV2,
+  3: buildV3,
 };

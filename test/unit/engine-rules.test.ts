@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { computeMastery, computeNodeMastery } from '../../shared/engine/mastery.ts';
 import {
   examForecast,
   examPlan,
+  examRiskFloor,
   newCardAllowance,
   nextReview,
   orderReviews,
@@ -268,6 +270,30 @@ describe('daily queue rules', () => {
     expect(nextReview(cards, exam)?.cardId).toBe('weak');
     expect(nextReview(cards, null)?.cardId).toBe('strong');
     expect(nextReview<(typeof cards)[number]>([], exam)).toBeUndefined();
+  });
+
+  it('exam risk floor: reviews below it recall strictly better; the review that set it is not below', () => {
+    const examAt = t0 + 30 * dayMs;
+    // Elapsed ms per unit of stability, as SQL computes it (card-states `examReviewsByRisk`).
+    const risk = (lastReview: number, stability: number) =>
+      Math.max(0, examAt - lastReview) / stability;
+    const review = fc.record({
+      lastReview: fc.integer({ min: examAt - 4000 * dayMs, max: examAt + dayMs }),
+      stability: fc.oneof(
+        fc.double({ min: 0.001, max: 36_500, noNaN: true }),
+        fc.integer({ min: -5, max: 5 }).map((nudge) => 3.1 * (1 + nudge * 1e-10)),
+      ),
+    });
+    const recall = (r: { lastReview: number; stability: number }) =>
+      retrievability({ phase: 'review', ...r }, examAt);
+    fc.assert(
+      fc.property(review, review, (a, b) => {
+        const floor = examRiskFloor(recall(a));
+        expect(risk(a.lastReview, a.stability)).toBeGreaterThanOrEqual(floor);
+        if (risk(b.lastReview, b.stability) < floor) expect(recall(b)).toBeGreaterThan(recall(a));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('forecasts exam-day recall: keeping up beats stopping; unseen cards count as 0 when stopping', () => {

@@ -10,11 +10,17 @@ import {
   schemaVersion,
 } from '../../services/storage/migrations.ts';
 import { progressSql } from '../../services/progress/progress-service.ts';
+import { dayMs } from '../../shared/engine/scheduler.ts';
 import { quizSql } from '../../services/storage/quiz-rows.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
 import { studySessionSql } from '../../services/storage/study-session-rows.ts';
-import { fixtureBuilders, fixtureEvent, fixtureQuiz } from '../support/schema-fixtures.ts';
+import {
+  fixtureBuilders,
+  fixtureEvent,
+  fixtureQuiz,
+  fixtureStudy,
+} from '../support/schema-fixtures.ts';
 
 function memory(): DatabaseSync {
   return new DatabaseSync(':memory:');
@@ -155,7 +161,7 @@ describe('migrations', () => {
   it('v3 adds study sessions and a nullable link from events', () => {
     const db = memory();
     fixtureBuilders[2]?.(db);
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM study_session`).get()?.n).toBe(0);
     expect(
       db.prepare(`SELECT COUNT(*) AS n FROM review_event WHERE study_session_id IS NULL`).get()?.n,
@@ -165,12 +171,48 @@ describe('migrations', () => {
     );
   });
 
+  it('v4 adds a covering index for exam mode; card states untouched', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    const states = db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all();
+    expect(migrate(db)).toEqual([4]);
+    expect(db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all()).toEqual(states);
+    const columns = db
+      .prepare(`SELECT name FROM pragma_index_info('card_state_exam_risk') ORDER BY seqno`)
+      .all()
+      .map((row) => row.name);
+    expect(columns).toEqual(['phase', 'due', 'last_review', 'stability', 'card_id']);
+    // The fixture's review card (last review 03-04, stability 3.1, due 03-07), through the index:
+    // due today, or after the exam with recall on exam day under the target, never both.
+    const candidates = (today: string, examDay: string, perStabilityDays: number) =>
+      db
+        .prepare(cardStateSql.examReviewIds)
+        .all({
+          day_end: Date.parse(`${today}T04:00:00`) + dayMs,
+          exam_at: Date.parse(`${examDay}T04:00:00`),
+          per_stability_ms: perStabilityDays * dayMs,
+        })
+        .map((row) => row.card_id);
+    expect(candidates('2025-03-04', '2025-03-06', 1)).toEqual([]);
+    expect(candidates('2025-03-04', '2025-03-06', 0.25)).toEqual([fixtureStudy.reviewCard]);
+    expect(candidates('2025-03-05', '2025-03-05', 0.25)).toEqual([]);
+    expect(candidates('2025-03-07', '2025-03-08', 0.25)).toEqual([fixtureStudy.reviewCard]);
+  });
+
   it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {
     for (const [version, build] of Object.entries(fixtureBuilders)) {
       const db = memory();
       build(db);
       const before = Object.fromEntries(
-        ['review_event', 'card_state', 'setting', 'meta', 'quiz_session', 'quiz_answer']
+        [
+          'review_event',
+          'card_state',
+          'setting',
+          'meta',
+          'quiz_session',
+          'quiz_answer',
+          'study_session',
+        ]
           .filter((table) => db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = ?`).get(table))
           .map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]),
       );
@@ -260,8 +302,11 @@ describe('withTransaction', () => {
 describe('query plans use the indexes', () => {
   const db = memory();
   migrate(db);
-  /** Sorting allowed: the learning cards due now are few (today's learning steps). */
-  const smallSorts = new Set<string>([cardStateSql.learningDueBy]);
+  /**
+   * Sorting allowed: the learning cards due now are few (today's learning steps); recall on exam
+   * day depends on the exam date, so no index can give that order (the sort holds index columns).
+   */
+  const smallSorts = new Set<string>([cardStateSql.learningDueBy, cardStateSql.examReviewsByRisk]);
   const cases: [string, string, RegExp][] = [
     ['learning due', cardStateSql.learningDueBy, /card_state_by_phase_due/],
     ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_phase_due/],
@@ -282,9 +327,23 @@ describe('query plans use the indexes', () => {
       /COVERING INDEX.*COVERING INDEX review_event_by_undo_target/,
     ],
     ['introduced ids', cardStateSql.introducedIds, /card_state_by_phase_due/],
-    ['due forecast', progressSql.dueBefore, /card_state_by_phase_due/],
+    // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
+    [
+      'due forecast',
+      progressSql.dueBefore,
+      /COVERING INDEX (card_state_by_phase_due|card_state_exam_risk)/,
+    ],
     ['next due', progressSql.nextDue, /card_state_by_phase_due/],
-    ['at risk on exam day', cardStateSql.reviewAtRiskOnExam, /card_state_by_phase_due/],
+    [
+      'exam-mode review count',
+      cardStateSql.examReviewIds,
+      /COVERING INDEX card_state_exam_risk.*COVERING INDEX card_state_exam_risk/,
+    ],
+    [
+      'exam-mode reviews by risk',
+      cardStateSql.examReviewsByRisk,
+      /COVERING INDEX card_state_exam_risk.*COVERING INDEX card_state_exam_risk/,
+    ],
     ['reviews today', eventSql.reviewsOnDay, /review_event_by_day.*review_event_by_undo_target/],
     ['lapsed today', eventSql.lapsedOnDay, /review_event_by_day/],
     ['event by id', eventSql.byId, /sqlite_autoindex_review_event_1/],

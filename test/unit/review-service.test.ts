@@ -281,6 +281,12 @@ describe('review queue', () => {
     services.review.setCatalog(cards.slice(0, 2));
     services.clock.advance(30 * dayMs);
     expect(services.review.counts()).toMatchObject({ dueReviews: 2, unseen: 0 });
+    // A catalog that grows again: the cards studied before are still introduced, the new ones not.
+    const grown = syntheticCards(7);
+    services.review.setCatalog(grown);
+    expect(services.review.counts()).toMatchObject({ dueReviews: 4, unseen: 3 });
+    services.settings.update({ reviewsPerDay: 0 });
+    expect(services.review.next().item).toMatchObject({ queue: 'new', card: { id: grown[6]?.id } });
     services.close();
   });
 });
