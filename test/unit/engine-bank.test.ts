@@ -103,7 +103,9 @@ describe('the bundled bank', () => {
 
   it('frames stems on their source, never naming the answer', () => {
     const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
-    expect(mcq.prompt).toMatch(/^In Lee EJ et al\. 2015, IL-32γ decreases which of the following/);
+    expect(mcq.prompt).toBe(
+      'In cultured human and mouse osteoblasts and calvarial osteoblast precursors (Lee EJ et al. 2015), IL-32γ decreases which of the following?',
+    );
     expect(mcq.prompt).not.toMatch(/DKK/);
     expect(mcq.citations[0]).toEqual({
       referenceId: 'P:LeeEJ2015',
@@ -144,7 +146,7 @@ describe('flashcards', () => {
 
   it('asks each fact forwards, backwards where the relation reads both ways, and as a cloze', () => {
     expect(card('fact-forward:F099')).toMatchObject({
-      front: 'What does IL-32γ increase (in osteoblasts)?',
+      front: 'In osteoblasts, which microRNA does IL-32γ increase?',
       back: 'miR-29a',
       factIds: ['F099'],
       pathwayIds: ['D1'],
