@@ -6,7 +6,7 @@ import type { GenContext } from './quiz/common.ts';
 import { contextItems } from './quiz/context.ts';
 import { matchingItems } from './quiz/matching.ts';
 import { mcqItems } from './quiz/mcq.ts';
-import { statementMcqItems } from './quiz/statement-mcq.ts';
+import { modelStatementMcqItems, statementMcqItems } from './quiz/statement-mcq.ts';
 import {
   diagramEdgeItems,
   diagramNodeItems,
@@ -28,6 +28,7 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
   return [
     ...mcqItems(ctx),
     ...statementMcqItems(ctx),
+    ...modelStatementMcqItems(ctx),
     ...trueFalseItems(ctx),
     ...clozeItems(ctx),
     ...matchingItems(ctx),

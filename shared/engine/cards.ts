@@ -1,7 +1,7 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { relationDef, type RelationId } from '../pack/relations.ts';
 import { alternativeObjects, shownContext } from './alternatives.ts';
-import { citationsForFact, citationsForFacts, leadReference } from './citations.ts';
+import { citationsForFact, citationsForFacts, leadReference, sourceFraming } from './citations.ts';
 import { cascadeLevels } from './graph.ts';
 import { isPluralName, midSentenceName, withArticle, withoutParenthetical } from './names.ts';
 import { mentionsAny } from './normalize.ts';
@@ -95,6 +95,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 export interface Masked {
   readonly text: string;
+  /** How many different written forms were masked ("NOD1" and "NOD2": two blanks, two answers). */
+  readonly distinctForms: number;
   /** The written form that was masked first, as the text had it ("mice", "IL-8"). */
   readonly form: string;
 }
@@ -107,16 +109,21 @@ export interface Masked {
 export function maskForms(text: string, forms: readonly string[], mask: string): Masked | null {
   let out = text;
   let first: { at: number; form: string } | undefined;
+  const seen = new Set<string>();
   const lower = text.toLowerCase();
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     if (!lower.includes(form.toLowerCase())) continue;
     out = out.replace(formPattern(form), (match: string, at: number) => {
       if (first === undefined || at < first.at) first = { at, form: match };
+      seen.add(match.toLowerCase().replace(/e?s$/, ''));
       return mask;
     });
   }
   if (first === undefined) return null;
-  return { text: out.replaceAll(`${mask} (${mask})`, mask), form: first.form };
+  const collapsed = out.replaceAll(`${mask} (${mask})`, mask);
+  // An alias in brackets right after its name ("IL-8 (CXCL8)") is one blank, one answer.
+  const distinctForms = collapsed === out ? seen.size : seen.size - 1;
+  return { text: collapsed, form: first.form, distinctForms };
 }
 
 const formPatterns = new Map<string, RegExp>();
@@ -154,34 +161,53 @@ function withAlternatives(index: PackIndex, answer: string, others: readonly str
  */
 const factClozes = new WeakMap<PackIndex, Map<string, Masked | null>>();
 
-export function clozeFromFactText(index: PackIndex, fact: Fact): Masked | null {
+/**
+ * `framedOnSource`: the sentence will be shown with its source named (a quiz frame), so only
+ * that source's other findings compete for the blank.
+ */
+export function clozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource = false,
+): Masked | null {
   let known = factClozes.get(index);
   if (!known) {
     known = new Map();
     factClozes.set(index, known);
   }
-  const cached = known.get(fact.id);
+  const key = `${fact.id}:${String(framedOnSource)}`;
+  const cached = known.get(key);
   if (cached !== undefined) return cached;
-  const result = computeClozeFromFactText(index, fact);
-  known.set(fact.id, result);
+  const result = computeClozeFromFactText(index, fact, framedOnSource);
+  known.set(key, result);
   return result;
 }
 
-function computeClozeFromFactText(index: PackIndex, fact: Fact): Masked | null {
+function computeClozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource: boolean,
+): Masked | null {
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
   const masked = maskForms(fact.text, forms, BLANK);
-  if (masked === null || mentionsAny(masked.text, forms)) return null;
+  if (masked === null || mentionsAny(masked.text, forms) || masked.distinctForms > 1) return null;
   if (!isEntityObject(fact)) return masked;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.
-  const source = namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
+  const source =
+    framedOnSource || namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
   const open = alternativeObjects(index, fact, shown, source).filter(
     (id) =>
       !mentionsAny(masked.text, formsOf(index, id)) &&
       (qualifier === undefined || qualifies(index, id, qualifier)),
   );
   return open.length === 0 ? masked : null;
+}
+
+/** "IL-32 is…" stays; "Exogenous IL-32γ…" → "exogenous IL-32γ…" after a leading clause. */
+function lowerStart(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
@@ -251,7 +277,9 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
       ? { front: masked.text, back: capitalise(masked.form) }
       : templated !== null && templated.alsoAccepted.length === 0
         ? {
-            front: templated.text,
+            front: templated.framedOnSource
+              ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
+              : templated.text,
             back: entityObject ? capitalise(countedName(index, fact.object)) : fact.object,
           }
         : null;

@@ -271,8 +271,12 @@ function checkStatementOptions(
     report('answer-shape', 'the correct option carries no statement');
     return;
   }
-  const backing = exactSupport(index, correct.statement).filter((f) =>
-    f.references.includes(claim.referenceId),
+  const onModel = claim.pathwayId !== undefined;
+  const backing = exactSupport(index, correct.statement).filter(
+    (f) =>
+      f.references.includes(claim.referenceId) ||
+      (onModel &&
+        (index.edgesByFact.get(f.id) ?? []).some((r) => r.pathway.id === claim.pathwayId)),
   );
   if (backing.length === 0) {
     report('answer-unsupported', `no uncontested fact of ${claim.referenceId} states the answer`);
@@ -292,11 +296,14 @@ function checkStatementOptions(
       );
       continue;
     }
+    if (onModel && option.statement.pathwayId !== claim.pathwayId) {
+      report('answer-shape', `“${option.text}” is not framed on ${claim.pathwayId ?? ''}`);
+    }
     const refuted = refutationOf(index, option.statement);
     const bySource = factsOf(index, refuted?.factIds ?? []).filter((f) =>
       f.references.includes(claim.referenceId),
     );
-    if (!refuted || bySource.length === 0) {
+    if (!refuted || (bySource.length === 0 && !onModel)) {
       report(
         'distractor-unproven',
         `nothing ${claim.referenceId} reported shows “${option.text}” is false`,
@@ -314,7 +321,7 @@ function checkStatementOptions(
           ),
       ),
     );
-    if (!near) {
+    if (!near && !onModel) {
       report('distractor-off-topic', `“${option.text}” is unrelated to the correct statement`);
     }
   }

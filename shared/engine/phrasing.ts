@@ -339,6 +339,35 @@ export function objectPhrase(
   return `${name}${suffix}${rest ? ` ${rest}` : ''}`;
 }
 
+/**
+ * The part of a detail an option needs ("mRNA", "production", "(activated)"), or undefined for an
+ * aside: a long detail on one option only would tell the test-wise which one is right.
+ */
+export function essentialDetail(detail: string | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  const text = detail.trim();
+  if (/^\([a-z-]+ed\)$/.test(text)) return text;
+  return /^[a-z][\w-]*(?: [\w-]+)?$/i.test(text) ? text : undefined;
+}
+
+/** A statement as an option: its sentence with asides left out, as a full sentence. */
+export function optionSentence(
+  index: PackIndex,
+  statement: Statement,
+  context: ContextLike,
+): string {
+  const detail = essentialDetail(statement.objectDetail);
+  const { objectDetail: aside, ...core } = statement;
+  // Cells the aside named ("into macrophages or dendritic cells") are outcomes, not the setting.
+  const cellsInAside = (context.cells ?? []).some((id) =>
+    mentionsAny(aside ?? '', formsOf(index, id)),
+  );
+  const where = cellsInAside ? { ...context, cells: [] } : context;
+  return capitalise(
+    `${sentence(index, detail === undefined ? core : { ...core, objectDetail: detail }, where)}.`,
+  );
+}
+
 /** The answer a card shows: the object with its detail, starting with a capital. */
 export function answerPhrase(index: PackIndex, fact: Fact): string {
   const phrase = objectPhrase(index, fact.relation, fact.object, fact.objectDetail);

@@ -145,8 +145,10 @@ function narrow(index: PackIndex, fact: Fact, asking: Asking): OpenQuestion {
   if (typedSource !== null) return make(true, typedSource);
   const nameable = (ids: readonly string[]): boolean =>
     ids.length <= MAX_NAMED_ALTERNATIVES && ids.every((id) => index.entityById.has(id));
+  if (nameable(fromSource) && fromSource.length < all.length) {
+    return make(true, asking.body, fromSource);
+  }
   if (nameable(all)) return make(false, asking.body, all);
-  if (nameable(fromSource)) return make(true, asking.body, fromSource);
   return { text: asking.nameOne(all), alsoAccepted: all, framedOnSource: false };
 }
 
@@ -225,12 +227,12 @@ export function reverseQuestion(index: PackIndex, fact: Fact, template: string):
   });
 }
 
-/** Templated fill-in sentence for a fact: "IL-32γ increases the microRNA _____ in osteoblasts." */
-export function templatedCloze(
-  index: PackIndex,
-  fact: Fact,
-  options: { readonly source?: boolean } = {},
-): OpenQuestion | null {
+/**
+ * Templated fill-in sentence for a fact: "IL-32γ increases the microRNA _____ in osteoblasts."
+ * Narrowed like a question; `framedOnSource` is set when only the fact's source makes the blank
+ * unique, so the caller must name the source (a quiz frame does; a card says "According to …").
+ */
+export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | null {
   const subject = subjectOf(fact);
   const text = textOf(fact.relation);
   const clause = subjectVerb(index, subject, text.verb);
@@ -242,33 +244,39 @@ export function templatedCloze(
     capitalise(`${clause} ${blank}${setting ? ` ${setting}` : ''}.`);
   const plain = sentenceWith(filler);
   const shown = shownContext(index, fact, plain);
-  const others = alternativeObjects(
-    index,
-    fact,
-    shown,
-    options.source ? sourceOf(index, fact) : {},
-  );
-  if (others.length === 0) return { text: plain, alsoAccepted: [], framedOnSource: false };
-  if (isEntityObject(fact)) {
+  const all = alternativeObjects(index, fact, shown);
+  const fromSource = alternativeObjects(index, fact, shown, sourceOf(index, fact));
+  const result = (body: string, framedOnSource: boolean): OpenQuestion => ({
+    text: body,
+    alsoAccepted: [],
+    framedOnSource,
+  });
+  const typedWith = (others: readonly string[]): string | null => {
+    if (!isEntityObject(fact)) return null;
     const type = distinguishingType(index, fact.object, others);
-    if (type !== undefined) {
-      return {
-        text: sentenceWith(`the ${type} ${filler}`),
-        alsoAccepted: [],
-        framedOnSource: false,
-      };
-    }
-    if (others.length <= MAX_NAMED_ALTERNATIVES) {
-      const listed = listText([...others.map((id) => objectName(index, fact, id)), filler]);
-      return { text: sentenceWith(listed), alsoAccepted: [], framedOnSource: false };
-    }
-    return {
-      text: `${nameOneText(answerNoun(index, fact.object, others), clause, setting).replace(/\.$/, '')}: ${BLANK}.`,
-      alsoAccepted: others,
-      framedOnSource: false,
-    };
-  }
-  return null;
+    return type === undefined ? null : sentenceWith(`the ${type} ${filler}`);
+  };
+  const listedWith = (others: readonly string[]): string | null =>
+    isEntityObject(fact) && others.length <= MAX_NAMED_ALTERNATIVES
+      ? sentenceWith(listText([...others.map((id) => objectName(index, fact, id)), filler]))
+      : null;
+  if (all.length === 0) return result(plain, false);
+  const typedAll = typedWith(all);
+  if (typedAll !== null) return result(typedAll, false);
+  if (fromSource.length === 0) return result(plain, true);
+  const typedSource = typedWith(fromSource);
+  if (typedSource !== null) return result(typedSource, true);
+  // Name as few other answers as possible: the source's own, when that list is shorter.
+  const listedSource = fromSource.length < all.length ? listedWith(fromSource) : null;
+  if (listedSource !== null) return result(listedSource, true);
+  const listedAll = listedWith(all);
+  if (listedAll !== null) return result(listedAll, false);
+  if (!isEntityObject(fact)) return null;
+  return {
+    text: `${nameOneText(answerNoun(index, fact.object, all), clause, setting).replace(/\.$/, '')}: ${BLANK}.`,
+    alsoAccepted: all,
+    framedOnSource: false,
+  };
 }
 
 const moleculeTypes: readonly Entity['type'][] = [

@@ -141,6 +141,11 @@ export type EntityClaim =
 export interface StatementClaim {
   readonly kind: 'statement';
   readonly referenceId: string;
+  /**
+   * Framed on a pathway model instead: the correct statement is a fact drawn on it, and a wrong
+   * one may be proved wrong by its role in the model as well as by a contrary fact.
+   */
+  readonly pathwayId?: string;
 }
 
 export type Claim = EntityClaim | StatementClaim;

@@ -49,7 +49,7 @@ export function clozeItems(ctx: GenContext): ClozeItem[] {
     if (fact.contested !== undefined || isBackgroundFact(index, fact) || !canType(index, fact))
       continue;
     const entityObject = isEntityObject(fact);
-    const masked = clozeFromFactText(index, fact);
+    const masked = clozeFromFactText(index, fact, true);
     const templated = masked === null ? templatedCloze(index, fact) : null;
     const sentence = masked?.text ?? templated?.text;
     if (sentence === undefined) continue;

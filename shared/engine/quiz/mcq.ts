@@ -9,7 +9,15 @@ import {
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
-import { capitalise, isLevel, nameOf, objectPhrase, subjectVerb, textOf } from '../phrasing.ts';
+import {
+  capitalise,
+  essentialDetail,
+  isLevel,
+  nameOf,
+  objectPhrase,
+  subjectVerb,
+  textOf,
+} from '../phrasing.ts';
 import { settingPhrase } from '../setting.ts';
 import { subjectOf } from '../semantics.ts';
 import type { ChoiceOption, EntityClaim, McqItem } from '../types.ts';
@@ -46,9 +54,7 @@ interface Framed {
 
 /** The object as a reverse stem names it: "activated T cells", "IL-32 mRNA"; asides are left out. */
 function reverseObject(index: PackIndex, fact: Fact): string {
-  const detail = fact.objectDetail ?? '';
-  const essential = /^\([a-z-]+ed\)$/.test(detail) || /^[a-z][\w-]*(?: [\w-]+)?$/i.test(detail);
-  return objectPhrase(index, fact.relation, fact.object, essential ? detail : undefined);
+  return objectPhrase(index, fact.relation, fact.object, essentialDetail(fact.objectDetail));
 }
 
 function frame(

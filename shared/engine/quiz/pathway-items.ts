@@ -598,7 +598,7 @@ function balanceItem(
 
 // ─── Diagram: hidden node ────────────────────────────────────────────────────────────────────
 
-function relationForSign(sign: EdgeSign): RelationId | null {
+export function relationForSign(sign: EdgeSign): RelationId | null {
   switch (sign) {
     case 'stimulates':
       return 'activates';

@@ -8,7 +8,7 @@ import {
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
-import { sentence } from '../phrasing.ts';
+import { sentence, type ContextLike } from '../phrasing.ts';
 import {
   asRelation,
   provablyFalse,
@@ -54,12 +54,16 @@ export interface FalseCandidate {
   readonly idSuffix: string;
 }
 
-/** The corrupted statement as a sentence, in the setting of the fact it is framed on. */
-export function falseSentence(index: PackIndex, candidate: FalseCandidate): string {
-  const context = candidate.pathway
+/** The setting a corrupted statement is said in: the fact it is framed on, or none on a model. */
+export function falseContext(candidate: FalseCandidate): ContextLike {
+  return candidate.pathway
     ? { compartments: [], diseases: [] }
     : { ...candidate.framedOn.context, compartments: candidate.statement.compartments };
-  return sentence(index, candidate.statement, context);
+}
+
+/** The corrupted statement as a sentence, in the setting of the fact it is framed on. */
+export function falseSentence(index: PackIndex, candidate: FalseCandidate): string {
+  return sentence(index, candidate.statement, falseContext(candidate));
 }
 
 function falseItem(ctx: GenContext, fact: Fact, candidate: FalseCandidate): TrueFalseItem {
