@@ -97,6 +97,41 @@ function fromSource(fact: Fact, options: AlternativeOptions): boolean {
   return options.section === undefined || fact.section === options.section;
 }
 
+/** The kind of claim a fact makes: its relation, or its family and direction for effects. */
+function claimKey(fact: Fact): string {
+  if (negatedSigns(fact.relation).length > 0) return fact.relation;
+  const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
+  return polarity === 0 ? fact.relation : `${relationFamily(fact.relation)}${polarity}`;
+}
+
+const claimIndexes = new WeakMap<PackIndex, Map<string, Fact[]>>();
+
+/** Facts by subject, modifier, partners and kind of claim: the candidates for an alternative answer. */
+function sameClaimFacts(index: PackIndex, subject: string, fact: Fact): readonly Fact[] {
+  let map = claimIndexes.get(index);
+  if (!map) {
+    map = new Map();
+    for (const f of index.pack.facts) {
+      if (!isEntityObject(f)) continue;
+      const key = claimSlot(f.subject, f);
+      const list = map.get(key);
+      if (list) list.push(f);
+      else map.set(key, [f]);
+    }
+    claimIndexes.set(index, map);
+  }
+  return map.get(claimSlot(subject, fact)) ?? [];
+}
+
+function claimSlot(subject: string, fact: Fact): string {
+  return [
+    subject,
+    fact.subjectModifier ?? '',
+    [...fact.coSubjects].sort().join('+'),
+    claimKey(fact),
+  ].join('\u0000');
+}
+
 /**
  * Objects, of the answer's class, that another fact gives for the same subject (same modifier,
  * same partners) and the same claim (same relation, or same family and direction) in a situation
@@ -126,13 +161,10 @@ export function alternativeObjects(
     },
     shown,
   );
-  const partners = [...fact.coSubjects].sort().join('+');
   const out: string[] = [];
   for (const subject of equivalents(index, fact.subject)) {
-    for (const other of index.factsBySubject.get(subject) ?? []) {
-      if (other.id === fact.id || !isEntityObject(other) || answers.has(other.object)) continue;
-      if (other.subjectModifier !== fact.subjectModifier) continue;
-      if ([...other.coSubjects].sort().join('+') !== partners) continue;
+    for (const other of sameClaimFacts(index, subject, fact)) {
+      if (other.id === fact.id || answers.has(other.object)) continue;
       if (!sameClaim(fact, other, polarity)) continue;
       if (!fromSource(other, options) || isBackgroundEntity(index, other.object)) continue;
       if (classOf(entityOf(index, other.object).type) !== answerClass) continue;

@@ -300,11 +300,17 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
 /** Head words of categories that are mass nouns: "What is chronic inflammation?", not "a …". */
 const massHeads = /(?:inflammation|cancer|infection|immunity|disease|responses|defence|defense)$/;
 
+/** "the IL32 gene", "the RANKL/OPG ratio": names that read with "the". */
+export function takesDefiniteArticle(name: string): boolean {
+  return /\b(?:gene|ratio)$/.test(name);
+}
+
 /** "What is an osteoblast?", "What are Toll-like receptors?", "What is osteoporosis?". */
 export function definitionQuestion(entity: Entity): string {
   const name = withoutParenthetical(midSentenceName(entity));
   if (entity.type === 'species') return `Why does the ${name} matter in these studies?`;
   if (isPluralName(entity.name)) return `What are ${name}?`;
+  if (takesDefiniteArticle(name)) return `What is the ${name}?`;
   const cls = classOf(entity.type);
   const countable =
     (cls === 'cell' || cls === 'category' || cls === 'animal-model') &&

@@ -715,6 +715,16 @@ function checkWhichStudy(index: PackIndex, item: WhichStudyItem, report: Report)
   const correct = item.options.find((o) => o.correct);
   if (correct && item.prompt.includes(correct.text))
     report('answer-in-stem', 'the stem names the study');
+  // "(2005 report)" in the quoted finding points at the one option from 2005.
+  const year = (text: string): string | undefined => /\b(?:19|20)\d\d\b/.exec(text)?.[0];
+  const correctYear = correct ? year(correct.text) : undefined;
+  if (
+    correctYear !== undefined &&
+    item.prompt.includes(correctYear) &&
+    !item.options.some((o) => !o.correct && year(o.text) === correctYear)
+  ) {
+    report('answer-in-stem', `the stem gives the year ${correctYear}, which only the answer has`);
+  }
 }
 
 /**

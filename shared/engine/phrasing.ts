@@ -248,11 +248,20 @@ export function typeNoun(type: Entity['type']): string {
   }
 }
 
+const pluralReadings = new WeakMap<Entity, boolean>();
+
 /** Entities read in the plural: cell types, plural names, and classes named by a plural alias ("mitogens"). */
 function readsPlural(entity: Entity): boolean {
-  if (entity.type === 'cell' || isPluralName(entity.name)) return true;
-  const name = midSentenceName(entity);
-  return /^[a-z]/.test(name) && entity.aliases.includes(plural(name));
+  let known = pluralReadings.get(entity);
+  if (known === undefined) {
+    const name = midSentenceName(entity);
+    known =
+      entity.type === 'cell' ||
+      isPluralName(entity.name) ||
+      (/^[a-z]/.test(name) && entity.aliases.includes(plural(name)));
+    pluralReadings.set(entity, known);
+  }
+  return known;
 }
 
 /** Cell types and plural names read as plural subjects; several subjects together are plural too. */
@@ -333,6 +342,8 @@ export function objectPhrase(
   }
   if (isEntity && text.objectArticle === true && takesArticle(entityOf(index, object))) {
     name = withArticle(name);
+  } else if (isEntity && /\bratio$/.test(name)) {
+    name = `the ${name}`;
   }
   const ownUnit = text.suffixAlternatives?.some((unit) => rest.startsWith(unit)) ?? false;
   const suffix = text.suffix !== undefined && !ownUnit ? ` ${text.suffix}` : '';

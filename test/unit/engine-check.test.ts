@@ -256,6 +256,14 @@ describe('checkBank', () => {
       }));
     it('checks which study reported a contested finding', () =>
       expectRule('which-study-mismatch', { ...whichStudy, factId: 'F099' }));
+    it('refuses a which-study stem that gives away the year of the answer', () => {
+      const answer = whichStudy.options.find((o) => o.correct)?.text ?? '';
+      const year = /\d{4}/.exec(answer)?.[0] ?? '';
+      expect(year).not.toBe('');
+      expect(
+        rulesFor([{ ...whichStudy, prompt: `${whichStudy.prompt} (${year} report)` }]),
+      ).toContain('answer-in-stem');
+    });
     it('checks the context (compartment and status) of a finding', () =>
       expectRule('context-mismatch', {
         ...contextStatus,

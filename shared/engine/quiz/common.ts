@@ -232,6 +232,9 @@ function computeNodeName(index: PackIndex, pathway: Pathway, nodeId: string): st
   const match = /^(.*?)\s*\(([^()]*)\)$/.exec(node.label);
   if (!match) return mid(node.label);
   const [, base = '', aside = ''] = match;
+  if ([entity.name, ...entity.aliases].some((f) => f.toLowerCase() === aside.toLowerCase())) {
+    return mid(node.label);
+  }
   if (/^[a-z]+$/.test(aside)) return `${aside} ${mid(base)}`;
   const compartment = [...index.entityById.values()].find(
     (e) =>

@@ -161,7 +161,7 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
   const stem = viewOf(request.stem);
   const answerType = entityOf(index, answerId).type;
-  const found: (Distractor & { readonly sameType: boolean })[] = [];
+  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
   for (const candidate of candidatePool(index, claim, answerId)) {
     if (taken.has(candidate) || isBackgroundEntity(index, candidate)) continue;
     const entity = entityOf(index, candidate);
@@ -180,14 +180,11 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
       evidence,
       distance: near ? 1 : 2,
       sameType: entity.type === answerType,
+      tie: tieBreaker(SELECTION_SEED, `${request.itemId}:${candidate}`),
     });
   }
   const ordered = found.sort(
-    (a, b) =>
-      a.distance - b.distance ||
-      Number(b.sameType) - Number(a.sameType) ||
-      tieBreaker(SELECTION_SEED, `${request.itemId}:${a.entityId}`) -
-        tieBreaker(SELECTION_SEED, `${request.itemId}:${b.entityId}`),
+    (a, b) => a.distance - b.distance || Number(b.sameType) - Number(a.sameType) || a.tie - b.tie,
   );
   const chosen: Distractor[] = [];
   for (const d of ordered) {

@@ -10,7 +10,13 @@ import {
   type EntityClass,
   type PackIndex,
 } from '../pack-index.ts';
-import { midSentenceName, plural, withoutParenthetical } from '../names.ts';
+import {
+  isPluralName,
+  midSentenceName,
+  plural,
+  pluralVerb,
+  withoutParenthetical,
+} from '../names.ts';
 import { capitalise, nameOf, teachingPointLines } from '../phrasing.ts';
 import { rngFor, shuffled, tieBreaker } from '../rng.ts';
 import { perturbationOf, supportOf } from '../semantics.ts';
@@ -90,7 +96,7 @@ function changeClause(
     case 'drug':
       return `${label} is ${change === 'raised' ? 'given' : 'withdrawn'}`;
     default:
-      return `${label} is ${change}`;
+      return `${label} ${isPluralName(label) ? 'are' : 'is'} ${change}`;
   }
 }
 
@@ -392,6 +398,8 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           const result = perturbationOf(index, pathway, source.id, change, context);
           for (const target of result.effects) {
             if (target.perturbed || target.effect === 'unchanged') continue;
+            // A drug's level is what the experimenter sets: "what happens to cyclosporine?" is no question.
+            if (classOfNode(ctx, view, target.nodeId) === 'drug') continue;
             if (target.factIds.length === 0 || !routesAreSolid(index, view, target.routes))
               continue;
             const item = perturbationItem(ctx, view, source.id, change, target, []);
@@ -402,13 +410,15 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           const upstream = ancestors(view, source.id);
           const untouched = result.effects
             .filter((e) => !e.perturbed && e.effect === 'unchanged')
+            .filter((e) => classOfNode(ctx, view, e.nodeId) !== 'drug')
             .filter((e) => roleFacts(view, [e.nodeId]).length > 0)
             .filter((e) => !relatedOutsideModel(ctx, view, source.id, e.nodeId))
-            .sort(
-              (a, b) =>
-                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${a.nodeId}`) -
-                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${b.nodeId}`),
-            );
+            .map((e) => ({
+              e,
+              tie: tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${e.nodeId}`),
+            }))
+            .sort((a, b) => a.tie - b.tie)
+            .map(({ e }) => e);
           const picks = [
             untouched.find((e) => upstream.has(e.nodeId)),
             untouched.find((e) => !upstream.has(e.nodeId)),
@@ -634,7 +644,11 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       if (relation === null) continue;
       const shown = [...(view.in.get(node.id) ?? []), ...(view.out.get(node.id) ?? [])];
       const text = (nodeId: string): string =>
-        nodeId === node.id ? '?' : label(view.nodeById.get(nodeId) ?? node);
+        nodeId === node.id
+          ? '?'
+          : classOfNode(ctx, view, nodeId) === 'cell'
+            ? plural(label(view.nodeById.get(nodeId) ?? node))
+            : label(view.nodeById.get(nodeId) ?? node);
       const note = (e: PathwayEdge): string =>
         e.inferred ? ' (inferred link)' : edgeIsSolid(index, e) ? '' : ' (contested link)';
       const verbOf = (e: PathwayEdge): string =>
@@ -643,7 +657,12 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
           classOfNode(ctx, view, e.from) as EntityClass,
           classOfNode(ctx, view, e.to) as EntityClass,
         );
-      const lines = shown.map((e) => `${text(e.from)} ${verbOf(e)} ${text(e.to)}${note(e)}`);
+      // "preosteoclasts drive ?": a named cell type is plural and its verb agrees.
+      const agreed = (e: PathwayEdge): string =>
+        e.from !== node.id && classOfNode(ctx, view, e.from) === 'cell'
+          ? pluralVerb(verbOf(e))
+          : verbOf(e);
+      const lines = shown.map((e) => `${text(e.from)} ${agreed(e)} ${text(e.to)}${note(e)}`);
       const prompt = `${framing(ctx, pathway, undefined)}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
       if (names(ctx, prompt, node.entity)) continue;
       const neighbour =
@@ -749,7 +768,8 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
       if (!edgeIsSolid(index, edge)) continue;
       const facts = factsOf(index, edge.factIds).filter((f) => f.contested === undefined);
       const from = labelOf(ctx, view, edge.from);
-      const to = labelOf(ctx, view, edge.to);
+      const toLabel = labelOf(ctx, view, edge.to);
+      const to = classOfNode(ctx, view, edge.to) === 'cell' ? plural(toLabel) : toLabel;
       const answer = signValue(edge.sign);
       const id = `diagram-edge:${pathway.id}:${edge.id}`;
       const options: ChoiceOption[] = (['+', '-', '0'] as const).map((value) =>
@@ -770,7 +790,7 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
         kind: 'diagram-edge',
         ...base(ctx, {
           id,
-          prompt: `${framing(ctx, pathway, undefined)}, ${from} is linked to ${to}. What does the link do to ${to}?`,
+          prompt: `${framing(ctx, pathway, undefined)}, ${from} is linked to ${to}. What does the link do to ${targetText(ctx, view, edge.to)}?`,
           explanation: explain(ctx, `${edgeText(index, pathway, edge)}.`, facts),
           facts,
           difficulty: answer === '+' ? 1 : 2,

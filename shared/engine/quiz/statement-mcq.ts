@@ -124,15 +124,11 @@ function candidatesFor(fact: Fact, pool: readonly Prepared[]): Prepared[] {
           : p.corruption.fact.topic === fact.topic
             ? 1
             : 2,
+        tie: tieBreaker(SELECTION_SEED, `${fact.id}:${p.corruption.candidate.idSuffix}`),
       }))
       // Options on another subject and topic read as a different question: never offered.
       .filter(({ near }) => near < 2)
-      .sort(
-        (a, b) =>
-          a.near - b.near ||
-          tieBreaker(SELECTION_SEED, `${fact.id}:${a.p.corruption.candidate.idSuffix}`) -
-            tieBreaker(SELECTION_SEED, `${fact.id}:${b.p.corruption.candidate.idSuffix}`),
-      )
+      .sort((a, b) => a.near - b.near || a.tie - b.tie)
       .map(({ p }) => p)
   );
 }
@@ -223,8 +219,6 @@ const MAX_PER_MODEL = 5;
 
 interface ModelStatement {
   readonly statement: Statement;
-  readonly text: string;
-  readonly evidence: Evidence;
   readonly key: string;
   readonly entities: readonly string[];
   readonly polarity: number;
@@ -232,8 +226,12 @@ interface ModelStatement {
 
 const emptyContext = { compartments: [], diseases: [] } as const;
 
-/** Wrong statements a model proves wrong: each edge turned round, and each source put on a node it does not move that way. */
-function modelFalsehoods(index: PackIndex, view: PathwayView): ModelStatement[] {
+/**
+ * Statements a model may prove wrong: each edge turned round, and each source put on another node
+ * of the target's kind. Cheap to list; whether the model really proves one wrong is asked only
+ * for the few an item needs (see `Proofs`).
+ */
+function modelCandidates(index: PackIndex, view: PathwayView): ModelStatement[] {
   const pathway = view.pathway;
   const out = new Map<string, ModelStatement>();
   const entityOfNode = (id: string): string | undefined => view.nodeById.get(id)?.entity;
@@ -251,12 +249,8 @@ function modelFalsehoods(index: PackIndex, view: PathwayView): ModelStatement[] 
     };
     const key = statementKey(statement);
     if (out.has(key)) return;
-    const evidence = provablyFalse(index, statement);
-    if (!evidence) return;
     out.set(key, {
       statement,
-      text: optionSentence(index, statement, emptyContext),
-      evidence,
       key,
       entities: [subject, object],
       polarity: effectivePolarity(relation),
@@ -282,10 +276,40 @@ function modelFalsehoods(index: PackIndex, view: PathwayView): ModelStatement[] 
     for (const node of view.nodes) {
       if (node.id === edge.to || classOf(entityOf(index, node.entity).type) !== targetClass)
         continue;
-      consider(from, relation, node.entity);
+      const swapped =
+        relation === 'promotes' && classOf(entityOf(index, node.entity).type) === 'molecule'
+          ? 'activates'
+          : relation;
+      consider(from, swapped, node.entity);
     }
   }
   return [...out.values()];
+}
+
+/** Proofs and option texts, worked out once per candidate and only when an item asks. */
+class Proofs {
+  readonly #index: PackIndex;
+  readonly #evidence = new Map<string, Evidence | null>();
+  readonly #texts = new Map<string, string>();
+  constructor(index: PackIndex) {
+    this.#index = index;
+  }
+  evidence(m: ModelStatement): Evidence | null {
+    let found = this.#evidence.get(m.key);
+    if (found === undefined) {
+      found = provablyFalse(this.#index, m.statement);
+      this.#evidence.set(m.key, found);
+    }
+    return found;
+  }
+  text(m: ModelStatement): string {
+    let found = this.#texts.get(m.key);
+    if (found === undefined) {
+      found = optionSentence(this.#index, m.statement, emptyContext);
+      this.#texts.set(m.key, found);
+    }
+    return found;
+  }
 }
 
 function modelStem(ctx: GenContext, pathway: Pathway, context: string | undefined): string {
@@ -308,7 +332,8 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
     const contexts = pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
     for (const context of contexts) {
       const view = viewPathway(pathway, context);
-      const falsehoods = modelFalsehoods(index, view);
+      const candidates = modelCandidates(index, view);
+      const proofs = new Proofs(index);
       const used = new Map<string, number>();
       const drawn = view.edges
         .filter((e) => edgeIsSolid(index, e))
@@ -337,44 +362,54 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
         const trueText = optionSentence(index, statement, emptyContext);
         const pair = `${fact.subject}>${fact.object}`;
         const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
-        const open = falsehoods
+        const ordered = candidates
           .filter(
             (m) =>
               `${m.statement.subject.entityId}>${m.statement.object}` !== pair &&
-              (used.get(m.key) ?? 0) < MAX_REUSE &&
-              m.text !== trueText,
+              (used.get(m.key) ?? 0) < MAX_REUSE,
           )
           .map((m) => ({
             m,
             near: m.entities.some((e) => e === fact.subject || e === fact.object) ? 0 : 1,
+            tie: tieBreaker(SELECTION_SEED, `${pathway.id}:${fact.id}:${m.key}`),
           }))
-          .sort(
-            (a, b) =>
-              a.near - b.near ||
-              tieBreaker(SELECTION_SEED, `${pathway.id}:${fact.id}:${a.m.key}`) -
-                tieBreaker(SELECTION_SEED, `${pathway.id}:${fact.id}:${b.m.key}`),
-          )
+          .sort((a, b) => a.near - b.near || a.tie - b.tie)
           .map(({ m }) => m);
-        const sameWay = open.find((m) => polarity !== 0 && m.polarity === polarity);
-        const chosen = [...new Set([...(sameWay ? [sameWay] : []), ...open])].slice(0, DISTRACTORS);
-        if (chosen.length < DISTRACTORS || new Set(chosen.map((m) => m.text)).size < DISTRACTORS)
-          continue;
+        const chosen: ModelStatement[] = [];
+        const texts = new Set([trueText]);
+        const take = (m: ModelStatement): void => {
+          if (chosen.length >= DISTRACTORS || chosen.includes(m)) return;
+          if (proofs.evidence(m) === null || texts.has(proofs.text(m))) return;
+          texts.add(proofs.text(m));
+          chosen.push(m);
+        };
+        // One pointing the same way as the answer first, when the model proves one wrong.
+        for (const m of ordered) {
+          if (polarity === 0 || m.polarity !== polarity) continue;
+          take(m);
+          if (chosen.length > 0) break;
+        }
+        for (const m of ordered) take(m);
+        if (chosen.length < DISTRACTORS) continue;
         for (const m of chosen) used.set(m.key, (used.get(m.key) ?? 0) + 1);
         made++;
         const id = `mcq-model:${pathway.id}${context ? `@${context}` : ''}:${fact.id}`;
         const options: ChoiceOption[] = [
           { id: `fact:${fact.id}`, text: trueText, correct: true, statement },
-          ...chosen.map((m) => ({
-            id: m.key,
-            text: m.text,
-            correct: false,
-            statement: m.statement,
-            evidence: m.evidence,
-            rationale: rationaleFor(ctx, 'this one', m.evidence, pathway, m.statement.object),
-          })),
+          ...chosen.map((m) => {
+            const evidence = proofs.evidence(m) ?? { basis: 'pathway-role' as const, factIds: [] };
+            return {
+              id: m.key,
+              text: proofs.text(m),
+              correct: false,
+              statement: m.statement,
+              evidence,
+              rationale: rationaleFor(ctx, 'this one', evidence, pathway, m.statement.object),
+            };
+          }),
         ];
         const evidenceFacts = chosen
-          .flatMap((m) => m.evidence.factIds)
+          .flatMap((m) => proofs.evidence(m)?.factIds ?? [])
           .map((fid) => index.factById.get(fid))
           .filter(
             (f): f is Fact => f !== undefined && f.id !== fact.id && f.contested === undefined,
