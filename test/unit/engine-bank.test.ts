@@ -114,6 +114,23 @@ describe('the bundled bank', () => {
     });
   });
 
+  it('asks several dozen single-best-answer questions: entity, study and model statements', () => {
+    const mcqs = bundledBank.quiz.filter((q) => q.kind === 'mcq');
+    expect(mcqs.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(mcqs.map((q) => q.id.split(':')[0]));
+    expect([...kinds].sort()).toEqual(['mcq', 'mcq-model', 'mcq-reverse', 'mcq-statement']);
+    const statement = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq-statement:F043');
+    expect(statement.prompt).toBe('Which of the following did Kim SH et al. 2005 report?');
+    expect(statement.options.find((o) => o.correct)?.text).toBe(
+      'IFN-γ induces IL-32 in epithelial cells.',
+    );
+  });
+
+  it('asks which isoform from the review’s superlatives, offering only isoforms', () => {
+    const item = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq-reverse:F035');
+    expect(item.options.every((o) => /^IL-32[α-ω]$/.test(o.text))).toBe(true);
+  });
+
   it('cites review-tier facts by figure', () => {
     const card = bundledBank.cards.find((c) => c.id === 'fact-forward:F099');
     expect(card?.citations[0]).toEqual({
