@@ -449,10 +449,11 @@ export function factSetting(
     readonly objectDetail?: string;
     readonly context: ContextLike;
   },
-  options: SettingOptions = {},
+  options: SettingOptions & { readonly detailHidden?: boolean } = {},
 ): string {
   if (fact.relation === 'is-a' || fact.relation === 'proposed-as') return '';
-  const detail = fact.objectDetail ?? '';
+  // A question hides the object and its detail: then the detail cannot stand in for the setting.
+  const detail = options.detailHidden === true ? '' : (fact.objectDetail ?? '');
   // A detail that already says where ("IL-17 in CD4+ T cells", "synovial fluid and tissue").
   const cellsInDetail = (fact.context.cells ?? []).some((id) =>
     mentionsAny(detail, formsOf(index, id)),

@@ -152,8 +152,14 @@ function narrow(index: PackIndex, fact: Fact, asking: Asking): OpenQuestion {
   return { text: asking.nameOne(all), alsoAccepted: all, framedOnSource: false };
 }
 
-function settingFor(index: PackIndex, fact: Fact, exclude: Iterable<string>, said: string): string {
-  return factSetting(index, fact, { exclude: new Set(exclude), after: said });
+function settingFor(
+  index: PackIndex,
+  fact: Fact,
+  exclude: Iterable<string>,
+  said: string,
+  detailHidden = true,
+): string {
+  return factSetting(index, fact, { exclude: new Set(exclude), after: said, detailHidden });
 }
 
 /** "Name one molecule that IL-32 induces in monocytes and macrophages." */
@@ -239,7 +245,7 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
   const filler = objectPhrase(index, fact.relation, fact.object, fact.objectDetail, BLANK);
   const answers = isEntityObject(fact) ? [...equivalents(index, fact.object)] : [];
   const answerName = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
-  const setting = settingFor(index, fact, answers, `${clause} ${answerName}`);
+  const setting = settingFor(index, fact, answers, `${clause} ${answerName}`, false);
   const sentenceWith = (blank: string): string =>
     capitalise(`${clause} ${blank}${setting ? ` ${setting}` : ''}.`);
   const plain = sentenceWith(filler);
