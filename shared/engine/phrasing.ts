@@ -428,8 +428,8 @@ function cellsAreSetting(
   fact: { readonly relation: RelationId; readonly subject: string },
 ): boolean {
   const relation = asRelation(fact.relation);
-  const causal =
-    relationFamily(relation) === 'causal' || relation === 'binds' || relation === 'synergizes-with';
+  // Binding is a property of the molecules: the cells they were purified from are no setting.
+  const causal = relationFamily(relation) === 'causal' || relation === 'synergizes-with';
   const actor = ['molecule', 'cell', 'drug', 'category'].includes(
     classOf(entityOf(index, fact.subject).type),
   );
