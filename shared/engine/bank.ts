@@ -6,6 +6,7 @@ import type { GenContext } from './quiz/common.ts';
 import { contextItems } from './quiz/context.ts';
 import { matchingItems } from './quiz/matching.ts';
 import { mcqItems } from './quiz/mcq.ts';
+import { modelStatementMcqItems, statementMcqItems } from './quiz/statement-mcq.ts';
 import {
   diagramEdgeItems,
   diagramNodeItems,
@@ -26,6 +27,8 @@ export interface BankOptions {
 export function generateQuiz(ctx: GenContext): QuizItem[] {
   return [
     ...mcqItems(ctx),
+    ...statementMcqItems(ctx),
+    ...modelStatementMcqItems(ctx),
     ...trueFalseItems(ctx),
     ...clozeItems(ctx),
     ...matchingItems(ctx),

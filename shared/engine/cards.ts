@@ -1,9 +1,12 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { relationDef, type RelationId } from '../pack/relations.ts';
-import { citationsForFact, citationsForFacts } from './citations.ts';
+import { alternativeObjects, shownContext } from './alternatives.ts';
+import { citationsForFact, citationsForFacts, leadReference, sourceFraming } from './citations.ts';
 import { cascadeLevels } from './graph.ts';
+import { isPluralName, midSentenceName, withArticle, withoutParenthetical } from './names.ts';
 import { mentionsAny } from './normalize.ts';
 import {
+  classOf,
   formsOf,
   isBackgroundEntity,
   isBackgroundFact,
@@ -11,16 +14,23 @@ import {
   type PackIndex,
 } from './pack-index.ts';
 import {
+  answerPhrase,
   capitalise,
-  contextPhrase,
+  countedName,
   nameOf,
-  objectPhrase,
-  fillSubject,
   subjectPhrase,
-  subjectVerb,
   textOf,
 } from './phrasing.ts';
-import { statementOf } from './semantics.ts';
+import {
+  BLANK,
+  blankQualifier,
+  forwardQuestion,
+  qualifies,
+  reverseQuestion,
+  templatedCloze,
+} from './questions.ts';
+import { subjectOf } from './semantics.ts';
+import { remarkNote } from './setting.ts';
 import type { CardKind, StudyCard } from './types.ts';
 
 /** Teaching tiers: what a student must know before the next tier makes sense. */
@@ -83,47 +93,136 @@ type Unranked = Omit<StudyCard, 'teachingRank'> & {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Masks every written form of a thing in a text; null if none was found. */
-export function maskForms(text: string, forms: readonly string[], mask: string): string | null {
+export interface Masked {
+  readonly text: string;
+  /** How many different written forms were masked ("NOD1" and "NOD2": two blanks, two answers). */
+  readonly distinctForms: number;
+  /** The written form that was masked first, as the text had it ("mice", "IL-8"). */
+  readonly form: string;
+}
+
+/**
+ * Masks every written form of a thing in a text, plural endings included ("lymphocytes"); a
+ * short acronym ("AS") only in capitals, so the word "as" survives; an alias in brackets right
+ * after the masked name ("IL-8 (CXCL8)") goes with it. Null if no form was found.
+ */
+export function maskForms(text: string, forms: readonly string[], mask: string): Masked | null {
   let out = text;
-  let found = false;
+  let first: { at: number; form: string } | undefined;
+  const seen = new Set<string>();
   const lower = text.toLowerCase();
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     if (!lower.includes(form.toLowerCase())) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'giu');
-    if (pattern.test(out)) {
-      found = true;
-      out = out.replace(pattern, mask);
-    }
+    out = out.replace(formPattern(form), (match: string, at: number) => {
+      if (first === undefined || at < first.at) first = { at, form: match };
+      seen.add(match.toLowerCase().replace(/e?s$/, ''));
+      return mask;
+    });
   }
-  return found ? out : null;
+  if (first === undefined) return null;
+  const collapsed = out.replaceAll(`${mask} (${mask})`, mask);
+  // An alias in brackets right after its name ("IL-8 (CXCL8)") is one blank, one answer.
+  const distinctForms = collapsed === out ? seen.size : seen.size - 1;
+  return { text: collapsed, form: first.form, distinctForms };
 }
 
-function withContext(question: string, context: string): string {
-  return question.endsWith('?') ? `${question.slice(0, -1)}${context}?` : `${question}${context}`;
+const formPatterns = new Map<string, RegExp>();
+
+/** A written form as a whole word, plural endings allowed; compiled once per form. */
+function formPattern(form: string): RegExp {
+  let pattern = formPatterns.get(form);
+  if (!pattern) {
+    const acronym = /^[A-Z]{1,3}$/.test(form.trim());
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?:e?s)?(?![\\p{L}\\p{N}])`,
+      acronym ? 'gu' : 'giu',
+    );
+    formPatterns.set(form, pattern);
+  }
+  return pattern;
 }
 
 function pathwaysOfFact(index: PackIndex, factId: string): string[] {
   return [...new Set((index.edgesByFact.get(factId) ?? []).map((r) => r.pathway.id))];
 }
 
-export const CLOZE_BLANK = '_____';
+export const CLOZE_BLANK = BLANK;
+
+/** "IL-1β (also correct: TNF-α, IL-6)": the back of a "name one" card. */
+function withAlternatives(index: PackIndex, answer: string, others: readonly string[]): string {
+  if (others.length === 0) return answer;
+  const names = others.map((id) => (index.entityById.has(id) ? nameOf(index, id) : id));
+  return `${answer} (also correct: ${names.join(', ')})`;
+}
+
+/**
+ * The fact's own sentence with its answer blanked, when that leaves one intended answer; else a
+ * templated sentence narrowed the same way as a question; else none (the forward card teaches it).
+ */
+const factClozes = new WeakMap<PackIndex, Map<string, Masked | null>>();
+
+/**
+ * `framedOnSource`: the sentence will be shown with its source named (a quiz frame), so only
+ * that source's other findings compete for the blank.
+ */
+export function clozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource = false,
+): Masked | null {
+  let known = factClozes.get(index);
+  if (!known) {
+    known = new Map();
+    factClozes.set(index, known);
+  }
+  const key = `${fact.id}:${String(framedOnSource)}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const result = computeClozeFromFactText(index, fact, framedOnSource);
+  known.set(key, result);
+  return result;
+}
+
+function computeClozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource: boolean,
+): Masked | null {
+  const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
+  const masked = maskForms(fact.text, forms, BLANK);
+  if (masked === null || mentionsAny(masked.text, forms) || masked.distinctForms > 1) return null;
+  if (!isEntityObject(fact)) return masked;
+  const shown = shownContext(index, fact, masked.text);
+  const qualifier = blankQualifier(masked.text);
+  // A sentence that names its source ("The review's abstract states…") is answered from it.
+  const source =
+    framedOnSource || namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
+  const open = alternativeObjects(index, fact, shown, source).filter(
+    (id) =>
+      !mentionsAny(masked.text, formsOf(index, id)) &&
+      (qualifier === undefined || qualifies(index, id, qualifier)),
+  );
+  return open.length === 0 ? masked : null;
+}
+
+/** "IL-32 is…" stays; "Exogenous IL-32γ…" → "exogenous IL-32γ…" after a leading clause. */
+function lowerStart(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
+function namesItsSource(text: string): boolean {
+  return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
+}
 
 function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
-  const statement = statementOf(fact);
   const entityObject = isEntityObject(fact);
-  const answerIds = new Set(entityObject ? [fact.object] : []);
-  const context = contextPhrase(index, fact.context, { exclude: answerIds });
-  const text = textOf(fact.relation);
-  const subject = subjectPhrase(index, statement.subject);
-  const object = objectPhrase(index, fact.relation, fact.object);
-  const answer = capitalise(
-    `${object}${text.suffix ? ` ${text.suffix}` : ''}${fact.objectDetail ? ` ${fact.objectDetail}` : ''}`,
-  );
+  const answer = answerPhrase(index, fact);
   const contested = fact.contested ? ` Contested: ${fact.contested.note}` : '';
   const citations = citationsForFact(index, fact);
   const source = citations[0] ? ` — ${citations[0].label}` : '';
-  const note = `${fact.text}${source}.${contested}`;
+  const remark = remarkNote(fact.context.note);
+  const note = `${fact.text}${source}.${remark ? ` Note: ${remark}` : ''}${contested}`;
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
   const base = {
     factIds: [fact.id],
@@ -141,52 +240,83 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
     fact.id,
     kindOrder[kind],
   ];
+  const forward = forwardQuestion(index, fact);
   const cards: Unranked[] = [
     {
       id: `fact-forward:${fact.id}`,
       kind: 'fact-forward',
-      front: capitalise(withContext(fillSubject(index, text.question, statement.subject), context)),
-      back: answer,
+      front: forward.text,
+      back: withAlternatives(index, answer, forward.alsoAccepted),
       note,
       ...base,
       sortKey: key('fact-forward'),
     },
   ];
   const def = relationDef(fact.relation);
-  if (entityObject && text.reverse && (def.symmetric || def.passive !== undefined)) {
-    const reverseContext = contextPhrase(index, fact.context, {
-      exclude: new Set([fact.subject, ...fact.coSubjects]),
-    });
+  const reverseTemplate = textOf(fact.relation).reverse;
+  if (entityObject && reverseTemplate && (def.symmetric || def.passive !== undefined)) {
+    const reverse = reverseQuestion(index, fact, reverseTemplate);
     cards.push({
       id: `fact-reverse:${fact.id}`,
       kind: 'fact-reverse',
-      front: capitalise(
-        withContext(text.reverse.replace('{O}', nameOf(index, fact.object)), reverseContext),
+      front: reverse.text,
+      back: withAlternatives(
+        index,
+        capitalise(subjectPhrase(index, subjectOf(fact))),
+        reverse.alsoAccepted,
       ),
-      back: capitalise(subject),
       note,
       ...base,
       sortKey: key('fact-reverse'),
     });
   }
-  const forms = entityObject ? formsOf(index, fact.object) : [fact.object];
-  const masked = maskForms(fact.text, forms, CLOZE_BLANK);
-  const templated = capitalise(
-    `${subjectVerb(index, statement.subject, text.verb)} ${CLOZE_BLANK}${text.suffix ? ` ${text.suffix}` : ''}${context}.`,
-  );
-  const front = masked !== null && !mentionsAny(masked, forms) ? masked : templated;
-  if (!mentionsAny(front, forms)) {
+  const masked = clozeFromFactText(index, fact);
+  const templated = masked === null ? templatedCloze(index, fact) : null;
+  const cloze =
+    masked !== null
+      ? { front: masked.text, back: capitalise(masked.form) }
+      : templated !== null && templated.alsoAccepted.length === 0
+        ? {
+            front: templated.framedOnSource
+              ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
+              : templated.text,
+            back: entityObject ? capitalise(countedName(index, fact.object)) : fact.object,
+          }
+        : null;
+  if (cloze !== null) {
     cards.push({
       id: `fact-cloze:${fact.id}`,
       kind: 'fact-cloze',
-      front,
-      back: answer,
+      front: cloze.front,
+      back: cloze.back,
       note,
       ...base,
       sortKey: key('fact-cloze'),
     });
   }
   return cards;
+}
+
+/** Head words of categories that are mass nouns: "What is chronic inflammation?", not "a …". */
+const massHeads = /(?:inflammation|cancer|infection|immunity|disease|responses|defence|defense)$/;
+
+/** "the IL32 gene", "the RANKL/OPG ratio": names that read with "the". */
+export function takesDefiniteArticle(name: string): boolean {
+  return /\b(?:gene|ratio)$/.test(name);
+}
+
+/** "What is an osteoblast?", "What are Toll-like receptors?", "What is osteoporosis?". */
+export function definitionQuestion(entity: Entity): string {
+  const name = withoutParenthetical(midSentenceName(entity));
+  if (entity.type === 'species') return `Why does the ${name} matter in these studies?`;
+  if (isPluralName(entity.name)) return `What are ${name}?`;
+  if (takesDefiniteArticle(name)) return `What is the ${name}?`;
+  const cls = classOf(entity.type);
+  const countable =
+    (cls === 'cell' || cls === 'category' || cls === 'animal-model') &&
+    !massHeads.test(name) &&
+    !(cls === 'animal-model' && /(?:arthritis|itis)$/.test(name));
+  return `What is ${countable ? withArticle(name) : name}?`;
 }
 
 function entityCards(index: PackIndex, entity: Entity, level: number): Unranked[] {
@@ -218,13 +348,13 @@ function entityCards(index: PackIndex, entity: Entity, level: number): Unranked[
     kindOrder[kind],
   ];
   const forms = formsOf(index, entity.id);
-  const definition = maskForms(entity.definition, forms, 'this') ?? entity.definition;
+  const definition = maskForms(entity.definition, forms, 'this')?.text ?? entity.definition;
   const aliases = entity.aliases.length > 0 ? ` Also written: ${entity.aliases.join(', ')}.` : '';
   return [
     {
       id: `entity-definition:${entity.id}`,
       kind: 'entity-definition',
-      front: `What is ${entity.name}?`,
+      front: definitionQuestion(entity),
       back: entity.definition,
       ...(aliases ? { note: aliases.trim() } : {}),
       ...base,
@@ -297,5 +427,15 @@ export function generateCards(index: PackIndex): StudyCard[] {
   }
   // Entities no fact uses come last, in their own order.
   ordered.push(...[...entityDecks.values()].flat().sort(byKey));
-  return ordered.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({ ...card, teachingRank }));
+  // Two facts can end in the same "name one" question: it is asked once.
+  const fronts = new Set<string>();
+  const distinct = ordered.filter((card) => {
+    if (fronts.has(card.front)) return false;
+    fronts.add(card.front);
+    return true;
+  });
+  return distinct.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({
+    ...card,
+    teachingRank,
+  }));
 }

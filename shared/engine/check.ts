@@ -1,7 +1,10 @@
 import type { Fact, Pack, Pathway } from '../pack/schema.ts';
 import { predictPerturbation, signOf } from './graph.ts';
 import { answerKey, mentionsAny } from './normalize.ts';
+import { alternativeObjects, shownContext, type AlternativeOptions } from './alternatives.ts';
+import { citationsForFact, leadReference } from './citations.ts';
 import {
+  areNeighbours,
   classOf,
   entityOf,
   equivalents,
@@ -9,9 +12,11 @@ import {
   indexPack,
   isBackgroundEntity,
   isBackgroundFact,
+  isEntityObject,
   type PackIndex,
 } from './pack-index.ts';
-import { BLANK } from './quiz/cloze.ts';
+import { BLANK, blankQualifier, NAME_ONE, qualifies } from './questions.ts';
+import { proseProblems } from './prose.ts';
 import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
@@ -20,7 +25,7 @@ import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.
 import type {
   Bank,
   ChoiceOption,
-  Claim,
+  EntityClaim,
   ClozeItem,
   ContextItem,
   DiagramEdgeItem,
@@ -32,6 +37,8 @@ import type {
   PerturbationItem,
   QuizItem,
   Statement,
+  StatementClaim,
+  StudyCard,
   TrueFalseItem,
   Violation,
   ViolationRule,
@@ -65,8 +72,29 @@ function pathwayOf(index: PackIndex, id: string | undefined, report: Report): Pa
 
 // ─── Rules every item obeys ──────────────────────────────────────────────────────────────────
 
+/** Texts a learner reads as answers: options, matching columns, ordering steps. */
+function optionTexts(item: QuizItem): string[] {
+  switch (item.kind) {
+    case 'matching':
+      return [...item.left.map((l) => l.text), ...item.right.map((r) => r.text)];
+    case 'ordering':
+      return item.steps.map((step) => step.text);
+    case 'true-false':
+    case 'cloze':
+      return [];
+    default:
+      return item.options.map((o) => o.text);
+  }
+}
+
 function checkCommon(index: PackIndex, item: QuizItem, report: Report): void {
   if (item.prompt.trim() === '') report('prompt-empty', 'the prompt is empty');
+  for (const problem of proseProblems(index, item.prompt)) report(problem.rule, problem.message);
+  for (const text of optionTexts(item)) {
+    for (const problem of proseProblems(index, text, { standalone: true })) {
+      report(problem.rule, `option “${text}”: ${problem.message}`);
+    }
+  }
   if (item.explanation.trim() === '') report('explanation-empty', 'the explanation is empty');
   if (item.citations.length === 0) report('citations-missing', 'no citation');
   if (item.factIds.length === 0) report('facts-missing', 'rests on no fact');
@@ -145,8 +173,8 @@ function checkOptions(index: PackIndex, item: OptionItem, report: Report): void 
 
 // ─── Entity-choice items (MCQ, hidden node) ─────────────────────────────────────────────────
 
-function situationOfMcq(index: PackIndex, item: McqItem): Situation {
-  if (item.claim.pathwayId !== undefined) return { compartments: [], diseases: [] };
+function situationOfMcq(index: PackIndex, item: McqItem, claim: EntityClaim): Situation {
+  if (claim.pathwayId !== undefined) return { compartments: [], diseases: [] };
   const fact = index.factById.get(item.factIds[0] ?? '');
   return fact
     ? {
@@ -160,7 +188,7 @@ function situationOfMcq(index: PackIndex, item: McqItem): Situation {
 function checkEntityChoices(
   index: PackIndex,
   item: McqItem | DiagramNodeItem,
-  claim: Claim,
+  claim: EntityClaim,
   situation: Situation,
   report: Report,
 ): ChoiceOption | undefined {
@@ -185,6 +213,12 @@ function checkEntityChoices(
     if (classOf(entityOf(index, id).type) !== answerClass) {
       report('distractor-type', `${id} is not of the answer's type (${answerClass})`);
     }
+    if (!areNeighbours(index, id, answerId)) {
+      report(
+        'distractor-off-topic',
+        `${id} shares no topic, pathway or study with the answer ${answerId}: guessable`,
+      );
+    }
     const statement = claimStatement(claim, id, situation);
     const support = supportOf(index, statement);
     if (support) {
@@ -200,13 +234,96 @@ function checkEntityChoices(
 }
 
 function checkMcq(index: PackIndex, item: McqItem, report: Report): void {
-  const situation = situationOfMcq(index, item);
-  const answer = checkEntityChoices(index, item, item.claim, situation, report);
+  const claim = item.claim;
+  if (claim.kind === 'statement') {
+    checkStatementOptions(index, item, claim, report);
+    return;
+  }
+  const situation = situationOfMcq(index, item, claim);
+  const answer = checkEntityChoices(index, item, claim, situation, report);
   if (!answer?.entityId) return;
-  const statement = claimStatement(item.claim, answer.entityId, situation);
+  const statement = claimStatement(claim, answer.entityId, situation);
   const exact = exactSupport(index, statement);
   if (exact.length === 0) {
     report('answer-unsupported', `no uncontested fact states the answer ${answer.entityId}`);
+  }
+}
+
+const namedIn = (fact: Fact): string[] => [
+  fact.subject,
+  ...fact.coSubjects,
+  ...(isEntityObject(fact) ? [fact.object] : []),
+];
+
+/**
+ * "Which of the following did this source report?": the correct statement is a fact of the
+ * source; every other one is supported by nothing and refuted by the source's own findings, and
+ * sits in the correct statement's neighbourhood (its topic, a pathway or the study).
+ */
+function checkStatementOptions(
+  index: PackIndex,
+  item: McqItem,
+  claim: StatementClaim,
+  report: Report,
+): void {
+  const correct = item.options.find((o) => o.correct);
+  if (!correct?.statement) {
+    report('answer-shape', 'the correct option carries no statement');
+    return;
+  }
+  const onModel = claim.pathwayId !== undefined;
+  const backing = exactSupport(index, correct.statement).filter(
+    (f) =>
+      f.references.includes(claim.referenceId) ||
+      (onModel &&
+        (index.edgesByFact.get(f.id) ?? []).some((r) => r.pathway.id === claim.pathwayId)),
+  );
+  if (backing.length === 0) {
+    report('answer-unsupported', `no uncontested fact of ${claim.referenceId} states the answer`);
+  }
+  const home = factsOf(index, item.factIds.slice(0, 1));
+  for (const option of item.options) {
+    if (option.correct) continue;
+    if (!option.statement) {
+      report('answer-shape', `option "${option.text}" carries no statement`);
+      continue;
+    }
+    const support = supportOf(index, option.statement);
+    if (support) {
+      report(
+        'distractor-satisfies-stem',
+        `“${option.text}” is supported (${support.factIds.join(', ')})`,
+      );
+      continue;
+    }
+    if (onModel && option.statement.pathwayId !== claim.pathwayId) {
+      report('answer-shape', `“${option.text}” is not framed on ${claim.pathwayId ?? ''}`);
+    }
+    const refuted = refutationOf(index, option.statement);
+    const bySource = factsOf(index, refuted?.factIds ?? []).filter((f) =>
+      f.references.includes(claim.referenceId),
+    );
+    if (!refuted || (bySource.length === 0 && !onModel)) {
+      report(
+        'distractor-unproven',
+        `nothing ${claim.referenceId} reported shows “${option.text}” is false`,
+      );
+      continue;
+    }
+    // Same source by construction; the option must also share a topic, an entity or a pathway.
+    const near = factsOf(index, refuted.factIds).some((f) =>
+      home.some(
+        (h) =>
+          h.topic === f.topic ||
+          namedIn(f).some((id) => namedIn(h).includes(id)) ||
+          (index.edgesByFact.get(h.id) ?? []).some((a) =>
+            (index.edgesByFact.get(f.id) ?? []).some((b) => a.pathway.id === b.pathway.id),
+          ),
+      ),
+    );
+    if (!near && !onModel) {
+      report('distractor-off-topic', `“${option.text}” is unrelated to the correct statement`);
+    }
   }
 }
 
@@ -293,6 +410,67 @@ function checkCloze(index: PackIndex, item: ClozeItem, report: Report): void {
   const statement = statementOf(fact, { object: entityId ?? item.answer.text });
   if (exactSupport(index, statement).length === 0) {
     report('answer-unsupported', `no uncontested fact gives ${item.answer.text} for this blank`);
+  }
+  checkClozeUnique(index, item, fact, report);
+}
+
+/** The source a prompt names: its lead reference, and the review's section when that is named too. */
+function promptSource(index: PackIndex, fact: Fact, prompt: string): AlternativeOptions {
+  const lead = leadReference(index, fact);
+  const label = citationsForFact(index, fact).find((c) => c.referenceId === lead.id)?.label;
+  if (label === undefined || !prompt.includes(label.split(',')[0] ?? label)) return {};
+  return {
+    source: lead.id,
+    ...(fact.section !== undefined && prompt.includes(label) ? { section: fact.section } : {}),
+  };
+}
+
+/**
+ * One intended answer: the accepted forms name one entity, and no other entity that the pack
+ * gives for this blank in the setting the prompt shows (and of the type a word before the blank
+ * names) is left out unnamed. A "name one" prompt instead must accept every such answer.
+ */
+function checkClozeUnique(index: PackIndex, item: ClozeItem, fact: Fact, report: Report): void {
+  const nameOne = NAME_ONE.test(item.prompt);
+  const named = new Set(
+    item.answer.accepted.flatMap((form) => index.entitiesByForm.get(answerKey(form)) ?? []),
+  );
+  const answerEntities = new Set(
+    item.answer.entityId === undefined ? [] : equivalents(index, item.answer.entityId),
+  );
+  // A literal answer ("NK4") may itself be some entity's alias: one name is one answer.
+  const distinct =
+    item.answer.entityId === undefined
+      ? [...named].slice(1)
+      : [...named].filter((id) => !answerEntities.has(id));
+  if (!nameOne && distinct.length > 0) {
+    report(
+      'cloze-ambiguous',
+      `accepts ${distinct.length + 1} distinct answers (${distinct.join(', ')}) without asking for one of them`,
+    );
+  }
+  if (!isEntityObject(fact)) return;
+  const qualifier = blankQualifier(item.prompt);
+  const open = alternativeObjects(
+    index,
+    fact,
+    shownContext(index, fact, item.prompt),
+    promptSource(index, fact, item.prompt),
+  ).filter(
+    (id) =>
+      !mentionsAny(item.prompt, formsOf(index, id)) &&
+      (qualifier === undefined || qualifies(index, id, qualifier)),
+  );
+  if (nameOne) {
+    const missed = open.filter((id) => !named.has(id));
+    if (missed.length > 0) {
+      report(
+        'cloze-ambiguous',
+        `asks for any one answer but would mark ${missed.join(', ')} wrong`,
+      );
+    }
+  } else if (open.length > 0) {
+    report('cloze-ambiguous', `${open.join(', ')} also fill the blank in the setting shown`);
   }
 }
 
@@ -537,6 +715,16 @@ function checkWhichStudy(index: PackIndex, item: WhichStudyItem, report: Report)
   const correct = item.options.find((o) => o.correct);
   if (correct && item.prompt.includes(correct.text))
     report('answer-in-stem', 'the stem names the study');
+  // "(2005 report)" in the quoted finding points at the one option from 2005.
+  const year = (text: string): string | undefined => /\b(?:19|20)\d\d\b/.exec(text)?.[0];
+  const correctYear = correct ? year(correct.text) : undefined;
+  if (
+    correctYear !== undefined &&
+    item.prompt.includes(correctYear) &&
+    !item.options.some((o) => !o.correct && year(o.text) === correctYear)
+  ) {
+    report('answer-in-stem', `the stem gives the year ${correctYear}, which only the answer has`);
+  }
 }
 
 /**
@@ -588,16 +776,34 @@ export function checkBank(pack: Pack, bank: Bank): Violation[] {
         break;
     }
   }
-  const cardIds = new Set<string>();
-  for (const card of bank.cards) {
-    if (cardIds.has(card.id)) {
-      violations.push({
-        itemId: card.id,
-        rule: 'duplicate-id',
-        message: 'another card has this id',
-      });
+  violations.push(...checkCards(index, bank.cards));
+  return violations;
+}
+
+/**
+ * Cards: unique ids; a front that reads as prose (no bracketed lists, no capitalised common
+ * nouns mid-sentence, no doubled words); and no two cards asking the same thing with different
+ * answers, which would make either answer "wrong" on review.
+ */
+function checkCards(index: PackIndex, cards: readonly StudyCard[]): Violation[] {
+  const violations: Violation[] = [];
+  const ids = new Set<string>();
+  const backs = new Map<string, { readonly id: string; readonly back: string }>();
+  for (const card of cards) {
+    const report: Report = (rule, message) => violations.push({ itemId: card.id, rule, message });
+    if (ids.has(card.id)) report('duplicate-id', 'another card has this id');
+    ids.add(card.id);
+    if (card.kind.startsWith('fact-')) {
+      for (const problem of proseProblems(index, card.front)) report(problem.rule, problem.message);
+      for (const problem of proseProblems(index, card.back, { standalone: true })) {
+        report(problem.rule, `back: ${problem.message}`);
+      }
     }
-    cardIds.add(card.id);
+    const earlier = backs.get(card.front);
+    if (earlier && earlier.back !== card.back) {
+      report('card-ambiguous', `asks what ${earlier.id} asks, with another answer`);
+    }
+    if (!earlier) backs.set(card.front, { id: card.id, back: card.back });
   }
   return violations;
 }

@@ -66,10 +66,12 @@ function computeLabel(reference: Reference): string {
   if (anonymous !== null) return anonymous;
   const withInitials = reference.kind !== 'target-review' && reference.kind !== 'companion-review';
   const [first, second] = reference.authors.map(splitAuthor);
+  // A lone first author whose co-authors were simply not recorded is still "et al.".
+  const truncated = /(?:further|middle|other) authors not recorded/i.test(reference.note ?? '');
   const name = (a: { surname: string; initials: string } | undefined): string =>
     a ? (withInitials && a.initials ? `${a.surname} ${a.initials}` : a.surname) : '';
   let who: string;
-  if (reference.authors.length >= 3) who = `${name(first)} et al.`;
+  if (reference.authors.length >= 3 || truncated) who = `${name(first)} et al.`;
   else if (reference.authors.length === 2)
     who = `${first?.surname ?? ''} and ${second?.surname ?? ''}`;
   else who = name(first);
@@ -126,28 +128,62 @@ export function leadReference(index: PackIndex, fact: Fact): Reference {
   );
 }
 
-/** "According to the review (Lee et al. 2017, Figure 1)", "In Kim YG et al. 2012", … */
+/** The label a stem names its source by: "Lee et al. 2017", "Kim YG et al. 2012". */
+export function sourceLabel(index: PackIndex, fact: Fact): string {
+  return referenceLabel(leadReference(index, fact));
+}
+
+/**
+ * "According to the review's Figure 1 (Lee et al. 2017)", "According to a later review (Kwon et
+ * al. 2023)", "According to Kim YG et al. 2012".
+ */
 export function sourceFraming(index: PackIndex, fact: Fact): string {
   const ref = leadReference(index, fact);
   const label = referenceLabel(ref);
   switch (ref.kind) {
     case 'target-review':
-      return `According to the review (${fact.section ? `${label}, ${sectionLabels[fact.section]}` : label})`;
+      return fact.section
+        ? `According to the review's ${sectionLabels[fact.section]} (${label})`
+        : `According to the review (${label})`;
     case 'companion-review':
-      return `According to ${label}, a later review`;
+      return `According to a later review (${label})`;
     case 'primary':
-      return `In ${label}`;
     case 'secondary':
     case 'other':
       return `According to ${label}`;
   }
 }
 
-/** "In the Figure 1 model of the review (Lee et al. 2017)" or "In the pathway “…”". */
-export function pathwayFraming(index: PackIndex, pathway: Pathway): string {
-  const review = index.referenceById.get(index.reviewReferenceId);
-  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
-    return `In the ${pathway.figure} model of the review (${referenceLabel(review)})`;
+/**
+ * A stem's opening: the setting and its source together. A primary study leads with where it
+ * looked ("In human preosteoclasts (Kim YG et al. 2012)"); reviews lead with the review and then
+ * the setting ("According to the review's Figure 2A (Lee et al. 2017), in AS spinal joints").
+ */
+export function framedSetting(index: PackIndex, fact: Fact, setting: string): string {
+  const ref = leadReference(index, fact);
+  if (setting === '') return sourceFraming(index, fact);
+  if (ref.kind === 'primary' && /^in /.test(setting) && !setting.includes(',')) {
+    return `In ${setting.slice(3)} (${referenceLabel(ref)})`;
   }
-  return `In the pathway “${pathway.title}”`;
+  return `${sourceFraming(index, fact)}, ${setting}`;
+}
+
+/**
+ * "In the review's Figure 1 model (Lee et al. 2017)", "In the ankylosing spondylitis panel of the
+ * review's Figure 2A model (Lee et al. 2017)", "In pathway model D5 (“IL-32 signalling and
+ * processing”)"; a title that would give the answer away is left out.
+ */
+export function pathwayFraming(
+  index: PackIndex,
+  pathway: Pathway,
+  titleGivesAway: (title: string) => boolean = () => false,
+  panel?: string,
+): string {
+  const review = index.referenceById.get(index.reviewReferenceId);
+  const panelText = panel === undefined ? '' : `the ${panel} panel of `;
+  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
+    return `In ${panelText}the review's ${pathway.figure} model (${referenceLabel(review)})`;
+  }
+  const named = titleGivesAway(pathway.title) ? '' : ` (“${pathway.title}”)`;
+  return `In ${panelText}pathway model ${pathway.id}${named}`;
 }

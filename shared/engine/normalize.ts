@@ -144,8 +144,18 @@ function mentionTokens(text: string): string[] {
   return tokens(text).map(singular);
 }
 
+// Generators ask about the same stems and sentences many times over; a bounded cache of views.
+const views = new Map<string, TextView>();
+const MAX_VIEWS = 4096;
+
 export function viewOf(text: string): TextView {
-  return { tokens: mentionTokens(text), rawTokens: text.split(/[^A-Za-z0-9]+/).filter(Boolean) };
+  let view = views.get(text);
+  if (!view) {
+    view = { tokens: mentionTokens(text), rawTokens: text.split(/[^A-Za-z0-9]+/).filter(Boolean) };
+    if (views.size >= MAX_VIEWS) views.clear();
+    views.set(text, view);
+  }
+  return view;
 }
 
 // Entity names and aliases are a small, fixed set per pack: their tokens are worth keeping.

@@ -73,6 +73,17 @@ export const functionalRelations: ReadonlySet<RelationId> = new Set<RelationId>(
   'isoform-of',
   'has-isoform-count',
   'first-identified-in',
+  'function-first-reported-in',
+]);
+
+/**
+ * Relations whose object has exactly one subject: "the most abundant isoform of IL-32", "the
+ * predominant isoform in activated T cells" — another subject is wrong.
+ */
+export const inverseFunctionalRelations: ReadonlySet<RelationId> = new Set<RelationId>([
+  'most-abundant-isoform-of',
+  'most-active-isoform-of',
+  'predominant-isoform-in',
 ]);
 
 export interface EdgeRef {
@@ -99,6 +110,8 @@ export interface PackIndex {
   readonly pathwaysByEntity: ReadonlyMap<string, readonly string[]>;
   readonly teachingPointsByFact: ReadonlyMap<string, readonly TeachingPoint[]>;
   readonly topicsByEntity: ReadonlyMap<string, readonly string[]>;
+  /** References of the facts that name an entity (as subject, partner or object). */
+  readonly referencesByEntity: ReadonlyMap<string, readonly string[]>;
   readonly inferenceIds: ReadonlySet<string>;
   readonly reviewReferenceId: string;
 }
@@ -136,6 +149,7 @@ export function indexPack(pack: Pack): PackIndex {
   const factsByPair = new Map<string, Fact[]>();
   const factsBySubjectRelation = new Map<string, Fact[]>();
   const topicsByEntity = new Map<string, string[]>();
+  const referencesByEntity = new Map<string, string[]>();
   for (const fact of pack.facts) {
     if (factById.has(fact.id)) throw new PackIndexError(`fact ${fact.id} appears twice`);
     factById.set(fact.id, fact);
@@ -144,6 +158,12 @@ export function indexPack(pack: Pack): PackIndex {
     push(factsBySubject, fact.subject, fact);
     push(factsBySubjectRelation, pairKey(fact.subject, fact.relation), fact);
     addOnce(topicsByEntity, fact.subject, fact.topic);
+    const named = [
+      fact.subject,
+      ...fact.coSubjects,
+      ...(isEntityObject(fact) ? [fact.object] : []),
+    ];
+    for (const id of named) for (const ref of fact.references) addOnce(referencesByEntity, id, ref);
     if (isEntityObject(fact)) {
       need(fact.object, `fact ${fact.id} (object)`);
       push(factsByObject, fact.object, fact);
@@ -235,6 +255,7 @@ export function indexPack(pack: Pack): PackIndex {
     pathwaysByEntity,
     teachingPointsByFact,
     topicsByEntity,
+    referencesByEntity,
     inferenceIds: new Set(pack.manifest.inferences.map((i) => i.id)),
     reviewReferenceId: pack.manifest.reviewReference,
   };
@@ -347,4 +368,30 @@ export function isBackgroundEntity(index: PackIndex, id: string): boolean {
 export function isBackgroundFact(index: PackIndex, fact: Fact): boolean {
   const ids = [fact.subject, ...fact.coSubjects, ...(isEntityObject(fact) ? [fact.object] : [])];
   return ids.every((id) => isBackgroundEntity(index, id));
+}
+
+const overlap = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+  (a ?? []).some((x) => (b ?? []).includes(x));
+
+/**
+ * Whether two entities are neighbours a learner would weigh against each other: drawn on a common
+ * pathway, reported by a common study, or taught in a common topic. A distractor that is none of
+ * these to the answer is guessable by elimination.
+ */
+export function areNeighbours(index: PackIndex, a: string, b: string): boolean {
+  return (
+    areSiblingIsoforms(index, a, b) ||
+    overlap(index.pathwaysByEntity.get(a), index.pathwaysByEntity.get(b)) ||
+    overlap(index.referencesByEntity.get(a), index.referencesByEntity.get(b)) ||
+    overlap(index.topicsByEntity.get(a), index.topicsByEntity.get(b))
+  );
+}
+
+/** "IL-32δ" and "IL-32α": isoforms named from one parent are one family even with no fact between them. */
+function areSiblingIsoforms(index: PackIndex, a: string, b: string): boolean {
+  const x = index.entityById.get(a);
+  const y = index.entityById.get(b);
+  if (x?.type !== 'isoform' || y?.type !== 'isoform') return false;
+  const stem = (name: string): string => name.replace(/[\p{Script=Greek}]+$/u, '');
+  return stem(x.name) === stem(y.name) && stem(x.name) !== x.name;
 }

@@ -1,100 +1,128 @@
-import type { Fact, FactContext, subjectModifiers } from '../pack/schema.ts';
+import type { Entity, Fact, subjectModifiers } from '../pack/schema.ts';
 import { relations, type RelationId } from '../pack/relations.ts';
 import { citationsForFact } from './citations.ts';
-import { mentionsAny, viewOf } from './normalize.ts';
-import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
-import { capitalise, midSentenceName, plural, pluralVerb } from './names.ts';
-import { asRelation } from './semantics.ts';
+import { classOf, entityOf, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
+import { mentionsAny } from './normalize.ts';
+import {
+  capitalise,
+  isPluralName,
+  listText,
+  midSentenceName,
+  plural,
+  pluralVerb,
+  withArticle,
+  withoutParenthetical,
+} from './names.ts';
+import { asRelation, relationFamily } from './semantics.ts';
+import { remarkNote, settingPhrase, type ContextLike, type SettingOptions } from './setting.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
-/** How each relation reads in a sentence and as a question. `{S}` / `{O}` are placeholders. */
+export { capitalise };
+export type { ContextLike };
+
+/**
+ * How each relation reads in a sentence and as a question. Placeholders: `{S}` subject, `{O}`
+ * object, `{kind}` what sort of thing the answer is ("disease", "cells", "process"), `{where}`
+ * the setting when it belongs after the verb rather than in front of the question.
+ */
 interface RelationText {
   /** Verb phrase between subject and object. */
   readonly verb: string;
   /** Words after the object ("isoforms"). */
   readonly suffix?: string;
+  /** Details that start with one of these replace the suffix ("4 splice variants"). */
+  readonly suffixAlternatives?: readonly string[];
   /** Flashcard question about the object. */
   readonly question: string;
   /** Flashcard question about the subject, for relations that read both ways. */
   readonly reverse?: string;
+  /** The object takes an article ("is a secreted protein", "is proposed as a therapeutic target"). */
+  readonly objectArticle?: boolean;
 }
 
 const relationText = {
-  'is-a': { verb: 'is a', question: 'What is {S}?' },
+  'is-a': { verb: 'is', objectArticle: true, question: 'What is {S}?' },
   'also-known-as': { verb: 'was formerly called', question: 'What was {S} formerly called?' },
   'function-first-reported-in': {
     verb: 'had its cytokine activity first reported in',
-    question: 'When was the cytokine activity of {S} first reported?',
+    question: 'In which year was the cytokine activity of {S} first reported?',
   },
   'first-identified-in': {
     verb: 'was first identified in',
-    question: 'When was {S} first identified?',
+    question: 'In which year was {S} first identified?',
   },
   'has-isoform-count': {
     verb: 'has',
     suffix: 'isoforms',
+    suffixAlternatives: ['isoforms', 'splice variants'],
     question: 'How many isoforms does {S} have?',
   },
   'isoform-of': {
     verb: 'is an isoform of',
-    question: '{S} is an isoform of what?',
+    question: 'Which molecule is {S} an isoform of?',
     reverse: 'Name an isoform of {O}.',
   },
   'most-active-isoform-of': {
     verb: 'is the most active isoform of',
-    question: '{S} is the most active isoform of what?',
+    question: 'Of which molecule is {S} the most active isoform?',
     reverse: 'Which is the most active isoform of {O}?',
   },
   'most-abundant-isoform-of': {
     verb: 'is the most abundant isoform of',
-    question: '{S} is the most abundant isoform of what?',
+    question: 'Of which molecule is {S} the most abundant isoform?',
     reverse: 'Which is the most abundant isoform of {O}?',
   },
   'predominant-isoform-in': {
     verb: 'is the predominant isoform in',
-    question: 'In what is {S} the predominant isoform?',
+    question: 'In which {kind} is {S} the predominant isoform?',
     reverse: 'Which isoform predominates in {O}?',
   },
-  'spliced-into': { verb: 'can be spliced into', question: 'What can {S} be spliced into?' },
+  'spliced-into': {
+    verb: 'can be spliced into',
+    question: 'Into which isoform can {S} be spliced?',
+  },
   'located-at': { verb: 'is located at', question: 'Where is {S} located?' },
-  'discovered-via': { verb: 'was discovered via', question: 'How was {S} discovered?' },
+  'discovered-via': { verb: 'was discovered by', question: 'How was {S} discovered?' },
   'lacks-homology-with': {
     verb: 'lacks sequence homology with',
-    question: 'What does {S} lack sequence homology with?',
+    question: 'With what does {S} lack sequence homology?',
   },
-  'absent-in': { verb: 'has no counterpart in', question: 'In what does {S} have no counterpart?' },
+  'absent-in': {
+    verb: 'has no counterpart in',
+    question: 'Which species has no counterpart of {S}?',
+  },
   'associated-with': {
     verb: 'is associated with',
-    question: 'What is {S} associated with?',
-    reverse: 'What is {O} associated with?',
+    question: 'What is {S} associated with{where}?',
+    reverse: 'What is {O} associated with{where}?',
   },
   'correlates-positively-with': {
     verb: 'correlates positively with',
-    question: 'What does {S} correlate positively with?',
-    reverse: 'What correlates positively with {O}?',
+    question: 'What does {S} correlate positively with{where}?',
+    reverse: 'What correlates positively with {O}{where}?',
   },
   'correlates-inversely-with': {
     verb: 'correlates inversely with',
-    question: 'What does {S} correlate inversely with?',
-    reverse: 'What correlates inversely with {O}?',
+    question: 'What does {S} correlate inversely with{where}?',
+    reverse: 'What correlates inversely with {O}{where}?',
   },
-  'elevated-in': { verb: 'is elevated in', question: 'In what is {S} elevated?' },
-  'reduced-in': { verb: 'is reduced in', question: 'In what is {S} reduced?' },
+  'elevated-in': { verb: 'is elevated in', question: 'In which {kind} is {S} elevated{where}?' },
+  'reduced-in': { verb: 'is reduced in', question: 'In which {kind} is {S} reduced{where}?' },
   'no-difference-in': {
     verb: 'shows no difference in',
-    question: 'In what does {S} show no difference?',
+    question: 'Which patients does {S} fail to tell apart{where}?',
   },
-  'detected-in': { verb: 'is detected in', question: 'Where is {S} detected?' },
+  'detected-in': { verb: 'is detected in', question: 'In which {kind} is {S} detected{where}?' },
   'produced-by': {
     verb: 'is produced by',
     question: 'What produces {S}?',
     reverse: 'What does {O} produce?',
   },
-  'acts-mainly-on': { verb: 'acts mainly on', question: 'What does {S} act mainly on?' },
+  'acts-mainly-on': { verb: 'acts mainly on', question: 'Which {kind} does {S} act mainly on?' },
   'induces-expression-of': {
-    verb: 'induces expression of',
-    question: 'What does {S} induce the expression of?',
-    reverse: 'What induces the expression of {O}?',
+    verb: 'induces',
+    question: 'What does {S} induce?',
+    reverse: 'What induces {O}?',
   },
   increases: {
     verb: 'increases',
@@ -119,15 +147,11 @@ const relationText = {
     reverse: 'What suppresses {O}?',
   },
   targets: {
-    verb: 'targets (and lowers)',
-    question: 'What does {S} target, lowering it?',
-    reverse: 'What targets {O}, lowering it?',
+    verb: 'targets',
+    question: 'Which gene product does {S} target?',
+    reverse: 'What targets {O}?',
   },
-  disrupts: {
-    verb: 'disrupts',
-    question: 'What does {S} disrupt?',
-    reverse: 'What disrupts {O}?',
-  },
+  disrupts: { verb: 'disrupts', question: 'What does {S} disrupt?', reverse: 'What disrupts {O}?' },
   regulates: {
     verb: 'regulates',
     question: 'What does {S} regulate?',
@@ -140,8 +164,8 @@ const relationText = {
   },
   'synergizes-with': {
     verb: 'acts synergistically with',
-    question: 'What does {S} act synergistically with?',
-    reverse: 'What does {O} act synergistically with?',
+    question: 'With what does {S} act synergistically?',
+    reverse: 'With what does {O} act synergistically?',
   },
   binds: { verb: 'binds', question: 'What does {S} bind?', reverse: 'What binds {O}?' },
   'does-not-induce': {
@@ -149,8 +173,12 @@ const relationText = {
     question: 'What does {S} fail to induce on its own?',
   },
   'fails-to-inhibit': { verb: 'fails to inhibit', question: 'What does {S} fail to inhibit?' },
-  outweighs: { verb: 'outweighs', question: 'What does {S} outweigh?' },
-  'proposed-as': { verb: 'is proposed as', question: 'What is {S} proposed as?' },
+  outweighs: { verb: 'outweighs', question: 'Which {kind} does {S} outweigh{where}?' },
+  'proposed-as': {
+    verb: 'is proposed as',
+    objectArticle: true,
+    question: 'What has {S} been proposed as?',
+  },
 } as const satisfies Record<RelationId, RelationText>;
 
 export function textOf(relation: string): RelationText {
@@ -159,33 +187,88 @@ export function textOf(relation: string): RelationText {
 
 type Modifier = (typeof subjectModifiers)[number];
 const modifierPhrase = {
-  raised: (n: string) => `raised ${n}`,
+  raised: (n: string) => `high ${n}`,
   lowered: (n: string) => `low ${n}`,
   absent: (n: string) => `loss of ${n}`,
   blocked: (n: string) => `blocking ${n}`,
   silenced: (n: string) => `silencing ${n}`,
-  overexpressed: (n: string) => `overexpressed ${n}`,
+  overexpressed: (n: string) => `${n} overexpression`,
   transgenic: (n: string) => `a human ${n} transgene`,
-  added: (n: string) => `added ${n}`,
+  added: (n: string) => `exogenous ${n}`,
   local: (n: string) => `local ${n}`,
-  systemic: (n: string) => `systemic ${n}`,
+  systemic: (n: string) => `circulating ${n}`,
 } as const satisfies Record<Modifier, (name: string) => string>;
 
-/** An entity's name as it reads mid-sentence: "osteoblast differentiation", but "IL-32γ", "Crohn's". */
+/** An entity's name as it reads mid-sentence: "osteoblast differentiation", "IL-32γ", "the synovium" is not its job. */
 export function nameOf(index: PackIndex, id: string): string {
-  return midSentenceName(entityOf(index, id));
+  return withoutParenthetical(midSentenceName(entityOf(index, id)));
 }
 
-export { capitalise };
+/** What sort of thing an entity is, as a question says it: "which disease", "which cells". */
+export function kindOf(entity: Pick<Entity, 'type'>): string {
+  switch (classOf(entity.type)) {
+    case 'disease':
+      return 'disease';
+    case 'cell':
+      return 'cells';
+    case 'process':
+      return 'process';
+    case 'compartment':
+      return 'tissues';
+    case 'measure':
+      return 'measure';
+    case 'animal-model':
+      return 'model';
+    case 'drug':
+      return 'drug';
+    case 'species':
+      return 'species';
+    case 'category':
+      return 'category';
+    case 'microbial-product':
+      return 'microbial product';
+    case 'molecule':
+      return typeNoun(entity.type);
+  }
+}
 
-/** Cell types read as plural subjects ("osteoclasts promote"); anything modified stays singular. */
+/** The noun for a molecule type: "the chemokine _____", "which microRNA". */
+export function typeNoun(type: Entity['type']): string {
+  switch (type) {
+    case 'mirna':
+      return 'microRNA';
+    case 'transcription-factor':
+      return 'transcription factor';
+    case 'lipid-mediator':
+      return 'lipid mediator';
+    case 'pathway':
+      return 'signalling pathway';
+    default:
+      return type.replace(/-/g, ' ');
+  }
+}
+
+const pluralReadings = new WeakMap<Entity, boolean>();
+
+/** Entities read in the plural: cell types, plural names, and classes named by a plural alias ("mitogens"). */
+function readsPlural(entity: Entity): boolean {
+  let known = pluralReadings.get(entity);
+  if (known === undefined) {
+    const name = midSentenceName(entity);
+    known =
+      entity.type === 'cell' ||
+      isPluralName(entity.name) ||
+      (/^[a-z]/.test(name) && entity.aliases.includes(plural(name)));
+    pluralReadings.set(entity, known);
+  }
+  return known;
+}
+
+/** Cell types and plural names read as plural subjects; several subjects together are plural too. */
 export function isPluralSubject(index: PackIndex, subject: SubjectRef): boolean {
-  if (subject.modifier !== undefined || subject.coSubjects.length > 0) return false;
-  const entity = entityOf(index, subject.entityId);
-  const last = entity.name.split(/\s+/).pop() ?? '';
-  // "Toll-like receptors", "TNF antagonists"; not "osteoporosis", "bone mass", "lupus" or "AS".
-  const pluralName = /[a-z]{2}[^siu]s$/.test(last);
-  return entity.type === 'cell' || pluralName;
+  if (subject.coSubjects.length > 0) return true;
+  if (subject.modifier !== undefined) return false;
+  return readsPlural(entityOf(index, subject.entityId));
 }
 
 /** "osteoclasts promote", "IL-32γ promotes": subject and verb phrase that agree. */
@@ -203,116 +286,232 @@ export function fillSubject(index: PackIndex, template: string, subject: Subject
     .replace(/\bdoes \{S\}/, `do ${text}`)
     .replace(/\bis \{S\}/, `are ${text}`)
     .replace(/\bwas \{S\}/, `were ${text}`)
+    .replace(/\bhas \{S\}/, `have ${text}`)
     .replace(/\{S\} is\b/, `${text} are`)
     .replace('{S}', text);
 }
 
+/** Plural for cells and classes ("T cells", "mitogens"), the name otherwise. */
+export function countedName(index: PackIndex, id: string): string {
+  const entity = entityOf(index, id);
+  return readsPlural(entity) ? plural(nameOf(index, id)) : nameOf(index, id);
+}
+
 export function subjectPhrase(index: PackIndex, subject: SubjectRef): string {
-  const name = isPluralSubject(index, subject)
-    ? plural(nameOf(index, subject.entityId))
-    : nameOf(index, subject.entityId);
   const modifier = subject.modifier as Modifier | undefined;
+  const name =
+    modifier === undefined ? countedName(index, subject.entityId) : nameOf(index, subject.entityId);
   const base = modifier ? modifierPhrase[modifier](name) : name;
   if (subject.coSubjects.length === 0) return base;
-  return `${base} together with ${subject.coSubjects.map((id) => nameOf(index, id)).join(' and ')}`;
+  const all = [base, ...subject.coSubjects.map((id) => countedName(index, id))];
+  const molecules = [subject.entityId, ...subject.coSubjects].every(
+    (id) => classOf(entityOf(index, id).type) === 'molecule',
+  );
+  return `${listText(all)}${molecules ? ' together' : ''}`;
 }
 
-/** The object as it reads after the verb: cell types in the plural ("is produced by monocytes"). */
-export function objectPhrase(index: PackIndex, relation: string, object: string): string {
-  if (relations[asRelation(relation)].objectKind !== 'entity') return object;
-  return entityOf(index, object).type === 'cell'
-    ? plural(nameOf(index, object))
-    : nameOf(index, object);
+/** Whether an entity is a count noun that takes "a"/"an" when it is a predicate ("a secreted protein"). */
+function takesArticle(entity: Entity): boolean {
+  const cls = classOf(entity.type);
+  if (cls !== 'category' && cls !== 'cell' && cls !== 'animal-model') return false;
+  return !isPluralName(entity.name) && /^[a-z]/.test(midSentenceName(entity));
 }
 
-export interface ContextOptions {
-  /** Entities that must not be named (the answer). */
-  readonly exclude?: ReadonlySet<string>;
-  readonly withNote?: boolean;
-  /** Text the context follows: entities it already names are not repeated. */
-  readonly after?: string;
-}
-
-interface ContextLike {
-  readonly compartments: readonly string[];
-  readonly diseases: readonly string[];
-  readonly cells?: readonly string[];
-  readonly species?: FactContext['species'];
-  readonly setting?: FactContext['setting'];
-  readonly note?: string;
-}
-
-/** " (synovial fluid; ankylosing spondylitis; in vitro; compared with RA)" or "". */
-export function contextPhrase(
+/**
+ * The object as it reads after the verb, with its detail: cell types in the plural ("is produced
+ * by monocytes"), a one-word bracketed qualifier in front ("activated T cells"), a detail that
+ * names its own unit instead of the relation's suffix ("4 splice variants (2005 report)").
+ */
+export function objectPhrase(
   index: PackIndex,
-  context: ContextLike,
-  options: ContextOptions = {},
+  relation: string,
+  object: string,
+  detail?: string,
+  /** Shown instead of the object's name (a blank). */
+  shownAs?: string,
 ): string {
-  const said = options.after === undefined ? undefined : viewOf(options.after);
-  const keep = (id: string): boolean =>
-    !(options.exclude?.has(id) ?? false) &&
-    !(said !== undefined && mentionsAny(said, formsOf(index, id)));
-  const parts: string[] = [];
-  const diseases = context.diseases.filter(keep).map((id) => nameOf(index, id));
-  if (diseases.length > 0) parts.push(diseases.join(', '));
-  const compartments = context.compartments.filter(keep).map((id) => nameOf(index, id));
-  if (compartments.length > 0) parts.push(compartments.join(' and '));
-  const cells = (context.cells ?? []).filter(keep).map((id) => plural(nameOf(index, id)));
-  if (cells.length > 0) parts.push(`in ${cells.join(' and ')}`);
-  switch (context.species) {
-    case 'human':
-    case 'mouse':
-      parts.push(context.species);
-      break;
-    case 'human-and-mouse':
-      parts.push('human and mouse');
-      break;
-    case 'unspecified':
-    case undefined:
-      break;
+  const text = textOf(relation);
+  const isEntity = relations[asRelation(relation)].objectKind === 'entity' && shownAs === undefined;
+  let name = shownAs ?? (isEntity ? countedName(index, object) : object);
+  let rest = detail?.trim() ?? '';
+  // "(activated)" reads as "activated T cells"; "(strongly)", "(phosphorylation)" stay behind.
+  const qualifier = /^\(([a-z][a-z-]*ed)\)$/.exec(rest)?.[1];
+  if (qualifier !== undefined) {
+    name = `${qualifier} ${name}`;
+    rest = '';
   }
-  switch (context.setting) {
-    case 'in-vitro':
-      parts.push('in vitro');
-      break;
-    case 'in-vivo':
-      parts.push('in vivo');
-      break;
-    case 'clinical':
-      parts.push('patients');
-      break;
-    case 'general':
-    case 'historical':
-    case undefined:
-      break;
+  if (isEntity && text.objectArticle === true && takesArticle(entityOf(index, object))) {
+    name = withArticle(name);
+  } else if (isEntity && /\bratio$/.test(name)) {
+    name = `the ${name}`;
   }
-  if (options.withNote !== false && context.note) parts.push(context.note.replace(/\.$/, ''));
-  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  const ownUnit = text.suffixAlternatives?.some((unit) => rest.startsWith(unit)) ?? false;
+  const suffix = text.suffix !== undefined && !ownUnit ? ` ${text.suffix}` : '';
+  return `${name}${suffix}${rest ? ` ${rest}` : ''}`;
 }
 
-/** "IL-32γ increases miR-29a (bone)" — a statement in the relation's own template. */
+/**
+ * The part of a detail an option needs ("mRNA", "production", "(activated)"), or undefined for an
+ * aside: a long detail on one option only would tell the test-wise which one is right.
+ */
+export function essentialDetail(detail: string | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  const text = detail.trim();
+  if (/^\([a-z-]+ed\)$/.test(text)) return text;
+  return /^[a-z][\w-]*(?: [\w-]+)?$/i.test(text) ? text : undefined;
+}
+
+/** A statement as an option: its sentence with asides left out, as a full sentence. */
+export function optionSentence(
+  index: PackIndex,
+  statement: Statement,
+  context: ContextLike,
+): string {
+  const detail = essentialDetail(statement.objectDetail);
+  const { objectDetail: aside, ...core } = statement;
+  // Cells the aside named ("into macrophages or dendritic cells") are outcomes, not the setting.
+  const cellsInAside = (context.cells ?? []).some((id) =>
+    mentionsAny(aside ?? '', formsOf(index, id)),
+  );
+  const where = cellsInAside ? { ...context, cells: [] } : context;
+  return capitalise(
+    `${sentence(index, detail === undefined ? core : { ...core, objectDetail: detail }, where)}.`,
+  );
+}
+
+/** The answer a card shows: the object with its detail, starting with a capital. */
+export function answerPhrase(index: PackIndex, fact: Fact): string {
+  const phrase = objectPhrase(index, fact.relation, fact.object, fact.objectDetail);
+  return capitalise(phrase.replace(/^an? (?=[a-z])/, ''));
+}
+
+/**
+ * "IL-17 induces IL-32 in human fibroblast-like synoviocytes from RA synovium": a statement in the
+ * relation's own words, its setting as a trailing phrase.
+ */
 export function sentence(
   index: PackIndex,
   statement: Statement,
   context: ContextLike,
-  options: ContextOptions = {},
+  options: SettingOptions = {},
 ): string {
   const text = textOf(statement.relation);
-  const detail = statement.objectDetail ? ` ${statement.objectDetail}` : '';
-  const suffix = text.suffix ? ` ${text.suffix}` : '';
-  const exclude = new Set([...(options.exclude ?? []), statement.object]);
   const said = `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
     index,
     statement.relation,
     statement.object,
-  )}${suffix}${detail}`;
-  return `${said}${contextPhrase(index, context, { ...options, exclude, after: said })}`;
+    statement.objectDetail,
+  )}`;
+  const isEntity = relations[asRelation(statement.relation)].objectKind === 'entity';
+  const exclude = new Set([...(options.exclude ?? []), ...(isEntity ? [statement.object] : [])]);
+  const where = factSetting(
+    index,
+    {
+      relation: asRelation(statement.relation),
+      subject: statement.subject.entityId,
+      ...(statement.subject.modifier === undefined
+        ? {}
+        : { subjectModifier: statement.subject.modifier }),
+      ...(statement.objectDetail === undefined ? {} : { objectDetail: statement.objectDetail }),
+      context,
+    },
+    { ...options, exclude, after: said },
+  );
+  // A detail that runs on as a clause ("…, more strongly than RANKL") is closed off first.
+  const joint = /,[^()]*$/.test(statement.objectDetail ?? '') ? ', ' : ' ';
+  return where ? `${said}${joint}${where}` : said;
+}
+
+/** Relations whose claim happens in cells, so the cells studied are its setting. */
+function cellsAreSetting(
+  index: PackIndex,
+  fact: { readonly relation: RelationId; readonly subject: string },
+): boolean {
+  const relation = asRelation(fact.relation);
+  // Binding is a property of the molecules: the cells they were purified from are no setting.
+  const causal = relationFamily(relation) === 'causal' || relation === 'synergizes-with';
+  const actor = ['molecule', 'cell', 'drug', 'category'].includes(
+    classOf(entityOf(index, fact.subject).type),
+  );
+  return causal && actor;
+}
+
+/**
+ * The setting of a fact as a phrase, chosen for its relation: cells for effects, the compartment
+ * for levels, none for definitions; never what the sentence or the answer already names.
+ */
+export function factSetting(
+  index: PackIndex,
+  fact: {
+    readonly relation: RelationId;
+    readonly subject: string;
+    readonly subjectModifier?: string;
+    readonly objectDetail?: string;
+    readonly context: ContextLike;
+  },
+  options: SettingOptions & { readonly detailHidden?: boolean } = {},
+): string {
+  if (fact.relation === 'is-a' || fact.relation === 'proposed-as') return '';
+  // A question hides the object and its detail: then the detail cannot stand in for the setting.
+  const detail = options.detailHidden === true ? '' : (fact.objectDetail ?? '');
+  // A detail that already says where ("IL-17 in CD4+ T cells", "synovial fluid and tissue").
+  const cellsInDetail = (fact.context.cells ?? []).some((id) =>
+    mentionsAny(detail, formsOf(index, id)),
+  );
+  const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail);
+  return settingPhrase(
+    index,
+    placeInDetail ? { ...fact.context, compartments: [] } : fact.context,
+    {
+      preferCompartment: isLevel(fact.relation),
+      withCells: cellsAreSetting(index, fact) && !cellsInDetail,
+      skipSystemic: fact.subjectModifier === 'systemic',
+      ...options,
+    },
+  );
+}
+
+export function isLevel(relation: string): boolean {
+  return ['elevated-in', 'reduced-in', 'no-difference-in', 'detected-in'].includes(relation);
+}
+
+/** Whether an entity-object fact's answer is of a countable kind shown in the question ("which disease"). */
+export function answerKind(index: PackIndex, fact: Fact): string {
+  return isEntityObject(fact) ? kindOf(entityOf(index, fact.object)) : 'value';
+}
+
+/**
+ * A question from a template: `{S}`/`{O}` filled, `{kind}` from the answer, the setting where the
+ * template puts it or else in front ("In human preosteoclasts, what does IL-32γ induce?").
+ */
+export function question(
+  index: PackIndex,
+  template: string,
+  subject: SubjectRef | undefined,
+  objectText: string | undefined,
+  kind: string,
+  setting: string,
+): string {
+  let out = subject ? fillSubject(index, template, subject) : template;
+  if (objectText !== undefined) out = out.replace('{O}', objectText);
+  out = out.replace('{kind}', kind);
+  if (out.includes('{where}'))
+    return capitalise(out.replace('{where}', setting ? ` ${setting}` : ''));
+  if (!setting) return capitalise(out);
+  const body = /^[A-Z][a-z]/.test(out) ? out.charAt(0).toLowerCase() + out.slice(1) : out;
+  return `${capitalise(setting)}, ${body}`;
 }
 
 /** The fact's own sentence with its reference: the building block of explanations. */
 export function factLine(index: PackIndex, fact: Fact): string {
   const label = citationsForFact(index, fact)[0]?.label;
   return `${fact.text} (${fact.id}${label ? `; ${label}` : ''})`;
+}
+
+/** The fact's sentence and, when the pack adds a caveat about it, the caveat. */
+export function factLineWithRemark(index: PackIndex, fact: Fact): string {
+  const remark = remarkNote(fact.context.note);
+  return remark ? `${factLine(index, fact)} Note: ${remark}` : factLine(index, fact);
 }
 
 /** Shown after an answer: the teaching points the facts belong to. */

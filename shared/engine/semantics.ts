@@ -6,6 +6,7 @@ import {
   equivalents,
   factsBetween,
   functionalRelations,
+  inverseFunctionalRelations,
   isEntityObject,
   pairKey,
   relatedSubjects,
@@ -355,6 +356,33 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
     const other = [...subjects].flatMap((s) =>
       (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
         (f) => f.contested === undefined && !objects.has(f.object),
+      ),
+    );
+    if (other.length > 0) {
+      return { basis: 'functional-relation', factIds: other.map((f) => f.id) };
+    }
+  }
+
+  if (isEntity && inverseFunctionalRelations.has(relation)) {
+    const other = [...objects].flatMap((o) =>
+      (index.factsByObject.get(o) ?? []).filter(
+        (f) =>
+          f.relation === relation &&
+          f.contested === undefined &&
+          !subjects.has(f.subject) &&
+          sameSituation(statement, f),
+      ),
+    );
+    if (other.length > 0) {
+      return { basis: 'functional-relation', factIds: other.map((f) => f.id) };
+    }
+  }
+
+  if (!isEntity && functionalRelations.has(relation)) {
+    const literal = answerKey(statement.object);
+    const other = [...subjects].flatMap((s) =>
+      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
+        (f) => f.contested === undefined && answerKey(f.object) !== literal,
       ),
     );
     if (other.length > 0) {

@@ -104,6 +104,8 @@ export interface ChoiceOption {
   readonly rationale?: string;
   /** Wrong options only: what in the pack proves it wrong. */
   readonly evidence?: Evidence;
+  /** Statement options ("which of the following did X report?"): the claim the option makes. */
+  readonly statement?: Statement;
 }
 
 /** A subject as a fact states it: the entity, how it is perturbed, and its partners. */
@@ -118,7 +120,7 @@ export interface SubjectRef {
  * against the whole pack. `object-of`: "{subject} {relation} ?"; `subject-of`: "? {relation} {object}".
  * With `pathwayId` the stem is framed on that pathway model and roles in it count as evidence.
  */
-export type Claim =
+export type EntityClaim =
   | {
       readonly kind: 'object-of';
       readonly subject: SubjectRef;
@@ -131,6 +133,22 @@ export type Claim =
       readonly relation: string;
       readonly pathwayId?: string;
     };
+
+/**
+ * "Which of the following did this source report?": each option is a statement; exactly one is
+ * a fact of the source, every other one is proved false by the source's own findings.
+ */
+export interface StatementClaim {
+  readonly kind: 'statement';
+  readonly referenceId: string;
+  /**
+   * Framed on a pathway model instead: the correct statement is a fact drawn on it, and a wrong
+   * one may be proved wrong by its role in the model as well as by a contrary fact.
+   */
+  readonly pathwayId?: string;
+}
+
+export type Claim = EntityClaim | StatementClaim;
 
 /** A statement in fact shape (true/false items). */
 export interface Statement {
@@ -335,7 +353,7 @@ export interface DiagramNodeItem extends QuizItemBase {
   readonly hiddenNodeId: string;
   /** Draw only these nodes (the hidden node's neighbourhood) with the hidden one masked. */
   readonly visibleNodeIds: readonly string[];
-  readonly claim: Claim;
+  readonly claim: EntityClaim;
   readonly options: readonly ChoiceOption[];
 }
 
@@ -475,6 +493,18 @@ export const violationRules = [
   'edge-sign-mismatch',
   'which-study-mismatch',
   'context-mismatch',
+  /** A bracket inside a bracket, or more than two setting items listed in one bracket. */
+  'stem-brackets',
+  /** A common noun capitalised mid-sentence ("What is Rheumatic disease?"), or a bracket opening on one. */
+  'stem-casing',
+  /** The same word twice in a row ("4 isoforms isoforms"). */
+  'repeated-word',
+  /** A blank more than one answer fits, or that accepts several answers without asking for one. */
+  'cloze-ambiguous',
+  /** A distractor sharing no topic, pathway or study with the answer: guessable by elimination. */
+  'distractor-off-topic',
+  /** Two cards with the same question and different answers. */
+  'card-ambiguous',
 ] as const;
 export type ViolationRule = (typeof violationRules)[number];
 

@@ -103,13 +103,32 @@ describe('the bundled bank', () => {
 
   it('frames stems on their source, never naming the answer', () => {
     const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
-    expect(mcq.prompt).toMatch(/^In Lee EJ et al\. 2015, IL-32γ decreases which of the following/);
+    expect(mcq.prompt).toBe(
+      'In cultured human and mouse osteoblasts and calvarial osteoblast precursors (Lee EJ et al. 2015), IL-32γ decreases which of the following?',
+    );
     expect(mcq.prompt).not.toMatch(/DKK/);
     expect(mcq.citations[0]).toEqual({
       referenceId: 'P:LeeEJ2015',
       label: 'Lee EJ et al. 2015',
       tier: 'primary',
     });
+  });
+
+  it('asks several dozen single-best-answer questions: entity, study and model statements', () => {
+    const mcqs = bundledBank.quiz.filter((q) => q.kind === 'mcq');
+    expect(mcqs.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(mcqs.map((q) => q.id.split(':')[0]));
+    expect([...kinds].sort()).toEqual(['mcq', 'mcq-model', 'mcq-reverse', 'mcq-statement']);
+    const statement = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq-statement:F043');
+    expect(statement.prompt).toBe('Which of the following did Kim SH et al. 2005 report?');
+    expect(statement.options.find((o) => o.correct)?.text).toBe(
+      'IFN-γ induces IL-32 in epithelial cells.',
+    );
+  });
+
+  it('asks which isoform from the review’s superlatives, offering only isoforms', () => {
+    const item = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq-reverse:F035');
+    expect(item.options.every((o) => /^IL-32[α-ω]$/.test(o.text))).toBe(true);
   });
 
   it('cites review-tier facts by figure', () => {
@@ -144,7 +163,7 @@ describe('flashcards', () => {
 
   it('asks each fact forwards, backwards where the relation reads both ways, and as a cloze', () => {
     expect(card('fact-forward:F099')).toMatchObject({
-      front: 'What does IL-32γ increase (in osteoblasts)?',
+      front: 'In osteoblasts, which microRNA does IL-32γ increase?',
       back: 'miR-29a',
       factIds: ['F099'],
       pathwayIds: ['D1'],

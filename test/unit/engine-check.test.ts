@@ -32,6 +32,8 @@ function expectRule(rule: ViolationRule, broken: QuizItem | QuizItem[], pack?: P
 }
 
 const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
+const mcqClaim = mcq.claim.kind === 'statement' ? undefined : mcq.claim;
+if (mcqClaim === undefined) throw new Error('mcq:F116 asks for an entity');
 const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-true:F099');
 const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-flip:F099');
 const cloze = itemOf(bundledBank, 'cloze', (q) => q.id === 'cloze:F099');
@@ -47,6 +49,7 @@ const contextStatus = itemOf(bundledBank, 'context', (q) => q.ask === 'status');
 const diagramEdge = itemOf(bundledBank, 'diagram-edge', (q) => q.pathwayId === 'D1');
 const diagramNode = itemOf(bundledBank, 'diagram-node');
 const whichStudy = itemOf(bundledBank, 'which-study');
+const statementMcq = itemOf(bundledBank, 'mcq', (q) => q.claim.kind === 'statement');
 const samples: QuizItem[] = [
   mcq,
   tfTrue,
@@ -60,6 +63,7 @@ const samples: QuizItem[] = [
   diagramEdge,
   diagramNode,
   whichStudy,
+  statementMcq,
 ];
 
 const wrong = (options: readonly ChoiceOption[]): ChoiceOption => {
@@ -167,7 +171,7 @@ describe('checkBank', () => {
       const fits = bundledPack.entities.find(
         (e) =>
           e.id !== 'dkk-1' &&
-          supportOf(index, claimStatement(mcq.claim, e.id, { compartments: [], diseases: [] })) !==
+          supportOf(index, claimStatement(mcqClaim, e.id, { compartments: [], diseases: [] })) !==
             null,
       );
       expect(fits).toBeDefined();
@@ -180,7 +184,7 @@ describe('checkBank', () => {
       const situation = { compartments: [], diseases: [] };
       const unknown = bundledPack.entities.find((e) => {
         if (e.type !== 'cytokine' || e.background) return false;
-        const statement = claimStatement(mcq.claim, e.id, situation);
+        const statement = claimStatement(mcqClaim, e.id, situation);
         return !supportOf(index, statement) && !refutationOf(index, statement);
       });
       expect(unknown).toBeDefined();
@@ -252,11 +256,112 @@ describe('checkBank', () => {
       }));
     it('checks which study reported a contested finding', () =>
       expectRule('which-study-mismatch', { ...whichStudy, factId: 'F099' }));
+    it('refuses a which-study stem that gives away the year of the answer', () => {
+      const answer = whichStudy.options.find((o) => o.correct)?.text ?? '';
+      const year = /\d{4}/.exec(answer)?.[0] ?? '';
+      expect(year).not.toBe('');
+      expect(
+        rulesFor([{ ...whichStudy, prompt: `${whichStudy.prompt} (${year} report)` }]),
+      ).toContain('answer-in-stem');
+    });
     it('checks the context (compartment and status) of a finding', () =>
       expectRule('context-mismatch', {
         ...contextStatus,
         options: withCorrect(contextStatus.options, wrong(contextStatus.options).id),
       }));
+  });
+
+  describe('prose and fairness', () => {
+    it('refuses a bracketed list of settings and a bracket inside a bracket', () => {
+      expectRule('stem-brackets', {
+        ...mcq,
+        prompt: `${mcq.prompt} (septic shock; plasma; in neutrophils; mouse)`,
+      });
+      expect(
+        rulesFor([{ ...tfTrue, prompt: `${tfTrue.prompt} (a note (with an aside))` }]),
+      ).toContain('stem-brackets');
+      expect(rulesFor([{ ...tfTrue, prompt: `${tfTrue.prompt} (mouse; in vivo)` }])).toEqual([]);
+    });
+    it('refuses a common noun capitalised mid-sentence, and a pack note pasted in brackets', () => {
+      expectRule('stem-casing', {
+        ...tfTrue,
+        prompt:
+          'True or false? According to the review (Lee et al. 2017), IL-32 is linked to Rheumatic disease.',
+      });
+      expect(
+        rulesFor([{ ...tfTrue, prompt: `${tfTrue.prompt} (Known from the paper's title only)` }]),
+      ).toContain('stem-casing');
+      expect(
+        rulesFor([{ ...tfTrue, prompt: 'Rheumatic disease: true or false? (Lee et al. 2017)' }]),
+      ).not.toContain('stem-casing');
+    });
+    it('refuses a doubled word', () =>
+      expectRule('repeated-word', {
+        ...tfTrue,
+        prompt: tfTrue.prompt.replace(/\.$/, ' with 4 isoforms isoforms.'),
+      }));
+    it('refuses a blank that accepts several answers without asking for one of them', () =>
+      expectRule('cloze-ambiguous', {
+        ...cloze,
+        answer: { ...cloze.answer, accepted: [...cloze.answer.accepted, 'TNF-α'] },
+      }));
+    it('refuses a blank that other answers of the pack fit in the setting shown', () => {
+      const fact = bundledPack.facts.find((f) => f.id === 'F053');
+      expect(fact?.object).toBe('il-1beta');
+      const open = {
+        ...cloze,
+        id: 'cloze:F053',
+        factIds: ['F053'],
+        prompt:
+          'Fill in the blank (Kwon et al. 2023): IL-32 induces _____ in monocytes and macrophages.',
+        answer: {
+          text: 'IL-1β',
+          entityId: 'il-1beta',
+          accepted: ['IL-1β', 'interleukin-1β', 'IL-1beta'],
+        },
+      };
+      expectRule('cloze-ambiguous', open);
+      // Naming the other answers makes the blank unique.
+      const listed = {
+        ...open,
+        prompt:
+          'Fill in the blank (Kwon et al. 2023): IL-32 induces TNF-α, IL-6, IL-8, PGE2, NF-κB, p38 MAPK, MIP-2 and _____ in monocytes and macrophages.',
+      };
+      expect(rulesFor([listed])).not.toContain('cloze-ambiguous');
+    });
+    it('refuses a distractor unrelated to the answer by topic, pathway and study', () => {
+      const options = mcq.options.map((o) =>
+        o === wrong(mcq.options) ? { ...o, id: 'mip-2', entityId: 'mip-2', text: 'MIP-2' } : o,
+      );
+      expectRule('distractor-off-topic', { ...mcq, options });
+    });
+    it('refuses a statement option the source supports, or one it never refutes', () => {
+      const bad = wrong(statementMcq.options);
+      const supported = {
+        ...statementMcq,
+        options: statementMcq.options.map((o) =>
+          o === bad
+            ? { ...o, statement: statementMcq.options.find((x) => x.correct)?.statement }
+            : o,
+        ),
+      };
+      expect(rulesFor([supported])).toContain('distractor-satisfies-stem');
+      const unrelated = {
+        ...statementMcq,
+        claim: { kind: 'statement' as const, referenceId: 'P:Ciccia' },
+      };
+      expect(rulesFor([unrelated])).toEqual(
+        expect.arrayContaining(['answer-unsupported', 'distractor-unproven']),
+      );
+    });
+    it('refuses two cards that ask the same thing with different answers', () => {
+      const card = bundledBank.cards.find((c) => c.kind === 'fact-forward');
+      if (!card) throw new Error('no card');
+      const twin = { ...card, id: 'fact-forward:twin', back: 'Something else' };
+      const rules = checkBank(bundledPack, { cards: [card, twin], quiz: [] }).map((v) => v.rule);
+      expect(rules).toContain('card-ambiguous');
+      fired.add('card-ambiguous');
+    });
   });
 
   afterAll(() => {

@@ -1,23 +1,21 @@
 import type { Fact } from '../../pack/schema.ts';
-import { sourceFraming } from '../citations.ts';
+import { clozeFromFactText } from '../cards.ts';
+import { citationsForFact, leadReference } from '../citations.ts';
 import {
   classOf,
   entityOf,
-  equivalents,
   formsOf,
-  isBackgroundEntity,
   isBackgroundFact,
   isEntityObject,
-  pairKey,
   type PackIndex,
 } from '../pack-index.ts';
 import { mentionsAny } from '../normalize.ts';
-import { capitalise, contextPhrase, nameOf, subjectVerb, textOf } from '../phrasing.ts';
-import { sameSituation, statementOf } from '../semantics.ts';
+import { capitalise, nameOf } from '../phrasing.ts';
+import { BLANK as QUESTION_BLANK, templatedCloze } from '../questions.ts';
 import type { ClozeItem } from '../types.ts';
-import { base, explain, names, type GenContext } from './common.ts';
+import { base, explain, type GenContext } from './common.ts';
 
-export const BLANK = '_____';
+export const BLANK = QUESTION_BLANK;
 
 const typeable = new Set(['molecule', 'cell', 'disease', 'species', 'compartment']);
 
@@ -29,62 +27,57 @@ function canType(index: PackIndex, fact: Fact): boolean {
   return typeable.has(classOf(entity.type)) || entity.name.split(/\s+/).length <= 3;
 }
 
-/** Other objects that fill the same blank truthfully: all are accepted. */
-function otherFillers(index: PackIndex, fact: Fact): string[] {
-  // A detail after the blank ("which lowers DKK-1") singles out this object.
-  if (!isEntityObject(fact) || fact.objectDetail !== undefined) return [];
-  const statement = statementOf(fact);
-  const own = equivalents(index, fact.object);
-  const answerClass = classOf(entityOf(index, fact.object).type);
-  const fillers = new Set<string>();
-  for (const subject of equivalents(index, fact.subject)) {
-    for (const other of index.factsBySubjectRelation.get(pairKey(subject, fact.relation)) ?? []) {
-      if (other.subjectModifier !== fact.subjectModifier) continue;
-      if (other.contested !== undefined || own.has(other.object)) continue;
-      if (!sameSituation(statement, other) || isBackgroundEntity(index, other.object)) continue;
-      if (classOf(entityOf(index, other.object).type) !== answerClass) continue;
-      fillers.add(other.object);
-    }
-  }
-  return [...fillers];
+/** "Fill in the blank (Kim YG et al. 2012): …" — the label of the source the sentence rests on. */
+function framing(index: PackIndex, fact: Fact): string {
+  const lead = leadReference(index, fact);
+  const label =
+    citationsForFact(index, fact).find((c) => c.referenceId === lead.id)?.label ?? lead.id;
+  return `Fill in the blank (${label}):`;
 }
 
 /**
- * Typed-answer items: the fact in its relation's template, framed on its source, with the object
- * blanked. Every written form of the answer is accepted, and so is any other object the pack
- * says fills the same blank in the same situation.
+ * Typed-answer items with one intended answer: the fact's own sentence with its object blanked
+ * when that leaves no other true answer; otherwise a templated sentence narrowed by the answer's
+ * type ("the chemokine _____") or by naming the other answers ("TNF-α, IL-6 and _____"); failing
+ * both, a "name one" item that accepts every answer the pack gives, asked once per answer set.
  */
 export function clozeItems(ctx: GenContext): ClozeItem[] {
   const { index } = ctx;
   const items: ClozeItem[] = [];
+  const asked = new Set<string>();
   for (const fact of index.pack.facts) {
     if (fact.contested !== undefined || isBackgroundFact(index, fact) || !canType(index, fact))
       continue;
     const entityObject = isEntityObject(fact);
-    const text = textOf(fact.relation);
-    const others = otherFillers(index, fact);
-    const answerForms = entityObject ? formsOf(index, fact.object) : [fact.object];
-    const exclude = new Set([...(entityObject ? equivalents(index, fact.object) : []), ...others]);
-    const build = (withNote: boolean): string =>
-      `Fill in the blank. ${sourceFraming(index, fact)}, ${subjectVerb(index, statementOf(fact).subject, text.verb)} ${BLANK}${text.suffix ? ` ${text.suffix}` : ''}${fact.objectDetail ? ` ${fact.objectDetail}` : ''}${contextPhrase(
-        index,
-        fact.context,
-        { exclude, withNote },
-      )}.`;
-    const givesAway = (prompt: string): boolean =>
-      entityObject
-        ? names(ctx, prompt, fact.object) || others.some((o) => names(ctx, prompt, o))
-        : mentionsAny(prompt, answerForms);
-    const prompt = [build(true), build(false)].find((p) => !givesAway(p));
-    if (prompt === undefined) continue;
+    const masked = clozeFromFactText(index, fact, true);
+    const templated = masked === null ? templatedCloze(index, fact) : null;
+    const sentence = masked?.text ?? templated?.text;
+    if (sentence === undefined) continue;
+    const others = templated?.alsoAccepted ?? [];
+    const prompt = `${framing(index, fact)} ${sentence}`;
+    const forms = entityObject ? formsOf(index, fact.object) : [fact.object];
+    // The frame or a detail may name the answer ("Kim SH et al. 2005" for a blank that is 2005).
+    if (asked.has(prompt) || mentionsAny(prompt, forms)) continue;
+    asked.add(prompt);
     const id = `cloze:${fact.id}`;
-    const answerText = entityObject ? capitalise(nameOf(index, fact.object)) : fact.object;
-    const accepted = [...answerForms, ...others.flatMap((o) => formsOf(index, o))];
+    const answerText = masked
+      ? capitalise(masked.form)
+      : entityObject
+        ? capitalise(nameOf(index, fact.object))
+        : fact.object;
+    const accepted = [
+      ...new Set([
+        ...(forms.includes(answerText) ? [] : [answerText]),
+        ...forms,
+        ...others.flatMap((o) => (index.entityById.has(o) ? formsOf(index, o) : [o])),
+      ]),
+    ];
     const alsoLine =
       others.length > 0
-        ? `Also accepted, as the pack reports them in the same setting: ${others
-            .map((o) => nameOf(index, o))
-            .join(', ')}.`
+        ? `Any one of these is correct, as the pack reports each of them here: ${[
+            answerText,
+            ...others.map((o) => (index.entityById.has(o) ? nameOf(index, o) : o)),
+          ].join(', ')}.`
         : '';
     const subtle = fact.subjectModifier !== undefined || fact.context.compartments.length > 0;
     items.push({

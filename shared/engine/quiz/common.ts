@@ -1,8 +1,23 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
+import type { Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import { citationsForFacts, citationsForPathway, mergeCitations } from '../citations.ts';
 import { mentionsAny } from '../normalize.ts';
-import { entityOf, formsOf, isEntityObject, nodeOf, type PackIndex } from '../pack-index.ts';
-import { factLine, nameOf, teachingPointIds, teachingPointLines } from '../phrasing.ts';
+import {
+  classOf,
+  entityOf,
+  formsOf,
+  isEntityObject,
+  nodeOf,
+  type EntityClass,
+  type PackIndex,
+} from '../pack-index.ts';
+import { capitalise, midSentenceName, plural, pluralVerb } from '../names.ts';
+import {
+  factLine,
+  factLineWithRemark,
+  nameOf,
+  teachingPointIds,
+  teachingPointLines,
+} from '../phrasing.ts';
 import { rngFor, shuffled, type Seed } from '../rng.ts';
 import type { ChoiceOption, Citation, Difficulty, Evidence } from '../types.ts';
 
@@ -111,7 +126,7 @@ export function explain(
   facts: readonly Fact[],
   extra: readonly string[] = [],
 ): string {
-  const lines = [lead, ...facts.map((f) => factLine(ctx.index, f)), ...extra];
+  const lines = [lead, ...facts.map((f) => factLineWithRemark(ctx.index, f)), ...extra];
   lines.push(
     ...teachingPointLines(
       ctx.index,
@@ -173,26 +188,93 @@ export function roleOf(
 ): string {
   const nodes = new Set(pathway.nodes.filter((n) => n.entity === entityId).map((n) => n.id));
   const partners = new Set(pathway.nodes.filter((n) => n.entity === partner).map((n) => n.id));
-  const label = (nodeId: string): string => {
-    const node = nodeOf(pathway, nodeId);
-    return node.label ?? nameOf(ctx.index, node.entity);
-  };
   const steps = pathway.edges
     .filter((e) => nodes.has(e.from) || nodes.has(e.to))
     .filter((e) => partner === undefined || partners.has(e.from) || partners.has(e.to))
     .slice(0, 4)
     .map(
       (e) =>
-        `${label(e.from)} ${edgeVerb(e.sign)} ${label(e.to)} (${
+        `${edgeText(ctx.index, pathway, e)} (${
           e.inferred ? `inferred${e.inference ? `: ${e.inference}` : ''}` : e.factIds.join(', ')
         })`,
     );
-  return `In ${pathway.figure ?? pathway.title}: ${steps.join('; ')}.`;
+  return `In ${pathway.figure ?? `pathway model ${pathway.id}`}: ${steps.join('; ')}.`;
 }
 
-export function edgeVerb(sign: Pathway['edges'][number]['sign']): string {
+/**
+ * A node's name as it reads in a sentence: its label without an aside ("RANKL", not "RANKL
+ * (producing cell not stated)"), a one-word qualifier in front ("local IL-32γ"), a compartment
+ * after ("IL-32γ in bone marrow"); an aside that is the entity's own name stays ("abnormal new
+ * bone (ankylosis)").
+ */
+const nodeNames = new WeakMap<PackIndex, Map<string, string>>();
+
+export function nodeName(index: PackIndex, pathway: Pathway, nodeId: string): string {
+  let known = nodeNames.get(index);
+  if (!known) {
+    known = new Map();
+    nodeNames.set(index, known);
+  }
+  const key = `${pathway.id}\u0000${nodeId}`;
+  let name = known.get(key);
+  if (name === undefined) {
+    name = computeNodeName(index, pathway, nodeId);
+    known.set(key, name);
+  }
+  return name;
+}
+
+function computeNodeName(index: PackIndex, pathway: Pathway, nodeId: string): string {
+  const node = nodeOf(pathway, nodeId);
+  const entity = entityOf(index, node.entity);
+  if (node.label === undefined) return nameOf(index, node.entity);
+  const mid = (text: string): string => midSentenceName({ name: text, type: entity.type });
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(node.label);
+  if (!match) return mid(node.label);
+  const [, base = '', aside = ''] = match;
+  if ([entity.name, ...entity.aliases].some((f) => f.toLowerCase() === aside.toLowerCase())) {
+    return mid(node.label);
+  }
+  if (/^[a-z]+$/.test(aside)) return `${aside} ${mid(base)}`;
+  const compartment = [...index.entityById.values()].find(
+    (e) =>
+      e.type === 'compartment' &&
+      [e.name, ...e.aliases].some((f) => f.toLowerCase() === aside.toLowerCase()),
+  );
+  if (compartment) return `${mid(base)} in ${aside.toLowerCase()}`;
+  if ([entity.name, ...entity.aliases].some((f) => f.toLowerCase() === aside.toLowerCase())) {
+    return mid(node.label);
+  }
+  return mid(base);
+}
+
+/** "IL-32γ raises miR-29a", "osteoclast fusion gives rise to multinucleated osteoclasts". */
+export function edgeText(index: PackIndex, pathway: Pathway, edge: PathwayEdge): string {
+  const from = nodeOf(pathway, edge.from);
+  const to = nodeOf(pathway, edge.to);
+  const fromClass = classOf(entityOf(index, from.entity).type);
+  const toClass = classOf(entityOf(index, to.entity).type);
+  const fromText = nodeName(index, pathway, edge.from);
+  const toText =
+    toClass === 'cell'
+      ? plural(nodeName(index, pathway, edge.to))
+      : nodeName(index, pathway, edge.to);
+  const subject = fromClass === 'cell' ? plural(fromText) : fromText;
+  const verb = edgeVerb(edge.sign, fromClass, toClass);
+  return `${capitalise(subject)} ${fromClass === 'cell' ? pluralVerb(verb) : verb} ${toText}`;
+}
+
+/** The verb for an edge, by what it links: processes lead to outcomes, cells are formed, … */
+export function edgeVerb(
+  sign: Pathway['edges'][number]['sign'],
+  fromClass?: EntityClass,
+  toClass?: EntityClass,
+): string {
   switch (sign) {
     case 'stimulates':
+      if (toClass === 'cell') return 'gives rise to';
+      if (fromClass === 'cell') return 'drives';
+      if (fromClass === 'process') return 'leads to';
       return 'stimulates';
     case 'inhibits':
       return 'inhibits';
@@ -201,7 +283,7 @@ export function edgeVerb(sign: Pathway['edges'][number]['sign']): string {
     case 'decreases-level':
       return 'lowers';
     case 'no-difference':
-      return 'shows no difference with';
+      return 'does not differ with';
   }
 }
 

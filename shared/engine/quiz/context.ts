@@ -7,7 +7,9 @@ import {
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
+import { listText } from '../names.ts';
 import { capitalise, factLine, nameOf } from '../phrasing.ts';
+import { compartmentPhrase } from '../setting.ts';
 import { relationFamily } from '../semantics.ts';
 import type { ChoiceOption, ContextItem, LevelStatus } from '../types.ts';
 import { arrange, base, explain, names, type GenContext } from './common.ts';
@@ -77,7 +79,12 @@ const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x));
 
 function compartmentsText(index: PackIndex, ids: readonly string[]): string {
-  return ids.map((id) => nameOf(index, id)).join(' and ');
+  return listText(ids.map((id) => nameOf(index, id)));
+}
+
+/** "the spinal joints", "synovial fluid and the synovium". */
+function placesText(index: PackIndex, ids: readonly string[]): string {
+  return listText(ids.map((id) => compartmentPhrase(index, id)));
 }
 
 function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem | null {
@@ -92,9 +99,8 @@ function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem |
       levelStatus(g) !== status,
   );
   if (clash) return null;
-  const where = compartmentsText(index, fact.context.compartments);
-  const note = fact.context.note ? ` (${fact.context.note})` : '';
-  const prompt = `${sourceFraming(index, fact)}, how does ${nameOf(index, fact.subject)} measured in ${where} differ in ${nameOf(index, disease)}${note}?`;
+  const where = placesText(index, fact.context.compartments);
+  const prompt = `${sourceFraming(index, fact)}, how does the level of ${nameOf(index, fact.subject)} in ${where} change in ${nameOf(index, disease)}?`;
   const id = `context-status:${fact.id}`;
   const options: ChoiceOption[] = (['raised', 'reduced', 'no-difference'] as const).map((value) =>
     value === status

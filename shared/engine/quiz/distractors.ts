@@ -1,10 +1,12 @@
 import { relations } from '../../pack/relations.ts';
 import {
+  areNeighbours,
   classOf,
   entityOf,
   equivalents,
   formsOf,
   functionalRelations,
+  inverseFunctionalRelations,
   isBackgroundEntity,
   isEntityObject,
   relatedSubjects,
@@ -18,7 +20,7 @@ import {
   provablyFalse,
   relationFamily,
 } from '../semantics.ts';
-import type { Claim, Evidence, Statement } from '../types.ts';
+import type { EntityClaim, Evidence, Statement } from '../types.ts';
 import { mentionsAny, viewOf } from '../normalize.ts';
 import { SELECTION_SEED, type GenContext } from './common.ts';
 
@@ -29,7 +31,11 @@ export interface Situation {
   readonly species?: string;
 }
 
-export function claimStatement(claim: Claim, candidate: string, situation: Situation): Statement {
+export function claimStatement(
+  claim: EntityClaim,
+  candidate: string,
+  situation: Situation,
+): Statement {
   const common = {
     relation: claim.relation,
     compartments: situation.compartments,
@@ -81,7 +87,7 @@ function contraryIndex(index: PackIndex): Map<string, string[]> {
 
 const FUNCTIONAL_POOL = 40;
 
-function candidatePool(index: PackIndex, claim: Claim, answerId: string): string[] {
+function candidatePool(index: PackIndex, claim: EntityClaim, answerId: string): string[] {
   const relation = asRelation(claim.relation);
   const pool: string[] = [];
   const anchor = claim.kind === 'object-of' ? claim.subject.entityId : claim.object;
@@ -104,9 +110,18 @@ function candidatePool(index: PackIndex, claim: Claim, answerId: string): string
     const pathway = index.pathwayById.get(claim.pathwayId);
     for (const node of pathway?.nodes ?? []) pool.push(node.entity);
   }
-  if (claim.kind === 'object-of' && functionalRelations.has(relation)) {
-    const same = index.entitiesByClass.get(classOf(entityOf(index, answerId).type)) ?? [];
-    pool.push(...same.slice(0, FUNCTIONAL_POOL).map((e) => e.id));
+  const singleValued =
+    claim.kind === 'object-of'
+      ? functionalRelations.has(relation)
+      : inverseFunctionalRelations.has(relation);
+  if (singleValued) {
+    const answerType = entityOf(index, answerId).type;
+    const same = index.entitiesByClass.get(classOf(answerType)) ?? [];
+    // Same type first ("which isoform…": other isoforms), then the rest of the class.
+    const ordered = [...same].sort(
+      (a, b) => Number(b.type === answerType) - Number(a.type === answerType),
+    );
+    pool.push(...ordered.slice(0, FUNCTIONAL_POOL).map((e) => e.id));
   }
   return [...new Set(pool)];
 }
@@ -114,12 +129,12 @@ function candidatePool(index: PackIndex, claim: Claim, answerId: string): string
 export interface Distractor {
   readonly entityId: string;
   readonly evidence: Evidence;
-  /** 1: same pathway or a contrary fact about the same subject; 2: same topic; 3: further away. */
+  /** 1: on the stem's pathway, or a contrary fact in the answer's neighbourhood; 2: a neighbour. */
   readonly distance: number;
 }
 
 export interface DistractorRequest {
-  readonly claim: Claim;
+  readonly claim: EntityClaim;
   readonly answerId: string;
   readonly situation: Situation;
   readonly itemId: string;
@@ -145,34 +160,37 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α").
   for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
   const stem = viewOf(request.stem);
-  const answerPathways = new Set(index.pathwaysByEntity.get(answerId) ?? []);
-  const answerTopics = new Set(index.topicsByEntity.get(answerId) ?? []);
-  const found: Distractor[] = [];
+  const answerType = entityOf(index, answerId).type;
+  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
   for (const candidate of candidatePool(index, claim, answerId)) {
     if (taken.has(candidate) || isBackgroundEntity(index, candidate)) continue;
-    if (classOf(entityOf(index, candidate).type) !== answerClass) continue;
+    const entity = entityOf(index, candidate);
+    if (classOf(entity.type) !== answerClass) continue;
+    // Unrelated to the answer by pathway, study and topic: guessable, never offered.
+    if (!areNeighbours(index, candidate, answerId)) continue;
     if (mentionsAny(stem, formsOf(index, candidate))) continue;
     const evidence = provablyFalse(index, claimStatement(claim, candidate, request.situation));
     if (!evidence) continue;
-    const pathways = index.pathwaysByEntity.get(candidate) ?? [];
-    const near =
-      evidence.basis === 'contrary-fact' ||
-      (claim.pathwayId !== undefined && pathways.includes(claim.pathwayId)) ||
-      pathways.some((p) => answerPathways.has(p));
-    const topical = (index.topicsByEntity.get(candidate) ?? []).some((t) => answerTopics.has(t));
-    found.push({ entityId: candidate, evidence, distance: near ? 1 : topical ? 2 : 3 });
+    const onStemPathway =
+      claim.pathwayId !== undefined &&
+      (index.pathwaysByEntity.get(candidate) ?? []).includes(claim.pathwayId);
+    const near = onStemPathway || evidence.basis !== 'pathway-role';
+    found.push({
+      entityId: candidate,
+      evidence,
+      distance: near ? 1 : 2,
+      sameType: entity.type === answerType,
+      tie: tieBreaker(SELECTION_SEED, `${request.itemId}:${candidate}`),
+    });
   }
   const ordered = found.sort(
-    (a, b) =>
-      a.distance - b.distance ||
-      tieBreaker(SELECTION_SEED, `${request.itemId}:${a.entityId}`) -
-        tieBreaker(SELECTION_SEED, `${request.itemId}:${b.entityId}`),
+    (a, b) => a.distance - b.distance || Number(b.sameType) - Number(a.sameType) || a.tie - b.tie,
   );
   const chosen: Distractor[] = [];
   for (const d of ordered) {
     if (chosen.length >= request.need) break;
     if (taken.has(d.entityId)) continue;
-    chosen.push(d);
+    chosen.push({ entityId: d.entityId, evidence: d.evidence, distance: d.distance });
     for (const eq of equivalents(index, d.entityId)) taken.add(eq);
   }
   return chosen;

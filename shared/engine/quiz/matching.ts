@@ -8,8 +8,9 @@ import {
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
-import { capitalise, nameOf, subjectPhrase, textOf } from '../phrasing.ts';
-import { plural } from '../names.ts';
+import { listText } from '../names.ts';
+import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../phrasing.ts';
+import { cellsPhrase, compartmentPhrase } from '../setting.ts';
 import { rngFor, shuffled } from '../rng.ts';
 import { effectivePolarity, relationFamily, subjectOf } from '../semantics.ts';
 import type { MatchingFamily, MatchingItem } from '../types.ts';
@@ -36,18 +37,19 @@ const statusWord = (fact: Fact): string | null => {
   }
 };
 
-/** "raised locally (spinal joint)", "reduced systemically (circulation)", "no difference (bone marrow)". */
+/** "raised locally in the spinal joints", "reduced systemically", "no difference in bone marrow". */
 export function statusLabel(index: PackIndex, fact: Fact): string | null {
   const word = statusWord(fact);
   if (word === null) return null;
+  const systemic = fact.subjectModifier === 'systemic';
+  const how = fact.subjectModifier === 'local' ? ' locally' : systemic ? ' systemically' : '';
+  // "Reduced systemically" already says where; the circulation is not named twice.
+  const places = fact.context.compartments.filter(
+    (c) => !(systemic && mentionsAny(entityOf(index, c).name, ['systemic', 'circulation'])),
+  );
   const where =
-    fact.subjectModifier === 'local'
-      ? ' locally'
-      : fact.subjectModifier === 'systemic'
-        ? ' systemically'
-        : '';
-  const compartments = fact.context.compartments.map((c) => nameOf(index, c));
-  return `${word}${where}${compartments.length > 0 ? ` — ${compartments.join(' and ')}` : ''}`;
+    places.length > 0 ? ` in ${listText(places.map((c) => compartmentPhrase(index, c)))}` : '';
+  return `${word}${how}${where}`;
 }
 
 function diseaseOf(index: PackIndex, fact: Fact): string | undefined {
@@ -88,14 +90,10 @@ export function matchingPool(
         if (fact.relation === 'isoform-of' || fact.coSubjects.length > 0) return [];
         if (fact.subjectModifier !== undefined) return [];
         const text = textOf(fact.relation);
-        const object = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
-        const verb =
-          fact.relation === 'is-a' && /^(?:most|main|major|predominant)\b/i.test(object)
-            ? 'is the'
-            : text.verb;
-        const label = capitalise(
-          `${verb} ${object}${text.suffix ? ` ${text.suffix}` : ''}${fact.objectDetail ? ` ${fact.objectDetail}` : ''}`,
-        );
+        const object = objectPhrase(index, fact.relation, fact.object, fact.objectDetail);
+        // A property as a label: "The most abundant isoform of IL-32", "Promotes osteoclastogenesis".
+        const verb = text.verb.replace(/^is\b\s*/, '');
+        const label = capitalise(`${verb ? `${verb} ` : ''}${object}`);
         return [{ left: fact.subject, leftText: nameOf(index, fact.subject), right: label, fact }];
       });
     case 'inducer-setting': {
@@ -105,16 +103,17 @@ export function matchingPool(
         (index.factsByObject.get(o) ?? []).flatMap((fact) => {
           if (!usable(index, fact) || relationFamily(fact.relation) !== 'causal') return [];
           if (effectivePolarity(fact.relation, fact.subjectModifier) !== 1) return [];
-          const where = [
-            ...fact.context.cells.map((c) => plural(nameOf(index, c))),
-            ...fact.context.compartments.map((c) => nameOf(index, c)),
-          ];
-          if (where.length === 0) return [];
+          const cells = fact.context.cells;
+          const where =
+            cells.length > 0
+              ? cellsPhrase(index, cells)
+              : listText(fact.context.compartments.map((c) => compartmentPhrase(index, c)));
+          if (where === '') return [];
           return [
             {
               left: fact.subject,
               leftText: capitalise(subjectPhrase(index, subjectOf(fact))),
-              right: `in ${where.join(', ')}`,
+              right: `in ${where}`,
               fact,
             },
           ];
@@ -211,7 +210,7 @@ function choosePairs(pool: readonly MatchingPair[], index: PackIndex): MatchingP
 function promptFor(index: PackIndex, family: MatchingFamily, anchor: string | undefined): string {
   switch (family) {
     case 'disease-status':
-      return `Match each disease with the change in ${nameOf(index, anchor ?? '')} that the sources report in it (where it was measured follows the dash).`;
+      return `Match each disease with the change in ${nameOf(index, anchor ?? '')} that the sources report in it, and where it was measured.`;
     case 'isoform-property':
       return 'Match each IL-32 isoform with a finding the sources report for it.';
     case 'inducer-setting':

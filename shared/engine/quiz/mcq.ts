@@ -1,15 +1,26 @@
 import type { Fact, Pathway } from '../../pack/schema.ts';
-import { pathwayFraming, sourceFraming } from '../citations.ts';
+import { framedSetting, pathwayFraming } from '../citations.ts';
+import { mentionsAny } from '../normalize.ts';
 import {
   equivalents,
+  formsOf,
   isBackgroundEntity,
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
-import { capitalise, contextPhrase, nameOf, subjectVerb, textOf } from '../phrasing.ts';
+import {
+  capitalise,
+  essentialDetail,
+  isLevel,
+  nameOf,
+  objectPhrase,
+  subjectVerb,
+  textOf,
+} from '../phrasing.ts';
+import { settingPhrase } from '../setting.ts';
 import { subjectOf } from '../semantics.ts';
-import type { ChoiceOption, Claim, McqItem } from '../types.ts';
+import type { ChoiceOption, EntityClaim, McqItem } from '../types.ts';
 import { arrange, base, explain, names, rationaleFor, roleOf, type GenContext } from './common.ts';
 import { askable, findDistractors, type Situation } from './distractors.ts';
 
@@ -36,9 +47,14 @@ function situationOf(fact: Fact): Situation {
 }
 
 interface Framed {
-  readonly claim: Claim;
+  readonly claim: EntityClaim;
   readonly prompt: string;
   readonly pathway?: Pathway;
+}
+
+/** The object as a reverse stem names it: "activated T cells", "IL-32 mRNA"; asides are left out. */
+function reverseObject(index: PackIndex, fact: Fact): string {
+  return objectPhrase(index, fact.relation, fact.object, essentialDetail(fact.objectDetail));
 }
 
 function frame(
@@ -50,19 +66,31 @@ function frame(
   const { index } = ctx;
   const text = textOf(fact.relation);
   const answer = direction === 'forward' ? fact.object : fact.subject;
-  const intro = pathway ? pathwayFraming(index, pathway) : sourceFraming(index, fact);
+  const answerForms = [...equivalents(index, answer)].flatMap((id) => formsOf(index, id));
   const suffix = text.suffix ? ` ${text.suffix}` : '';
+  const body =
+    direction === 'forward'
+      ? `${subjectVerb(index, subjectOf(fact), text.verb)} which of the following${suffix}?`
+      : `which of the following ${text.verb} ${reverseObject(index, fact)}${suffix}?`;
   const build = (withNote: boolean): string => {
-    const context = pathway
-      ? ''
-      : contextPhrase(index, fact.context, { exclude: equivalents(index, answer), withNote });
-    return direction === 'forward'
-      ? `${intro}, ${subjectVerb(index, subjectOf(fact), text.verb)} which of the following${suffix}${context}?`
-      : `${intro}, which of the following ${text.verb} ${nameOf(index, fact.object)}${suffix}${context}?`;
+    if (pathway) {
+      const intro = pathwayFraming(index, pathway, (title) => mentionsAny(title, answerForms));
+      return `${intro}, ${body}`;
+    }
+    const setting = settingPhrase(index, fact.context, {
+      exclude: equivalents(index, answer),
+      after: body,
+      withNote,
+      preferCompartment: isLevel(fact.relation),
+    });
+    return `${framedSetting(index, fact, setting)}, ${body}`;
   };
-  const prompt = [build(true), build(false)].find((p) => !names(ctx, p, answer));
+  const withNote = build(true);
+  const prompt = names(ctx, withNote, answer)
+    ? [build(false)].find((p) => !names(ctx, p, answer))
+    : withNote;
   if (prompt === undefined) return null;
-  const claim: Claim =
+  const claim: EntityClaim =
     direction === 'forward'
       ? {
           kind: 'object-of',

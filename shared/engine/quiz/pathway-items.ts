@@ -1,16 +1,29 @@
 import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import type { RelationId } from '../../pack/relations.ts';
 import { pathwayFraming } from '../citations.ts';
-import { cascades, labeller, signOf, viewPathway, type PathwayView } from '../graph.ts';
-import { equivalents, isBackgroundEntity, type PackIndex } from '../pack-index.ts';
-import { midSentenceName } from '../names.ts';
+import { cascades, signOf, viewPathway, type PathwayView } from '../graph.ts';
+import {
+  classOf,
+  entityOf,
+  equivalents,
+  isBackgroundEntity,
+  type EntityClass,
+  type PackIndex,
+} from '../pack-index.ts';
+import {
+  isPluralName,
+  midSentenceName,
+  plural,
+  pluralVerb,
+  withoutParenthetical,
+} from '../names.ts';
 import { capitalise, nameOf, teachingPointLines } from '../phrasing.ts';
 import { rngFor, shuffled, tieBreaker } from '../rng.ts';
 import { perturbationOf, supportOf } from '../semantics.ts';
 import type {
   BalanceShift,
   ChoiceOption,
-  Claim,
+  EntityClaim,
   DiagramEdgeItem,
   DiagramNodeItem,
   NodeEffect,
@@ -23,8 +36,10 @@ import type {
 import {
   arrange,
   base,
+  edgeText,
   edgeVerb,
   explain,
+  nodeName,
   names,
   rationaleFor,
   SELECTION_SEED,
@@ -47,17 +62,48 @@ function contextsOf(pathway: Pathway): (string | undefined)[] {
   return pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
 }
 
-function panel(pathway: Pathway, context: string | undefined): string {
+/** "In the ankylosing spondylitis panel of the review's Figure 2A model (Lee et al. 2017)". */
+function framing(ctx: GenContext, pathway: Pathway, context: string | undefined): string {
   const found = pathway.contexts.find((c) => c.id === context);
-  return found ? ` (${found.label} panel)` : '';
+  const panel = found
+    ? withoutParenthetical(midSentenceName({ name: found.label, type: 'disease' }))
+    : undefined;
+  return pathwayFraming(ctx.index, pathway, undefined, panel);
 }
 
 function labelOf(ctx: GenContext, view: PathwayView, nodeId: string): string {
+  return view.nodeById.has(nodeId) ? nodeName(ctx.index, view.pathway, nodeId) : nodeId;
+}
+
+function classOfNode(ctx: GenContext, view: PathwayView, nodeId: string): string {
   const node = view.nodeById.get(nodeId);
-  if (!node) return nodeId;
-  if (node.label === undefined) return nameOf(ctx.index, node.entity);
-  const entity = ctx.index.entityById.get(node.entity);
-  return entity ? midSentenceName({ name: node.label, type: entity.type }) : node.label;
+  return node ? classOf(entityOf(ctx.index, node.entity).type) : 'molecule';
+}
+
+/** "if RANKL is blocked", "if osteoblast differentiation is enhanced", "if osteoblasts are depleted". */
+function changeClause(
+  ctx: GenContext,
+  view: PathwayView,
+  nodeId: string,
+  change: PerturbationChange,
+): string {
+  const label = labelOf(ctx, view, nodeId);
+  switch (classOfNode(ctx, view, nodeId)) {
+    case 'cell':
+      return change === 'raised' ? `${label} numbers rise` : `${plural(label)} are depleted`;
+    case 'process':
+      return `${label} is ${change === 'raised' ? 'enhanced' : change}`;
+    case 'drug':
+      return `${label} is ${change === 'raised' ? 'given' : 'withdrawn'}`;
+    default:
+      return `${label} ${isPluralName(label) ? 'are' : 'is'} ${change}`;
+  }
+}
+
+/** What the question asks about: a level, an activity, or for cells their number. */
+function targetText(ctx: GenContext, view: PathwayView, nodeId: string): string {
+  const label = labelOf(ctx, view, nodeId);
+  return classOfNode(ctx, view, nodeId) === 'cell' ? `the number of ${plural(label)}` : label;
 }
 
 // ─── Ordering ────────────────────────────────────────────────────────────────────────────────
@@ -100,10 +146,7 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
               : `${text} ${signOf(path[i - 1]?.sign ?? 'stimulates') === -1 ? '⊣' : '→'} ${label}`,
           '',
         );
-        const steps = path.map(
-          (e) =>
-            `${capitalise(labelOf(ctx, view, e.from))} ${edgeVerb(e.sign)} ${labelOf(ctx, view, e.to)} (${e.factIds.join(', ')}).`,
-        );
+        const steps = path.map((e) => `${edgeText(index, pathway, e)} (${e.factIds.join(', ')}).`);
         const stepsShown = shuffled(
           nodeIds.map((n, i) => ({ id: n, text: labels[i] ?? n })),
           rngFor(ctx.seed, `steps:${id}`),
@@ -112,7 +155,7 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
           kind: 'ordering',
           ...base(ctx, {
             id,
-            prompt: `${pathwayFraming(index, pathway)}${panel(pathway, context)}, put these steps of one cascade in order, from upstream to downstream.`,
+            prompt: `${framing(ctx, pathway, context)}, put these steps of one cascade in order, from upstream to downstream.`,
             explanation: explain(ctx, `Order: ${chain}.`, [], steps),
             facts,
             difficulty: nodeIds.length <= 3 ? 1 : nodeIds.length === 4 ? 2 : 3,
@@ -168,7 +211,7 @@ function inferenceNote(ctx: GenContext, ids: readonly string[]): string {
     const inference = ctx.index.pack.manifest.inferences.find((i) => i.id === id);
     return inference ? `${id}: ${inference.text}` : id;
   });
-  return ` Note: this prediction uses a step the pack marks as inferred, not stated by a source (${texts.join('; ')}).`;
+  return ` Note: this prediction uses a step the pack marks as inferred, not stated by a source — ${texts.join(' ')}`;
 }
 
 /** Route facts must all be usable: no route of the answer may rest on a contested edge only. */
@@ -200,7 +243,7 @@ function perturbationItem(
   const context = view.context;
   const id = `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`;
   const disclosed = target.dependsOnInference ? inferenceNote(ctx, target.inferenceIds) : '';
-  const prompt = `${pathwayFraming(index, pathway)}${panel(pathway, context)}, if ${sourceLabel} is ${change}, what happens to ${targetLabel}?${disclosed}`;
+  const prompt = `${framing(ctx, pathway, context)}, if ${changeClause(ctx, view, source, change)}, what happens to ${targetText(ctx, view, target.nodeId)}?${disclosed}`;
   const chains = target.routes.map((r) => r.chain);
   const why: Record<PerturbationEffect, string> = {
     up:
@@ -355,6 +398,8 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           const result = perturbationOf(index, pathway, source.id, change, context);
           for (const target of result.effects) {
             if (target.perturbed || target.effect === 'unchanged') continue;
+            // A drug's level is what the experimenter sets: "what happens to cyclosporine?" is no question.
+            if (classOfNode(ctx, view, target.nodeId) === 'drug') continue;
             if (target.factIds.length === 0 || !routesAreSolid(index, view, target.routes))
               continue;
             const item = perturbationItem(ctx, view, source.id, change, target, []);
@@ -365,13 +410,15 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           const upstream = ancestors(view, source.id);
           const untouched = result.effects
             .filter((e) => !e.perturbed && e.effect === 'unchanged')
+            .filter((e) => classOfNode(ctx, view, e.nodeId) !== 'drug')
             .filter((e) => roleFacts(view, [e.nodeId]).length > 0)
             .filter((e) => !relatedOutsideModel(ctx, view, source.id, e.nodeId))
-            .sort(
-              (a, b) =>
-                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${a.nodeId}`) -
-                tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${b.nodeId}`),
-            );
+            .map((e) => ({
+              e,
+              tie: tieBreaker(SELECTION_SEED, `${pathway.id}:${source.id}:${e.nodeId}`),
+            }))
+            .sort((a, b) => a.tie - b.tie)
+            .map(({ e }) => e);
           const picks = [
             untouched.find((e) => upstream.has(e.nodeId)),
             untouched.find((e) => !upstream.has(e.nodeId)),
@@ -462,7 +509,6 @@ function balanceItem(
   );
   if (routeFacts.length === 0) return null;
   const facts = [...routeFacts, outweighs];
-  const sourceLabel = labelOf(ctx, view, source);
   const aLabel = labelOf(ctx, view, target.nodeId);
   const bLabel = labelOf(ctx, view, other.nodeId);
   const inference = [
@@ -470,7 +516,7 @@ function balanceItem(
   ];
   const disclosed = inference.length > 0 ? inferenceNote(ctx, inference) : '';
   const id = `perturbation:${pathway.id}${view.context ? `@${view.context}` : ''}:${source}:${change}:${target.nodeId}~${other.nodeId}`;
-  const prompt = `${pathwayFraming(index, pathway)}${panel(pathway, view.context)}, if ${sourceLabel} is ${change}, how does the balance between ${aLabel} and ${bLabel} move?${disclosed}`;
+  const prompt = `${framing(ctx, pathway, view.context)}, if ${changeClause(ctx, view, source, change)}, how does the balance between ${aLabel} and ${bLabel} move?${disclosed}`;
   const text: Record<BalanceShift, string> = {
     'toward-target': `It tilts toward ${aLabel}`,
     'toward-other': `It tilts toward ${bLabel}`,
@@ -562,7 +608,7 @@ function balanceItem(
 
 // ─── Diagram: hidden node ────────────────────────────────────────────────────────────────────
 
-function relationForSign(sign: EdgeSign): RelationId | null {
+export function relationForSign(sign: EdgeSign): RelationId | null {
   switch (sign) {
     case 'stimulates':
       return 'activates';
@@ -583,7 +629,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
   const items: DiagramNodeItem[] = [];
   for (const pathway of index.pack.pathways) {
     const view = viewPathway(pathway);
-    const label = labeller(index.entityById);
+    const label = (n: { readonly id: string }): string => labelOf(ctx, view, n.id);
     for (const node of pathway.nodes) {
       if (isBackgroundEntity(index, node.entity)) continue;
       const incoming = (view.in.get(node.id) ?? []).filter(
@@ -598,18 +644,33 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       if (relation === null) continue;
       const shown = [...(view.in.get(node.id) ?? []), ...(view.out.get(node.id) ?? [])];
       const text = (nodeId: string): string =>
-        nodeId === node.id ? '?' : label(view.nodeById.get(nodeId) ?? node);
+        nodeId === node.id
+          ? '?'
+          : classOfNode(ctx, view, nodeId) === 'cell'
+            ? plural(label(view.nodeById.get(nodeId) ?? node))
+            : label(view.nodeById.get(nodeId) ?? node);
       const note = (e: PathwayEdge): string =>
         e.inferred ? ' (inferred link)' : edgeIsSolid(index, e) ? '' : ' (contested link)';
-      const lines = shown.map((e) => `${text(e.from)} ${edgeVerb(e.sign)} ${text(e.to)}${note(e)}`);
-      const prompt = `${pathwayFraming(index, pathway)}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
+      const verbOf = (e: PathwayEdge): string =>
+        edgeVerb(
+          e.sign,
+          classOfNode(ctx, view, e.from) as EntityClass,
+          classOfNode(ctx, view, e.to) as EntityClass,
+        );
+      // "preosteoclasts drive ?": a named cell type is plural and its verb agrees.
+      const agreed = (e: PathwayEdge): string =>
+        e.from !== node.id && classOfNode(ctx, view, e.from) === 'cell'
+          ? pluralVerb(verbOf(e))
+          : verbOf(e);
+      const lines = shown.map((e) => `${text(e.from)} ${agreed(e)} ${text(e.to)}${note(e)}`);
+      const prompt = `${framing(ctx, pathway, undefined)}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
       if (names(ctx, prompt, node.entity)) continue;
       const neighbour =
         anchorEdge === incoming[0]
           ? view.nodeById.get(anchorEdge.from)?.entity
           : view.nodeById.get(anchorEdge.to)?.entity;
       if (neighbour === undefined) continue;
-      const claim: Claim =
+      const claim: EntityClaim =
         anchorEdge === incoming[0]
           ? {
               kind: 'object-of',
@@ -641,7 +702,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
           prompt,
           explanation: explain(
             ctx,
-            `${answerText}: ${shown.map((e) => `${label(view.nodeById.get(e.from) ?? node)} ${edgeVerb(e.sign)} ${label(view.nodeById.get(e.to) ?? node)}`).join('; ')}.`,
+            `${answerText}: ${shown.map((e) => edgeText(index, pathway, e)).join('; ')}.`,
             facts,
           ),
           facts,
@@ -706,8 +767,9 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
     for (const edge of pathway.edges) {
       if (!edgeIsSolid(index, edge)) continue;
       const facts = factsOf(index, edge.factIds).filter((f) => f.contested === undefined);
-      const from = capitalise(labelOf(ctx, view, edge.from));
-      const to = labelOf(ctx, view, edge.to);
+      const from = labelOf(ctx, view, edge.from);
+      const toLabel = labelOf(ctx, view, edge.to);
+      const to = classOfNode(ctx, view, edge.to) === 'cell' ? plural(toLabel) : toLabel;
       const answer = signValue(edge.sign);
       const id = `diagram-edge:${pathway.id}:${edge.id}`;
       const options: ChoiceOption[] = (['+', '-', '0'] as const).map((value) =>
@@ -728,8 +790,8 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
         kind: 'diagram-edge',
         ...base(ctx, {
           id,
-          prompt: `${pathwayFraming(index, pathway)}, ${from} is linked to ${to}. What does the link do to ${to}?`,
-          explanation: explain(ctx, `${from} ${edgeVerb(edge.sign)} ${to}.`, facts),
+          prompt: `${framing(ctx, pathway, undefined)}, ${from} is linked to ${to}. What does the link do to ${targetText(ctx, view, edge.to)}?`,
+          explanation: explain(ctx, `${edgeText(index, pathway, edge)}.`, facts),
           facts,
           difficulty: answer === '+' ? 1 : 2,
           family: id,

@@ -8,7 +8,7 @@ import {
   isEntityObject,
   type PackIndex,
 } from '../pack-index.ts';
-import { sentence } from '../phrasing.ts';
+import { sentence, type ContextLike } from '../phrasing.ts';
 import {
   asRelation,
   provablyFalse,
@@ -44,7 +44,7 @@ function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
   };
 }
 
-interface FalseCandidate {
+export interface FalseCandidate {
   readonly statement: Statement;
   readonly method: 'polarity-flip' | 'entity-swap';
   readonly evidence: Evidence;
@@ -52,6 +52,18 @@ interface FalseCandidate {
   readonly framedOn: Fact;
   readonly pathway?: Pathway;
   readonly idSuffix: string;
+}
+
+/** The setting a corrupted statement is said in: the fact it is framed on, or none on a model. */
+export function falseContext(candidate: FalseCandidate): ContextLike {
+  return candidate.pathway
+    ? { compartments: [], diseases: [] }
+    : { ...candidate.framedOn.context, compartments: candidate.statement.compartments };
+}
+
+/** The corrupted statement as a sentence, in the setting of the fact it is framed on. */
+export function falseSentence(index: PackIndex, candidate: FalseCandidate): string {
+  return sentence(index, candidate.statement, falseContext(candidate));
 }
 
 function falseItem(ctx: GenContext, fact: Fact, candidate: FalseCandidate): TrueFalseItem {
@@ -62,10 +74,7 @@ function falseItem(ctx: GenContext, fact: Fact, candidate: FalseCandidate): True
   const intro = candidate.pathway
     ? pathwayFraming(index, candidate.pathway)
     : sourceFraming(index, candidate.framedOn);
-  const context = candidate.pathway
-    ? { compartments: [], diseases: [] }
-    : { ...candidate.framedOn.context, compartments: candidate.statement.compartments };
-  const body = sentence(index, candidate.statement, context);
+  const body = falseSentence(index, candidate);
   const id = `tf-${candidate.idSuffix}`;
   const why = whyWrong(ctx, candidate.evidence, candidate.pathway, candidate.statement.object);
   const facts = [fact, ...evidenceFacts.filter((f) => f.id !== fact.id)];
@@ -249,6 +258,44 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
   return null;
 }
 
+/** A false statement and the fact it corrupts. */
+export interface Corruption {
+  readonly fact: Fact;
+  readonly candidate: FalseCandidate;
+}
+
+const corruptions = new WeakMap<PackIndex, readonly Corruption[]>();
+
+/**
+ * Every false statement the pack can prove false, once per claim: flips of a fact's polarity
+ * first (a statement that is some fact's flip reads best framed as that flip), then compartment
+ * and object swaps. Computed once per pack.
+ */
+export function falseStatements(ctx: GenContext): readonly Corruption[] {
+  const { index } = ctx;
+  const known = corruptions.get(index);
+  if (known) return known;
+  const out: Corruption[] = [];
+  const keys = new Set<string>();
+  const add = (fact: Fact, candidate: FalseCandidate | null): boolean => {
+    if (!candidate) return false;
+    const key = statementKey(candidate.statement);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    out.push({ fact, candidate });
+    return true;
+  };
+  const usable = index.pack.facts.filter(
+    (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
+  );
+  for (const fact of usable) add(fact, flip(index, fact));
+  for (const fact of usable) {
+    if (!add(fact, compartmentSwap(index, fact))) add(fact, objectSwap(ctx, fact));
+  }
+  corruptions.set(index, out);
+  return out;
+}
+
 /**
  * A true statement for every fact that may back a single answer, and false ones made by
  * flipping a fact's polarity or swapping in an entity of the same type — each kept only when
@@ -256,26 +303,23 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
  */
 export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
   const { index } = ctx;
-  const items: TrueFalseItem[] = [];
-  const falseKeys = new Set<string>();
-  const addFalse = (fact: Fact, candidate: FalseCandidate | null): boolean => {
-    if (!candidate) return false;
-    const key = statementKey(candidate.statement);
-    if (falseKeys.has(key)) return false;
-    falseKeys.add(key);
-    items.push(falseItem(ctx, fact, candidate));
-    return true;
-  };
   const usable = index.pack.facts.filter(
     (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
   );
+  const byFact = new Map<string, Corruption[]>();
+  const swaps: Corruption[] = [];
+  for (const corruption of falseStatements(ctx)) {
+    if (corruption.candidate.method === 'polarity-flip') {
+      const list = byFact.get(corruption.fact.id) ?? [];
+      list.push(corruption);
+      byFact.set(corruption.fact.id, list);
+    } else swaps.push(corruption);
+  }
+  const items: TrueFalseItem[] = [];
   for (const fact of usable) {
     items.push(trueItem(ctx, fact));
-    addFalse(fact, flip(index, fact));
+    for (const c of byFact.get(fact.id) ?? []) items.push(falseItem(ctx, c.fact, c.candidate));
   }
-  // Swaps after every flip: a statement that is some fact's flip reads best framed as that flip.
-  for (const fact of usable) {
-    if (!addFalse(fact, compartmentSwap(index, fact))) addFalse(fact, objectSwap(ctx, fact));
-  }
+  for (const c of swaps) items.push(falseItem(ctx, c.fact, c.candidate));
   return items;
 }

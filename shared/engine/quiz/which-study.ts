@@ -23,6 +23,17 @@ function studyOf(index: PackIndex, fact: Fact, exclude: readonly string[]): Refe
 }
 
 /**
+ * A detail without the year it was reported: "(2005 report)" would name the study being asked
+ * for. A detail that still mentions a year outside brackets is left out altogether.
+ */
+function withoutYears(detail: string | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  const year = /\b(?:19|20)\d\d\b/;
+  const kept = detail.replace(/\s*\([^()]*\)/g, (group) => (year.test(group) ? '' : group)).trim();
+  return kept === '' || year.test(kept) ? undefined : kept;
+}
+
+/**
  * Contested findings never back a single answer; instead the learner says which study reported
  * which side. Options are the studies on each side of the contest.
  */
@@ -54,7 +65,15 @@ export function whichStudyItems(ctx: GenContext): WhichStudyItem[] {
     const drawn = [fact, ...rivals].flatMap((f) => index.edgesByFact.get(f.id) ?? []);
     const pathway = (index.edgesByFact.get(fact.id) ?? [])[0]?.pathway ?? drawn[0]?.pathway;
     const edgeIds = drawn.filter((r) => r.pathway.id === pathway?.id).map((r) => r.edge.id);
-    const claim = capitalise(sentence(index, statementOf(fact), fact.context));
+    const { objectDetail, ...core } = statementOf(fact);
+    const detail = withoutYears(objectDetail);
+    const claim = capitalise(
+      sentence(
+        index,
+        detail === undefined ? core : { ...core, objectDetail: detail },
+        fact.context,
+      ),
+    );
     items.push({
       kind: 'which-study',
       ...base(ctx, {

@@ -1,0 +1,179 @@
+import type { FactContext } from '../pack/schema.ts';
+import { mentionsAny, viewOf, type TextView } from './normalize.ts';
+import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
+import { listText, midSentenceName, plural, withoutParenthetical } from './names.ts';
+
+/**
+ * Where a finding was made, as a natural prepositional phrase ("in human fibroblast-like
+ * synoviocytes from RA synovium", "in the systemic circulation of patients with osteoporosis",
+ * "in mice"), never a bracketed list. Provenance remarks ("known from the paper's title only")
+ * are not settings: they belong to explanations, not to stems.
+ */
+
+export interface ContextLike {
+  readonly compartments: readonly string[];
+  readonly diseases: readonly string[];
+  readonly cells?: readonly string[];
+  readonly species?: FactContext['species'];
+  readonly setting?: FactContext['setting'];
+  readonly note?: string;
+}
+
+export interface SettingOptions {
+  /** Entities that must not be named (the answer and its aliases). */
+  readonly exclude?: ReadonlySet<string>;
+  /** The sentence the setting goes with: entities it already names are not repeated. */
+  readonly after?: string;
+  /** Whether a short condition from the note ("without RANKL") may be added (default true). */
+  readonly withNote?: boolean;
+  /** Lead with the compartment rather than the cells (level findings are about a place). */
+  readonly preferCompartment?: boolean;
+  /** Whether the cells of the context are a setting for this claim (not for definitions, levels…). */
+  readonly withCells?: boolean;
+  /** Compartments the subject's own wording already places it in ("circulating IL-32γ"). */
+  readonly skipSystemic?: boolean;
+}
+
+/** More items than this in one slot is a list of findings, not a setting: it is left out. */
+const MAX_ITEMS = 3;
+
+/** A note that reads as a condition of the experiment ("without RANKL", "in RANKL-stimulated cultures"). */
+export function conditionNote(note: string | undefined): string | undefined {
+  if (note === undefined) return undefined;
+  const text = note.trim().replace(/\.$/, '');
+  if (/[();]/.test(text) || text.split(/\s+/).length > 6) return undefined;
+  if (!/^(?:with|without|in|after|under|during|on)\b/i.test(text)) return undefined;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A note that is a remark for the explanation (provenance, caveat), not a condition. */
+export function remarkNote(note: string | undefined): string | undefined {
+  if (note === undefined || conditionNote(note) !== undefined) return undefined;
+  const text = note.trim();
+  return text === '' ? undefined : text.replace(/\.?$/, '.');
+}
+
+/** "RA", "AS", "COPD": the short form clinicians use inside a phrase, if the pack gives one. */
+export function diseaseAbbreviation(index: PackIndex, id: string): string | undefined {
+  const entity = entityOf(index, id);
+  if (/^[A-Z0-9]{2,6}$/.test(entity.name)) return entity.name;
+  return entity.aliases.find((a) => /^[A-Z]{2,5}$/.test(a));
+}
+
+function diseaseName(index: PackIndex, id: string): string {
+  return withoutParenthetical(midSentenceName(entityOf(index, id)));
+}
+
+/** "synovial fluid", "the synovium", "the spinal joints", "bone marrow". */
+export function compartmentPhrase(index: PackIndex, id: string, withArticle = true): string {
+  const entity = entityOf(index, id);
+  const bare = withoutParenthetical(midSentenceName(entity));
+  const pluralForm = plural(bare);
+  const usesPlural = pluralForm !== bare && entity.aliases.includes(pluralForm);
+  const text = usesPlural ? pluralForm : bare;
+  const mass = /(?:fluid|marrow|tissues?|bone|serum|plasma)$/.test(text) || usesPlural;
+  return withArticle && !mass ? `the ${text}` : text;
+}
+
+export function cellsPhrase(index: PackIndex, ids: readonly string[]): string {
+  return listText(
+    ids.map((id) => plural(withoutParenthetical(midSentenceName(entityOf(index, id))))),
+  );
+}
+
+function speciesAdjective(species: ContextLike['species']): string {
+  switch (species) {
+    case 'human':
+      return 'human ';
+    case 'mouse':
+      return 'mouse ';
+    case 'human-and-mouse':
+      return 'human and mouse ';
+    case 'unspecified':
+    case undefined:
+      return '';
+  }
+}
+
+/** Context entities that may still be named: not excluded, not already said, not a long list. */
+function kept(
+  index: PackIndex,
+  ids: readonly string[],
+  exclude: ReadonlySet<string>,
+  said: TextView | undefined,
+): string[] {
+  const out = ids.filter(
+    (id) => !exclude.has(id) && !(said !== undefined && mentionsAny(said, formsOf(index, id))),
+  );
+  return ids.length > MAX_ITEMS ? [] : out;
+}
+
+/**
+ * The setting as one prepositional phrase, or '' when there is none worth saying. At most one
+ * place (cells, or a compartment with its disease, or a disease, or the animal model) and one
+ * short condition.
+ */
+export function settingPhrase(
+  index: PackIndex,
+  context: ContextLike,
+  options: SettingOptions = {},
+): string {
+  const exclude = options.exclude ?? new Set<string>();
+  const said = options.after === undefined ? undefined : viewOf(options.after);
+  const excludesDisease = [...exclude].some((id) => index.entityById.get(id)?.type === 'disease');
+  // When the answer is a disease, the other diseases listed are comparators or co-findings.
+  const diseases = excludesDisease ? [] : kept(index, context.diseases, exclude, said);
+  const compartments = kept(index, context.compartments, exclude, said).filter(
+    (id) =>
+      !(
+        options.skipSystemic === true &&
+        mentionsAny(entityOf(index, id).name, ['systemic', 'circulation'])
+      ),
+  );
+  const inVivo = context.setting === 'in-vivo';
+  const cells =
+    options.withCells === false || inVivo ? [] : kept(index, context.cells ?? [], exclude, said);
+  const species = speciesAdjective(context.species);
+  const mice = context.species === 'mouse' && inVivo;
+  const abbreviation =
+    diseases.length === 1 && diseases[0] !== undefined
+      ? diseaseAbbreviation(index, diseases[0])
+      : undefined;
+  const diseaseText = listText(diseases.map((id) => diseaseName(index, id)));
+  const compartmentList = (article: boolean): string =>
+    listText(compartments.map((c) => compartmentPhrase(index, c, article)));
+  const compartmentText = (): string =>
+    abbreviation !== undefined
+      ? `${abbreviation} ${compartmentList(false)}`
+      : compartmentList(true);
+  const place = (): string => {
+    if (cells.length > 0 && !(options.preferCompartment === true && compartments.length > 0)) {
+      const cultured = context.setting === 'in-vitro' ? 'cultured ' : '';
+      const cellText = `${cultured}${species}${cellsPhrase(index, cells)}`;
+      if (diseases.length === 0) return `in ${cellText}`;
+      const cellLines = /cell[- ]lines?/i.test(context.note ?? '');
+      if (compartments.length > 0 && !cellLines) return `in ${cellText} from ${compartmentText()}`;
+      // Cultured cells are not "in" a disease; the disease was the study's setting, not theirs.
+      if (context.setting === 'in-vitro') return `in ${cellText}`;
+      return `in ${cellText} in ${abbreviation ?? diseaseText}`;
+    }
+    if (compartments.length > 0) {
+      if (diseases.length === 0)
+        return mice ? `in the ${compartmentList(false)} of mice` : `in ${compartmentText()}`;
+      if (abbreviation !== undefined) return `in ${compartmentText()}`;
+      return context.setting === 'clinical'
+        ? `in ${compartmentList(true)} of patients with ${diseaseText}`
+        : `in ${compartmentList(true)} in ${diseaseText}`;
+    }
+    if (diseases.length > 0) {
+      if (mice) return `in mouse models of ${diseaseText}`;
+      return context.setting === 'clinical'
+        ? `in patients with ${diseaseText}`
+        : `in ${diseaseText}`;
+    }
+    return mice ? 'in mice' : '';
+  };
+  const where = place();
+  const condition = options.withNote === false ? undefined : conditionNote(context.note);
+  return [where, condition].filter((p): p is string => p !== undefined && p !== '').join(' ');
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { definitionQuestion, maskForms } from '../../shared/engine/cards.ts';
+import { framedSetting } from '../../shared/engine/citations.ts';
+import {
+  capitalise,
+  indefiniteArticle,
+  isPluralName,
+  listText,
+  midSentenceName,
+  plural,
+  pluralVerb,
+  withoutParenthetical,
+} from '../../shared/engine/names.ts';
+import { entityOf, factOf, indexPack } from '../../shared/engine/pack-index.ts';
+import {
+  factSetting,
+  objectPhrase,
+  sentence,
+  subjectPhrase,
+} from '../../shared/engine/phrasing.ts';
+import { proseProblems } from '../../shared/engine/prose.ts';
+import { forwardQuestion } from '../../shared/engine/questions.ts';
+import { statementOf } from '../../shared/engine/semantics.ts';
+import { conditionNote, remarkNote, settingPhrase } from '../../shared/engine/setting.ts';
+import { bundledBank, bundledPack } from '../support/engine.ts';
+
+const index = indexPack(bundledPack);
+const fact = (id: string) => factOf(index, id);
+
+describe('sentence casing', () => {
+  it('lower-cases common nouns mid-sentence and keeps names, symbols and acronyms', () => {
+    expect(midSentenceName({ name: 'Rheumatic disease', type: 'category' })).toBe(
+      'rheumatic disease',
+    );
+    expect(midSentenceName({ name: 'Proteinase 3', type: 'enzyme' })).toBe('proteinase 3');
+    expect(midSentenceName({ name: 'Caspase-1', type: 'enzyme' })).toBe('caspase-1');
+    expect(midSentenceName({ name: 'Mouse', type: 'species' })).toBe('mouse');
+    expect(midSentenceName({ name: 'Wnt signalling', type: 'pathway' })).toBe('Wnt signalling');
+    expect(midSentenceName({ name: 'Akt', type: 'kinase' })).toBe('Akt');
+    expect(midSentenceName({ name: 'Toll-like receptors', type: 'receptor' })).toBe(
+      'Toll-like receptors',
+    );
+    expect(midSentenceName({ name: "Crohn's disease", type: 'disease' })).toBe("Crohn's disease");
+    expect(midSentenceName({ name: 'IL-32γ', type: 'isoform' })).toBe('IL-32γ');
+  });
+
+  it('capitalises a sentence start unless it is a name written in lower case', () => {
+    expect(capitalise('osteoblast differentiation')).toBe('Osteoblast differentiation');
+    expect(capitalise('miR-29a')).toBe('miR-29a');
+    expect(capitalise('p38 MAPK')).toBe('p38 MAPK');
+  });
+
+  it('drops an aside in brackets from a name used in running text', () => {
+    expect(withoutParenthetical('systemic circulation (plasma/serum)')).toBe(
+      'systemic circulation',
+    );
+    expect(withoutParenthetical('IL-8')).toBe('IL-8');
+  });
+});
+
+describe('pluralisation and agreement', () => {
+  it('pluralises heads of noun phrases, irregulars included', () => {
+    expect(plural('T cell')).toBe('T cells');
+    expect(plural('fibroblast-like synoviocyte')).toBe('fibroblast-like synoviocytes');
+    expect(plural('mouse')).toBe('mice');
+    expect(plural('regulator of bone metabolism')).toBe('regulators of bone metabolism');
+    expect(plural('process')).toBe('processes');
+    expect(plural('body')).toBe('bodies');
+  });
+
+  it('leaves names that are already plural or mass nouns ending in s alone', () => {
+    expect(plural('Toll-like receptors')).toBe('Toll-like receptors');
+    expect(isPluralName('peripheral blood mononuclear cells')).toBe(true);
+    expect(isPluralName('osteoporosis')).toBe(false);
+    expect(isPluralName('bone mass')).toBe(false);
+    expect(isPluralName('AS')).toBe(false);
+  });
+
+  it('makes verbs agree with plural subjects', () => {
+    expect(pluralVerb('promotes')).toBe('promote');
+    expect(pluralVerb('is required for')).toBe('are required for');
+    expect(pluralVerb('fails to inhibit')).toBe('fail to inhibit');
+    expect(pluralVerb('increases')).toBe('increase');
+  });
+
+  it('agrees subjects with their verbs in generated sentences', () => {
+    expect(sentence(index, statementOf(fact('F045')), fact('F045').context)).toMatch(
+      /^mitogens induce IL-32/,
+    );
+    expect(subjectPhrase(index, statementOf(fact('F103')).subject)).toBe(
+      'osteoblasts and osteoclasts',
+    );
+    expect(subjectPhrase(index, statementOf(fact('F044')).subject)).toBe(
+      'IL-12 and IL-18 together',
+    );
+  });
+
+  it('picks "a" or "an" by sound, acronyms spelled out', () => {
+    expect(indefiniteArticle('osteoblast')).toBe('an');
+    expect(indefiniteArticle('NK cell')).toBe('an');
+    expect(indefiniteArticle('T cell')).toBe('a');
+    expect(indefiniteArticle('IL-32γ transgenic mouse')).toBe('an');
+    expect(indefiniteArticle('CD14+ monocyte')).toBe('a');
+    expect(indefiniteArticle('unique marker')).toBe('a');
+    expect(listText(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+});
+
+describe('settings as natural clauses', () => {
+  it('says where a finding was made in one phrase, never as a bracketed list', () => {
+    expect(factSetting(index, fact('F048'))).toBe(
+      'in cultured human fibroblast-like synoviocytes from RA synovium',
+    );
+    expect(factSetting(index, fact('F121'), { exclude: new Set(['osteoporosis']) })).toBe('');
+    expect(factSetting(index, fact('F130'))).toBe('in patients with osteoporosis');
+    expect(factSetting(index, fact('F027'), { exclude: new Set(['sepsis']) })).toBe('in mice');
+    expect(factSetting(index, fact('F092'))).toBe('in cultured human preosteoclasts without RANKL');
+    expect(settingPhrase(index, { compartments: ['synovial-fluid'], diseases: ['as'] }, {})).toBe(
+      'in AS synovial fluid',
+    );
+    expect(
+      settingPhrase(
+        index,
+        { compartments: ['systemic'], diseases: ['osteoporosis'], setting: 'clinical' },
+        {},
+      ),
+    ).toBe('in the systemic circulation of patients with osteoporosis');
+  });
+
+  it('keeps out what the sentence or the answer already names', () => {
+    expect(
+      settingPhrase(
+        index,
+        { compartments: ['spinal-joint'], diseases: ['as'], cells: ['osteoblast'] },
+        { after: 'low DKK-1 promotes osteoblast differentiation' },
+      ),
+    ).toBe('in AS spinal joints');
+  });
+
+  it('leaves provenance remarks to the explanation and keeps conditions', () => {
+    expect(conditionNote('Without RANKL.')).toBe('without RANKL');
+    expect(conditionNote("Known from the paper's title only.")).toBeUndefined();
+    expect(remarkNote("Known from the paper's title only.")).toBe(
+      "Known from the paper's title only.",
+    );
+    expect(factSetting(index, fact('F038'))).not.toMatch(/title/);
+  });
+
+  it('puts a primary study’s setting first, with the study in brackets', () => {
+    expect(
+      framedSetting(index, fact('F048'), 'in cultured human fibroblast-like synoviocytes'),
+    ).toBe('In cultured human fibroblast-like synoviocytes (Moon YM et al. 2012)');
+    expect(framedSetting(index, fact('F105'), 'in AS spinal joints')).toBe(
+      "According to the review's Figure 2A (Lee et al. 2017), in AS spinal joints",
+    );
+  });
+});
+
+describe('objects, questions and cards', () => {
+  it('reads a detail as its own unit, a one-word qualifier in front, and asides behind', () => {
+    const f031 = fact('F031');
+    expect(objectPhrase(index, f031.relation, f031.object, f031.objectDetail)).toBe(
+      '4 splice variants (2005 report)',
+    );
+    const f036 = fact('F036');
+    expect(objectPhrase(index, f036.relation, f036.object, f036.objectDetail)).toBe(
+      'activated T cells',
+    );
+    const f047 = fact('F047');
+    expect(objectPhrase(index, f047.relation, f047.object, f047.objectDetail)).toBe(
+      'IL-32γ (strongly)',
+    );
+    const f001 = fact('F001');
+    expect(objectPhrase(index, f001.relation, f001.object)).toBe('a pro-inflammatory cytokine');
+  });
+
+  it('asks definition cards with the right article and number', () => {
+    expect(definitionQuestion(entityOf(index, 'rheumatic-disease'))).toBe(
+      'What is rheumatic disease?',
+    );
+    expect(definitionQuestion(entityOf(index, 'osteoblast'))).toBe('What is an osteoblast?');
+    expect(definitionQuestion(entityOf(index, 'tlr'))).toBe('What are Toll-like receptors?');
+    expect(definitionQuestion(entityOf(index, 'osteoporosis'))).toBe('What is osteoporosis?');
+    expect(definitionQuestion(entityOf(index, 'chronic-inflammation'))).toBe(
+      'What is chronic inflammation?',
+    );
+  });
+
+  it('narrows an open question to one answer: by type, by source, by naming the others', () => {
+    expect(forwardQuestion(index, fact('F055')).text).toBe(
+      'In human THP-1 cells and monocytes, which chemokine does IL-32 induce?',
+    );
+    expect(forwardQuestion(index, fact('F031')).text).toMatch(/^According to Kim SH et al\. 2005/);
+    expect(forwardQuestion(index, fact('F003')).text).toBe(
+      "According to the review's abstract (Lee et al. 2017), besides infection, chronic inflammation and autoimmune disease, what is IL-32 associated with?",
+    );
+    const nameOne = forwardQuestion(index, fact('F053'));
+    expect(nameOne.text).toMatch(/^Name one molecule that IL-32 induces/);
+    expect(nameOne.alsoAccepted).toEqual(expect.arrayContaining(['tnf-alpha', 'il-6']));
+  });
+
+  it('masks plurals and short acronyms by case, and a bracketed alias with its name', () => {
+    expect(maskForms('Monocytes make it.', ['Monocyte'], '_')?.text).toBe('_ make it.');
+    expect(maskForms('named as the cytokines of AS', ['AS'], '_')?.text).toBe(
+      'named as the cytokines of _',
+    );
+    expect(maskForms('induces IL-8 (CXCL8) in cells', ['IL-8', 'CXCL8'], '_____')?.text).toBe(
+      'induces _____ in cells',
+    );
+  });
+
+  it('writes every card front as prose', () => {
+    const problems = bundledBank.cards.flatMap((c) =>
+      proseProblems(index, c.front).map((p) => `${c.id}: ${p.message}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
