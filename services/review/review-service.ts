@@ -2,6 +2,7 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import type {
   MemoryStateView,
   QueueCounts,
+  QueuedCard,
   ReviewAnswer,
   ReviewNext,
   ReviewUndo,
@@ -142,29 +143,7 @@ export class ReviewService {
         nextDueAt: upcoming ? new Date(upcoming.state.due).toISOString() : null,
       };
     }
-    const { card, queue, record } = pick;
-    const state = record?.state ?? newCardState(day.now);
-    const preview = previewStates(state, day.now, this.#settings.schedulerConfig());
-    const choice = (rating: Rating) => ({
-      intervalMs: preview.next[rating].intervalMs,
-      due: new Date(preview.next[rating].state.due).toISOString(),
-    });
-    return {
-      item: {
-        card,
-        queue,
-        state: stateView(state, day.now),
-        choices: {
-          again: choice('again'),
-          hard: choice('hard'),
-          good: choice('good'),
-          easy: choice('easy'),
-        },
-        stateVersion: record ? cardVersion(record) : newVersion,
-      },
-      counts: day.counts,
-      nextDueAt: null,
-    };
+    return { item: this.#item(pick, day.now), counts: day.counts, nextDueAt: null };
   }
 
   answer(request: {
@@ -192,12 +171,15 @@ export class ReviewService {
         quizAnswerId: null,
       });
     });
-    const now = this.#now().getTime();
+    // Read after the commit: the answer's write is the transaction above, on its own.
+    const next = this.next();
     return {
       eventId: event.id,
       cardId: request.cardId,
-      state: stateView(record.state, now),
-      counts: this.counts(),
+      state: stateView(record.state, this.#now().getTime()),
+      counts: next.counts,
+      changes: { cardIds: [request.cardId], queue: true, progress: true },
+      next,
     };
   }
 
@@ -249,11 +231,23 @@ export class ReviewService {
       this.#pending.push(next);
       return { target: undone, record: next };
     });
+    const day = this.#day();
+    const card = this.#catalog.card(target.cardId);
+    // The undone card comes back to be answered again, whatever the queue would pick (Anki's undo).
+    const next: ReviewNext = card
+      ? {
+          item: this.#item({ card, queue: queueOf(record.state.phase), record }, day.now),
+          counts: day.counts,
+          nextDueAt: null,
+        }
+      : this.next();
     return {
       undoneEventId: target.id,
       cardId: target.cardId,
-      state: stateView(record.state, this.#now().getTime()),
-      counts: this.counts(),
+      state: stateView(record.state, day.now),
+      counts: next.counts,
+      changes: { cardIds: [target.cardId], queue: true, progress: true },
+      next,
     };
   }
 
@@ -406,6 +400,36 @@ export class ReviewService {
     return undefined;
   }
 
+  /** A card as the screen shows it: its state now, the four answers' outcomes, its version. */
+  #item(
+    pick: {
+      readonly card: StudyCard;
+      readonly queue: 'learning' | 'review' | 'new';
+      readonly record?: CardStateRecord | undefined;
+    },
+    now: number,
+  ): QueuedCard {
+    const { card, queue, record } = pick;
+    const state = record?.state ?? newCardState(now);
+    const preview = previewStates(state, now, this.#settings.schedulerConfig());
+    const choice = (rating: Rating) => ({
+      intervalMs: preview.next[rating].intervalMs,
+      due: new Date(preview.next[rating].state.due).toISOString(),
+    });
+    return {
+      card,
+      queue,
+      state: stateView(state, now),
+      choices: {
+        again: choice('again'),
+        hard: choice('hard'),
+        good: choice('good'),
+        easy: choice('easy'),
+      },
+      stateVersion: record ? cardVersion(record) : newVersion,
+    };
+  }
+
   #queued(
     record: CardStateRecord,
     queue: 'learning' | 'review',
@@ -537,6 +561,18 @@ export class ReviewService {
     if (!this.#introduced || this.#introducedGeneration !== this.#storage.generation) return;
     if (record.state.phase === 'new') this.#introduced.delete(record.cardId);
     else this.#introduced.add(record.cardId);
+  }
+}
+
+function queueOf(phase: MemoryState['phase']): QueuedCard['queue'] {
+  switch (phase) {
+    case 'new':
+      return 'new';
+    case 'learning':
+    case 'relearning':
+      return 'learning';
+    case 'review':
+      return 'review';
   }
 }
 

@@ -212,6 +212,96 @@ describe('review queue', () => {
     services.close();
   });
 
+  it('an answer carries the next card, as review.next would give it, and what changed', () => {
+    const services = openTestServices({ cards: syntheticCards(6) });
+    for (let i = 0; i < 4; i++) {
+      const { answer } = answerNext(services, i % 2 === 0 ? 'good' : 'again');
+      expect(answer.changes).toEqual({ cardIds: [answer.cardId], queue: true, progress: true });
+      expect(answer.next.item?.card.id).not.toBe(answer.cardId);
+      // Same clock: the queue read afterwards is the one the answer already carried.
+      expect(services.review.next()).toEqual(answer.next);
+      expect(answer.counts).toEqual(answer.next.counts);
+    }
+    // The carried item answers like one from review.next: its version is current.
+    const item = services.review.next().item;
+    if (!item) throw new Error('no item');
+    const answered = services.review.answer({
+      cardId: item.card.id,
+      rating: 'easy',
+      durationMs: 1,
+      expectedVersion: item.stateVersion,
+    });
+    const carried = answered.next.item;
+    if (!carried) throw new Error('no next item');
+    services.clock.advance(1000);
+    expect(
+      services.review.answer({
+        cardId: carried.card.id,
+        rating: 'good',
+        durationMs: 1,
+        expectedVersion: carried.stateVersion,
+      }).cardId,
+    ).toBe(carried.card.id);
+    services.close();
+  });
+
+  it('writes an answer in one transaction; a stale answer is still refused and writes nothing', () => {
+    const services = openTestServices({ cards: syntheticCards(3) });
+    const db = services.storage.db();
+    const statements: string[] = [];
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      statements.push(sql);
+      exec(sql);
+    };
+    const { next, answer } = answerNext(services, 'good');
+    expect(statements).toEqual(['BEGIN IMMEDIATE', 'COMMIT']);
+    expect(answer.next.item).not.toBeNull();
+
+    statements.length = 0;
+    const events = eventCount(services);
+    expect(
+      code(() =>
+        services.review.answer({
+          cardId: answer.cardId,
+          rating: 'easy',
+          durationMs: 1,
+          expectedVersion: next.item?.stateVersion ?? '',
+        }),
+      ),
+    ).toBe('stale-state');
+    expect(statements).toEqual(['BEGIN IMMEDIATE', 'ROLLBACK']);
+    expect(eventCount(services)).toBe(events);
+    services.close();
+  });
+
+  it('undo hands back the undone card to answer again, with its restored state', () => {
+    const services = openTestServices({ cards: syntheticCards(4) });
+    answerNext(services, 'good');
+    services.clock.advance(30_000);
+    const second = answerNext(services, 'again');
+    const undone = services.review.undo();
+    expect(undone.changes).toEqual({
+      cardIds: [second.answer.cardId],
+      queue: true,
+      progress: true,
+    });
+    const item = undone.next.item;
+    expect(item?.card.id).toBe(second.answer.cardId);
+    expect(item?.queue).toBe('new');
+    expect(item?.state.phase).toBe('new');
+    expect(item?.choices).toEqual(second.next.item?.choices);
+    expect(undone.next.counts).toEqual(services.review.counts());
+    const again = services.review.answer({
+      cardId: second.answer.cardId,
+      rating: 'easy',
+      durationMs: 1,
+      expectedVersion: item?.stateVersion ?? '',
+    });
+    expect(again.state.phase).toBe('review');
+    services.close();
+  });
+
   it('undo restores a reviewed card (rollback) and keeps its history', () => {
     const services = openTestServices({ cards: syntheticCards(1) });
     for (const rating of ['good', 'good'] as const) {
