@@ -10,6 +10,19 @@ import { Loading } from '../components/States.tsx';
 
 // Screens with heavy dependencies (React Flow) load on first visit, not with the app.
 const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.tsx'));
+// Home is in the first bundle; the other study screens load on demand, Flashcards ahead of time
+// (below), because Home's main button usually leads there.
+const loadFlashcards = () => import('../features/flashcards/FlashcardsScreen.tsx');
+const FlashcardsScreen = lazy(loadFlashcards);
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
+
+/** Fetches the Flashcards chunk once the browser is idle after start. */
+function usePreloadFlashcards() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback(() => void loadFlashcards(), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
+}
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -21,6 +34,7 @@ function ScreenTitle() {
 }
 
 export function App() {
+  usePreloadFlashcards();
   return (
     <Router hook={useHashLocation}>
       <ScreenTitle />
@@ -41,6 +55,16 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/flashcards(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Flashcards screen…" />}>
+                  <FlashcardsScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/settings(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Settings screen…" />}>
+                  <SettingsScreen />
+                </Suspense>
+              </Route>
               <Route path={/^\/pathways(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
                   <PathwaysScreen />

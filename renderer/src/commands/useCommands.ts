@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { isTextField, keyActivatesTarget } from './dom.ts';
 import { commandForKey, isMacPlatform, type Command } from './registry.ts';
 
 /**
@@ -7,18 +8,26 @@ import { commandForKey, isMacPlatform, type Command } from './registry.ts';
  */
 export function useCommands<Ctx>(commands: readonly Command<Ctx>[], ctx: Ctx): void {
   const ctxRef = useRef(ctx);
-  useEffect(() => {
+  // Before the browser handles the next input event, not after the next paint.
+  useLayoutEffect(() => {
     ctxRef.current = ctx;
   });
   useEffect(() => {
     const isMac = isMacPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
-      const command = commandForKey(commands, event, ctxRef.current, isMac);
+      const press = {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        shiftKey: event.shiftKey,
+        inTextField: isTextField(event.target),
+      };
+      const command = commandForKey(commands, press, ctxRef.current, isMac);
       if (!command) return;
-      // Enter/Space on a focused button already activates it; let the button do the work.
-      if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLButtonElement)
-        return;
+      // Enter/Space on a focused button (or Enter on a link) already activates it; let it.
+      if (keyActivatesTarget(event.key, event.target)) return;
       event.preventDefault();
       command.perform(ctxRef.current);
     };
