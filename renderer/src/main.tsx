@@ -13,21 +13,26 @@ import './styles/components.css';
 const remembered = rememberedAppearance();
 if (remembered) applyAppearance(remembered);
 
-// Start the first requests now, in parallel with React's first render, not after it.
+// Start the first requests now, before React loads the first screen, not after it renders.
 const settingsLoaded = useSettings.getState().load();
 void useHome.getState().load();
 void useNotices.getState().load();
 void useAppInfo.getState().load();
 
-// With no remembered theme, wait briefly for the settings so a dark theme never flashes light.
-if (!remembered) {
-  await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
+/** Renders once the theme is known. Not a top-level await: that would make the bundler split
+ * every module shared with a lazy screen out of the entry chunk (more requests at start). */
+async function start(): Promise<void> {
+  // With no remembered theme, wait briefly for the settings so a dark theme never flashes light.
+  if (!remembered) {
+    await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
+  }
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html lacks #root');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html lacks #root');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void start();

@@ -4,6 +4,7 @@ import {
   call,
   expectNoAxeViolations,
   expectNoSidewaysScroll,
+  foreignRequests,
   openScreen,
   reload,
   shootSizes,
@@ -31,6 +32,7 @@ test('review by keyboard: Space reveals, 1–4 rate, Ctrl+Z undoes; counts follo
   app,
 }) => {
   const { page } = app;
+  const foreign = foreignRequests(page);
   await openScreen(page, 'Flashcards');
   await expect(count(page, 'new')).toHaveText('20');
   await expect(count(page, 'learning')).toHaveText('0');
@@ -86,6 +88,7 @@ test('review by keyboard: Space reveals, 1–4 rate, Ctrl+Z undoes; counts follo
   await expect(page.locator('.stat', { hasText: 'Cards seen' }).locator('.stat-value')).toHaveText(
     '1',
   );
+  expect(foreign).toEqual([]);
 });
 
 test('Space on the focused button keeps the flow: reveal, Good, reveal…', async ({ app }) => {

@@ -7,6 +7,7 @@ import {
   call,
   expectNoAxeViolations,
   expectNoSidewaysScroll,
+  foreignRequests,
   openScreen,
   reload,
   shootSizes,
@@ -122,6 +123,7 @@ test('export, reset with confirmation, import back; importing again adds nothing
   app,
 }) => {
   const { page } = app;
+  const foreign = foreignRequests(page);
   await studyThroughContract(app, 3, 'good');
   await openScreen(page, 'Settings');
   const data = section(page, 'Your progress');
@@ -167,6 +169,7 @@ test('export, reset with confirmation, import back; importing again adds nothing
   await expect(data).toContainText(/Nothing new: all \d+ records in this file were already here/);
   await openScreen(page, 'Home');
   await expect(cardsSeen(page)).toHaveText('3');
+  expect(foreign).toEqual([]);
 });
 
 test('a rejected import says why and that nothing was changed', async ({ app }) => {

@@ -98,3 +98,15 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Collects every request the page makes outside its own origin (there must be none). */
+export function foreignRequests(page: Page): string[] {
+  const origin = new URL(page.url()).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
+  });
+  return foreign;
+}
