@@ -78,6 +78,17 @@ interface DayContext {
   readonly reviewAllowance: number;
 }
 
+/** A card the queue picked, with its stored state (none for a card never rated). */
+interface Picked {
+  readonly card: StudyCard;
+  readonly queue: 'learning' | 'review' | 'new';
+  readonly record?: CardStateRecord | undefined;
+}
+
+function isNew(pick: Picked): boolean {
+  return pick.record === undefined || pick.record.state.phase === 'new';
+}
+
 export interface QuizRatingResult {
   readonly cardId: string;
   readonly rating: Rating;
@@ -139,11 +150,17 @@ export class ReviewService {
       const upcoming = this.#learningDueBy(day.dayEnd)[0];
       return {
         item: null,
+        upNext: null,
         counts: day.counts,
         nextDueAt: upcoming ? new Date(upcoming.state.due).toISOString() : null,
       };
     }
-    return { item: this.#item(pick, day.now), counts: day.counts, nextDueAt: null };
+    return {
+      item: this.#item(pick, day.now),
+      upNext: this.#upNext(day, pick),
+      counts: day.counts,
+      nextDueAt: null,
+    };
   }
 
   answer(request: {
@@ -234,9 +251,11 @@ export class ReviewService {
     const day = this.#day();
     const card = this.#catalog.card(target.cardId);
     // The undone card comes back to be answered again, whatever the queue would pick (Anki's undo).
-    const next: ReviewNext = card
+    const undone = card && { card, queue: queueOf(record.state.phase), record };
+    const next: ReviewNext = undone
       ? {
-          item: this.#item({ card, queue: queueOf(record.state.phase), record }, day.now),
+          item: this.#item(undone, day.now),
+          upNext: this.#upNext(day, undone),
           counts: day.counts,
           nextDueAt: null,
         }
@@ -370,45 +389,57 @@ export class ReviewService {
     return { event, record };
   }
 
-  #pick(
-    day: DayContext,
-  ):
-    | { card: StudyCard; queue: 'learning' | 'review' | 'new'; record?: CardStateRecord }
-    | undefined {
-    const learningNow = this.#learningDueBy(day.now)[0];
+  #pick(day: DayContext, after?: Picked): Picked | undefined {
+    // `after`: the card on screen, as if answered now. Then its own slot in each allowance is
+    // spent, and it never comes back, whatever its rating.
+    const skip = after?.card.id;
+    const learningNow = this.#learningDueBy(day.now).find((record) => record.cardId !== skip);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
-    if (day.reviewAllowance > 0) {
+    const reviewsLeft = day.reviewAllowance - (after?.record?.state.phase === 'review' ? 1 : 0);
+    if (reviewsLeft > 0) {
       const review =
         day.exam && day.examCandidates
-          ? nextReview(day.examCandidates, day.exam)
-          : this.#firstOverdueReview(day.dayEnd);
+          ? nextReview(
+              day.examCandidates.filter((record) => record.cardId !== skip),
+              day.exam,
+            )
+          : this.#firstOverdueReview(day.dayEnd, skip);
       if (review) return this.#queued(review, 'review');
     }
 
-    if (day.newAllowance > 0) {
+    const newLeft = day.newAllowance - (after && isNew(after) ? 1 : 0);
+    if (newLeft > 0) {
       const introduced = this.#introducedIds();
-      const card = this.#catalog.inTeachingOrder.find((candidate) => !introduced.has(candidate.id));
+      const card = this.#catalog.inTeachingOrder.find(
+        (candidate) => !introduced.has(candidate.id) && candidate.id !== skip,
+      );
       if (card) {
         const record = getCardState(this.#storage, card.id);
         return record ? { card, queue: 'new', record } : { card, queue: 'new' };
       }
     }
 
+    // Learning ahead, the card on screen may come back first or not, depending on its rating.
+    if (after) return undefined;
     const learningSoon = this.#learningDueBy(Math.min(day.now + learnAheadMs, day.dayEnd - 1))[0];
     if (learningSoon) return this.#queued(learningSoon, 'learning');
     return undefined;
   }
 
+  /**
+   * The card that follows `current` once it is answered now, whatever the rating: the screen
+   * shows it the moment a rating key is pressed, before the answer's round trip. Null when that
+   * depends on the rating (learning ahead) or nothing is left; the answer's own `next` is the
+   * authority either way.
+   */
+  #upNext(day: DayContext, current: Picked): QueuedCard | null {
+    const pick = this.#pick(day, current);
+    return pick ? this.#item(pick, day.now) : null;
+  }
+
   /** A card as the screen shows it: its state now, the four answers' outcomes, its version. */
-  #item(
-    pick: {
-      readonly card: StudyCard;
-      readonly queue: 'learning' | 'review' | 'new';
-      readonly record?: CardStateRecord | undefined;
-    },
-    now: number,
-  ): QueuedCard {
+  #item(pick: Picked, now: number): QueuedCard {
     const { card, queue, record } = pick;
     const state = record?.state ?? newCardState(now);
     const preview = previewStates(state, now, this.#settings.schedulerConfig());
@@ -447,11 +478,11 @@ export class ReviewService {
       .filter((record) => this.#catalog.has(record.cardId));
   }
 
-  #firstOverdueReview(dayEnd: number): CardStateRecord | undefined {
+  #firstOverdueReview(dayEnd: number, skip?: string): CardStateRecord | undefined {
     const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
     for (const row of statement.iterate(dayEnd)) {
       const record = fromDbCardState(row);
-      if (this.#catalog.has(record.cardId)) return record;
+      if (record.cardId !== skip && this.#catalog.has(record.cardId)) return record;
     }
     return undefined;
   }

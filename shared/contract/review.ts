@@ -98,6 +98,12 @@ export type QueuedCard = z.infer<typeof queuedCardSchema>;
 
 export const reviewNextSchema = z.object({
   item: queuedCardSchema.nullable(),
+  /**
+   * The card that follows `item` once it is answered, whatever the rating, predicted now: the
+   * screen can show it the moment a rating key is pressed. Null when the rating decides (learning
+   * ahead) or nothing is left. The answer's own `next` is the authority.
+   */
+  upNext: queuedCardSchema.nullable(),
   counts: queueCountsSchema,
   /** With nothing to show now: when the next learning card comes due today, if any. */
   nextDueAt: z.string().nullable(),

@@ -6,7 +6,9 @@ import {
   expectNoSidewaysScroll,
   foreignRequests,
   openScreen,
+  progress,
   reload,
+  review,
   shootSizes,
 } from './study-helpers.ts';
 
@@ -16,17 +18,6 @@ const count = (page: Page, queue: 'new' | 'learning' | 'review') =>
 const card = (page: Page) => page.locator('.fc-card');
 const rating = (page: Page, name: 'Again' | 'Hard' | 'Good' | 'Easy') =>
   page.getByRole('button', { name, exact: true });
-const progress = (page: Page) => page.getByRole('progressbar', { name: 'Session progress' });
-
-/** Space to reveal, then a rating key; waits until the answer is in (the session bar moves). */
-async function review(page: Page, key: '1' | '2' | '3' | '4'): Promise<void> {
-  const done = Number((await progress(page).getAttribute('aria-valuenow')) ?? '0');
-  await expect(card(page)).toHaveAttribute('data-side', 'front');
-  await page.keyboard.press('Space');
-  await expect(card(page)).toHaveAttribute('data-side', 'back');
-  await page.keyboard.press(key);
-  await expect(progress(page)).toHaveAttribute('aria-valuenow', String(done + 1));
-}
 
 test('review by keyboard: Space reveals, 1–4 rate, Ctrl+Z undoes; counts follow', async ({
   app,

@@ -2,7 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { call, expectNoAxeViolations, openScreen, screenReady } from './study-helpers.ts';
+import { call, expectNoAxeViolations, openScreen, review, screenReady } from './study-helpers.ts';
 
 const cardsSeen = (page: Page) =>
   page.locator('.stat', { hasText: 'Cards seen' }).locator('.stat-value');
@@ -12,19 +12,7 @@ test('close and relaunch on the same data directory: progress and settings are s
 }) => {
   let page = app.page;
   await openScreen(page, 'Flashcards');
-  for (const key of ['3', '4', '1']) {
-    const done = Number(
-      (await page
-        .getByRole('progressbar', { name: 'Session progress' })
-        .getAttribute('aria-valuenow')) ?? '0',
-    );
-    await page.keyboard.press('Space');
-    await page.keyboard.press(key);
-    await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute(
-      'aria-valuenow',
-      String(done + 1),
-    );
-  }
+  for (const key of ['3', '4', '1'] as const) await review(page, key);
   await openScreen(page, 'Settings');
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('.settings-saved')).toHaveText('Theme: saved.');
@@ -47,14 +35,8 @@ test('a damaged database is moved aside; the notice restores the newest backup',
 }) => {
   const { page } = app;
   await openScreen(page, 'Flashcards');
-  for (let i = 0; i < 2; i++) {
-    await page.keyboard.press('Space');
-    await page.keyboard.press('4');
-    await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute(
-      'aria-valuenow',
-      String(i + 1),
-    );
-  }
+  await review(page, '4');
+  await review(page, '4');
   await call(app, 'backup.create');
   await app.preview().stop();
   const database = path.join(app.dataDir, 'pathwise.sqlite');

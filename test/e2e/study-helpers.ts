@@ -110,3 +110,18 @@ export function foreignRequests(page: Page): string[] {
   });
   return foreign;
 }
+
+export const progress = (page: Page) => page.getByRole('progressbar', { name: 'Session progress' });
+
+/** Space to reveal, then a rating key; waits until main has taken the answer. */
+export async function review(page: Page, key: '1' | '2' | '3' | '4'): Promise<void> {
+  const done = Number((await progress(page).getAttribute('aria-valuenow')) ?? '0');
+  await expect(page.locator('.fc-card')).toHaveAttribute('data-side', 'front');
+  await page.keyboard.press('Space');
+  await expect(page.locator('.fc-card')).toHaveAttribute('data-side', 'back');
+  // A card shown ahead of its confirmation takes a rating once main has confirmed it.
+  await expect(page.locator('.fc-area')).not.toHaveAttribute('aria-busy', 'true');
+  await page.keyboard.press(key);
+  await expect(progress(page)).toHaveAttribute('aria-valuenow', String(done + 1));
+  await expect(page.locator('.fc-area')).not.toHaveAttribute('aria-busy', 'true');
+}

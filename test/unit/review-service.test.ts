@@ -245,6 +245,52 @@ describe('review queue', () => {
     services.close();
   });
 
+  it('predicts the card after the one shown (upNext), whatever the rating, or says it cannot', () => {
+    const services = openTestServices({ cards: syntheticCards(12) });
+    services.settings.update({ newCardsPerDay: 6 });
+    const ratings: Rating[] = ['again', 'good', 'hard', 'easy', 'again', 'good', 'easy'];
+    let shown = services.review.next();
+    let predicted = 0;
+    for (let i = 0; i < 30 && shown.item; i++) {
+      const item = shown.item;
+      const answer = services.review.answer({
+        cardId: item.card.id,
+        rating: ratings[i % ratings.length] ?? 'good',
+        durationMs: 1000,
+        expectedVersion: item.stateVersion,
+      });
+      if (shown.upNext) {
+        predicted += 1;
+        expect(answer.next.item?.card.id).toBe(shown.upNext.card.id);
+        expect(answer.next.item?.stateVersion).toBe(shown.upNext.stateVersion);
+      }
+      // Time passing can bring learning cards due: the prediction holds for "answered now".
+      services.clock.advance(2 * 60_000);
+      shown = services.review.next();
+    }
+    expect(predicted).toBeGreaterThan(5);
+    services.close();
+  });
+
+  it('has no upNext when the daily new cards run out or only learning ahead is left', () => {
+    const services = openTestServices({ cards: syntheticCards(5) });
+    services.settings.update({ newCardsPerDay: 2 });
+    const first = services.review.next();
+    const second = first.upNext;
+    expect(second?.queue).toBe('new');
+    const after = services.review.answer({
+      cardId: first.item?.card.id ?? '',
+      rating: 'good',
+      durationMs: 1,
+      expectedVersion: first.item?.stateVersion ?? '',
+    });
+    expect(after.next.item?.card.id).toBe(second?.card.id);
+    // The last new card allowed today: what follows is the first card learning ahead, which
+    // depends on how this one is rated.
+    expect(after.next.upNext).toBeNull();
+    services.close();
+  });
+
   it('writes an answer in one transaction; a stale answer is still refused and writes nothing', () => {
     const services = openTestServices({ cards: syntheticCards(3) });
     const db = services.storage.db();

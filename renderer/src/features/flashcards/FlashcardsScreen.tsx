@@ -55,6 +55,7 @@ export default function FlashcardsScreen() {
   const item = useReview((s) => s.item);
   const counts = useReview((s) => s.counts);
   const revealed = useReview((s) => s.revealed);
+  const busy = useReview((s) => s.busy);
   const session = useReview((s) => s.session);
   const nextDueAt = useReview((s) => s.nextDueAt);
   const announcement = useReview((s) => s.announcement);
@@ -84,12 +85,11 @@ export default function FlashcardsScreen() {
   useCommands(flashcardCommands, commandContext);
 
   // The focused button vanished (Show answer → ratings → next card): focus the next one Space
-  // would press, so keyboard users stay in the flow. Focus elsewhere is left alone.
+  // would press, so keyboard users stay in the flow. Focus anywhere else is left alone.
   useLayoutEffect(() => {
-    const area = areaRef.current;
     const active = document.activeElement;
-    if (!area || (active && active !== document.body && !area.contains(active))) return;
-    area.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    if (active && active !== document.body) return;
+    areaRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [item, revealed, status]);
 
   const summary = summarise(session);
@@ -121,7 +121,7 @@ export default function FlashcardsScreen() {
           {message.text}
         </p>
       )}
-      <div ref={areaRef} className="fc-area">
+      <div ref={areaRef} className="fc-area" aria-busy={busy || undefined}>
         {(status === 'idle' || status === 'loading') && <Loading label="Loading your cards…" />}
         {status === 'error' && <ErrorMessage error={error} onRetry={() => void open()} />}
         {studying && (

@@ -24,6 +24,8 @@ export interface ReviewMessage {
 interface ReviewState {
   readonly status: ReviewStatus;
   readonly item: QueuedCard | null;
+  /** The card predicted to follow `item` (review.next's upNext), shown on a rating key. */
+  readonly upNext: QueuedCard | null;
   readonly counts: QueueCounts | undefined;
   /** With the queue empty: when the next card comes due (today's learning, else any card). */
   readonly nextDueAt: string | null;
@@ -53,6 +55,7 @@ let shownAt = 0;
 const initial = {
   status: 'idle' as ReviewStatus,
   item: null,
+  upNext: null,
   counts: undefined,
   nextDueAt: null,
   revealed: false,
@@ -70,6 +73,7 @@ export const useReview = create<ReviewState>()((set, get) => {
     shownAt = performance.now();
     set({
       item: next.item,
+      upNext: next.upNext,
       counts: next.counts,
       nextDueAt: next.nextDueAt,
       revealed: false,
@@ -115,10 +119,26 @@ export const useReview = create<ReviewState>()((set, get) => {
       if (get().status === 'studying' && !get().revealed) set({ revealed: true });
     },
     rate: async (rating) => {
-      const { item, busy, revealed } = get();
-      if (!item || busy || !revealed) return;
-      set({ busy: true });
+      const before = get();
+      const { item, upNext, session } = before;
+      if (!item || before.busy || !before.revealed) return;
       const durationMs = answerDuration(shownAt, performance.now());
+      const answered = withAnswer(session, { cardId: item.card.id, rating, durationMs });
+      const interval = item.choices[rating].intervalMs;
+      const done = {
+        session: answered,
+        // The count makes each announcement new text, so a live region reads it every time.
+        announcement: `Card ${answered.answered.length} rated ${ratingLabels[rating]}: back in ${intervalInWords(interval)}.`,
+        message: undefined,
+      };
+      // The predicted next card is painted with this key press; the answer confirms or corrects
+      // it one round trip later. Rating waits for that (busy), revealing does not.
+      if (upNext) {
+        shownAt = performance.now();
+        set({ item: upNext, upNext: null, revealed: false, busy: true, ...done });
+      } else {
+        set({ busy: true });
+      }
       try {
         const answer = await api.review.answer({
           cardId: item.card.id,
@@ -126,20 +146,27 @@ export const useReview = create<ReviewState>()((set, get) => {
           durationMs,
           expectedVersion: item.stateVersion,
         });
-        const interval = item.choices[rating].intervalMs;
-        const session = withAnswer(get().session, { cardId: item.card.id, rating, durationMs });
-        show(answer.next, {
-          session,
-          // The count makes each announcement new text, so a live region reads it every time.
-          announcement: `Card ${session.answered.length} rated ${ratingLabels[rating]}: back in ${intervalInWords(interval)}.`,
-          message: undefined,
-        });
+        const next = answer.next;
+        if (upNext && next.item?.card.id === upNext.card.id) {
+          // Confirmed: take main's item (current version and intervals); keep the reveal.
+          set({
+            item: next.item,
+            upNext: next.upNext,
+            counts: next.counts,
+            nextDueAt: next.nextDueAt,
+            busy: false,
+          });
+        } else {
+          show(next, done);
+        }
       } catch (error) {
+        // Nothing was written: the answered card comes back as it was.
+        set({ item, upNext, revealed: true, session, busy: false, announcement: '' });
         if (error instanceof ContractError && error.code === 'stale-state') {
           await load({ message: { kind: 'info', text: error.message } });
           return;
         }
-        set({ busy: false, message: { kind: 'error', text: messageOf(error) } });
+        set({ message: { kind: 'error', text: messageOf(error) } });
       }
     },
     undo: async () => {

@@ -5,10 +5,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatBytes, formatDateTime } from '../../components/format.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { backupReasonLabels, useBackups } from './backups-store.ts';
-import { idle, OperationMessage, type Operation } from './OperationMessage.tsx';
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+import { idle, messageOf, type Operation } from './operation.ts';
+import { OperationMessage } from './OperationMessage.tsx';
 
 function BackupTable({
   backups,

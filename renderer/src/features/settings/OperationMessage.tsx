@@ -1,10 +1,4 @@
-export type Operation =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'working'; readonly text: string }
-  | { readonly kind: 'done'; readonly text: string; readonly details?: readonly string[] }
-  | { readonly kind: 'failed'; readonly text: string; readonly details?: readonly string[] };
-
-export const idle: Operation = { kind: 'idle' };
+import type { Operation } from './operation.ts';
 
 /**
  * The state of a long action, in a live region: a busy indicator while it runs, then what it did

@@ -1,41 +1,13 @@
-import { useId, useRef, useState } from 'react';
-import { api } from '../../api.ts';
+import { useId, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDateTime } from '../../components/format.ts';
-import { learnerDataReplaced } from '../../stores/learner-data.ts';
-import { describeCounts, describeImport } from './describe.ts';
-import { maxProgressFileBytes } from './limits.ts';
-import { idle, OperationMessage, type Operation } from './OperationMessage.tsx';
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-/** Hands a text to the browser as a download, without leaving the app. */
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download reads the blob after this handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { idle, type Operation } from './operation.ts';
+import { OperationMessage } from './OperationMessage.tsx';
+import { exportProgress, importProgress, resetProgress } from './progress-actions.ts';
 
 function ExportProgress() {
   const [operation, setOperation] = useState<Operation>(idle);
-  const run = async () => {
-    setOperation({ kind: 'working', text: 'Preparing your progress file…' });
-    try {
-      const { fileName, content, counts } = await api.data.export();
-      download(fileName, content);
-      setOperation({ kind: 'done', text: `Saved ${fileName}: ${describeCounts(counts)}.` });
-    } catch (error) {
-      setOperation({ kind: 'failed', text: `The export failed: ${messageOf(error)}` });
-    }
-  };
+  const run = () => exportProgress(setOperation);
   return (
     <div className="data-action">
       <h3>Export progress</h3>
@@ -53,37 +25,7 @@ function ExportProgress() {
 
 function ImportProgress() {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [operation, setOperation] = useState<Operation>(idle);
-  const run = async (file: File) => {
-    if (file.size > maxProgressFileBytes) {
-      setOperation({
-        kind: 'failed',
-        text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; progress files are limited to ${maxProgressFileBytes / 1024 / 1024} MB. Nothing was changed.`,
-      });
-      return;
-    }
-    setOperation({ kind: 'working', text: `Reading ${file.name}…` });
-    try {
-      const content = await file.text();
-      setOperation({ kind: 'working', text: `Merging ${file.name} into your progress…` });
-      const result = await api.data.import({ content });
-      await learnerDataReplaced();
-      setOperation({
-        kind: 'done',
-        text: describeImport(result.added, result.alreadyPresent),
-        details: [`A backup was made first (${formatDateTime(result.backup.createdAt)}).`],
-      });
-    } catch (error) {
-      setOperation({
-        kind: 'failed',
-        text: `${file.name} was not imported: ${messageOf(error)} Nothing was changed.`,
-      });
-    } finally {
-      // Picking the same file again must fire a change.
-      if (input.current) input.current.value = '';
-    }
-  };
   return (
     <div className="data-action">
       <h3>Import progress</h3>
@@ -95,15 +37,16 @@ function ImportProgress() {
         Choose a progress file to import
       </label>
       <input
-        ref={input}
         id={id}
         type="file"
         accept=".json,application/json"
         aria-describedby={`${id}-help`}
         disabled={operation.kind === 'working'}
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void run(file);
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          // Cleared once read, so picking the same file again imports it again.
+          if (file) void importProgress(file, setOperation).finally(() => (input.value = ''));
         }}
       />
       <OperationMessage operation={operation} label="Importing progress" />
@@ -114,19 +57,9 @@ function ImportProgress() {
 function ResetProgress() {
   const [confirming, setConfirming] = useState(false);
   const [operation, setOperation] = useState<Operation>(idle);
-  const run = async () => {
+  const run = () => {
     setConfirming(false);
-    setOperation({ kind: 'working', text: 'Backing up, then erasing your progress…' });
-    try {
-      const { backup } = await api.data.reset({ confirm: 'erase-all-progress' });
-      await learnerDataReplaced();
-      setOperation({
-        kind: 'done',
-        text: `All progress was erased. The backup made first (${formatDateTime(backup.createdAt)}) is in the list above if you want it back.`,
-      });
-    } catch (error) {
-      setOperation({ kind: 'failed', text: `Nothing was erased: ${messageOf(error)}` });
-    }
+    void resetProgress(setOperation);
   };
   return (
     <div className="data-action">
@@ -148,7 +81,7 @@ function ResetProgress() {
         title="Erase all progress?"
         confirmLabel="Erase all progress"
         danger
-        onConfirm={() => void run()}
+        onConfirm={run}
         onCancel={() => setConfirming(false)}
       >
         <p>
