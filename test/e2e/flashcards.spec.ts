@@ -269,3 +269,24 @@ test('screenshots: front, revealed, summary, empty; light and dark; two sizes; 2
     await shootSizes(app, `flashcards-empty-${scheme}`);
   }
 });
+
+test('leaving mid-card and coming back keeps the card and its answer, with fresh counts', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openScreen(page, 'Flashcards');
+  const shown = await card(page).getAttribute('data-card-id');
+  await page.keyboard.press('Space');
+  await expect(card(page)).toHaveAttribute('data-side', 'back');
+  await openScreen(page, 'Settings');
+  const newCards = page.getByRole('spinbutton', { name: 'New cards a day' });
+  await newCards.fill('5');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.settings-saved')).toHaveText('New cards a day: saved.');
+  await openScreen(page, 'Flashcards');
+  await expect(card(page)).toHaveAttribute('data-card-id', shown ?? '');
+  await expect(card(page)).toHaveAttribute('data-side', 'back');
+  await expect(count(page, 'new')).toHaveText('5');
+  await page.keyboard.press('3');
+  await expect(count(page, 'new')).toHaveText('4');
+});

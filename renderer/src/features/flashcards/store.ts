@@ -109,8 +109,27 @@ export const useReview = create<ReviewState>()((set, get) => {
   return {
     ...initial,
     open: async () => {
-      const { status } = get();
-      if (status === 'studying' || status === 'loading') return;
+      const { status, item } = get();
+      if (status === 'loading') return;
+      if (status === 'studying' && item) {
+        // Back to a sitting in progress: keep the card (and its reveal) unless it changed
+        // meanwhile (a quiz, a changed limit); either way the counts are fresh.
+        try {
+          const next = await api.review.next();
+          const current = get().item;
+          if (
+            next.item?.stateVersion === current?.stateVersion &&
+            next.item?.card.id === current?.card.id
+          ) {
+            set({ item: next.item, upNext: next.upNext, counts: next.counts });
+          } else if (!get().busy) {
+            show(next);
+          }
+        } catch {
+          // The card on screen still answers; a real failure shows when it is rated.
+        }
+        return;
+      }
       // A finished or failed sitting ends here; coming back starts a new one.
       set({ ...initial, status: 'loading' });
       await load();
