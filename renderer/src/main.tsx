@@ -9,30 +9,26 @@ import { applyAppearance, rememberedAppearance } from './styles/appearance.ts';
 import './styles/global.css';
 import './styles/components.css';
 
-// The theme this browser last showed, at once; the stored settings confirm or correct it below.
+// Start the first requests now, before React renders the first screen, not after it: Home's
+// figures first, then the settings. Notices and the version line follow once Home has its data,
+// so they never hold it up (each extra request at start costs a connection).
+const homeLoaded = useHome.getState().load();
+void useSettings.getState().load();
+void homeLoaded.finally(() => {
+  void useNotices.getState().load();
+  void useAppInfo.getState().load();
+});
+
+// The theme this browser last showed, applied before the first render; the stored settings
+// confirm or correct it when they arrive (a few milliseconds). Not waiting for them keeps
+// React's first render off the path to Home's data.
 const remembered = rememberedAppearance();
 if (remembered) applyAppearance(remembered);
 
-// Start the first requests now, before React loads the first screen, not after it renders.
-const settingsLoaded = useSettings.getState().load();
-void useHome.getState().load();
-void useNotices.getState().load();
-void useAppInfo.getState().load();
-
-/** Renders once the theme is known. Not a top-level await: that would make the bundler split
- * every module shared with a lazy screen out of the entry chunk (more requests at start). */
-async function start(): Promise<void> {
-  // With no remembered theme, wait briefly for the settings so a dark theme never flashes light.
-  if (!remembered) {
-    await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
-  }
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html lacks #root');
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
-
-void start();
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

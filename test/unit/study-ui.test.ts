@@ -5,6 +5,7 @@ import {
   barWidth,
   formatDueAt,
   formatDuration,
+  formatStudyDay,
   humaniseInterval,
   intervalInWords,
   percent,
@@ -94,6 +95,12 @@ describe('interval humanising', () => {
     expect(text(percent(1.7))).toBe('100 %');
     expect(barWidth(0.4567)).toBe('45.7%');
     expect(barWidth(-1)).toBe('0%');
+  });
+
+  it('writes a study day in words without Intl (cheap at start)', () => {
+    expect(formatStudyDay('2025-03-03')).toBe('Monday 3 March 2025');
+    expect(formatStudyDay('2026-12-31')).toBe('Thursday 31 December 2026');
+    expect(formatStudyDay('not a day')).toBe('not a day');
   });
 
   it('says when something is due, relative to now', () => {

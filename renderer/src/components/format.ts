@@ -111,16 +111,32 @@ export function formatDueAt(iso: string, now: Date = new Date(), locale?: string
   return `on ${day} at ${time}`;
 }
 
-/** A calendar day (`YYYY-MM-DD`) in words: "Monday 3 March 2025". */
-export function formatStudyDay(day: string, locale?: string): string {
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A calendar day (`YYYY-MM-DD`) in words: "Monday 3 March 2025". In English like the rest of the
+ * interface, and without Intl: Home shows it at start, where a first DateTimeFormat costs
+ * milliseconds of locale loading.
+ */
+export function formatStudyDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(y, m - 1, d, 12));
+  const date = new Date(y, m - 1, d, 12);
+  return `${weekdays[date.getDay()] ?? ''} ${d} ${months[m - 1] ?? ''} ${y}`;
 }
 
 /** A moment with date and time, for lists such as backups: "3 Mar 2025, 14:30". */
