@@ -6,6 +6,7 @@ import { Nav } from './Nav.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { useHome } from '../features/home/store.ts';
 import { Loading } from '../components/States.tsx';
 
 // Screens with heavy dependencies (React Flow) load on first visit, not with the app.
@@ -16,12 +17,14 @@ const loadFlashcards = () => import('../features/flashcards/FlashcardsScreen.tsx
 const FlashcardsScreen = lazy(loadFlashcards);
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
 
-/** Fetches the Flashcards chunk once the browser is idle after start. */
+/** Fetches the Flashcards chunk when the browser is idle after Home has its data, not before. */
 function usePreloadFlashcards() {
+  const homeShown = useHome((s) => s.summary !== undefined || s.error !== undefined);
   useEffect(() => {
+    if (!homeShown) return;
     const idle = window.requestIdleCallback(() => void loadFlashcards(), { timeout: 2000 });
     return () => window.cancelIdleCallback(idle);
-  }, []);
+  }, [homeShown]);
 }
 
 function ScreenTitle() {
