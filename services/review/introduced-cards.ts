@@ -31,8 +31,12 @@ export class IntroducedCards {
   }
 
   /** The first new card in teaching order. */
-  firstUnseen(): StudyCard | undefined {
-    const rank = this.#flags.indexOf(0);
+  /** The first card in teaching order not yet introduced (other than `skip`). */
+  firstUnseen(skip?: string): StudyCard | undefined {
+    let rank = this.#flags.indexOf(0);
+    while (rank !== -1 && this.catalog.inTeachingOrder[rank]?.id === skip) {
+      rank = this.#flags.indexOf(0, rank + 1);
+    }
     return rank === -1 ? undefined : this.catalog.inTeachingOrder[rank];
   }
 }

@@ -2,6 +2,7 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import type {
   MemoryStateView,
   QueueCounts,
+  QueuedCard,
   ReviewAnswer,
   ReviewNext,
   ReviewUndo,
@@ -69,6 +70,17 @@ interface DayContext {
   readonly reviewAllowance: number;
 }
 
+/** A card the queue picked, with its stored state (none for a card never rated). */
+interface Picked {
+  readonly card: StudyCard;
+  readonly queue: 'learning' | 'review' | 'new';
+  readonly record?: CardStateRecord | undefined;
+}
+
+function isNew(pick: Picked): boolean {
+  return pick.record === undefined || pick.record.state.phase === 'new';
+}
+
 export interface QuizRatingResult {
   readonly cardId: string;
   readonly rating: Rating;
@@ -130,30 +142,14 @@ export class ReviewService {
       const upcoming = this.#firstLearningDueBy(day.dayEnd);
       return {
         item: null,
+        upNext: null,
         counts: day.counts,
         nextDueAt: upcoming ? new Date(upcoming.state.due).toISOString() : null,
       };
     }
-    const { card, queue, record } = pick;
-    const state = record?.state ?? newCardState(day.now);
-    const preview = previewStates(state, day.now, this.#settings.schedulerConfig());
-    const choice = (rating: Rating) => ({
-      intervalMs: preview.next[rating].intervalMs,
-      due: new Date(preview.next[rating].state.due).toISOString(),
-    });
     return {
-      item: {
-        card,
-        queue,
-        state: stateView(state, day.now),
-        choices: {
-          again: choice('again'),
-          hard: choice('hard'),
-          good: choice('good'),
-          easy: choice('easy'),
-        },
-        stateVersion: record ? cardVersion(record) : newVersion,
-      },
+      item: this.#item(pick, day.now),
+      upNext: this.#upNext(day, pick),
       counts: day.counts,
       nextDueAt: null,
     };
@@ -184,12 +180,15 @@ export class ReviewService {
         quizAnswerId: null,
       });
     });
-    const now = this.#now().getTime();
+    // Read after the commit: the answer's write is the transaction above, on its own.
+    const next = this.next();
     return {
       eventId: event.id,
       cardId: request.cardId,
-      state: stateView(record.state, now),
-      counts: this.counts(),
+      state: stateView(record.state, this.#now().getTime()),
+      counts: next.counts,
+      changes: { cardIds: [request.cardId], queue: true, progress: true },
+      next,
     };
   }
 
@@ -241,11 +240,25 @@ export class ReviewService {
       this.#pending.push(next);
       return { target: undone, record: next };
     });
+    const day = this.#day();
+    const card = this.#catalog.card(target.cardId);
+    // The undone card comes back to be answered again, whatever the queue would pick (Anki's undo).
+    const undone = card && { card, queue: queueOf(record.state.phase), record };
+    const next: ReviewNext = undone
+      ? {
+          item: this.#item(undone, day.now),
+          upNext: this.#upNext(day, undone),
+          counts: day.counts,
+          nextDueAt: null,
+        }
+      : this.next();
     return {
       undoneEventId: target.id,
       cardId: target.cardId,
-      state: stateView(record.state, this.#now().getTime()),
-      counts: this.counts(),
+      state: stateView(record.state, day.now),
+      counts: next.counts,
+      changes: { cardIds: [target.cardId], queue: true, progress: true },
+      next,
     };
   }
 
@@ -368,32 +381,69 @@ export class ReviewService {
     return { event, record };
   }
 
-  #pick(
-    day: DayContext,
-  ):
-    | { card: StudyCard; queue: 'learning' | 'review' | 'new'; record?: CardStateRecord }
-    | undefined {
-    const learningNow = this.#firstLearningDueBy(day.now);
+  #pick(day: DayContext, after?: Picked): Picked | undefined {
+    // `after`: the card on screen, as if answered now. Then its own slot in each allowance is
+    // spent, and it never comes back, whatever its rating.
+    const skip = after?.card.id;
+    const learningNow = this.#firstLearningDueBy(day.now, skip);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
-    if (day.reviewAllowance > 0) {
+    const reviewsLeft = day.reviewAllowance - (after?.record?.state.phase === 'review' ? 1 : 0);
+    if (reviewsLeft > 0) {
       const review = day.examDay
-        ? nextExamReview(this.#storage, this.#catalog, day.examDay)
-        : this.#firstOverdueReview(day.dayEnd);
+        ? nextExamReview(this.#storage, this.#catalog, day.examDay, skip)
+        : this.#firstOverdueReview(day.dayEnd, skip);
       if (review) return this.#queued(review, 'review');
     }
 
-    if (day.newAllowance > 0) {
-      const card = this.#introducedCards().firstUnseen();
+    const newLeft = day.newAllowance - (after && isNew(after) ? 1 : 0);
+    if (newLeft > 0) {
+      const card = this.#introducedCards().firstUnseen(skip);
       if (card) {
         const record = getCardState(this.#storage, card.id);
         return record ? { card, queue: 'new', record } : { card, queue: 'new' };
       }
     }
 
+    // Learning ahead, the card on screen may come back first or not, depending on its rating.
+    if (after) return undefined;
     const learningSoon = this.#firstLearningDueBy(Math.min(day.now + learnAheadMs, day.dayEnd - 1));
     if (learningSoon) return this.#queued(learningSoon, 'learning');
     return undefined;
+  }
+
+  /**
+   * The card that follows `current` once it is answered now, whatever the rating: the screen
+   * shows it the moment a rating key is pressed, before the answer's round trip. Null when that
+   * depends on the rating (learning ahead) or nothing is left; the answer's own `next` is the
+   * authority either way.
+   */
+  #upNext(day: DayContext, current: Picked): QueuedCard | null {
+    const pick = this.#pick(day, current);
+    return pick ? this.#item(pick, day.now) : null;
+  }
+
+  /** A card as the screen shows it: its state now, the four answers' outcomes, its version. */
+  #item(pick: Picked, now: number): QueuedCard {
+    const { card, queue, record } = pick;
+    const state = record?.state ?? newCardState(now);
+    const preview = previewStates(state, now, this.#settings.schedulerConfig());
+    const choice = (rating: Rating) => ({
+      intervalMs: preview.next[rating].intervalMs,
+      due: new Date(preview.next[rating].state.due).toISOString(),
+    });
+    return {
+      card,
+      queue,
+      state: stateView(state, now),
+      choices: {
+        again: choice('again'),
+        hard: choice('hard'),
+        good: choice('good'),
+        easy: choice('easy'),
+      },
+      stateVersion: record ? cardVersion(record) : newVersion,
+    };
   }
 
   #queued(
@@ -404,20 +454,20 @@ export class ReviewService {
     return card ? { card, queue, record } : undefined;
   }
 
-  /** The soonest learning card due by `at` that is in the catalog. */
-  #firstLearningDueBy(at: number): CardStateRecord | undefined {
+  /** The soonest learning card due by `at` that is in the catalog (other than `skip`). */
+  #firstLearningDueBy(at: number, skip?: string): CardStateRecord | undefined {
     for (const row of this.#storage.statement(cardStateSql.learningDueBy).iterate(at)) {
       const record = fromDbCardState(row);
-      if (this.#catalog.has(record.cardId)) return record;
+      if (record.cardId !== skip && this.#catalog.has(record.cardId)) return record;
     }
     return undefined;
   }
 
-  #firstOverdueReview(dayEnd: number): CardStateRecord | undefined {
+  #firstOverdueReview(dayEnd: number, skip?: string): CardStateRecord | undefined {
     const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
     for (const row of statement.iterate(dayEnd)) {
       const record = fromDbCardState(row);
-      if (this.#catalog.has(record.cardId)) return record;
+      if (record.cardId !== skip && this.#catalog.has(record.cardId)) return record;
     }
     return undefined;
   }
@@ -504,6 +554,18 @@ export class ReviewService {
     if (this.#introducedIsCurrent()) {
       this.#introduced?.set(record.cardId, record.state.phase !== 'new');
     }
+  }
+}
+
+function queueOf(phase: MemoryState['phase']): QueuedCard['queue'] {
+  switch (phase) {
+    case 'new':
+      return 'new';
+    case 'learning':
+    case 'relearning':
+      return 'learning';
+    case 'review':
+      return 'review';
   }
 }
 

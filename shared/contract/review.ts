@@ -94,8 +94,16 @@ export const queuedCardSchema = z.object({
   stateVersion: z.string(),
 });
 
+export type QueuedCard = z.infer<typeof queuedCardSchema>;
+
 export const reviewNextSchema = z.object({
   item: queuedCardSchema.nullable(),
+  /**
+   * The card that follows `item` once it is answered, whatever the rating, predicted now: the
+   * screen can show it the moment a rating key is pressed. Null when the rating decides (learning
+   * ahead) or nothing is left. The answer's own `next` is the authority.
+   */
+  upNext: queuedCardSchema.nullable(),
   counts: queueCountsSchema,
   /** With nothing to show now: when the next learning card comes due today, if any. */
   nextDueAt: z.string().nullable(),
@@ -112,11 +120,31 @@ export const reviewAnswerRequestSchema = z.strictObject({
   expectedVersion: z.string().min(1).max(64),
 });
 
+/**
+ * What a review write changed (Anki's OpChanges): the UI refreshes from this instead of reloading
+ * everything. An answer or an undo always changes one card, the queue and the progress figures.
+ */
+export const reviewChangesSchema = z.object({
+  /** Cards whose stored memory state the write changed. */
+  cardIds: z.array(z.string()),
+  /** The study queue and its counts. */
+  queue: z.boolean(),
+  /** Progress figures derived from card states: mastery, streak, exam forecast. */
+  progress: z.boolean(),
+});
+export type ReviewChanges = z.infer<typeof reviewChangesSchema>;
+
 export const reviewAnswerSchema = z.object({
   eventId: z.string(),
   cardId: z.string(),
   state: memoryStateViewSchema,
   counts: queueCountsSchema,
+  changes: reviewChangesSchema,
+  /**
+   * The queue after this answer, exactly as `review.next` would answer now: the screen shows the
+   * next card without a second round trip.
+   */
+  next: reviewNextSchema,
 });
 export type ReviewAnswer = z.infer<typeof reviewAnswerSchema>;
 
@@ -125,6 +153,9 @@ export const reviewUndoSchema = z.object({
   cardId: z.string(),
   state: memoryStateViewSchema,
   counts: queueCountsSchema,
+  changes: reviewChangesSchema,
+  /** The undone card, shown again to be re-answered (its item carries its restored state). */
+  next: reviewNextSchema,
 });
 export type ReviewUndo = z.infer<typeof reviewUndoSchema>;
 

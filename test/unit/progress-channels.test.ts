@@ -4,6 +4,7 @@ import { resetConfirmation } from '../../shared/contract/data.ts';
 import {
   reviewNextSchema,
   reviewAnswerSchema,
+  reviewUndoSchema,
   queueCountsSchema,
 } from '../../shared/contract/review.ts';
 import {
@@ -50,10 +51,10 @@ describe('progress channels through the contract', () => {
       expectedVersion: item.stateVersion,
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale-state' } });
-    expect(await call(registry, 'review.undo')).toMatchObject({
-      ok: true,
-      value: { cardId: item.card.id },
-    });
+    const undo = await call(registry, 'review.undo');
+    expect(undo).toMatchObject({ ok: true, value: { cardId: item.card.id } });
+    const undone = reviewUndoSchema.parse(undo.ok ? undo.value : undefined);
+    expect(undone.next.item?.card.id).toBe(item.card.id);
     const counts = await call(registry, 'review.counts');
     expect(queueCountsSchema.safeParse(counts.ok ? counts.value : undefined).success).toBe(true);
     for (const [channel, schema] of [

@@ -212,6 +212,142 @@ describe('review queue', () => {
     services.close();
   });
 
+  it('an answer carries the next card, as review.next would give it, and what changed', () => {
+    const services = openTestServices({ cards: syntheticCards(6) });
+    for (let i = 0; i < 4; i++) {
+      const { answer } = answerNext(services, i % 2 === 0 ? 'good' : 'again');
+      expect(answer.changes).toEqual({ cardIds: [answer.cardId], queue: true, progress: true });
+      expect(answer.next.item?.card.id).not.toBe(answer.cardId);
+      // Same clock: the queue read afterwards is the one the answer already carried.
+      expect(services.review.next()).toEqual(answer.next);
+      expect(answer.counts).toEqual(answer.next.counts);
+    }
+    // The carried item answers like one from review.next: its version is current.
+    const item = services.review.next().item;
+    if (!item) throw new Error('no item');
+    const answered = services.review.answer({
+      cardId: item.card.id,
+      rating: 'easy',
+      durationMs: 1,
+      expectedVersion: item.stateVersion,
+    });
+    const carried = answered.next.item;
+    if (!carried) throw new Error('no next item');
+    services.clock.advance(1000);
+    expect(
+      services.review.answer({
+        cardId: carried.card.id,
+        rating: 'good',
+        durationMs: 1,
+        expectedVersion: carried.stateVersion,
+      }).cardId,
+    ).toBe(carried.card.id);
+    services.close();
+  });
+
+  it('predicts the card after the one shown (upNext), whatever the rating, or says it cannot', () => {
+    const services = openTestServices({ cards: syntheticCards(12) });
+    services.settings.update({ newCardsPerDay: 6 });
+    const ratings: Rating[] = ['again', 'good', 'hard', 'easy', 'again', 'good', 'easy'];
+    let shown = services.review.next();
+    let predicted = 0;
+    for (let i = 0; i < 30 && shown.item; i++) {
+      const item = shown.item;
+      const answer = services.review.answer({
+        cardId: item.card.id,
+        rating: ratings[i % ratings.length] ?? 'good',
+        durationMs: 1000,
+        expectedVersion: item.stateVersion,
+      });
+      if (shown.upNext) {
+        predicted += 1;
+        expect(answer.next.item?.card.id).toBe(shown.upNext.card.id);
+        expect(answer.next.item?.stateVersion).toBe(shown.upNext.stateVersion);
+      }
+      // Time passing can bring learning cards due: the prediction holds for "answered now".
+      services.clock.advance(2 * 60_000);
+      shown = services.review.next();
+    }
+    expect(predicted).toBeGreaterThan(5);
+    services.close();
+  });
+
+  it('has no upNext when the daily new cards run out or only learning ahead is left', () => {
+    const services = openTestServices({ cards: syntheticCards(5) });
+    services.settings.update({ newCardsPerDay: 2 });
+    const first = services.review.next();
+    const second = first.upNext;
+    expect(second?.queue).toBe('new');
+    const after = services.review.answer({
+      cardId: first.item?.card.id ?? '',
+      rating: 'good',
+      durationMs: 1,
+      expectedVersion: first.item?.stateVersion ?? '',
+    });
+    expect(after.next.item?.card.id).toBe(second?.card.id);
+    // The last new card allowed today: what follows is the first card learning ahead, which
+    // depends on how this one is rated.
+    expect(after.next.upNext).toBeNull();
+    services.close();
+  });
+
+  it('writes an answer in one transaction; a stale answer is still refused and writes nothing', () => {
+    const services = openTestServices({ cards: syntheticCards(3) });
+    const db = services.storage.db();
+    const statements: string[] = [];
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      statements.push(sql);
+      exec(sql);
+    };
+    const { next, answer } = answerNext(services, 'good');
+    expect(statements).toEqual(['BEGIN IMMEDIATE', 'COMMIT']);
+    expect(answer.next.item).not.toBeNull();
+
+    statements.length = 0;
+    const events = eventCount(services);
+    expect(
+      code(() =>
+        services.review.answer({
+          cardId: answer.cardId,
+          rating: 'easy',
+          durationMs: 1,
+          expectedVersion: next.item?.stateVersion ?? '',
+        }),
+      ),
+    ).toBe('stale-state');
+    expect(statements).toEqual(['BEGIN IMMEDIATE', 'ROLLBACK']);
+    expect(eventCount(services)).toBe(events);
+    services.close();
+  });
+
+  it('undo hands back the undone card to answer again, with its restored state', () => {
+    const services = openTestServices({ cards: syntheticCards(4) });
+    answerNext(services, 'good');
+    services.clock.advance(30_000);
+    const second = answerNext(services, 'again');
+    const undone = services.review.undo();
+    expect(undone.changes).toEqual({
+      cardIds: [second.answer.cardId],
+      queue: true,
+      progress: true,
+    });
+    const item = undone.next.item;
+    expect(item?.card.id).toBe(second.answer.cardId);
+    expect(item?.queue).toBe('new');
+    expect(item?.state.phase).toBe('new');
+    expect(item?.choices).toEqual(second.next.item?.choices);
+    expect(undone.next.counts).toEqual(services.review.counts());
+    const again = services.review.answer({
+      cardId: second.answer.cardId,
+      rating: 'easy',
+      durationMs: 1,
+      expectedVersion: item?.stateVersion ?? '',
+    });
+    expect(again.state.phase).toBe('review');
+    services.close();
+  });
+
   it('undo restores a reviewed card (rollback) and keeps its history', () => {
     const services = openTestServices({ cards: syntheticCards(1) });
     for (const rating of ['good', 'good'] as const) {

@@ -6,6 +6,7 @@ import { Nav } from './Nav.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { screenForPath } from './routes.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { useHome } from '../features/home/store.ts';
 import { Loading } from '../components/States.tsx';
 
 // Screens with heavy dependencies (React Flow, charts, search) load on first visit, not with the app.
@@ -13,6 +14,21 @@ const PathwaysScreen = lazy(() => import('../features/pathways/PathwaysScreen.ts
 const SourceScreen = lazy(() => import('../features/source/SourceScreen.tsx'));
 const ProgressScreen = lazy(() => import('../features/progress/ProgressScreen.tsx'));
 const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
+// Home is in the first bundle; the other study screens load on demand, Flashcards ahead of time
+// (below), because Home's main button usually leads there.
+const loadFlashcards = () => import('../features/flashcards/FlashcardsScreen.tsx');
+const FlashcardsScreen = lazy(loadFlashcards);
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
+
+/** Fetches the Flashcards chunk when the browser is idle after Home has its data, not before. */
+function usePreloadFlashcards() {
+  const homeShown = useHome((s) => s.summary !== undefined || s.error !== undefined);
+  useEffect(() => {
+    if (!homeShown) return;
+    const idle = window.requestIdleCallback(() => void loadFlashcards(), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [homeShown]);
+}
 
 function ScreenTitle() {
   const [location] = useLocation();
@@ -24,6 +40,7 @@ function ScreenTitle() {
 }
 
 export function App() {
+  usePreloadFlashcards();
   return (
     <Router hook={useHashLocation}>
       <ScreenTitle />
@@ -44,6 +61,16 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/flashcards(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Flashcards screen…" />}>
+                  <FlashcardsScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/settings(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Settings screen…" />}>
+                  <SettingsScreen />
+                </Suspense>
+              </Route>
               <Route path={/^\/pathways(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Pathways screen…" />}>
                   <PathwaysScreen />

@@ -32,17 +32,20 @@ export function defineCommands<Ctx>(commands: readonly Command<Ctx>[]): readonly
   return commands;
 }
 
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
-  );
+/**
+ * A key press as the bindings see it: `KeyboardEvent`'s fields, plus whether focus is in a text
+ * field (found from the DOM in dom.ts). Plain data, so bindings are tested without a browser.
+ */
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  readonly shiftKey: boolean;
+  readonly inTextField: boolean;
 }
 
-export function matches(binding: KeyBinding, event: KeyboardEvent, isMac: boolean): boolean {
+export function matches(binding: KeyBinding, event: KeyPress, isMac: boolean): boolean {
   if (!binding.keys.includes(event.key) && !binding.keys.includes(event.key.toLowerCase()))
     return false;
   const mod = isMac ? event.metaKey : event.ctrlKey;
@@ -50,26 +53,13 @@ export function matches(binding: KeyBinding, event: KeyboardEvent, isMac: boolea
   if (binding.shift !== undefined && binding.shift !== event.shiftKey) return false;
   if (Boolean(binding.alt) !== event.altKey) return false;
   if (!binding.mod && (event.ctrlKey || event.metaKey)) return false;
-  return binding.inTextField === true || !isTextField(event.target);
-}
-
-/**
- * Elements that act on Enter or Space themselves (a button presses, a link opens, a summary
- * toggles): a command bound to those keys must leave them to it.
- */
-export function activatesOnKey(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target instanceof HTMLButtonElement ||
-    (target instanceof HTMLAnchorElement && target.hasAttribute('href')) ||
-    target.tagName === 'SUMMARY'
-  );
+  return binding.inTextField === true || !event.inTextField;
 }
 
 /** The command a key press triggers, if any (first enabled match wins). */
 export function commandForKey<Ctx>(
   commands: readonly Command<Ctx>[],
-  event: KeyboardEvent,
+  event: KeyPress,
   ctx: Ctx,
   isMac: boolean,
 ): Command<Ctx> | undefined {

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { activatesOnKey, commandForKey, isMacPlatform, type Command } from './registry.ts';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { isTextField, keyActivatesTarget } from './dom.ts';
+import { commandForKey, isMacPlatform, type Command } from './registry.ts';
 
 /**
  * Binds a screen's commands to the keyboard while it is mounted. The context is read at key time
@@ -7,17 +8,26 @@ import { activatesOnKey, commandForKey, isMacPlatform, type Command } from './re
  */
 export function useCommands<Ctx>(commands: readonly Command<Ctx>[], ctx: Ctx): void {
   const ctxRef = useRef(ctx);
-  useEffect(() => {
+  // Before the browser handles the next input event, not after the next paint.
+  useLayoutEffect(() => {
     ctxRef.current = ctx;
   });
   useEffect(() => {
     const isMac = isMacPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
-      const command = commandForKey(commands, event, ctxRef.current, isMac);
+      const press = {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        shiftKey: event.shiftKey,
+        inTextField: isTextField(event.target),
+      };
+      const command = commandForKey(commands, press, ctxRef.current, isMac);
       if (!command) return;
-      // Enter/Space on a focused button, link or summary already activates it; let it do the work.
-      if ((event.key === 'Enter' || event.key === ' ') && activatesOnKey(event.target)) return;
+      // Enter/Space on a focused button (or Enter on a link) already activates it; let it.
+      if (keyActivatesTarget(event.key, event.target)) return;
       event.preventDefault();
       command.perform(ctxRef.current);
     };

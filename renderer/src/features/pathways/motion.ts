@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
-/** The app's motion setting (`data-motion="reduce"` on <html>) or the system's preference. */
+/** The app's motion setting (`data-motion` reduce/full on <html>) or else the system's preference. */
 export function prefersReducedMotion(): boolean {
-  return (
-    document.documentElement.dataset.motion === 'reduce' ||
-    window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  );
+  const setting = document.documentElement.dataset.motion;
+  if (setting === 'reduce') return true;
+  if (setting === 'full') return false;
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,0 +1,127 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, type AppHandle } from './fixtures.ts';
+
+/** Shared steps of the Home, Flashcards, Settings and relaunch specs. */
+
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+export const screenReady = (page: Page, screen: string) =>
+  page.locator(`[data-screen-ready="${screen}"]`);
+
+/** Opens a screen through the main navigation and waits until its data is shown. */
+export async function openScreen(
+  page: Page,
+  name: 'Home' | 'Flashcards' | 'Settings',
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name, exact: true })
+    .click();
+  await expect(page).toHaveTitle(new RegExp(`^${name} · Pathwise`));
+  await expect(screenReady(page, name.toLowerCase())).toBeVisible({ timeout: 15_000 });
+}
+
+/** Calls a channel directly, as the renderer would: for arranging data before a test. */
+export async function call<T = Record<string, unknown>>(
+  app: AppHandle,
+  channel: string,
+  body?: unknown,
+): Promise<T> {
+  const { origin, token } = app.preview();
+  const response = await fetch(`${origin}/ipc/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
+  const answer = (await response.json()) as
+    { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
+  return answer.value;
+}
+
+interface NextItem {
+  readonly item: { card: { id: string }; stateVersion: string } | null;
+}
+
+/** Answers up to `count` queued cards through the contract; returns how many it answered. */
+export async function studyThroughContract(
+  app: AppHandle,
+  count: number,
+  rating: 'again' | 'hard' | 'good' | 'easy' = 'good',
+): Promise<number> {
+  let answered = 0;
+  for (; answered < count; answered++) {
+    const next = await call<NextItem>(app, 'review.next');
+    if (!next.item) break;
+    await call(app, 'review.answer', {
+      cardId: next.item.card.id,
+      rating,
+      durationMs: 3000,
+      expectedVersion: next.item.stateVersion,
+    });
+  }
+  return answered;
+}
+
+/** Reloads the page so every store reads what the test arranged through the contract. */
+export async function reload(page: Page, screen = 'home'): Promise<void> {
+  await page.reload();
+  await expect(screenReady(page, screen)).toBeVisible({ timeout: 15_000 });
+}
+
+/** Screenshots at the two window sizes the layout must hold at. */
+export async function shootSizes(app: AppHandle, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ] as const) {
+    await app.page.setViewportSize({ width, height });
+    await app.page.waitForTimeout(100);
+    await app.screenshot(`${name}-${width}`);
+  }
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** The page never scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Collects every request the page makes outside its own origin (there must be none). */
+export function foreignRequests(page: Page): string[] {
+  const origin = new URL(page.url()).origin;
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
+  });
+  return foreign;
+}
+
+export const progress = (page: Page) => page.getByRole('progressbar', { name: 'Session progress' });
+
+/** Space to reveal, then a rating key; waits until main has taken the answer. */
+export async function review(page: Page, key: '1' | '2' | '3' | '4'): Promise<void> {
+  const done = Number((await progress(page).getAttribute('aria-valuenow')) ?? '0');
+  await expect(page.locator('.fc-card')).toHaveAttribute('data-side', 'front');
+  await page.keyboard.press('Space');
+  await expect(page.locator('.fc-card')).toHaveAttribute('data-side', 'back');
+  // A card shown ahead of its confirmation takes a rating once main has confirmed it.
+  await expect(page.locator('.fc-area')).not.toHaveAttribute('aria-busy', 'true');
+  await page.keyboard.press(key);
+  await expect(progress(page)).toHaveAttribute('aria-valuenow', String(done + 1));
+  await expect(page.locator('.fc-area')).not.toHaveAttribute('aria-busy', 'true');
+}
