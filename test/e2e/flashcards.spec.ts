@@ -82,6 +82,32 @@ test('review by keyboard: Space reveals, 1–4 rate, Ctrl+Z undoes; counts follo
   expect(foreign).toEqual([]);
 });
 
+test('a rating given while the previous answer is still on its way is kept, not dropped', async ({
+  app,
+}) => {
+  const { page } = app;
+  // Every answer takes 300 ms to come back, so each rating below lands on the predicted card
+  // while the previous answer is still in flight.
+  await page.route('**/ipc/review.answer', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await openScreen(page, 'Flashcards');
+  await expect(count(page, 'new')).toHaveText('20');
+  for (let i = 0; i < 5; i++) {
+    const shown = await card(page).getAttribute('data-card-id');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+    // The rating is kept: the next card comes once the previous answer returns, not never.
+    await expect(card(page)).not.toHaveAttribute('data-card-id', shown ?? '', { timeout: 3000 });
+  }
+  await expect(progress(page)).toHaveAttribute('aria-valuenow', '5');
+  await expect(count(page, 'new')).toHaveText('15');
+  await expect(count(page, 'learning')).toHaveText('5');
+  const stored = await call<{ introducedToday: number }>(app, 'review.counts');
+  expect(stored.introducedToday).toBe(5);
+});
+
 test('Space on the focused button keeps the flow: reveal, Good, reveal…', async ({ app }) => {
   const { page } = app;
   await openScreen(page, 'Flashcards');

@@ -37,8 +37,9 @@ const commandContext: FlashcardsContext = {
     return s.status === 'studying' && s.item !== null && !s.revealed;
   },
   get canRate() {
+    // Not gated on `busy`: a rating given while the last answer is on its way is held, not lost.
     const s = useReview.getState();
-    return s.status === 'studying' && s.item !== null && s.revealed && !s.busy;
+    return s.status === 'studying' && s.item !== null && s.revealed;
   },
   get canUndo() {
     const s = useReview.getState();

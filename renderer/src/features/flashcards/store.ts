@@ -52,6 +52,14 @@ const messageOf = (error: unknown): string =>
 /** When the card on screen was shown; not state, since nothing renders from it. */
 let shownAt = 0;
 
+/**
+ * A rating given to the predicted card while the previous answer is still on its way. It is
+ * applied once that answer confirms the prediction, never dropped silently: a fast learner's
+ * "3, Space, 3" must rate two cards. If main corrects the prediction, the card changed under the
+ * learner, so the held rating is discarded and the learner told.
+ */
+let heldRating: Rating | undefined;
+
 const initial = {
   status: 'idle' as ReviewStatus,
   item: null,
@@ -140,7 +148,11 @@ export const useReview = create<ReviewState>()((set, get) => {
     rate: async (rating) => {
       const before = get();
       const { item, upNext, session } = before;
-      if (!item || before.busy || !before.revealed) return;
+      if (!item || !before.revealed) return;
+      if (before.busy) {
+        heldRating = rating;
+        return;
+      }
       const durationMs = answerDuration(shownAt, performance.now());
       const answered = withAnswer(session, { cardId: item.card.id, rating, durationMs });
       const interval = item.choices[rating].intervalMs;
@@ -175,11 +187,28 @@ export const useReview = create<ReviewState>()((set, get) => {
             nextDueAt: next.nextDueAt,
             busy: false,
           });
+          const held = heldRating;
+          heldRating = undefined;
+          if (held) await get().rate(held);
         } else {
-          show(next, done);
+          const dropped = heldRating !== undefined;
+          heldRating = undefined;
+          show(
+            next,
+            dropped
+              ? {
+                  ...done,
+                  message: {
+                    kind: 'info',
+                    text: 'Another card came due before your last rating was saved; rate this one.',
+                  },
+                }
+              : done,
+          );
         }
       } catch (error) {
         // Nothing was written: the answered card comes back as it was.
+        heldRating = undefined;
         set({ item, upNext, revealed: true, session, busy: false, announcement: '' });
         if (error instanceof ContractError && error.code === 'stale-state') {
           await load({ message: { kind: 'info', text: error.message } });
