@@ -5,6 +5,7 @@ import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
 import { measureStorage } from './storage.ts';
+import { measureUiLatency } from './ui-latency.ts';
 
 /**
  * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
@@ -17,6 +18,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['generation', () => measureGeneration()],
   ['layout', () => measureLayout()],
   ['storage', () => measureStorage()],
+  ['ui latency', () => measureUiLatency()],
 ];
 
 const results: Results = {};
