@@ -119,6 +119,11 @@ export class PackLibrary {
         references: counts.references,
         teachingPoints: counts.teachingPoints,
       },
+      pathways: pack.pathways.map(({ id, title, figure }) => ({
+        id,
+        title,
+        ...(figure ? { figure } : {}),
+      })),
     };
   }
 

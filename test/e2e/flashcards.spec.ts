@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { PackSummary } from '../../shared/contract/pack.ts';
 import { expect, test } from './fixtures.ts';
 import {
   call,
@@ -155,10 +156,18 @@ test('the card shows its source, with links to the fact and its pathway', async 
   const factLink = source.getByRole('link', { name: /^Fact F\d{3} in Source$/ });
   const factId = ((await factLink.textContent()) ?? '').replace(/^Fact (F\d{3}).*$/, '$1');
   await expect(factLink).toHaveAttribute('href', `#/source?fact=${factId}`);
-  const pathwayLink = source.getByRole('link', { name: /^Show in pathway D\d$/ }).first();
+  const pathwayLink = source.getByRole('link', { name: /^Show in pathway: / }).first();
   await expect(pathwayLink).toHaveAttribute(
     'href',
     new RegExp(`^#/pathways/D\\d\\?fact=${factId}$`),
+  );
+  // Named by its figure and title, as the Pathways screen names it, not by its id.
+  const pathwayId = /pathways\/(D\d)/.exec((await pathwayLink.getAttribute('href')) ?? '')?.[1];
+  const packs = await call<PackSummary[]>(app, 'pack.list');
+  const pathway = packs.find((p) => p.active)?.pathways.find((p) => p.id === pathwayId);
+  expect(pathway).toBeDefined();
+  await expect(pathwayLink).toHaveText(
+    `Show in pathway: ${[pathway?.figure, pathway?.title].filter(Boolean).join(' · ')}`,
   );
   await pathwayLink.click();
   await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible({ timeout: 15_000 });

@@ -75,6 +75,13 @@ describe('PackLibrary at start', () => {
           references: 4,
           teachingPoints: 2,
         },
+        pathways: [
+          {
+            id: 'D1',
+            title: 'IL-32γ in the spine: normal versus ankylosing spondylitis',
+            figure: 'Figure 2A',
+          },
+        ],
       },
     ]);
     expect(library.get().manifest.id).toBe('mini');

@@ -1,5 +1,7 @@
 import type { StudyCard } from '../../../../shared/engine/types.ts';
+import { useEffect } from 'react';
 import { Citations } from '../../components/Citations.tsx';
+import { pathwayName, usePathwayNames } from '../../stores/pathway-names.ts';
 import { factLink, pathwayLink } from './links.ts';
 
 const maxPathwayLinks = 3;
@@ -7,6 +9,9 @@ const maxPathwayLinks = 3;
 /** The card's provenance: tier and citation, a link to each fact in Source, and its pathways. */
 export function CardSource({ card }: { readonly card: StudyCard }) {
   const pathways = card.pathwayIds.slice(0, maxPathwayLinks);
+  const names = usePathwayNames((s) => s.names);
+  const loadNames = usePathwayNames((s) => s.load);
+  useEffect(() => void loadNames(), [loadNames]);
   return (
     <section className="fc-source" aria-label="Where this comes from">
       <Citations citations={card.citations} />
@@ -19,7 +24,9 @@ export function CardSource({ card }: { readonly card: StudyCard }) {
           ))}
           {pathways.map((pathwayId) => (
             <li key={pathwayId}>
-              <a href={pathwayLink(card, pathwayId)}>Show in pathway {pathwayId}</a>
+              <a href={pathwayLink(card, pathwayId)}>
+                Show in pathway: {pathwayName(names, pathwayId)}
+              </a>
             </li>
           ))}
         </ul>

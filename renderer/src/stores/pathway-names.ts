@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import { api } from '../api.ts';
+
+interface PathwayNamesState {
+  /** Pathway id → "Figure 1 · How IL-32γ drives …", for the pack being studied. */
+  readonly names: ReadonlyMap<string, string>;
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly load: () => Promise<void>;
+}
+
+/**
+ * Names for links into the Pathways screen. Loaded once from `pack.list` (small), so a screen that
+ * only links to a pathway does not fetch the whole pack; until then, or if that fails, links fall
+ * back to the pathway's id.
+ */
+export const usePathwayNames = create<PathwayNamesState>()((set, get) => ({
+  names: new Map(),
+  status: 'idle',
+  load: async () => {
+    if (get().status === 'loading' || get().status === 'ready') return;
+    set({ status: 'loading' });
+    try {
+      const active = (await api.pack.list()).find((pack) => pack.active);
+      const names = new Map(
+        (active?.pathways ?? []).map((p) => [
+          p.id,
+          [p.figure, p.title].filter(Boolean).join(' · '),
+        ]),
+      );
+      set({ names, status: 'ready' });
+    } catch {
+      set({ status: 'failed' });
+    }
+  },
+}));
+
+export function pathwayName(names: ReadonlyMap<string, string>, id: string): string {
+  return names.get(id) ?? id;
+}
