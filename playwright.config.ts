@@ -10,7 +10,9 @@ export default defineConfig<{ target: Target }>({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  // Two workers on every machine: each test has its own preview and data directory, and the
+  // development machine and CI both have two cores.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
