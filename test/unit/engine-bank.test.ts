@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { quizKinds } from '../../shared/engine/types.ts';
+import { replicatePack } from '../support/synthetic-pack.ts';
 import { bundledBank, bundledPack, fixtureBank, fixturePack, itemOf } from '../support/engine.ts';
 
 describe.each([
@@ -124,6 +125,17 @@ describe('the bundled bank', () => {
     expect(statement.options.find((o) => o.correct)?.text).toBe(
       'IFN-γ induces IL-32 in epithelial cells.',
     );
+  });
+
+  it('still builds sound study-statement questions when a source has many times more findings', () => {
+    // 12 copies: each source's near statements outgrow the window a fact weighs at a time.
+    const large = replicatePack(bundledPack, 12);
+    const statements = generateBank(large, { seed: 1 }).quiz.filter((q) =>
+      q.id.startsWith('mcq-statement:'),
+    );
+    const perCopy = bundledBank.quiz.filter((q) => q.id.startsWith('mcq-statement:')).length;
+    expect(statements.length).toBeGreaterThanOrEqual(perCopy * 10);
+    expect(checkBank(large, { cards: [], quiz: statements })).toEqual([]);
   });
 
   it('asks which isoform from the review’s superlatives, offering only isoforms', () => {

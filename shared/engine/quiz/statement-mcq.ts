@@ -83,9 +83,27 @@ function shapeOf(relation: RelationId, modifier: string | undefined) {
   return { family: relationFamily(relation), polarity: effectivePolarity(relation, modifier) };
 }
 
+/**
+ * One source's false statements, looked up the two ways a distractor may be near a fact: sharing
+ * one of its entities, or its topic. Both within one relation family, since options of another
+ * shape ("was first identified in 1992" among effects) give the answer away.
+ */
+interface SourcePool {
+  readonly byEntity: Map<string, Prepared[]>;
+  readonly byTopic: Map<string, Prepared[]>;
+}
+
+const bucketKey = (family: string, key: string): string => `${family}\u0001${key}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The pool grouped by the source that refutes each statement: the only ones a stem may use. */
-function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, Prepared[]> {
-  const out = new Map<string, Prepared[]>();
+function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, SourcePool> {
+  const out = new Map<string, SourcePool>();
   for (const c of pool) {
     if (c.candidate.pathway !== undefined) continue;
     const source = leadReference(index, c.candidate.framedOn).id;
@@ -94,43 +112,79 @@ function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, Pr
     );
     if (!refutedHere) continue;
     const s = c.candidate.statement;
-    const prepared = {
+    const prepared: Prepared = {
       corruption: c,
       text: optionSentence(index, c.candidate.statement, falseContext(c.candidate)),
       pair: `${s.subject.entityId}>${s.object}`,
       ...shapeOf(asRelation(s.relation), s.subject.modifier),
     };
-    const list = out.get(source);
-    if (list) list.push(prepared);
-    else out.set(source, [prepared]);
+    let lookup = out.get(source);
+    if (!lookup) {
+      lookup = { byEntity: new Map(), byTopic: new Map() };
+      out.set(source, lookup);
+    }
+    for (const entity of new Set(entitiesOf(c.fact))) {
+      push(lookup.byEntity, bucketKey(prepared.family, entity), prepared);
+    }
+    push(lookup.byTopic, bucketKey(prepared.family, c.fact.topic), prepared);
   }
   return out;
 }
 
+/**
+ * How many statements of one bucket a fact weighs at a time. The bundled pack's buckets hold at
+ * most 8, so there every near statement is weighed; in a pack many times larger, a fact weighs a
+ * window of each bucket (placed by its id, moved on when the window has too few left, at most
+ * MAX_ROUNDS times), which keeps the work per fact bounded instead of growing with the pack.
+ */
+const WINDOW = 16;
+const MAX_ROUNDS = 4;
+
+function windowOf<T>(list: readonly T[], key: string, round: number): readonly T[] {
+  if (list.length <= WINDOW) return round === 0 ? list : [];
+  const start = (tieBreaker(SELECTION_SEED, key) + round * WINDOW) % list.length;
+  if (round * WINDOW >= list.length) return [];
+  const end = start + Math.min(WINDOW, list.length - round * WINDOW);
+  return end <= list.length
+    ? list.slice(start, end)
+    : [...list.slice(start), ...list.slice(0, end - list.length)];
+}
+
+/** Rounds needed before every statement near this fact has been weighed once. */
+function roundsFor(fact: Fact, lookup: SourcePool | undefined): number {
+  if (!lookup) return 0;
+  const family = relationFamily(fact.relation);
+  const lengths = [fact.topic, ...entitiesOf(fact)].map((key, i) => {
+    const map = i === 0 ? lookup.byTopic : lookup.byEntity;
+    return map.get(bucketKey(family, key))?.length ?? 0;
+  });
+  return Math.min(MAX_ROUNDS, Math.max(1, Math.ceil(Math.max(...lengths) / WINDOW)));
+}
+
 /** Wrong statements for a fact: its source's other findings, corrupted, nearest first. */
-function candidatesFor(fact: Fact, pool: readonly Prepared[]): Prepared[] {
+function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number): Prepared[] {
+  if (!lookup) return [];
   const own = entitiesOf(fact);
   // The true statement's own reversal would make a two-option guess.
   const pair = `${fact.subject}>${fact.object}`;
-  // Options of another shape ("was first identified in 1992" among effects) give the answer away.
   const family = relationFamily(fact.relation);
-  return (
-    pool
-      .filter((p) => p.corruption.fact.id !== fact.id && p.pair !== pair && p.family === family)
-      .map((p) => ({
-        p,
-        near: shares(own, entitiesOf(p.corruption.fact))
-          ? 0
-          : p.corruption.fact.topic === fact.topic
-            ? 1
-            : 2,
-        tie: tieBreaker(SELECTION_SEED, `${fact.id}:${p.corruption.candidate.idSuffix}`),
-      }))
-      // Options on another subject and topic read as a different question: never offered.
-      .filter(({ near }) => near < 2)
-      .sort((a, b) => a.near - b.near || a.tie - b.tie)
-      .map(({ p }) => p)
-  );
+  const near = new Set<Prepared>();
+  for (const entity of new Set(own)) {
+    const bucket = lookup.byEntity.get(bucketKey(family, entity)) ?? [];
+    for (const p of windowOf(bucket, `${fact.id}:${entity}`, round)) near.add(p);
+  }
+  const topic = lookup.byTopic.get(bucketKey(family, fact.topic)) ?? [];
+  for (const p of windowOf(topic, `${fact.id}:topic`, round)) near.add(p);
+  // Statements on another subject and topic read as a different question: never in a bucket.
+  return [...near]
+    .filter((p) => p.corruption.fact.id !== fact.id && p.pair !== pair)
+    .map((p) => ({
+      p,
+      near: shares(own, entitiesOf(p.corruption.fact)) ? 0 : 1,
+      tie: tieBreaker(SELECTION_SEED, `${fact.id}:${p.corruption.candidate.idSuffix}`),
+    }))
+    .sort((a, b) => a.near - b.near || a.tie - b.tie)
+    .map(({ p }) => p);
 }
 
 /**
@@ -168,10 +222,14 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     const statement = statementOf(fact);
     const trueText = optionSentence(index, statement, fact.context);
     const { polarity } = shapeOf(fact.relation, fact.subjectModifier);
-    const open = candidatesFor(fact, pools.get(source.id) ?? []).filter(
-      (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
-    );
-    const picked = pick(open, polarity);
+    const lookup = pools.get(source.id);
+    let picked: Prepared[] | null = null;
+    for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
+      const open = candidatesFor(fact, lookup, round).filter(
+        (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
+      );
+      picked = pick(open, polarity);
+    }
     if (picked === null) continue;
     const chosen = picked.map((p) => p.corruption);
     for (const c of chosen) {
