@@ -380,6 +380,7 @@ for (const scheme of ['light', 'dark', 'reduced'] as const) {
       await expectNoAxeViolations(page, `${item.kind} (${scheme}) after`);
       if (scheme !== 'reduced') await shootSizes(app, `kind-${item.kind}-feedback-${scheme}`);
       await page.keyboard.press('Enter');
+      if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
     }
     // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
     expect([...seen].sort()).toEqual([...allKinds].sort());
@@ -535,6 +536,8 @@ test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920
       await expect(feedback(page)).toBeVisible();
       await shoot(`feedback-${item.kind}-${scheme}`);
       await page.keyboard.press('Enter');
+      // The next question must be on screen before its id is read.
+      if (i < 2) await expect(heading(page)).toHaveText(`Question ${i + 2} of 3`);
     }
     await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
     await shoot(`results-${scheme}`);
@@ -570,8 +573,10 @@ test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920
     await app.screenshot(`quiz-runner-${item.kind}-text200-1024`);
     await composeAnswer(page, item, true);
     await page.keyboard.press('Enter');
+    await expect(feedback(page)).toBeVisible();
     await app.screenshot(`quiz-feedback-${item.kind}-text200-1024`);
     await page.keyboard.press('Enter');
+    if (i < 1) await expect(heading(page)).toHaveText('Question 2 of 2');
   }
   await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
   await app.screenshot('quiz-results-text200-1024');
