@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/engine/pathway-grading.ts';
 import type { EdgeSign } from '../../../../shared/pack/schema.ts';
 import { Button } from '../../components/Button.tsx';
+import { NodeSelect, RadioChoices } from './Controls.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
 import type { DiagramDecor, EdgeState, ExtraEdge } from './diagram/decor.ts';
 import type { DiagramModel } from './model/diagram.ts';
@@ -89,41 +90,21 @@ export function BuildPathway({
           submit();
         }}
       >
-        <div className="pw-field-row">
-          <label htmlFor={ids.from}>From</label>
-          <select id={ids.from} value={from} onChange={(e) => setFrom(e.target.value)}>
-            {model.nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="pw-radios">
-          <legend>Effect</legend>
-          {polarityChoices.map((choice) => (
-            <label key={choice.value}>
-              <input
-                type="radio"
-                name={ids.sign}
-                value={choice.value}
-                checked={polarity === choice.value}
-                onChange={() => setPolarity(choice.value)}
-              />
-              {choice.label}
-            </label>
-          ))}
-        </fieldset>
-        <div className="pw-field-row">
-          <label htmlFor={ids.to}>To</label>
-          <select id={ids.to} value={to} onChange={(e) => setTo(e.target.value)}>
-            {model.nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NodeSelect
+          id={ids.from}
+          label="From"
+          nodes={model.nodes}
+          value={from}
+          onChange={setFrom}
+        />
+        <RadioChoices
+          legend="Effect"
+          name={ids.sign}
+          choices={polarityChoices}
+          value={polarity}
+          onChange={setPolarity}
+        />
+        <NodeSelect id={ids.to} label="To" nodes={model.nodes} value={to} onChange={setTo} />
         <Button type="submit">Add link</Button>
       </form>
       <p role="status" className="pw-feedback">

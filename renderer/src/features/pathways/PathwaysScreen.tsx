@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { Pack, PackLayout } from '../../../../shared/pack/schema.ts';
 import { EmptyState, ErrorMessage, Loading } from '../../components/States.tsx';
+import { RadioChoices } from './Controls.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
 import { noDecor } from './diagram/decor.ts';
@@ -245,21 +246,17 @@ function ContextPicker({
 }) {
   const name = useId();
   return (
-    <fieldset className="pw-radios">
-      <legend>Panel</legend>
-      {model.pathway.contexts.map((context) => (
-        <label key={context.id} title={context.description}>
-          <input
-            type="radio"
-            name={name}
-            value={context.id}
-            checked={model.contextId === context.id}
-            onChange={() => onChange(context.id)}
-          />
-          {context.label}
-        </label>
-      ))}
-    </fieldset>
+    <RadioChoices
+      legend="Panel"
+      name={name}
+      choices={model.pathway.contexts.map((c) => ({
+        value: c.id,
+        label: c.label,
+        title: c.description,
+      }))}
+      value={model.contextId ?? ''}
+      onChange={onChange}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import type {
   PerturbationChange,
   PerturbationEffect,
 } from '../../../../shared/engine/types.ts';
+import { NodeSelect, RadioChoices } from './Controls.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
 import type { DiagramDecor, EdgeDecor, NodeDecor } from './diagram/decor.ts';
 import { cascadeSources } from './model/cascade.ts';
@@ -101,31 +102,20 @@ export function PerturbMode({ model }: { readonly model: DiagramModel }) {
         Change one node and follow the predicted effect through the diagram. A prediction from the
         links&apos; signs, not a reported result.
       </p>
-      <div className="pw-field-row">
-        <label htmlFor={ids.node}>Node</label>
-        <select id={ids.node} value={nodeId} onChange={(e) => setNodeId(e.target.value)}>
-          {model.nodes.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="pw-radios">
-        <legend>Change</legend>
-        {changes.map((c) => (
-          <label key={c.value}>
-            <input
-              type="radio"
-              name={ids.change}
-              value={c.value}
-              checked={change === c.value}
-              onChange={() => setChange(c.value)}
-            />
-            {c.label}
-          </label>
-        ))}
-      </fieldset>
+      <NodeSelect
+        id={ids.node}
+        label="Node"
+        nodes={model.nodes}
+        value={nodeId}
+        onChange={setNodeId}
+      />
+      <RadioChoices
+        legend="Change"
+        name={ids.change}
+        choices={changes}
+        value={change}
+        onChange={setChange}
+      />
       <h3 id="pw-changes-title">
         What changes when {perturbedName} is {changeWords[change]}
       </h3>
