@@ -8,6 +8,7 @@ type QuizChannels =
   | 'quiz.answer'
   | 'quiz.finish'
   | 'quiz.history'
+  | 'quiz.unfinished'
   | 'bank.cards';
 
 export function quizHandlers(services: AppServices): Pick<HandlerMap, QuizChannels> {
@@ -18,6 +19,7 @@ export function quizHandlers(services: AppServices): Pick<HandlerMap, QuizChanne
     'quiz.answer': (request) => services.quiz.answer(request),
     'quiz.finish': (request) => services.quiz.finish(request),
     'quiz.history': (request) => services.quiz.history(request),
+    'quiz.unfinished': () => services.quiz.unfinished(),
     'bank.cards': ({ factIds }) =>
       services.review.catalog.cardsForFacts(factIds).map((card) => ({
         id: card.id,

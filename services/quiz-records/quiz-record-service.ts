@@ -115,6 +115,12 @@ export class QuizRecordService {
       .map((row) => summarise(fromDbQuizSession(row)));
   }
 
+  /** The newest session started and not finished, if any. */
+  newestUnfinished(): QuizSessionRecord | undefined {
+    const row = this.#storage.statement(quizSql.newestUnfinishedSession).get();
+    return row ? fromDbQuizSession(row) : undefined;
+  }
+
   /** A session as stored, finished or not. */
   session(id: string): QuizSessionRecord {
     return this.#session(id);

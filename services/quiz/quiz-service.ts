@@ -8,6 +8,7 @@ import type {
   QuizFilter,
   QuizFinish,
   QuizOptionsInfo,
+  QuizResume,
   QuizStart,
   QuizStartRequest,
 } from '../../shared/contract/quiz.ts';
@@ -51,6 +52,16 @@ const sessionConfigSchema = z.object({
 type SessionConfig = z.infer<typeof sessionConfigSchema>;
 
 const storedResponseSchema = z.object({ response: z.unknown(), score: z.number() });
+
+/** The response saved with an answer (JSON text), or undefined if it cannot be read. */
+function storedResponse(json: string): QuizResponse | undefined {
+  try {
+    const stored = storedResponseSchema.safeParse(JSON.parse(json));
+    return stored.success ? (stored.data.response as QuizResponse) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Quizzes over the generated bank: builds them with the engine's quiz builder, hands the renderer
@@ -213,10 +224,7 @@ export class QuizService {
       const item = this.#items.get(itemId);
       if (!item) return [];
       const answer = answers.get(itemId);
-      const stored = answer
-        ? storedResponseSchema.safeParse(JSON.parse(answer.response))
-        : undefined;
-      const response = stored?.success ? (stored.data.response as QuizResponse) : undefined;
+      const response = answer ? storedResponse(answer.response) : undefined;
       const grade = response
         ? this.#grade(item, response)
         : unanswered(item, this.#grade(item, neutralResponse(item)));
@@ -230,6 +238,50 @@ export class QuizService {
       ];
     });
     return { summary, results };
+  }
+
+  /**
+   * The newest quiz left unfinished, to carry on where the learner was: its questions in their
+   * order and, for practice, the feedback of those already answered. A session another part of
+   * the app made, or whose questions the pack no longer has, is not offered.
+   */
+  unfinished(): QuizResume | null {
+    const session = this.#options.records.newestUnfinished();
+    if (!session) return null;
+    let config: SessionConfig;
+    try {
+      config = this.#config(session.id);
+    } catch {
+      return null;
+    }
+    const items = config.itemIds.flatMap((itemId) => this.#items.get(itemId) ?? []);
+    if (items.length === 0) return null;
+    const answered = this.#options.records.answers(session.id).flatMap((answer) => {
+      const item = this.#items.get(answer.itemId);
+      const response = storedResponse(answer.response);
+      if (!item || !config.itemIds.includes(item.id) || response === undefined) return [];
+      return [
+        {
+          itemId: publicItemId(item.id),
+          feedback:
+            config.mode === 'practice'
+              ? this.#feedback(item, this.#grade(item, response), response)
+              : null,
+        },
+      ];
+    });
+    return {
+      session: {
+        sessionId: session.id,
+        mode: config.mode,
+        startedAt: new Date(session.startedAt).toISOString(),
+        deadline: config.deadline === null ? null : new Date(config.deadline).toISOString(),
+        items: items.map((item) => this.#public(item)),
+        available: items.length,
+        shortfall: 0,
+      },
+      answered,
+    };
   }
 
   history(request?: { readonly limit?: number }): QuizSessionSummary[] {

@@ -15,6 +15,7 @@ export const channelNames = [
   'quiz.answer',
   'quiz.finish',
   'quiz.history',
+  'quiz.unfinished',
   'bank.cards',
   'pack.list',
   'pack.get',

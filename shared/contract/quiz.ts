@@ -201,6 +201,19 @@ export const quizFinishSchema = z.object({
 });
 export type QuizFinish = z.infer<typeof quizFinishSchema>;
 
+/** A quiz left unfinished (a reload, a restart): its questions and what was already answered. */
+export const quizResumeSchema = z.object({
+  session: quizStartSchema,
+  answered: z.array(
+    z.object({
+      itemId: z.string(),
+      /** Practice: the feedback shown when it was answered. Exam: null (nothing until the end). */
+      feedback: quizFeedbackSchema.nullable(),
+    }),
+  ),
+});
+export type QuizResume = z.infer<typeof quizResumeSchema>;
+
 export const quizChannels = {
   'quiz.options': channel(noRequest, quizOptionsSchema),
   'quiz.count': channel(quizFilterSchema, quizCountSchema),
@@ -208,4 +221,6 @@ export const quizChannels = {
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
   'quiz.finish': channel(z.strictObject({ sessionId: quizSessionIdSchema }), quizFinishSchema),
   'quiz.history': channel(quizHistoryRequestSchema, z.array(quizSessionSummarySchema)),
+  /** The newest quiz started but never finished, or null. */
+  'quiz.unfinished': channel(noRequest, quizResumeSchema.nullable()),
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
-import type { PublicQuizItem, QuizStart } from '../../shared/contract/quiz.ts';
+import type { PublicQuizItem, QuizResume, QuizStart } from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { openTestServices, tempDir, type TestClock } from '../support/test-services.ts';
@@ -243,6 +243,70 @@ describe('quiz channels', () => {
     expect(finished.summary).toMatchObject({ correct: 2, total: 4 });
     const history = await second.call<{ sessionId: string }[]>('quiz.history', undefined);
     expect(history.map((h) => h.sessionId)).toContain(quiz.sessionId);
+  });
+
+  it('offers the newest unfinished quiz to resume after a restart, with what was answered', async () => {
+    const first = setup();
+    expect(await first.call('quiz.unfinished', undefined)).toBeNull();
+    const older = await first.call<QuizStart>('quiz.start', { mode: 'exam', count: 3 });
+    first.services.clock.advance(1_000);
+    const quiz = await first.call<QuizStart>('quiz.start', { mode: 'practice', count: 4 });
+    const [a, b] = quiz.items as [PublicQuizItem, PublicQuizItem];
+    await first.call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: wrongAnswer(first.full(a.id)),
+      durationMs: 10,
+    });
+    first.services.close();
+    open = open.filter((s) => s !== first.services);
+
+    const second = setup(first.dataDir);
+    const resume = await second.call<QuizResume | null>('quiz.unfinished', undefined);
+    expect(resume).not.toBeNull();
+    expect(resume?.session).toMatchObject({
+      sessionId: quiz.sessionId,
+      mode: 'practice',
+      startedAt: quiz.startedAt,
+      deadline: null,
+    });
+    // Same questions in the same order, still without their answers.
+    expect(resume?.session.items).toEqual(quiz.items);
+    expect(resume?.answered).toHaveLength(1);
+    expect(resume?.answered[0]).toMatchObject({ itemId: a.id, feedback: { correct: false } });
+
+    // Carrying on works as if nothing happened; once finished, the older quiz is offered.
+    await second.call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: b.id,
+      response: rightAnswer(second.full(b.id)),
+      durationMs: 10,
+    });
+    await second.call('quiz.finish', { sessionId: quiz.sessionId });
+    const next = await second.call<QuizResume | null>('quiz.unfinished', undefined);
+    expect(next?.session.sessionId).toBe(older.sessionId);
+    expect(next?.answered).toEqual([]);
+    await second.call('quiz.finish', { sessionId: older.sessionId });
+    expect(await second.call('quiz.unfinished', undefined)).toBeNull();
+  });
+
+  it('resumes an exam without revealing anything about the answers given', async () => {
+    const { call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'exam',
+      count: 3,
+      timeLimitMinutes: 10,
+    });
+    const [a] = quiz.items as [PublicQuizItem];
+    await call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: rightAnswer(full(a.id)),
+      durationMs: 10,
+    });
+    const resume = await call<QuizResume | null>('quiz.unfinished', undefined);
+    expect(resume?.session.deadline).toBe(quiz.deadline);
+    expect(resume?.answered).toEqual([{ itemId: a.id, feedback: null }]);
   });
 
   it('filters by kind, pathway and high-yield, and says when nothing matches', async () => {
