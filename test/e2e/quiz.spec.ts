@@ -285,6 +285,78 @@ async function answerAll(page: Page, plan: readonly boolean[]): Promise<string[]
   return ids;
 }
 
+test('a quiz interrupted by a reload resumes where it was, with its answers kept', async ({
+  app,
+}) => {
+  let page = await openQuiz(app);
+  await chooseKinds(page, ['mcq', 'true-false']);
+  await page.getByRole('radio', { name: 'Practice' }).check();
+  await page.getByLabel('Number of questions').fill('3');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(heading(page)).toHaveText('Question 1 of 3');
+  const first = await currentItem(page);
+  await composeAnswer(page, first, false);
+  await page.keyboard.press('Enter');
+  await expectPracticeFeedback(page, false);
+
+  await page.reload();
+  page = await openQuiz(app);
+  const offer = page.getByRole('region', { name: 'Unfinished practice quiz' });
+  await expect(offer).toContainText('1 of 3 answered');
+  await expectNoAxeViolations(page, 'setup with an unfinished quiz');
+  for (const scheme of ['light', 'dark'] as const) {
+    await setScheme(page, scheme);
+    await app.screenshot(`quiz-unfinished-${scheme}-1280`);
+  }
+  await setScheme(page, 'light');
+  await offer.getByRole('button', { name: 'Resume practice quiz' }).click();
+
+  await expect(heading(page)).toHaveText('Question 2 of 3');
+  await expect(page.getByRole('progressbar', { name: 'Questions answered' })).toHaveAttribute(
+    'aria-valuenow',
+    '1',
+  );
+  expect((await currentItem(page)).id).not.toBe(publicItemId(first.id));
+  for (let i = 0; i < 2; i++) {
+    const item = await currentItem(page);
+    await composeAnswer(page, item, true);
+    await page.keyboard.press('Enter');
+    await expectPracticeFeedback(page, true);
+    await page.keyboard.press('Enter');
+    if (i === 0) await expect(heading(page)).toHaveText('Question 3 of 3');
+  }
+  await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+  await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('2 / 3');
+  await expect(page.locator('.qz-mistake')).toHaveCount(1);
+
+  // Once finished, nothing is offered any more.
+  await page.getByRole('button', { name: 'New quiz' }).click();
+  await expect(page.getByRole('region', { name: /^Unfinished/ })).toHaveCount(0);
+});
+
+test('an unfinished exam can be marked as it stands', async ({ app }) => {
+  let page = await openQuiz(app);
+  await chooseKinds(page, ['true-false']);
+  await page.getByRole('radio', { name: 'Exam' }).check();
+  await page.getByLabel('Number of questions').fill('2');
+  await page.getByRole('button', { name: 'Start exam' }).click();
+  const item = await currentItem(page);
+  await composeAnswer(page, item, true);
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Question 2 of 2');
+
+  await page.reload();
+  page = await openQuiz(app);
+  const offer = page.getByRole('region', { name: 'Unfinished exam' });
+  await expect(offer).toContainText('1 of 2 answered');
+  await offer.getByRole('button', { name: 'Finish and see results' }).click();
+  await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+  await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('1 / 2');
+  await page.getByRole('button', { name: 'New quiz' }).click();
+  await expect(page.getByRole('region', { name: /^Unfinished/ })).toHaveCount(0);
+  await expect(page.locator('.qz-history-item')).toHaveCount(1);
+});
+
 test('an exam shows nothing until the end, then scores by topic, explains each mistake and retries exactly them', async ({
   app,
 }) => {

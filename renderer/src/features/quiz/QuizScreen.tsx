@@ -40,6 +40,7 @@ export default function QuizScreen() {
   useEffect(() => {
     void useQuizSetup.getState().loadOptions();
     void useQuizSetup.getState().loadHistory();
+    void useQuizSetup.getState().loadUnfinished();
   }, []);
   usePrefillFromLink(query, navigate);
 

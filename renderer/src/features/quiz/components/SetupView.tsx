@@ -5,6 +5,7 @@ import { useQuizRunner } from '../stores/runner-store.ts';
 import { useQuizSetup } from '../stores/setup-store.ts';
 import { PastQuizzes } from './PastQuizzes.tsx';
 import { SetupForm } from './SetupForm.tsx';
+import { UnfinishedQuiz } from './UnfinishedQuiz.tsx';
 
 /** Setup: reads the stores, keeps the live count current, starts the quiz. */
 export function SetupView() {
@@ -12,11 +13,12 @@ export function SetupView() {
   const draft = useQuizSetup((s) => s.draft);
   const count = useQuizSetup((s) => s.count);
   const history = useQuizSetup((s) => s.history);
+  const unfinished = useQuizSetup((s) => s.unfinished);
   const ignoredPrefill = useQuizSetup((s) => s.ignoredPrefill);
-  const { update, loadCount, loadOptions, loadHistory } = useQuizSetup.getState();
+  const { update, loadCount, loadOptions, loadHistory, loadUnfinished } = useQuizSetup.getState();
   const phase = useQuizRunner((s) => s.phase);
   const startError = useQuizRunner((s) => s.error);
-  const { start, review } = useQuizRunner.getState();
+  const { start, review, resume } = useQuizRunner.getState();
 
   const info = options.status === 'ready' ? options.value : undefined;
   const filter = useMemo(
@@ -34,6 +36,17 @@ export function SetupView() {
 
   return (
     <>
+      {unfinished.status === 'ready' && unfinished.value && (
+        <UnfinishedQuiz
+          unfinished={unfinished.value}
+          onResume={() => unfinished.value && void resume(unfinished.value)}
+          onFinish={() => {
+            const sessionId = unfinished.value?.session.sessionId;
+            if (!sessionId) return;
+            void review(sessionId).then(() => Promise.all([loadHistory(), loadUnfinished()]));
+          }}
+        />
+      )}
       <p className="qz-intro muted">
         {info.total} questions, all generated from the review&apos;s facts and pathways. Choose what
         to practise; the count below updates as you go.

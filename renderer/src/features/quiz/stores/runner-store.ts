@@ -3,6 +3,7 @@ import type {
   PublicQuizItem,
   QuizFeedback,
   QuizFinish,
+  QuizResume,
   QuizStart,
   QuizStartRequest,
 } from '../../../../../shared/contract/quiz.ts';
@@ -45,6 +46,8 @@ interface RunnerState {
   readonly orderingCursor: string | undefined;
 
   readonly start: (request: QuizStartRequest) => Promise<void>;
+  /** Carries on a quiz left unfinished, at its first unanswered question. */
+  readonly resume: (unfinished: QuizResume) => Promise<void>;
   readonly setDraft: (itemId: string, draft: ResponseDraft) => void;
   readonly setOrderingCursor: (stepId: string | undefined) => void;
   readonly submit: () => Promise<void>;
@@ -120,6 +123,32 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
     } catch (error) {
       set({ ...fresh, error: messageOf(error) });
     }
+  },
+
+  resume: async ({ session, answered: done }) => {
+    const order = session.items.map((item) => item.id);
+    const answered: Record<string, true> = Object.fromEntries(
+      done.map(({ itemId }) => [itemId, true as const]),
+    );
+    const feedback = Object.fromEntries(
+      done.flatMap(({ itemId, feedback }) => (feedback ? [[itemId, feedback] as const] : [])),
+    );
+    const position = order.findIndex((id) => !answered[id]);
+    set({
+      ...fresh,
+      phase: 'running',
+      session,
+      items: Object.fromEntries(session.items.map((item) => [item.id, item])),
+      order,
+      position: Math.max(0, position),
+      drafts: Object.fromEntries(session.items.map((item) => [item.id, initialDraft(item)])),
+      answered,
+      feedback,
+      shownAt: performance.now(),
+      status: `Resumed: ${done.length} of ${order.length} answered.`,
+    });
+    // Every question was answered before the interruption: only the marking is left.
+    if (position === -1) await get().finish();
   },
 
   setDraft: (itemId, draft) => {
@@ -226,6 +255,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
       const results = await api.quiz.finish({ sessionId: state.session.sessionId });
       set({ phase: 'results', results, resultsFrom: 'quiz', error: undefined });
       void useQuizSetup.getState().loadHistory();
+      void useQuizSetup.getState().loadUnfinished();
     } catch (error) {
       set({ phase: 'running', error: messageOf(error) });
     }

@@ -3,6 +3,7 @@ import type {
   QuizCount,
   QuizFilter,
   QuizOptionsInfo,
+  QuizResume,
 } from '../../../../../shared/contract/quiz.ts';
 import type { QuizSessionSummary } from '../../../../../shared/contract/quiz-records.ts';
 import { api } from '../../../api.ts';
@@ -30,6 +31,8 @@ interface SetupState {
     readonly error: string | undefined;
   };
   readonly history: Loadable<readonly QuizSessionSummary[]>;
+  /** The newest quiz started and never finished (a reload, a restart), offered to resume. */
+  readonly unfinished: Loadable<QuizResume | null>;
   /** What a link asked for that the pack does not have. */
   readonly ignoredPrefill: readonly string[];
   readonly loadOptions: () => Promise<void>;
@@ -37,6 +40,7 @@ interface SetupState {
   readonly applyPrefill: (prefill: QuizPrefill) => void;
   readonly loadCount: (filter: QuizFilter) => Promise<void>;
   readonly loadHistory: () => Promise<void>;
+  readonly loadUnfinished: () => Promise<void>;
 }
 
 export const messageOf = (error: unknown): string =>
@@ -48,6 +52,7 @@ export const useQuizSetup = create<SetupState>()((set, get) => ({
   draft: undefined,
   count: { key: '', value: undefined, pending: false, error: undefined },
   history: { status: 'idle' },
+  unfinished: { status: 'idle' },
   ignoredPrefill: [],
 
   loadOptions: async () => {
@@ -95,6 +100,15 @@ export const useQuizSetup = create<SetupState>()((set, get) => ({
       set({ history: { status: 'ready', value: await api.quiz.history({ limit: 20 }) } });
     } catch (error) {
       set({ history: { status: 'error', message: messageOf(error) } });
+    }
+  },
+
+  loadUnfinished: async () => {
+    if (get().unfinished.status === 'idle') set({ unfinished: { status: 'loading' } });
+    try {
+      set({ unfinished: { status: 'ready', value: await api.quiz.unfinished() } });
+    } catch (error) {
+      set({ unfinished: { status: 'error', message: messageOf(error) } });
     }
   },
 }));
