@@ -83,6 +83,14 @@ export const test = base.extend<{ target: Target; app: AppHandle }>({
       screenshot: async (name) => {
         mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
+        // A theme switch fades colours in; a picture taken mid-fade shows neither theme.
+        await handle.page.waitForFunction(() =>
+          document
+            .getAnimations()
+            .every(
+              (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity,
+            ),
+        );
         await handle.page.screenshot({ path: file, fullPage: true });
         return file;
       },

@@ -284,8 +284,6 @@ test('screenshots: front, revealed, summary, empty; light and dark; two sizes; 2
   }
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await page.setViewportSize({ width: 1024, height: 700 });
-  // Let the theme's colour transitions finish before the picture.
-  await page.waitForTimeout(300);
   await app.screenshot('flashcards-revealed-text200-1024');
   await expectNoSidewaysScroll(page);
   await page.evaluate(() => (document.documentElement.style.fontSize = ''));

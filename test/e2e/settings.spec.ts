@@ -306,8 +306,6 @@ test('screenshots: light and dark, two sizes, 200 % text', async ({ app }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await page.setViewportSize({ width: 1024, height: 700 });
-  // Let the theme's colour transitions finish before the picture.
-  await page.waitForTimeout(300);
   await app.screenshot('settings-text200-1024');
   await expectNoSidewaysScroll(page);
 });
