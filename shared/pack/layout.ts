@@ -116,14 +116,43 @@ function fromElkGraph(root: ElkNode, view: PathwayView): LayoutView {
   const compartmentOf = new Map(view.nodes.map((node) => [node.id, node.compartment]));
   const groups: LayoutView['groups'] = {};
   const nodes: LayoutView['nodes'] = {};
+  const origins = new Map<string, { x: number; y: number }>([['root', { x: 0, y: 0 }]]);
   for (const group of root.children ?? []) {
     const compartment = group.id.slice('group:'.length);
     groups[compartment] = box(group);
+    origins.set(group.id, { x: group.x ?? 0, y: group.y ?? 0 });
     for (const child of group.children ?? []) {
       nodes[child.id] = { ...box(child), group: compartmentOf.get(child.id) ?? compartment };
     }
   }
-  return { width: round(root.width), height: round(root.height), groups, nodes };
+  return {
+    width: round(root.width),
+    height: round(root.height),
+    groups,
+    nodes,
+    edges: edgeRoutes(root.edges ?? [], origins),
+  };
+}
+
+/** ELK's orthogonal routes, moved from each edge's container into the view's coordinates. */
+function edgeRoutes(
+  edges: readonly ElkExtendedEdge[],
+  origins: ReadonlyMap<string, { x: number; y: number }>,
+): LayoutView['edges'] {
+  const routes: LayoutView['edges'] = {};
+  for (const edge of edges) {
+    const section = edge.sections?.[0];
+    if (!section || !edge.id.startsWith('edge:')) continue;
+    // elkjs reports where it placed an edge that crosses groups; its points are relative to it.
+    const container = (edge as ElkExtendedEdge & { container?: string }).container ?? 'root';
+    const origin = origins.get(container) ?? { x: 0, y: 0 };
+    const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+    routes[edge.id.slice('edge:'.length)] = points.map((p): [number, number] => [
+      round(p.x + origin.x),
+      round(p.y + origin.y),
+    ]);
+  }
+  return routes;
 }
 
 function box(shape: ElkNode): { x: number; y: number; width: number; height: number } {
@@ -194,13 +223,17 @@ function compactJson(value: unknown, indent: string): string {
   const open = Array.isArray(value) ? '[' : '{';
   const close = Array.isArray(value) ? ']' : '}';
   if (entries.length === 0) return `${open}${close}`;
-  const flat = entries.every(([, item]) => item === null || typeof item !== 'object');
+  const scalar = (item: unknown) => item === null || typeof item !== 'object';
+  const flat = entries.every(([, item]) => scalar(item));
+  // An edge route: its points on one line, [x, y] each.
+  const points =
+    Array.isArray(value) && value.every((item) => Array.isArray(item) && item.every(scalar));
   const inner = indent + '  ';
   const parts = entries.map(
     ([key, item]) =>
-      `${key === undefined ? '' : `${JSON.stringify(key)}: `}${compactJson(item, inner)}`,
+      `${key === undefined ? '' : `${JSON.stringify(key)}: `}${points ? JSON.stringify(item) : compactJson(item, inner)}`,
   );
-  return flat
+  return flat || points
     ? `${open} ${parts.join(', ')} ${close}`
     : `${open}\n${parts.map((part) => inner + part).join(',\n')}\n${indent}${close}`;
 }

@@ -284,6 +284,12 @@ export const layoutViewSchema = z.strictObject({
   groups: z.record(entityIdSchema, z.strictObject(layoutBoxShape)),
   /** Pathway nodes, keyed by node id, each in the group of its compartment. */
   nodes: z.record(nodeIdSchema, z.strictObject({ ...layoutBoxShape, group: entityIdSchema })),
+  /**
+   * Each edge's route as drawn, keyed by edge id: points [x, y] from the source's side to the
+   * target's, in the view's coordinates, running around the nodes in between. An edge without a
+   * route is drawn as a curve.
+   */
+  edges: z.record(edgeIdSchema, z.array(z.tuple([z.number(), z.number()])).min(2)).default({}),
 });
 
 export const pathwayLayoutSchema = z.strictObject({

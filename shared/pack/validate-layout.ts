@@ -42,7 +42,7 @@ export function checkLayout(parsed: ParsedPack, reporter: Reporter): void {
       continue;
     }
     const base = ['pathways', pathway.id];
-    checkView(reporter, [...base, 'all'], pathway, { nodes: pathway.nodes, edges: [] }, entry.all);
+    checkView(reporter, [...base, 'all'], pathway, pathway, entry.all);
     const contextIds = pathway.contexts.map((context) => context.id);
     for (const [contextId, view] of Object.entries(entry.contexts)) {
       const path = [...base, 'contexts', contextId];
@@ -108,6 +108,18 @@ function checkView(
         [...path, 'groups'],
         'layout',
         `compartment "${compartment}" of pathway ${pathway.id} has no group box; ${rerun}`,
+      );
+    }
+  }
+  const expectedEdges = new Set(expected.edges.map((edge) => edge.id));
+  for (const edgeId of Object.keys(view.edges)) {
+    if (!expectedEdges.has(edgeId)) {
+      reporter.report(
+        'layout.json',
+        [...path, 'edges', edgeId],
+        'layout',
+        `pathway ${pathway.id} draws no edge "${edgeId}" here; ${rerun}`,
+        'key',
       );
     }
   }

@@ -10,6 +10,7 @@ import {
 import type { LayoutView, Pack } from '../../shared/pack/schema.ts';
 import { layoutSchema } from '../../shared/pack/schema.ts';
 import { validatePack } from '../../shared/pack/validate.ts';
+import { bundledPack } from '../support/engine.ts';
 import { readMiniPack } from '../support/packs.ts';
 
 function miniPack(): Pack {
@@ -33,6 +34,47 @@ function expectChildrenInsideGroups(view: LayoutView): void {
 
 function overlaps(a: LayoutView['groups'][string], b: LayoutView['groups'][string]): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+type Point = readonly [number, number];
+
+function absoluteBoxes(view: LayoutView): Map<string, Box> {
+  return new Map(
+    Object.entries(view.nodes).map(([id, node]) => {
+      const group = view.groups[node.group];
+      return [id, { ...node, x: node.x + (group?.x ?? 0), y: node.y + (group?.y ?? 0) }];
+    }),
+  );
+}
+
+/** Within a pixel of the box's outline (routes are rounded to whole pixels). */
+function onBorder(point: Point | undefined, box: Box | undefined): boolean {
+  if (!point || !box) return false;
+  const [x, y] = point;
+  const inside = (v: number, lo: number, hi: number) => v >= lo - 1 && v <= hi + 1;
+  const near = (v: number, edge: number) => Math.abs(v - edge) <= 1;
+  return (
+    (inside(y, box.y, box.y + box.height) && (near(x, box.x) || near(x, box.x + box.width))) ||
+    (inside(x, box.x, box.x + box.width) && (near(y, box.y) || near(y, box.y + box.height)))
+  );
+}
+
+/** Whether an orthogonal route passes through the inside of a box (its outline excluded). */
+function crosses(route: readonly Point[], box: Box): boolean {
+  return route.slice(1).some(([x2, y2], i) => {
+    const [x1, y1] = route[i] ?? [x2, y2];
+    const left = Math.min(x1, x2);
+    const right = Math.max(x1, x2);
+    const top = Math.min(y1, y2);
+    const bottom = Math.max(y1, y2);
+    return (
+      left < box.x + box.width - 1 &&
+      right > box.x + 1 &&
+      top < box.y + box.height - 1 &&
+      bottom > box.y + 1
+    );
+  });
 }
 
 describe('pathway layout', () => {
@@ -100,6 +142,39 @@ describe('pathway layout', () => {
       parentId: groupNodeId('synovium'),
       position: { x: view.nodes.dkk1?.x, y: view.nodes.dkk1?.y },
     });
+  });
+
+  it('routes every edge of the bundled pack from its source to its target, around every other node', () => {
+    const layout = bundledPack.layout;
+    if (!layout) throw new Error('the bundled pack has no layout.json');
+    let routes = 0;
+    for (const pathway of bundledPack.pathways) {
+      const entry = layout.pathways[pathway.id];
+      const views = [entry?.all, ...Object.values(entry?.contexts ?? {})];
+      for (const view of views) {
+        if (!view) continue;
+        const boxes = absoluteBoxes(view);
+        for (const edge of pathway.edges) {
+          if (!boxes.has(edge.from) || !boxes.has(edge.to)) continue;
+          const route = view.edges[edge.id];
+          expect(route, `${pathway.id} ${edge.id}`).toBeDefined();
+          if (!route) continue;
+          routes++;
+          const where = `${pathway.id} ${edge.id}`;
+          expect(onBorder(route[0], boxes.get(edge.from)), `${where} starts at its source`).toBe(
+            true,
+          );
+          expect(onBorder(route.at(-1), boxes.get(edge.to)), `${where} ends at its target`).toBe(
+            true,
+          );
+          for (const [nodeId, box] of boxes) {
+            if (nodeId === edge.from || nodeId === edge.to) continue;
+            expect(crosses(route, box), `${where} crosses ${nodeId}`).toBe(false);
+          }
+        }
+      }
+    }
+    expect(routes).toBeGreaterThan(60);
   });
 
   it('sizes nodes from their labels within bounds', () => {

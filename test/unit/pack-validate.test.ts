@@ -673,6 +673,25 @@ describe('validatePack: layout.json', () => {
     });
   });
 
+  it('reports a route for an edge the pathway does not draw there, and a route of one point', async () => {
+    const unknownEdge = await withLayout((layout) =>
+      layout.replace('"il32g-dkk1": [', '"il32g-dkk2": ['),
+    );
+    expectSingleProblem(unknownEdge, {
+      file: 'layout.json',
+      rule: 'layout',
+      path: '$.pathways.D1.all.edges["il32g-dkk2"]',
+      at: '"il32g-dkk2"',
+      message: /pathway D1 draws no edge "il32g-dkk2" here/,
+    });
+    const onePoint = await withLayout((layout) =>
+      layout.replace(/"il32g-dkk1": \[ \[(\d+),(\d+)\], [^\n]*\]/, '"il32g-dkk1": [ [$1,$2] ]'),
+    );
+    expect(problemsOf(onePoint).map((p) => `${p.rule} ${p.path}`)).toContainEqual(
+      'schema $.pathways.D1.all.edges["il32g-dkk1"]',
+    );
+  });
+
   it('reports a node in the wrong group, an unknown pathway and an unknown context', async () => {
     const wrongGroup = await withLayout((layout) =>
       layout.replace(/("dkk1": \{[^}]*"group": )"synovium"/, '$1"spinal-joint"'),
