@@ -1,5 +1,5 @@
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
-import { curve } from '../model/geometry.ts';
+import { curve, polyline } from '../model/geometry.ts';
 import { edgeGlyph, markerId } from '../model/notation.ts';
 import type { FlowEdge } from './flow.ts';
 
@@ -19,10 +19,12 @@ export function SbgnEdge(props: EdgeProps<FlowEdge>) {
   const { id, data, sourceX, sourceY, targetX, targetY } = props;
   if (!data) return null;
   const glyph = edgeGlyph(data.sign);
-  const shape = curve(
-    { x: sourceX, y: sourceY + data.sourceOffset },
-    { x: targetX, y: targetY + data.targetOffset },
-  );
+  const shape = data.route
+    ? polyline(data.route)
+    : curve(
+        { x: sourceX, y: sourceY + data.sourceOffset },
+        { x: targetX, y: targetY + data.targetOffset },
+      );
   const path = shape.path;
   const { x: midX, y: midY } = shape.at(data.cueAt);
   const marker = markerId(glyph.marker, glyph.tone);

@@ -3,7 +3,14 @@ import { flowBoxes } from '../../../../../shared/pack/layout.ts';
 import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
 import type { DiagramModel } from '../model/diagram.ts';
 import { edgeAriaLabel, nodeAriaLabel, type NodeLevel } from '../model/notation.ts';
-import { clearCuePosition, curve, spreadOffsets, type Box } from '../model/geometry.ts';
+import {
+  clearCuePosition,
+  curve,
+  polyline,
+  spreadOffsets,
+  type Box,
+  type Point,
+} from '../model/geometry.ts';
 import type { DiagramDecor, EdgeState, NodeDecor } from './decor.ts';
 
 export interface EntityNodeData extends Record<string, unknown> {
@@ -23,8 +30,10 @@ export interface SbgnEdgeData extends Record<string, unknown> {
   /** Shift of the start and end from the handle's centre, so links meeting at a node spread out. */
   readonly sourceOffset: number;
   readonly targetOffset: number;
-  /** Where along the curve (0–1) the ↑/↓/= cue sits, clear of node boxes. */
+  /** Where along the line (0–1) the ↑/↓/= cue sits, clear of node boxes. */
   readonly cueAt: number;
+  /** The route laid out with the pack, around the nodes in between; else a curve is drawn. */
+  readonly route?: readonly Point[];
 }
 
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
@@ -94,6 +103,7 @@ interface DrawnEdge {
   readonly inferred: boolean;
   readonly state: EdgeState;
   readonly ariaLabel: string;
+  readonly route?: readonly Point[];
 }
 
 export function toFlowEdges(
@@ -107,7 +117,9 @@ export function toFlowEdges(
     for (const edge of model.edges) {
       const edgeDecor = decor.edges?.[edge.id] ?? {};
       if (edgeDecor.hidden) continue;
+      const route = model.layout.edges[edge.id];
       drawn.push({
+        ...(route ? { route: route.map(([x, y]) => ({ x, y })) } : {}),
         id: edge.id,
         from: edge.from,
         to: edge.to,
@@ -135,16 +147,15 @@ export function toFlowEdges(
     const targetOffset = offsets.get(`${edge.id}:in`) ?? 0;
     const from = boxes.get(edge.from);
     const to = boxes.get(edge.to);
-    const cueAt =
-      from && to
-        ? clearCuePosition(
-            curve(
-              { x: from.x + from.width, y: from.y + from.height / 2 + sourceOffset },
-              { x: to.x, y: to.y + to.height / 2 + targetOffset },
-            ),
-            [...boxes.values()],
+    const line = edge.route
+      ? polyline(edge.route)
+      : from && to
+        ? curve(
+            { x: from.x + from.width, y: from.y + from.height / 2 + sourceOffset },
+            { x: to.x, y: to.y + to.height / 2 + targetOffset },
           )
-        : 0.5;
+        : undefined;
+    const cueAt = line ? clearCuePosition(line, [...boxes.values()]) : 0.5;
     return {
       id: edge.id,
       source: edge.from,
@@ -159,6 +170,7 @@ export function toFlowEdges(
         sourceOffset,
         targetOffset,
         cueAt,
+        ...(edge.route ? { route: edge.route } : {}),
       },
     };
   });

@@ -46,6 +46,52 @@ export function curve(source: Point, target: Point): Curve {
   };
 }
 
+/**
+ * A route laid out by ELK (orthogonal, around the nodes in between) as a path with softened
+ * corners; `at` walks it by length, so a cue at 0.5 sits halfway along the line as drawn.
+ */
+export function polyline(points: readonly Point[], cornerRadius = 8): Curve {
+  const lengths = points.slice(1).map((p, i) => {
+    const q = points[i] ?? p;
+    return Math.hypot(p.x - q.x, p.y - q.y);
+  });
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  const at = (t: number): Point => {
+    let left = Math.max(0, Math.min(1, t)) * total;
+    for (const [i, length] of lengths.entries()) {
+      const from = points[i];
+      const to = points[i + 1];
+      if (!from || !to) break;
+      if (left <= length || i === lengths.length - 1) {
+        const f = length === 0 ? 0 : Math.min(1, left / length);
+        return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f };
+      }
+      left -= length;
+    }
+    return points[0] ?? { x: 0, y: 0 };
+  };
+  const first = points[0];
+  if (!first) return { path: '', at };
+  let path = `M${first.x},${first.y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const corner = points[i];
+    const before = points[i - 1];
+    const after = points[i + 1];
+    if (!corner || !before || !after) continue;
+    const r = Math.min(cornerRadius, (lengths[i - 1] ?? 0) / 2, (lengths[i] ?? 0) / 2);
+    const towards = (p: Point, q: Point, d: number): Point => {
+      const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      return { x: p.x + ((q.x - p.x) / length) * d, y: p.y + ((q.y - p.y) / length) * d };
+    };
+    const enter = towards(corner, before, r);
+    const leave = towards(corner, after, r);
+    path += ` L${enter.x},${enter.y} Q${corner.x},${corner.y} ${leave.x},${leave.y}`;
+  }
+  const last = points[points.length - 1] ?? first;
+  path += ` L${last.x},${last.y}`;
+  return { path, at };
+}
+
 const cueCandidates = [0.5, 0.62, 0.38, 0.74, 0.26, 0.85, 0.15];
 
 /** Where along the curve the cue circle (radius ~10) is clear of every node box, else midway. */
