@@ -26,6 +26,9 @@ import type { Storage } from '../storage/storage.ts';
  * (item, kind, facts, topic, correct, response, duration). Each answer also informs the flashcard
  * schedule through the review service's quiz rule, in the same transaction.
  */
+/** A quiz with no answer for this long is taken to have been left, not still being worked on. */
+const idleAfterMs = 30 * 60_000;
+
 export class QuizRecordService {
   readonly #storage: Storage;
   readonly #review: ReviewService;
@@ -83,10 +86,11 @@ export class QuizRecordService {
     return { answerId, scheduled, counts: this.#review.counts() };
   }
 
-  /** Scores the session and closes it; finishing a finished session answers its summary again. */
   /**
-   * Closes a session and stores its score. `questions` is how many the quiz asked: questions left
-   * unanswered (an exam that ran out of time) count against the score.
+   * Closes a session and stores its score; finishing a finished session answers its summary again.
+   * `questions` is how many the quiz asked: questions left unanswered (an exam that ran out of time)
+   * count against the score. A quiz closed long after its last answer (left by a reload or restart,
+   * marked later) is dated by that answer, so its time taken is not days.
    */
   finishQuizSession(request: {
     readonly sessionId: string;
@@ -96,9 +100,12 @@ export class QuizRecordService {
     if (session.finishedAt !== null) return summarise(session);
     const answers = quizAnswersForSession(this.#storage, session.id);
     const byTopic = scoreByTopic(answers);
+    const now = this.#now().getTime();
+    const lastActivity = Math.max(session.startedAt, ...answers.map((answer) => answer.answeredAt));
     const finished: QuizSessionRecord = {
       ...session,
-      finishedAt: Math.max(this.#now().getTime(), session.startedAt),
+      finishedAt:
+        now - lastActivity > idleAfterMs ? lastActivity : Math.max(now, session.startedAt),
       scoreCorrect: answers.filter((answer) => answer.correct).length,
       scoreTotal: Math.max(answers.length, request.questions ?? 0),
       scoreByTopic: byTopic,
@@ -115,10 +122,12 @@ export class QuizRecordService {
       .map((row) => summarise(fromDbQuizSession(row)));
   }
 
-  /** The newest session started and not finished, if any. */
-  newestUnfinished(): QuizSessionRecord | undefined {
-    const row = this.#storage.statement(quizSql.newestUnfinishedSession).get();
-    return row ? fromDbQuizSession(row) : undefined;
+  /** Sessions started since `since` (ms) and not finished, newest first. */
+  unfinishedSince(since: number): QuizSessionRecord[] {
+    return this.#storage
+      .statement(quizSql.unfinishedSessionsSince)
+      .all(since)
+      .map((row) => fromDbQuizSession(row));
   }
 
   /** A session as stored, finished or not. */

@@ -39,6 +39,8 @@ export interface QuizServiceOptions {
 
 /** Answers up to this long after the deadline still count: the request was in flight. */
 const deadlineGraceMs = 10_000;
+/** How long an unfinished quiz is offered for resuming. */
+const resumableForMs = 7 * 86_400_000;
 
 /** Stored with the session, so a quiz can be answered and reviewed after a restart. */
 const sessionConfigSchema = z.object({
@@ -53,11 +55,13 @@ type SessionConfig = z.infer<typeof sessionConfigSchema>;
 
 const storedResponseSchema = z.object({ response: z.unknown(), score: z.number() });
 
-/** The response saved with an answer (JSON text), or undefined if it cannot be read. */
-function storedResponse(json: string): QuizResponse | undefined {
+/** The response and score saved with an answer (JSON text), or undefined if unreadable. */
+function storedAnswer(json: string): { response: QuizResponse; score: number } | undefined {
   try {
     const stored = storedResponseSchema.safeParse(JSON.parse(json));
-    return stored.success ? (stored.data.response as QuizResponse) : undefined;
+    return stored.success
+      ? { response: stored.data.response as QuizResponse, score: stored.data.score }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -204,7 +208,7 @@ export class QuizService {
     return config.mode === 'practice'
       ? {
           mode: 'practice',
-          feedback: this.#feedback(item, grade, request.response),
+          feedback: this.#feedback(item, grade, true),
           answered,
           total,
         }
@@ -224,16 +228,15 @@ export class QuizService {
       const item = this.#items.get(itemId);
       if (!item) return [];
       const answer = answers.get(itemId);
-      const response = answer ? storedResponse(answer.response) : undefined;
-      const grade = response
-        ? this.#grade(item, response)
-        : unanswered(item, this.#grade(item, neutralResponse(item)));
+      const marked = answer
+        ? this.#markSaved(item, answer)
+        : { grade: unanswered(item, this.#expected(item)), response: undefined };
       return [
         {
           item: this.#public(item),
           answered: answer !== undefined,
-          response: (response ?? null) as z.core.util.JSONType,
-          feedback: this.#feedback(item, grade, response),
+          response: (marked.response ?? null) as z.core.util.JSONType,
+          feedback: this.#feedback(item, marked.grade, answer !== undefined),
         },
       ];
     });
@@ -241,13 +244,21 @@ export class QuizService {
   }
 
   /**
-   * The newest quiz left unfinished, to carry on where the learner was: its questions in their
-   * order and, for practice, the feedback of those already answered. A session another part of
-   * the app made, or whose questions the pack no longer has, is not offered.
+   * The newest quiz left unfinished in the last week, to carry on where the learner was: its
+   * questions in their order and, for practice, the feedback of those already answered. Sessions
+   * another part of the app made, or whose questions the pack no longer has, are passed over. An
+   * older one is not offered (its answers already count towards coverage and the schedule).
    */
   unfinished(): QuizResume | null {
-    const session = this.#options.records.newestUnfinished();
-    if (!session) return null;
+    const since = this.#options.now().getTime() - resumableForMs;
+    for (const session of this.#options.records.unfinishedSince(since)) {
+      const resume = this.#resumable(session);
+      if (resume) return resume;
+    }
+    return null;
+  }
+
+  #resumable(session: { readonly id: string; readonly startedAt: number }): QuizResume | null {
     let config: SessionConfig;
     try {
       config = this.#config(session.id);
@@ -258,17 +269,12 @@ export class QuizService {
     if (items.length === 0) return null;
     const answered = this.#options.records.answers(session.id).flatMap((answer) => {
       const item = this.#items.get(answer.itemId);
-      const response = storedResponse(answer.response);
-      if (!item || !config.itemIds.includes(item.id) || response === undefined) return [];
-      return [
-        {
-          itemId: publicItemId(item.id),
-          feedback:
-            config.mode === 'practice'
-              ? this.#feedback(item, this.#grade(item, response), response)
-              : null,
-        },
-      ];
+      if (!item || !config.itemIds.includes(item.id)) return [];
+      const feedback =
+        config.mode === 'practice'
+          ? this.#feedback(item, this.#markSaved(item, answer).grade, true)
+          : null;
+      return [{ itemId: publicItemId(item.id), feedback }];
     });
     return {
       session: {
@@ -349,7 +355,39 @@ export class QuizService {
     }
   }
 
-  #feedback(item: QuizItem, grade: Grade, response: QuizResponse | undefined): QuizFeedback {
+  /**
+   * A saved answer marked again against today's item. One the item can no longer read (the
+   * question changed with a pack update) keeps the verdict and score it got when it was given.
+   */
+  #markSaved(
+    item: QuizItem,
+    answer: { readonly response: string; readonly correct: boolean },
+  ): { grade: Grade; response: QuizResponse | undefined } {
+    const saved = storedAnswer(answer.response);
+    if (saved) {
+      try {
+        return { grade: gradeAnswer(item, saved.response), response: saved.response };
+      } catch (error) {
+        if (!(error instanceof ResponseShapeError)) throw error;
+      }
+    }
+    return {
+      grade: {
+        correct: answer.correct,
+        score: saved?.score ?? (answer.correct ? 1 : 0),
+        expected: this.#expected(item),
+        feedback: `${answer.correct ? 'Right' : 'Not right'} when answered; this question has changed since, so that answer cannot be shown. ${item.explanation}`,
+      },
+      response: undefined,
+    };
+  }
+
+  /** The expected answer in words, as feedback states it. */
+  #expected(item: QuizItem): string {
+    return this.#grade(item, neutralResponse(item)).expected;
+  }
+
+  #feedback(item: QuizItem, grade: Grade, answered: boolean): QuizFeedback {
     const options =
       'options' in item
         ? item.options.map((option) => ({
@@ -361,8 +399,8 @@ export class QuizService {
         : null;
     return {
       itemId: publicItemId(item.id),
-      correct: response !== undefined && grade.correct,
-      score: response === undefined ? 0 : grade.score,
+      correct: answered && grade.correct,
+      score: answered ? grade.score : 0,
       expected: grade.expected,
       feedback: grade.feedback,
       explanation: item.explanation,
@@ -473,11 +511,11 @@ export class QuizService {
 }
 
 /** A grade for a question never answered: nothing scored, the expected answer still shown. */
-function unanswered(item: QuizItem, reference: Grade): Grade {
+function unanswered(item: QuizItem, expected: string): Grade {
   return {
     correct: false,
     score: 0,
-    expected: reference.expected,
+    expected,
     feedback: `Not answered. ${item.explanation}`,
   };
 }

@@ -137,8 +137,8 @@ export const quizSql = {
     WHERE id = :id AND finished_at IS NULL`,
   sessionById: `SELECT ${sessionColumns} FROM quiz_session WHERE id = ?`,
   allSessions: `SELECT ${sessionColumns} FROM quiz_session ORDER BY started_at, id`,
-  newestUnfinishedSession: `SELECT ${sessionColumns} FROM quiz_session
-    WHERE finished_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1`,
+  unfinishedSessionsSince: `SELECT ${sessionColumns} FROM quiz_session
+    WHERE finished_at IS NULL AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT 20`,
   finishedSessions: `SELECT ${sessionColumns} FROM quiz_session
     WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
   insertAnswer: `INSERT INTO quiz_answer (${answerColumns}) VALUES (:id, :session_id, :item_id,

@@ -312,6 +312,9 @@ test('a quiz interrupted by a reload resumes where it was, with its answers kept
   await offer.getByRole('button', { name: 'Resume practice quiz' }).click();
 
   await expect(heading(page)).toHaveText('Question 2 of 3');
+  await expect(page.getByRole('status').filter({ hasText: 'Resumed' })).toHaveText(
+    'Resumed: 1 of 3 answered.',
+  );
   await expect(page.getByRole('progressbar', { name: 'Questions answered' })).toHaveAttribute(
     'aria-valuenow',
     '1',

@@ -290,6 +290,76 @@ describe('quiz channels', () => {
     expect(await second.call('quiz.unfinished', undefined)).toBeNull();
   });
 
+  it('keeps an answer whose question changed since: its verdict stands, resume and marking work', async () => {
+    const { services, call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 3,
+      kinds: ['mcq'],
+    });
+    const [a] = quiz.items as [PublicQuizItem];
+    const item = full(a.id);
+    // As if saved before a pack update renamed the option: the saved choice no longer exists.
+    services.quizRecords.recordQuizAnswer({
+      sessionId: quiz.sessionId,
+      itemId: item.id,
+      kind: item.kind,
+      factIds: [...item.factIds],
+      topic: item.topic,
+      correct: true,
+      response: { response: { kind: 'choice', optionId: 'gone' }, score: 1 },
+      durationMs: 10,
+    });
+
+    const resume = await call<QuizResume | null>('quiz.unfinished', undefined);
+    expect(resume?.answered).toHaveLength(1);
+    expect(resume?.answered[0]?.feedback).toMatchObject({ correct: true, score: 1 });
+    expect(resume?.answered[0]?.feedback?.feedback).toMatch(/has changed since/);
+
+    const finished = await call<{
+      summary: { correct: number };
+      results: { answered: boolean; response: unknown; feedback: { correct: boolean } }[];
+    }>('quiz.finish', { sessionId: quiz.sessionId });
+    expect(finished.summary.correct).toBe(1);
+    expect(finished.results[0]).toMatchObject({
+      answered: true,
+      response: null,
+      feedback: { correct: true },
+    });
+  });
+
+  it('passes over sessions it cannot resume, and offers none left for over a week', async () => {
+    const { services, call } = setup();
+    const older = await call<QuizStart>('quiz.start', { mode: 'practice', count: 2 });
+    services.clock.advance(1_000);
+    // Newer, but made by something other than the quiz screen: nothing to resume.
+    services.quizRecords.startQuizSession({ mode: 'practice', config: { made: 'elsewhere' } });
+    const resume = await call<QuizResume | null>('quiz.unfinished', undefined);
+    expect(resume?.session.sessionId).toBe(older.sessionId);
+
+    services.clock.advance(8 * 86_400_000);
+    expect(await call('quiz.unfinished', undefined)).toBeNull();
+  });
+
+  it('dates a quiz marked long after its last answer by that answer', async () => {
+    const { services, call, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', { mode: 'practice', count: 2 });
+    const [a] = quiz.items as [PublicQuizItem];
+    services.clock.advance(90_000);
+    await call('quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: a.id,
+      response: rightAnswer(full(a.id)),
+      durationMs: 10,
+    });
+    const answeredAt = services.clock.now().toISOString();
+    services.clock.advance(2 * 86_400_000);
+    const finished = await call<{ summary: { finishedAt: string } }>('quiz.finish', {
+      sessionId: quiz.sessionId,
+    });
+    expect(finished.summary.finishedAt).toBe(answeredAt);
+  });
+
   it('resumes an exam without revealing anything about the answers given', async () => {
     const { call, full } = setup();
     const quiz = await call<QuizStart>('quiz.start', {

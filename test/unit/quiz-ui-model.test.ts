@@ -420,6 +420,10 @@ describe('results', () => {
     expect(asQuizResponse(null)).toBeUndefined();
     expect(asQuizResponse([1])).toBeUndefined();
     expect(describeResponse(mcq, { kind: 'choice', optionId: 'b' })).toBe('Beta');
+    expect(describeResponse(mcq, undefined)).toBe('Not answered');
+    expect(describeResponse(mcq, undefined, true)).toBe(
+      'Given to an earlier version of this question',
+    );
     expect(describeResponse(mcq, { kind: 'true-false', value: false })).toBe('False');
     expect(describeResponse(mcq, { kind: 'text', text: 'rankl' })).toBe('“rankl”');
     expect(describeResponse(matching, { kind: 'matching', pairs: { l1: 'r2' } })).toBe(

@@ -169,7 +169,7 @@ function MistakeCard({
         item={result.item}
         feedback={result.feedback}
         answered={result.answered}
-        yourAnswer={describeResponse(result.item, response)}
+        yourAnswer={describeResponse(result.item, response, result.answered)}
         pathway={pathway}
         headingLevel={4}
         title={result.item.prompt}

@@ -115,8 +115,13 @@ export function asQuizResponse(value: unknown): QuizResponse | undefined {
 }
 
 /** The learner's answer in words, as the results list shows it. */
-export function describeResponse(item: PublicQuizItem, response: QuizResponse | undefined): string {
-  if (!response) return 'Not answered';
+export function describeResponse(
+  item: PublicQuizItem,
+  response: QuizResponse | undefined,
+  answered = response !== undefined,
+): string {
+  // Answered, but the question has changed since (a pack update) and the answer no longer fits it.
+  if (!response) return answered ? 'Given to an earlier version of this question' : 'Not answered';
   const textOf = (list: readonly { id: string; text: string }[] | null, id: string) =>
     list?.find((entry) => entry.id === id)?.text ?? id;
   switch (response.kind) {

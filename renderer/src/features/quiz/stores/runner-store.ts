@@ -145,10 +145,17 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
       answered,
       feedback,
       shownAt: performance.now(),
-      status: `Resumed: ${done.length} of ${order.length} answered.`,
     });
     // Every question was answered before the interruption: only the marking is left.
-    if (position === -1) await get().finish();
+    if (position === -1) {
+      await get().finish();
+      return;
+    }
+    // A live region is not read out for text it already holds when it appears: say it after.
+    setTimeout(() => {
+      if (get().session?.sessionId === session.sessionId && get().phase === 'running')
+        set({ status: `Resumed: ${done.length} of ${order.length} answered.` });
+    }, 150);
   },
 
   setDraft: (itemId, draft) => {
