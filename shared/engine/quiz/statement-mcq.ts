@@ -137,10 +137,10 @@ function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, So
  * window of each bucket (placed by its id, moved on when the window has too few left, at most
  * MAX_ROUNDS times), which keeps the work per fact bounded instead of growing with the pack.
  */
-const WINDOW = 16;
+export const WINDOW = 16;
 const MAX_ROUNDS = 4;
 
-function windowOf<T>(list: readonly T[], key: string, round: number): readonly T[] {
+export function windowOf<T>(list: readonly T[], key: string, round: number): readonly T[] {
   if (list.length <= WINDOW) return round === 0 ? list : [];
   const start = (tieBreaker(SELECTION_SEED, key) + round * WINDOW) % list.length;
   if (round * WINDOW >= list.length) return [];
@@ -161,7 +161,10 @@ function roundsFor(fact: Fact, lookup: SourcePool | undefined): number {
   return Math.min(MAX_ROUNDS, Math.max(1, Math.ceil(Math.max(...lengths) / WINDOW)));
 }
 
-/** Wrong statements for a fact: its source's other findings, corrupted, nearest first. */
+/**
+ * Wrong statements for a fact: its source's other findings, corrupted, nearest first, from the
+ * windows of rounds 0 to `round` (each round widens the search; the nearest stay in it).
+ */
 function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number): Prepared[] {
   if (!lookup) return [];
   const own = entitiesOf(fact);
@@ -169,12 +172,14 @@ function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number
   const pair = `${fact.subject}>${fact.object}`;
   const family = relationFamily(fact.relation);
   const near = new Set<Prepared>();
-  for (const entity of new Set(own)) {
-    const bucket = lookup.byEntity.get(bucketKey(family, entity)) ?? [];
-    for (const p of windowOf(bucket, `${fact.id}:${entity}`, round)) near.add(p);
-  }
   const topic = lookup.byTopic.get(bucketKey(family, fact.topic)) ?? [];
-  for (const p of windowOf(topic, `${fact.id}:topic`, round)) near.add(p);
+  for (let r = 0; r <= round; r++) {
+    for (const entity of new Set(own)) {
+      const bucket = lookup.byEntity.get(bucketKey(family, entity)) ?? [];
+      for (const p of windowOf(bucket, `${fact.id}:${entity}`, r)) near.add(p);
+    }
+    for (const p of windowOf(topic, `${fact.id}:topic`, r)) near.add(p);
+  }
   // Statements on another subject and topic read as a different question: never in a bucket.
   return [...near]
     .filter((p) => p.corruption.fact.id !== fact.id && p.pair !== pair)
