@@ -111,15 +111,30 @@ function checkView(
       );
     }
   }
-  const expectedEdges = new Set(expected.edges.map((edge) => edge.id));
-  for (const edgeId of Object.keys(view.edges)) {
-    if (!expectedEdges.has(edgeId)) {
+  const expectedEdges = new Map(expected.edges.map((edge) => [edge.id, edge]));
+  const boxes = absoluteBoxes(view);
+  for (const [edgeId, route] of Object.entries(view.edges)) {
+    const edge = expectedEdges.get(edgeId);
+    if (!edge) {
       reporter.report(
         'layout.json',
         [...path, 'edges', edgeId],
         'layout',
         `pathway ${pathway.id} draws no edge "${edgeId}" here; ${rerun}`,
         'key',
+      );
+      continue;
+    }
+    // The renderer draws a route as given, so one left over from an older layout would join the
+    // wrong boxes.
+    const joins =
+      onOutline(route[0], boxes.get(edge.from)) && onOutline(route.at(-1), boxes.get(edge.to));
+    if (!joins) {
+      reporter.report(
+        'layout.json',
+        [...path, 'edges', edgeId],
+        'layout',
+        `the route of edge "${edgeId}" does not run from "${edge.from}" to "${edge.to}"; ${rerun}`,
       );
     }
   }
@@ -134,4 +149,36 @@ function checkView(
       );
     }
   }
+}
+
+export interface AbsoluteBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Node boxes in the view's coordinates (layout.json gives them relative to their group). */
+export function absoluteBoxes(view: LayoutView): Map<string, AbsoluteBox> {
+  return new Map(
+    Object.entries(view.nodes).map(([id, node]) => {
+      const group = view.groups[node.group];
+      return [id, { ...node, x: node.x + (group?.x ?? 0), y: node.y + (group?.y ?? 0) }];
+    }),
+  );
+}
+
+/** Within a pixel of the box's outline (routes are rounded to whole pixels). */
+export function onOutline(
+  point: readonly [number, number] | undefined,
+  box: AbsoluteBox | undefined,
+): boolean {
+  if (!point || !box) return false;
+  const [x, y] = point;
+  const within = (v: number, low: number, high: number) => v >= low - 1 && v <= high + 1;
+  const near = (v: number, line: number) => Math.abs(v - line) <= 1;
+  return (
+    (within(y, box.y, box.y + box.height) && (near(x, box.x) || near(x, box.x + box.width))) ||
+    (within(x, box.x, box.x + box.width) && (near(y, box.y) || near(y, box.y + box.height)))
+  );
 }

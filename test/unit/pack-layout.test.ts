@@ -10,6 +10,7 @@ import {
 import type { LayoutView, Pack } from '../../shared/pack/schema.ts';
 import { layoutSchema } from '../../shared/pack/schema.ts';
 import { validatePack } from '../../shared/pack/validate.ts';
+import { absoluteBoxes, onOutline, type AbsoluteBox } from '../../shared/pack/validate-layout.ts';
 import { bundledPack } from '../support/engine.ts';
 import { readMiniPack } from '../support/packs.ts';
 
@@ -36,29 +37,8 @@ function overlaps(a: LayoutView['groups'][string], b: LayoutView['groups'][strin
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-type Box = { x: number; y: number; width: number; height: number };
+type Box = AbsoluteBox;
 type Point = readonly [number, number];
-
-function absoluteBoxes(view: LayoutView): Map<string, Box> {
-  return new Map(
-    Object.entries(view.nodes).map(([id, node]) => {
-      const group = view.groups[node.group];
-      return [id, { ...node, x: node.x + (group?.x ?? 0), y: node.y + (group?.y ?? 0) }];
-    }),
-  );
-}
-
-/** Within a pixel of the box's outline (routes are rounded to whole pixels). */
-function onBorder(point: Point | undefined, box: Box | undefined): boolean {
-  if (!point || !box) return false;
-  const [x, y] = point;
-  const inside = (v: number, lo: number, hi: number) => v >= lo - 1 && v <= hi + 1;
-  const near = (v: number, edge: number) => Math.abs(v - edge) <= 1;
-  return (
-    (inside(y, box.y, box.y + box.height) && (near(x, box.x) || near(x, box.x + box.width))) ||
-    (inside(x, box.x, box.x + box.width) && (near(y, box.y) || near(y, box.y + box.height)))
-  );
-}
 
 /** Whether an orthogonal route passes through the inside of a box (its outline excluded). */
 function crosses(route: readonly Point[], box: Box): boolean {
@@ -161,10 +141,10 @@ describe('pathway layout', () => {
           if (!route) continue;
           routes++;
           const where = `${pathway.id} ${edge.id}`;
-          expect(onBorder(route[0], boxes.get(edge.from)), `${where} starts at its source`).toBe(
+          expect(onOutline(route[0], boxes.get(edge.from)), `${where} starts at its source`).toBe(
             true,
           );
-          expect(onBorder(route.at(-1), boxes.get(edge.to)), `${where} ends at its target`).toBe(
+          expect(onOutline(route.at(-1), boxes.get(edge.to)), `${where} ends at its target`).toBe(
             true,
           );
           for (const [nodeId, box] of boxes) {

@@ -673,7 +673,7 @@ describe('validatePack: layout.json', () => {
     });
   });
 
-  it('reports a route for an edge the pathway does not draw there, and a route of one point', async () => {
+  it('reports a route for an edge not drawn there, one that misses its nodes, and one of one point', async () => {
     const unknownEdge = await withLayout((layout) =>
       layout.replace('"il32g-dkk1": [', '"il32g-dkk2": ['),
     );
@@ -683,6 +683,20 @@ describe('validatePack: layout.json', () => {
       path: '$.pathways.D1.all.edges["il32g-dkk2"]',
       at: '"il32g-dkk2"',
       message: /pathway D1 draws no edge "il32g-dkk2" here/,
+    });
+    const stale = await withLayout((layout) =>
+      layout.replace(
+        /"il32g-dkk1": \[ \[(\d+),/,
+        (_, x: string) => `"il32g-dkk1": [ [${Number(x) + 40},`,
+      ),
+    );
+    expectSingleProblem(stale, {
+      file: 'layout.json',
+      rule: 'layout',
+      path: '$.pathways.D1.all.edges["il32g-dkk1"]',
+      at: '"il32g-dkk1": [',
+      shift: '"il32g-dkk1": '.length,
+      message: /the route of edge "il32g-dkk1" does not run from "il32g" to "dkk1"/,
     });
     const onePoint = await withLayout((layout) =>
       layout.replace(/"il32g-dkk1": \[ \[(\d+),(\d+)\], [^\n]*\]/, '"il32g-dkk1": [ [$1,$2] ]'),
