@@ -51,3 +51,11 @@ export function edgeDrawnIn(pathway: Pathway, edge: PathwayEdge): string[] {
     .map((context) => context.id)
     .filter((id) => inContext(edge, id) && inContext(from, id) && inContext(to, id));
 }
+
+/** How a pathway is named in links and lists: "Figure 1 · How IL-32γ drives …", or its title. */
+export function pathwayLabel(pathway: {
+  readonly figure?: string | null;
+  readonly title: string;
+}): string {
+  return pathway.figure ? `${pathway.figure} · ${pathway.title}` : pathway.title;
+}

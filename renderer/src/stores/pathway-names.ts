@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { pathwayLabel } from '../../../shared/pack/views.ts';
 import { api } from '../api.ts';
 
 interface PathwayNamesState {
@@ -21,12 +22,7 @@ export const usePathwayNames = create<PathwayNamesState>()((set, get) => ({
     set({ status: 'loading' });
     try {
       const active = (await api.pack.list()).find((pack) => pack.active);
-      const names = new Map(
-        (active?.pathways ?? []).map((p) => [
-          p.id,
-          [p.figure, p.title].filter(Boolean).join(' · '),
-        ]),
-      );
+      const names = new Map((active?.pathways ?? []).map((p) => [p.id, pathwayLabel(p)]));
       set({ names, status: 'ready' });
     } catch {
       set({ status: 'failed' });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { QuizOptionsInfo } from '../../../../../shared/contract/quiz.ts';
+import { pathwayLabel } from '../../../../../shared/pack/views.ts';
 import { Button } from '../../../components/Button.tsx';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
@@ -27,7 +28,7 @@ export function pathwayRef(
 ): PathwayRef | undefined {
   if (!pathwayId) return undefined;
   const pathway = options?.pathways.find((p) => p.id === pathwayId);
-  const label = pathway ? [pathway.figure, pathway.title].filter(Boolean).join(' · ') : pathwayId;
+  const label = pathway ? pathwayLabel(pathway) : pathwayId;
   return { id: pathwayId, label };
 }
 

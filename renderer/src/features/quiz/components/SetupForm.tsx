@@ -5,6 +5,7 @@ import {
   maxTimeLimitMinutes,
 } from '../../../../../shared/contract/quiz-limits.ts';
 import type { QuizKind } from '../../../../../shared/engine/types.ts';
+import { pathwayLabel } from '../../../../../shared/pack/views.ts';
 import { Button } from '../../../components/Button.tsx';
 import { clampCount, clampMinutes, matchSummary, type SetupDraft } from '../model/setup.ts';
 
@@ -143,7 +144,7 @@ export function SetupForm({
                 <option value="">Any pathway</option>
                 {options.pathways.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {[p.figure, p.title].filter(Boolean).join(' · ')} ({p.count})
+                    {pathwayLabel(p)} ({p.count})
                   </option>
                 ))}
               </select>
