@@ -193,7 +193,7 @@ export function measureStorage(): Results {
     'storage.memoryFirstQueue1MEvents': report(
       memory.afterQueue - memory.before,
       'MB',
-      'RSS growth from opening it and building the first queue of 100,000 cards',
+      'RSS growth from the whole start on it: packs, services and the first queue of 100,000 cards',
     ),
     'queue.build10kCards': atMost(
       queueSmall.normal,
