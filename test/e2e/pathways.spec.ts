@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { expect, test, type AppHandle } from './fixtures.ts';
+import { shootSizes } from './study-helpers.ts';
 
 /** Opens the Pathways screen (through the navigation, or at a deep link) and waits for the diagram. */
 async function openPathways(app: AppHandle, hash?: string): Promise<Page> {
@@ -448,16 +449,7 @@ test('screenshots: every mode, light and dark, 1024×700 and 1920×1080, 200 % t
   app,
 }) => {
   const page = await openPathways(app);
-  const shoot = async (name: string) => {
-    for (const [width, height] of [
-      [1024, 700],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.waitForTimeout(150);
-      await app.screenshot(`pathways-${name}-${width}`);
-    }
-  };
+  const shoot = (name: string) => shootSizes(app, `pathways-${name}`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await chooseMode(page, 'Explore');

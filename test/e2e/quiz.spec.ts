@@ -7,6 +7,7 @@ import type { QuizItem, QuizKind } from '../../shared/engine/types.ts';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
+import { shootSizes } from './study-helpers.ts';
 
 // The answers come from the engine itself, run here in Node over the bundled pack: item ids are
 // stable across seeds, and so are option ids. The UI only sees each item's opaque public id, which
@@ -202,18 +203,6 @@ async function expectPracticeFeedback(page: Page, right: boolean, partial = fals
     /^#\/source\?fact=F\d{3}$/,
   );
   await expect(page.locator('.qz-feedback-live')).toHaveAttribute('aria-live', 'polite');
-}
-
-/** Screenshots at the smallest and largest supported windows, then back to the default size. */
-async function shootSizes(app: AppHandle, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await app.page.setViewportSize({ width, height });
-    await app.screenshot(`quiz-${name}-${width}`);
-  }
-  await app.page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function latencies(page: Page): Promise<number[]> {
@@ -448,12 +437,12 @@ for (const scheme of ['light', 'dark', 'reduced'] as const) {
       const item = await currentItem(page);
       seen.add(item.kind);
       await expectNoAxeViolations(page, `${item.kind} (${scheme}) before`);
-      if (scheme !== 'reduced') await shootSizes(app, `kind-${item.kind}-${scheme}`);
+      if (scheme !== 'reduced') await shootSizes(app, `quiz-kind-${item.kind}-${scheme}`);
       await composeAnswer(page, item, true);
       await page.keyboard.press('Enter');
       await expectPracticeFeedback(page, true);
       await expectNoAxeViolations(page, `${item.kind} (${scheme}) after`);
-      if (scheme !== 'reduced') await shootSizes(app, `kind-${item.kind}-feedback-${scheme}`);
+      if (scheme !== 'reduced') await shootSizes(app, `quiz-kind-${item.kind}-feedback-${scheme}`);
       await page.keyboard.press('Enter');
       if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
     }
@@ -582,20 +571,7 @@ test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920
   app,
 }) => {
   const page = await openQuiz(app);
-  const shoot = async (name: string) => {
-    for (const [width, height] of [
-      [1024, 700],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.waitForTimeout(100);
-      await app.screenshot(`quiz-${name}-${width}`);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${name} at ${width} scrolls sideways`).toBeLessThanOrEqual(0);
-    }
-  };
+  const shoot = (name: string) => shootSizes(app, `quiz-${name}`);
   for (const scheme of ['light', 'dark'] as const) {
     await setScheme(page, scheme);
     await chooseKinds(page, ['diagram-node', 'matching', 'ordering']);

@@ -78,7 +78,10 @@ export async function reload(page: Page, screen = 'home'): Promise<void> {
   await expect(screenReady(page, screen)).toBeVisible({ timeout: 15_000 });
 }
 
-/** Screenshots at the two window sizes the layout must hold at. */
+/**
+ * Screenshots at the two window sizes the layout must hold at, checking at each that nothing
+ * scrolls sideways; then back to the default size.
+ */
 export async function shootSizes(app: AppHandle, name: string): Promise<void> {
   for (const [width, height] of [
     [1024, 700],
@@ -87,6 +90,10 @@ export async function shootSizes(app: AppHandle, name: string): Promise<void> {
     await app.page.setViewportSize({ width, height });
     await app.page.waitForTimeout(100);
     await app.screenshot(`${name}-${width}`);
+    const overflow = await app.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} at ${width} scrolls sideways`).toBeLessThanOrEqual(0);
   }
   await app.page.setViewportSize({ width: 1280, height: 800 });
 }
