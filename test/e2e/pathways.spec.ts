@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 import { shootSizes } from './study-helpers.ts';
 
@@ -26,16 +26,6 @@ const nodeLabels = (page: Page) =>
     .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
 const chooseMode = (page: Page, name: string) =>
   page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name }).check();
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
 
 test('Figure 1 comes first; every node and edge is reachable by Tab with a name', async ({
   app,

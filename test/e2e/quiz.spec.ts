@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -6,6 +5,7 @@ import { generateBank } from '../../shared/engine/bank.ts';
 import type { QuizItem, QuizKind } from '../../shared/engine/types.ts';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 import { shootSizes } from './study-helpers.ts';
 
@@ -66,16 +66,6 @@ async function openQuiz(app: AppHandle, hash = '#/quiz'): Promise<Page> {
     /questions? match/,
   );
   return page;
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
 }
 
 /** Sets the kinds on the setup form (mouse; the keyboard test does it by keyboard). */

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunningPreview } from '../support/preview-process.ts';
+export { axeViolations } from './axe.ts';
 import { screenshotDir } from './fixtures.ts';
 
 /**
@@ -113,15 +113,6 @@ export async function takeQuiz(
 }
 
 /** The WCAG 2.2 AA rule set the study screens are held to. */
-export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-  );
-}
-
 /** Opens every "Show as table" on the page, so axe checks the tables too. */
 export async function openAllTables(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -1,18 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, type AppHandle } from './fixtures.ts';
 
 /** Shared steps of the Home, Flashcards, Settings and relaunch specs. */
 
-export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
+export { expectNoAxeViolations } from './axe.ts';
 
 export const screenReady = (page: Page, screen: string) =>
   page.locator(`[data-screen-ready="${screen}"]`);
