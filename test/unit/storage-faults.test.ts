@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -21,6 +20,7 @@ import { latestSchemaVersion } from '../../services/storage/migrations.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
 import { openTestServices, tempDir } from '../support/test-services.ts';
+import { runUnprivileged } from '../support/unprivileged-child.ts';
 
 const cards = syntheticCards(20);
 
@@ -183,13 +183,7 @@ describe('opening storage: nothing is lost', () => {
     const files = listing(dir);
     chmodSync(dir, 0o555);
     try {
-      // Root ignores permissions, so run the opening as an unprivileged user when we are root.
-      const asRoot = process.getuid?.() === 0;
-      const output = execFileSync(
-        path.resolve('node_modules/.bin/node'),
-        [path.resolve('test/support/open-storage-child.ts'), dir],
-        { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) },
-      );
+      const output = runUnprivileged(path.resolve('test/support/open-storage-child.ts'), [dir]);
       const result = JSON.parse(output) as {
         status: { state: string; reason?: string };
         notices: { message: string }[];
