@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { generateBank } from '../shared/engine/bank.ts';
+import { toDump } from '../shared/engine/dump.ts';
+import { rngFor, shuffled } from '../shared/engine/rng.ts';
+import { CliError, loadOnePack, runCli } from './lib/pack-cli.ts';
+
+/**
+ * `npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100] [dir]`: a seeded random sample
+ * of the bank for a blind audit (shared/content/item-review-rubric.md), stratified by kind, as
+ * Markdown: each item as the learner sees it, then its key and the facts it cites. The reviewer
+ * gets this and the pack, never the generators' code.
+ */
+interface SampledItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}
+
+function stratified(items: readonly SampledItem[], seed: string, perKind: number, total: number) {
+  const byKind = new Map<string, SampledItem[]>();
+  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  const picked: SampledItem[] = [];
+  const rest: SampledItem[] = [];
+  for (const [kind, group] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
+    const order = shuffled(group, rngFor(seed, `sample:${kind}`));
+    picked.push(...order.slice(0, perKind));
+    rest.push(...order.slice(perKind));
+  }
+  const fill = shuffled(rest, rngFor(seed, 'sample:fill'));
+  return [...picked, ...fill.slice(0, Math.max(0, total - picked.length))];
+}
+
+function render(item: SampledItem, n: number): string {
+  const { id, kind, factIds, citations, ...shown } = item;
+  const lines = [`### ${n}. \`${id}\` (${kind})`, '', '```json', JSON.stringify(shown, null, 2)];
+  lines.push('```', '', `Cites: ${JSON.stringify(factIds ?? [])}`);
+  if (Array.isArray(citations)) {
+    lines.push(`Sources: ${citations.map((c: { label?: string }) => c.label).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+runCli(() => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seed: { type: 'string' },
+      'per-kind': { type: 'string', default: '8' },
+      total: { type: 'string', default: '100' },
+    },
+  });
+  const perKind = Number(values['per-kind']);
+  const total = Number(values.total);
+  if (!values.seed || !Number.isInteger(perKind) || !Number.isInteger(total) || perKind < 1) {
+    throw new CliError('Usage: npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100]');
+  }
+  const { pack } = loadOnePack(positionals[0]);
+  const bank = toDump(generateBank(pack, { seed: values.seed }));
+  const all = [...bank.cards, ...bank.quiz] as unknown as SampledItem[];
+  const sample = stratified(all, values.seed, perKind, total);
+  const header = `# Audit sample: seed ${values.seed}, ${sample.length} of ${all.length} items\n`;
+  process.stdout.write(`${header}\n${sample.map((item, i) => render(item, i + 1)).join('\n\n')}\n`);
+  return 0;
+});
