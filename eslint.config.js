@@ -90,6 +90,22 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and benchmarks make temporary folders only through test/support/temp-dir.ts: it names
+    // them for the tmp census, and its callers remove them (issue 17).
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['test/support/temp-dir.ts', 'test/support/tmp-census.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^(mkdtemp|mkdtempSync|tmpdir)$/]',
+          message:
+            'Use tempDir() (test/support/test-scope.ts), the tempDir fixture (e2e) or withTempDir/makeTempDir (test/support/temp-dir.ts): they remove what they make.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    globalSetup: ['test/unit/global-setup.ts'],
+    setupFiles: ['test/unit/setup.ts'],
   },
 });

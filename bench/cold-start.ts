@@ -1,13 +1,12 @@
 import { chromium, type Browser } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { startPreviewServer } from '../preview/server.ts';
 import { HandlerRegistry } from '../services/handlers/registry.ts';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
-import { startPreview } from '../test/support/preview-process.ts';
+import { startPreview, type RunningPreview } from '../test/support/preview-process.ts';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
 import { atMost, median, report, type Results } from './lib.ts';
 
 // The ratio of two ~100 ms medians on a 2-core machine moves by ±0.1 between runs at 15 samples.
@@ -50,11 +49,14 @@ export async function measureColdStart(): Promise<Results> {
     token: 'baseline',
   });
   const baselinePort = (baselineServer.address() as { port: number }).port;
-  const app = await startPreview(mkdtempSync(path.join(tmpdir(), 'pathwise-bench-')));
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  const dataDir = makeTempDir('bench-cold');
+  let app: RunningPreview | undefined;
+  let browser: Browser | undefined;
   const baseline: number[] = [];
   const pathwise: number[] = [];
   try {
+    app = await startPreview(dataDir);
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
     // Interleaved, so drift in machine load hits both sides alike.
     for (let i = 0; i < runs + 1; i++) {
       const b = await timeToReady(browser, `http://127.0.0.1:${baselinePort}/`, 'main button');
@@ -64,9 +66,10 @@ export async function measureColdStart(): Promise<Results> {
       pathwise.push(a);
     }
   } finally {
-    await browser.close();
-    await app.stop();
+    await browser?.close();
+    await app?.stop();
     baselineServer.close();
+    removeTempDir(dataDir);
   }
   const ratio = median(pathwise) / median(baseline);
   return {

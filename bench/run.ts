@@ -6,6 +6,7 @@ import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
 import { measureStorage } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
+import { runCensus } from '../test/support/tmp-census.ts';
 
 /**
  * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
@@ -21,10 +22,16 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['ui latency', () => measureUiLatency()],
 ];
 
+// Each suite removes its temporary folders (the databases alone are ~480 MB); the census checks it.
+const finishCensus = runCensus('Benchmark');
 const results: Results = {};
-for (const [name, run] of suites) {
-  process.stderr.write(`bench: ${name}…\n`);
-  Object.assign(results, await run());
+try {
+  for (const [name, run] of suites) {
+    process.stderr.write(`bench: ${name}…\n`);
+    Object.assign(results, await run());
+  }
+} finally {
+  finishCensus();
 }
 
 const rows = Object.entries(results).map(([metric, m]) => [

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openAppServices, type AppServices } from '../services/app-services.ts';
@@ -8,6 +7,7 @@ import { NoticeBoard } from '../services/notices.ts';
 import { migrate } from '../services/storage/migrations.ts';
 import { Storage, databaseFileName } from '../services/storage/storage.ts';
 import type { StudyCard } from '../shared/engine/types.ts';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
 import { atLeast, atMost, median, percentile, report, type Results } from './lib.ts';
 
 const now = Date.parse('2025-06-01T09:00:00.000Z');
@@ -16,12 +16,11 @@ const bundledPacksDir = path.join(import.meta.dirname, '..', 'assets', 'packs');
 const cardId = (i: number) => `bench:${String(i).padStart(6, '0')}`;
 
 /**
- * A progress database of `events` review events over `cards` cards, written directly (fast, not
- * durable) so the benchmark measures reading it, not building it. Card states are spread so ~8 %
- * are due today, as in a steady study habit.
+ * A progress database of `events` review events over `cards` cards in `dir`, written directly
+ * (fast, not durable) so the benchmark measures reading it, not building it. Card states are spread
+ * so ~8 % are due today, as in a steady study habit.
  */
-export function buildDatabase(events: number, cards: number): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pathwise-bench-db-'));
+function buildDatabase(dir: string, events: number, cards: number): void {
   const db = new DatabaseSync(path.join(dir, databaseFileName));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF');
   migrate(db);
@@ -63,7 +62,6 @@ export function buildDatabase(events: number, cards: number): string {
   }
   db.exec('COMMIT');
   db.close();
-  return dir;
 }
 
 function syntheticCards(count: number): StudyCard[] {
@@ -157,9 +155,21 @@ function writesPerSecond(dir: string, cards: number): { perSecond: number; p95: 
   }
 }
 
+/** Builds the two databases (~45 MB and ~435 MB) in temporary folders, always removed after. */
 export function measureStorage(): Results {
-  const small = buildDatabase(100_000, 10_000);
-  const large = buildDatabase(1_000_000, 100_000);
+  const small = makeTempDir('bench-db');
+  const large = makeTempDir('bench-db');
+  try {
+    buildDatabase(small, 100_000, 10_000);
+    buildDatabase(large, 1_000_000, 100_000);
+    return measureOn(small, large);
+  } finally {
+    removeTempDir(small);
+    removeTempDir(large);
+  }
+}
+
+function measureOn(small: string, large: string): Results {
   const sizeMb = statSync(path.join(large, databaseFileName)).size / 2 ** 20;
 
   const openTimes = times(5, () => {

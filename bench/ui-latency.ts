@@ -1,9 +1,7 @@
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import { startPreview, type RunningPreview } from '../test/support/preview-process.ts';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
 import { atMost, median, percentile, report, type Results } from './lib.ts';
 
 /**
@@ -196,9 +194,12 @@ async function quizLatencies(page: Page): Promise<number[]> {
 }
 
 export async function measureUiLatency(): Promise<Results> {
-  const preview = await startPreview(mkdtempSync(path.join(tmpdir(), 'pathwise-bench-ui-')));
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  const dataDir = makeTempDir('bench-ui');
+  let preview: RunningPreview | undefined;
+  let browser: Browser | undefined;
   try {
+    preview = await startPreview(dataDir);
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
     // 500 reviews in one sitting: lift the daily new-card limit.
     await contract(preview, 'settings.update', { newCardsPerDay: 9999, reviewsPerDay: 99_999 });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -245,7 +246,8 @@ export async function measureUiLatency(): Promise<Results> {
       ),
     };
   } finally {
-    await browser.close();
-    await preview.stop();
+    await browser?.close();
+    await preview?.stop();
+    removeTempDir(dataDir);
   }
 }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { findElectronBinary } from '../support/electron-binary.ts';
 import { chromiumExecutable } from '../support/chromium.ts';
+import { runCensus } from '../support/tmp-census.ts';
 
-export default function globalSetup(): void {
+/** Checks the build and Chromium; the returned teardown fails the run if it left temporary folders. */
+export default function globalSetup(): () => void {
   if (!existsSync('out/preview/preview.js') || !existsSync('out/renderer/index.html')) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
@@ -17,4 +19,5 @@ export default function globalSetup(): void {
       ? `Electron tests will be skipped. ${electron.missing}`
       : `Electron tests use ${electron.path}.`,
   );
+  return runCensus('End-to-end tests');
 }

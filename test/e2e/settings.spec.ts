@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -217,10 +216,14 @@ test('backups: make one, then restore it after a confirmation', async ({ app }) 
   await expect(cardsSeen(page)).toHaveText('2');
 });
 
-/** A copy of the bundled pack under another id, in a folder of its own. */
-function packCopy(id: string, change?: (files: Map<string, string>) => void): string {
+/** A copy of the bundled pack under another id, in a folder of its own inside `parent`. */
+function packCopy(
+  parent: string,
+  id: string,
+  change?: (files: Map<string, string>) => void,
+): string {
   const source = path.resolve('assets/packs/il32-gamma');
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'pathwise-pack-')), id);
+  const dir = path.join(parent, id);
   mkdirSync(dir);
   cpSync(source, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<
@@ -239,11 +242,15 @@ function packCopy(id: string, change?: (files: Map<string, string>) => void): st
   return dir;
 }
 
-test('add a knowledge pack: problems are located; a good folder is added', async ({ app }) => {
+test('add a knowledge pack: problems are located; a good folder is added', async ({
+  app,
+  tempDir,
+}) => {
   const { page } = app;
+  const copies = tempDir('pack');
   await openScreen(page, 'Settings');
   const packs = section(page, 'Knowledge packs');
-  const broken = packCopy('broken-copy', (files) =>
+  const broken = packCopy(copies, 'broken-copy', (files) =>
     files.set('facts.json', '[\n  { "id": "F001",\n    "subject": \n]'),
   );
   await packs
@@ -262,7 +269,7 @@ test('add a knowledge pack: problems are located; a good folder is added', async
   await expect(alert).toContainText('The pack was not imported');
   await expect(alert.getByRole('listitem').first()).toContainText(/facts\.json:\d+:\d+/);
 
-  const good = packCopy('folder-copy');
+  const good = packCopy(copies, 'folder-copy');
   await packs.getByLabel('Pack folder').setInputFiles(good);
   await expect(packs).toContainText('Added “My copy (folder-copy)”');
   await expect(packs).toContainText(/Ignored \(not pack files\): .*schema/);

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from './test-scope.ts';
 
 /** The small, valid fixture pack and helpers to break it in precise places. */
 
@@ -53,9 +53,9 @@ function nthIndex(text: string, needle: string, occurrence: number): number {
   return index;
 }
 
-/** A private copy of the mini pack in a fresh temporary folder; returns the pack folder. */
+/** A private copy of the mini pack in a temporary folder removed when the test ends; returns the pack folder. */
 export function copyMiniPack(folderName = 'mini'): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'pathwise-pack-'));
+  const root = tempDir('pack');
   const dir = path.join(root, folderName);
   cpSync(miniPackDir, dir, { recursive: true });
   return dir;

@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAppServices, type AppServices } from '../../services/app-services.ts';
 import type { StudyCard } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
+import { onCleanup, tempDir } from './test-scope.ts';
 
 /** The bundled packs folder, wherever the test runs from. */
 export const bundledPacksDir = fileURLToPath(new URL('../../assets/packs', import.meta.url));
@@ -33,10 +31,6 @@ export function testClock(
   };
 }
 
-export function tempDir(prefix = 'pathwise-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
-
 export interface TestServicesOptions {
   readonly dataDir?: string;
   readonly clock?: TestClock;
@@ -47,7 +41,10 @@ export interface TestServicesOptions {
   readonly quickCheckMaxBytes?: number;
 }
 
-/** Real services on a fresh data directory, with fuzz off, no daily-backup timer, a test clock. */
+/**
+ * Real services on a fresh data directory, with fuzz off, no daily-backup timer, a test clock;
+ * closed (before their folder is removed) when the test, or the file, ends.
+ */
 export function openTestServices(
   options: TestServicesOptions = {},
 ): AppServices & { clock: TestClock } {
@@ -66,6 +63,7 @@ export function openTestServices(
       ? {}
       : { quickCheckMaxBytes: options.quickCheckMaxBytes }),
   });
+  onCleanup(() => services.close());
   if (options.cards) services.review.setCatalog(options.cards, options.pack);
   return Object.assign(services, { clock });
 }

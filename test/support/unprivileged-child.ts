@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, linkSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { makeTempDir, removeTempDir } from './temp-dir.ts';
 
 /** The uid and gid of "nobody" on Debian, which root can run a child as. */
 const nobody = { uid: 65534, gid: 65534 } as const;
@@ -19,7 +19,7 @@ export function runUnprivileged(entry: string, args: readonly string[]): string 
   if (process.getuid?.() !== 0) {
     return execFileSync(process.execPath, [entry, ...args], { encoding: 'utf8' });
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'pathwise-child-'));
+  const dir = makeTempDir('child');
   try {
     chmodSync(dir, 0o755);
     const script = path.join(dir, 'child.mjs');
@@ -37,7 +37,7 @@ export function runUnprivileged(entry: string, args: readonly string[]): string 
     chmodSync(node, 0o755);
     return execFileSync(node, [script, ...args], { encoding: 'utf8', ...nobody });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

@@ -9,7 +9,8 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
-import { bundledPacksDir, openTestServices, tempDir, testClock } from '../support/test-services.ts';
+import { bundledPacksDir, openTestServices, testClock } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 type Services = ReturnType<typeof openTestServices>;
 const cards = syntheticCards(10);

@@ -5,7 +5,8 @@ import { allCardStates } from '../../services/storage/card-states.ts';
 import { rebuildCardStates } from '../../services/storage/rebuild.ts';
 import { prng } from '../support/history.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
-import { openTestServices, tempDir } from '../support/test-services.ts';
+import { openTestServices } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 const node = path.resolve('node_modules/.bin/node');
 const writer = path.resolve('test/support/crash-writer.ts');
@@ -46,7 +47,7 @@ describe('crash safety', () => {
     const random = prng(20250303);
     let killed = 0;
     for (let run = 0; run < runs; run++) {
-      const dataDir = tempDir('pathwise-crash-');
+      const dataDir = tempDir('crash', { keepOnFailure: true });
       const killAfter = 1 + Math.floor(random() * (reviews - 1));
       const { acknowledged, signal } = await writeAndKill(dataDir, killAfter);
       if (signal === 'SIGKILL') killed += 1;

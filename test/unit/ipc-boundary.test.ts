@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { contract, type ChannelName } from '../../shared/contract/index.ts';
@@ -12,6 +10,7 @@ import {
   type AppServices,
 } from '../../services/app-services.ts';
 import type { HandlerRegistry } from '../../services/handlers/registry.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 // Every contract channel, present and future, gets hostile payloads through the real handlers and
 // services on a real (temporary) data directory: only typed envelopes may come back.
@@ -20,7 +19,7 @@ let services: AppServices;
 let registry: HandlerRegistry;
 
 beforeAll(() => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pathwise-fuzz-'));
+  const dataDir = tempDir('fuzz');
   services = openAppServices({
     dataDir,
     dataDirKind: 'test',

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../shared/pack/validate.ts';
@@ -12,6 +11,7 @@ import {
   readMiniPack,
   repoRoot,
 } from '../support/packs.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 /** The pack CLIs, run as the npm scripts run them: Node 24 on the .ts file, from the repo root. */
 function run(script: string, ...args: string[]) {
@@ -71,7 +71,7 @@ describe('pack:check', () => {
   it('fails readably, without a stack trace, on a folder that does not exist', () => {
     const { code, stdout, stderr } = run(
       'pack-check.ts',
-      path.join(tmpdir(), 'no-such-pack-folder'),
+      path.join(tempDir(), 'no-such-pack-folder'),
     );
     expect(stderr).toContain('No such folder');
     expect(code).toBe(1);

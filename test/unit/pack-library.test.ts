@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry, openAppServices } from '../../services/app-services.ts';
@@ -7,6 +6,7 @@ import { NoticeBoard } from '../../services/notices.ts';
 import { PackLibrary, PackStartupError } from '../../services/packs/pack-library.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { edit, miniPackDir, positionOf, readMiniPack } from '../support/packs.ts';
+import { onCleanup, tempDir } from '../support/test-scope.ts';
 
 const now = () => new Date('2026-03-01T10:00:00.000Z');
 const brokenFacts = edit(readMiniPack(), 'facts.json', '"id": "F004",', '"id": "F004"');
@@ -17,7 +17,7 @@ let dataDir: string;
 let notices: NoticeBoard;
 
 beforeEach(() => {
-  const root = mkdtempSync(path.join(tmpdir(), 'pathwise-packs-'));
+  const root = tempDir('packs');
   bundledDir = path.join(root, 'bundled');
   dataDir = path.join(root, 'data');
   mkdirSync(dataDir);
@@ -221,16 +221,16 @@ describe('PackLibrary.import', () => {
 
 describe('pack channels', () => {
   function registry() {
-    return createHandlerRegistry(
-      openAppServices({
-        dataDir,
-        dataDirKind: 'test',
-        transport: 'http',
-        bundledPacksDir: bundledDir,
-        defaultPackId: 'mini',
-        appVersion: '0.0.0',
-      }),
-    );
+    const services = openAppServices({
+      dataDir,
+      dataDirKind: 'test',
+      transport: 'http',
+      bundledPacksDir: bundledDir,
+      defaultPackId: 'mini',
+      appVersion: '0.0.0',
+    });
+    onCleanup(() => services.close());
+    return createHandlerRegistry(services);
   }
 
   it('lists packs and gets the active one by default', async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createPreviewHandler, startPreviewServer } from '../../preview/server.ts';
 import { HandlerRegistry } from '../../services/handlers/registry.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 const token = 'test-token-0123456789';
 let server: Server;
@@ -23,7 +24,7 @@ function registry(): HandlerRegistry {
 }
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'pathwise-server-'));
+  const root = tempDir('server');
   rendererDir = path.join(root, 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');

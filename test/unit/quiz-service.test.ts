@@ -3,7 +3,8 @@ import { createHandlerRegistry, type AppServices } from '../../services/app-serv
 import type { PublicQuizItem, QuizResume, QuizStart } from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
-import { openTestServices, tempDir, type TestClock } from '../support/test-services.ts';
+import { openTestServices, type TestClock } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 // The quiz channels end to end over the real bank (generated from the bundled pack at start),
 // the real storage and the real handlers.

@@ -19,7 +19,8 @@ import { createHandlerRegistry } from '../../services/app-services.ts';
 import { latestSchemaVersion } from '../../services/storage/migrations.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
-import { openTestServices, tempDir } from '../support/test-services.ts';
+import { openTestServices } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
 import { runUnprivileged } from '../support/unprivileged-child.ts';
 
 const cards = syntheticCards(20);

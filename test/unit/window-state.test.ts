@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadWindowState, saveWindowState } from '../../services/window-state.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
-const file = () => path.join(mkdtempSync(path.join(tmpdir(), 'pathwise-ws-')), 'window-state.json');
+const file = () => path.join(tempDir('ws'), 'window-state.json');
 
 describe('window state', () => {
   it('round-trips bounds that sit on a screen', () => {

@@ -1,0 +1,4 @@
+import { installTestScopes } from '../support/test-scope.ts';
+
+// Every test file: temporary folders and services a test registers are removed when it ends.
+installTestScopes();
