@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 import type { Target } from './test/e2e/fixtures.ts';
+import { playwrightReportFile } from './scripts/lib/test-timings.ts';
 
 /**
  * End-to-end tests drive the real app: the built renderer served by the preview (same handlers and
@@ -16,7 +17,8 @@ export default defineConfig<{ target: Target }>({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // The JSON report feeds `npm run test:headroom` (each test's duration against its timeout).
+  reporter: [['list'], ['json', { outputFile: playwrightReportFile }]],
   globalSetup: './test/e2e/global-setup.ts',
   use: {
     browserName: 'chromium',
