@@ -36,12 +36,12 @@ function readTimings(source: (typeof sources)[number]): TestTiming[] | undefined
   } catch (error) {
     throw new HeadroomError(`${source.file} is not JSON: ${(error as Error).message}`);
   }
-  const tests =
+  const tests: unknown =
     source.label === 'e2e'
       ? playwrightTimings(parsed as PlaywrightReport)
       : (parsed as TimingFile).tests;
   if (!Array.isArray(tests)) throw new HeadroomError(`${source.file} lists no tests.`);
-  return tests;
+  return tests as TestTiming[];
 }
 
 const share = (t: TestTiming) => (t.timeoutMs > 0 ? t.durationMs / t.timeoutMs : 0);
