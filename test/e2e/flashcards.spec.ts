@@ -172,7 +172,7 @@ test('the card shows its source, with links to the fact and its pathway', async 
     `Show in pathway: ${[pathway?.figure, pathway?.title].filter(Boolean).join(' · ')}`,
   );
   await pathwayLink.click();
-  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible();
   await expect(page.locator('.pw-details h2')).toHaveText(`Fact ${factId} on this diagram`);
 });
 

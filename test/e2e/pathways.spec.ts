@@ -14,7 +14,7 @@ async function openPathways(app: AppHandle, hash?: string): Promise<Page> {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Pathways', exact: true })
       .click();
-  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible();
   await expect(page.locator('.react-flow__node-entity').first()).toBeVisible();
   return page;
 }
@@ -172,7 +172,7 @@ test('Step through the IL-32γ cascade to bone formation, narrated', async ({ ap
   // Play walks to the end by itself.
   await page.getByLabel('Cascade', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(narration).toContainText('Bone resorption', { timeout: 15_000 });
+  await expect(narration).toContainText('Bone resorption', { timeout: 30_000 });
   await expect(narration).toContainText('inferred, not stated by a source');
 });
 

@@ -61,7 +61,7 @@ function watchRequests(page: Page): () => string[] {
 async function openQuiz(app: AppHandle, hash = '#/quiz'): Promise<Page> {
   const { page } = app;
   await page.evaluate((h) => (window.location.hash = h), hash);
-  await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /question/ })).toHaveText(
     /questions? match/,
   );

@@ -18,7 +18,7 @@ export async function openScreen(
     .getByRole('link', { name, exact: true })
     .click();
   await expect(page).toHaveTitle(new RegExp(`^${name} · Pathwise`));
-  await expect(screenReady(page, name.toLowerCase())).toBeVisible({ timeout: 15_000 });
+  await expect(screenReady(page, name.toLowerCase())).toBeVisible();
 }
 
 /** Calls a channel directly, as the renderer would: for arranging data before a test. */
@@ -66,7 +66,7 @@ export async function studyThroughContract(
 /** Reloads the page so every store reads what the test arranged through the contract. */
 export async function reload(page: Page, screen = 'home'): Promise<void> {
   await page.reload();
-  await expect(screenReady(page, screen)).toBeVisible({ timeout: 15_000 });
+  await expect(screenReady(page, screen)).toBeVisible();
 }
 
 /** The two window sizes the layout must hold at. */
