@@ -12,16 +12,20 @@ test('the renderer has no Node: no require, no process, no Buffer', async ({ app
 test('the CSP blocks an inline script and a remote script', async ({ app }) => {
   const violations = await app.page.evaluate(async () => {
     const seen: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
+    // Both scripts are reported, each in its own time: wait for two reports, not for a delay.
+    const reported = new Promise<void>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`);
+        if (seen.length >= 2) resolve();
+      });
+    });
     const inline = document.createElement('script');
     inline.textContent = 'window.__inlineRan = true';
     document.body.append(inline);
     const remote = document.createElement('script');
     remote.src = 'https://example.com/evil.js';
     document.body.append(remote);
-    await new Promise((r) => setTimeout(r, 300));
+    await reported;
     return { seen, inlineRan: (window as unknown as Record<string, unknown>).__inlineRan === true };
   });
   expect(violations.inlineRan).toBe(false);
