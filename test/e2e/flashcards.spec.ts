@@ -9,8 +9,10 @@ import {
   openScreen,
   progress,
   reload,
+  resizeTo,
   review,
-  shootSizes,
+  screenSizes,
+  shootAtSize,
 } from './study-helpers.ts';
 
 const counts = (page: Page) => page.getByRole('group', { name: 'Cards left today' });
@@ -170,7 +172,7 @@ test('the card shows its source, with links to the fact and its pathway', async 
     `Show in pathway: ${[pathway?.figure, pathway?.title].filter(Boolean).join(' · ')}`,
   );
   await pathwayLink.click();
-  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-screen-ready="pathways"]')).toBeVisible();
   await expect(page.locator('.pw-details h2')).toHaveText(`Fact ${factId} on this diagram`);
 });
 
@@ -265,44 +267,47 @@ for (const mode of ['light', 'dark', 'reduced motion'] as const) {
   });
 }
 
-test('screenshots: front, revealed, summary, empty; light and dark; two sizes; 200 % text', async ({
+for (const scheme of ['light', 'dark'] as const) {
+  for (const size of screenSizes) {
+    test(`screenshots: front, revealed, summary, empty (${scheme}, ${size.width}×${size.height})`, async ({
+      app,
+    }) => {
+      const { page } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      await resizeTo(page, size);
+      await call(app, 'settings.update', { newCardsPerDay: 2 });
+      await reload(page);
+      await openScreen(page, 'Flashcards');
+      await expect(card(page)).toHaveAttribute('data-side', 'front');
+      await shootAtSize(app, `flashcards-front-${scheme}`);
+      await page.keyboard.press('Space');
+      await expect(card(page)).toHaveAttribute('data-side', 'back');
+      await shootAtSize(app, `flashcards-revealed-${scheme}`);
+      await page.keyboard.press('4');
+      await expect(progress(page)).toHaveAttribute('aria-valuenow', '1');
+      await review(page, '1');
+      await review(page, '4');
+      await expect(page.getByRole('region', { name: 'Session complete' })).toBeVisible();
+      await shootAtSize(app, `flashcards-summary-${scheme}`);
+      await openScreen(page, 'Home');
+      await openScreen(page, 'Flashcards');
+      await expect(page.getByRole('region', { name: 'You are caught up' })).toBeVisible();
+      await shootAtSize(app, `flashcards-empty-${scheme}`);
+    });
+  }
+}
+
+test('screenshot at 200 % text, 1024×700: the revealed card; nothing scrolls sideways', async ({
   app,
 }) => {
   const { page } = app;
-  await call(app, 'settings.update', { newCardsPerDay: 2 });
-  await reload(page);
   await openScreen(page, 'Flashcards');
-  await expect(card(page)).toHaveAttribute('data-side', 'front');
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `flashcards-front-${scheme}`);
-  }
   await page.keyboard.press('Space');
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `flashcards-revealed-${scheme}`);
-  }
+  await expect(card(page)).toHaveAttribute('data-side', 'back');
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  await page.setViewportSize({ width: 1024, height: 700 });
+  await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('flashcards-revealed-text200-1024');
   await expectNoSidewaysScroll(page);
-  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
-  await page.keyboard.press('4');
-  await expect(progress(page)).toHaveAttribute('aria-valuenow', '1');
-  await review(page, '1');
-  await review(page, '4');
-  await expect(page.getByRole('region', { name: 'Session complete' })).toBeVisible();
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `flashcards-summary-${scheme}`);
-  }
-  await openScreen(page, 'Home');
-  await openScreen(page, 'Flashcards');
-  await expect(page.getByRole('region', { name: 'You are caught up' })).toBeVisible();
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `flashcards-empty-${scheme}`);
-  }
 });
 
 test('leaving mid-card and coming back keeps the card and its answer, with fresh counts', async ({

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type AppHandle } from './fixtures.ts';
 import {
   call,
   expectNoAxeViolations,
@@ -7,7 +7,9 @@ import {
   openScreen,
   reload,
   screenReady,
-  shootSizes,
+  resizeTo,
+  screenSizes,
+  shootAtSize,
   studyThroughContract,
 } from './study-helpers.ts';
 
@@ -109,20 +111,40 @@ for (const mode of ['light', 'dark', 'reduced motion'] as const) {
   });
 }
 
-test('screenshots: light and dark, two sizes, 200 % text', async ({ app }) => {
-  const { page } = app;
-  await shootSizes(app, 'home-first-start-light');
+/** Home with an exam in 21 days and some reviews done, as the screenshots show it. */
+async function arrangeExamHome(app: AppHandle): Promise<void> {
   await studyThroughContract(app, 12, 'good');
   await studyThroughContract(app, 3, 'again');
   await call(app, 'settings.update', { examDate: dayFromNow(21) });
-  await reload(page);
+  await reload(app.page);
+}
+
+for (const size of screenSizes) {
+  test(`screenshot: first start (light, ${size.width}×${size.height})`, async ({ app }) => {
+    await resizeTo(app.page, size);
+    await expect(screenReady(app.page, 'home')).toBeVisible();
+    await shootAtSize(app, 'home-first-start-light');
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `home-exam-${scheme}`);
+    test(`screenshot: with an exam date (${scheme}, ${size.width}×${size.height})`, async ({
+      app,
+    }) => {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await resizeTo(app.page, size);
+      await arrangeExamHome(app);
+      await shootAtSize(app, `home-exam-${scheme}`);
+    });
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('screenshot at 200 % text, 1024×700: nothing scrolls sideways on Home or Flashcards', async ({
+  app,
+}) => {
+  const { page } = app;
+  await arrangeExamHome(app);
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  await page.setViewportSize({ width: 1024, height: 700 });
+  await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('home-exam-text200-1024');
   await expectNoSidewaysScroll(page);
   await openScreen(page, 'Flashcards');

@@ -10,6 +10,7 @@ import {
   watchCspViolations,
   watchForeignRequests,
 } from './source-progress-helpers.ts';
+import { resizeTo, screenSizes } from './study-helpers.ts';
 
 const drawnCharts = '.plot-chart svg[role="img"]';
 
@@ -163,32 +164,36 @@ test('charts render under the CSP, request nothing foreign, and pass axe in ligh
   expect(scripts.some((name) => /\/assets\/plot-[\w-]+\.js$/.test(name))).toBe(true);
 });
 
-test('charts follow the theme and stay readable at 1024×700, 1920×1080 and 200 % text', async ({
-  app,
-}) => {
+/** Progress after 30 reviews and a quiz of 6, with its five charts drawn. */
+async function openProgressWithData(app: AppHandle): Promise<Page> {
   const { page } = app;
   await reviewCards(page.request, app.preview(), 30);
   await takeQuiz(page.request, app.preview(), 6);
   await openProgress(app);
   await expect(page.locator(drawnCharts)).toHaveCount(5);
+  return page;
+}
 
-  const axisColour = () =>
-    card(page, 'Due in the next 30 days')
-      .locator('svg')
-      .evaluate((svg) => getComputedStyle(svg).color);
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
+// Light and dark in one test per size: the test compares the two.
+for (const size of screenSizes) {
+  test(`charts follow the theme and fit their panels at ${size.width}×${size.height}`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await resizeTo(page, size);
+    await openProgressWithData(app);
+    const axisColour = () =>
+      card(page, 'Due in the next 30 days')
+        .locator('svg')
+        .evaluate((svg) => getComputedStyle(svg).color);
     await page.emulateMedia({ colorScheme: 'light' });
     const light = await axisColour();
-    await app.screenshot(`progress-data-light-${width}`);
-    await viewportShot(page, `progress-data-light-${width}-top`);
+    await app.screenshot(`progress-data-light-${size.width}`);
+    await viewportShot(page, `progress-data-light-${size.width}-top`);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axisColour()).not.toBe(light);
-    await app.screenshot(`progress-data-dark-${width}`);
-    await viewportShot(page, `progress-data-dark-${width}-top`);
+    await app.screenshot(`progress-data-dark-${size.width}`);
+    await viewportShot(page, `progress-data-dark-${size.width}-top`);
     // No chart spills out of its panel.
     for (const svg of await page.locator(drawnCharts).all()) {
       const fits = await svg.evaluate((el) => {
@@ -199,10 +204,13 @@ test('charts follow the theme and stay readable at 1024×700, 1920×1080 and 200
       });
       expect(fits).toBe(true);
     }
-  }
+  });
+}
 
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.emulateMedia({ colorScheme: 'light' });
+test('charts redraw at 200 % text, 1024×700, and nothing scrolls sideways', async ({ app }) => {
+  const { page } = app;
+  await resizeTo(page, { width: 1024, height: 700 });
+  await openProgressWithData(app);
   await page.evaluate(() => {
     document.documentElement.style.fontSize = '200%';
   });

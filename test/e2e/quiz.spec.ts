@@ -7,7 +7,7 @@ import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
-import { shootSizes } from './study-helpers.ts';
+import { expectNoSidewaysScroll, resizeTo, screenSizes, shootAtSize } from './study-helpers.ts';
 
 // The answers come from the engine itself, run here in Node over the bundled pack: item ids are
 // stable across seeds, and so are option ids. The UI only sees each item's opaque public id, which
@@ -61,7 +61,7 @@ function watchRequests(page: Page): () => string[] {
 async function openQuiz(app: AppHandle, hash = '#/quiz'): Promise<Page> {
   const { page } = app;
   await page.evaluate((h) => (window.location.hash = h), hash);
-  await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /question/ })).toHaveText(
     /questions? match/,
   );
@@ -411,49 +411,83 @@ test('an exam shows nothing until the end, then scores by topic, explains each m
   expect(foreign()).toEqual([]);
 });
 
-for (const scheme of ['light', 'dark', 'reduced'] as const) {
-  test(`every kind of question, answered through the UI, axe before and after feedback (${scheme})`, async ({
-    app,
-  }) => {
-    test.setTimeout(180_000);
-    await setScheme(app.page, scheme);
-    const page = await openQuiz(app);
-    const foreign = watchRequests(page);
-    await page.getByLabel('Number of questions').fill('10');
-    await page.getByRole('button', { name: 'Start practice' }).click();
-    await expect(heading(page)).toHaveText('Question 1 of 10');
-    const seen = new Set<QuizKind>();
-    for (let i = 0; i < 10; i++) {
+/** Each kind × look: light and dark at both window sizes (screenshotted), and reduced motion. */
+const kindLooks = [
+  ...(['light', 'dark'] as const).flatMap((scheme) =>
+    screenSizes.map((size) => ({ scheme, size, shoot: true })),
+  ),
+  { scheme: 'reduced' as const, size: { width: 1280, height: 800 }, shoot: false },
+];
+
+for (const kind of allKinds) {
+  for (const { scheme, size, shoot } of kindLooks) {
+    test(`${kind}, answered through the UI, axe before and after feedback (${scheme}, ${size.width})`, async ({
+      app,
+    }) => {
+      await setScheme(app.page, scheme);
+      await resizeTo(app.page, size);
+      const page = await openQuiz(app);
+      const foreign = watchRequests(page);
+      await chooseKinds(page, [kind]);
+      await page.getByLabel('Number of questions').fill('1');
+      await page.getByRole('button', { name: 'Start practice' }).click();
+      await expect(heading(page)).toHaveText('Question 1 of 1');
       const item = await currentItem(page);
-      seen.add(item.kind);
-      await expectNoAxeViolations(page, `${item.kind} (${scheme}) before`);
-      if (scheme !== 'reduced') await shootSizes(app, `quiz-kind-${item.kind}-${scheme}`);
+      expect(item.kind).toBe(kind);
+      await expectNoAxeViolations(page, `${kind} (${scheme}) before`);
+      if (shoot) await shootAtSize(app, `quiz-kind-${kind}-${scheme}`);
       await composeAnswer(page, item, true);
       await page.keyboard.press('Enter');
       await expectPracticeFeedback(page, true);
-      await expectNoAxeViolations(page, `${item.kind} (${scheme}) after`);
-      if (scheme !== 'reduced') await shootSizes(app, `quiz-kind-${item.kind}-feedback-${scheme}`);
+      await expectNoAxeViolations(page, `${kind} (${scheme}) after`);
+      if (shoot) await shootAtSize(app, `quiz-kind-${kind}-feedback-${scheme}`);
       await page.keyboard.press('Enter');
-      if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
-    }
-    // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
-    expect([...seen].sort()).toEqual([...allKinds].sort());
-    await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
-    await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('10 / 10');
-    await expectNoAxeViolations(page, `results (${scheme})`);
-    if (scheme === 'light') {
-      mkdirSync('test-results', { recursive: true });
-      writeFileSync(
-        'test-results/quiz-feedback-latency.json',
-        `${JSON.stringify({ feedbackMs: await latencies(page) }, null, 2)}\n`,
-      );
-    }
-    await page.getByRole('button', { name: 'New quiz' }).click();
-    await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible();
-    await expectNoAxeViolations(page, `setup (${scheme})`);
-    expect(foreign()).toEqual([]);
-  });
+      await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+      await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('1 / 1');
+      expect(foreign()).toEqual([]);
+    });
+  }
 }
+
+test('ten questions over every kind hold one of each; all right scores 10 / 10; axe on results and setup', async ({
+  app,
+}) => {
+  const page = await openQuiz(app);
+  const foreign = watchRequests(page);
+  await page.getByLabel('Number of questions').fill('10');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(heading(page)).toHaveText('Question 1 of 10');
+  const seen = new Set<QuizKind>();
+  for (let i = 0; i < 10; i++) {
+    const item = await currentItem(page);
+    seen.add(item.kind);
+    await composeAnswer(page, item, true);
+    await page.keyboard.press('Enter');
+    await expect(feedback(page).locator('.qz-verdict')).toHaveText(/Correct/);
+    await page.keyboard.press('Enter');
+    if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
+  }
+  // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
+  expect([...seen].sort()).toEqual([...allKinds].sort());
+  await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+  await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('10 / 10');
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(
+    'test-results/quiz-feedback-latency.json',
+    `${JSON.stringify({ feedbackMs: await latencies(page) }, null, 2)}\n`,
+  );
+  for (const scheme of ['light', 'dark', 'reduced'] as const) {
+    await setScheme(page, scheme);
+    await expectNoAxeViolations(page, `results (${scheme})`);
+  }
+  await page.getByRole('button', { name: 'New quiz' }).click();
+  await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible();
+  for (const scheme of ['light', 'dark', 'reduced'] as const) {
+    await setScheme(page, scheme);
+    await expectNoAxeViolations(page, `setup (${scheme})`);
+  }
+  expect(foreign()).toEqual([]);
+});
 
 test('a link presets the setup; unknown values are named, and the link leaves the address', async ({
   app,
@@ -557,53 +591,69 @@ test('the exam clock announces five and one minute left, then finishes the quiz'
   await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('1 / 3');
 });
 
-test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920×1080, 200 % text', async ({
+for (const scheme of ['light', 'dark'] as const) {
+  for (const size of screenSizes) {
+    const look = `${scheme}, ${size.width}×${size.height}`;
+
+    test(`screenshots: setup and a practice quiz with a wrong answer, to its results (${look})`, async ({
+      app,
+    }) => {
+      await setScheme(app.page, scheme);
+      await resizeTo(app.page, size);
+      const page = await openQuiz(app);
+      const shoot = (name: string) => shootAtSize(app, `quiz-${name}-${scheme}`);
+      await chooseKinds(page, ['diagram-node', 'matching', 'ordering']);
+      await page.getByRole('radio', { name: 'Practice' }).check();
+      await page.getByLabel('Number of questions').fill('3');
+      await shoot('setup');
+      await page.getByRole('button', { name: 'Start practice' }).click();
+      for (let i = 0; i < 3; i++) {
+        const item = await currentItem(page);
+        await shoot(`runner-${item.kind}`);
+        await composeAnswer(page, item, i !== 1);
+        await page.keyboard.press('Enter');
+        await expect(feedback(page)).toBeVisible();
+        await shoot(`feedback-${item.kind}`);
+        await page.keyboard.press('Enter');
+        // The next question must be on screen before its id is read.
+        if (i < 2) await expect(heading(page)).toHaveText(`Question ${i + 2} of 3`);
+      }
+      await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+      await shoot('results');
+    });
+
+    test(`screenshots: a timed exam; its finish dialog keeps the keys (${look})`, async ({
+      app,
+    }) => {
+      await setScheme(app.page, scheme);
+      await resizeTo(app.page, size);
+      const page = await openQuiz(app);
+      await chooseKinds(page, ['diagram-edge']);
+      await page.getByRole('radio', { name: 'Exam' }).check();
+      await page.getByRole('checkbox', { name: 'Time limit' }).check();
+      await page.getByLabel('Number of questions').fill('2');
+      await page.getByRole('button', { name: 'Start exam' }).click();
+      await expect(heading(page)).toHaveText('Question 1 of 2');
+      await shootAtSize(app, `quiz-exam-${scheme}`);
+      await page.getByRole('button', { name: 'Finish quiz' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Finish this quiz now?' });
+      await expect(dialog).toContainText('2 questions are not answered yet');
+      await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      // Keys belong to the dialog while it is open: the answer behind it does not change.
+      await page.keyboard.press('1');
+      await expect(page.locator('.qz-options input:checked')).toHaveCount(0);
+      await dialog.getByRole('button', { name: 'Finish and see results' }).click();
+      await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+    });
+  }
+}
+
+test('screenshots at 200 % text, 1024×700: setup, runner, feedback and results; nothing scrolls sideways', async ({
   app,
 }) => {
   const page = await openQuiz(app);
-  const shoot = (name: string) => shootSizes(app, `quiz-${name}`);
-  for (const scheme of ['light', 'dark'] as const) {
-    await setScheme(page, scheme);
-    await chooseKinds(page, ['diagram-node', 'matching', 'ordering']);
-    await page.getByRole('radio', { name: 'Practice' }).check();
-    await page.getByLabel('Number of questions').fill('3');
-    await shoot(`setup-${scheme}`);
-    await page.getByRole('button', { name: 'Start practice' }).click();
-    for (let i = 0; i < 3; i++) {
-      const item = await currentItem(page);
-      await shoot(`runner-${item.kind}-${scheme}`);
-      await composeAnswer(page, item, i !== 1);
-      await page.keyboard.press('Enter');
-      await expect(feedback(page)).toBeVisible();
-      await shoot(`feedback-${item.kind}-${scheme}`);
-      await page.keyboard.press('Enter');
-      // The next question must be on screen before its id is read.
-      if (i < 2) await expect(heading(page)).toHaveText(`Question ${i + 2} of 3`);
-    }
-    await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
-    await shoot(`results-${scheme}`);
-    await page.getByRole('button', { name: 'New quiz' }).click();
-    await chooseKinds(page, ['diagram-edge']);
-    await page.getByRole('radio', { name: 'Exam' }).check();
-    await page.getByRole('checkbox', { name: 'Time limit' }).check();
-    await page.getByLabel('Number of questions').fill('2');
-    await page.getByRole('button', { name: 'Start exam' }).click();
-    await shoot(`exam-${scheme}`);
-    await page.getByRole('button', { name: 'Finish quiz' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Finish this quiz now?' });
-    await expect(dialog).toContainText('2 questions are not answered yet');
-    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-    // Keys belong to the dialog while it is open: the answer behind it does not change.
-    await page.keyboard.press('1');
-    await expect(page.locator('.qz-options input:checked')).toHaveCount(0);
-    await dialog.getByRole('button', { name: 'Finish and see results' }).click();
-    await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
-    await page.getByRole('button', { name: 'New quiz' }).click();
-  }
-
-  await setScheme(page, 'light');
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  await page.setViewportSize({ width: 1024, height: 700 });
+  await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('quiz-setup-text200-1024');
   await chooseKinds(page, ['diagram-node', 'matching']);
   await page.getByRole('radio', { name: 'Practice' }).check();
@@ -621,8 +671,5 @@ test('screenshots: setup, runner and results, light and dark, 1024×700 and 1920
   }
   await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
   await app.screenshot('quiz-results-text200-1024');
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
 });

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type AppHandle } from './fixtures.ts';
 import {
   call,
   expectNoAxeViolations,
@@ -9,7 +9,9 @@ import {
   foreignRequests,
   openScreen,
   reload,
-  shootSizes,
+  resizeTo,
+  screenSizes,
+  shootAtSize,
   studyThroughContract,
 } from './study-helpers.ts';
 
@@ -293,7 +295,8 @@ for (const mode of ['light', 'dark', 'reduced motion'] as const) {
   });
 }
 
-test('screenshots: light and dark, two sizes, 200 % text', async ({ app }) => {
+/** Settings with progress, a backup, an exam date and a rejected import on show. */
+async function arrangeSettings(app: AppHandle): Promise<Page> {
   const { page } = app;
   await studyThroughContract(app, 4, 'good');
   await call(app, 'backup.create');
@@ -306,13 +309,24 @@ test('screenshots: light and dark, two sizes, 200 % text', async ({ app }) => {
     buffer: Buffer.from('nope'),
   });
   await expect(section(page, 'Your progress').getByRole('alert')).toBeVisible();
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await shootSizes(app, `settings-${scheme}`);
+  return page;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const size of screenSizes) {
+    test(`screenshot (${scheme}, ${size.width}×${size.height})`, async ({ app }) => {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await resizeTo(app.page, size);
+      await arrangeSettings(app);
+      await shootAtSize(app, `settings-${scheme}`);
+    });
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('screenshot at 200 % text, 1024×700: nothing scrolls sideways', async ({ app }) => {
+  const page = await arrangeSettings(app);
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  await page.setViewportSize({ width: 1024, height: 700 });
+  await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('settings-text200-1024');
   await expectNoSidewaysScroll(page);
 });

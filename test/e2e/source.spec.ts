@@ -10,6 +10,7 @@ import {
   viewportShot,
   watchForeignRequests,
 } from './source-progress-helpers.ts';
+import { resizeTo, screenSizes } from './study-helpers.ts';
 
 async function openSource(app: AppHandle, hash = '#/source'): Promise<Page> {
   const { page } = app;
@@ -342,21 +343,21 @@ test('axe finds nothing in search results with their entities (dark)', async ({ 
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('screenshots: empty and with data, light and dark, 1024×700 and 1920×1080', async ({
-  app,
-}) => {
-  const { page } = app;
-  await openSource(app);
-  const shoot = async (state: string) => {
-    for (const [width, height] of [
-      [1024, 700],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      for (const scheme of ['light', 'dark'] as const) {
+for (const state of ['empty', 'data'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const size of screenSizes) {
+      test(`screenshots: ${state === 'empty' ? 'a new learner' : 'with data'} (${scheme}, ${size.width}×${size.height})`, async ({
+        app,
+      }) => {
+        const { page } = app;
         await page.emulateMedia({ colorScheme: scheme });
-        const name = `source-${state}-${scheme}-${width}`;
-        await page.evaluate(() => window.scrollTo(0, 0));
+        await resizeTo(page, size);
+        if (state === 'data') {
+          await reviewCards(page.request, app.preview(), 30);
+          await takeQuiz(page.request, app.preview(), 6);
+        }
+        await openSource(app);
+        const name = `source-${state}-${scheme}-${size.width}`;
         await viewportShot(page, `${name}-top`);
         await page.locator('#source-topics').scrollIntoViewIfNeeded();
         await viewportShot(page, `${name}-topics`);
@@ -364,19 +365,21 @@ test('screenshots: empty and with data, light and dark, 1024×700 and 1920×1080
         await viewportShot(page, `${name}-coverage`);
         await page.locator('#source-facts').evaluate((el) => el.scrollIntoView());
         await viewportShot(page, `${name}-facts`);
-      }
+      });
     }
-  };
-  await shoot('empty');
+  }
+}
+
+test('screenshots: search results, and the whole page with data (light, 1024×700)', async ({
+  app,
+}) => {
+  const { page } = app;
+  await resizeTo(page, { width: 1024, height: 700 });
   await reviewCards(page.request, app.preview(), 30);
   await takeQuiz(page.request, app.preview(), 6);
-  await page.reload();
-  await expect(page.locator('[data-screen-ready="source"]')).toBeVisible();
-  await shoot('data');
+  await openSource(app);
   await searchBox(page).fill('Dickkopf');
   await expect(summary(page)).toContainText('“Dickkopf”');
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.emulateMedia({ colorScheme: 'light' });
   await page.locator('#source-facts').evaluate((el) => el.scrollIntoView());
   await viewportShot(page, 'source-search-light-1024');
   // The full page, for the record (it is long).

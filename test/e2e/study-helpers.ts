@@ -18,7 +18,7 @@ export async function openScreen(
     .getByRole('link', { name, exact: true })
     .click();
   await expect(page).toHaveTitle(new RegExp(`^${name} · Pathwise`));
-  await expect(screenReady(page, name.toLowerCase())).toBeVisible({ timeout: 15_000 });
+  await expect(screenReady(page, name.toLowerCase())).toBeVisible();
 }
 
 /** Calls a channel directly, as the renderer would: for arranging data before a test. */
@@ -66,35 +66,47 @@ export async function studyThroughContract(
 /** Reloads the page so every store reads what the test arranged through the contract. */
 export async function reload(page: Page, screen = 'home'): Promise<void> {
   await page.reload();
-  await expect(screenReady(page, screen)).toBeVisible({ timeout: 15_000 });
+  await expect(screenReady(page, screen)).toBeVisible();
 }
 
-/**
- * Screenshots at the two window sizes the layout must hold at, checking at each that nothing
- * scrolls sideways; then back to the default size.
- */
+/** The two window sizes the layout must hold at. */
+export const screenSizes = [
+  { width: 1024, height: 700 },
+  { width: 1920, height: 1080 },
+] as const;
+export type ScreenSize = (typeof screenSizes)[number];
+
+/** Resizes the window and waits until the page has laid itself out and painted at that width. */
+export async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction((width) => window.innerWidth === width, size.width);
+  await page.evaluate(
+    () => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))),
+  );
+}
+
+/** Screenshots the page at its current size as <name>-<width>; nothing may scroll sideways. */
+export async function shootAtSize(app: AppHandle, name: string): Promise<void> {
+  const width = app.page.viewportSize()?.width ?? 0;
+  await app.screenshot(`${name}-${width}`);
+  await expectNoSidewaysScroll(app.page, `${name} at ${width}`);
+}
+
+/** Screenshots at both window sizes (see shootAtSize); then back to the default size. */
 export async function shootSizes(app: AppHandle, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1024, 700],
-    [1920, 1080],
-  ] as const) {
-    await app.page.setViewportSize({ width, height });
-    await app.page.waitForTimeout(100);
-    await app.screenshot(`${name}-${width}`);
-    const overflow = await app.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} at ${width} scrolls sideways`).toBeLessThanOrEqual(0);
+  for (const size of screenSizes) {
+    await resizeTo(app.page, size);
+    await shootAtSize(app, name);
   }
-  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await resizeTo(app.page, { width: 1280, height: 800 });
 }
 
 /** The page never scrolls sideways. */
-export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+export async function expectNoSidewaysScroll(page: Page, where?: string): Promise<void> {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(overflow, where && `${where} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 /** Collects every request the page makes outside its own origin (there must be none). */

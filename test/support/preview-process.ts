@@ -26,8 +26,8 @@ export function startPreview(
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The preview did not print its URL within 20 s. Output:\n${output}`));
-    }, 20_000);
+      reject(new Error(`The preview did not print its URL within 60 s. Output:\n${output}`));
+    }, 60_000); // a loaded machine can take this long to start Node and open SQLite
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Preview: (http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(output);
