@@ -85,8 +85,9 @@ export function ReportProblem({ target, id, onReported }: Props) {
         ref={openerRef}
         type="button"
         className="btn btn-ghost report-open"
-        onClick={start}
-        disabled={reported}
+        onClick={reported ? undefined : start}
+        // Not `disabled`: focus comes back here when the form closes, and stays findable.
+        aria-disabled={reported || undefined}
         aria-haspopup="dialog"
       >
         {reported ? 'Reported' : 'Report a problem'}
