@@ -117,7 +117,10 @@ export function ReportProblem({ target, id, onReported }: Props) {
                   name="report-reason"
                   value={value}
                   checked={reason === value}
-                  onChange={() => setReason(value)}
+                  onChange={() => {
+                    setReason(value);
+                    setError(null);
+                  }}
                 />
                 {reasonLabels[value]}
               </label>
