@@ -12,11 +12,13 @@ import { PackLibrary } from './packs/pack-library.ts';
 import { backupHandlers } from './handlers/backup.ts';
 import { dataHandlers } from './handlers/data.ts';
 import { progressHandlers } from './handlers/progress.ts';
+import { reportHandlers } from './handlers/report.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { NoticeBoard } from './notices.ts';
 import { ProgressService } from './progress/progress-service.ts';
 import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
+import { ReportService } from './reports/report-service.ts';
 import { Catalog } from './review/catalog.ts';
 import { ReviewService } from './review/review-service.ts';
 import { SettingsService } from './settings/settings-service.ts';
@@ -64,6 +66,8 @@ export interface AppServices {
   readonly progress: ProgressService;
   readonly backups: BackupService;
   readonly data: DataService;
+  /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
+  readonly reports: ReportService;
   close(): void;
 }
 
@@ -97,14 +101,22 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   // version always yields the same items and card ids.
   const pack = packs.get();
   const bank = generateBank(pack, { seed: `${pack.manifest.id}@${pack.manifest.version}` });
+  const reports = new ReportService({ storage, pack, bank, now });
   const review = new ReviewService({
     storage,
     settings,
     now,
     catalog: new Catalog(bank.cards, pack),
+    hiddenCards: () => reports.hidden().cards,
   });
   const quizRecords = new QuizRecordService(storage, review, now);
-  const quiz = new QuizService({ bank, pack, records: quizRecords, now });
+  const quiz = new QuizService({
+    bank,
+    pack,
+    records: quizRecords,
+    now,
+    hidden: () => reports.hidden().quizItems,
+  });
   const progress = new ProgressService({ storage, review, settings, now });
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
@@ -145,6 +157,7 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     progress,
     backups,
     data,
+    reports,
     close() {
       if (timer) clearTimeout(timer);
       storage.close();
@@ -163,6 +176,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(settingsHandlers(services));
   registry.registerAll(dataHandlers(services));
   registry.registerAll(backupHandlers(services));
+  registry.registerAll(reportHandlers(services));
   registry.assertComplete();
   return registry;
 }

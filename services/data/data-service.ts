@@ -31,6 +31,7 @@ import {
   settingRecord,
   type SettingRecord,
 } from '../storage/setting-rows.ts';
+import { allReportEvents, insertReportEvent, type ReportEvent } from '../storage/report-rows.ts';
 import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import {
@@ -56,6 +57,7 @@ import {
   studySessionToDocument,
   type ProgressDocument,
 } from './progress-document.ts';
+import { planReports, reportFromDocument, reportToDocument } from './report-merge.ts';
 
 /** Imported records may be this far ahead of our clock (another device's clock may run fast). */
 export const clockSkewToleranceMs = 5 * 60_000;
@@ -66,6 +68,7 @@ export interface RecordCounts {
   quizAnswers: number;
   studySessions: number;
   settings: number;
+  reports: number;
 }
 
 export interface ImportResult {
@@ -80,6 +83,7 @@ interface Incoming {
   readonly quizAnswers: QuizAnswerRecord[];
   readonly studySessions: StudySessionRecord[];
   readonly settings: SettingRecord[];
+  readonly reports: ReportEvent[];
 }
 
 /** What an import will write, decided before anything is written. */
@@ -91,6 +95,7 @@ interface MergePlan {
   readonly quizAnswers: QuizAnswerRecord[];
   readonly studySessions: StudySessionRecord[];
   readonly settings: SettingRecord[];
+  readonly reports: ReportEvent[];
   readonly alreadyPresent: RecordCounts;
 }
 
@@ -139,6 +144,7 @@ export class DataService {
         .all()
         .map((row) => studySessionToDocument(fromDbStudySession(row))),
       settings: allSettingRecords(storage).map(settingToDocument),
+      reports: allReportEvents(storage).map(reportToDocument),
     }));
     const day = document.exportedAt.slice(0, 10);
     return {
@@ -150,6 +156,7 @@ export class DataService {
         quizAnswers: document.quizAnswers.length,
         studySessions: document.studySessions.length,
         settings: document.settings.length,
+        reports: document.reports?.length ?? 0,
       },
     };
   }
@@ -175,6 +182,7 @@ export class DataService {
       for (const answer of plan.quizAnswers) insertQuizAnswer(this.#storage, answer);
       for (const event of plan.events) insertEvent(this.#storage, event);
       for (const setting of plan.settings) putSettingRecord(this.#storage, setting);
+      for (const report of plan.reports) insertReportEvent(this.#storage, report);
       rebuildCardStates(this.#storage, touchedCards);
     });
     this.#storage.markBulkChange();
@@ -185,6 +193,7 @@ export class DataService {
         quizAnswers: plan.quizAnswers.length,
         studySessions: plan.studySessions.length,
         settings: plan.settings.length,
+        reports: plan.reports.length,
       },
       alreadyPresent: plan.alreadyPresent,
       backup,
@@ -224,6 +233,7 @@ export class DataService {
       quizAnswers: 0,
       studySessions: 0,
       settings: 0,
+      reports: 0,
     };
 
     const quizSessions: QuizSessionRecord[] = [];
@@ -327,6 +337,9 @@ export class DataService {
       else alreadyPresent.settings += 1;
     }
 
+    const reports = planReports(storage, incoming.reports, same);
+    alreadyPresent.reports = reports.alreadyPresent;
+
     return {
       events,
       quizSessions,
@@ -334,6 +347,7 @@ export class DataService {
       quizAnswers,
       studySessions,
       settings,
+      reports: reports.added,
       alreadyPresent,
     };
   }
@@ -380,6 +394,7 @@ export function parseDocument(content: string, now: number): Incoming {
     quizAnswers: dedupe('quiz answer', document.quizAnswers.map(quizAnswerFromDocument)),
     studySessions: dedupe('study session', document.studySessions.map(studySessionFromDocument)),
     settings: dedupeSettings(document.settings.map(settingFromDocument)),
+    reports: dedupe('report', (document.reports ?? []).map(reportFromDocument)),
   };
   checkDates(incoming, now);
   return incoming;
@@ -411,6 +426,7 @@ function checkDates(incoming: Incoming, now: number): void {
     }
   }
   for (const setting of incoming.settings) future('Setting', setting.key, setting.updatedAt);
+  for (const report of incoming.reports) future('Report', report.id, report.occurredAt);
 }
 
 function dedupe<T extends { readonly id: string }>(what: string, records: readonly T[]): T[] {

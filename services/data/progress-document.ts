@@ -7,6 +7,7 @@ import { eventKinds, eventSources } from '../storage/review-events.ts';
 import type { SettingRecord } from '../storage/setting-rows.ts';
 import type { StudySessionRecord } from '../storage/study-session-rows.ts';
 import { isUuidv7 } from '../storage/ids.ts';
+import { documentReportSchema } from './report-merge.ts';
 
 /**
  * The progress document: everything the learner has done, as one JSON file. Made by `data.export`,
@@ -131,6 +132,8 @@ export const progressDocumentSchema = z.strictObject({
   quizAnswers: z.array(documentQuizAnswerSchema).max(2_000_000),
   studySessions: z.array(documentStudySessionSchema).max(1_000_000),
   settings: z.array(documentSettingSchema).max(100),
+  /** Reports of faulty items and their withdrawals; files made before reports existed lack it. */
+  reports: z.array(documentReportSchema).max(1_000_000).optional(),
 });
 export type ProgressDocument = z.infer<typeof progressDocumentSchema>;
 export type DocumentEvent = z.infer<typeof documentEventSchema>;

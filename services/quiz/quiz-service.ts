@@ -35,6 +35,8 @@ export interface QuizServiceOptions {
   readonly now: () => Date;
   /** Seeds each quiz's selection and order; tests inject a fixed one. */
   readonly newSeed?: () => string;
+  /** Ids of items the learner reported: left out of every quiz built from now on. */
+  readonly hidden?: () => ReadonlySet<string>;
 }
 
 /** Answers up to this long after the deadline still count: the request was in flight. */
@@ -298,8 +300,14 @@ export class QuizService {
     request: QuizFilter & { readonly mode: QuizStartRequest['mode']; readonly count: number },
     seed: string,
   ): { selected: readonly QuizItem[]; available: number } {
+    const hidden = this.#options.hidden?.() ?? new Set<string>();
+    const bank = this.#options.bank;
+    const visible =
+      hidden.size === 0
+        ? bank
+        : { ...bank, quiz: bank.quiz.filter((item) => !hidden.has(item.id)) };
     try {
-      const built = buildQuiz(this.#options.bank, this.#options.pack, {
+      const built = buildQuiz(visible, this.#options.pack, {
         mode: request.mode,
         count: request.count,
         seed,

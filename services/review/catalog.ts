@@ -33,6 +33,14 @@ export class Catalog {
     }
   }
 
+  /** The same catalog without the given cards (those the learner reported). */
+  without(hidden: ReadonlySet<string>): Catalog {
+    return new Catalog(
+      this.cards.filter((card) => !hidden.has(card.id)),
+      this.pack,
+    );
+  }
+
   static empty(): Catalog {
     return new Catalog([]);
   }

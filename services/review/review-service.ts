@@ -48,6 +48,8 @@ import { Catalog } from './catalog.ts';
 import { IntroducedCards } from './introduced-cards.ts';
 import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
 
+const noCards: ReadonlySet<string> = new Set();
+
 /** A learning card due within this much is shown when nothing else is left (Anki's learn-ahead). */
 export const learnAheadMs = 20 * 60_000;
 
@@ -56,6 +58,8 @@ export interface ReviewServiceOptions {
   readonly settings: SettingsService;
   readonly now: () => Date;
   readonly catalog?: Catalog;
+  /** Ids of cards the learner reported: left out of the queue and the counts. */
+  readonly hiddenCards?: () => ReadonlySet<string>;
 }
 
 interface DayContext {
@@ -96,7 +100,10 @@ export class ReviewService {
   readonly #storage: Storage;
   readonly #settings: SettingsService;
   readonly #now: () => Date;
-  #catalog: Catalog;
+  /** Every card of the pack; `#catalog` is this without the hidden ones. */
+  #allCards: Catalog;
+  readonly #hiddenCards: () => ReadonlySet<string>;
+  #visible: { readonly hidden: ReadonlySet<string>; readonly catalog: Catalog } | undefined;
   readonly #ids: EventIdGenerator;
   #idsSeededFor = -1;
   #introduced: IntroducedCards | undefined;
@@ -108,7 +115,8 @@ export class ReviewService {
     this.#storage = options.storage;
     this.#settings = options.settings;
     this.#now = options.now;
-    this.#catalog = options.catalog ?? Catalog.empty();
+    this.#allCards = options.catalog ?? Catalog.empty();
+    this.#hiddenCards = options.hiddenCards ?? (() => noCards);
     this.#ids = new EventIdGenerator(() => this.#now().getTime());
   }
 
@@ -118,7 +126,20 @@ export class ReviewService {
 
   /** Called when the generators or the active pack change. */
   setCatalog(cards: readonly StudyCard[], pack?: Pack): void {
-    this.#catalog = new Catalog(cards, pack);
+    this.#allCards = new Catalog(cards, pack);
+    this.#visible = undefined;
+  }
+
+  /** The cards the queue may show; rebuilt only when the set of hidden cards changes. */
+  get #catalog(): Catalog {
+    const hidden = this.#hiddenCards();
+    if (this.#visible?.hidden !== hidden) {
+      this.#visible = {
+        hidden,
+        catalog: hidden.size === 0 ? this.#allCards : this.#allCards.without(hidden),
+      };
+    }
+    return this.#visible.catalog;
   }
 
   /** A fresh event id, after every id already stored. */

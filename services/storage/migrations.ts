@@ -158,11 +158,49 @@ function v4ExamRiskIndex(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v5: the learner's reports of a faulty quiz item or card, an append-only log. A withdrawal is a
+ * new event pointing at its report, so nothing the learner said is rewritten or lost.
+ */
+function v5ItemReports(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE report_event (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('report', 'withdraw')),
+      target TEXT CHECK (target IN ('quiz-item', 'card')),
+      target_id TEXT,
+      pack_id TEXT,
+      pack_version TEXT,
+      shown_text TEXT,
+      reason TEXT CHECK (reason IN ('wrong-key', 'ambiguous', 'unclear', 'other')),
+      note TEXT,
+      withdraws TEXT REFERENCES report_event (id) DEFERRABLE INITIALLY DEFERRED,
+      occurred_at INTEGER NOT NULL,
+      CHECK (CASE kind
+        WHEN 'report' THEN target IS NOT NULL AND target_id IS NOT NULL AND pack_id IS NOT NULL
+          AND pack_version IS NOT NULL AND shown_text IS NOT NULL AND reason IS NOT NULL
+          AND withdraws IS NULL
+        ELSE target IS NULL AND target_id IS NULL AND pack_id IS NULL AND pack_version IS NULL
+          AND shown_text IS NULL AND reason IS NULL AND note IS NULL AND withdraws IS NOT NULL
+      END)
+    ) STRICT;
+    CREATE INDEX report_event_by_time ON report_event (occurred_at, id);
+    CREATE UNIQUE INDEX report_event_by_withdrawn ON report_event (withdraws)
+      WHERE withdraws IS NOT NULL;
+    CREATE TRIGGER report_event_append_only_update BEFORE UPDATE ON report_event
+      BEGIN SELECT RAISE(ABORT, 'report_event is append-only'); END;
+    CREATE TRIGGER report_event_append_only_delete BEFORE DELETE ON report_event
+      BEGIN SELECT RAISE(ABORT, 'report_event is append-only'); END;
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
   { version: 3, name: 'study sessions', up: v3StudySessions },
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
+  { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -176,6 +214,7 @@ export const expectedTables = [
   'quiz_session',
   'quiz_answer',
   'study_session',
+  'report_event',
 ] as const;
 
 export class SchemaTooNewError extends Error {

@@ -36,6 +36,9 @@ export const channelNames = [
   'backup.list',
   'backup.create',
   'backup.restore',
+  'report.create',
+  'report.list',
+  'report.withdraw',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -14,6 +14,7 @@ const recordCountsSchema = z.object({
   quizAnswers: z.number(),
   studySessions: z.number(),
   settings: z.number(),
+  reports: z.number(),
 });
 
 export const dataChannels = {

@@ -6,6 +6,7 @@ import { packChannels } from './pack.ts';
 import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
 import { progressChannels } from './progress.ts';
+import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
 import type { ChannelDef } from './define.ts';
@@ -26,6 +27,7 @@ export const contract = {
   ...settingsChannels,
   ...dataChannels,
   ...backupChannels,
+  ...reportChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -76,6 +76,7 @@ describe('export and import', () => {
       quizAnswers: 0,
       studySessions: 0,
       settings: 0,
+      reports: 0,
     });
     expect(again.alreadyPresent.events).toBe(once.events.length);
     expect(content(b)).toEqual(once);

@@ -175,7 +175,7 @@ describe('migrations', () => {
     const db = memory();
     fixtureBuilders[3]?.(db);
     const states = db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all();
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db, 4)).toEqual([4]);
     expect(db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all()).toEqual(states);
     const columns = db
       .prepare(`SELECT name FROM pragma_index_info('card_state_exam_risk') ORDER BY seqno`)
@@ -197,6 +197,32 @@ describe('migrations', () => {
     expect(candidates('2025-03-04', '2025-03-06', 0.25)).toEqual([fixtureStudy.reviewCard]);
     expect(candidates('2025-03-05', '2025-03-05', 0.25)).toEqual([]);
     expect(candidates('2025-03-07', '2025-03-08', 0.25)).toEqual([fixtureStudy.reviewCard]);
+  });
+
+  it('v5 adds the report log: append-only, a report complete, a withdrawal pointing at one', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 4);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(migrate(db)).toEqual([5]);
+    expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
+    const insert = db.prepare(`INSERT INTO report_event (id, device_id, kind, target, target_id,
+      pack_id, pack_version, shown_text, reason, note, withdraws, occurred_at)
+      VALUES (?, 'd', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
+    insert.run('r1', 'report', 'card', 'c1', 'p', '1.0.0', 'What is IL-32?', 'unclear', null, null);
+    // A report without its pack version, or a withdrawal carrying a reason, is refused.
+    expect(() =>
+      insert.run('r2', 'report', 'card', 'c1', 'p', null, 'x', 'unclear', null, null),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      insert.run('w0', 'withdraw', null, null, null, null, null, 'unclear', null, 'r1'),
+    ).toThrow(/CHECK/);
+    insert.run('w1', 'withdraw', null, null, null, null, null, null, null, 'r1');
+    expect(() =>
+      insert.run('w2', 'withdraw', null, null, null, null, null, null, null, 'r1'),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.exec(`DELETE FROM report_event`)).toThrow(/append-only/);
+    expect(() => db.exec(`UPDATE report_event SET note = 'x'`)).toThrow(/append-only/);
   });
 
   it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {

@@ -309,7 +309,14 @@ describe('settings helpers', () => {
   });
 
   it('describes exports and imports, and what an import skipped', () => {
-    const none = { events: 0, quizSessions: 0, quizAnswers: 0, studySessions: 0, settings: 0 };
+    const none = {
+      events: 0,
+      quizSessions: 0,
+      quizAnswers: 0,
+      studySessions: 0,
+      settings: 0,
+      reports: 0,
+    };
     expect(describeCounts({ ...none, events: 12, quizSessions: 1, settings: 3 })).toBe(
       '12 reviews, 1 quiz session and 3 settings',
     );

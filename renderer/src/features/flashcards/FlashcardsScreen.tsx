@@ -127,7 +127,12 @@ export default function FlashcardsScreen() {
         {status === 'error' && <ErrorMessage error={error} onRetry={() => void open()} />}
         {studying && (
           <>
-            <ReviewCard item={item} revealed={revealed} frontId={frontId} />
+            <ReviewCard
+              item={item}
+              revealed={revealed}
+              frontId={frontId}
+              onReported={() => void continueStudying()}
+            />
             <AnswerBar
               revealed={revealed}
               choices={item.choices}

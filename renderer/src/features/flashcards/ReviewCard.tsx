@@ -1,5 +1,6 @@
 import type { QueuedCard } from '../../../../shared/contract/review.ts';
 import type { CardKind } from '../../../../shared/engine/types.ts';
+import { ReportProblem } from '../reports/ReportProblem.tsx';
 import { CardSource } from './CardSource.tsx';
 
 const kindLabels: Record<CardKind, string> = {
@@ -45,10 +46,12 @@ interface Props {
   readonly revealed: boolean;
   /** Id of the front's text, so "Show answer" can name the question it reveals. */
   readonly frontId: string;
+  /** After the learner reports this card: it is hidden, so the screen moves on. */
+  readonly onReported?: () => void;
 }
 
 /** One flashcard: question, then (revealed) the answer, its note and its sources. */
-export function ReviewCard({ item, revealed, frontId }: Props) {
+export function ReviewCard({ item, revealed, frontId, onReported }: Props) {
   const { card } = item;
   return (
     <article
@@ -77,6 +80,7 @@ export function ReviewCard({ item, revealed, frontId }: Props) {
         )}
       </div>
       {revealed && <CardSource card={card} />}
+      <ReportProblem target="card" id={card.id} onReported={onReported} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ export interface RecordCounts {
   readonly quizAnswers: number;
   readonly studySessions: number;
   readonly settings: number;
+  readonly reports: number;
 }
 
 const nouns: readonly [keyof RecordCounts, string][] = [
@@ -15,6 +16,7 @@ const nouns: readonly [keyof RecordCounts, string][] = [
   ['quizAnswers', 'quiz answer'],
   ['studySessions', 'study session'],
   ['settings', 'setting'],
+  ['reports', 'report'],
 ];
 
 export function totalRecords(counts: RecordCounts): number {

@@ -6,6 +6,7 @@ import { useCommands } from '../../commands/useCommands.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { CoverageMap } from './components/CoverageMap.tsx';
 import { FactsPanel } from './components/FactsPanel.tsx';
+import { ReportsPanel } from '../reports/ReportsPanel.tsx';
 import type { FactLookups } from './components/FactCard.tsx';
 import { LimitsPanel } from './components/LimitsPanel.tsx';
 import { ReviewPanel } from './components/ReviewPanel.tsx';
@@ -148,6 +149,7 @@ function SourceContent({ pack }: { readonly pack: Pack }) {
         onClear={clear}
         onSearchFocus={() => void loadFuse()}
       />
+      <ReportsPanel />
     </>
   );
 }
@@ -159,6 +161,7 @@ const sections = [
   ['source-topics', 'Topics'],
   ['source-coverage', 'Coverage'],
   ['source-facts', 'Facts and search'],
+  ['source-reports', 'Your reports'],
 ] as const;
 
 /** Jumps within the page; buttons, since a `#id` link would change the hash route. */

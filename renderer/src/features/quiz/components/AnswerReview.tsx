@@ -1,5 +1,6 @@
 import type { PublicQuizItem, QuizFeedback } from '../../../../../shared/contract/quiz.ts';
 import { Citations } from '../../../components/Citations.tsx';
+import { ReportProblem } from '../../reports/ReportProblem.tsx';
 import { feedbackLead } from '../model/explanation.ts';
 import { formatPercent, verdictOf } from '../model/results.ts';
 import { Explanation, sourceFactHref } from './Explanation.tsx';
@@ -110,6 +111,7 @@ export function AnswerReview({
           </>
         )}
       </p>
+      <ReportProblem target="quiz-item" id={item.id} />
     </div>
   );
 }
