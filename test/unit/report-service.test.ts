@@ -1,26 +1,22 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { openAppServices } from '../../services/app-services.ts';
-import { bundledPacksDir, openTestServices, tempDir, testClock } from '../support/test-services.ts';
+import { bundledPacksDir, openTestServices, testClock } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
 
 type Services = ReturnType<typeof openTestServices>;
 
-const folders: string[] = [];
 const opened: { close(): void }[] = [];
 
 afterEach(() => {
   for (const services of opened.splice(0)) services.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-function folder(): string {
-  const dir = tempDir('pathwise-report-');
-  folders.push(dir);
-  return dir;
-}
+// Services close here, before test-scope removes the test's folders (its hook runs last).
+const folder = (): string => tempDir('report');
 
 function open(dataDir = folder(), at = Date.parse('2025-03-03T09:00:00.000Z')): Services {
   const services = openTestServices({ dataDir, clock: testClock(at) });
