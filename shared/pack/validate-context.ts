@@ -24,6 +24,7 @@ export interface ParsedPack {
   manifest?: Manifest;
   entities?: Item<Entity>[];
   facts?: Item<Fact>[];
+  background?: Item<Fact>[];
   pathways?: Item<Pathway>[];
   references?: Item<Reference>[];
   teachingPoints?: Item<TeachingPoint>[];
@@ -40,6 +41,8 @@ export interface KnownIds {
   /** Lower-cased entity names and aliases → entity id, to suggest "il-32-gamma" for "IL-32γ". */
   entityNames?: ReadonlyMap<string, string>;
   facts?: ReadonlySet<string>;
+  /** Background fact ids (background.json); absent when the file is absent or unreadable. */
+  backgroundFacts?: ReadonlySet<string>;
   references?: ReadonlyMap<string, { readonly kind: unknown }>;
   pathways?: ReadonlySet<string>;
   teachingPoints?: ReadonlySet<string>;
