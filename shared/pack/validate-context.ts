@@ -64,9 +64,19 @@ export class Reporter {
     rule: ProblemRule,
     message: string,
     target: 'value' | 'key' = 'value',
+    /** Characters to move right of the value's start, to point inside a one-line string. */
+    shift = 0,
   ): void {
     const position = this.#sources.get(file)?.locate(path, target) ?? { line: 1, column: 1 };
-    this.problems.push({ file, ...position, path: formatJsonPath(path), rule, message });
+    const column = position.column + shift;
+    this.problems.push({
+      file,
+      line: position.line,
+      column,
+      path: formatJsonPath(path),
+      rule,
+      message,
+    });
   }
 
   /** "facts.json:30:11", for messages that point at a second place (the first duplicate). */

@@ -2,6 +2,7 @@ import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
 import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
 import { closestMatch } from './suggest.ts';
+import { checkTextQualifiers } from './validate-qualifiers.ts';
 import type { Item, KnownIds, ParsedPack } from './validate-context.ts';
 import { normalise, type Reporter } from './validate-context.ts';
 import { edgeDrawnIn, inContext } from './views.ts';
@@ -18,6 +19,8 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
     checkFact('background.json', item, parsed.manifest, known, refs, reporter);
   }
   checkFactTexts(parsed.facts ?? [], parsed.background ?? [], reporter);
+  checkTextQualifiers('facts.json', parsed.facts ?? [], reporter);
+  checkTextQualifiers('background.json', parsed.background ?? [], reporter);
   for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
   for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
 }
