@@ -13,6 +13,9 @@ import type {
 } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 
+/** The two files whose rows are facts. */
+export type FactFile = 'facts.json' | 'background.json';
+
 /** An array element that passed its schema, with its index in the file (for locating it). */
 export interface Item<T> {
   readonly index: number;

@@ -2,8 +2,8 @@ import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
 import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
 import { closestMatch } from './suggest.ts';
-import { checkTextQualifiers } from './validate-qualifiers.ts';
-import type { Item, KnownIds, ParsedPack } from './validate-context.ts';
+import { checkFactTexts, checkTextQualifiers } from './validate-texts.ts';
+import type { FactFile, Item, KnownIds, ParsedPack } from './validate-context.ts';
 import { normalise, type Reporter } from './validate-context.ts';
 import { edgeDrawnIn, inContext } from './views.ts';
 
@@ -26,8 +26,6 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
 }
 
 const diseaseTypes: readonly EntityType[] = ['disease', 'animal-model'];
-
-type FactFile = 'facts.json' | 'background.json';
 
 /** Entity references, with type checks where a place needs a particular kind of entity. */
 class EntityRefs {
@@ -233,32 +231,6 @@ function checkReviewCitation(
       [index, 'section'],
       'citation',
       'a review-tier fact needs "section": where in the review it sits (abstract, figure-1, …)',
-    );
-  }
-}
-
-function checkFactTexts(
-  facts: readonly Item<Fact>[],
-  background: readonly Item<Fact>[],
-  reporter: Reporter,
-): void {
-  const first = new Map<string, { file: FactFile; item: Item<Fact> }>();
-  const rows = [
-    ...facts.map((item) => ({ file: 'facts.json' as const, item })),
-    ...background.map((item) => ({ file: 'background.json' as const, item })),
-  ];
-  for (const row of rows) {
-    const key = normalise(row.item.value.text);
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, row);
-      continue;
-    }
-    reporter.report(
-      row.file,
-      [row.item.index, 'text'],
-      'duplicate-text',
-      `same text as fact "${earlier.item.value.id}" (${reporter.where(earlier.file, [earlier.item.index, 'text'])}); each fact must say something different`,
     );
   }
 }

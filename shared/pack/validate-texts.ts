@@ -1,10 +1,11 @@
 import { relations, type RelationId } from './relations.ts';
 import type { Fact } from './schema.ts';
-import type { Item } from './validate-context.ts';
-import type { Reporter } from './validate-context.ts';
+import type { FactFile, Item, Reporter } from './validate-context.ts';
+import { normalise } from './validate-context.ts';
 
 /**
- * A fact's sentence and its structured fields must say the same thing. Generators phrase items from
+ * Rules on fact texts. Each says something different from every other fact's text. And a fact's
+ * sentence and its structured fields must say the same thing. Generators phrase items from
  * the structured fields, so a negation or a qualifier that only the sentence carries ("silencing
  * IL-32γ lowers IL-6", "in mice", "in bone marrow") is lost, and the item states something else.
  * Each rule pairs cue words in the text with the fields that can carry them; a context note or an
@@ -174,7 +175,7 @@ export const qualifierRules: readonly QualifierRule[] = [
 
 /** One problem per rule a fact's text breaks, pointing at the cue word in the text. */
 export function checkTextQualifiers(
-  file: 'facts.json' | 'background.json',
+  file: FactFile,
   facts: readonly Item<Fact>[],
   reporter: Reporter,
 ): void {
@@ -196,5 +197,32 @@ export function checkTextQualifiers(
         shift,
       );
     }
+  }
+}
+
+/** Facts and background facts together: no two may share a text. */
+export function checkFactTexts(
+  facts: readonly Item<Fact>[],
+  background: readonly Item<Fact>[],
+  reporter: Reporter,
+): void {
+  const first = new Map<string, { file: FactFile; item: Item<Fact> }>();
+  const rows = [
+    ...facts.map((item) => ({ file: 'facts.json' as const, item })),
+    ...background.map((item) => ({ file: 'background.json' as const, item })),
+  ];
+  for (const row of rows) {
+    const key = normalise(row.item.value.text);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, row);
+      continue;
+    }
+    reporter.report(
+      row.file,
+      [row.item.index, 'text'],
+      'duplicate-text',
+      `same text as fact "${earlier.item.value.id}" (${reporter.where(earlier.file, [earlier.item.index, 'text'])}); each fact must say something different`,
+    );
   }
 }
