@@ -20,6 +20,7 @@ import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
 import { checkDiagramEdge, checkOrdering, checkPerturbation } from './quiz/pathway-checks.ts';
+import { isDefinitionalEdge } from './quiz/pathway-common.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
   Bank,
@@ -689,7 +690,7 @@ export interface CoverageGaps {
   readonly factsWithoutCard: readonly string[];
   /** Non-background facts no quiz item rests on. */
   readonly factsWithoutQuizItem: readonly string[];
-  /** Stated pathway edges ("D1:edge-id") no quiz item exercises (an inferred edge is never asked). */
+  /** Pathway edges ("D1:edge-id") no quiz item exercises; inferred and definitional ones are never asked. */
   readonly edgesWithoutItem: readonly string[];
 }
 
@@ -709,7 +710,7 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
     factsWithoutQuizItem: facts.filter((f) => !quizzed.has(f.id)).map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
-        .filter((e) => !e.inferred)
+        .filter((e) => !e.inferred && !isDefinitionalEdge(index, p, e))
         .map((e) => `${p.id}:${e.id}`)
         .filter((key) => !exercised.has(key)),
     ),

@@ -37,9 +37,9 @@ export function balanceShift(
 
 /**
  * Balance items for each pair of arms a fact declares competing ("outweighs"), on pathways that
- * draw both arms but do not themselves settle the contest (no annotation cites that fact). Every
- * arm that moves must do so in a trusted direction; both arms moving the same way is the
- * review's own point that the model alone cannot say which wins ("depends on context").
+ * draw both arms but do not themselves settle the contest (no annotation cites that fact). Both
+ * arms must move, each in a trusted direction; both moving the same way is the review's own point
+ * that the model alone cannot say which wins ("depends on context").
  */
 export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationItem[] {
   const { index } = ctx;
@@ -61,9 +61,10 @@ export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationIt
         if (!ea || !eb) continue;
         const shift = balanceShift(ea.effect, eb.effect);
         if (shift === null || shift === 'unchanged') continue;
-        const armsTrusted = [ea, eb].every(
-          (arm) =>
-            arm.effect === 'unchanged' || trustedDirection(ctx, view, source.id, change, arm),
+        // An arm no drawn route reaches is not thereby unchanged (formation and resorption are
+        // coupled): only a change that moves both arms is asked.
+        const armsTrusted = [ea, eb].every((arm) =>
+          trustedDirection(ctx, view, source.id, change, arm),
         );
         if (!armsTrusted) continue;
         const item = balanceItem(ctx, view, source.id, change, [ea, eb], shift, fact);

@@ -1,13 +1,23 @@
 import type { EdgeSign, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import { signOf, viewPathway, type PathwayView } from '../graph.ts';
-import { plural, pluralVerb } from '../names.ts';
+import { plural } from '../names.ts';
+import { tieBreaker } from '../rng.ts';
 import { capitalise } from '../phrasing.ts';
 import type { ChoiceOption, DiagramEdgeItem } from '../types.ts';
-import { arrange, base, edgeText, explain, rationaleFor, type GenContext } from './common.ts';
+import {
+  arrange,
+  base,
+  edgeText,
+  explain,
+  rationaleFor,
+  SELECTION_SEED,
+  type GenContext,
+} from './common.ts';
 import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
 import {
   classOfNode,
   edgeIsSolid,
+  isDefinitionalEdge,
   labelOf,
   pathwayCaption,
   pathwayFrame,
@@ -20,54 +30,50 @@ export const signValue = (sign: EdgeSign): SignValue => {
   return s === 1 ? '+' : s === -1 ? '-' : '0';
 };
 const signText: Record<SignValue, string> = {
-  '+': 'It raises or activates it (+)',
-  '-': 'It lowers or inhibits it (−)',
-  '0': 'No difference is seen (0)',
+  '+': 'A rise or activation (+)',
+  '-': 'A fall or inhibition (−)',
+  '0': 'No difference (0)',
 };
-
-/**
- * A link between two cells or processes is true by definition (osteoblasts drive bone formation,
- * osteoclast fusion gives rise to osteoclasts): not worth asking.
- */
-function isDefinitional(ctx: GenContext, view: PathwayView, edge: PathwayEdge): boolean {
-  const lineage = new Set(['cell', 'process']);
-  return (
-    lineage.has(classOfNode(ctx, view, edge.from)) && lineage.has(classOfNode(ctx, view, edge.to))
-  );
-}
 
 /** The same link drawn on several pathways is asked once (the first pathway that draws it). */
 function linkKey(ctx: GenContext, view: PathwayView, edge: PathwayEdge): string {
   return `${labelOf(ctx, view, edge.from)}→${labelOf(ctx, view, edge.to)}`;
 }
 
-/** "In …, a link is drawn from IL-32γ to miR-29a. What does IL-32γ do to miR-29a?" */
+/** "In …, a link is drawn from IL-32γ to miR-29a. What does the link show?" */
 function edgePrompt(
   ctx: GenContext,
   view: PathwayView,
   pathway: Pathway,
   edge: PathwayEdge,
 ): string {
-  const cell = (id: string): boolean => classOfNode(ctx, view, id) === 'cell';
   const name = (id: string): string =>
-    cell(id) ? plural(labelOf(ctx, view, id)) : labelOf(ctx, view, id);
-  const does = cell(edge.from) ? pluralVerb('does') : 'does';
-  const target = cell(edge.to) ? `the number of ${name(edge.to)}` : name(edge.to);
-  return `${pathwayFrame(ctx, pathway, undefined)}, a link is drawn from ${name(edge.from)} to ${name(edge.to)}. What ${does} ${name(edge.from)} do to ${target}?`;
+    classOfNode(ctx, view, id) === 'cell' ? plural(labelOf(ctx, view, id)) : labelOf(ctx, view, id);
+  return `${pathwayFrame(ctx, pathway, undefined)}, a link is drawn from ${name(edge.from)} to ${name(edge.to)}. What does the link show?`;
 }
 
-/** Links that join two molecules and rest on a high-yield fact teach most. */
-function worth(ctx: GenContext, item: DiagramEdgeItem): number {
-  return (
-    (item.highYield ? 2 : 0) +
-    (item.difficulty > 1 ? 1 : 0) +
-    (item.entityIds.every((id) => {
-      const entity = ctx.index.entityById.get(id);
-      return entity !== undefined && !['cell', 'process'].includes(entity.type);
-    })
-      ? 1
-      : 0)
-  );
+/**
+ * How much an edge item teaches: a high-yield fact and two molecules count; each further link from
+ * the same node counts less (NF-κB → TNF-α, → IL-1β, → IL-6 ask one thing four times).
+ */
+function worths(ctx: GenContext, items: readonly DiagramEdgeItem[]): Map<DiagramEdgeItem, number> {
+  const fromSeen = new Map<string, number>();
+  const out = new Map<DiagramEdgeItem, number>();
+  const ranked = items
+    .map((item) => ({ item, tie: tieBreaker(SELECTION_SEED, item.id) }))
+    .sort((a, b) => a.tie - b.tie);
+  for (const { item } of ranked) {
+    const from = `${item.pathwayId}:${item.entityIds[0] ?? ''}`;
+    const repeats = fromSeen.get(from) ?? 0;
+    fromSeen.set(from, repeats + 1);
+    const molecules = item.entityIds.every(
+      (id) =>
+        ctx.index.entityById.get(id)?.type !== undefined &&
+        !['cell', 'process'].includes(ctx.index.entityById.get(id)?.type ?? ''),
+    );
+    out.set(item, (item.highYield ? 2 : 0) + (molecules ? 1 : 0) - 2 * repeats);
+  }
+  return out;
 }
 
 /** A pathway edge with its sign hidden; "+" keys at most 60 % of these items. */
@@ -78,7 +84,7 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
   for (const pathway of index.pack.pathways) {
     const view = viewPathway(pathway);
     for (const edge of pathway.edges) {
-      if (!edgeIsSolid(index, edge) || isDefinitional(ctx, view, edge)) continue;
+      if (!edgeIsSolid(index, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
       const link = linkKey(ctx, view, edge);
       if (asked.has(link)) continue;
       asked.add(link);
@@ -124,8 +130,9 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
     }
   }
   const keyOf = (item: DiagramEdgeItem): string => item.options.find((o) => o.correct)?.id ?? '';
+  const worth = worths(ctx, items);
   return spreadKeyPositions(
     ctx,
-    capKeyShare(items, keyOf, (item) => worth(ctx, item)),
+    capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0),
   );
 }

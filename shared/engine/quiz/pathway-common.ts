@@ -25,6 +25,26 @@ export function edgeIsSolid(index: PackIndex, edge: PathwayEdge): boolean {
   return !edge.inferred && uncontestedFactsOf(index, edge.factIds).length > 0;
 }
 
+/** Cells and processes: a link or route joining only these is true by definition. */
+export function isLineageClass(entityClass: EntityClass): boolean {
+  return entityClass === 'cell' || entityClass === 'process';
+}
+
+/**
+ * A link between two cells or processes is true by definition (osteoblasts drive bone formation,
+ * osteoclast fusion gives rise to osteoclasts): not worth asking, and not owed an item.
+ */
+export function isDefinitionalEdge(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  const classOfEnd = (nodeId: string): EntityClass | undefined => {
+    const node = pathway.nodes.find((n) => n.id === nodeId);
+    return node ? classOf(entityOf(index, node.entity).type) : undefined;
+  };
+  return [edge.from, edge.to].every((id) => {
+    const c = classOfEnd(id);
+    return c !== undefined && isLineageClass(c);
+  });
+}
+
 export function contextsOf(pathway: Pathway): (string | undefined)[] {
   return pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
 }

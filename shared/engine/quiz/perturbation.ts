@@ -16,6 +16,7 @@ import {
   changeClause,
   classOfNode,
   contextsOf,
+  isLineageClass,
   labelOf,
   pathwayFrame,
   targetText,
@@ -133,6 +134,14 @@ function perturbationItem(
   };
 }
 
+/**
+ * Routes through cells and processes only are true by definition (more osteoclast fusion, more
+ * multinucleated osteoclasts; fewer osteoblasts, less bone formation): not worth asking.
+ */
+function isDefinitional(ctx: GenContext, view: PathwayView, routes: readonly Route[]): boolean {
+  return routes.every((r) => r.nodeIds.every((id) => isLineageClass(classOfNode(ctx, view, id))));
+}
+
 /** The item for one source, change and target, or null when no key can be trusted. */
 function itemFor(
   ctx: GenContext,
@@ -151,6 +160,7 @@ function itemFor(
       : null;
   }
   if (!trustedDirection(ctx, view, source, change, target)) return null;
+  if (isDefinitional(ctx, view, target.routes)) return null;
   const facts = uncontestedFactsOf(index, target.factIds);
   if (facts.length === 0) return null;
   return perturbationItem(ctx, view, source, change, target, target.effect as 'up' | 'down', facts);
