@@ -51,9 +51,12 @@ function logicLine(route: Route, view: PathwayView): string {
 }
 
 function annotationsFor(pathway: Pathway, factIds: readonly string[]): string[] {
-  return pathway.annotations
-    .filter((a) => a.factIds.some((id) => factIds.includes(id)))
-    .map((a) => `${a.text} (${a.factIds.join(', ')})`);
+  return (
+    pathway.annotations
+      // Only an annotation about this route: its facts all back the route.
+      .filter((a) => a.factIds.every((id) => factIds.includes(id)))
+      .map((a) => `${a.text} (${a.factIds.join(', ')})`)
+  );
 }
 
 function perturbationItem(
