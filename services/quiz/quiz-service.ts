@@ -26,6 +26,7 @@ import {
 import type { Pack, Pathway } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
 import { publicItemId } from './public-id.ts';
+import { publicQuizItem } from './public-view.ts';
 import { quizKindInfo } from './quiz-kinds.ts';
 
 export interface QuizServiceOptions {
@@ -417,96 +418,7 @@ export class QuizService {
   }
 
   #public(item: QuizItem): PublicQuizItem {
-    const base = {
-      id: publicItemId(item.id),
-      kind: item.kind,
-      prompt: item.prompt,
-      difficulty: item.difficulty,
-      topic: item.topic,
-      pathwayId: item.pathwayId ?? null,
-      highYield: item.highYield,
-      options: null,
-      matching: null,
-      steps: null,
-      diagram: null,
-    };
-    switch (item.kind) {
-      case 'mcq':
-      case 'perturbation':
-      case 'context':
-      case 'which-study':
-        return { ...base, options: item.options.map(({ id, text }) => ({ id, text })) };
-      case 'diagram-node':
-        return {
-          ...base,
-          options: item.options.map(({ id, text }) => ({ id, text })),
-          diagram: this.#nodeDiagram(item),
-        };
-      case 'diagram-edge':
-        return {
-          ...base,
-          options: item.options.map(({ id, text }) => ({ id, text })),
-          diagram: this.#edgeDiagram(item),
-        };
-      case 'matching':
-        return {
-          ...base,
-          matching: {
-            left: item.left.map(({ id, text }) => ({ id, text })),
-            right: item.right.map(({ id, text }) => ({ id, text })),
-          },
-        };
-      case 'ordering':
-        return { ...base, steps: item.steps.map(({ id, text }) => ({ id, text })) };
-      case 'true-false':
-      case 'cloze':
-        return base;
-    }
-  }
-
-  /** The hidden node's neighbourhood; the hidden node is renamed so its id gives nothing away. */
-  #nodeDiagram(item: Extract<QuizItem, { kind: 'diagram-node' }>): PublicQuizItem['diagram'] {
-    const pathway = this.#pathways.get(item.pathwayId);
-    if (!pathway) return null;
-    const visible = new Set(item.visibleNodeIds);
-    const rename = (nodeId: string) => (nodeId === item.hiddenNodeId ? 'hidden' : nodeId);
-    return {
-      pathwayId: pathway.id,
-      nodes: pathway.nodes
-        .filter((node) => visible.has(node.id))
-        .map((node) => ({
-          id: rename(node.id),
-          label: node.id === item.hiddenNodeId ? null : this.#label(node),
-        })),
-      edges: pathway.edges
-        .filter((edge) => visible.has(edge.from) && visible.has(edge.to))
-        .map((edge) => ({
-          id: edge.id,
-          from: rename(edge.from),
-          to: rename(edge.to),
-          sign: edge.sign,
-          inferred: edge.inferred,
-        })),
-    };
-  }
-
-  /** The edge's two ends, with its sign masked. */
-  #edgeDiagram(item: Extract<QuizItem, { kind: 'diagram-edge' }>): PublicQuizItem['diagram'] {
-    const pathway = this.#pathways.get(item.pathwayId);
-    const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
-    if (!pathway || !edge) return null;
-    const ends = new Set([edge.from, edge.to]);
-    return {
-      pathwayId: pathway.id,
-      nodes: pathway.nodes
-        .filter((node) => ends.has(node.id))
-        .map((node) => ({ id: node.id, label: this.#label(node) })),
-      edges: [{ id: edge.id, from: edge.from, to: edge.to, sign: null, inferred: edge.inferred }],
-    };
-  }
-
-  #label(node: Pathway['nodes'][number]): string {
-    return node.label ?? this.#entityNames.get(node.entity) ?? node.entity;
+    return publicQuizItem(item, publicItemId(item.id), this.#pathways, this.#entityNames);
   }
 }
 

@@ -76,6 +76,8 @@ const optionSchema = z.object({ id: z.string(), text: z.string() });
 /** A pathway fragment to draw, with the asked part masked (`null`). */
 export const quizDiagramSchema = z.object({
   pathwayId: z.string(),
+  /** The figure and title shown under the drawing, with the asked part redacted. */
+  caption: z.string(),
   nodes: z.array(z.object({ id: z.string(), label: z.string().nullable() })),
   edges: z.array(
     z.object({

@@ -7,12 +7,10 @@ import { contextItems } from './quiz/context.ts';
 import { matchingItems } from './quiz/matching.ts';
 import { mcqItems } from './quiz/mcq.ts';
 import { modelStatementMcqItems, statementMcqItems } from './quiz/statement-mcq.ts';
-import {
-  diagramEdgeItems,
-  diagramNodeItems,
-  orderingItems,
-  perturbationItems,
-} from './quiz/pathway-items.ts';
+import { diagramEdgeItems } from './quiz/diagram-edge.ts';
+import { diagramNodeItems } from './quiz/diagram-node.ts';
+import { orderingItems } from './quiz/ordering.ts';
+import { perturbationItems } from './quiz/perturbation.ts';
 import { trueFalseItems } from './quiz/true-false.ts';
 import { whichStudyItems } from './quiz/which-study.ts';
 import type { Seed } from './rng.ts';

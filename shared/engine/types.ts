@@ -351,6 +351,8 @@ export interface DiagramNodeItem extends QuizItemBase {
   readonly kind: 'diagram-node';
   readonly pathwayId: string;
   readonly hiddenNodeId: string;
+  /** The pathway's figure and title as shown under the diagram, the answer redacted ("…"). */
+  readonly caption: string;
   /** Draw only these nodes (the hidden node's neighbourhood) with the hidden one masked. */
   readonly visibleNodeIds: readonly string[];
   readonly claim: EntityClaim;
@@ -361,6 +363,8 @@ export interface DiagramEdgeItem extends QuizItemBase {
   readonly kind: 'diagram-edge';
   readonly pathwayId: string;
   readonly hiddenEdgeId: string;
+  /** The pathway's figure and title as shown under the diagram. */
+  readonly caption: string;
   /** "+" (raises/activates), "-" (lowers/inhibits), "0" (no difference). */
   readonly options: readonly ChoiceOption[];
 }

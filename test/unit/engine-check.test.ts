@@ -44,7 +44,6 @@ const perturbation = itemOf(
   'perturbation',
   (q) => q.perturbation.versus === undefined,
 );
-const inferred = itemOf(bundledBank, 'perturbation', (q) => q.inferenceIds.length > 0);
 const contextStatus = itemOf(bundledBank, 'context', (q) => q.ask === 'status');
 const diagramEdge = itemOf(bundledBank, 'diagram-edge', (q) => q.pathwayId === 'D1');
 const diagramNode = itemOf(bundledBank, 'diagram-node');
@@ -58,7 +57,6 @@ const samples: QuizItem[] = [
   matching,
   ordering,
   perturbation,
-  inferred,
   contextStatus,
   diagramEdge,
   diagramNode,
@@ -245,9 +243,10 @@ describe('checkBank', () => {
       });
     });
     it('wants an answer resting on an inferred edge to say so', () =>
+      // No generated item rests on an inference; one that claimed to without saying so is caught.
       expectRule('inference-undisclosed', {
-        ...inferred,
-        prompt: inferred.prompt.replace(/ Note:.*$/, ''),
+        ...perturbation,
+        inferenceIds: bundledPack.manifest.inferences.slice(0, 1).map((i) => i.id),
       }));
     it('checks the sign of a hidden edge', () =>
       expectRule('edge-sign-mismatch', {

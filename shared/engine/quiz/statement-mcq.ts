@@ -34,7 +34,7 @@ import {
   type GenContext,
 } from './common.ts';
 import { pathwayOfFact } from './mcq.ts';
-import { edgeIsSolid, relationForSign } from './pathway-items.ts';
+import { edgeIsSolid, relationForSign } from './pathway-common.ts';
 import { falseContext, falseStatements, type Corruption } from './true-false.ts';
 
 /**

@@ -171,7 +171,7 @@ export function RunnerView() {
             feedback={feedback}
             locked={locked}
             promptId={promptId}
-            diagramCaption={pathway ? `Pathway: ${pathway.label}` : 'Part of a pathway'}
+            diagramCaption={item.diagram ? `Pathway: ${item.diagram.caption}` : 'Part of a pathway'}
             orderingCursor={cursor}
             onChange={onChange}
             onOrderingCursor={setOrderingCursor}
