@@ -106,7 +106,7 @@ export function base(ctx: GenContext, input: BaseInput) {
     edgeIds: unique(input.edgeIds ?? []),
     inferenceIds: unique(input.inferenceIds ?? []),
     teachingPointIds: teachingPointIds(index, factIds),
-    highYield: facts.some((f) => f.highYield),
+    highYield: facts.length > 0 && facts.every((f) => f.highYield),
     family: input.family,
   };
 }
