@@ -358,6 +358,11 @@ export function essentialDetail(detail: string | undefined): string | undefined 
   if (detail === undefined) return undefined;
   const text = detail.trim();
   if (/^\([a-z-]+ed\)$/.test(text)) return text;
+  // "caused by IL-32 (…)": what the object is restricted to, not an aside.
+  const restriction = /^([a-z]+(?:ed|en) by [^\s(),;]+(?: [^\s(),;]+)?)(?:\s*\([^()]*\))?$/.exec(
+    text,
+  );
+  if (restriction?.[1] !== undefined) return restriction[1];
   return /^[a-z][\w-]*(?: [\w-]+)?$/i.test(text) ? text : undefined;
 }
 
@@ -379,9 +384,18 @@ export function optionSentence(
   );
 }
 
-/** The answer a card shows: the object with its detail, starting with a capital. */
+/**
+ * The answer a card shows: the object with only the detail that is part of it ("activated T
+ * cells", "IL-32 mRNA"), starting with a capital. The rest of a detail ("and IL-6", "via
+ * miR-29a") is a further fact or an "among others": the card's note gives the whole sentence.
+ */
 export function answerPhrase(index: PackIndex, fact: Fact): string {
-  const phrase = objectPhrase(index, fact.relation, fact.object, fact.objectDetail);
+  const phrase = objectPhrase(
+    index,
+    fact.relation,
+    fact.object,
+    essentialDetail(fact.objectDetail),
+  );
   return capitalise(phrase.replace(/^an? (?=[a-z])/, ''));
 }
 

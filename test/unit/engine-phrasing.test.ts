@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definitionQuestion, maskForms } from '../../shared/engine/cards.ts';
+import { maskForms } from '../../shared/engine/cloze-text.ts';
+import { definitionQuestion } from '../../shared/engine/entity-cards.ts';
 import { framedSetting } from '../../shared/engine/citations.ts';
 import {
   capitalise,
