@@ -46,11 +46,29 @@ export function conditionNote(note: string | undefined): string | undefined {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** A note that is a remark for the explanation (provenance, caveat), not a condition. */
+/**
+ * Notes about how the pack was written (what the excerpt showed, where a claim was not found)
+ * are for its authors, not for a student.
+ */
+const authoringNote = /\b(?:excerpt|cut off|not obtained|not a claim found|the pack)\b/i;
+
+/** "contrast with F025", "see teaching point E6": an internal id the learner cannot follow. */
+const internalId = /\bF\d{3}\b|\bteaching point E\d+|\b(?:model|pathway) D\d+/i;
+
+/**
+ * A note that is a remark for the explanation (a caveat for the student), not a condition. Its
+ * clauses that point at internal ids are left out; a note about the authoring is no remark.
+ */
 export function remarkNote(note: string | undefined): string | undefined {
   if (note === undefined || conditionNote(note) !== undefined) return undefined;
-  const text = note.trim();
-  return text === '' ? undefined : text.replace(/\.?$/, '.');
+  if (authoringNote.test(note)) return undefined;
+  const text = note
+    .trim()
+    .split(/;\s*/)
+    .filter((clause) => !internalId.test(clause))
+    .join('; ')
+    .replace(/[.;\s]*$/, '');
+  return text === '' ? undefined : `${text}.`;
 }
 
 /** "RA", "AS", "COPD": the short form clinicians use inside a phrase, if the pack gives one. */

@@ -147,6 +147,19 @@ describe('settings as natural clauses', () => {
     expect(factSetting(index, fact('F038'))).not.toMatch(/title/);
   });
 
+  it('shows no note about the authoring and no internal id to the learner', () => {
+    expect(
+      remarkNote('The rest of the cell list was cut off in the excerpt read.'),
+    ).toBeUndefined();
+    expect(remarkNote('Not a claim found in the review itself.')).toBeUndefined();
+    expect(remarkNote('Etanercept (a TNF antagonist) was protective; contrast with F025.')).toBe(
+      'Etanercept (a TNF antagonist) was protective.',
+    );
+    for (const card of bundledBank.cards) {
+      expect(card.note ?? '', card.id).not.toMatch(/excerpt|\bF\d{3}\b|\b[DI]\d\b/);
+    }
+  });
+
   it('puts a primary study’s setting first, with the study in brackets', () => {
     expect(
       framedSetting(index, fact('F048'), 'in cultured human fibroblast-like synoviocytes'),
