@@ -472,7 +472,7 @@ export function factSetting(
   const cellsInDetail = (fact.context.cells ?? []).some((id) =>
     mentionsAny(detail, formsOf(index, id)),
   );
-  const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail);
+  const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail) && namesAPlace(detail);
   return settingPhrase(
     index,
     placeInDetail ? { ...fact.context, compartments: [] } : fact.context,
@@ -482,6 +482,17 @@ export function factSetting(
       skipSystemic: fact.subjectModifier === 'systemic',
       ...options,
     },
+  );
+}
+
+/**
+ * Whether a level's detail says where it was measured ("synovial fluid and tissue", "patients'
+ * serum"); "patients compared with no-fracture patients" does not, so the compartment (bone
+ * marrow) must still be said.
+ */
+function namesAPlace(detail: string): boolean {
+  return /\b(?:tissues?|fluid|serum|plasma|joints?|synovium|ileum|epithelium|marrow|lungs?|blood|circulation)\b/.test(
+    detail,
   );
 }
 

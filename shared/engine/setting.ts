@@ -113,6 +113,29 @@ function speciesAdjective(species: ContextLike['species']): string {
   }
 }
 
+/** Whether the sentence already says the finding is in mice. */
+function namesAnimals(said: TextView | undefined): boolean {
+  return said !== undefined && mentionsAny(said, ['mice', 'mouse']);
+}
+
+/**
+ * Cells a note gives to another stimulus ("Mitogen activation of T cells had the same effect"):
+ * they are not where this fact's subject acted.
+ */
+function cellsOfAnotherAgent(index: PackIndex, note: string | undefined): string[] {
+  const clause = note?.split(/;\s*/).find((c) => /\bsame effect\b/i.test(c));
+  if (clause === undefined) return [];
+  return [...index.entityById.values()]
+    .filter((e) => e.type === 'cell' && mentionsAny(clause, formsOf(index, e.id)))
+    .map((e) => e.id);
+}
+
+/** The cells where the fact's own subject acted: the context's cells less another stimulus's. */
+export function settingCells(index: PackIndex, context: ContextLike): string[] {
+  const others = cellsOfAnotherAgent(index, context.note);
+  return (context.cells ?? []).filter((id) => !others.includes(id));
+}
+
 /** Context entities that may still be named: not excluded, not already said, not a long list. */
 function kept(
   index: PackIndex,
@@ -150,9 +173,15 @@ export function settingPhrase(
   );
   const inVivo = context.setting === 'in-vivo';
   const cells =
-    options.withCells === false || inVivo ? [] : kept(index, context.cells ?? [], exclude, said);
+    options.withCells === false || inVivo
+      ? []
+      : kept(index, settingCells(index, context), exclude, said);
   const species = speciesAdjective(context.species);
-  const mice = context.species === 'mouse' && inVivo;
+  // A mouse finding stays one, whatever the setting; cultured cells say so by their adjective.
+  const animals =
+    context.setting === 'in-vitro' || namesAnimals(said) ? undefined : context.species;
+  const mice = animals === 'mouse';
+  const both = animals === 'human-and-mouse';
   const abbreviation =
     diseases.length === 1 && diseases[0] !== undefined
       ? diseaseAbbreviation(index, diseases[0])
@@ -176,8 +205,11 @@ export function settingPhrase(
       return `in ${cellText} in ${abbreviation ?? diseaseText}`;
     }
     if (compartments.length > 0) {
-      if (diseases.length === 0)
-        return mice ? `in the ${compartmentList(false)} of mice` : `in ${compartmentText()}`;
+      if (diseases.length === 0) {
+        if (mice) return `in the ${compartmentList(false)} of mice`;
+        if (both) return `in the ${compartmentList(false)} of mice and humans`;
+        return `in ${compartmentText()}`;
+      }
       if (abbreviation !== undefined) return `in ${compartmentText()}`;
       return context.setting === 'clinical'
         ? `in ${compartmentList(true)} of patients with ${diseaseText}`
@@ -185,11 +217,12 @@ export function settingPhrase(
     }
     if (diseases.length > 0) {
       if (mice) return `in mouse models of ${diseaseText}`;
+      if (both) return `in mouse and human studies of ${diseaseText}`;
       return context.setting === 'clinical'
         ? `in patients with ${diseaseText}`
         : `in ${diseaseText}`;
     }
-    return mice ? 'in mice' : '';
+    return mice ? 'in mice' : both ? 'in mice and humans' : '';
   };
   const where = place();
   const condition = options.withNote === false ? undefined : conditionNote(context.note);

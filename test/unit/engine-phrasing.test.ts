@@ -160,6 +160,29 @@ describe('settings as natural clauses', () => {
     }
   });
 
+  it('keeps the qualifiers of its fact: compartment, species, the cells the subject acted on', () => {
+    const said = (id: string) => sentence(index, statementOf(fact(id)), fact(id).context);
+    // Bone marrow shows no difference (F124); the circulation is where IL-32γ is low (F121).
+    expect(said('F124')).toMatch(/no difference .* in bone marrow$/);
+    expect(said('F121')).toMatch(/circulating IL-32γ is reduced in osteoporosis/);
+    // F131 rests on mouse and human data, not on patients alone.
+    expect(said('F131')).toContain('in mouse and human studies of osteoporosis');
+    // IL-2 acted on NK cells; the T cells were activated by mitogens (F012's note).
+    expect(said('F012')).toMatch(/in human NK cells$/);
+    // A mouse finding says so even when the pack calls its setting general.
+    expect(
+      settingPhrase(index, {
+        diseases: [],
+        compartments: [],
+        species: 'mouse',
+        setting: 'general',
+      }),
+    ).toBe('in mice');
+    // A level's detail that names no place does not stand in for the compartment.
+    expect(factSetting(index, fact('F124'))).toMatch(/^in bone marrow/);
+    expect(factSetting(index, fact('F112'))).not.toMatch(/synovial fluid/);
+  });
+
   it('puts a primary study’s setting first, with the study in brackets', () => {
     expect(
       framedSetting(index, fact('F048'), 'in cultured human fibroblast-like synoviocytes'),
