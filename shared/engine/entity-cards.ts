@@ -4,6 +4,7 @@ import {
   capitalise,
   isPluralName,
   midSentenceName,
+  takesDefiniteArticle,
   withArticle,
   withoutParenthetical,
 } from './names.ts';
@@ -27,11 +28,6 @@ export type EntityCard = Omit<StudyCard, 'teachingRank'>;
 
 /** Head words of categories that are mass nouns: "What is chronic inflammation?", not "a …". */
 const massHeads = /(?:inflammation|cancer|infection|immunity|disease|responses|defence|defense)$/;
-
-/** "the IL32 gene", "the RANKL/OPG ratio": names that read with "the". */
-export function takesDefiniteArticle(name: string): boolean {
-  return /\b(?:gene|ratio)$/.test(name);
-}
 
 /** "What is an osteoblast?", "What are Toll-like receptors?", "What is osteoporosis?". */
 export function definitionQuestion(entity: Entity): string {

@@ -10,6 +10,7 @@ import {
   midSentenceName,
   plural,
   pluralVerb,
+  takesDefiniteArticle,
   withArticle,
   withoutParenthetical,
 } from './names.ts';
@@ -301,7 +302,11 @@ export function subjectPhrase(index: PackIndex, subject: SubjectRef): string {
   const modifier = subject.modifier as Modifier | undefined;
   const name =
     modifier === undefined ? countedName(index, subject.entityId) : nameOf(index, subject.entityId);
-  const base = modifier ? modifierPhrase[modifier](name) : name;
+  const base = modifier
+    ? modifierPhrase[modifier](name)
+    : takesDefiniteArticle(name)
+      ? `the ${name}`
+      : name;
   if (subject.coSubjects.length === 0) return base;
   const all = [base, ...subject.coSubjects.map((id) => countedName(index, id))];
   const molecules = [subject.entityId, ...subject.coSubjects].every(

@@ -211,6 +211,13 @@ describe('objects, questions and cards', () => {
     expect(objectPhrase(index, f001.relation, f001.object)).toBe('a pro-inflammatory cytokine');
   });
 
+  it('gives a gene its article wherever it is the subject', () => {
+    expect(forwardQuestion(index, fact('F018')).text).toBe('Where is the IL32 gene located?');
+    expect(sentence(index, statementOf(fact('F015')), fact('F015').context)).toMatch(
+      /^the IL32 gene was discovered/,
+    );
+  });
+
   it('asks definition cards with the right article and number', () => {
     expect(definitionQuestion(entityOf(index, 'rheumatic-disease'))).toBe(
       'What is rheumatic disease?',
