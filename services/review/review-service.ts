@@ -8,7 +8,12 @@ import type {
   ReviewUndo,
 } from '../../shared/contract/review.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
-import { examPlan, newCardAllowance, reviewAllowance } from '../../shared/engine/queue.ts';
+import {
+  examPlan,
+  newCardAllowance,
+  reviewAllowance,
+  SiblingBury,
+} from '../../shared/engine/queue.ts';
 import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
 import {
@@ -388,17 +393,26 @@ export class ReviewService {
     const learningNow = this.#firstLearningDueBy(day.now, skip);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
+    // New and review cards wait while a sibling was answered today (learning cards never do).
+    const bury = this.#siblingsBuried(day.today);
+    if (after) bury.answered(after.card);
+    const leaveOut = (cardId: string): boolean => {
+      if (cardId === skip) return true;
+      const card = this.#catalog.card(cardId);
+      return card !== undefined && bury.buries(card);
+    };
+
     const reviewsLeft = day.reviewAllowance - (after?.record?.state.phase === 'review' ? 1 : 0);
     if (reviewsLeft > 0) {
       const review = day.examDay
-        ? nextExamReview(this.#storage, this.#catalog, day.examDay, skip)
-        : this.#firstOverdueReview(day.dayEnd, skip);
+        ? nextExamReview(this.#storage, this.#catalog, day.examDay, leaveOut)
+        : this.#firstOverdueReview(day.dayEnd, leaveOut);
       if (review) return this.#queued(review, 'review');
     }
 
     const newLeft = day.newAllowance - (after && isNew(after) ? 1 : 0);
     if (newLeft > 0) {
-      const card = this.#introducedCards().firstUnseen(skip);
+      const card = this.#introducedCards().firstUnseen((c) => leaveOut(c.id));
       if (card) {
         const record = getCardState(this.#storage, card.id);
         return record ? { card, queue: 'new', record } : { card, queue: 'new' };
@@ -463,13 +477,26 @@ export class ReviewService {
     return undefined;
   }
 
-  #firstOverdueReview(dayEnd: number, skip?: string): CardStateRecord | undefined {
+  #firstOverdueReview(
+    dayEnd: number,
+    leaveOut: (cardId: string) => boolean,
+  ): CardStateRecord | undefined {
     const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
     for (const row of statement.iterate(dayEnd)) {
       const record = fromDbCardState(row);
-      if (record.cardId !== skip && this.#catalog.has(record.cardId)) return record;
+      if (!leaveOut(record.cardId) && this.#catalog.has(record.cardId)) return record;
     }
     return undefined;
+  }
+
+  /** Today's answered cards, as the rule that buries their siblings (shared/engine/queue.ts). */
+  #siblingsBuried(today: string): SiblingBury {
+    const answered = this.#storage
+      .statement(eventSql.answeredOnDay)
+      .all(today)
+      .map((row) => this.#catalog.card(text(row, 'card_id')))
+      .filter((card): card is StudyCard => card !== undefined);
+    return new SiblingBury(answered);
   }
 
   #day(): DayContext {

@@ -153,6 +153,10 @@ export const eventSql = {
     WHERE e.study_day = ? AND e.kind = 'rating' AND e.source = 'review'
       AND e.phase_before = 'review'
       AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+  /** Cards with an effective rating today, from a review or a quiz: their siblings wait. */
+  answeredOnDay: `SELECT DISTINCT e.card_id FROM review_event e
+    WHERE e.study_day = ? AND e.kind = 'rating'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
   /** Cards that already have an effective "again" today (quiz lapses are capped at one a day). */
   lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e
     WHERE e.study_day = ? AND e.kind = 'rating' AND e.rating = 'again'

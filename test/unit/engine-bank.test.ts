@@ -193,7 +193,10 @@ describe('flashcards', () => {
       factIds: ['F099'],
       pathwayIds: ['D1'],
     });
-    expect(card('fact-reverse:F099').back).toBe('IL-32γ');
+    expect(card('fact-reverse:F100')).toMatchObject({
+      front: 'In osteoblasts, which microRNA targets DKK-1?',
+      back: 'miR-29a',
+    });
     expect(card('fact-cloze:F099').front).toContain('_____');
     expect(card('fact-cloze:F099').front).not.toContain('miR-29a');
   });
@@ -215,7 +218,7 @@ describe('flashcards', () => {
     expect(rank('fact-forward:F001')).toBeLessThan(rank('fact-forward:F099'));
     expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-forward:F100'));
     expect(rank('fact-forward:F073')).toBeLessThan(rank('fact-forward:F074'));
-    expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-reverse:F099'));
+    expect(rank('fact-forward:F100')).toBeLessThan(rank('fact-reverse:F100'));
   });
 
   it('makes no entity card for background entities', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { Rating } from '../../shared/engine/scheduler.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
+import { SiblingBury, siblingKeys } from '../../shared/engine/queue.ts';
+import type { StudyCard } from '../../shared/engine/types.ts';
 import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
@@ -213,7 +215,8 @@ describe('review queue', () => {
   });
 
   it('an answer carries the next card, as review.next would give it, and what changed', () => {
-    const services = openTestServices({ cards: syntheticCards(6) });
+    // One fact per card: no two are siblings, so none is buried for the day.
+    const services = openTestServices({ cards: syntheticCards(6, { facts: 6 }) });
     for (let i = 0; i < 4; i++) {
       const { answer } = answerNext(services, i % 2 === 0 ? 'good' : 'again');
       expect(answer.changes).toEqual({ cardIds: [answer.cardId], queue: true, progress: true });
@@ -371,7 +374,7 @@ describe('review queue', () => {
   });
 
   it('respects the daily review limit and shows the most overdue review first', () => {
-    const services = openTestServices({ cards: syntheticCards(6) });
+    const services = openTestServices({ cards: syntheticCards(6, { facts: 6 }) });
     services.settings.update({ reviewsPerDay: 2 });
     for (let i = 0; i < 6; i++) answerNext(services, i % 2 === 0 ? 'easy' : 'good');
     for (let i = 0; i < 6; i++) {
@@ -411,14 +414,14 @@ describe('review queue', () => {
   });
 
   it('ignores stored states of cards no longer in the catalog', () => {
-    const cards = syntheticCards(4);
+    const cards = syntheticCards(4, { facts: 8 });
     const services = openTestServices({ cards });
     for (let i = 0; i < 4; i++) answerNext(services, 'easy');
     services.review.setCatalog(cards.slice(0, 2));
     services.clock.advance(30 * dayMs);
     expect(services.review.counts()).toMatchObject({ dueReviews: 2, unseen: 0 });
     // A catalog that grows again: the cards studied before are still introduced, the new ones not.
-    const grown = syntheticCards(7);
+    const grown = syntheticCards(7, { facts: 8 });
     services.review.setCatalog(grown);
     expect(services.review.counts()).toMatchObject({ dueReviews: 4, unseen: 3 });
     services.settings.update({ reviewsPerDay: 0 });
@@ -464,7 +467,7 @@ describe('exam mode', () => {
   });
 
   it('orders due reviews by predicted recall on exam day and pulls in cards at risk after it', () => {
-    const services = openTestServices({ cards: syntheticCards(4) });
+    const services = openTestServices({ cards: syntheticCards(4, { facts: 4 }) });
     // Learn all four at a low retention: long intervals.
     services.settings.update({ desiredRetention: 0.7 });
     for (let i = 0; i < 4; i++) answerNext(services, 'good');
@@ -588,6 +591,59 @@ describe('quiz attempts inform the schedule', () => {
     // The quiz-informed rating blocks undoing the earlier flashcard answer on that card.
     if (expected.includes(introduced[1] ?? ''))
       expect(code(() => services.review.undo())).toBe('conflict');
+    services.close();
+  });
+});
+
+describe('siblings', () => {
+  const card = (
+    id: string,
+    teachingRank: number,
+    source: { factIds?: string[]; entityIds?: string[] },
+  ): StudyCard => ({
+    kind: 'fact-forward',
+    front: `Front of ${id}`,
+    back: `Back of ${id}`,
+    topic: 'topic-a',
+    pathwayIds: [],
+    citations: [],
+    highYield: false,
+    id,
+    teachingRank,
+    factIds: source.factIds ?? [],
+    entityIds: source.entityIds ?? [],
+  });
+
+  it('groups cards by the fact or term they are made from', () => {
+    expect(siblingKeys({ factIds: ['F002', 'F001'], entityIds: ['x'] })).toEqual([
+      'facts:F001+F002',
+    ]);
+    expect(siblingKeys({ factIds: [], entityIds: ['dkk-1'] })).toEqual(['entity:dkk-1']);
+    const bury = new SiblingBury([card('fact-forward:F001', 0, { factIds: ['F001'] })]);
+    expect(bury.buries(card('fact-reverse:F001', 1, { factIds: ['F001'] }))).toBe(true);
+    expect(bury.buries(card('fact-forward:F001', 0, { factIds: ['F001'] }))).toBe(false);
+    expect(bury.buries(card('fact-forward:F002', 2, { factIds: ['F002'] }))).toBe(false);
+  });
+
+  it('keeps the sibling of a card answered today until tomorrow', () => {
+    const cards = [
+      card('entity-definition:dkk-1', 0, { entityIds: ['dkk-1'] }),
+      card('entity-name:dkk-1', 1, { entityIds: ['dkk-1'] }),
+      card('fact-forward:F001', 2, { factIds: ['F001'] }),
+      card('fact-reverse:F001', 3, { factIds: ['F001'] }),
+    ];
+    const services = openTestServices({ cards });
+    const first = answerNext(services, 'easy');
+    expect(first.next.item?.card.id).toBe('entity-definition:dkk-1');
+    // The name card would give the definition away: the fact card comes first, then nothing new.
+    expect(first.answer.next.item?.card.id).toBe('fact-forward:F001');
+    expect(first.next.upNext?.card.id).toBe('fact-forward:F001');
+    const second = answerNext(services, 'easy');
+    expect(second.answer.next.item?.queue ?? 'none').not.toBe('new');
+    services.clock.advance(dayMs);
+    const tomorrow = services.review.next().item;
+    expect(tomorrow?.queue).toBe('new');
+    expect(['entity-name:dkk-1', 'fact-reverse:F001']).toContain(tomorrow?.card.id);
     services.close();
   });
 });
