@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 
 async function startClozeQuiz(app: AppHandle, count: number): Promise<Page> {
@@ -32,6 +33,7 @@ test('"I was right" after a typed answer marked wrong counts it right, by keyboa
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await app.screenshot(`fair-grading-wrong-${scheme}`);
+    await expectNoAxeViolations(page, `a wrong typed answer with "I was right", ${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   // Keyboard: the claim is the next stop after the primary button.

@@ -6,6 +6,7 @@ import type { Pack, Pathway } from '../../shared/pack/schema.ts';
 import type { QuizItem } from '../../shared/engine/types.ts';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 
 // Nothing in an item's view, before it is answered, may name its answer: not the page's text
@@ -137,8 +138,10 @@ test('Pathways › Quiz me › Name the nodes names no node before it is named',
     for (const text of leaks(texts, names, places)) found.push(`${pathway.id}: “${text}”`);
     if (pathway.id === 'D3') {
       await app.screenshot('giveaways-name-nodes-light');
+      await expectNoAxeViolations(page, 'Name the nodes with the text version, light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await app.screenshot('giveaways-name-nodes-dark');
+      await expectNoAxeViolations(page, 'Name the nodes with the text version, dark');
       await page.emulateMedia({ colorScheme: 'light' });
     }
   }
