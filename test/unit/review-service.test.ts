@@ -625,8 +625,7 @@ describe('quiz attempts inform the schedule', () => {
       });
       const events = services.storage.statement(eventSql.forCard).all(cardId);
       expect(events.map((row) => row.kind)).toEqual(['rating', 'rating', 'undo']);
-      const undos = events;
-      expect(undos.filter((row) => row.kind === 'undo' && row.source === 'quiz')).toHaveLength(1);
+      expect(events.filter((row) => row.kind === 'undo' && row.source === 'quiz')).toHaveLength(1);
     }
     // Read back, the claim is folded into the answer; in the log (and the export) it is its own row.
     const answers = services.quizRecords.answers(session.sessionId);
