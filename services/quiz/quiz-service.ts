@@ -258,7 +258,11 @@ export class QuizService {
           item: this.#public(item),
           answered: answer !== undefined,
           response: (marked.response ?? null) as z.core.util.JSONType,
-          feedback: this.#feedback(item, marked.grade, answer !== undefined, marked.claimed),
+          // A finished quiz takes no more claims.
+          feedback: {
+            ...this.#feedback(item, marked.grade, answer !== undefined, marked.claimed),
+            claimable: false,
+          },
         },
       ];
     });

@@ -156,10 +156,12 @@ describe('quiz channels', () => {
 
     const resumed = await call<QuizResume>('quiz.unfinished', {});
     expect(resumed.answered.find((a) => a.itemId === cloze.id)?.feedback?.claimedRight).toBe(true);
-    const finished = await call<{ summary: { correct: number; total: number } }>('quiz.finish', {
-      sessionId: quiz.sessionId,
-    });
+    const finished = await call<{
+      summary: { correct: number; total: number };
+      results: { feedback: QuizFeedback }[];
+    }>('quiz.finish', { sessionId: quiz.sessionId });
     expect(finished.summary).toMatchObject({ correct: 1, total: 2 });
+    expect(finished.results.map((r) => r.feedback.claimable)).toEqual([false, false]);
     // The quiz's mistakes are the ones still wrong: the claimed answer is not retried.
     const retry = await call<QuizStart>('quiz.start', {
       mode: 'practice',
