@@ -210,39 +210,7 @@ export class ReviewService {
             'can no longer be undone.',
         );
       }
-      const at = Math.max(this.#now().getTime(), undone.occurredAt);
-      const eventId = this.newId();
-      const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
-      const undoReplay = {
-        id: eventId,
-        kind: 'undo' as const,
-        rating: null,
-        undoes: undone.id,
-        occurredAt: at,
-        studyDay: studyDayOf(at),
-        desiredRetention: undone.desiredRetention,
-        fuzz: undone.fuzz,
-      };
-      const replayed = replayCard([...log, undoReplay]);
-      if (!replayed) throw new Error(`Replaying card ${undone.cardId} gave no state.`);
-      insertEvent(this.#storage, {
-        ...undoReplay,
-        deviceId: this.#storage.deviceId,
-        cardId: undone.cardId,
-        source: 'review',
-        quizAnswerId: null,
-        studySessionId: undone.studySessionId,
-        durationMs: 0,
-        phaseBefore: current.state.phase,
-        phaseAfter: replayed.state.phase,
-        dueAfter: replayed.state.due,
-        stabilityAfter: replayed.state.stability,
-        difficultyAfter: replayed.state.difficulty,
-        recordedAt: this.#now().getTime(),
-      });
-      const next = replayedRecord(undone.cardId, replayed);
-      putCardState(this.#storage, next);
-      this.#pending.push(next);
+      const next = this.#writeUndo(undone, current, 'review');
       return { target: undone, record: next };
     });
     const day = this.#day();
@@ -288,7 +256,13 @@ export class ReviewService {
    * Applies the quiz → schedule rule (shared/engine/quiz-schedule.ts) for one recorded answer.
    * Call inside `transact`, so the answer and its rating events commit together.
    */
-  applyQuizOutcome(outcome: QuizOutcome & { readonly answerId: string }): QuizRatingResult[] {
+  applyQuizOutcome(
+    outcome: QuizOutcome & {
+      readonly answerId: string;
+      /** Cards this answer already rated and then took back (an "I was right" claim). */
+      readonly skipCardIds?: readonly string[];
+    },
+  ): QuizRatingResult[] {
     const today = studyDayOf(outcome.answeredAt);
     const lapsed = new Set(
       this.#storage
@@ -296,7 +270,8 @@ export class ReviewService {
         .all(today)
         .map((row) => String(row.card_id)),
     );
-    const cards = this.#catalog.cardsForFacts(outcome.factIds);
+    const skip = new Set(outcome.skipCardIds ?? []);
+    const cards = this.#catalog.cardsForFacts(outcome.factIds).filter((card) => !skip.has(card.id));
     const records = new Map(cards.map((card) => [card.id, getCardState(this.#storage, card.id)]));
     const ratings = quizInformedRatings(
       outcome,
@@ -317,6 +292,24 @@ export class ReviewService {
     });
   }
 
+  /**
+   * Takes back the ratings one quiz answer added (the learner said "I was right" after it was
+   * marked wrong): each is undone by an undo event in the log, so replaying reproduces it. Call
+   * inside `transact`, then apply the answer's new outcome.
+   */
+  revokeQuizOutcome(answerId: string): string[] {
+    const events = this.#storage
+      .statement(eventSql.inEffectForQuizAnswer)
+      .all(answerId)
+      .map(fromDbReviewEvent);
+    return events.map((event) => {
+      const current = getCardState(this.#storage, event.cardId);
+      if (!current) throw new Error(`Card ${event.cardId} has a quiz rating but no state.`);
+      this.#writeUndo(event, current, 'quiz');
+      return event.cardId;
+    });
+  }
+
   /** Every stored card state (for mastery and statistics). */
   allStates(): Map<string, CardStateRecord> {
     const result = new Map<string, CardStateRecord>();
@@ -325,6 +318,47 @@ export class ReviewService {
       result.set(record.cardId, record);
     }
     return result;
+  }
+
+  /** Writes an undo event for a rating and the card's replayed state. Call inside a transaction. */
+  #writeUndo(
+    undone: ReviewEvent,
+    current: CardStateRecord,
+    source: ReviewEvent['source'],
+  ): CardStateRecord {
+    const at = Math.max(this.#now().getTime(), undone.occurredAt);
+    const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
+    const undoReplay = {
+      id: this.newId(),
+      kind: 'undo' as const,
+      rating: null,
+      undoes: undone.id,
+      occurredAt: at,
+      studyDay: studyDayOf(at),
+      desiredRetention: undone.desiredRetention,
+      fuzz: undone.fuzz,
+    };
+    const replayed = replayCard([...log, undoReplay]);
+    if (!replayed) throw new Error(`Replaying card ${undone.cardId} gave no state.`);
+    insertEvent(this.#storage, {
+      ...undoReplay,
+      deviceId: this.#storage.deviceId,
+      cardId: undone.cardId,
+      source,
+      quizAnswerId: undone.quizAnswerId,
+      studySessionId: undone.studySessionId,
+      durationMs: 0,
+      phaseBefore: current.state.phase,
+      phaseAfter: replayed.state.phase,
+      dueAfter: replayed.state.due,
+      stabilityAfter: replayed.state.stability,
+      difficultyAfter: replayed.state.difficulty,
+      recordedAt: this.#now().getTime(),
+    });
+    const next = replayedRecord(undone.cardId, replayed);
+    putCardState(this.#storage, next);
+    this.#pending.push(next);
+    return next;
   }
 
   /** Writes one rating event and the card's new cached state. Call inside a transaction. */

@@ -144,6 +144,10 @@ export const quizFeedbackSchema = z.object({
   score: z.number(),
   expected: z.string(),
   feedback: z.string(),
+  /** The learner said "I was right" after it was marked wrong: counted right, on their word. */
+  claimedRight: z.boolean(),
+  /** Marked wrong, and a typed answer: the learner may still say "I was right" (practice). */
+  claimable: z.boolean(),
   explanation: z.string(),
   /** Option items: each option with whether it was right and, if wrong, why. */
   options: z
@@ -189,6 +193,12 @@ export const quizAnswerSchema = z.discriminatedUnion('mode', [
 ]);
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 
+/** "I was right": the item's answer, marked wrong, is to count as right. */
+export const quizClaimRightRequestSchema = z.strictObject({
+  sessionId: quizSessionIdSchema,
+  itemId: id,
+});
+
 export const quizFinishSchema = z.object({
   summary: quizSessionSummarySchema,
   /** Every item of the quiz, answered or not, with the learner's response and the feedback. */
@@ -221,6 +231,7 @@ export const quizChannels = {
   'quiz.count': channel(quizFilterSchema, quizCountSchema),
   'quiz.start': channel(quizStartRequestSchema, quizStartSchema),
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
+  'quiz.claimRight': channel(quizClaimRightRequestSchema, quizAnswerSchema),
   'quiz.finish': channel(z.strictObject({ sessionId: quizSessionIdSchema }), quizFinishSchema),
   'quiz.history': channel(quizHistoryRequestSchema, z.array(quizSessionSummarySchema)),
   /** The newest quiz started but never finished, or null. */

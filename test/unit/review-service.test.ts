@@ -6,6 +6,7 @@ import { SiblingBury, siblingKeys } from '../../shared/engine/queue.ts';
 import type { StudyCard } from '../../shared/engine/types.ts';
 import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
+import { quizSql } from '../../services/storage/quiz-rows.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
 import { factId, syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';
 import { openTestServices, testClock } from '../support/test-services.ts';
@@ -591,6 +592,71 @@ describe('quiz attempts inform the schedule', () => {
     // The quiz-informed rating blocks undoing the earlier flashcard answer on that card.
     if (expected.includes(introduced[1] ?? ''))
       expect(code(() => services.review.undo())).toBe('conflict');
+    services.close();
+  });
+
+  it('"I was right" counts a wrong answer right, keeps the claim, and takes back its lapses', () => {
+    const cards = syntheticCards(6, { facts: 3 });
+    const services = openTestServices({ cards, pack: syntheticPack() });
+    services.settings.update({ newCardsPerDay: 6 });
+    for (let i = 0; i < 6; i++) answerNext(services, 'easy');
+    const before = new Map(allCardStates(services.storage).map((r) => [r.cardId, r.state]));
+    const session = services.quizRecords.startQuizSession({ mode: 'practice', config: {} });
+    const wrong = services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'cloze:F001',
+      kind: 'cloze',
+      factIds: [factId(0)],
+      topic: 'topic-a',
+      correct: false,
+      response: { response: { kind: 'text', text: 'IL32g' }, score: 0 },
+      durationMs: 5000,
+    });
+    expect(wrong.scheduled.length).toBeGreaterThan(0);
+    expect(wrong.scheduled.every((s) => s.rating === 'again')).toBe(true);
+
+    services.clock.advance(2000);
+    services.quizRecords.claimRight({ sessionId: session.sessionId, itemId: 'cloze:F001' });
+    // The lapses are undone in the log, and no rating is added on top of an undone one.
+    for (const { cardId } of wrong.scheduled) {
+      const state = allCardStates(services.storage).find((r) => r.cardId === cardId)?.state;
+      expect(state).toMatchObject({
+        phase: before.get(cardId)?.phase,
+        lapses: 0,
+        reps: before.get(cardId)?.reps,
+        stability: before.get(cardId)?.stability,
+      });
+      const events = services.storage.statement(eventSql.forCard).all(cardId);
+      expect(events.map((row) => row.kind)).toEqual(['rating', 'rating', 'undo']);
+      expect(events.filter((row) => row.kind === 'undo' && row.source === 'quiz')).toHaveLength(1);
+    }
+    // Read back, the claim is folded into the answer; in the log (and the export) it is its own row.
+    const answers = services.quizRecords.answers(session.sessionId);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.correct).toBe(true);
+    expect(JSON.parse(answers[0]?.response ?? '{}')).toEqual({
+      response: { kind: 'text', text: 'IL32g' },
+      score: 0,
+      claimedRightAt: services.clock.now().getTime(),
+    });
+    const rows = services.storage.statement(quizSql.allAnswers).all();
+    expect(rows.map((row) => [row.kind, row.correct])).toEqual([
+      ['cloze', 0],
+      ['claim-right', 1],
+    ]);
+    // Only once, and only on a wrong answer.
+    expect(
+      code(() =>
+        services.quizRecords.claimRight({
+          sessionId: session.sessionId,
+          itemId: 'cloze:F001',
+        }),
+      ),
+    ).toBe('conflict');
+    expect(services.quizRecords.finishQuizSession({ sessionId: session.sessionId })).toMatchObject({
+      correct: 1,
+      total: 1,
+    });
     services.close();
   });
 });
