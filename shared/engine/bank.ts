@@ -6,7 +6,8 @@ import type { GenContext } from './quiz/common.ts';
 import { contextItems } from './quiz/context.ts';
 import { matchingItems } from './quiz/matching.ts';
 import { mcqItems } from './quiz/mcq.ts';
-import { modelStatementMcqItems, statementMcqItems } from './quiz/statement-mcq.ts';
+import { modelStatementMcqItems } from './quiz/model-mcq.ts';
+import { statementMcqItems } from './quiz/statement-mcq.ts';
 import {
   diagramEdgeItems,
   diagramNodeItems,

@@ -103,17 +103,20 @@ describe('the bundled bank', () => {
     expect([...contested].filter((id) => !asked.has(id))).toEqual([]);
   });
 
-  it('frames stems on their source, never naming the answer', () => {
+  it('frames stems on their source or model, never naming the answer', () => {
+    // In osteoblast cultures nothing in the pack says IL-32γ does not lower RANKL or TNF-α (their
+    // facts are from other cells), so the question is framed on the Figure 2A model instead.
     const mcq = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq:F116');
     expect(mcq.prompt).toBe(
-      'In cultured human and mouse osteoblasts and calvarial osteoblast precursors (Lee EJ et al. 2015), IL-32γ decreases which of the following?',
+      "In the review's Figure 2A model (Lee et al. 2017), IL-32γ decreases which of the following?",
     );
     expect(mcq.prompt).not.toMatch(/DKK/);
     expect(mcq.citations[0]).toEqual({
-      referenceId: 'P:LeeEJ2015',
-      label: 'Lee EJ et al. 2015',
-      tier: 'primary',
+      referenceId: 'R17',
+      label: 'Lee et al. 2017, Figure 2A',
+      tier: 'review',
     });
+    expect(mcq.citations.map((c) => c.referenceId)).toContain('P:LeeEJ2015');
   });
 
   it('asks several dozen single-best-answer questions: entity, study and model statements', () => {

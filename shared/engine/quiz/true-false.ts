@@ -193,6 +193,8 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
             compartments: fact.context.compartments,
             diseases: fact.context.diseases,
             species: fact.context.species,
+            cells: fact.context.cells,
+            setting: fact.context.setting,
           },
       itemId: `tf-swap:${fact.id}`,
       stem: '',
