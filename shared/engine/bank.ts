@@ -15,7 +15,6 @@ import {
   perturbationItems,
 } from './quiz/pathway-items.ts';
 import { trueFalseItems } from './quiz/true-false.ts';
-import { whichStudyItems } from './quiz/which-study.ts';
 import type { Seed } from './rng.ts';
 import type { Bank, QuizItem } from './types.ts';
 
@@ -24,7 +23,11 @@ export interface BankOptions {
   readonly seed: Seed;
 }
 
-/** Every quiz item the pack supports, in a fixed kind order. */
+/**
+ * Every quiz item the pack supports, in a fixed kind order. No "which study reported this?"
+ * items: which reference found what is trivia unless the review makes a point of it, and a
+ * contested finding is taught by its cards, which give both sides.
+ */
 export function generateQuiz(ctx: GenContext): QuizItem[] {
   return [
     ...mcqItems(ctx),
@@ -38,7 +41,6 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
     ...contextItems(ctx),
     ...diagramNodeItems(ctx),
     ...diagramEdgeItems(ctx),
-    ...whichStudyItems(ctx),
   ];
 }
 

@@ -803,7 +803,7 @@ function checkCards(index: PackIndex, cards: readonly StudyCard[]): Violation[] 
 export interface CoverageGaps {
   /** Non-background facts without a flashcard. */
   readonly factsWithoutCard: readonly string[];
-  /** Non-background facts no quiz item rests on. */
+  /** Uncontested, non-background facts no quiz item rests on. */
   readonly factsWithoutQuizItem: readonly string[];
   /** Pathway edges ("D1:edge-id") no quiz item exercises. */
   readonly edgesWithoutItem: readonly string[];
@@ -822,7 +822,10 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
   return {
     factsWithoutCard: facts.filter((f) => !carded.has(f.id)).map((f) => f.id),
-    factsWithoutQuizItem: facts.filter((f) => !quizzed.has(f.id)).map((f) => f.id),
+    // A contested fact backs no single-answer item; its cards teach both sides.
+    factsWithoutQuizItem: facts
+      .filter((f) => f.contested === undefined && !quizzed.has(f.id))
+      .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges.map((e) => `${p.id}:${e.id}`).filter((key) => !exercised.has(key)),
     ),
