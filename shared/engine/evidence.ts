@@ -25,7 +25,7 @@ export const pairKey = (subject: string, object: string): string => `${subject}\
 
 /** The background layer of a pack (background.json), empty when the pack has none. */
 export function backgroundFacts(pack: Pack): readonly Fact[] {
-  return (pack as { readonly background?: readonly Fact[] }).background ?? [];
+  return pack.background;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -31,6 +31,7 @@ import {
   SELECTION_SEED,
   type GenContext,
 } from './common.ts';
+import { isNegativeStatement } from './balance.ts';
 import { pathwayOfFact } from './mcq.ts';
 import { edgeIsSolid, relationForSign } from './pathway-items.ts';
 
@@ -189,7 +190,6 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
         };
         const trueText = optionSentence(index, statement, emptyContext);
         const pair = `${fact.subject}>${fact.object}`;
-        const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
         const ordered = candidates
           .filter(
             (m) =>
@@ -211,12 +211,15 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
           texts.add(proofs.text(m));
           chosen.push(m);
         };
-        // One pointing the same way as the answer first, when the model proves one wrong.
+        // One of the answer's tone first (both positive or both negative), or no item: the only
+        // positive statement among negatives is a giveaway.
+        const negative = isNegativeStatement(statement);
         for (const m of ordered) {
-          if (polarity === 0 || m.polarity !== polarity) continue;
+          if (isNegativeStatement(m.statement) !== negative) continue;
           take(m);
           if (chosen.length > 0) break;
         }
+        if (chosen.length === 0) continue;
         for (const m of ordered) take(m);
         if (chosen.length < DISTRACTORS) continue;
         for (const m of chosen) used.set(m.key, (used.get(m.key) ?? 0) + 1);

@@ -6,6 +6,7 @@ import { optionSentence } from '../phrasing.ts';
 import { tieBreaker } from '../rng.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../semantics.ts';
 import type { ChoiceOption, McqItem } from '../types.ts';
+import { isNegativeStatement } from './balance.ts';
 import { arrange, base, explain, rationaleFor, SELECTION_SEED, type GenContext } from './common.ts';
 import { falseContext, falseStatements, type Corruption } from './true-false.ts';
 
@@ -199,17 +200,18 @@ function candidatesFor(
 }
 
 /**
- * Three distinct distractors, nearest first, with one pointing the same way as the answer when
- * the source offers one, so that "the only one that raises something" is not a cue.
+ * Three distinct distractors, nearest first, one of them of the answer's tone (both positive or
+ * both negative), so that "the only one that raises something" is never a cue; none otherwise.
  */
-function pick(open: readonly Prepared[], polarity: number): Prepared[] | null {
+function pick(open: readonly Prepared[], negative: boolean): Prepared[] | null {
   const picked: Prepared[] = [];
   const texts = new Set<string>();
-  const sameWay = open.find((p) => polarity !== 0 && p.polarity === polarity);
-  if (sameWay) {
-    picked.push(sameWay);
-    texts.add(sameWay.text);
-  }
+  const sameTone = open.find(
+    (p) => isNegativeStatement(p.corruption.candidate.statement) === negative,
+  );
+  if (!sameTone) return null;
+  picked.push(sameTone);
+  texts.add(sameTone.text);
   for (const p of open) {
     if (picked.length === DISTRACTORS) break;
     if (texts.has(p.text)) continue;
@@ -232,14 +234,14 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     const source = leadReference(index, fact);
     const statement = statementOf(fact);
     const trueText = optionSentence(index, statement, fact.context);
-    const { polarity } = shapeOf(fact.relation, fact.subjectModifier);
+    const negative = isNegativeStatement(statement);
     const lookup = pools.get(source.id);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
       const open = candidatesFor(index, fact, lookup, round).filter(
         (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
       );
-      picked = pick(open, polarity);
+      picked = pick(open, negative);
     }
     if (picked === null) continue;
     const chosen = picked.map((p) => p.corruption);

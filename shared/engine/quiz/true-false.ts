@@ -106,8 +106,16 @@ function sameState(a: string | undefined, b: string | undefined): boolean {
   return (isQualifier(a) ? undefined : a) === (isQualifier(b) ? undefined : b);
 }
 
+/**
+ * The claim a fact denies, turned round: "raises" for "lowers", and for "no difference" a rise
+ * (a false statement a student cannot spot by its negation word).
+ */
+function oppositeOf(relation: Fact['relation']): string | undefined {
+  return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
+}
+
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
-  const opposite = relationDef(fact.relation).opposite;
+  const opposite = oppositeOf(fact.relation);
   if (opposite === undefined) return null;
   // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
   // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
