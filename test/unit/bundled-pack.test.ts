@@ -49,7 +49,9 @@ describe('the il32-gamma pack', () => {
       'il-32-alpha',
       'il-32-beta',
       'il-32-delta',
+      'il-32-epsilon',
       'il-32-gamma',
+      'il-32-zeta',
     ]);
   });
 });
