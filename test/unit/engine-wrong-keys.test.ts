@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { generateBank } from '../../shared/engine/bank.ts';
 import { indexPack } from '../../shared/engine/pack-index.ts';
 import { provablyFalse, refutationOf, supportOf } from '../../shared/engine/semantics.ts';
 import type { McqItem, QuizItem, Statement } from '../../shared/engine/types.ts';
-import { bundledBank as bank, bundledPack as pack } from '../support/engine.ts';
+import { bundledPackDir, readPackDir } from '../support/pack-dir.ts';
 import { molecule, tinyPack } from '../support/tiny-pack.ts';
+import { backgroundFactSchema } from '../../shared/pack/schema.ts';
 
 /**
  * The wrong keys of issue 10, each at the rule that made it: an option or a false statement is
@@ -19,6 +21,8 @@ const statement = (subject: string, relation: string, object: string, extra = {}
   ...extra,
 });
 
+const pack = readPackDir(bundledPackDir);
+const bank = generateBank(pack, { seed: 1 });
 const index = indexPack(pack);
 const byId = new Map<string, QuizItem>(bank.quiz.map((q) => [q.id, q]));
 const wrongTexts = (id: string): string[] => {
@@ -119,5 +123,54 @@ describe('refutation needs a fitting situation', () => {
     expect(
       supportOf(tinyIndex, statement('a', 'increases', 'b', { cells: ['pbmc'] })),
     ).not.toBeNull();
+  });
+});
+
+describe('the background layer', () => {
+  const base = tinyPack({
+    entities: [molecule('a', 'Alphakine'), molecule('b', 'Betain'), molecule('c', 'Gammin')],
+    facts: [
+      {
+        id: 'F001',
+        text: 'Alphakine raises Betain.',
+        subject: 'a',
+        relation: 'increases',
+        object: 'b',
+      },
+    ],
+  });
+  const textbook = (id: string, subject: string, relation: string, object: string) =>
+    backgroundFactSchema.parse({
+      id,
+      text: `${subject} ${relation} ${object}.`,
+      subject,
+      relation,
+      object,
+      context: {},
+      topic: 'topic',
+      tier: 'background',
+      references: ['R17'],
+    });
+  const pack = {
+    ...base,
+    background: [textbook('B001', 'c', 'activates', 'b'), textbook('B002', 'a', 'decreases', 'c')],
+  };
+  const withBackground = indexPack(pack);
+
+  it('keeps what the textbook says from being called false', () => {
+    expect(supportOf(withBackground, statement('c', 'increases', 'b'))?.factIds).toEqual(['B001']);
+    expect(provablyFalse(withBackground, statement('c', 'increases', 'b'))).toBeNull();
+  });
+
+  it('takes a textbook fact as proof against its opposite', () => {
+    expect(provablyFalse(withBackground, statement('a', 'increases', 'c'))).toEqual({
+      basis: 'contrary-fact',
+      factIds: ['B002'],
+    });
+  });
+
+  it('never makes an item of a background fact alone', () => {
+    const bank = generateBank(pack, { seed: 1 });
+    expect(bank.quiz.some((q) => q.factIds.some((id) => id.startsWith('B')))).toBe(false);
   });
 });
