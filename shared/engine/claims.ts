@@ -145,6 +145,7 @@ export function sameSituation(statement: Statement, fact: Fact): boolean {
 const specificSettings = new Set(['in-vitro', 'in-vivo', 'clinical']);
 
 type Dimensions = readonly (readonly string[])[];
+const SPECIES = 3;
 
 function dimensions(
   compartments: readonly string[],
@@ -196,11 +197,12 @@ export function compatibleContext(statement: Statement, fact: Fact): boolean {
   let specificThere = false;
   for (const [i, a] of mine.entries()) {
     const b = theirs[i] ?? [];
-    specificHere ||= a.length > 0;
-    specificThere ||= b.length > 0;
+    specificHere ||= a.length > 0 && i !== SPECIES;
+    specificThere ||= b.length > 0 && i !== SPECIES;
     if (a.length === 0 || b.length === 0) continue;
     if (!a.some((x) => b.includes(x))) return false;
-    shared = true;
+    // Nearly every finding names a species: sharing one is not sharing a situation.
+    if (i !== SPECIES) shared = true;
   }
   return shared || !specificHere || !specificThere;
 }

@@ -140,7 +140,8 @@ function balanceLength(cells: readonly TrueFalseItem[][], chosen: TrueFalseItem[
       const picked = chosen[i] ?? [];
       const isTrue = i < 2;
       const wantShort = isTrue === wantShortTrue;
-      const out = picked.find((x) => x.prompt.length > cut === wantShort);
+      // The last chosen goes first: items no other quiz item teaches stay.
+      const out = [...picked].reverse().find((x) => x.prompt.length > cut === wantShort);
       const inn = list.find((x) => !picked.includes(x) && x.prompt.length > cut !== wantShort);
       if (out && inn) {
         chosen[i] = [...picked.filter((x) => x !== out), inn];
