@@ -19,6 +19,12 @@ export interface EvidenceIndex {
   readonly bySubjectRelation: ReadonlyMap<string, readonly Fact[]>;
   /** Background facts only, by id. */
   readonly backgroundById: ReadonlyMap<string, Fact>;
+  /**
+   * The co-object readings ("IL-32γ induces DC-STAMP" from "NFATc1 (and DC-STAMP)"). They count
+   * as support only: a claim the structured fields do not carry is too weak to key a statement
+   * false.
+   */
+  readonly coObjectReadings: ReadonlySet<Fact>;
 }
 
 export const pairKey = (subject: string, object: string): string => `${subject}\u0000${object}`;
@@ -72,6 +78,7 @@ export function buildEvidence(pack: Pack, entityById: ReadonlyMap<string, Entity
   const bySubject = new Map<string, Fact[]>();
   const byObject = new Map<string, Fact[]>();
   const bySubjectRelation = new Map<string, Fact[]>();
+  const coObjectReadings = new Set<Fact>();
   const add = (fact: Fact): void => {
     push(bySubject, fact.subject, fact);
     push(bySubjectRelation, pairKey(fact.subject, fact.relation), fact);
@@ -87,8 +94,21 @@ export function buildEvidence(pack: Pack, entityById: ReadonlyMap<string, Entity
     if (objects.length === 0) continue;
     const { objectDetail, ...core } = fact;
     // The detail named the co-objects; it does not describe each of them.
-    if (objectDetail !== undefined) for (const object of objects) add({ ...core, object });
+    if (objectDetail === undefined) continue;
+    for (const object of objects) {
+      const reading = { ...core, object };
+      coObjectReadings.add(reading);
+      add(reading);
+    }
   }
   for (const fact of background) backgroundById.set(fact.id, fact);
-  return { factById, byPair, bySubject, byObject, bySubjectRelation, backgroundById };
+  return {
+    factById,
+    byPair,
+    bySubject,
+    byObject,
+    bySubjectRelation,
+    backgroundById,
+    coObjectReadings,
+  };
 }

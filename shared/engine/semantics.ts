@@ -267,7 +267,9 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
   const subjects = equivalents(index, statement.subject.entityId);
   const objects = equivalents(index, statement.object);
   const usable = (fact: Fact): boolean =>
-    fact.contested === undefined && compatibleContext(statement, fact);
+    fact.contested === undefined &&
+    !evidence.coObjectReadings.has(fact) &&
+    compatibleContext(statement, fact);
 
   const contrary = between(evidence, subjects, objects).filter(
     (fact) => usable(fact) && contradicts(statement, fact),

@@ -44,6 +44,10 @@ function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
   };
 }
 
+function showsSpecies(fact: Fact, prompt: string): boolean {
+  return fact.context.species !== 'mouse' || /\b(mouse|mice|murine)\b/i.test(prompt);
+}
+
 export interface FalseCandidate {
   readonly statement: Statement;
   readonly method: 'polarity-flip' | 'entity-swap';
@@ -327,7 +331,10 @@ export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
   }
   const items: TrueFalseItem[] = [];
   for (const fact of usable) {
-    items.push(trueItem(ctx, fact));
+    const item = trueItem(ctx, fact);
+    // A mouse finding stated without the mouse reads as a general truth: not asked that way.
+    if (!showsSpecies(fact, item.prompt)) continue;
+    items.push(item);
     for (const c of byFact.get(fact.id) ?? []) items.push(falseItem(ctx, c.fact, c.candidate));
   }
   for (const c of swaps) items.push(falseItem(ctx, c.fact, c.candidate));
