@@ -3,7 +3,6 @@ import { answerKey, mentionsAny } from './normalize.ts';
 import { alternativeObjects, shownContext, type AlternativeOptions } from './alternatives.ts';
 import { citationsForFact, leadReference } from './citations.ts';
 import {
-  areNeighbours,
   classOf,
   entityOf,
   equivalents,
@@ -14,6 +13,7 @@ import {
   isEntityObject,
   type PackIndex,
 } from './pack-index.ts';
+import { areNeighbours } from './family.ts';
 import { BLANK, blankQualifier, NAME_ONE, qualifies } from './questions.ts';
 import { proseProblems } from './prose.ts';
 import { levelFindings, levelStatus } from './quiz/context.ts';
@@ -21,6 +21,7 @@ import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
 import { checkDiagramEdge, checkOrdering, checkPerturbation } from './quiz/pathway-checks.ts';
 import { isDefinitionalEdge } from './quiz/pathway-common.ts';
+import { nearFinding } from './quiz/statement-mcq.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
   Bank,
@@ -178,6 +179,8 @@ function situationOfMcq(index: PackIndex, item: McqItem, claim: EntityClaim): Si
         compartments: fact.context.compartments,
         diseases: fact.context.diseases,
         species: fact.context.species,
+        cells: fact.context.cells,
+        setting: fact.context.setting,
       }
     : { compartments: [], diseases: [] };
 }
@@ -246,12 +249,6 @@ function checkMcq(index: PackIndex, item: McqItem, report: Report): void {
   }
 }
 
-const namedIn = (fact: Fact): string[] => [
-  fact.subject,
-  ...fact.coSubjects,
-  ...(isEntityObject(fact) ? [fact.object] : []),
-];
-
 /**
  * "Which of the following did this source report?": the correct statement is a fact of the
  * source; every other one is supported by nothing and refuted by the source's own findings, and
@@ -297,9 +294,10 @@ function checkStatementOptions(
       report('answer-shape', `“${option.text}” is not framed on ${claim.pathwayId ?? ''}`);
     }
     const refuted = refutationOf(index, option.statement);
-    const bySource = factsOf(index, refuted?.factIds ?? []).filter((f) =>
-      f.references.includes(claim.referenceId),
-    );
+    const bySource = (refuted?.factIds ?? [])
+      .map((id) => index.evidence.factById.get(id))
+      .filter((f): f is Fact => f !== undefined)
+      .filter((f) => f.references.includes(claim.referenceId));
     if (!refuted || (bySource.length === 0 && !onModel)) {
       report(
         'distractor-unproven',
@@ -308,16 +306,10 @@ function checkStatementOptions(
       continue;
     }
     // Same source by construction; the option must also share a topic, an entity or a pathway.
-    const near = factsOf(index, refuted.factIds).some((f) =>
-      home.some(
-        (h) =>
-          h.topic === f.topic ||
-          namedIn(f).some((id) => namedIn(h).includes(id)) ||
-          (index.edgesByFact.get(h.id) ?? []).some((a) =>
-            (index.edgesByFact.get(f.id) ?? []).some((b) => a.pathway.id === b.pathway.id),
-          ),
-      ),
-    );
+    const refuting = refuted.factIds
+      .map((id) => index.evidence.factById.get(id))
+      .filter((f): f is Fact => f !== undefined);
+    const near = home.some((h) => nearFinding(index, h, refuting));
     if (!near && !onModel) {
       report('distractor-off-topic', `“${option.text}” is unrelated to the correct statement`);
     }
@@ -688,7 +680,7 @@ function checkCards(index: PackIndex, cards: readonly StudyCard[]): Violation[] 
 export interface CoverageGaps {
   /** Non-background facts without a flashcard. */
   readonly factsWithoutCard: readonly string[];
-  /** Non-background facts no quiz item rests on. */
+  /** Uncontested, non-background facts no quiz item rests on. */
   readonly factsWithoutQuizItem: readonly string[];
   /** Pathway edges ("D1:edge-id") no quiz item exercises; inferred and definitional ones are never asked. */
   readonly edgesWithoutItem: readonly string[];
@@ -707,7 +699,10 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
   return {
     factsWithoutCard: facts.filter((f) => !carded.has(f.id)).map((f) => f.id),
-    factsWithoutQuizItem: facts.filter((f) => !quizzed.has(f.id)).map((f) => f.id),
+    // A contested fact backs no single-answer item; its cards teach both sides.
+    factsWithoutQuizItem: facts
+      .filter((f) => f.contested === undefined && !quizzed.has(f.id))
+      .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
         .filter((e) => !e.inferred && !isDefinitionalEdge(index, p, e))

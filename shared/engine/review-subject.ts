@@ -1,5 +1,6 @@
 import { mentionsAny } from './normalize.ts';
-import { formsOf, relatedSubjects, type PackIndex } from './pack-index.ts';
+import { relatedSubjects } from './family.ts';
+import { formsOf, type PackIndex } from './pack-index.ts';
 
 /**
  * The review's own subject: the entities its title names (IL-32γ) with their isoform family

@@ -160,6 +160,9 @@ export interface Statement {
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
   readonly species?: string;
+  /** Cells and setting the statement is said of (absent: unspecific); a refutation must fit them. */
+  readonly cells?: readonly string[];
+  readonly setting?: string;
   /** Set when the statement is framed on a pathway model rather than on a study. */
   readonly pathwayId?: string;
 }
