@@ -2,7 +2,8 @@ import type { Pack } from '../pack/schema.ts';
 import { generateCards } from './cards.ts';
 import { indexPack } from './pack-index.ts';
 import { clozeItems } from './quiz/cloze.ts';
-import { capKeyValue, selectTrueFalse, spreadKeys } from './quiz/test-wise.ts';
+import { capKeyShare, spreadKeyPositions } from './quiz/key-balance.ts';
+import { selectTrueFalse } from './quiz/test-wise.ts';
 import type { GenContext } from './quiz/common.ts';
 import { contextItems } from './quiz/context.ts';
 import { matchingItems } from './quiz/matching.ts';
@@ -15,7 +16,10 @@ import { orderingItems } from './quiz/ordering.ts';
 import { perturbationItems } from './quiz/perturbation.ts';
 import { trueFalseItems } from './quiz/true-false.ts';
 import type { Seed } from './rng.ts';
-import type { Bank, QuizItem } from './types.ts';
+import type { Bank, ChoiceOption, QuizItem } from './types.ts';
+
+const keyId = (item: { readonly options: readonly ChoiceOption[] }): string =>
+  item.options.find((o) => o.correct)?.id ?? '';
 
 export interface BankOptions {
   /** Decides the order of options, steps and matching columns; never which items exist or what they ask. */
@@ -39,13 +43,16 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
   ];
   const diagrams = [...diagramNodeItems(ctx), ...diagramEdgeItems(ctx)];
   const taught = new Set([...choices, ...rest, ...diagrams].flatMap((item) => item.factIds));
-  const context = capKeyValue(contextItems(ctx), taught);
+  // Of the most keyed status, keep first the items whose fact nothing else teaches.
+  const context = capKeyShare(contextItems(ctx), keyId, (item) =>
+    taught.has(item.factIds[0] ?? '') ? 0 : 1,
+  );
   for (const item of context) for (const id of item.factIds) taught.add(id);
   return [
-    ...spreadKeys(choices, ctx.seed),
+    ...spreadKeyPositions(ctx, choices),
     ...selectTrueFalse(trueFalseItems(ctx), taught),
     ...rest,
-    ...spreadKeys(context, ctx.seed),
+    ...spreadKeyPositions(ctx, context),
     ...diagrams,
   ];
 }

@@ -20,7 +20,7 @@ import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
 import { checkDiagramEdge, checkOrdering, checkPerturbation } from './quiz/pathway-checks.ts';
-import { isDefinitionalEdge } from './quiz/pathway-common.ts';
+import { edgeIsSolid, isDefinitionalEdge } from './quiz/pathway-common.ts';
 import { nearFinding } from './quiz/statement-mcq.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
@@ -705,7 +705,8 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
       .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
-        .filter((e) => !e.inferred && !isDefinitionalEdge(index, p, e))
+        // An inferred or contested edge backs no single-answer item; its cards teach both sides.
+        .filter((e) => edgeIsSolid(index, e) && !isDefinitionalEdge(index, p, e))
         .map((e) => `${p.id}:${e.id}`)
         .filter((key) => !exercised.has(key)),
     ),

@@ -1,14 +1,15 @@
 import { asRelation, effectivePolarity, negatedSigns } from '../claims.ts';
 import { tieBreaker } from '../rng.ts';
-import type { ChoiceOption, QuizItem, Statement, TrueFalseItem } from '../types.ts';
+import type { ChoiceOption, Statement, TrueFalseItem } from '../types.ts';
 import { SELECTION_SEED } from './common.ts';
+import { MAX_KEY_SHARE } from './key-balance.ts';
 
 /**
  * Selection, not padding, so that a test-wise student cannot beat the bank: no guessing rule
  * ("always true", "no negation word means true", "the longer statement is true", "always
  * 'raised'", "the only positive statement") may score above LIMIT.
  */
-export const LIMIT = 0.6;
+export const LIMIT = MAX_KEY_SHARE;
 /** The selection aims a little inside the limit, so the median shifting with it cannot cross it. */
 const TARGET = 0.58;
 
@@ -151,64 +152,4 @@ function balanceLength(cells: readonly TrueFalseItem[][], chosen: TrueFalseItem[
     }
     if (!swapped) return;
   }
-}
-
-/**
- * Option items of one kind with the key spread evenly over the positions: the items, in an order
- * fixed by the seed, take positions 1, 2, …, k, 1, 2, … in turn; the other options keep their
- * seeded order around it.
- */
-export function spreadKeys<
-  T extends { readonly id: string; readonly options: readonly ChoiceOption[] },
->(items: readonly T[], seed: string | number): T[] {
-  const bySize = new Map<number, T[]>();
-  for (const item of items) {
-    const list = bySize.get(item.options.length) ?? [];
-    list.push(item);
-    bySize.set(item.options.length, list);
-  }
-  const position = new Map<string, number>();
-  for (const [size, group] of bySize) {
-    const order = [...group].sort(
-      (a, b) => tieBreaker(String(seed), a.id) - tieBreaker(String(seed), b.id),
-    );
-    order.forEach((item, i) => position.set(item.id, i % size));
-  }
-  return items.map((item) => {
-    const at = position.get(item.id) ?? 0;
-    const key = item.options.find((o) => o.correct);
-    if (!key) return item;
-    const others = item.options.filter((o) => o !== key);
-    return { ...item, options: [...others.slice(0, at), key, ...others.slice(at)] };
-  });
-}
-
-/**
- * Option items whose key values are not one value more than LIMIT of the time ("raised" nine
- * times in eleven): the most keyed value keeps only as many items as the others allow, those
- * whose fact no other item teaches first.
- */
-export function capKeyValue<T extends QuizItem & { readonly options: readonly ChoiceOption[] }>(
-  items: readonly T[],
-  taughtElsewhere: ReadonlySet<string>,
-): T[] {
-  const keyOf = (item: T): string => item.options.find((o) => o.correct)?.id ?? '';
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
-  const [top, most] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  const others = items.length - most;
-  const allowed = Math.max(Math.floor((LIMIT * others) / (1 - LIMIT)), 0);
-  if (most <= allowed || items.length < 5) return [...items];
-  const keep = new Set(
-    items
-      .filter((i) => keyOf(i) === top)
-      .sort(
-        (a, b) =>
-          Number(taughtElsewhere.has(a.factIds[0] ?? '')) -
-            Number(taughtElsewhere.has(b.factIds[0] ?? '')) ||
-          tieBreaker(SELECTION_SEED, a.id) - tieBreaker(SELECTION_SEED, b.id),
-      )
-      .slice(0, allowed),
-  );
-  return items.filter((i) => keyOf(i) !== top || keep.has(i));
 }
