@@ -127,7 +127,10 @@ function positionCues(items: readonly WithOptions[]): CueResult[] {
   const groups = groupBy(items, (i) => `${i.kind} (${i.options.length} options)`);
   return [...groups].map(([kind, group]) => {
     const k = group[0]?.options.length ?? 1;
-    const counts = Array.from({ length: k }, (_, j) => group.filter((i) => i.options[j]?.correct).length);
+    const counts = Array.from(
+      { length: k },
+      (_, j) => group.filter((i) => i.options[j]?.correct).length,
+    );
     const tails = counts.map((c) => positionTail(c, group.length, k));
     const worst = Math.min(...tails);
     const limit = positionAlpha / (2 * k);
@@ -173,7 +176,9 @@ function isDenial(statement: Statement): boolean {
 export function loneToneItems(items: readonly QuizItem[]): string[] {
   return optionItems(items).flatMap((item) => {
     const statements = item.options.flatMap((o) =>
-      o.statement === undefined ? [] : [{ correct: o.correct, negative: isNegativeStatement(o.statement) }],
+      o.statement === undefined
+        ? []
+        : [{ correct: o.correct, negative: isNegativeStatement(o.statement) }],
     );
     const key = statements.find((s) => s.correct);
     if (key === undefined || statements.length < 2) return [];

@@ -36,7 +36,9 @@ function speciesKept(fact: string | undefined, claim: string | undefined): boole
 }
 
 function speciesOverlap(a: string | undefined, b: string | undefined): boolean {
-  return speciesKept(a, b) || speciesKept(b, a) || a === 'human-and-mouse' || b === 'human-and-mouse';
+  return (
+    speciesKept(a, b) || speciesKept(b, a) || a === 'human-and-mouse' || b === 'human-and-mouse'
+  );
 }
 
 /** Two lists of settings overlap unless both name some and share none. */
@@ -106,32 +108,39 @@ function direction(claim: Statement): number {
 export type Strictness = 'all' | 'place' | 'overlap';
 
 /**
- * How the fact supports the claim: 'yes', or the reason it does not. A fact about an isoform
+ * Why the fact does not support the claim, or undefined when it does. A fact about an isoform
  * supports the same claim about its gene. On a pathway-framed claim, a fact drawn on that
  * pathway needs no qualifier check: the model is the setting.
  */
-export function support(
+export function whyUnsupported(
   base: FactBase,
   claim: Statement,
   fact: Fact,
   strictness: Strictness = 'all',
-): 'yes' | string {
+): string | undefined {
   const subjectOk =
     fact.subject === claim.subject.entityId ||
     (base.genesOf.get(fact.subject) ?? []).includes(claim.subject.entityId);
   if (!subjectOk) return `${fact.id} is about ${fact.subject}, not ${claim.subject.entityId}`;
-  if (!sameSet(fact.coSubjects, claim.subject.coSubjects)) return `${fact.id} has other co-subjects`;
+  if (!sameSet(fact.coSubjects, claim.subject.coSubjects))
+    return `${fact.id} has other co-subjects`;
   if (!samePolarity(claim, factClaim(fact))) {
     const modifier = fact.subjectModifier === undefined ? '' : ` (subject ${fact.subjectModifier})`;
     return `${fact.id} says ${fact.relation}${modifier}, the claim ${claim.relation}`;
   }
-  if (fact.object !== claim.object) return `${fact.id} has the object ${fact.object}, not ${claim.object}`;
-  if (claim.pathwayId !== undefined && drawnOn(base, claim.pathwayId, fact.id)) return 'yes';
+  if (fact.object !== claim.object)
+    return `${fact.id} has the object ${fact.object}, not ${claim.object}`;
+  if (claim.pathwayId !== undefined && drawnOn(base, claim.pathwayId, fact.id)) return undefined;
   if (strictness === 'overlap') {
-    return settingsOverlap(claim, factClaim(fact)) ? 'yes' : `${fact.id} is about another setting`;
+    return settingsOverlap(claim, factClaim(fact))
+      ? undefined
+      : `${fact.id} is about another setting`;
   }
-  const dropped = droppedQualifier(strictness === 'all' ? claim : { ...claim, species: fact.context.species }, fact);
-  return dropped === undefined ? 'yes' : `${fact.id}: ${dropped}`;
+  const dropped = droppedQualifier(
+    strictness === 'all' ? claim : { ...claim, species: fact.context.species },
+    fact,
+  );
+  return dropped === undefined ? undefined : `${fact.id}: ${dropped}`;
 }
 
 export function supportedBy(
@@ -140,7 +149,7 @@ export function supportedBy(
   facts: readonly Fact[],
   strictness: Strictness = 'all',
 ): Fact[] {
-  return facts.filter((fact) => support(base, claim, fact, strictness) === 'yes');
+  return facts.filter((fact) => whyUnsupported(base, claim, fact, strictness) === undefined);
 }
 
 /** True when the fact proves the claim false. */

@@ -36,7 +36,11 @@ function factSigns(base: FactBase, pathway: Pathway, edge: PathwayEdge): Map<Sig
 }
 
 /** Why the edge is not backed by a fact with its sign, or undefined when it is. */
-export function edgeProblem(base: FactBase, pathway: Pathway, edge: PathwayEdge): string | undefined {
+export function edgeProblem(
+  base: FactBase,
+  pathway: Pathway,
+  edge: PathwayEdge,
+): string | undefined {
   const sign = edgeSignOf[edge.sign];
   const signs = factSigns(base, pathway, edge);
   if (signs.has(sign)) return undefined;
@@ -72,7 +76,8 @@ function routes(
       return;
     }
     for (const edge of edges) {
-      if (edge.from === at && !seen.includes(edge.to)) walk(edge.to, [...seen, edge.to], [...path, edge]);
+      if (edge.from === at && !seen.includes(edge.to))
+        walk(edge.to, [...seen, edge.to], [...path, edge]);
     }
   };
   walk(from, [from], []);
@@ -128,7 +133,8 @@ function balance(target: Effect, other: Effect): string {
 
 export function checkPerturbation(base: FactBase, item: PerturbationItem): Finding[] {
   const pathway = base.pathways.get(item.pathwayId);
-  if (pathway === undefined) return [{ rule: 'item-shape', reason: `no pathway ${item.pathwayId}` }];
+  if (pathway === undefined)
+    return [{ rule: 'item-shape', reason: `no pathway ${item.pathwayId}` }];
   const key = item.options.find((o) => o.correct)?.id;
   const { targetNodeId, versus } = item.perturbation;
   const target = effectOn(base, pathway, item, targetNodeId);
@@ -171,30 +177,46 @@ export function checkDiagramEdge(base: FactBase, item: DiagramEdgeItem): Finding
   const signs = factSigns(base, pathway, edge);
   return item.options.flatMap((option): Finding[] => {
     const sign = signOfOption[option.id];
-    if (sign === undefined) return [{ rule: 'item-shape', reason: `option ${option.id} is no sign` }];
+    if (sign === undefined)
+      return [{ rule: 'item-shape', reason: `option ${option.id} is no sign` }];
     const backing = signs.get(sign) ?? [];
     if (option.correct) {
       return backing.length > 0
         ? []
-        : [{ rule: 'key-unsupported', reason: edgeProblem(base, pathway, edge) ?? `no fact gives ${option.id}` }];
+        : [
+            {
+              rule: 'key-unsupported',
+              reason: edgeProblem(base, pathway, edge) ?? `no fact gives ${option.id}`,
+            },
+          ];
     }
     if (backing.length > 0) {
-      return [{ rule: 'wrong-is-true', reason: `wrong sign ${option.id} is given by ${backing.join(', ')}` }];
+      return [
+        {
+          rule: 'wrong-is-true',
+          reason: `wrong sign ${option.id} is given by ${backing.join(', ')}`,
+        },
+      ];
     }
     const other = [...signs.keys()].some((s) => s !== sign);
-    return other ? [] : [{ rule: 'wrong-unproven', reason: `no fact gives a sign other than ${option.id}` }];
+    return other
+      ? []
+      : [{ rule: 'wrong-unproven', reason: `no fact gives a sign other than ${option.id}` }];
   });
 }
 
 /** Ordering: each step leads to the next by a drawn, fact-backed, non-inferred edge. */
 export function checkOrdering(base: FactBase, item: OrderingItem): Finding[] {
   const pathway = base.pathways.get(item.pathwayId);
-  if (pathway === undefined) return [{ rule: 'item-shape', reason: `no pathway ${item.pathwayId}` }];
+  if (pathway === undefined)
+    return [{ rule: 'item-shape', reason: `no pathway ${item.pathwayId}` }];
   return item.answer.slice(1).flatMap((to, i): Finding[] => {
     const from = item.answer[i] ?? '';
     const edge = pathway.edges.find((e) => e.from === from && e.to === to && !e.inferred);
     if (edge === undefined) {
-      return [{ rule: 'key-unsupported', reason: `no fact-backed edge leads from ${from} to ${to}` }];
+      return [
+        { rule: 'key-unsupported', reason: `no fact-backed edge leads from ${from} to ${to}` },
+      ];
     }
     const problem = edgeProblem(base, pathway, edge);
     return problem === undefined ? [] : [{ rule: 'edge-unsupported', reason: problem }];

@@ -25,7 +25,8 @@ export function checkWhichStudy(base: FactBase, item: WhichStudyItem): Finding[]
         ? []
         : [{ rule: 'key-unsupported', reason: `${fact.id} does not cite the keyed ${option.id}` }];
     }
-    if (cites) return [{ rule: 'wrong-is-true', reason: `${fact.id} cites the wrong option ${option.id}` }];
+    if (cites)
+      return [{ rule: 'wrong-is-true', reason: `${fact.id} cites the wrong option ${option.id}` }];
     const rival = base.all.some(
       (f) =>
         f.references.includes(option.id) &&
@@ -79,7 +80,8 @@ function pairFinding(
   rightText: string,
 ): string | undefined {
   const anchor = item.anchorEntityId;
-  const isAnchor = (id: string) => id === anchor || (base.genesOf.get(id) ?? []).includes(anchor ?? '');
+  const isAnchor = (id: string) =>
+    id === anchor || (base.genesOf.get(id) ?? []).includes(anchor ?? '');
   switch (item.matchingFamily) {
     case 'disease-status': {
       if (!isAnchor(fact.subject)) return `${fact.id} is not about ${anchor ?? '?'}`;
@@ -96,7 +98,9 @@ function pairFinding(
     case 'inducer-setting': {
       const induces = fact.subject === leftEntity && isAnchor(fact.object);
       const sign = effectiveSign(factClaim(fact));
-      return induces && sign === 1 ? undefined : `${fact.id} does not say ${leftEntity} induces ${anchor ?? '?'}`;
+      return induces && sign === 1
+        ? undefined
+        : `${fact.id} does not say ${leftEntity} induces ${anchor ?? '?'}`;
     }
   }
 }
@@ -107,7 +111,9 @@ export function checkMatching(base: FactBase, item: MatchingItem): Finding[] {
     const left = item.left.find((l) => l.id === pair.leftId);
     const right = item.right.find((r) => r.id === pair.rightId);
     if (fact === undefined || !item.factIds.includes(pair.factId)) {
-      return [{ rule: 'fact-unknown', reason: `pair ${pair.leftId} rests on uncited ${pair.factId}` }];
+      return [
+        { rule: 'fact-unknown', reason: `pair ${pair.leftId} rests on uncited ${pair.factId}` },
+      ];
     }
     if (left === undefined || right === undefined) {
       return [{ rule: 'item-shape', reason: `pair ${pair.leftId}→${pair.rightId} names no entry` }];

@@ -12,7 +12,7 @@ import type { DisagreementRule } from './disagreement.ts';
 import {
   contradictedBy,
   impossibleByType,
-  support,
+  whyUnsupported,
   supportedBy,
   type Strictness,
 } from './evidence.ts';
@@ -47,7 +47,9 @@ export function checkKey(
     (f) => reference === undefined || f.references.includes(reference),
   );
   if (supporting.length === 0) {
-    const why = cited.map((f) => support(base, claim, f, strictness)).slice(0, 3);
+    const why = cited
+      .map((f) => whyUnsupported(base, claim, f, strictness) ?? `${f.id} supports it`)
+      .slice(0, 3);
     const source = reference === undefined ? '' : ` from ${reference}`;
     return [
       {
@@ -60,7 +62,12 @@ export function checkKey(
   const against = contradictedBy(claim, base.all).filter((f) => !contested.has(f.id));
   return against.length === 0
     ? []
-    : [{ rule: 'key-contradicted', reason: `key ${describe(claim)} is contradicted by ${ids(against)}` }];
+    : [
+        {
+          rule: 'key-contradicted',
+          reason: `key ${describe(claim)} is contradicted by ${ids(against)}`,
+        },
+      ];
 }
 
 /** A wrong option or false statement: no fact supports it, and a fact or its type proves it false. */
@@ -68,7 +75,10 @@ export function checkWrong(base: FactBase, claim: Statement, label: string): Fin
   const supporting = supportedBy(base, claim, base.all, 'overlap');
   if (supporting.length > 0) {
     return [
-      { rule: 'wrong-is-true', reason: `${label} ${describe(claim)} is supported by ${ids(supporting)}` },
+      {
+        rule: 'wrong-is-true',
+        reason: `${label} ${describe(claim)} is supported by ${ids(supporting)}`,
+      },
     ];
   }
   if (contradictedBy(claim, base.all).length > 0 || impossibleByType(base, claim) !== undefined) {
@@ -82,7 +92,11 @@ export function checkWrong(base: FactBase, claim: Statement, label: string): Fin
   ];
 }
 
-export function checkTrueFalse(base: FactBase, item: TrueFalseItem, cited: readonly Fact[]): Finding[] {
+export function checkTrueFalse(
+  base: FactBase,
+  item: TrueFalseItem,
+  cited: readonly Fact[],
+): Finding[] {
   return item.answer
     ? checkKey(base, item.statement, cited, 'all')
     : checkWrong(base, item.statement, 'false statement');
