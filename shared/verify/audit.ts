@@ -69,7 +69,11 @@ function trueFalseCues(items: readonly QuizItem[]): CueResult[] {
   const tf = items.flatMap((i) => (i.kind === 'true-false' ? [i] : []));
   if (tf.length === 0) return [];
   const lengths = tf.map((i) => i.prompt.length).sort((a, b) => a - b);
-  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  const middle = lengths.length / 2;
+  const median =
+    lengths.length % 2 === 1
+      ? (lengths[Math.floor(middle)] ?? 0)
+      : ((lengths[middle - 1] ?? 0) + (lengths[middle] ?? 0)) / 2;
   return [
     ruleCue(
       'true-false',
@@ -92,23 +96,26 @@ function trueFalseCues(items: readonly QuizItem[]): CueResult[] {
   ];
 }
 
-/** P(X ≤ c) for X ~ Binomial(n, p), summed exactly. */
-export function binomialAtMost(c: number, n: number, p: number): number {
+/** P(from ≤ X ≤ to) for X ~ Binomial(n, p), summed term by term (no cancellation for tiny tails). */
+function binomialBetween(from: number, to: number, n: number, p: number): number {
   let pmf = (1 - p) ** n;
   let sum = 0;
-  for (let i = 0; i <= c; i++) {
-    sum += pmf;
+  for (let i = 0; i <= to; i++) {
+    if (i >= from) sum += pmf;
     pmf = (pmf * (n - i) * p) / ((i + 1) * (1 - p));
   }
   return Math.min(1, sum);
 }
 
+/** P(X ≤ c) for X ~ Binomial(n, p). */
+export function binomialAtMost(c: number, n: number, p: number): number {
+  return binomialBetween(0, c, n, p);
+}
+
 /** The smaller tail probability of the count at one key position. */
 export function positionTail(count: number, n: number, k: number): number {
   const p = 1 / k;
-  const low = binomialAtMost(count, n, p);
-  const high = count === 0 ? 1 : 1 - binomialAtMost(count - 1, n, p);
-  return Math.min(low, high);
+  return Math.min(binomialBetween(0, count, n, p), binomialBetween(count, n, n, p));
 }
 
 type WithOptions = Extract<QuizItem, { readonly options: readonly ChoiceOption[] }>;
