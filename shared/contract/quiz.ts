@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quizKinds } from '../engine/types.ts';
-import { edgeSigns } from '../pack/schema.ts';
+import { edgeSigns, tiers } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
 import {
@@ -131,7 +131,7 @@ export type QuizStart = z.infer<typeof quizStartSchema>;
 const citationSchema = z.object({
   referenceId: z.string(),
   label: z.string(),
-  tier: z.enum(['review', 'companion-review', 'primary', 'other']),
+  tier: z.enum(tiers),
 });
 
 /** Everything the learner sees after answering: verdict, expected answer, why, and sources. */

@@ -22,6 +22,8 @@ export function tierOf(reference: Reference): Tier {
     case 'secondary':
     case 'other':
       return 'other';
+    case 'textbook':
+      return 'background';
   }
 }
 
@@ -150,6 +152,7 @@ export function sourceFraming(index: PackIndex, fact: Fact): string {
     case 'primary':
     case 'secondary':
     case 'other':
+    case 'textbook':
       return `According to ${label}`;
   }
 }

@@ -4,8 +4,9 @@ import { parseJsonSource } from './json-source.ts';
 import type { PackProblem } from './problems.ts';
 import { sortProblems } from './problems.ts';
 import {
+  backgroundFactSchema,
   entitySchema,
-  factSchema,
+  reviewFactSchema,
   layoutSchema,
   manifestSchema,
   packFileNames,
@@ -58,7 +59,8 @@ function validate(files: PackFileTexts): PackValidation {
   const parsed: ParsedPack = {
     manifest: parseObject(sources, reporter, 'manifest.json', manifestSchema),
     entities: parseArray(sources, reporter, 'entities.json', entitySchema),
-    facts: parseArray(sources, reporter, 'facts.json', factSchema),
+    facts: parseArray(sources, reporter, 'facts.json', reviewFactSchema),
+    background: parseArray(sources, reporter, 'background.json', backgroundFactSchema),
     pathways: parseArray(sources, reporter, 'pathways.json', pathwaySchema),
     references: parseArray(sources, reporter, 'references.json', referenceSchema),
     teachingPoints: parseArray(sources, reporter, 'teaching-points.json', teachingPointSchema),
@@ -228,7 +230,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: JsonSource, path: JsonPa
 
 function isCitationIssue(file: PackFileName, path: JsonPath, issue: z.core.$ZodIssue): boolean {
   return (
-    file === 'facts.json' &&
+    (file === 'facts.json' || file === 'background.json') &&
     path.length === 1 &&
     path[0] === 'references' &&
     (issue.code === 'too_small' || issue.code === 'invalid_type')
@@ -310,6 +312,7 @@ function knownIds(sources: ReadonlyMap<PackFileName, JsonSource>): KnownIds {
     entities: entityRows && mapById(entityRows, (row) => ({ type: row.type })),
     entityNames: entityRows && namesToIds(entityRows),
     facts: idsOf(rows('facts.json')),
+    backgroundFacts: idsOf(rows('background.json')),
     references: referenceRows && mapById(referenceRows, (row) => ({ kind: row.kind })),
     pathways: idsOf(rows('pathways.json')),
     teachingPoints: idsOf(rows('teaching-points.json')),
@@ -349,6 +352,7 @@ function reportDuplicateIds(
   const lists: [PackFileName, string][] = [
     ['entities.json', 'entity'],
     ['facts.json', 'fact'],
+    ['background.json', 'background fact'],
     ['references.json', 'reference'],
     ['pathways.json', 'pathway'],
     ['teaching-points.json', 'teaching point'],
@@ -364,11 +368,39 @@ function reportDuplicateIds(
       duplicatesIn(reporter, file, [index, 'contexts'], pathway.contexts, 'context id');
     });
   }
+  duplicatesAcrossFactFiles(sources, reporter);
   const manifest = sources.get('manifest.json')?.value;
   if (isRecord(manifest)) {
     duplicatesIn(reporter, 'manifest.json', ['topics'], manifest.topics, 'topic');
     duplicatesIn(reporter, 'manifest.json', ['inferences'], manifest.inferences, 'inference');
   }
+}
+
+/** Facts and background facts share one id space: a citation link must name one of them. */
+function duplicatesAcrossFactFiles(
+  sources: ReadonlyMap<PackFileName, JsonSource>,
+  reporter: Reporter,
+): void {
+  const facts = sources.get('facts.json')?.value;
+  const background = sources.get('background.json')?.value;
+  if (!Array.isArray(facts) || !Array.isArray(background)) return;
+  const factIndex = new Map<string, number>();
+  facts.forEach((row: unknown, index) => {
+    if (isRecord(row) && typeof row.id === 'string' && !factIndex.has(row.id)) {
+      factIndex.set(row.id, index);
+    }
+  });
+  background.forEach((row: unknown, index) => {
+    if (!isRecord(row) || typeof row.id !== 'string') return;
+    const earlier = factIndex.get(row.id);
+    if (earlier === undefined) return;
+    reporter.report(
+      'background.json',
+      [index, 'id'],
+      'duplicate-id',
+      `duplicate fact id "${row.id}" (also a fact at ${reporter.where('facts.json', [earlier, 'id'])})`,
+    );
+  });
 }
 
 function duplicatesIn(
@@ -407,6 +439,7 @@ function assemble(parsed: ParsedPack): Pack {
     manifest: parsed.manifest,
     entities: values(parsed.entities),
     facts: values(parsed.facts),
+    background: values(parsed.background),
     pathways: values(parsed.pathways),
     references: values(parsed.references),
     teachingPoints: values(parsed.teachingPoints),

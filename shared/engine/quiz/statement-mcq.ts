@@ -59,6 +59,7 @@ function stem(reference: Reference): string {
       return `Which of the following did ${label} report?`;
     case 'secondary':
     case 'other':
+    case 'textbook':
       return `Which of the following does ${label} state?`;
   }
 }
