@@ -7,6 +7,8 @@ export const disagreementRules = [
   'item-shape',
   /** No fact the item cites supports its key. */
   'key-unsupported',
+  /** The key's words leave out the setting of every fact that supports it. */
+  'setting-not-shown',
   /** A fact of the pack or its background contradicts the key. */
   'key-contradicted',
   /** A wrong option or false statement that no fact contradicts and no type rules out. */

@@ -1,6 +1,7 @@
 import type { Statement } from '../engine/types.ts';
 import type { Entity, Fact, Pathway } from '../pack/schema.ts';
 import { isoformRelations } from './polarity.ts';
+import { namesOf } from './shown.ts';
 
 /** What the verifier reads of a pack: raw entities, facts, pathways and background facts. */
 export interface VerifyPack {
@@ -17,6 +18,8 @@ export interface FactBase {
   /** Pack facts, then background facts: every fact that may contradict a claim. */
   readonly all: readonly Fact[];
   readonly entityType: ReadonlyMap<string, string>;
+  /** Entity id → every written form, for checking what a learner reads. */
+  readonly names: ReadonlyMap<string, string[]>;
   /** Isoform → the gene(s) it is an isoform of, from isoform relations in facts and background. */
   readonly genesOf: ReadonlyMap<string, readonly string[]>;
   readonly pathways: ReadonlyMap<string, Pathway>;
@@ -35,6 +38,7 @@ export function factBase(pack: VerifyPack): FactBase {
     byId: new Map(all.map((f) => [f.id, f])),
     all,
     entityType: new Map(pack.entities.map((e) => [e.id, e.type])),
+    names: new Map(pack.entities.map((e) => [e.id, namesOf(e)])),
     genesOf,
     pathways: new Map(pack.pathways.map((p) => [p.id, p])),
   };

@@ -131,6 +131,15 @@ function balance(target: Effect, other: Effect): string {
   return target === 'unchanged' && other === 'unchanged' ? 'unchanged' : 'depends';
 }
 
+/** "; il-32-gamma is an isoform of il-32" when the perturbed node and the target are one gene. */
+function isoformNote(base: FactBase, pathway: Pathway, item: PerturbationItem): string {
+  const a = entityOf(pathway, item.perturbation.nodeId) ?? '';
+  const b = entityOf(pathway, item.perturbation.targetNodeId) ?? '';
+  if ((base.genesOf.get(a) ?? []).includes(b)) return `; ${a} is an isoform of ${b}`;
+  if ((base.genesOf.get(b) ?? []).includes(a)) return `; ${b} is an isoform of ${a}`;
+  return '';
+}
+
 export function checkPerturbation(base: FactBase, item: PerturbationItem): Finding[] {
   const pathway = base.pathways.get(item.pathwayId);
   if (pathway === undefined)
@@ -151,10 +160,11 @@ export function checkPerturbation(base: FactBase, item: PerturbationItem): Findi
   if (expected === key) return [];
   const why = problems.length > 0 ? `; ${problems.join('; ')}` : '';
   if (key === 'unchanged') {
+    const found = expected === 'unproven' ? 'no fact-backed route' : `the routes give ${expected}`;
     return [
       {
         rule: 'no-change-unproven',
-        reason: `keyed "unchanged", but no route through a no-difference edge and ${expected === 'unproven' ? 'no fact-backed route' : `the routes give ${expected}`}${why}`,
+        reason: `keyed "unchanged", but no route through a no-difference edge and ${found}${isoformNote(base, pathway, item)}${why}`,
       },
     ];
   }

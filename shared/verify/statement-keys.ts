@@ -17,6 +17,7 @@ import {
   type Strictness,
 } from './evidence.ts';
 import { bareClaim, type FactBase } from './facts.ts';
+import { settingNotShown } from './shown.ts';
 
 /** A finding about one item: the rule it breaks and why. */
 export interface Finding {
@@ -42,6 +43,7 @@ export function checkKey(
   cited: readonly Fact[],
   strictness: Strictness,
   reference?: string,
+  shownText?: string,
 ): Finding[] {
   const supporting = supportedBy(base, claim, cited, strictness).filter(
     (f) => reference === undefined || f.references.includes(reference),
@@ -60,14 +62,20 @@ export function checkKey(
   }
   const contested = new Set(supporting.flatMap((f) => f.contested?.with ?? []));
   const against = contradictedBy(claim, base.all).filter((f) => !contested.has(f.id));
-  return against.length === 0
+  if (against.length > 0) {
+    return [
+      {
+        rule: 'key-contradicted',
+        reason: `key ${describe(claim)} is contradicted by ${ids(against)}`,
+      },
+    ];
+  }
+  // A pathway-framed statement takes its setting from the model it names.
+  if (shownText === undefined || claim.pathwayId !== undefined) return [];
+  const hidden = supporting.map((f) => settingNotShown(f, shownText, base.names));
+  return hidden.some((h) => h === undefined)
     ? []
-    : [
-        {
-          rule: 'key-contradicted',
-          reason: `key ${describe(claim)} is contradicted by ${ids(against)}`,
-        },
-      ];
+    : [{ rule: 'setting-not-shown', reason: hidden.join('; ') }];
 }
 
 /** A wrong option or false statement: no fact supports it, and a fact or its type proves it false. */
@@ -98,7 +106,7 @@ export function checkTrueFalse(
   cited: readonly Fact[],
 ): Finding[] {
   return item.answer
-    ? checkKey(base, item.statement, cited, 'all')
+    ? checkKey(base, item.statement, cited, 'all', undefined, item.prompt)
     : checkWrong(base, item.statement, 'false statement');
 }
 
@@ -117,7 +125,7 @@ function entityClaimFor(claim: EntityClaim, option: ChoiceOption): Statement {
 function checkOptions(
   options: readonly ChoiceOption[],
   claimOf: (option: ChoiceOption) => Statement | undefined,
-  checkCorrect: (claim: Statement) => Finding[],
+  checkCorrect: (claim: Statement, option: ChoiceOption) => Finding[],
   base: FactBase,
 ): Finding[] {
   const correct = options.filter((o) => o.correct);
@@ -129,7 +137,9 @@ function checkOptions(
     if (claim === undefined) {
       return [{ rule: 'item-shape' as const, reason: `option ${option.id} carries no statement` }];
     }
-    return option.correct ? checkCorrect(claim) : checkWrong(base, claim, optionLabel(option));
+    return option.correct
+      ? checkCorrect(claim, option)
+      : checkWrong(base, claim, optionLabel(option));
   });
 }
 
@@ -145,7 +155,7 @@ export function checkChoice(
     return checkOptions(
       item.options,
       (option) => option.statement,
-      (statement) => checkKey(base, statement, cited, 'all', reference),
+      (statement, option) => checkKey(base, statement, cited, 'all', reference, option.text),
       base,
     );
   }

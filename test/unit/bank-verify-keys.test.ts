@@ -176,8 +176,13 @@ function statement(
   return { subject: subject(s), relation, object, compartments: [], diseases: [], ...more };
 }
 
-function trueFalse(answer: boolean, claim: Statement, factIds: string[] = ['F002']): TrueFalseItem {
-  return { ...base, id: 'tf', kind: 'true-false', factIds, statement: claim, answer };
+function trueFalse(
+  answer: boolean,
+  claim: Statement,
+  factIds: string[] = ['F002'],
+  prompt = 'True or false? In mouse synovium in RA, the claim holds.',
+): TrueFalseItem {
+  return { ...base, id: 'tf', kind: 'true-false', factIds, statement: claim, answer, prompt };
 }
 
 function option(id: string, correct: boolean, more: Partial<ChoiceOption> = {}): ChoiceOption {
@@ -217,6 +222,20 @@ describe('true statements', () => {
     expect(rules(trueFalse(true, statement('il-32-gamma', 'increases', 'il-6'), ['F009']))).toEqual(
       ['key-unsupported'],
     );
+  });
+
+  it('must show the fact’s compartment, disease and a mouse setting in their words', () => {
+    const claim = statement('il-32', 'elevated-in', 'ra', {
+      compartments: ['synovium'],
+      diseases: ['ra'],
+    });
+    const shown = 'True or false? IL-32 is raised in the synovium in RA.';
+    expect(rules(trueFalse(true, claim, ['F004'], shown))).toEqual([]);
+    const hidden = 'True or false? IL-32 is raised in RA.';
+    expect(rules(trueFalse(true, claim, ['F004'], hidden))).toEqual(['setting-not-shown']);
+    const mouse = statement('tnf-alpha', 'increases', 'il-32', { species: 'mouse' });
+    const general = 'True or false? TNF-α induces IL-32.';
+    expect(rules(trueFalse(true, mouse, ['F007'], general))).toEqual(['setting-not-shown']);
   });
 
   it('are reported when another fact with an overlapping setting contradicts them', () => {
