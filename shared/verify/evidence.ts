@@ -154,11 +154,12 @@ export function supportedBy(
 
 /** True when the fact proves the claim false. */
 export function contradicts(claim: Statement, fact: Fact): boolean {
-  const factAsClaim = factClaim(fact);
   const sameEnds =
     fact.subject === claim.subject.entityId &&
     sameSet(fact.coSubjects, claim.subject.coSubjects) &&
     fact.object === claim.object;
+  if (!sameEnds && fact.relation !== claim.relation) return false;
+  const factAsClaim = factClaim(fact);
   const qualifiersMeet =
     qualifier(claim) === undefined ||
     qualifier(factAsClaim) === undefined ||
