@@ -46,6 +46,7 @@ function edge(i: number, options: ChoiceOption[]): QuizItem {
     kind: 'diagram-edge',
     prompt: '?',
     pathwayId: 'D1',
+    caption: 'Figure 1',
     hiddenEdgeId: 'x',
     options,
   };

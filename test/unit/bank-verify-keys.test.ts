@@ -429,6 +429,7 @@ describe('pathway kinds', () => {
     kind: 'diagram-edge',
     factIds: ['F003'],
     pathwayId: 'D1',
+    caption: 'Figure 1',
     hiddenEdgeId: 'c',
     options: ['+', '-', '0'].map((id) => option(id, id === keyed)),
   });
