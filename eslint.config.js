@@ -73,6 +73,41 @@ export default tseslint.config(
     },
   },
   {
+    // The independent check must not share a rule with the generators it checks (issue 10): it
+    // reads the pack's format and the engine's item types, nothing else of the engine.
+    files: ['shared/verify/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReact],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/services/**', '**/electron/**', '**/renderer/**', '**/preview/**'],
+              message: 'shared/ depends on nothing but itself and pure libraries.',
+            },
+            {
+              group: ['**/engine/**', '!**/engine/types.ts'],
+              message:
+                'shared/verify is a second opinion: it must not import the engine rules it checks.',
+            },
+            {
+              group: ['**/engine/types.ts', '**/pack/relations.ts'],
+              allowTypeImports: true,
+              message:
+                'shared/verify may take types only from here (it keeps its own polarity table).',
+            },
+            {
+              group: ['**/pack/**', '!**/pack/schema.ts', '!**/pack/relations.ts'],
+              message: 'shared/verify reads the pack format (schema.ts, relations.ts) only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['services/**/*.ts', 'preview/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { loadPackFolder } from '../services/packs/pack-folder.ts';
 import { generateBank } from '../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../shared/engine/check.ts';
+import { cueLines, disagreementLines, verifyBank } from '../shared/verify/index.ts';
 import { CliError, packDirs, problemLine, runCli, shown } from './lib/pack-cli.ts';
 
 /**
  * `npm run bank:check [dir]`: generates the study bank of each pack (default: every bundled pack),
  * runs checkBank over every item and prints each violation as `item-id  rule  message`, then the
- * coverage gaps (facts without a card or a quiz item, pathway edges no item exercises).
+ * coverage gaps (facts without a card or a quiz item, pathway edges no item exercises), then the
+ * second opinion of shared/verify: every key re-derived from the raw facts without the
+ * generators' rules (`item-id  rule  reason`) and the test-wise cues (`✗ cue wins …`).
  * Exit 0 when clean, 1 otherwise (and when a pack is invalid or there are no packs).
  */
 const seed = 1;
@@ -38,10 +41,15 @@ runCli(() => {
     const kinds = new Map<string, number>();
     for (const item of bank.quiz) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     const summary = [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');
-    const bad = violations.length + gapLines.length;
+    const verification = verifyBank(pack, bank.quiz);
+    for (const line of disagreementLines(verification)) console.log(line);
+    for (const line of cueLines(verification)) console.log(line);
+    const disagreements = verification.disagreements.length;
+    const cueWins = verification.cues.filter((c) => c.wins).length;
+    const bad = violations.length + gapLines.length + disagreements + cueWins;
     if (bad > 0) failures++;
     console.log(
-      `${bad === 0 ? '✓' : '✗'} ${shown(dir)}: ${bank.cards.length} cards, ${bank.quiz.length} quiz items (${summary}); ${violations.length} violations, ${gapLines.length} coverage gaps`,
+      `${bad === 0 ? '✓' : '✗'} ${shown(dir)}: ${bank.cards.length} cards, ${bank.quiz.length} quiz items (${summary}); ${violations.length} violations, ${gapLines.length} coverage gaps, ${disagreements} disagreements with the independent check, ${cueWins} winning cues`,
     );
   }
   return failures === 0 ? 0 : 1;

@@ -32,9 +32,9 @@ runCli(async () => {
       problemCount += problems.length;
       console.log(`✗ ${shown(dir)}: ${plural(problems.length, 'problem')}`);
     } else if (result.ok) {
-      const { manifest, facts, entities, pathways } = result.pack;
+      const { manifest, facts, background, entities, pathways } = result.pack;
       console.log(
-        `✓ ${shown(dir)}: ${manifest.id} ${manifest.version}, ${plural(facts.length, 'fact')}, ${plural(entities.length, 'entity', 'entities')}, ${plural(pathways.length, 'pathway')}`,
+        `✓ ${shown(dir)}: ${manifest.id} ${manifest.version}, ${plural(facts.length, 'fact')}, ${plural(background.length, 'background fact')}, ${plural(entities.length, 'entity', 'entities')}, ${plural(pathways.length, 'pathway')}`,
       );
     }
   }

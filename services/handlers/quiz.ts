@@ -6,6 +6,7 @@ type QuizChannels =
   | 'quiz.count'
   | 'quiz.start'
   | 'quiz.answer'
+  | 'quiz.claimRight'
   | 'quiz.finish'
   | 'quiz.history'
   | 'quiz.unfinished'
@@ -17,6 +18,7 @@ export function quizHandlers(services: AppServices): Pick<HandlerMap, QuizChanne
     'quiz.count': (request) => services.quiz.count(request),
     'quiz.start': (request) => services.quiz.start(request),
     'quiz.answer': (request) => services.quiz.answer(request),
+    'quiz.claimRight': (request) => services.quiz.claimRight(request),
     'quiz.finish': (request) => services.quiz.finish(request),
     'quiz.history': (request) => services.quiz.history(request),
     'quiz.unfinished': () => services.quiz.unfinished(),

@@ -8,6 +8,7 @@ import type {
 import { studyDayOf } from '../../shared/engine/study-day.ts';
 import type { ReviewService } from '../review/review-service.ts';
 import {
+  claimRightKind,
   finishQuizSessionRow,
   fromDbQuizSession,
   insertQuizAnswer,
@@ -80,6 +81,53 @@ export class QuizRecordService {
         factIds: answer.factIds,
         correct: answer.correct,
         answeredAt,
+      });
+      return { answerId: answer.id, scheduled: ratings };
+    });
+    return { answerId, scheduled, counts: this.#review.counts() };
+  }
+
+  /**
+   * The learner says a wrong answer was right. The claim is appended as its own row (kind
+   * `claim-right`, no facts, so per-fact figures count the answer once); reading the session folds
+   * it into the answer, which then counts right. The ratings the wrong answer added to the schedule
+   * are taken back by undo events and the quiz rule is applied again as for a right answer, all in
+   * one transaction. Only a wrong answer of an open session, once.
+   */
+  claimRight(request: {
+    readonly sessionId: string;
+    readonly itemId: string;
+  }): RecordQuizAnswerResponse {
+    const claimedAt = this.#now().getTime();
+    const { answerId, scheduled } = this.#review.transact(() => {
+      const session = this.#openSession(request.sessionId);
+      const answer = quizAnswersForSession(this.#storage, session.id).find(
+        (a) => a.itemId === request.itemId,
+      );
+      if (!answer) throw new ContractError('not-found', 'That question has not been answered.');
+      if (answer.correct) throw new ContractError('conflict', 'That answer already counts right.');
+      insertQuizAnswer(this.#storage, {
+        id: this.#review.newId(),
+        sessionId: session.id,
+        itemId: answer.itemId,
+        kind: claimRightKind,
+        factIds: [],
+        topic: answer.topic,
+        correct: true,
+        response: JSON.stringify({ claims: answer.id }),
+        durationMs: 0,
+        answeredAt: claimedAt,
+        studyDay: studyDayOf(claimedAt),
+      });
+      // A card whose lapse is taken back is left as the undo leaves it: a "good" on top would
+      // count an early success the rule refuses (only cards the wrong answer did not touch get it).
+      const revoked = this.#review.revokeQuizOutcome(answer.id);
+      const ratings = this.#review.applyQuizOutcome({
+        skipCardIds: revoked,
+        answerId: answer.id,
+        factIds: answer.factIds,
+        correct: true,
+        answeredAt: claimedAt,
       });
       return { answerId: answer.id, scheduled: ratings };
     });

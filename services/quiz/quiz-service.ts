@@ -26,6 +26,14 @@ import {
 import type { Pack, Pathway } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
 import { publicItemId } from './public-id.ts';
+import { publicQuizItem } from './public-view.ts';
+import {
+  claimedGrade,
+  isClaimable,
+  neutralResponse,
+  storedAnswer,
+  unanswered,
+} from './stored-answer.ts';
 import { quizKindInfo } from './quiz-kinds.ts';
 
 export interface QuizServiceOptions {
@@ -54,20 +62,6 @@ const sessionConfigSchema = z.object({
   filters: z.json(),
 });
 type SessionConfig = z.infer<typeof sessionConfigSchema>;
-
-const storedResponseSchema = z.object({ response: z.unknown(), score: z.number() });
-
-/** The response and score saved with an answer (JSON text), or undefined if unreadable. */
-function storedAnswer(json: string): { response: QuizResponse; score: number } | undefined {
-  try {
-    const stored = storedResponseSchema.safeParse(JSON.parse(json));
-    return stored.success
-      ? { response: stored.data.response as QuizResponse, score: stored.data.score }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Quizzes over the generated bank: builds them with the engine's quiz builder, hands the renderer
@@ -217,6 +211,35 @@ export class QuizService {
       : { mode: 'exam', itemId: publicItemId(item.id), answered, total };
   }
 
+  /**
+   * "I was right": a typed answer marked wrong in a practice quiz is counted right on the learner's
+   * word. The claim is recorded with the answer (and exported with it); the schedule is corrected.
+   */
+  claimRight(request: { readonly sessionId: string; readonly itemId: string }): QuizAnswer {
+    const config = this.#config(request.sessionId);
+    const item = this.#byPublicId.get(request.itemId);
+    if (!item || !config.itemIds.includes(item.id)) {
+      throw new ContractError('not-found', 'That question is not part of this quiz.');
+    }
+    if (config.mode !== 'practice' || !isClaimable(item)) {
+      throw new ContractError(
+        'invalid-request',
+        'Only a typed answer in a practice quiz can be claimed right.',
+      );
+    }
+    this.#options.records.claimRight({ sessionId: request.sessionId, itemId: item.id });
+    const answers = this.#options.records.answers(request.sessionId);
+    const answer = answers.find((a) => a.itemId === item.id);
+    if (!answer) throw new Error(`The claimed answer to ${item.id} is not stored.`);
+    const marked = this.#markSaved(item, answer);
+    return {
+      mode: 'practice',
+      feedback: this.#feedback(item, marked.grade, true, marked.claimed),
+      answered: answers.length,
+      total: config.itemIds.length,
+    };
+  }
+
   finish(request: { readonly sessionId: string }): QuizFinish {
     const config = this.#config(request.sessionId);
     const summary = this.#options.records.finishQuizSession({
@@ -232,13 +255,17 @@ export class QuizService {
       const answer = answers.get(itemId);
       const marked = answer
         ? this.#markSaved(item, answer)
-        : { grade: unanswered(item, this.#expected(item)), response: undefined };
+        : { grade: unanswered(item, this.#expected(item)), response: undefined, claimed: false };
       return [
         {
           item: this.#public(item),
           answered: answer !== undefined,
           response: (marked.response ?? null) as z.core.util.JSONType,
-          feedback: this.#feedback(item, marked.grade, answer !== undefined),
+          // A finished quiz takes no more claims.
+          feedback: {
+            ...this.#feedback(item, marked.grade, answer !== undefined, marked.claimed),
+            claimable: false,
+          },
         },
       ];
     });
@@ -272,9 +299,10 @@ export class QuizService {
     const answered = this.#options.records.answers(session.id).flatMap((answer) => {
       const item = this.#items.get(answer.itemId);
       if (!item || !config.itemIds.includes(item.id)) return [];
+      const marked = this.#markSaved(item, answer);
       const feedback =
         config.mode === 'practice'
-          ? this.#feedback(item, this.#markSaved(item, answer).grade, true)
+          ? this.#feedback(item, marked.grade, true, marked.claimed)
           : null;
       return [{ itemId: publicItemId(item.id), feedback }];
     });
@@ -370,11 +398,13 @@ export class QuizService {
   #markSaved(
     item: QuizItem,
     answer: { readonly response: string; readonly correct: boolean },
-  ): { grade: Grade; response: QuizResponse | undefined } {
+  ): { grade: Grade; response: QuizResponse | undefined; claimed: boolean } {
     const saved = storedAnswer(answer.response);
     if (saved) {
       try {
-        return { grade: gradeAnswer(item, saved.response), response: saved.response };
+        const grade = gradeAnswer(item, saved.response);
+        const claimed = saved.claimedRightAt !== undefined && answer.correct;
+        return { grade: claimed ? claimedGrade(grade) : grade, response: saved.response, claimed };
       } catch (error) {
         if (!(error instanceof ResponseShapeError)) throw error;
       }
@@ -387,6 +417,7 @@ export class QuizService {
         feedback: `${answer.correct ? 'Right' : 'Not right'} when answered; this question has changed since, so that answer cannot be shown. ${item.explanation}`,
       },
       response: undefined,
+      claimed: false,
     };
   }
 
@@ -395,7 +426,7 @@ export class QuizService {
     return this.#grade(item, neutralResponse(item)).expected;
   }
 
-  #feedback(item: QuizItem, grade: Grade, answered: boolean): QuizFeedback {
+  #feedback(item: QuizItem, grade: Grade, answered: boolean, claimed = false): QuizFeedback {
     const options =
       'options' in item
         ? item.options.map((option) => ({
@@ -411,6 +442,8 @@ export class QuizService {
       score: answered ? grade.score : 0,
       expected: grade.expected,
       feedback: grade.feedback,
+      claimedRight: claimed,
+      claimable: answered && !grade.correct && isClaimable(item),
       explanation: item.explanation,
       options,
       correctPairs:
@@ -425,126 +458,6 @@ export class QuizService {
   }
 
   #public(item: QuizItem): PublicQuizItem {
-    const base = {
-      id: publicItemId(item.id),
-      kind: item.kind,
-      prompt: item.prompt,
-      difficulty: item.difficulty,
-      topic: item.topic,
-      pathwayId: item.pathwayId ?? null,
-      highYield: item.highYield,
-      options: null,
-      matching: null,
-      steps: null,
-      diagram: null,
-    };
-    switch (item.kind) {
-      case 'mcq':
-      case 'perturbation':
-      case 'context':
-      case 'which-study':
-        return { ...base, options: item.options.map(({ id, text }) => ({ id, text })) };
-      case 'diagram-node':
-        return {
-          ...base,
-          options: item.options.map(({ id, text }) => ({ id, text })),
-          diagram: this.#nodeDiagram(item),
-        };
-      case 'diagram-edge':
-        return {
-          ...base,
-          options: item.options.map(({ id, text }) => ({ id, text })),
-          diagram: this.#edgeDiagram(item),
-        };
-      case 'matching':
-        return {
-          ...base,
-          matching: {
-            left: item.left.map(({ id, text }) => ({ id, text })),
-            right: item.right.map(({ id, text }) => ({ id, text })),
-          },
-        };
-      case 'ordering':
-        return { ...base, steps: item.steps.map(({ id, text }) => ({ id, text })) };
-      case 'true-false':
-      case 'cloze':
-        return base;
-    }
-  }
-
-  /** The hidden node's neighbourhood; the hidden node is renamed so its id gives nothing away. */
-  #nodeDiagram(item: Extract<QuizItem, { kind: 'diagram-node' }>): PublicQuizItem['diagram'] {
-    const pathway = this.#pathways.get(item.pathwayId);
-    if (!pathway) return null;
-    const visible = new Set(item.visibleNodeIds);
-    const rename = (nodeId: string) => (nodeId === item.hiddenNodeId ? 'hidden' : nodeId);
-    return {
-      pathwayId: pathway.id,
-      nodes: pathway.nodes
-        .filter((node) => visible.has(node.id))
-        .map((node) => ({
-          id: rename(node.id),
-          label: node.id === item.hiddenNodeId ? null : this.#label(node),
-        })),
-      edges: pathway.edges
-        .filter((edge) => visible.has(edge.from) && visible.has(edge.to))
-        .map((edge) => ({
-          id: edge.id,
-          from: rename(edge.from),
-          to: rename(edge.to),
-          sign: edge.sign,
-          inferred: edge.inferred,
-        })),
-    };
-  }
-
-  /** The edge's two ends, with its sign masked. */
-  #edgeDiagram(item: Extract<QuizItem, { kind: 'diagram-edge' }>): PublicQuizItem['diagram'] {
-    const pathway = this.#pathways.get(item.pathwayId);
-    const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
-    if (!pathway || !edge) return null;
-    const ends = new Set([edge.from, edge.to]);
-    return {
-      pathwayId: pathway.id,
-      nodes: pathway.nodes
-        .filter((node) => ends.has(node.id))
-        .map((node) => ({ id: node.id, label: this.#label(node) })),
-      edges: [{ id: edge.id, from: edge.from, to: edge.to, sign: null, inferred: edge.inferred }],
-    };
-  }
-
-  #label(node: Pathway['nodes'][number]): string {
-    return node.label ?? this.#entityNames.get(node.entity) ?? node.entity;
-  }
-}
-
-/** A grade for a question never answered: nothing scored, the expected answer still shown. */
-function unanswered(item: QuizItem, expected: string): Grade {
-  return {
-    correct: false,
-    score: 0,
-    expected,
-    feedback: `Not answered. ${item.explanation}`,
-  };
-}
-
-/** A well-formed response of the item's shape, used only to read the expected answer. */
-function neutralResponse(item: QuizItem): QuizResponse {
-  switch (item.kind) {
-    case 'true-false':
-      return { kind: 'true-false', value: false };
-    case 'cloze':
-      return { kind: 'text', text: '' };
-    case 'matching':
-      return { kind: 'matching', pairs: {} };
-    case 'ordering':
-      return { kind: 'ordering', order: item.steps.map((step) => step.id) };
-    case 'mcq':
-    case 'perturbation':
-    case 'context':
-    case 'diagram-node':
-    case 'diagram-edge':
-    case 'which-study':
-      return { kind: 'choice', optionId: item.options[0]?.id ?? '' };
+    return publicQuizItem(item, publicItemId(item.id), this.#pathways, this.#entityNames);
   }
 }

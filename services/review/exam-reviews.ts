@@ -49,8 +49,8 @@ export function nextExamReview(
   storage: Storage,
   catalog: Catalog,
   day: ExamDay,
-  /** A card to leave out (the one on screen, when predicting what follows it). */
-  skip?: string,
+  /** Cards to leave out (the one on screen, when predicting what follows it; buried siblings). */
+  leaveOut: (cardId: string) => boolean = () => false,
 ): CardStateRecord | undefined {
   const contenders: ReviewCandidate[] = [];
   let floor: number | undefined;
@@ -58,7 +58,7 @@ export function nextExamReview(
     const risk = numOrNull(row, 'risk');
     if (floor !== undefined && risk !== null && risk < floor) break;
     const candidate = reviewCandidate(row);
-    if (candidate.cardId === skip || !catalog.has(candidate.cardId)) continue;
+    if (leaveOut(candidate.cardId) || !catalog.has(candidate.cardId)) continue;
     floor ??= examRiskFloor(retrievability(candidate.state, day.exam.examAt));
     contenders.push(candidate);
   }

@@ -30,13 +30,14 @@ export class IntroducedCards {
     this.#introduced += introduced ? 1 : -1;
   }
 
-  /** The first new card in teaching order. */
-  /** The first card in teaching order not yet introduced (other than `skip`). */
-  firstUnseen(skip?: string): StudyCard | undefined {
+  /** The first card in teaching order not yet introduced (and not left out). */
+  firstUnseen(leaveOut: (card: StudyCard) => boolean = () => false): StudyCard | undefined {
     let rank = this.#flags.indexOf(0);
-    while (rank !== -1 && this.catalog.inTeachingOrder[rank]?.id === skip) {
+    while (rank !== -1) {
+      const card = this.catalog.inTeachingOrder[rank];
+      if (card && !leaveOut(card)) return card;
       rank = this.#flags.indexOf(0, rank + 1);
     }
-    return rank === -1 ? undefined : this.catalog.inTeachingOrder[rank];
+    return undefined;
   }
 }

@@ -8,7 +8,12 @@ import type {
   ReviewUndo,
 } from '../../shared/contract/review.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
-import { examPlan, newCardAllowance, reviewAllowance } from '../../shared/engine/queue.ts';
+import {
+  examPlan,
+  newCardAllowance,
+  reviewAllowance,
+  SiblingBury,
+} from '../../shared/engine/queue.ts';
 import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
 import {
@@ -226,39 +231,7 @@ export class ReviewService {
             'can no longer be undone.',
         );
       }
-      const at = Math.max(this.#now().getTime(), undone.occurredAt);
-      const eventId = this.newId();
-      const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
-      const undoReplay = {
-        id: eventId,
-        kind: 'undo' as const,
-        rating: null,
-        undoes: undone.id,
-        occurredAt: at,
-        studyDay: studyDayOf(at),
-        desiredRetention: undone.desiredRetention,
-        fuzz: undone.fuzz,
-      };
-      const replayed = replayCard([...log, undoReplay]);
-      if (!replayed) throw new Error(`Replaying card ${undone.cardId} gave no state.`);
-      insertEvent(this.#storage, {
-        ...undoReplay,
-        deviceId: this.#storage.deviceId,
-        cardId: undone.cardId,
-        source: 'review',
-        quizAnswerId: null,
-        studySessionId: undone.studySessionId,
-        durationMs: 0,
-        phaseBefore: current.state.phase,
-        phaseAfter: replayed.state.phase,
-        dueAfter: replayed.state.due,
-        stabilityAfter: replayed.state.stability,
-        difficultyAfter: replayed.state.difficulty,
-        recordedAt: this.#now().getTime(),
-      });
-      const next = replayedRecord(undone.cardId, replayed);
-      putCardState(this.#storage, next);
-      this.#pending.push(next);
+      const next = this.#writeUndo(undone, current, 'review');
       return { target: undone, record: next };
     });
     const day = this.#day();
@@ -304,7 +277,13 @@ export class ReviewService {
    * Applies the quiz → schedule rule (shared/engine/quiz-schedule.ts) for one recorded answer.
    * Call inside `transact`, so the answer and its rating events commit together.
    */
-  applyQuizOutcome(outcome: QuizOutcome & { readonly answerId: string }): QuizRatingResult[] {
+  applyQuizOutcome(
+    outcome: QuizOutcome & {
+      readonly answerId: string;
+      /** Cards this answer already rated and then took back (an "I was right" claim). */
+      readonly skipCardIds?: readonly string[];
+    },
+  ): QuizRatingResult[] {
     const today = studyDayOf(outcome.answeredAt);
     const lapsed = new Set(
       this.#storage
@@ -312,7 +291,8 @@ export class ReviewService {
         .all(today)
         .map((row) => String(row.card_id)),
     );
-    const cards = this.#catalog.cardsForFacts(outcome.factIds);
+    const skip = new Set(outcome.skipCardIds ?? []);
+    const cards = this.#catalog.cardsForFacts(outcome.factIds).filter((card) => !skip.has(card.id));
     const records = new Map(cards.map((card) => [card.id, getCardState(this.#storage, card.id)]));
     const ratings = quizInformedRatings(
       outcome,
@@ -333,6 +313,24 @@ export class ReviewService {
     });
   }
 
+  /**
+   * Takes back the ratings one quiz answer added (the learner said "I was right" after it was
+   * marked wrong): each is undone by an undo event in the log, so replaying reproduces it. Call
+   * inside `transact`, then apply the answer's new outcome.
+   */
+  revokeQuizOutcome(answerId: string): string[] {
+    const events = this.#storage
+      .statement(eventSql.inEffectForQuizAnswer)
+      .all(answerId)
+      .map(fromDbReviewEvent);
+    return events.map((event) => {
+      const current = getCardState(this.#storage, event.cardId);
+      if (!current) throw new Error(`Card ${event.cardId} has a quiz rating but no state.`);
+      this.#writeUndo(event, current, 'quiz');
+      return event.cardId;
+    });
+  }
+
   /** Every stored card state (for mastery and statistics). */
   allStates(): Map<string, CardStateRecord> {
     const result = new Map<string, CardStateRecord>();
@@ -341,6 +339,47 @@ export class ReviewService {
       result.set(record.cardId, record);
     }
     return result;
+  }
+
+  /** Writes an undo event for a rating and the card's replayed state. Call inside a transaction. */
+  #writeUndo(
+    undone: ReviewEvent,
+    current: CardStateRecord,
+    source: ReviewEvent['source'],
+  ): CardStateRecord {
+    const at = Math.max(this.#now().getTime(), undone.occurredAt);
+    const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
+    const undoReplay = {
+      id: this.newId(),
+      kind: 'undo' as const,
+      rating: null,
+      undoes: undone.id,
+      occurredAt: at,
+      studyDay: studyDayOf(at),
+      desiredRetention: undone.desiredRetention,
+      fuzz: undone.fuzz,
+    };
+    const replayed = replayCard([...log, undoReplay]);
+    if (!replayed) throw new Error(`Replaying card ${undone.cardId} gave no state.`);
+    insertEvent(this.#storage, {
+      ...undoReplay,
+      deviceId: this.#storage.deviceId,
+      cardId: undone.cardId,
+      source,
+      quizAnswerId: undone.quizAnswerId,
+      studySessionId: undone.studySessionId,
+      durationMs: 0,
+      phaseBefore: current.state.phase,
+      phaseAfter: replayed.state.phase,
+      dueAfter: replayed.state.due,
+      stabilityAfter: replayed.state.stability,
+      difficultyAfter: replayed.state.difficulty,
+      recordedAt: this.#now().getTime(),
+    });
+    const next = replayedRecord(undone.cardId, replayed);
+    putCardState(this.#storage, next);
+    this.#pending.push(next);
+    return next;
   }
 
   /** Writes one rating event and the card's new cached state. Call inside a transaction. */
@@ -409,17 +448,26 @@ export class ReviewService {
     const learningNow = this.#firstLearningDueBy(day.now, skip);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
+    // New and review cards wait while a sibling was answered today (learning cards never do).
+    const bury = this.#siblingsBuried(day.today);
+    if (after) bury.answered(after.card);
+    const leaveOut = (cardId: string): boolean => {
+      if (cardId === skip) return true;
+      const card = this.#catalog.card(cardId);
+      return card !== undefined && bury.buries(card);
+    };
+
     const reviewsLeft = day.reviewAllowance - (after?.record?.state.phase === 'review' ? 1 : 0);
     if (reviewsLeft > 0) {
       const review = day.examDay
-        ? nextExamReview(this.#storage, this.#catalog, day.examDay, skip)
-        : this.#firstOverdueReview(day.dayEnd, skip);
+        ? nextExamReview(this.#storage, this.#catalog, day.examDay, leaveOut)
+        : this.#firstOverdueReview(day.dayEnd, leaveOut);
       if (review) return this.#queued(review, 'review');
     }
 
     const newLeft = day.newAllowance - (after && isNew(after) ? 1 : 0);
     if (newLeft > 0) {
-      const card = this.#introducedCards().firstUnseen(skip);
+      const card = this.#introducedCards().firstUnseen((c) => leaveOut(c.id));
       if (card) {
         const record = getCardState(this.#storage, card.id);
         return record ? { card, queue: 'new', record } : { card, queue: 'new' };
@@ -484,13 +532,26 @@ export class ReviewService {
     return undefined;
   }
 
-  #firstOverdueReview(dayEnd: number, skip?: string): CardStateRecord | undefined {
+  #firstOverdueReview(
+    dayEnd: number,
+    leaveOut: (cardId: string) => boolean,
+  ): CardStateRecord | undefined {
     const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
     for (const row of statement.iterate(dayEnd)) {
       const record = fromDbCardState(row);
-      if (record.cardId !== skip && this.#catalog.has(record.cardId)) return record;
+      if (!leaveOut(record.cardId) && this.#catalog.has(record.cardId)) return record;
     }
     return undefined;
+  }
+
+  /** Today's answered cards, as the rule that buries their siblings (shared/engine/queue.ts). */
+  #siblingsBuried(today: string): SiblingBury {
+    const answered = this.#storage
+      .statement(eventSql.answeredOnDay)
+      .all(today)
+      .map((row) => this.#catalog.card(text(row, 'card_id')))
+      .filter((card): card is StudyCard => card !== undefined);
+    return new SiblingBury(answered);
   }
 
   #day(): DayContext {

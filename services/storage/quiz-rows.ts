@@ -1,7 +1,11 @@
 import { num, numOrNull, text, textOrNull, type Row } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
-/** Quiz sessions (a row updated once, when finished) and quiz answers (append-only). */
+/**
+ * Quiz sessions (a row updated once, when finished) and quiz answers (append-only). A learner's
+ * "I was right" on a wrong answer is appended too, as a row of kind `claim-right` for the same
+ * item; reading a session's answers folds each claim into the answer it claims.
+ */
 
 export interface TopicScore {
   readonly topic: string;
@@ -179,6 +183,32 @@ export function quizAnswerById(storage: Storage, id: string): QuizAnswerRecord |
   return row ? fromDbQuizAnswer(row) : undefined;
 }
 
+/** The kind of the row that records "I was right" for an earlier answer to the same item. */
+export const claimRightKind = 'claim-right';
+
+/**
+ * A session's answers as given, each claim folded into the answer it claims: that answer counts
+ * right, and its response JSON gains `claimedRightAt` beside what it was marked when given.
+ */
 export function quizAnswersForSession(storage: Storage, sessionId: string): QuizAnswerRecord[] {
-  return storage.statement(quizSql.answersForSession).all(sessionId).map(fromDbQuizAnswer);
+  const rows = storage.statement(quizSql.answersForSession).all(sessionId).map(fromDbQuizAnswer);
+  return foldClaims(rows);
+}
+
+export function foldClaims(rows: readonly QuizAnswerRecord[]): QuizAnswerRecord[] {
+  const claims = new Map(
+    rows.filter((row) => row.kind === claimRightKind).map((row) => [row.itemId, row.answeredAt]),
+  );
+  return rows
+    .filter((row) => row.kind !== claimRightKind)
+    .map((row) => {
+      const at = claims.get(row.itemId);
+      if (at === undefined || row.correct) return row;
+      const response = JSON.parse(row.response) as unknown;
+      const claimed =
+        typeof response === 'object' && response !== null && !Array.isArray(response)
+          ? { ...response, claimedRightAt: at }
+          : { response, claimedRightAt: at };
+      return { ...row, correct: true, response: JSON.stringify(claimed) };
+    });
 }

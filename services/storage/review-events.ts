@@ -148,10 +148,19 @@ export const eventSql = {
     WHERE e.kind = 'rating' AND e.source = 'review' AND e.device_id = ?
       AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
     ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
+  /** The ratings a quiz answer added that are still in effect (to take back on "I was right"). */
+  inEffectForQuizAnswer: `SELECT ${columns} FROM review_event e
+    WHERE e.quiz_answer_id = ? AND e.kind = 'rating'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    ORDER BY e.occurred_at DESC, e.id DESC`,
   /** Reviews (of cards in review phase) done today in the flashcard queue, net of undos. */
   reviewsOnDay: `SELECT COUNT(*) AS n FROM review_event e
     WHERE e.study_day = ? AND e.kind = 'rating' AND e.source = 'review'
       AND e.phase_before = 'review'
+      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+  /** Cards with an effective rating today, from a review or a quiz: their siblings wait. */
+  answeredOnDay: `SELECT DISTINCT e.card_id FROM review_event e
+    WHERE e.study_day = ? AND e.kind = 'rating'
       AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
   /** Cards that already have an effective "again" today (quiz lapses are capped at one a day). */
   lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e

@@ -13,6 +13,7 @@ export const channelNames = [
   'quiz.count',
   'quiz.start',
   'quiz.answer',
+  'quiz.claimRight',
   'quiz.finish',
   'quiz.history',
   'quiz.unfinished',

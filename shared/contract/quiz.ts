@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quizKinds } from '../engine/types.ts';
-import { edgeSigns } from '../pack/schema.ts';
+import { edgeSigns, tiers } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
 import {
@@ -76,6 +76,8 @@ const optionSchema = z.object({ id: z.string(), text: z.string() });
 /** A pathway fragment to draw, with the asked part masked (`null`). */
 export const quizDiagramSchema = z.object({
   pathwayId: z.string(),
+  /** The figure and title shown under the drawing, with the asked part redacted. */
+  caption: z.string(),
   nodes: z.array(z.object({ id: z.string(), label: z.string().nullable() })),
   edges: z.array(
     z.object({
@@ -131,7 +133,7 @@ export type QuizStart = z.infer<typeof quizStartSchema>;
 const citationSchema = z.object({
   referenceId: z.string(),
   label: z.string(),
-  tier: z.enum(['review', 'companion-review', 'primary', 'other']),
+  tier: z.enum(tiers),
 });
 
 /** Everything the learner sees after answering: verdict, expected answer, why, and sources. */
@@ -142,6 +144,10 @@ export const quizFeedbackSchema = z.object({
   score: z.number(),
   expected: z.string(),
   feedback: z.string(),
+  /** The learner said "I was right" after it was marked wrong: counted right, on their word. */
+  claimedRight: z.boolean(),
+  /** Marked wrong, and a typed answer: the learner may still say "I was right" (practice). */
+  claimable: z.boolean(),
   explanation: z.string(),
   /** Option items: each option with whether it was right and, if wrong, why. */
   options: z
@@ -187,6 +193,12 @@ export const quizAnswerSchema = z.discriminatedUnion('mode', [
 ]);
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 
+/** "I was right": the item's answer, marked wrong, is to count as right. */
+export const quizClaimRightRequestSchema = z.strictObject({
+  sessionId: quizSessionIdSchema,
+  itemId: id,
+});
+
 export const quizFinishSchema = z.object({
   summary: quizSessionSummarySchema,
   /** Every item of the quiz, answered or not, with the learner's response and the feedback. */
@@ -219,6 +231,7 @@ export const quizChannels = {
   'quiz.count': channel(quizFilterSchema, quizCountSchema),
   'quiz.start': channel(quizStartRequestSchema, quizStartSchema),
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
+  'quiz.claimRight': channel(quizClaimRightRequestSchema, quizAnswerSchema),
   'quiz.finish': channel(z.strictObject({ sessionId: quizSessionIdSchema }), quizFinishSchema),
   'quiz.history': channel(quizHistoryRequestSchema, z.array(quizSessionSummarySchema)),
   /** The newest quiz started but never finished, or null. */

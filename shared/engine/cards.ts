@@ -1,13 +1,10 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { relationDef, type RelationId } from '../pack/relations.ts';
-import { alternativeObjects, shownContext } from './alternatives.ts';
-import { citationsForFact, citationsForFacts, leadReference, sourceFraming } from './citations.ts';
+import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
+import { clozeFromFactText } from './cloze-text.ts';
+import { entityCards, type EntityCard } from './entity-cards.ts';
 import { cascadeLevels } from './graph.ts';
-import { isPluralName, midSentenceName, withArticle, withoutParenthetical } from './names.ts';
-import { mentionsAny } from './normalize.ts';
 import {
-  classOf,
-  formsOf,
   isBackgroundEntity,
   isBackgroundFact,
   isEntityObject,
@@ -22,16 +19,18 @@ import {
   textOf,
 } from './phrasing.ts';
 import {
-  BLANK,
-  blankQualifier,
   forwardQuestion,
-  qualifies,
   reverseQuestion,
   templatedCloze,
+  type OpenQuestion,
 } from './questions.ts';
+import { isReviewSubject } from './review-subject.ts';
 import { subjectOf } from './semantics.ts';
 import { remarkNote } from './setting.ts';
 import type { CardKind, StudyCard } from './types.ts';
+
+// The cloze quiz item blanks the same sentence; it imports it from here.
+export { clozeFromFactText } from './cloze-text.ts';
 
 /** Teaching tiers: what a student must know before the next tier makes sense. */
 type Tier = 0 | 1 | 2 | 3 | 4;
@@ -91,62 +90,9 @@ type Unranked = Omit<StudyCard, 'teachingRank'> & {
   readonly sortKey: readonly (number | string)[];
 };
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export interface Masked {
-  readonly text: string;
-  /** How many different written forms were masked ("NOD1" and "NOD2": two blanks, two answers). */
-  readonly distinctForms: number;
-  /** The written form that was masked first, as the text had it ("mice", "IL-8"). */
-  readonly form: string;
-}
-
-/**
- * Masks every written form of a thing in a text, plural endings included ("lymphocytes"); a
- * short acronym ("AS") only in capitals, so the word "as" survives; an alias in brackets right
- * after the masked name ("IL-8 (CXCL8)") goes with it. Null if no form was found.
- */
-export function maskForms(text: string, forms: readonly string[], mask: string): Masked | null {
-  let out = text;
-  let first: { at: number; form: string } | undefined;
-  const seen = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (!lower.includes(form.toLowerCase())) continue;
-    out = out.replace(formPattern(form), (match: string, at: number) => {
-      if (first === undefined || at < first.at) first = { at, form: match };
-      seen.add(match.toLowerCase().replace(/e?s$/, ''));
-      return mask;
-    });
-  }
-  if (first === undefined) return null;
-  const collapsed = out.replaceAll(`${mask} (${mask})`, mask);
-  // An alias in brackets right after its name ("IL-8 (CXCL8)") is one blank, one answer.
-  const distinctForms = collapsed === out ? seen.size : seen.size - 1;
-  return { text: collapsed, form: first.form, distinctForms };
-}
-
-const formPatterns = new Map<string, RegExp>();
-
-/** A written form as a whole word, plural endings allowed; compiled once per form. */
-function formPattern(form: string): RegExp {
-  let pattern = formPatterns.get(form);
-  if (!pattern) {
-    const acronym = /^[A-Z]{1,3}$/.test(form.trim());
-    pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?:e?s)?(?![\\p{L}\\p{N}])`,
-      acronym ? 'gu' : 'giu',
-    );
-    formPatterns.set(form, pattern);
-  }
-  return pattern;
-}
-
 function pathwaysOfFact(index: PackIndex, factId: string): string[] {
   return [...new Set((index.edgesByFact.get(factId) ?? []).map((r) => r.pathway.id))];
 }
-
-export const CLOZE_BLANK = BLANK;
 
 /** "IL-1β (also correct: TNF-α, IL-6)": the back of a "name one" card. */
 function withAlternatives(index: PackIndex, answer: string, others: readonly string[]): string {
@@ -155,64 +101,24 @@ function withAlternatives(index: PackIndex, answer: string, others: readonly str
   return `${answer} (also correct: ${names.join(', ')})`;
 }
 
-/**
- * The fact's own sentence with its answer blanked, when that leaves one intended answer; else a
- * templated sentence narrowed the same way as a question; else none (the forward card teaches it).
- */
-const factClozes = new WeakMap<PackIndex, Map<string, Masked | null>>();
-
-/**
- * `framedOnSource`: the sentence will be shown with its source named (a quiz frame), so only
- * that source's other findings compete for the blank.
- */
-export function clozeFromFactText(
-  index: PackIndex,
-  fact: Fact,
-  framedOnSource = false,
-): Masked | null {
-  let known = factClozes.get(index);
-  if (!known) {
-    known = new Map();
-    factClozes.set(index, known);
-  }
-  const key = `${fact.id}:${String(framedOnSource)}`;
-  const cached = known.get(key);
-  if (cached !== undefined) return cached;
-  const result = computeClozeFromFactText(index, fact, framedOnSource);
-  known.set(key, result);
-  return result;
-}
-
-function computeClozeFromFactText(
-  index: PackIndex,
-  fact: Fact,
-  framedOnSource: boolean,
-): Masked | null {
-  const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
-  const masked = maskForms(fact.text, forms, BLANK);
-  if (masked === null || mentionsAny(masked.text, forms) || masked.distinctForms > 1) return null;
-  if (!isEntityObject(fact)) return masked;
-  const shown = shownContext(index, fact, masked.text);
-  const qualifier = blankQualifier(masked.text);
-  // A sentence that names its source ("The review's abstract states…") is answered from it.
-  const source =
-    framedOnSource || namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
-  const open = alternativeObjects(index, fact, shown, source).filter(
-    (id) =>
-      !mentionsAny(masked.text, formsOf(index, id)) &&
-      (qualifier === undefined || qualifies(index, id, qualifier)),
-  );
-  return open.length === 0 ? masked : null;
-}
-
 /** "IL-32 is…" stays; "Exogenous IL-32γ…" → "exogenous IL-32γ…" after a leading clause. */
 function lowerStart(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
-function namesItsSource(text: string): boolean {
-  return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
+/**
+ * A reverse card only where its answer is one thing worth asking for: not the review's own
+ * subject (every "what induces X?" would answer IL-32), one entity without a modifier or a
+ * partner ("low DKK-1", "IL-32 and IL-17 together"), and a question the answer's type makes
+ * unique ("which microRNA targets DKK-1?"). "What promotes joint swelling?" has many true
+ * answers in the world whatever the pack says; one made unique only by its source ("according
+ * to Moon 2012") asks who found it, one that lists the others ("besides TNF-α") is an "among
+ * others" answer.
+ */
+function reverseHasOneAnswer(index: PackIndex, fact: Fact, reverse: OpenQuestion): boolean {
+  if (fact.coSubjects.length > 0 || fact.subjectModifier !== undefined) return false;
+  if (isReviewSubject(index, fact.subject)) return false;
+  return reverse.narrowedBy === 'type';
 }
 
 function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
@@ -254,8 +160,11 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
   ];
   const def = relationDef(fact.relation);
   const reverseTemplate = textOf(fact.relation).reverse;
-  if (entityObject && reverseTemplate && (def.symmetric || def.passive !== undefined)) {
-    const reverse = reverseQuestion(index, fact, reverseTemplate);
+  const reverse =
+    entityObject && reverseTemplate && (def.symmetric || def.passive !== undefined)
+      ? reverseQuestion(index, fact, reverseTemplate)
+      : null;
+  if (reverse !== null && reverseHasOneAnswer(index, fact, reverse)) {
     cards.push({
       id: `fact-reverse:${fact.id}`,
       kind: 'fact-reverse',
@@ -297,79 +206,26 @@ function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
   return cards;
 }
 
-/** Head words of categories that are mass nouns: "What is chronic inflammation?", not "a …". */
-const massHeads = /(?:inflammation|cancer|infection|immunity|disease|responses|defence|defense)$/;
-
-/** "the IL32 gene", "the RANKL/OPG ratio": names that read with "the". */
-export function takesDefiniteArticle(name: string): boolean {
-  return /\b(?:gene|ratio)$/.test(name);
+/** Glossary cards of an entity, placed at its cascade level, high-yield first. */
+function rankedEntityCards(index: PackIndex, entity: Entity, level: number): Unranked[] {
+  return entityCards(index, entity).map((card: EntityCard) => ({
+    ...card,
+    sortKey: [ENTITY_TIER, level, card.highYield ? 0 : 1, entity.id, kindOrder[card.kind]],
+  }));
 }
 
-/** "What is an osteoblast?", "What are Toll-like receptors?", "What is osteoporosis?". */
-export function definitionQuestion(entity: Entity): string {
-  const name = withoutParenthetical(midSentenceName(entity));
-  if (entity.type === 'species') return `Why does the ${name} matter in these studies?`;
-  if (isPluralName(entity.name)) return `What are ${name}?`;
-  if (takesDefiniteArticle(name)) return `What is the ${name}?`;
-  const cls = classOf(entity.type);
-  const countable =
-    (cls === 'cell' || cls === 'category' || cls === 'animal-model') &&
-    !massHeads.test(name) &&
-    !(cls === 'animal-model' && /(?:arthritis|itis)$/.test(name));
-  return `What is ${countable ? withArticle(name) : name}?`;
-}
-
-function entityCards(index: PackIndex, entity: Entity, level: number): Unranked[] {
-  const mentioning = [
-    ...new Set([
-      ...(index.factsBySubject.get(entity.id) ?? []),
-      ...(index.factsByObject.get(entity.id) ?? []),
-    ]),
-  ].filter((f) => !isBackgroundFact(index, f));
-  const highYield = mentioning.some((f) => f.highYield);
-  const topic =
-    index.topicsByEntity.get(entity.id)?.[0] ?? index.pack.manifest.topics[0]?.id ?? 'general';
-  const cited = [...mentioning].sort(
-    (a, b) => Number(b.tier === 'review') - Number(a.tier === 'review'),
-  );
-  const base = {
-    factIds: [],
-    entityIds: [entity.id],
-    topic,
-    pathwayIds: index.pathwaysByEntity.get(entity.id) ?? [],
-    citations: citationsForFacts(index, cited.slice(0, 2)),
-    highYield,
+/**
+ * One card asked for two facts: it tests and cites both. Its entities stay the first fact's, so
+ * it still comes after their definitions.
+ */
+function mergeCards(kept: Unranked, same: Unranked): Unranked {
+  return {
+    ...kept,
+    factIds: [...new Set([...kept.factIds, ...same.factIds])],
+    pathwayIds: [...new Set([...kept.pathwayIds, ...same.pathwayIds])],
+    citations: mergeCitations([...kept.citations, ...same.citations]),
+    highYield: kept.highYield && same.highYield,
   };
-  const key = (kind: CardKind): (number | string)[] => [
-    ENTITY_TIER,
-    level,
-    highYield ? 0 : 1,
-    entity.id,
-    kindOrder[kind],
-  ];
-  const forms = formsOf(index, entity.id);
-  const definition = maskForms(entity.definition, forms, 'this')?.text ?? entity.definition;
-  const aliases = entity.aliases.length > 0 ? ` Also written: ${entity.aliases.join(', ')}.` : '';
-  return [
-    {
-      id: `entity-definition:${entity.id}`,
-      kind: 'entity-definition',
-      front: definitionQuestion(entity),
-      back: entity.definition,
-      ...(aliases ? { note: aliases.trim() } : {}),
-      ...base,
-      sortKey: key('entity-definition'),
-    },
-    {
-      id: `entity-name:${entity.id}`,
-      kind: 'entity-name',
-      front: `Name it: ${definition}`,
-      back: entity.name,
-      ...(aliases ? { note: aliases.trim() } : {}),
-      ...base,
-      sortKey: key('entity-name'),
-    },
-  ];
 }
 
 function compareKeys(a: readonly (number | string)[], b: readonly (number | string)[]): number {
@@ -403,7 +259,7 @@ export function generateCards(index: PackIndex): StudyCard[] {
   const entityDecks = new Map(
     index.pack.entities
       .filter((e) => !isBackgroundEntity(index, e.id))
-      .map((e) => [e.id, entityCards(index, e, levels.get(e.id) ?? 0)] as const),
+      .map((e) => [e.id, rankedEntityCards(index, e, levels.get(e.id) ?? 0)] as const),
   );
   const factDecks = index.pack.facts
     .filter((f) => !isBackgroundFact(index, f))
@@ -427,13 +283,13 @@ export function generateCards(index: PackIndex): StudyCard[] {
   }
   // Entities no fact uses come last, in their own order.
   ordered.push(...[...entityDecks.values()].flat().sort(byKey));
-  // Two facts can end in the same "name one" question: it is asked once.
-  const fronts = new Set<string>();
-  const distinct = ordered.filter((card) => {
-    if (fronts.has(card.front)) return false;
-    fronts.add(card.front);
-    return true;
-  });
+  // Two facts can end in the same "name one" question: it is asked once, for both facts.
+  const byFront = new Map<string, Unranked>();
+  for (const card of ordered) {
+    const first = byFront.get(card.front);
+    byFront.set(card.front, first === undefined ? card : mergeCards(first, card));
+  }
+  const distinct = [...byFront.values()];
   return distinct.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({
     ...card,
     teachingRank,

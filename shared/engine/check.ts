@@ -1,10 +1,8 @@
 import type { Fact, Pack, Pathway } from '../pack/schema.ts';
-import { predictPerturbation, signOf } from './graph.ts';
 import { answerKey, mentionsAny } from './normalize.ts';
 import { alternativeObjects, shownContext, type AlternativeOptions } from './alternatives.ts';
 import { citationsForFact, leadReference } from './citations.ts';
 import {
-  areNeighbours,
   classOf,
   entityOf,
   equivalents,
@@ -15,12 +13,15 @@ import {
   isEntityObject,
   type PackIndex,
 } from './pack-index.ts';
+import { areNeighbours } from './family.ts';
 import { BLANK, blankQualifier, NAME_ONE, qualifies } from './questions.ts';
 import { proseProblems } from './prose.ts';
 import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
-import { balanceShift, signValue } from './quiz/pathway-items.ts';
+import { checkDiagramEdge, checkOrdering, checkPerturbation } from './quiz/pathway-checks.ts';
+import { edgeIsSolid, isDefinitionalEdge } from './quiz/pathway-common.ts';
+import { nearFinding } from './quiz/statement-mcq.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
   Bank,
@@ -28,13 +29,10 @@ import type {
   EntityClaim,
   ClozeItem,
   ContextItem,
-  DiagramEdgeItem,
   DiagramNodeItem,
   MatchingItem,
   McqItem,
   OptionItem,
-  OrderingItem,
-  PerturbationItem,
   QuizItem,
   Statement,
   StatementClaim,
@@ -181,6 +179,8 @@ function situationOfMcq(index: PackIndex, item: McqItem, claim: EntityClaim): Si
         compartments: fact.context.compartments,
         diseases: fact.context.diseases,
         species: fact.context.species,
+        cells: fact.context.cells,
+        setting: fact.context.setting,
       }
     : { compartments: [], diseases: [] };
 }
@@ -249,12 +249,6 @@ function checkMcq(index: PackIndex, item: McqItem, report: Report): void {
   }
 }
 
-const namedIn = (fact: Fact): string[] => [
-  fact.subject,
-  ...fact.coSubjects,
-  ...(isEntityObject(fact) ? [fact.object] : []),
-];
-
 /**
  * "Which of the following did this source report?": the correct statement is a fact of the
  * source; every other one is supported by nothing and refuted by the source's own findings, and
@@ -300,9 +294,10 @@ function checkStatementOptions(
       report('answer-shape', `“${option.text}” is not framed on ${claim.pathwayId ?? ''}`);
     }
     const refuted = refutationOf(index, option.statement);
-    const bySource = factsOf(index, refuted?.factIds ?? []).filter((f) =>
-      f.references.includes(claim.referenceId),
-    );
+    const bySource = (refuted?.factIds ?? [])
+      .map((id) => index.evidence.factById.get(id))
+      .filter((f): f is Fact => f !== undefined)
+      .filter((f) => f.references.includes(claim.referenceId));
     if (!refuted || (bySource.length === 0 && !onModel)) {
       report(
         'distractor-unproven',
@@ -311,16 +306,10 @@ function checkStatementOptions(
       continue;
     }
     // Same source by construction; the option must also share a topic, an entity or a pathway.
-    const near = factsOf(index, refuted.factIds).some((f) =>
-      home.some(
-        (h) =>
-          h.topic === f.topic ||
-          namedIn(f).some((id) => namedIn(h).includes(id)) ||
-          (index.edgesByFact.get(h.id) ?? []).some((a) =>
-            (index.edgesByFact.get(f.id) ?? []).some((b) => a.pathway.id === b.pathway.id),
-          ),
-      ),
-    );
+    const refuting = refuted.factIds
+      .map((id) => index.evidence.factById.get(id))
+      .filter((f): f is Fact => f !== undefined);
+    const near = home.some((h) => nearFinding(index, h, refuting));
     if (!near && !onModel) {
       report('distractor-off-topic', `“${option.text}” is unrelated to the correct statement`);
     }
@@ -515,112 +504,6 @@ function checkMatching(index: PackIndex, item: MatchingItem, report: Report): vo
     report('matching-ambiguous', `${count} pairings are backed by the pack, not exactly one`);
 }
 
-// ─── Ordering ────────────────────────────────────────────────────────────────────────────────
-
-function checkOrdering(index: PackIndex, item: OrderingItem, report: Report): void {
-  const pathway = pathwayOf(index, item.pathwayId, report);
-  if (!pathway) return;
-  const stepIds = item.steps.map((s) => s.id);
-  if (
-    new Set(item.answer).size !== item.answer.length ||
-    stepIds.length !== item.answer.length ||
-    !item.answer.every((id) => stepIds.includes(id))
-  ) {
-    report('answer-shape', 'the answer is not an order of the steps');
-    return;
-  }
-  const position = new Map(item.answer.map((id, i) => [id, i]));
-  for (let i = 0; i + 1 < item.answer.length; i++) {
-    const from = item.answer[i];
-    const to = item.answer[i + 1];
-    const link = pathway.edges.some(
-      (e) =>
-        e.from === from &&
-        e.to === to &&
-        !e.inferred &&
-        signOf(e.sign) !== 0 &&
-        factsOf(index, e.factIds).some((f) => f.contested === undefined),
-    );
-    if (!link)
-      report(
-        'ordering-not-a-cascade',
-        `no fact-backed link ${from ?? ''} → ${to ?? ''} in ${pathway.id}`,
-      );
-  }
-  for (const edge of pathway.edges) {
-    const a = position.get(edge.from);
-    const b = position.get(edge.to);
-    if (a !== undefined && b !== undefined && a > b) {
-      report(
-        'ordering-not-a-cascade',
-        `edge ${edge.id} runs backwards, so the order is not forced`,
-      );
-    }
-  }
-}
-
-// ─── Perturbation ────────────────────────────────────────────────────────────────────────────
-
-function checkPerturbation(index: PackIndex, item: PerturbationItem, report: Report): void {
-  const pathway = pathwayOf(index, item.pathwayId, report);
-  if (!pathway) return;
-  const { nodeId, change, targetNodeId, context } = item.perturbation;
-  let result;
-  try {
-    result = predictPerturbation(pathway, { nodeId, change }, context, index.entityById);
-  } catch (error) {
-    report('answer-shape', error instanceof Error ? error.message : String(error));
-    return;
-  }
-  const target = result.effects.find((e) => e.nodeId === targetNodeId);
-  if (!target) {
-    report('answer-shape', `target ${targetNodeId} is not in the pathway`);
-    return;
-  }
-  const versus = item.perturbation.versus;
-  const other = versus ? result.effects.find((e) => e.nodeId === versus.nodeId) : undefined;
-  if (versus && !other) {
-    report('answer-shape', `balance node ${versus.nodeId} is not in the pathway`);
-    return;
-  }
-  const expectedIds = versus
-    ? ['depends', 'toward-other', 'toward-target', 'unchanged']
-    : ['depends', 'down', 'unchanged', 'up'];
-  if (
-    item.options
-      .map((o) => o.id)
-      .sort()
-      .join() !== expectedIds.join()
-  ) {
-    report('answer-shape', `options are not ${expectedIds.join(' / ')}`);
-  }
-  const expected = other ? balanceShift(target.effect, other.effect) : target.effect;
-  const correct = item.options.find((o) => o.correct);
-  if (correct && correct.id !== expected) {
-    report(
-      'perturbation-mismatch',
-      `marked “${correct.id}” but the model gives “${expected ?? 'no answer'}”`,
-    );
-  }
-  if (versus) {
-    const fact = index.factById.get(versus.factId);
-    const arms = [target.entityId, other?.entityId ?? ''];
-    const declares =
-      fact?.relation === 'outweighs' &&
-      arms.some((id) => equivalents(index, fact.subject).has(id)) &&
-      arms.some((id) => equivalents(index, fact.object).has(id));
-    if (!declares)
-      report('answer-unsupported', `${versus.factId} does not declare these arms as competing`);
-  }
-  for (const effect of [target, ...(other ? [other] : [])]) {
-    if (!effect.dependsOnInference) continue;
-    const undisclosed = effect.inferenceIds.filter((id) => !item.inferenceIds.includes(id));
-    if (undisclosed.length > 0) {
-      report('inference-undisclosed', `the answer rests on ${undisclosed.join(', ')}, not listed`);
-    }
-  }
-}
-
 // ─── Context ─────────────────────────────────────────────────────────────────────────────────
 
 const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
@@ -677,21 +560,7 @@ function checkContext(index: PackIndex, item: ContextItem, report: Report): void
   }
 }
 
-// ─── Diagram edge, which study ───────────────────────────────────────────────────────────────
-
-function checkDiagramEdge(index: PackIndex, item: DiagramEdgeItem, report: Report): void {
-  const pathway = pathwayOf(index, item.pathwayId, report);
-  const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
-  if (!pathway || !edge) {
-    report('answer-shape', `edge ${item.hiddenEdgeId} is not in ${item.pathwayId}`);
-    return;
-  }
-  if (edge.inferred) report('answer-inferred', `edge ${edge.id} is inferred`);
-  const correct = item.options.find((o) => o.correct);
-  if (correct && correct.id !== signValue(edge.sign)) {
-    report('edge-sign-mismatch', `marked “${correct.id}” but the edge is ${edge.sign}`);
-  }
-}
+// ─── Which study ─────────────────────────────────────────────────────────────────────────────
 
 function checkWhichStudy(index: PackIndex, item: WhichStudyItem, report: Report): void {
   const fact = index.factById.get(item.factId);
@@ -811,9 +680,9 @@ function checkCards(index: PackIndex, cards: readonly StudyCard[]): Violation[] 
 export interface CoverageGaps {
   /** Non-background facts without a flashcard. */
   readonly factsWithoutCard: readonly string[];
-  /** Non-background facts no quiz item rests on. */
+  /** Uncontested, non-background facts no quiz item rests on. */
   readonly factsWithoutQuizItem: readonly string[];
-  /** Pathway edges ("D1:edge-id") no quiz item exercises. */
+  /** Pathway edges ("D1:edge-id") no quiz item exercises; inferred and definitional ones are never asked. */
   readonly edgesWithoutItem: readonly string[];
 }
 
@@ -830,9 +699,16 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
   return {
     factsWithoutCard: facts.filter((f) => !carded.has(f.id)).map((f) => f.id),
-    factsWithoutQuizItem: facts.filter((f) => !quizzed.has(f.id)).map((f) => f.id),
+    // A contested fact backs no single-answer item; its cards teach both sides.
+    factsWithoutQuizItem: facts
+      .filter((f) => f.contested === undefined && !quizzed.has(f.id))
+      .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
-      p.edges.map((e) => `${p.id}:${e.id}`).filter((key) => !exercised.has(key)),
+      p.edges
+        // An inferred or contested edge backs no single-answer item; its cards teach both sides.
+        .filter((e) => edgeIsSolid(index, e) && !isDefinitionalEdge(index, p, e))
+        .map((e) => `${p.id}:${e.id}`)
+        .filter((key) => !exercised.has(key)),
     ),
   };
 }

@@ -22,6 +22,8 @@ export function tierOf(reference: Reference): Tier {
     case 'secondary':
     case 'other':
       return 'other';
+    case 'textbook':
+      return 'background';
   }
 }
 
@@ -150,6 +152,7 @@ export function sourceFraming(index: PackIndex, fact: Fact): string {
     case 'primary':
     case 'secondary':
     case 'other':
+    case 'textbook':
       return `According to ${label}`;
   }
 }
@@ -169,9 +172,18 @@ export function framedSetting(index: PackIndex, fact: Fact, setting: string): st
 }
 
 /**
+ * A pathway as a student knows it: by the review's figure it reproduces ("Figure 1"), else by its
+ * title ("the model “IL-32 signalling and processing”"), never by its id in the pack.
+ */
+export function pathwayName(pathway: Pathway): string {
+  return pathway.figure ?? `the model “${pathway.title}”`;
+}
+
+/**
  * "In the review's Figure 1 model (Lee et al. 2017)", "In the ankylosing spondylitis panel of the
- * review's Figure 2A model (Lee et al. 2017)", "In pathway model D5 (“IL-32 signalling and
- * processing”)"; a title that would give the answer away is left out.
+ * review's Figure 2A model (Lee et al. 2017)", "In the model “IL-32 signalling and processing”";
+ * a title that would give the answer away gives way to the model's source ("In the pathway model
+ * drawn from Kwon et al. 2023").
  */
 export function pathwayFraming(
   index: PackIndex,
@@ -184,6 +196,8 @@ export function pathwayFraming(
   if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
     return `In ${panelText}the review's ${pathway.figure} model (${referenceLabel(review)})`;
   }
-  const named = titleGivesAway(pathway.title) ? '' : ` (“${pathway.title}”)`;
-  return `In ${panelText}pathway model ${pathway.id}${named}`;
+  if (!titleGivesAway(pathway.title)) return `In ${panelText}the model “${pathway.title}”`;
+  const source = pathway.references[0];
+  const label = source === undefined ? undefined : index.referenceById.get(source);
+  return `In ${panelText}the pathway model drawn from ${label ? referenceLabel(label) : 'the sources'}`;
 }

@@ -91,10 +91,10 @@ export function labeller(
       ? (entities as ReadonlyMap<string, Entity>)
       : new Map((entities as readonly Entity[]).map((e) => [e.id, e]));
   return (node) => {
-    if (node.label) return node.label;
     const entity = byId.get(node.entity);
-    if (!entity) return node.entity;
-    return midSentence ? midSentenceName(entity) : entity.name;
+    const name = node.label ?? entity?.name ?? node.entity;
+    // A drawn label ("Bone formation") reads mid-sentence like a name: "stimulates bone formation".
+    return midSentence && entity ? midSentenceName({ name, type: entity.type }) : name;
   };
 }
 

@@ -110,6 +110,11 @@ export function withArticle(phrase: string): string {
   return `${indefiniteArticle(phrase)} ${phrase}`;
 }
 
+/** "the IL32 gene", "the RANKL/OPG ratio": names that read with "the". */
+export function takesDefiniteArticle(name: string): boolean {
+  return /\b(?:gene|ratio)$/.test(name);
+}
+
 /** "A", "A and B", "A, B and C". */
 export function listText(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -1,6 +1,9 @@
+import { abbreviationRules, genericEndings, spellingRules, synonymSets } from './spelling.ts';
+
 /**
- * Text matching for typed answers and for "is the answer in the stem?". Learners write Greek
- * letters many ways (γ, gamma, g), with or without hyphens and spaces, in any case.
+ * The one home of text matching: typed answers (quiz cloze, Pathways "name the nodes"), Source
+ * search and "is the answer in the stem?". Learners write Greek letters many ways (γ, gamma, g),
+ * with or without hyphens and spaces, in any case, in British or American spelling.
  */
 
 const greekNames: Readonly<Record<string, string>> = {
@@ -41,7 +44,6 @@ const greekLatin: Readonly<Record<string, string>> = {
   lambda: 'l',
   mu: 'm',
 };
-const greekNamePattern = new RegExp(`(${Object.keys(greekLatin).join('|')})`, 'g');
 
 const numberWords = [
   'zero',
@@ -80,11 +82,12 @@ export function tokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** Canonical key for comparing a typed answer with an accepted form. */
+/**
+ * Exact canonical key of a written form, for the engine's own lookups (which entity a form names).
+ * Typed answers are compared with the more lenient matchKeys.
+ */
 export function answerKey(text: string): string {
-  const parts = tokens(text);
-  while (parts.length > 1 && articles.has(parts[0] ?? '')) parts.shift();
-  return parts.map((t) => numberKey(t)).join('');
+  return answerTokens(text).join('');
 }
 
 function numberKey(token: string): string {
@@ -92,29 +95,85 @@ function numberKey(token: string): string {
   return index >= 0 ? String(index) : token;
 }
 
-/**
- * Every key a written form should be accepted under: the canonical key, and the one with Greek
- * letters written as a single Latin letter ("IL-32g", "NF-kB", "TNFa").
- */
-export function answerKeys(form: string): string[] {
-  const key = answerKey(form);
-  const latin = key.replace(greekNamePattern, (name) => greekLatin[name] ?? name);
-  return latin === key ? [key] : [key, latin];
-}
-
 /** "t cells" and "t cell" are one answer; "loss" and "AS" keep their final s. */
 function singular(key: string): string {
   return key.length > 4 && /[^s]s$/.test(key) ? key.slice(0, -1) : key;
 }
 
-/** Whether a typed response matches any accepted form. */
+function applyRules(key: string, rules: readonly (readonly [RegExp, string])[]): string {
+  return rules.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), key);
+}
+
+const synonymOf = new Map(synonymSets.flatMap((set) => set.map((key) => [key, set[0] ?? key])));
+
+function withoutGenericEnding(key: string): string {
+  const ending = genericEndings.find((end) => key.endsWith(end) && key.length - end.length >= 2);
+  return ending === undefined ? key : key.slice(0, -ending.length);
+}
+
+/** Tokens as a typed answer is read: no leading article, numbers as digits. */
+function answerTokens(text: string): string[] {
+  const parts = tokens(text);
+  while (parts.length > 1 && articles.has(parts[0] ?? '')) parts.shift();
+  return parts.map(numberKey);
+}
+
+function lenientKey(joined: string): string {
+  const key = applyRules(applyRules(joined, spellingRules), abbreviationRules);
+  return synonymOf.get(key) ?? key;
+}
+
+/**
+ * The lenient key of a name or typed answer: answerKey with the shared spelling rules (British or
+ * American), standard abbreviations ("interleukin" → IL) and synonyms (spelling.ts) applied, so
+ * "Interleukin 6" and "IL-6", "tumor" and "tumour" give one key.
+ */
+export function matchKey(text: string): string {
+  return lenientKey(answerTokens(text).join(''));
+}
+
+/**
+ * Every lenient key a name answers to: its matchKey, with Greek letters as one Latin letter
+ * ("IL-32g", "NF-kB"), without a generic ending ("Wnt" for "Wnt signalling"), and in the singular.
+ * Greek letters are never dropped, so IL-32 and IL-32γ, or IL-1 and IL-1β, stay apart.
+ */
+export function matchKeys(text: string): string[] {
+  const parts = answerTokens(text);
+  const latin = parts.map((part) => greekLatin[part] ?? part);
+  const keys = new Set<string>();
+  for (const joined of new Set([parts.join(''), latin.join('')])) {
+    const key = lenientKey(joined);
+    for (const variant of [key, withoutGenericEnding(key)]) {
+      for (const form of [variant, singular(variant)]) {
+        const canonical = synonymOf.get(form) ?? form;
+        if (canonical.length > 0) keys.add(canonical);
+      }
+    }
+  }
+  return [...keys];
+}
+
+/** Whether a typed response names what any accepted form names (the rules in spelling.ts). */
 export function matchesAnswer(response: string, accepted: readonly string[]): boolean {
-  const key = answerKey(response);
-  if (key.length === 0) return false;
-  const keys = new Set([key, singular(key)]);
-  return accepted.some((form) =>
-    answerKeys(form).some((k) => keys.has(k) || keys.has(singular(k))),
-  );
+  const typed = matchKeys(response);
+  if (typed.length === 0) return false;
+  const keys = new Set(accepted.flatMap(matchKeys));
+  return typed.some((key) => keys.has(key));
+}
+
+/**
+ * Free text folded for searching: lower case, Greek letters spelled out as words ("IL-32γ" →
+ * "il-32 gamma"), the shared spelling rules applied; spaces and punctuation are kept.
+ */
+export function foldText(raw: string): string {
+  const spelled = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u03b1-\u03c9\u00df\u00b5]/gu, (letter: string, at: number, text: string) => {
+      const name = greekNames[letter] ?? letter;
+      return at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? '') ? ` ${name}` : name;
+    });
+  return applyRules(spelled, spellingRules).replace(/\s+/g, ' ').trim();
 }
 
 /** Short upper-case acronyms ("AS", "OB") are matched by case, or "as" in any sentence would hit. */

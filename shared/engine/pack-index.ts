@@ -10,7 +10,10 @@ import type {
   TeachingPoint,
 } from '../pack/schema.ts';
 import { relations, type RelationId } from '../pack/relations.ts';
+import { buildEvidence, pairKey, type EvidenceIndex } from './evidence.ts';
 import { answerKey } from './normalize.ts';
+
+export { pairKey };
 
 /**
  * Distractor classes: entity types a learner would weigh against each other. A microRNA and a
@@ -114,13 +117,13 @@ export interface PackIndex {
   readonly referencesByEntity: ReadonlyMap<string, readonly string[]>;
   readonly inferenceIds: ReadonlySet<string>;
   readonly reviewReferenceId: string;
+  /** Facts, background facts and co-objects: what support and refutation are decided on. */
+  readonly evidence: EvidenceIndex;
 }
 
 export class PackIndexError extends Error {
   override readonly name = 'PackIndexError';
 }
-
-export const pairKey = (subject: string, object: string): string => `${subject}\u0000${object}`;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -258,6 +261,7 @@ export function indexPack(pack: Pack): PackIndex {
     referencesByEntity,
     inferenceIds: new Set(pack.manifest.inferences.map((i) => i.id)),
     reviewReferenceId: pack.manifest.reviewReference,
+    evidence: buildEvidence(pack, entityById),
   };
 }
 
@@ -312,37 +316,6 @@ export function equivalents(index: PackIndex, id: string): ReadonlySet<string> {
   });
 }
 
-const familyRelations: ReadonlySet<RelationId> = new Set<RelationId>([
-  'isoform-of',
-  'most-active-isoform-of',
-  'most-abundant-isoform-of',
-  'spliced-into',
-]);
-
-/**
- * Entities a statement about `id` may also be read as being about: its equivalents, plus its
- * parent and sibling isoforms. Used when asking "does the pack already say this?", where reading
- * broadly is the safe side.
- */
-export function relatedSubjects(index: PackIndex, id: string): ReadonlySet<string> {
-  return remember(index, `rel:${id}`, () => relatedSubjectsOf(index, id));
-}
-
-function relatedSubjectsOf(index: PackIndex, id: string): Set<string> {
-  const out = new Set(equivalents(index, id));
-  const family = new Set<string>();
-  for (const member of out) {
-    for (const fact of index.factsBySubject.get(member) ?? []) {
-      if (familyRelations.has(fact.relation)) family.add(fact.object);
-    }
-    for (const fact of index.factsByObject.get(member) ?? []) {
-      if (familyRelations.has(fact.relation)) family.add(fact.subject);
-    }
-  }
-  for (const member of family) for (const eq of equivalents(index, member)) out.add(eq);
-  return out;
-}
-
 /** Facts stating something about (any of) these subjects and (any of) these objects. */
 export function factsBetween(
   index: PackIndex,
@@ -368,30 +341,4 @@ export function isBackgroundEntity(index: PackIndex, id: string): boolean {
 export function isBackgroundFact(index: PackIndex, fact: Fact): boolean {
   const ids = [fact.subject, ...fact.coSubjects, ...(isEntityObject(fact) ? [fact.object] : [])];
   return ids.every((id) => isBackgroundEntity(index, id));
-}
-
-const overlap = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
-  (a ?? []).some((x) => (b ?? []).includes(x));
-
-/**
- * Whether two entities are neighbours a learner would weigh against each other: drawn on a common
- * pathway, reported by a common study, or taught in a common topic. A distractor that is none of
- * these to the answer is guessable by elimination.
- */
-export function areNeighbours(index: PackIndex, a: string, b: string): boolean {
-  return (
-    areSiblingIsoforms(index, a, b) ||
-    overlap(index.pathwaysByEntity.get(a), index.pathwaysByEntity.get(b)) ||
-    overlap(index.referencesByEntity.get(a), index.referencesByEntity.get(b)) ||
-    overlap(index.topicsByEntity.get(a), index.topicsByEntity.get(b))
-  );
-}
-
-/** "IL-32δ" and "IL-32α": isoforms named from one parent are one family even with no fact between them. */
-function areSiblingIsoforms(index: PackIndex, a: string, b: string): boolean {
-  const x = index.entityById.get(a);
-  const y = index.entityById.get(b);
-  if (x?.type !== 'isoform' || y?.type !== 'isoform') return false;
-  const stem = (name: string): string => name.replace(/[\p{Script=Greek}]+$/u, '');
-  return stem(x.name) === stem(y.name) && stem(x.name) !== x.name;
 }

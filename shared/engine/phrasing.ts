@@ -10,6 +10,7 @@ import {
   midSentenceName,
   plural,
   pluralVerb,
+  takesDefiniteArticle,
   withArticle,
   withoutParenthetical,
 } from './names.ts';
@@ -301,7 +302,11 @@ export function subjectPhrase(index: PackIndex, subject: SubjectRef): string {
   const modifier = subject.modifier as Modifier | undefined;
   const name =
     modifier === undefined ? countedName(index, subject.entityId) : nameOf(index, subject.entityId);
-  const base = modifier ? modifierPhrase[modifier](name) : name;
+  const base = modifier
+    ? modifierPhrase[modifier](name)
+    : takesDefiniteArticle(name)
+      ? `the ${name}`
+      : name;
   if (subject.coSubjects.length === 0) return base;
   const all = [base, ...subject.coSubjects.map((id) => countedName(index, id))];
   const molecules = [subject.entityId, ...subject.coSubjects].every(
@@ -358,6 +363,11 @@ export function essentialDetail(detail: string | undefined): string | undefined 
   if (detail === undefined) return undefined;
   const text = detail.trim();
   if (/^\([a-z-]+ed\)$/.test(text)) return text;
+  // "caused by IL-32 (…)": what the object is restricted to, not an aside.
+  const restriction = /^([a-z]+(?:ed|en) by [^\s(),;]+(?: [^\s(),;]+)?)(?:\s*\([^()]*\))?$/.exec(
+    text,
+  );
+  if (restriction?.[1] !== undefined) return restriction[1];
   return /^[a-z][\w-]*(?: [\w-]+)?$/i.test(text) ? text : undefined;
 }
 
@@ -379,9 +389,18 @@ export function optionSentence(
   );
 }
 
-/** The answer a card shows: the object with its detail, starting with a capital. */
+/**
+ * The answer a card shows: the object with only the detail that is part of it ("activated T
+ * cells", "IL-32 mRNA"), starting with a capital. The rest of a detail ("and IL-6", "via
+ * miR-29a") is a further fact or an "among others": the card's note gives the whole sentence.
+ */
 export function answerPhrase(index: PackIndex, fact: Fact): string {
-  const phrase = objectPhrase(index, fact.relation, fact.object, fact.objectDetail);
+  const phrase = objectPhrase(
+    index,
+    fact.relation,
+    fact.object,
+    essentialDetail(fact.objectDetail),
+  );
   return capitalise(phrase.replace(/^an? (?=[a-z])/, ''));
 }
 
@@ -458,7 +477,7 @@ export function factSetting(
   const cellsInDetail = (fact.context.cells ?? []).some((id) =>
     mentionsAny(detail, formsOf(index, id)),
   );
-  const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail);
+  const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail) && namesAPlace(detail);
   return settingPhrase(
     index,
     placeInDetail ? { ...fact.context, compartments: [] } : fact.context,
@@ -468,6 +487,17 @@ export function factSetting(
       skipSystemic: fact.subjectModifier === 'systemic',
       ...options,
     },
+  );
+}
+
+/**
+ * Whether a level's detail says where it was measured ("synovial fluid and tissue", "patients'
+ * serum"); "patients compared with no-fracture patients" does not, so the compartment (bone
+ * marrow) must still be said.
+ */
+function namesAPlace(detail: string): boolean {
+  return /\b(?:tissues?|fluid|serum|plasma|joints?|synovium|ileum|epithelium|marrow|lungs?|blood|circulation)\b/.test(
+    detail,
   );
 }
 

@@ -7,7 +7,7 @@ import {
   type AlternativeOptions,
 } from './alternatives.ts';
 import { leadReference, sourceFraming } from './citations.ts';
-import { capitalise, listText } from './names.ts';
+import { capitalise, listText, withoutParenthetical } from './names.ts';
 import { mentionsAny, viewOf, type TextView } from './normalize.ts';
 import {
   classOf,
@@ -48,6 +48,12 @@ export interface OpenQuestion {
   readonly alsoAccepted: readonly string[];
   /** Framed on the fact's source, because the source is what makes the answer unique. */
   readonly framedOnSource: boolean;
+  /**
+   * How the question was made to have one answer: not at all (the plain question), by the answer's
+   * type ("which microRNA"), by its source, by naming the other answers ("besides TNF-α"), or not
+   * at all ("name one").
+   */
+  readonly narrowedBy: 'nothing' | 'type' | 'source' | 'others' | 'name-one';
 }
 
 /** The most answers a "besides …" clause lists before the question turns into "name one". */
@@ -129,6 +135,13 @@ function narrow(index: PackIndex, fact: Fact, asking: Asking): OpenQuestion {
     }),
     alsoAccepted: [],
     framedOnSource: withSource,
+    narrowedBy: besides
+      ? 'others'
+      : withSource
+        ? 'source'
+        : body === asking.body
+          ? 'nothing'
+          : 'type',
   });
   const typedBody = (ids: readonly string[]): string | null => {
     if (asking.answerId === undefined) return null;
@@ -149,7 +162,12 @@ function narrow(index: PackIndex, fact: Fact, asking: Asking): OpenQuestion {
     return make(true, asking.body, fromSource);
   }
   if (nameable(all)) return make(false, asking.body, all);
-  return { text: asking.nameOne(all), alsoAccepted: all, framedOnSource: false };
+  return {
+    text: asking.nameOne(all),
+    alsoAccepted: all,
+    framedOnSource: false,
+    narrowedBy: 'name-one',
+  };
 }
 
 function settingFor(
@@ -209,10 +227,24 @@ export function forwardQuestion(index: PackIndex, fact: Fact): OpenQuestion {
   });
 }
 
+/**
+ * The object keeps a qualifier its detail gives it: "joint swelling caused by IL-32", not any
+ * joint swelling; "osteoclastogenesis driven by IL-32γ". Asides in brackets stay out.
+ */
+function withObjectQualifier(body: string, objectName: string, detail: string | undefined): string {
+  const qualifier = withoutParenthetical(detail?.trim() ?? '');
+  if (!/^(?:[a-z]+(?:ed|en) by|in|with|without|during|after)\s/.test(qualifier)) return body;
+  return body.replace(objectName, `${objectName} ${qualifier}`);
+}
+
 /** The flashcard question about a fact's subject (relations that read both ways). */
 export function reverseQuestion(index: PackIndex, fact: Fact, template: string): OpenQuestion {
   const object: SubjectRef = { entityId: fact.object, coSubjects: [] };
-  const body = fillSubject(index, template.replace('{O}', '{S}'), object);
+  const body = withObjectQualifier(
+    fillSubject(index, template.replace('{O}', '{S}'), object),
+    countedName(index, fact.object),
+    fact.objectDetail,
+  );
   const answers = [fact.subject, ...fact.coSubjects].flatMap((id) => [...equivalents(index, id)]);
   const setting = settingFor(index, fact, answers, `${body} ${nameOf(index, fact.subject)}`);
   const shown = shownContext(index, fact, `${body} ${setting}`);
@@ -252,11 +284,11 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
   const shown = shownContext(index, fact, plain);
   const all = alternativeObjects(index, fact, shown);
   const fromSource = alternativeObjects(index, fact, shown, sourceOf(index, fact));
-  const result = (body: string, framedOnSource: boolean): OpenQuestion => ({
-    text: body,
-    alsoAccepted: [],
-    framedOnSource,
-  });
+  const result = (
+    body: string,
+    framedOnSource: boolean,
+    narrowedBy: OpenQuestion['narrowedBy'] = framedOnSource ? 'source' : 'nothing',
+  ): OpenQuestion => ({ text: body, alsoAccepted: [], framedOnSource, narrowedBy });
   const typedWith = (others: readonly string[]): string | null => {
     if (!isEntityObject(fact)) return null;
     const type = distinguishingType(index, fact.object, others);
@@ -268,20 +300,21 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
       : null;
   if (all.length === 0) return result(plain, false);
   const typedAll = typedWith(all);
-  if (typedAll !== null) return result(typedAll, false);
+  if (typedAll !== null) return result(typedAll, false, 'type');
   if (fromSource.length === 0) return result(plain, true);
   const typedSource = typedWith(fromSource);
   if (typedSource !== null) return result(typedSource, true);
   // Name as few other answers as possible: the source's own, when that list is shorter.
   const listedSource = fromSource.length < all.length ? listedWith(fromSource) : null;
-  if (listedSource !== null) return result(listedSource, true);
+  if (listedSource !== null) return result(listedSource, true, 'others');
   const listedAll = listedWith(all);
-  if (listedAll !== null) return result(listedAll, false);
+  if (listedAll !== null) return result(listedAll, false, 'others');
   if (!isEntityObject(fact)) return null;
   return {
     text: `${nameOneText(answerNoun(index, fact.object, all), clause, setting).replace(/\.$/, '')}: ${BLANK}.`,
     alsoAccepted: all,
     framedOnSource: false,
+    narrowedBy: 'name-one',
   };
 }
 

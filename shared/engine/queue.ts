@@ -9,6 +9,7 @@ import {
   type SchedulerConfig,
 } from './scheduler.ts';
 import { addDays, daysBetween, studyDayStart } from './study-day.ts';
+import type { StudyCard } from './types.ts';
 
 /** Pure rules of the daily queue: how many new and review cards today, in which order. */
 
@@ -203,3 +204,43 @@ export function examForecast(input: {
 
 /** New cards on later days are assumed learned mid-morning. */
 const introductionHourOffset = 6 * 3_600_000;
+
+type SiblingCard = Pick<StudyCard, 'id' | 'factIds' | 'entityIds'>;
+
+/**
+ * What a card is made from: its fact (forward, reverse and cloze of one fact), or, for a glossary
+ * card, its term (definition and name). Cards made from the same are siblings: one gives the other
+ * away. A card that tests several facts at once is made from that set.
+ */
+export function siblingKeys(card: Omit<SiblingCard, 'id'>): string[] {
+  return card.factIds.length > 0
+    ? [`facts:${[...card.factIds].sort().join('+')}`]
+    : card.entityIds.map((id) => `entity:${id}`);
+}
+
+/**
+ * Siblings of the cards answered today wait until tomorrow (Anki's burying): a definition
+ * answered in the morning must not come back as its reverse an hour later, answer in hand.
+ */
+export class SiblingBury {
+  readonly #answeredBy = new Map<string, Set<string>>();
+
+  constructor(answeredToday: Iterable<SiblingCard>) {
+    for (const card of answeredToday) this.answered(card);
+  }
+
+  answered(card: SiblingCard): void {
+    for (const key of siblingKeys(card)) {
+      const ids = this.#answeredBy.get(key);
+      if (ids) ids.add(card.id);
+      else this.#answeredBy.set(key, new Set([card.id]));
+    }
+  }
+
+  /** Whether a sibling of `card` (another card from the same fact or term) was answered today. */
+  buries(card: SiblingCard): boolean {
+    return siblingKeys(card).some((key) =>
+      [...(this.#answeredBy.get(key) ?? [])].some((id) => id !== card.id),
+    );
+  }
+}

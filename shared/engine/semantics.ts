@@ -1,168 +1,62 @@
 import type { Fact, Pathway } from '../pack/schema.ts';
 import { relations, type RelationId } from '../pack/relations.ts';
+import {
+  asRelation,
+  compatibleContext,
+  effectivePolarity,
+  isNegation,
+  negatedSigns,
+  relationFamily,
+  sameSituation,
+  type Polarity,
+} from './claims.ts';
+import type { EvidenceIndex } from './evidence.ts';
+import { relatedSubjects } from './family.ts';
 import { predictPerturbation, signOf } from './graph.ts';
 import { answerKey } from './normalize.ts';
 import {
   equivalents,
-  factsBetween,
   functionalRelations,
   inverseFunctionalRelations,
   isEntityObject,
   pairKey,
-  relatedSubjects,
   type PackIndex,
 } from './pack-index.ts';
-import type {
-  Evidence,
-  PerturbationChange,
-  PerturbationResult,
-  Statement,
-  SubjectRef,
-} from './types.ts';
+import type { Evidence, PerturbationChange, PerturbationResult, Statement } from './types.ts';
+
+export {
+  asRelation,
+  effectivePolarity,
+  negatedSigns,
+  relationFamily,
+  sameSituation,
+  statementKey,
+  statementOf,
+  subjectOf,
+  type Polarity,
+} from './claims.ts';
 
 /**
  * What the pack says and what it contradicts. Everything the generators call a fact, a false
  * statement or a wrong option is decided here, and checkBank decides it again with the same code.
+ * The world is open: a statement is false only when a fact or a background fact says the
+ * opposite in a situation that fits it (or a single-valued relation has another value); that the
+ * pack does not say something, or that a pathway model draws it elsewhere, proves nothing.
  */
 
-export type Polarity = 1 | -1 | 0;
+type Lookup = Pick<EvidenceIndex, 'byPair' | 'bySubjectRelation'>;
 
-/** Relations that can contradict one another: same family, opposite effective polarity. */
-export function relationFamily(relation: RelationId): string {
-  switch (relation) {
-    case 'induces-expression-of':
-    case 'increases':
-    case 'decreases':
-    case 'activates':
-    case 'inhibits':
-    case 'promotes':
-    case 'suppresses':
-    case 'targets':
-    case 'required-for':
-    case 'disrupts':
-    case 'does-not-induce':
-    case 'fails-to-inhibit':
-      return 'causal';
-    case 'correlates-positively-with':
-    case 'correlates-inversely-with':
-      return 'correlation';
-    case 'elevated-in':
-    case 'reduced-in':
-    case 'no-difference-in':
-      return 'level';
-    default:
-      return relation;
+function between(lookup: Lookup, subjects: Iterable<string>, objects: Iterable<string>): Fact[] {
+  const out: Fact[] = [];
+  const objectList = [...objects];
+  for (const s of subjects) {
+    for (const o of objectList) out.push(...(lookup.byPair.get(pairKey(s, o)) ?? []));
   }
-}
-
-/** Relations that deny an effect: they refute a claimed change without claiming the opposite. */
-function isNegation(relation: RelationId): boolean {
-  return negatedSigns(relation).length > 0;
-}
-
-/** The claimed directions a denial refutes: "fails to inhibit" refutes only "inhibits". */
-export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
-  switch (relation) {
-    case 'does-not-induce':
-      return [1];
-    case 'fails-to-inhibit':
-      return [-1];
-    case 'no-difference-in':
-      return [1, -1];
-    default:
-      return [];
-  }
-}
-
-const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);
-const qualifierModifiers = new Set(['local', 'systemic']);
-
-/** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
-export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
-  if (isNegation(relation)) return 0;
-  const base = relations[relation].polarity;
-  const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
-  if (sign === 0) return 0;
-  return (modifier !== undefined && loweringModifiers.has(modifier) ? -sign : sign) as Polarity;
-}
-
-export function asRelation(relation: string): RelationId {
-  if (!(relation in relations)) throw new Error(`unknown relation "${relation}"`);
-  return relation as RelationId;
-}
-
-export function subjectOf(fact: Fact): SubjectRef {
-  return {
-    entityId: fact.subject,
-    ...(fact.subjectModifier === undefined ? {} : { modifier: fact.subjectModifier }),
-    coSubjects: fact.coSubjects,
-  };
-}
-
-export function statementOf(fact: Fact, change: Partial<Statement> = {}): Statement {
-  return {
-    subject: subjectOf(fact),
-    relation: fact.relation,
-    object: fact.object,
-    ...(fact.objectDetail === undefined ? {} : { objectDetail: fact.objectDetail }),
-    compartments: fact.context.compartments,
-    diseases: fact.context.diseases,
-    species: fact.context.species,
-    ...change,
-  };
-}
-
-/** One key per claim: same subject, modifier, family, polarity (or relation) and object. */
-export function statementKey(statement: Statement): string {
-  const relation = asRelation(statement.relation);
-  const polarity = effectivePolarity(relation, statement.subject.modifier);
-  const predicate =
-    polarity === 0 ? relation : `${relationFamily(relation)}${polarity > 0 ? '+' : '-'}`;
-  const qualifier =
-    statement.subject.modifier !== undefined && qualifierModifiers.has(statement.subject.modifier)
-      ? statement.subject.modifier
-      : '';
-  return [
-    statement.subject.entityId,
-    qualifier,
-    predicate,
-    statement.object,
-    [...statement.compartments].sort().join('+'),
-    statement.pathwayId ?? '',
-  ].join('|');
-}
-
-const overlapsOrOpen = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
-
-/**
- * Whether a fact speaks to the same situation as a statement: compartments and diseases overlap
- * (or one side is unspecific), local/systemic qualifiers agree, species do not exclude each other.
- * Compartment matters: systemic IL-32γ being low does not contradict local IL-32γ being high.
- */
-export function sameSituation(statement: Statement, fact: Fact): boolean {
-  const a = statement.subject.modifier;
-  const b = fact.subjectModifier;
-  const qa = a !== undefined && qualifierModifiers.has(a) ? a : undefined;
-  const qb = b !== undefined && qualifierModifiers.has(b) ? b : undefined;
-  if (qa !== undefined && qb !== undefined && qa !== qb) return false;
-  const sa = statement.species ?? 'unspecified';
-  const sb = fact.context.species;
-  const speciesClash =
-    sa !== sb && ![sa, sb].includes('unspecified') && ![sa, sb].includes('human-and-mouse');
-  if (speciesClash) return false;
-  return (
-    overlapsOrOpen(statement.compartments, fact.context.compartments) &&
-    overlapsOrOpen(statement.diseases, fact.context.diseases)
-  );
-}
-
-function objectMatches(fact: Fact, objects: ReadonlySet<string>, literal: string): boolean {
-  return isEntityObject(fact) ? objects.has(fact.object) : answerKey(fact.object) === literal;
+  return out;
 }
 
 function candidateFacts(
-  index: PackIndex,
+  lookup: Lookup,
   subjects: ReadonlySet<string>,
   statement: Statement,
   objects: ReadonlySet<string>,
@@ -171,23 +65,23 @@ function candidateFacts(
   if (relations[relation].objectKind === 'literal') {
     const literal = answerKey(statement.object);
     return [...subjects].flatMap((s) =>
-      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter((f) =>
-        objectMatches(f, objects, literal),
+      (lookup.bySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
+        (f) => !isEntityObject(f) && answerKey(f.object) === literal,
       ),
     );
   }
-  const found = factsBetween(index, subjects, objects);
+  const found = between(lookup, subjects, objects);
   if (relations[relation].symmetric) {
-    found.push(...factsBetween(index, objects, subjects).filter((f) => f.relation === relation));
+    found.push(...between(lookup, objects, subjects).filter((f) => f.relation === relation));
   }
   return found;
 }
 
-function objectSet(index: PackIndex, statement: Statement): ReadonlySet<string> {
-  const relation = asRelation(statement.relation);
-  return relations[relation].objectKind === 'entity'
-    ? equivalents(index, statement.object)
-    : new Set<string>();
+const singleValued = (relation: RelationId): boolean =>
+  functionalRelations.has(relation) || inverseFunctionalRelations.has(relation);
+
+function isEntityStatement(statement: Statement): boolean {
+  return relations[asRelation(statement.relation)].objectKind === 'entity';
 }
 
 export interface Support {
@@ -197,30 +91,60 @@ export interface Support {
 }
 
 /**
- * Anything in the pack that makes the statement true, read broadly (isoforms and their parent
- * count as the subject; any relation of the same family and direction counts; an indirect effect
- * along any pathway counts; contested facts count). A statement with support is never offered as
- * false and an entity with support is never a distractor.
+ * Anything in the pack or its background that makes the statement true, read broadly: an
+ * isoform, its parent and its sibling isoforms count as the subject and as the object (a fact
+ * about IL-32γ supports the claim about IL-32); any relation of the same family and direction
+ * counts; a causal effect counts in any situation (only a level is tied to its place); an
+ * indirect effect through one intermediate fact, or along a pathway, counts; contested facts
+ * count. A statement with support is never offered as false, an entity with support never as a
+ * wrong option.
  */
 export function supportOf(index: PackIndex, statement: Statement): Support | null {
   const relation = asRelation(statement.relation);
   const polarity = effectivePolarity(relation, statement.subject.modifier);
   const family = relationFamily(relation);
-  const objects = objectSet(index, statement);
-  const facts = candidateFacts(
-    index,
-    relatedSubjects(index, statement.subject.entityId),
-    statement,
-    objects,
-  ).filter((fact) => {
-    if (!sameSituation(statement, fact)) return false;
+  // Single-valued relations hold of one member of a family, not of its siblings: that IL-32α is
+  // the most abundant isoform says nothing for IL-32δ.
+  const read = singleValued(relation) ? equivalents : relatedSubjects;
+  const objects = isEntityStatement(statement) ? read(index, statement.object) : new Set<string>();
+  const subjects = read(index, statement.subject.entityId);
+  const facts = candidateFacts(index.evidence, subjects, statement, objects).filter((fact) => {
+    if (family === 'level' && !sameSituation(statement, fact)) return false;
     if (polarity === 0) return fact.relation === relation;
     if (isNegation(fact.relation) || relationFamily(fact.relation) !== family) return false;
     return effectivePolarity(fact.relation, fact.subjectModifier) === polarity;
   });
-  if (facts.length > 0) return { factIds: facts.map((f) => f.id) };
-  if (polarity !== 0 && family === 'causal' && relations[relation].objectKind === 'entity') {
-    return indirectSupport(index, statement.subject.entityId, statement.object, polarity);
+  if (facts.length > 0) return { factIds: [...new Set(facts.map((f) => f.id))] };
+  if (polarity !== 0 && family === 'causal' && isEntityStatement(statement)) {
+    return (
+      chainSupport(index, subjects, objects, polarity) ??
+      indirectSupport(index, statement.subject.entityId, statement.object, polarity)
+    );
+  }
+  return null;
+}
+
+/** "IL-32 raises IL-4" and "IL-4 inhibits osteoclasts": IL-32 may well lower osteoclast activity. */
+function chainSupport(
+  index: PackIndex,
+  subjects: ReadonlySet<string>,
+  objects: ReadonlySet<string>,
+  polarity: 1 | -1,
+): Support | null {
+  const causalSign = (fact: Fact): number =>
+    relationFamily(fact.relation) === 'causal' && !isNegation(fact.relation)
+      ? effectivePolarity(fact.relation, fact.subjectModifier)
+      : 0;
+  for (const subject of subjects) {
+    for (const first of index.evidence.bySubject.get(subject) ?? []) {
+      const s1 = causalSign(first);
+      if (s1 === 0 || !isEntityObject(first) || subjects.has(first.object)) continue;
+      for (const object of objects) {
+        for (const second of index.evidence.byPair.get(pairKey(first.object, object)) ?? []) {
+          if (s1 * causalSign(second) === polarity) return { factIds: [first.id, second.id] };
+        }
+      }
+    }
   }
   return null;
 }
@@ -258,18 +182,6 @@ export function raisedEffects(
   return perturbationOf(index, pathway, nodeId, 'raised', context);
 }
 
-/** The panels in which two nodes are both drawn (undefined: the pathway has no panels). */
-function sharedContexts(pathway: Pathway, a: string, b: string): (string | undefined)[] {
-  if (pathway.contexts.length === 0) return [undefined];
-  const all = pathway.contexts.map((c) => c.id);
-  const of = (nodeId: string): string[] => {
-    const node = pathway.nodes.find((n) => n.id === nodeId);
-    return node && node.contexts.length > 0 ? node.contexts : all;
-  };
-  const second = of(b);
-  return of(a).filter((c) => second.includes(c));
-}
-
 function nodesOf(pathway: Pathway, entities: ReadonlySet<string>): string[] {
   return pathway.nodes.filter((n) => entities.has(n.entity)).map((n) => n.id);
 }
@@ -302,14 +214,21 @@ function indirectSupport(
 }
 
 /**
- * Facts that state exactly this (same subject or an equivalent, same modifier, same relation, same
- * object, same situation) and are not contested: what an answer or a true statement rests on.
+ * Facts of the pack (never the background) that state exactly this (same subject or an
+ * equivalent, same modifier, same relation, same object, same situation) and are not contested:
+ * what an answer or a true statement rests on.
  */
 export function exactSupport(index: PackIndex, statement: Statement): Fact[] {
   const relation = asRelation(statement.relation);
-  const objects = objectSet(index, statement);
+  const objects = isEntityStatement(statement)
+    ? equivalents(index, statement.object)
+    : new Set<string>();
+  const lookup: Lookup = {
+    byPair: index.factsByPair,
+    bySubjectRelation: index.factsBySubjectRelation,
+  };
   return candidateFacts(
-    index,
+    lookup,
     equivalents(index, statement.subject.entityId),
     statement,
     objects,
@@ -322,127 +241,66 @@ export function exactSupport(index: PackIndex, statement: Statement): Fact[] {
   );
 }
 
+/** Whether a fact says the opposite of a statement (or denies its effect), by family and sign. */
+function contradicts(statement: Statement, fact: Fact): boolean {
+  const relation = asRelation(statement.relation);
+  if (relationFamily(fact.relation) !== relationFamily(relation)) return false;
+  const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
+  if (isNegation(relation)) return negatedSigns(relation).some((sign) => sign === factPolarity);
+  const polarity = effectivePolarity(relation, statement.subject.modifier);
+  if (polarity === 0) return false;
+  if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
+  return factPolarity === -polarity;
+}
+
 /**
- * What proves the statement false, or null: a non-contested fact saying the opposite (or denying
- * the effect) about the same subject and object in the same situation; a different value of a
- * single-valued relation; or — for statements framed on a pathway model — a different role in it.
+ * What proves the statement false, or null: an uncontested fact or background fact saying the
+ * opposite (or denying the effect) about the same subject and object in a situation that fits the
+ * statement (compatibleContext: compartments, diseases, species, cells, setting); or, for the few
+ * relations that are single-valued by definition ("is an isoform of", "the most abundant isoform
+ * of"), another value in a fitting situation.
  */
 export function refutationOf(index: PackIndex, statement: Statement): Evidence | null {
+  if (!isEntityStatement(statement)) return null;
   const relation = asRelation(statement.relation);
-  const polarity = effectivePolarity(relation, statement.subject.modifier);
-  const family = relationFamily(relation);
+  const evidence = index.evidence;
   const subjects = equivalents(index, statement.subject.entityId);
-  const objects = objectSet(index, statement);
-  const isEntity = relations[relation].objectKind === 'entity';
+  const objects = equivalents(index, statement.object);
+  const usable = (fact: Fact): boolean =>
+    fact.contested === undefined &&
+    !evidence.coObjectReadings.has(fact) &&
+    compatibleContext(statement, fact);
 
-  if (isEntity) {
-    const contrary = factsBetween(index, subjects, objects).filter((fact) => {
-      if (fact.contested !== undefined || !sameSituation(statement, fact)) return false;
-      if (relationFamily(fact.relation) !== family) return false;
-      const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
-      if (isNegation(relation)) {
-        return negatedSigns(relation).some((sign) => sign === factPolarity);
-      }
-      if (polarity === 0) return false;
-      if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
-      return factPolarity === -polarity;
-    });
-    if (contrary.length > 0) {
-      return { basis: 'contrary-fact', factIds: contrary.map((f) => f.id) };
-    }
+  const contrary = between(evidence, subjects, objects).filter(
+    (fact) => usable(fact) && contradicts(statement, fact),
+  );
+  if (contrary.length > 0) {
+    return { basis: 'contrary-fact', factIds: [...new Set(contrary.map((f) => f.id))] };
   }
-
-  if (isEntity && functionalRelations.has(relation)) {
+  if (functionalRelations.has(relation)) {
     const other = [...subjects].flatMap((s) =>
-      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
-        (f) => f.contested === undefined && !objects.has(f.object),
+      (evidence.bySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
+        (f) => usable(f) && !objects.has(f.object),
       ),
     );
     if (other.length > 0) {
       return { basis: 'functional-relation', factIds: other.map((f) => f.id) };
     }
   }
-
-  if (isEntity && inverseFunctionalRelations.has(relation)) {
+  if (inverseFunctionalRelations.has(relation)) {
     const other = [...objects].flatMap((o) =>
-      (index.factsByObject.get(o) ?? []).filter(
-        (f) =>
-          f.relation === relation &&
-          f.contested === undefined &&
-          !subjects.has(f.subject) &&
-          sameSituation(statement, f),
+      (evidence.byObject.get(o) ?? []).filter(
+        (f) => f.relation === relation && usable(f) && !subjects.has(f.subject),
       ),
     );
     if (other.length > 0) {
       return { basis: 'functional-relation', factIds: other.map((f) => f.id) };
     }
-  }
-
-  if (!isEntity && functionalRelations.has(relation)) {
-    const literal = answerKey(statement.object);
-    const other = [...subjects].flatMap((s) =>
-      (index.factsBySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
-        (f) => f.contested === undefined && answerKey(f.object) !== literal,
-      ),
-    );
-    if (other.length > 0) {
-      return { basis: 'functional-relation', factIds: other.map((f) => f.id) };
-    }
-  }
-
-  if (statement.pathwayId !== undefined && isEntity && polarity !== 0 && family === 'causal') {
-    return pathwayRole(index, statement.pathwayId, subjects, objects, polarity);
   }
   return null;
 }
 
-/**
- * In a pathway model, the object has a role of its own (edges backed by facts) and raising the
- * subject leaves it unchanged or moves it the other way.
- */
-function pathwayRole(
-  index: PackIndex,
-  pathwayId: string,
-  subjects: ReadonlySet<string>,
-  objects: ReadonlySet<string>,
-  polarity: 1 | -1,
-): Evidence | null {
-  const pathway = index.pathwayById.get(pathwayId);
-  if (!pathway) return null;
-  const sources = nodesOf(pathway, subjects);
-  const targets = new Set(nodesOf(pathway, objects));
-  if (sources.length === 0 || targets.size === 0) return null;
-  const roleFacts = pathway.edges
-    .filter((e) => !e.inferred && (targets.has(e.from) || targets.has(e.to)))
-    .flatMap((e) => e.factIds);
-  if (roleFacts.length === 0) return null;
-  const routeFacts: string[] = [];
-  let compared = false;
-  for (const source of sources) {
-    for (const target of targets) {
-      for (const context of sharedContexts(pathway, source, target)) {
-        const effect = raisedEffects(index, pathway, source, context).effects.find(
-          (e) => e.nodeId === target,
-        );
-        if (!effect) continue;
-        compared = true;
-        if (effect.perturbed || effect.effect === 'depends') return null;
-        if (
-          (effect.effect === 'up' && polarity === 1) ||
-          (effect.effect === 'down' && polarity === -1)
-        ) {
-          return null;
-        }
-        routeFacts.push(...effect.factIds);
-      }
-    }
-  }
-  // Nodes never drawn together (different panels) have no roles to compare.
-  if (!compared) return null;
-  return { basis: 'pathway-role', factIds: [...new Set([...roleFacts, ...routeFacts])] };
-}
-
-/** Provably false: nothing in the pack supports it and something refutes it. */
+/** Provably false: nothing in the pack or its background supports it, and something refutes it. */
 export function provablyFalse(index: PackIndex, statement: Statement): Evidence | null {
   if (supportOf(index, statement)) return null;
   return refutationOf(index, statement);

@@ -46,11 +46,29 @@ export function conditionNote(note: string | undefined): string | undefined {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** A note that is a remark for the explanation (provenance, caveat), not a condition. */
+/**
+ * Notes about how the pack was written (what the excerpt showed, where a claim was not found)
+ * are for its authors, not for a student.
+ */
+const authoringNote = /\b(?:excerpt|cut off|not obtained|not a claim found|the pack)\b/i;
+
+/** "contrast with F025", "see teaching point E6": an internal id the learner cannot follow. */
+const internalId = /\bF\d{3}\b|\bteaching point E\d+|\b(?:model|pathway) D\d+/i;
+
+/**
+ * A note that is a remark for the explanation (a caveat for the student), not a condition. Its
+ * clauses that point at internal ids are left out; a note about the authoring is no remark.
+ */
 export function remarkNote(note: string | undefined): string | undefined {
   if (note === undefined || conditionNote(note) !== undefined) return undefined;
-  const text = note.trim();
-  return text === '' ? undefined : text.replace(/\.?$/, '.');
+  if (authoringNote.test(note)) return undefined;
+  const text = note
+    .trim()
+    .split(/;\s*/)
+    .filter((clause) => !internalId.test(clause))
+    .join('; ')
+    .replace(/[.;\s]*$/, '');
+  return text === '' ? undefined : `${text}.`;
 }
 
 /** "RA", "AS", "COPD": the short form clinicians use inside a phrase, if the pack gives one. */
@@ -95,6 +113,29 @@ function speciesAdjective(species: ContextLike['species']): string {
   }
 }
 
+/** Whether the sentence already says the finding is in mice. */
+function namesAnimals(said: TextView | undefined): boolean {
+  return said !== undefined && mentionsAny(said, ['mice', 'mouse']);
+}
+
+/**
+ * Cells a note gives to another stimulus ("Mitogen activation of T cells had the same effect"):
+ * they are not where this fact's subject acted.
+ */
+function cellsOfAnotherAgent(index: PackIndex, note: string | undefined): string[] {
+  const clause = note?.split(/;\s*/).find((c) => /\bsame effect\b/i.test(c));
+  if (clause === undefined) return [];
+  return [...index.entityById.values()]
+    .filter((e) => e.type === 'cell' && mentionsAny(clause, formsOf(index, e.id)))
+    .map((e) => e.id);
+}
+
+/** The cells where the fact's own subject acted: the context's cells less another stimulus's. */
+export function settingCells(index: PackIndex, context: ContextLike): string[] {
+  const others = cellsOfAnotherAgent(index, context.note);
+  return (context.cells ?? []).filter((id) => !others.includes(id));
+}
+
 /** Context entities that may still be named: not excluded, not already said, not a long list. */
 function kept(
   index: PackIndex,
@@ -132,9 +173,15 @@ export function settingPhrase(
   );
   const inVivo = context.setting === 'in-vivo';
   const cells =
-    options.withCells === false || inVivo ? [] : kept(index, context.cells ?? [], exclude, said);
+    options.withCells === false || inVivo
+      ? []
+      : kept(index, settingCells(index, context), exclude, said);
   const species = speciesAdjective(context.species);
-  const mice = context.species === 'mouse' && inVivo;
+  // A mouse finding stays one, whatever the setting; cultured cells say so by their adjective.
+  const animals =
+    context.setting === 'in-vitro' || namesAnimals(said) ? undefined : context.species;
+  const mice = animals === 'mouse';
+  const both = animals === 'human-and-mouse';
   const abbreviation =
     diseases.length === 1 && diseases[0] !== undefined
       ? diseaseAbbreviation(index, diseases[0])
@@ -158,8 +205,11 @@ export function settingPhrase(
       return `in ${cellText} in ${abbreviation ?? diseaseText}`;
     }
     if (compartments.length > 0) {
-      if (diseases.length === 0)
-        return mice ? `in the ${compartmentList(false)} of mice` : `in ${compartmentText()}`;
+      if (diseases.length === 0) {
+        if (mice) return `in the ${compartmentList(false)} of mice`;
+        if (both) return `in the ${compartmentList(false)} of mice and humans`;
+        return `in ${compartmentText()}`;
+      }
       if (abbreviation !== undefined) return `in ${compartmentText()}`;
       return context.setting === 'clinical'
         ? `in ${compartmentList(true)} of patients with ${diseaseText}`
@@ -167,11 +217,12 @@ export function settingPhrase(
     }
     if (diseases.length > 0) {
       if (mice) return `in mouse models of ${diseaseText}`;
+      if (both) return `in mouse and human studies of ${diseaseText}`;
       return context.setting === 'clinical'
         ? `in patients with ${diseaseText}`
         : `in ${diseaseText}`;
     }
-    return mice ? 'in mice' : '';
+    return mice ? 'in mice' : both ? 'in mice and humans' : '';
   };
   const where = place();
   const condition = options.withNote === false ? undefined : conditionNote(context.note);

@@ -160,6 +160,9 @@ export interface Statement {
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
   readonly species?: string;
+  /** Cells and setting the statement is said of (absent: unspecific); a refutation must fit them. */
+  readonly cells?: readonly string[];
+  readonly setting?: string;
   /** Set when the statement is framed on a pathway model rather than on a study. */
   readonly pathwayId?: string;
 }
@@ -351,6 +354,8 @@ export interface DiagramNodeItem extends QuizItemBase {
   readonly kind: 'diagram-node';
   readonly pathwayId: string;
   readonly hiddenNodeId: string;
+  /** The pathway's figure and title as shown under the diagram, the answer redacted ("…"). */
+  readonly caption: string;
   /** Draw only these nodes (the hidden node's neighbourhood) with the hidden one masked. */
   readonly visibleNodeIds: readonly string[];
   readonly claim: EntityClaim;
@@ -361,6 +366,8 @@ export interface DiagramEdgeItem extends QuizItemBase {
   readonly kind: 'diagram-edge';
   readonly pathwayId: string;
   readonly hiddenEdgeId: string;
+  /** The pathway's figure and title as shown under the diagram. */
+  readonly caption: string;
   /** "+" (raises/activates), "-" (lowers/inhibits), "0" (no difference). */
   readonly options: readonly ChoiceOption[];
 }

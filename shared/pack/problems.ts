@@ -33,6 +33,8 @@ export const problemRules = [
   'citation',
   'review-reference',
   'self-contest',
+  /** A negation or qualifier in a fact's text that its structured fields lost. */
+  'text-qualifier',
   'layout',
   /** Only from `pack:check` on bundled packs: layout.json or schema/ not regenerated after a change. */
   'stale-build-output',

@@ -12,6 +12,7 @@ export const entityIdSchema = id(
   'a kebab-case entity id such as "il-32-gamma"',
 );
 export const factIdSchema = id(/^F\d{3}$/, 'a fact id such as "F001"');
+export const backgroundFactIdSchema = id(/^B\d{3}$/, 'a background fact id such as "B001"');
 export const pathwayIdSchema = id(/^D\d+$/, 'a pathway id such as "D1"');
 export const referenceIdSchema = id(
   /^[A-Za-z0-9:_-]+$/,
@@ -59,7 +60,10 @@ export const entitySchema = z.strictObject({
   background: z.boolean().default(false),
 });
 
-export const tiers = ['review', 'companion-review', 'primary', 'other'] as const;
+/** Tiers of the review's own facts (facts.json). */
+export const factTiers = ['review', 'companion-review', 'primary', 'other'] as const;
+/** Every tier; "background" is the textbook layer (background.json) and only it. */
+export const tiers = [...factTiers, 'background'] as const;
 export const tierSchema = z.enum(tiers);
 
 /** Where in the target review a review-tier fact sits (its body text was not obtainable). */
@@ -124,6 +128,18 @@ export const factSchema = z.strictObject({
     .optional(),
 });
 
+/** A row of facts.json: the review's facts, which never take the background tier. */
+export const reviewFactSchema = factSchema.extend({ tier: z.enum(factTiers) });
+
+/**
+ * background.json: textbook knowledge about the entities the review's facts mention (TNF-α
+ * activates NF-κB, IL-32γ is an isoform of IL-32), so that no generated item denies it. Shaped
+ * like a fact, with its own ids and tier, no review section, and textbook references only.
+ */
+export const backgroundFactSchema = factSchema
+  .omit({ id: true, tier: true, section: true })
+  .extend({ id: backgroundFactIdSchema, tier: z.literal('background') });
+
 export const edgeSigns = [
   'stimulates',
   'inhibits',
@@ -175,7 +191,7 @@ export const pathwaySchema = z.strictObject({
   /** The review figure it reproduces, if any ("Figure 1", "Figure 2A"). */
   figure: z.string().trim().optional(),
   summary: text,
-  tier: tierSchema,
+  tier: z.enum(factTiers),
   references: z.array(referenceIdSchema).min(1),
   contexts: z.array(pathwayContextSchema).default([]),
   nodes: z.array(pathwayNodeSchema).min(2),
@@ -186,9 +202,19 @@ export const pathwaySchema = z.strictObject({
 
 export const inferenceSchema = z.strictObject({ id: inferenceIdSchema, text });
 
+/** "textbook": a textbook or landmark review, cited by background facts and only by them. */
+export const referenceKinds = [
+  'target-review',
+  'companion-review',
+  'primary',
+  'secondary',
+  'other',
+  'textbook',
+] as const;
+
 export const referenceSchema = z.strictObject({
   id: referenceIdSchema,
-  kind: z.enum(['target-review', 'companion-review', 'primary', 'secondary', 'other']),
+  kind: z.enum(referenceKinds),
   authors: z.array(text).min(1),
   title: text,
   journal: z.string().trim().optional(),
@@ -248,6 +274,7 @@ export const manifestSchema = z.strictObject({
 
 export type Entity = z.output<typeof entitySchema>;
 export type EntityType = z.output<typeof entityTypeSchema>;
+/** A fact of the review (facts.json) or of the background layer (background.json). */
 export type Fact = z.output<typeof factSchema>;
 export type FactContext = z.output<typeof factContextSchema>;
 export type Tier = z.output<typeof tierSchema>;
@@ -319,6 +346,11 @@ export const packSchema = z
     manifest: manifestSchema,
     entities: z.array(entitySchema).readonly(),
     facts: z.array(factSchema).readonly(),
+    /** Textbook background (background.json); empty when the pack has none. */
+    background: z
+      .array(factSchema.extend({ id: backgroundFactIdSchema }))
+      .readonly()
+      .default([]),
     pathways: z.array(pathwaySchema).readonly(),
     references: z.array(referenceSchema).readonly(),
     teachingPoints: z.array(teachingPointSchema).readonly(),
@@ -328,11 +360,12 @@ export const packSchema = z
   .readonly();
 export type Pack = z.output<typeof packSchema>;
 
-/** The files of a pack folder and the schema of each; layout.json is optional. */
+/** The files of a pack folder and the schema of each; layout.json and background.json are optional. */
 export const packFiles = {
   'manifest.json': manifestSchema,
   'entities.json': z.array(entitySchema),
-  'facts.json': z.array(factSchema),
+  'facts.json': z.array(reviewFactSchema),
+  'background.json': z.array(backgroundFactSchema),
   'pathways.json': z.array(pathwaySchema),
   'references.json': z.array(referenceSchema),
   'teaching-points.json': z.array(teachingPointSchema),
@@ -340,6 +373,7 @@ export const packFiles = {
 } as const;
 export type PackFileName = keyof typeof packFiles;
 export const packFileNames = Object.keys(packFiles) as PackFileName[];
+export const optionalPackFileNames: readonly PackFileName[] = ['layout.json', 'background.json'];
 export const requiredPackFileNames: readonly PackFileName[] = packFileNames.filter(
-  (name) => name !== 'layout.json',
+  (name) => !optionalPackFileNames.includes(name),
 );

@@ -1,4 +1,4 @@
-import { entityTypes, tiers, type Pack } from './schema.ts';
+import { entityTypes, referenceKinds, tiers, type Pack } from './schema.ts';
 
 /**
  * Counts over a pack, for `pack:stats`, `pack.list` and anyone judging coverage. The first keys
@@ -7,11 +7,14 @@ import { entityTypes, tiers, type Pack } from './schema.ts';
 export interface PackStats {
   readonly entities: number;
   readonly facts: number;
+  /** Facts and background facts together, by tier. */
   readonly factsByTier: Record<string, number>;
   readonly pathways: number;
   readonly edges: number;
   readonly references: number;
   readonly teachingPoints: number;
+  /** Textbook background facts (background.json), counted apart from the review's facts. */
+  readonly backgroundFacts: number;
   readonly highYield: number;
   readonly contested: number;
   readonly inferredEdges: number;
@@ -51,13 +54,14 @@ export function packStats(pack: Pack): PackStats {
     entities: counts.entities,
     facts: counts.facts,
     factsByTier: tally(
-      pack.facts.map((fact) => fact.tier),
+      [...pack.facts, ...pack.background].map((fact) => fact.tier),
       tiers,
     ),
     pathways: counts.pathways,
     edges: counts.edges,
     references: counts.references,
     teachingPoints: counts.teachingPoints,
+    backgroundFacts: pack.background.length,
     highYield: pack.facts.filter((fact) => fact.highYield).length,
     contested: pack.facts.filter((fact) => fact.contested).length,
     inferredEdges: edges.filter((edge) => edge.inferred).length,
@@ -78,7 +82,7 @@ export function packStats(pack: Pack): PackStats {
     referencesByKind: withoutZeros(
       tally(
         pack.references.map((reference) => reference.kind),
-        ['target-review', 'companion-review', 'primary', 'secondary', 'other'],
+        referenceKinds,
       ),
     ),
     factsOutsidePathways: pack.facts.filter(

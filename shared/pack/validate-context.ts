@@ -13,6 +13,9 @@ import type {
 } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 
+/** The two files whose rows are facts. */
+export type FactFile = 'facts.json' | 'background.json';
+
 /** An array element that passed its schema, with its index in the file (for locating it). */
 export interface Item<T> {
   readonly index: number;
@@ -24,6 +27,7 @@ export interface ParsedPack {
   manifest?: Manifest;
   entities?: Item<Entity>[];
   facts?: Item<Fact>[];
+  background?: Item<Fact>[];
   pathways?: Item<Pathway>[];
   references?: Item<Reference>[];
   teachingPoints?: Item<TeachingPoint>[];
@@ -40,6 +44,8 @@ export interface KnownIds {
   /** Lower-cased entity names and aliases → entity id, to suggest "il-32-gamma" for "IL-32γ". */
   entityNames?: ReadonlyMap<string, string>;
   facts?: ReadonlySet<string>;
+  /** Background fact ids (background.json); absent when the file is absent or unreadable. */
+  backgroundFacts?: ReadonlySet<string>;
   references?: ReadonlyMap<string, { readonly kind: unknown }>;
   pathways?: ReadonlySet<string>;
   teachingPoints?: ReadonlySet<string>;
@@ -61,9 +67,19 @@ export class Reporter {
     rule: ProblemRule,
     message: string,
     target: 'value' | 'key' = 'value',
+    /** Characters to move right of the value's start, to point inside a one-line string. */
+    shift = 0,
   ): void {
     const position = this.#sources.get(file)?.locate(path, target) ?? { line: 1, column: 1 };
-    this.problems.push({ file, ...position, path: formatJsonPath(path), rule, message });
+    const column = position.column + shift;
+    this.problems.push({
+      file,
+      line: position.line,
+      column,
+      path: formatJsonPath(path),
+      rule,
+      message,
+    });
   }
 
   /** "facts.json:30:11", for messages that point at a second place (the first duplicate). */

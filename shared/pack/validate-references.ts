@@ -2,7 +2,8 @@ import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
 import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
 import { closestMatch } from './suggest.ts';
-import type { Item, KnownIds, ParsedPack } from './validate-context.ts';
+import { checkFactTexts, checkTextQualifiers } from './validate-texts.ts';
+import type { FactFile, Item, KnownIds, ParsedPack } from './validate-context.ts';
 import { normalise, type Reporter } from './validate-context.ts';
 import { edgeDrawnIn, inContext } from './views.ts';
 
@@ -11,8 +12,15 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
   const refs = new EntityRefs(known, reporter);
   if (parsed.manifest) checkManifest(parsed.manifest, known, reporter);
   checkEntityNames(parsed.entities ?? [], reporter);
-  for (const item of parsed.facts ?? []) checkFact(item, parsed.manifest, known, refs, reporter);
-  checkFactTexts(parsed.facts ?? [], reporter);
+  for (const item of parsed.facts ?? []) {
+    checkFact('facts.json', item, parsed.manifest, known, refs, reporter);
+  }
+  for (const item of parsed.background ?? []) {
+    checkFact('background.json', item, parsed.manifest, known, refs, reporter);
+  }
+  checkFactTexts(parsed.facts ?? [], parsed.background ?? [], reporter);
+  checkTextQualifiers('facts.json', parsed.facts ?? [], reporter);
+  checkTextQualifiers('background.json', parsed.background ?? [], reporter);
   for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
   for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
 }
@@ -30,7 +38,7 @@ class EntityRefs {
   }
 
   require(
-    file: 'facts.json' | 'pathways.json',
+    file: FactFile | 'pathways.json',
     path: JsonPath,
     id: string,
     types?: readonly EntityType[],
@@ -111,18 +119,18 @@ function checkEntityNames(entities: readonly Item<Entity>[], reporter: Reporter)
 }
 
 function checkFact(
+  file: FactFile,
   { index, value: fact }: Item<Fact>,
   manifest: Manifest | undefined,
   known: KnownIds,
   refs: EntityRefs,
   reporter: Reporter,
 ): void {
-  const file = 'facts.json';
   refs.require(file, [index, 'subject'], fact.subject);
   fact.coSubjects.forEach((id, i) => {
     refs.require(file, [index, 'coSubjects', i], id);
   });
-  checkFactObject(index, fact, known, refs, reporter);
+  checkFactObject(file, index, fact, known, refs, reporter);
 
   const { diseases, compartments, cells } = fact.context;
   diseases.forEach((id, i) => {
@@ -137,7 +145,9 @@ function checkFact(
 
   reporter.requireId(file, [index, 'topic'], fact.topic, known.topics, 'topic');
   fact.references.forEach((id, i) => {
-    reporter.requireId(file, [index, 'references', i], id, known.references, 'reference');
+    const path = [index, 'references', i];
+    const found = reporter.requireId(file, path, id, known.references, 'reference');
+    if (found && file === 'background.json') checkTextbookCitation(path, id, known, reporter);
   });
   if (fact.tier === 'review') checkReviewCitation(index, fact, manifest, reporter);
 
@@ -163,7 +173,25 @@ function checkFact(
   }
 }
 
+/** Background rests on textbook knowledge: its citations are textbooks or landmark reviews. */
+function checkTextbookCitation(
+  path: JsonPath,
+  id: string,
+  known: KnownIds,
+  reporter: Reporter,
+): void {
+  const kind = known.references?.get(id)?.kind;
+  if (kind === undefined || kind === 'textbook') return;
+  reporter.report(
+    'background.json',
+    path,
+    'citation',
+    `reference "${id}" has kind ${JSON.stringify(kind)}; a background fact cites references of kind "textbook"`,
+  );
+}
+
 function checkFactObject(
+  file: FactFile,
   index: number,
   fact: Fact,
   known: KnownIds,
@@ -172,10 +200,10 @@ function checkFactObject(
 ): void {
   const kind = relations[fact.relation].objectKind;
   if (kind === 'entity') {
-    refs.require('facts.json', [index, 'object'], fact.object);
+    refs.require(file, [index, 'object'], fact.object);
   } else if (known.entities?.has(fact.object)) {
     reporter.report(
-      'facts.json',
+      file,
       [index, 'object'],
       'object-kind',
       `relation "${fact.relation}" takes a literal value (a year, a count, a name), but "${fact.object}" is an entity id`,
@@ -203,24 +231,6 @@ function checkReviewCitation(
       [index, 'section'],
       'citation',
       'a review-tier fact needs "section": where in the review it sits (abstract, figure-1, …)',
-    );
-  }
-}
-
-function checkFactTexts(facts: readonly Item<Fact>[], reporter: Reporter): void {
-  const first = new Map<string, Item<Fact>>();
-  for (const item of facts) {
-    const key = normalise(item.value.text);
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, item);
-      continue;
-    }
-    reporter.report(
-      'facts.json',
-      [item.index, 'text'],
-      'duplicate-text',
-      `same text as fact "${earlier.value.id}" (${reporter.where('facts.json', [earlier.index, 'text'])}); each fact must say something different`,
     );
   }
 }

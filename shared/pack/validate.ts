@@ -4,8 +4,9 @@ import { parseJsonSource } from './json-source.ts';
 import type { PackProblem } from './problems.ts';
 import { sortProblems } from './problems.ts';
 import {
+  backgroundFactSchema,
   entitySchema,
-  factSchema,
+  reviewFactSchema,
   layoutSchema,
   manifestSchema,
   packFileNames,
@@ -17,8 +18,9 @@ import {
   type PackFileName,
 } from './schema.ts';
 import { closestMatch } from './suggest.ts';
-import type { Item, KnownIds, ParsedPack } from './validate-context.ts';
-import { normalise, Reporter } from './validate-context.ts';
+import type { Item, ParsedPack } from './validate-context.ts';
+import { Reporter } from './validate-context.ts';
+import { knownIds, reportDuplicateIds } from './validate-ids.ts';
 import { checkLayout } from './validate-layout.ts';
 import { checkReferences } from './validate-references.ts';
 
@@ -58,7 +60,8 @@ function validate(files: PackFileTexts): PackValidation {
   const parsed: ParsedPack = {
     manifest: parseObject(sources, reporter, 'manifest.json', manifestSchema),
     entities: parseArray(sources, reporter, 'entities.json', entitySchema),
-    facts: parseArray(sources, reporter, 'facts.json', factSchema),
+    facts: parseArray(sources, reporter, 'facts.json', reviewFactSchema),
+    background: parseArray(sources, reporter, 'background.json', backgroundFactSchema),
     pathways: parseArray(sources, reporter, 'pathways.json', pathwaySchema),
     references: parseArray(sources, reporter, 'references.json', referenceSchema),
     teachingPoints: parseArray(sources, reporter, 'teaching-points.json', teachingPointSchema),
@@ -228,7 +231,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: JsonSource, path: JsonPa
 
 function isCitationIssue(file: PackFileName, path: JsonPath, issue: z.core.$ZodIssue): boolean {
   return (
-    file === 'facts.json' &&
+    (file === 'facts.json' || file === 'background.json') &&
     path.length === 1 &&
     path[0] === 'references' &&
     (issue.code === 'too_small' || issue.code === 'invalid_type')
@@ -287,119 +290,6 @@ function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
-/** Ids declared in the raw JSON of each readable file (see KnownIds). */
-function knownIds(sources: ReadonlyMap<PackFileName, JsonSource>): KnownIds {
-  const rows = (file: PackFileName) => {
-    const value = sources.get(file)?.value;
-    return Array.isArray(value) ? value.filter(isRecord) : undefined;
-  };
-  const idsOf = (records: Record<string, unknown>[] | undefined) =>
-    records && new Set(records.flatMap((row) => (typeof row.id === 'string' ? [row.id] : [])));
-
-  const entityRows = rows('entities.json');
-  const referenceRows = rows('references.json');
-  const manifest = sources.get('manifest.json')?.value;
-  const manifestList = (key: string) =>
-    isRecord(manifest) && Array.isArray(manifest[key])
-      ? manifest[key].filter(isRecord)
-      : manifest === undefined
-        ? undefined
-        : [];
-
-  return {
-    entities: entityRows && mapById(entityRows, (row) => ({ type: row.type })),
-    entityNames: entityRows && namesToIds(entityRows),
-    facts: idsOf(rows('facts.json')),
-    references: referenceRows && mapById(referenceRows, (row) => ({ kind: row.kind })),
-    pathways: idsOf(rows('pathways.json')),
-    teachingPoints: idsOf(rows('teaching-points.json')),
-    topics: idsOf(manifestList('topics')),
-    inferences: idsOf(manifestList('inferences')),
-  };
-}
-
-function mapById<T>(
-  rows: Record<string, unknown>[],
-  pick: (row: Record<string, unknown>) => T,
-): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const row of rows) {
-    if (typeof row.id === 'string' && !map.has(row.id)) map.set(row.id, pick(row));
-  }
-  return map;
-}
-
-function namesToIds(rows: Record<string, unknown>[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const row of rows) {
-    if (typeof row.id !== 'string') continue;
-    const aliases: unknown[] = Array.isArray(row.aliases) ? (row.aliases as unknown[]) : [];
-    for (const name of [row.name, ...aliases]) {
-      if (typeof name === 'string' && !map.has(normalise(name))) map.set(normalise(name), row.id);
-    }
-  }
-  return map;
-}
-
-/** Duplicate ids, found in the raw JSON so that a duplicate is reported even in a broken item. */
-function reportDuplicateIds(
-  sources: ReadonlyMap<PackFileName, JsonSource>,
-  reporter: Reporter,
-): void {
-  const lists: [PackFileName, string][] = [
-    ['entities.json', 'entity'],
-    ['facts.json', 'fact'],
-    ['references.json', 'reference'],
-    ['pathways.json', 'pathway'],
-    ['teaching-points.json', 'teaching point'],
-  ];
-  for (const [file, what] of lists) {
-    const value = sources.get(file)?.value;
-    duplicatesIn(reporter, file, [], value, what);
-    if (file !== 'pathways.json' || !Array.isArray(value)) continue;
-    value.forEach((pathway: unknown, index) => {
-      if (!isRecord(pathway)) return;
-      duplicatesIn(reporter, file, [index, 'nodes'], pathway.nodes, 'node id in this pathway');
-      duplicatesIn(reporter, file, [index, 'edges'], pathway.edges, 'edge id in this pathway');
-      duplicatesIn(reporter, file, [index, 'contexts'], pathway.contexts, 'context id');
-    });
-  }
-  const manifest = sources.get('manifest.json')?.value;
-  if (isRecord(manifest)) {
-    duplicatesIn(reporter, 'manifest.json', ['topics'], manifest.topics, 'topic');
-    duplicatesIn(reporter, 'manifest.json', ['inferences'], manifest.inferences, 'inference');
-  }
-}
-
-function duplicatesIn(
-  reporter: Reporter,
-  file: PackFileName,
-  path: JsonPath,
-  list: unknown,
-  what: string,
-): void {
-  if (!Array.isArray(list)) return;
-  const first = new Map<string, number>();
-  list.forEach((row: unknown, index) => {
-    if (!isRecord(row) || typeof row.id !== 'string') return;
-    const earlier = first.get(row.id);
-    if (earlier === undefined) {
-      first.set(row.id, index);
-      return;
-    }
-    reporter.report(
-      file,
-      [...path, index, 'id'],
-      'duplicate-id',
-      `duplicate ${what} "${row.id}" (first at ${reporter.where(file, [...path, earlier, 'id'])})`,
-    );
-  });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function assemble(parsed: ParsedPack): Pack {
   const values = <T>(items: Item<T>[] | undefined): T[] => (items ?? []).map((item) => item.value);
   if (!parsed.manifest) throw new Error('assemble() needs a parsed manifest');
@@ -407,6 +297,7 @@ function assemble(parsed: ParsedPack): Pack {
     manifest: parsed.manifest,
     entities: values(parsed.entities),
     facts: values(parsed.facts),
+    background: values(parsed.background),
     pathways: values(parsed.pathways),
     references: values(parsed.references),
     teachingPoints: values(parsed.teachingPoints),

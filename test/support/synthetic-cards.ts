@@ -42,6 +42,7 @@ export function syntheticCards(count: number, options: SyntheticOptions = {}): S
 /** A minimal pack with one pathway whose edges carry the first facts; enough for node mastery. */
 export function syntheticPack(topics: readonly string[] = ['topic-a', 'topic-b', 'topic-c']): Pack {
   return {
+    background: [],
     manifest: {
       id: 'synthetic',
       title: 'Synthetic pack',

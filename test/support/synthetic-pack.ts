@@ -40,6 +40,7 @@ export function replicatePack(pack: Pack, copies: number): Pack {
       })),
     ),
     facts: range.flatMap((copy) => pack.facts.map((f) => fact(copy, f))),
+    background: range.flatMap((copy) => pack.background.map((f) => fact(copy, f))),
     pathways: range.flatMap((copy) =>
       pack.pathways.map((p) => ({
         ...p,

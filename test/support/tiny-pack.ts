@@ -14,7 +14,11 @@ export function tinyPack(parts: {
   facts: (Omit<z.input<typeof factSchema>, 'topic' | 'tier' | 'references' | 'context'> &
     Partial<z.input<typeof factSchema>>)[];
   pathways?: z.input<typeof pathwaySchema>[];
+  /** Background facts (ids "B001"…); each cites the textbook reference "T:Textbook". */
+  background?: (Omit<z.input<typeof factSchema>, 'topic' | 'tier' | 'references' | 'context'> &
+    Partial<z.input<typeof factSchema>>)[];
 }): Pack {
+  const background = parts.background ?? [];
   return {
     manifest: manifestSchema.parse({
       id: 'tiny',
@@ -54,6 +58,18 @@ export function tinyPack(parts: {
         year: 2012,
         citedByReview: 'unverified',
       }),
+      ...(background.length > 0
+        ? [
+            referenceSchema.parse({
+              id: 'T:Textbook',
+              kind: 'textbook',
+              authors: ['Murphy K', 'Weaver C'],
+              title: 'Textbook',
+              year: 2016,
+              citedByReview: 'not-applicable',
+            }),
+          ]
+        : []),
     ],
     entities: parts.entities.map((e) => entitySchema.parse(e)),
     facts: parts.facts.map((f) =>
@@ -62,6 +78,15 @@ export function tinyPack(parts: {
         tier: 'review',
         section: 'figure-1',
         references: ['R17'],
+        context: {},
+        ...f,
+      }),
+    ),
+    background: background.map((f) =>
+      factSchema.parse({
+        topic: 'topic',
+        tier: 'background',
+        references: ['T:Textbook'],
         context: {},
         ...f,
       }),

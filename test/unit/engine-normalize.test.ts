@@ -23,6 +23,29 @@ describe('typed answers', () => {
     ['TNFa', 'tnf-alpha'],
     ['mir29a', 'mir-29a'],
     ['  MicroRNA-29a ', 'mir-29a'],
+    ['TNF-alpha', 'tnf-alpha'],
+    ['tumor necrosis factor alpha', 'tnf-alpha'],
+    ['TNF', 'tnf-alpha'],
+    ['NF-kappaB', 'nf-kb'],
+    ['nuclear factor kappa B', 'nf-kb'],
+    ['NFκB', 'nf-kb'],
+    ['Wnt', 'wnt-signalling'],
+    ['Wnt signaling pathway', 'wnt-signalling'],
+    ['osteoclastogenesis', 'osteoclast-differentiation'],
+    ['osteoclast formation', 'osteoclastogenesis'],
+    ['Interleukin 6', 'il-6'],
+    ['IL-1b', 'il-1beta'],
+    ['interleukin-1 beta', 'il-1beta'],
+    ['IFN-g', 'ifn-gamma'],
+    ['interferon gamma', 'ifn-gamma'],
+    ['Dickkopf 1', 'dkk-1'],
+    ['bone remodeling', 'bone-remodeling'],
+    ['endotoxemia', 'sepsis'],
+    ['RANK ligand', 'rankl'],
+    ['PKB', 'akt'],
+    ['p38', 'p38-mapk'],
+    ['Toll-like receptor', 'tlr'],
+    ['osteoclasts', 'osteoclast'],
   ])('accepts "%s" for %s', (typed, id) => {
     expect(matchesAnswer(typed, formsOf(id))).toBe(true);
   });
@@ -32,8 +55,30 @@ describe('typed answers', () => {
     ['IL-32', 'il-32-gamma'],
     ['DKK2', 'dkk-1'],
     ['', 'dkk-1'],
+    ['IL-32γ', 'il-32'],
+    ['IL-32g', 'il-32'],
+    ['IL-32 gamma signalling', 'il-32'],
+    ['IL-1', 'il-1beta'],
+    ['IL-18', 'il-1beta'],
+    ['IL-1α', 'il-1beta'],
+    ['IL-17', 'il-1beta'],
+    ['TNF antagonists', 'tnf-alpha'],
+    ['TNF-β', 'tnf-alpha'],
+    ['IFN-α', 'ifn-gamma'],
+    ['NFATc1', 'nf-kb'],
+    ['osteoclast fusion', 'osteoclastogenesis'],
+    ['osteoblast differentiation', 'osteogenesis'],
+    ['osteoclast differentiation', 'osteoblast-differentiation'],
+    ['signalling', 'wnt-signalling'],
+    ['IL-32α', 'il-32-gamma'],
+    ['IL-32a', 'il-32-gamma'],
+    ['miR-29b', 'mir-29a'],
   ])('refuses "%s" for %s', (typed, id) => {
     expect(matchesAnswer(typed, formsOf(id))).toBe(false);
+  });
+
+  it('accepts a lower-case acronym as a typed answer', () => {
+    expect(matchesAnswer('as', formsOf('as'))).toBe(true);
   });
 
   it('accepts numbers in words or digits, and singular for plural', () => {

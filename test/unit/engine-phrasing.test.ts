@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definitionQuestion, maskForms } from '../../shared/engine/cards.ts';
+import { maskForms } from '../../shared/engine/cloze-text.ts';
+import { definitionQuestion } from '../../shared/engine/entity-cards.ts';
 import { framedSetting } from '../../shared/engine/citations.ts';
 import {
   capitalise,
@@ -146,6 +147,42 @@ describe('settings as natural clauses', () => {
     expect(factSetting(index, fact('F038'))).not.toMatch(/title/);
   });
 
+  it('shows no note about the authoring and no internal id to the learner', () => {
+    expect(
+      remarkNote('The rest of the cell list was cut off in the excerpt read.'),
+    ).toBeUndefined();
+    expect(remarkNote('Not a claim found in the review itself.')).toBeUndefined();
+    expect(remarkNote('Etanercept (a TNF antagonist) was protective; contrast with F025.')).toBe(
+      'Etanercept (a TNF antagonist) was protective.',
+    );
+    for (const card of bundledBank.cards) {
+      expect(card.note ?? '', card.id).not.toMatch(/excerpt|\bF\d{3}\b|\b[DI]\d\b/);
+    }
+  });
+
+  it('keeps the qualifiers of its fact: compartment, species, the cells the subject acted on', () => {
+    const said = (id: string) => sentence(index, statementOf(fact(id)), fact(id).context);
+    // Bone marrow shows no difference (F124); the circulation is where IL-32γ is low (F121).
+    expect(said('F124')).toMatch(/no difference .* in bone marrow$/);
+    expect(said('F121')).toMatch(/circulating IL-32γ is reduced in osteoporosis/);
+    // F131 rests on mouse and human data, not on patients alone.
+    expect(said('F131')).toContain('in mouse and human studies of osteoporosis');
+    // IL-2 acted on NK cells; the T cells were activated by mitogens (F012's note).
+    expect(said('F012')).toMatch(/in human NK cells$/);
+    // A mouse finding says so even when the pack calls its setting general.
+    expect(
+      settingPhrase(index, {
+        diseases: [],
+        compartments: [],
+        species: 'mouse',
+        setting: 'general',
+      }),
+    ).toBe('in mice');
+    // A level's detail that names no place does not stand in for the compartment.
+    expect(factSetting(index, fact('F124'))).toMatch(/^in bone marrow/);
+    expect(factSetting(index, fact('F112'))).not.toMatch(/synovial fluid/);
+  });
+
   it('puts a primary study’s setting first, with the study in brackets', () => {
     expect(
       framedSetting(index, fact('F048'), 'in cultured human fibroblast-like synoviocytes'),
@@ -172,6 +209,13 @@ describe('objects, questions and cards', () => {
     );
     const f001 = fact('F001');
     expect(objectPhrase(index, f001.relation, f001.object)).toBe('a pro-inflammatory cytokine');
+  });
+
+  it('gives a gene its article wherever it is the subject', () => {
+    expect(forwardQuestion(index, fact('F018')).text).toBe('Where is the IL32 gene located?');
+    expect(sentence(index, statementOf(fact('F015')), fact('F015').context)).toMatch(
+      /^the IL32 gene was discovered/,
+    );
   });
 
   it('asks definition cards with the right article and number', () => {

@@ -17,7 +17,7 @@ describe('buildQuiz', () => {
   it('balances kinds and takes one variant per family', () => {
     const built = quiz({ count: 40 });
     expect(built.items).toHaveLength(40);
-    expect(Object.keys(built.byKind).length).toBe(10);
+    expect(Object.keys(built.byKind).length).toBe(9);
     expect(Math.max(...Object.values(built.byKind))).toBeLessThanOrEqual(6);
     const families = built.items.map((i) => i.family);
     expect(new Set(families).size).toBe(families.length);

@@ -11,7 +11,8 @@ import {
   cascadesFrom,
   chainPolarity,
 } from '../../renderer/src/features/pathways/model/cascade.ts';
-import { namesMatch, normalizeName } from '../../renderer/src/features/pathways/model/names.ts';
+import { matchesAnswer } from '../../shared/engine/normalize.ts';
+import { namesMatch } from '../../renderer/src/features/pathways/model/names.ts';
 import {
   parsePathwaysLink,
   pathwaysHref,
@@ -107,7 +108,14 @@ describe('names', () => {
       expect(namesMatch(answer, il32g)).toBe(true);
     expect(namesMatch('IL-32', il32g)).toBe(false);
     expect(namesMatch('', il32g)).toBe(false);
-    expect(normalizeName('Wnt signaling')).toBe(normalizeName('Wnt signalling'));
+    const wnt = { name: 'Wnt signalling', aliases: ['Wnt pathway'] };
+    for (const answer of ['Wnt signaling', 'wnt', 'the Wnt pathway'])
+      expect(namesMatch(answer, wnt)).toBe(true);
+  });
+
+  it('accepts what a quiz blank accepts: "IL-32g" names IL-32γ in both', () => {
+    expect(namesMatch('IL-32g', il32g)).toBe(true);
+    expect(matchesAnswer('IL-32g', [il32g.name, ...il32g.aliases])).toBe(true);
   });
 
   it('accepts a diagram label with or without its parenthetical', () => {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
-import type { PublicQuizItem, QuizResume, QuizStart } from '../../shared/contract/quiz.ts';
+import type {
+  PublicQuizItem,
+  QuizFeedback,
+  QuizResume,
+  QuizStart,
+} from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { openTestServices, type TestClock } from '../support/test-services.ts';
@@ -114,6 +119,57 @@ describe('quiz channels', () => {
       durationMs: 3000,
     });
     expect(wrong.feedback.correct).toBe(false);
+  });
+
+  it('"I was right" counts a wrong typed answer right, kept through resume and results', async () => {
+    const { call, fail, full } = setup();
+    const quiz = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 2,
+      kinds: ['cloze', 'mcq'],
+    });
+    const cloze = quiz.items.find((item) => item.kind === 'cloze');
+    const mcq = quiz.items.find((item) => item.kind === 'mcq');
+    if (!cloze || !mcq) throw new Error('expected a cloze and an mcq item');
+    const answer = (item: PublicQuizItem) =>
+      call<{ feedback: QuizFeedback }>('quiz.answer', {
+        sessionId: quiz.sessionId,
+        itemId: item.id,
+        response: wrongAnswer(full(item.id)),
+        durationMs: 3000,
+      });
+    const wrong = await answer(cloze);
+    expect(wrong.feedback).toMatchObject({ correct: false, claimable: true, claimedRight: false });
+    expect((await answer(mcq)).feedback.claimable).toBe(false);
+
+    // Only a typed answer can be claimed, and only once.
+    const claim = (item: PublicQuizItem) =>
+      ({ sessionId: quiz.sessionId, itemId: item.id }) as const;
+    expect((await fail('quiz.claimRight', claim(mcq))).code).toBe('invalid-request');
+    const claimed = await call<{ feedback: QuizFeedback }>('quiz.claimRight', claim(cloze));
+    expect(claimed.feedback).toMatchObject({
+      correct: true,
+      score: 1,
+      claimedRight: true,
+      claimable: false,
+    });
+    expect((await fail('quiz.claimRight', claim(cloze))).code).toBe('conflict');
+
+    const resumed = await call<QuizResume>('quiz.unfinished', {});
+    expect(resumed.answered.find((a) => a.itemId === cloze.id)?.feedback?.claimedRight).toBe(true);
+    const finished = await call<{
+      summary: { correct: number; total: number };
+      results: { feedback: QuizFeedback }[];
+    }>('quiz.finish', { sessionId: quiz.sessionId });
+    expect(finished.summary).toMatchObject({ correct: 1, total: 2 });
+    expect(finished.results.map((r) => r.feedback.claimable)).toEqual([false, false]);
+    // The quiz's mistakes are the ones still wrong: the claimed answer is not retried.
+    const retry = await call<QuizStart>('quiz.start', {
+      mode: 'practice',
+      count: 2,
+      retryMistakesOf: quiz.sessionId,
+    });
+    expect(retry.items.map((item) => item.id)).toEqual([mcq.id]);
   });
 
   it('reveals nothing in exam mode until the end, then scores by topic and reviews every item', async () => {

@@ -381,6 +381,8 @@ describe('results', () => {
       score,
       expected: 'x',
       feedback: 'x',
+      claimedRight: false,
+      claimable: false,
       explanation: 'x',
       options: null,
       correctPairs: null,

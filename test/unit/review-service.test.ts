@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { Rating } from '../../shared/engine/scheduler.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
+import { SiblingBury, siblingKeys } from '../../shared/engine/queue.ts';
+import type { StudyCard } from '../../shared/engine/types.ts';
 import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
+import { quizSql } from '../../services/storage/quiz-rows.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
 import { factId, syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';
 import { openTestServices, testClock } from '../support/test-services.ts';
@@ -213,7 +216,8 @@ describe('review queue', () => {
   });
 
   it('an answer carries the next card, as review.next would give it, and what changed', () => {
-    const services = openTestServices({ cards: syntheticCards(6) });
+    // One fact per card: no two are siblings, so none is buried for the day.
+    const services = openTestServices({ cards: syntheticCards(6, { facts: 6 }) });
     for (let i = 0; i < 4; i++) {
       const { answer } = answerNext(services, i % 2 === 0 ? 'good' : 'again');
       expect(answer.changes).toEqual({ cardIds: [answer.cardId], queue: true, progress: true });
@@ -371,7 +375,7 @@ describe('review queue', () => {
   });
 
   it('respects the daily review limit and shows the most overdue review first', () => {
-    const services = openTestServices({ cards: syntheticCards(6) });
+    const services = openTestServices({ cards: syntheticCards(6, { facts: 6 }) });
     services.settings.update({ reviewsPerDay: 2 });
     for (let i = 0; i < 6; i++) answerNext(services, i % 2 === 0 ? 'easy' : 'good');
     for (let i = 0; i < 6; i++) {
@@ -411,14 +415,14 @@ describe('review queue', () => {
   });
 
   it('ignores stored states of cards no longer in the catalog', () => {
-    const cards = syntheticCards(4);
+    const cards = syntheticCards(4, { facts: 8 });
     const services = openTestServices({ cards });
     for (let i = 0; i < 4; i++) answerNext(services, 'easy');
     services.review.setCatalog(cards.slice(0, 2));
     services.clock.advance(30 * dayMs);
     expect(services.review.counts()).toMatchObject({ dueReviews: 2, unseen: 0 });
     // A catalog that grows again: the cards studied before are still introduced, the new ones not.
-    const grown = syntheticCards(7);
+    const grown = syntheticCards(7, { facts: 8 });
     services.review.setCatalog(grown);
     expect(services.review.counts()).toMatchObject({ dueReviews: 4, unseen: 3 });
     services.settings.update({ reviewsPerDay: 0 });
@@ -464,7 +468,7 @@ describe('exam mode', () => {
   });
 
   it('orders due reviews by predicted recall on exam day and pulls in cards at risk after it', () => {
-    const services = openTestServices({ cards: syntheticCards(4) });
+    const services = openTestServices({ cards: syntheticCards(4, { facts: 4 }) });
     // Learn all four at a low retention: long intervals.
     services.settings.update({ desiredRetention: 0.7 });
     for (let i = 0; i < 4; i++) answerNext(services, 'good');
@@ -588,6 +592,124 @@ describe('quiz attempts inform the schedule', () => {
     // The quiz-informed rating blocks undoing the earlier flashcard answer on that card.
     if (expected.includes(introduced[1] ?? ''))
       expect(code(() => services.review.undo())).toBe('conflict');
+    services.close();
+  });
+
+  it('"I was right" counts a wrong answer right, keeps the claim, and takes back its lapses', () => {
+    const cards = syntheticCards(6, { facts: 3 });
+    const services = openTestServices({ cards, pack: syntheticPack() });
+    services.settings.update({ newCardsPerDay: 6 });
+    for (let i = 0; i < 6; i++) answerNext(services, 'easy');
+    const before = new Map(allCardStates(services.storage).map((r) => [r.cardId, r.state]));
+    const session = services.quizRecords.startQuizSession({ mode: 'practice', config: {} });
+    const wrong = services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'cloze:F001',
+      kind: 'cloze',
+      factIds: [factId(0)],
+      topic: 'topic-a',
+      correct: false,
+      response: { response: { kind: 'text', text: 'IL32g' }, score: 0 },
+      durationMs: 5000,
+    });
+    expect(wrong.scheduled.length).toBeGreaterThan(0);
+    expect(wrong.scheduled.every((s) => s.rating === 'again')).toBe(true);
+
+    services.clock.advance(2000);
+    services.quizRecords.claimRight({ sessionId: session.sessionId, itemId: 'cloze:F001' });
+    // The lapses are undone in the log, and no rating is added on top of an undone one.
+    for (const { cardId } of wrong.scheduled) {
+      const state = allCardStates(services.storage).find((r) => r.cardId === cardId)?.state;
+      expect(state).toMatchObject({
+        phase: before.get(cardId)?.phase,
+        lapses: 0,
+        reps: before.get(cardId)?.reps,
+        stability: before.get(cardId)?.stability,
+      });
+      const events = services.storage.statement(eventSql.forCard).all(cardId);
+      expect(events.map((row) => row.kind)).toEqual(['rating', 'rating', 'undo']);
+      expect(events.filter((row) => row.kind === 'undo' && row.source === 'quiz')).toHaveLength(1);
+    }
+    // Read back, the claim is folded into the answer; in the log (and the export) it is its own row.
+    const answers = services.quizRecords.answers(session.sessionId);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.correct).toBe(true);
+    expect(JSON.parse(answers[0]?.response ?? '{}')).toEqual({
+      response: { kind: 'text', text: 'IL32g' },
+      score: 0,
+      claimedRightAt: services.clock.now().getTime(),
+    });
+    const rows = services.storage.statement(quizSql.allAnswers).all();
+    expect(rows.map((row) => [row.kind, row.correct])).toEqual([
+      ['cloze', 0],
+      ['claim-right', 1],
+    ]);
+    // Only once, and only on a wrong answer.
+    expect(
+      code(() =>
+        services.quizRecords.claimRight({
+          sessionId: session.sessionId,
+          itemId: 'cloze:F001',
+        }),
+      ),
+    ).toBe('conflict');
+    expect(services.quizRecords.finishQuizSession({ sessionId: session.sessionId })).toMatchObject({
+      correct: 1,
+      total: 1,
+    });
+    services.close();
+  });
+});
+
+describe('siblings', () => {
+  const card = (
+    id: string,
+    teachingRank: number,
+    source: { factIds?: string[]; entityIds?: string[] },
+  ): StudyCard => ({
+    kind: 'fact-forward',
+    front: `Front of ${id}`,
+    back: `Back of ${id}`,
+    topic: 'topic-a',
+    pathwayIds: [],
+    citations: [],
+    highYield: false,
+    id,
+    teachingRank,
+    factIds: source.factIds ?? [],
+    entityIds: source.entityIds ?? [],
+  });
+
+  it('groups cards by the fact or term they are made from', () => {
+    expect(siblingKeys({ factIds: ['F002', 'F001'], entityIds: ['x'] })).toEqual([
+      'facts:F001+F002',
+    ]);
+    expect(siblingKeys({ factIds: [], entityIds: ['dkk-1'] })).toEqual(['entity:dkk-1']);
+    const bury = new SiblingBury([card('fact-forward:F001', 0, { factIds: ['F001'] })]);
+    expect(bury.buries(card('fact-reverse:F001', 1, { factIds: ['F001'] }))).toBe(true);
+    expect(bury.buries(card('fact-forward:F001', 0, { factIds: ['F001'] }))).toBe(false);
+    expect(bury.buries(card('fact-forward:F002', 2, { factIds: ['F002'] }))).toBe(false);
+  });
+
+  it('keeps the sibling of a card answered today until tomorrow', () => {
+    const cards = [
+      card('entity-definition:dkk-1', 0, { entityIds: ['dkk-1'] }),
+      card('entity-name:dkk-1', 1, { entityIds: ['dkk-1'] }),
+      card('fact-forward:F001', 2, { factIds: ['F001'] }),
+      card('fact-reverse:F001', 3, { factIds: ['F001'] }),
+    ];
+    const services = openTestServices({ cards });
+    const first = answerNext(services, 'easy');
+    expect(first.next.item?.card.id).toBe('entity-definition:dkk-1');
+    // The name card would give the definition away: the fact card comes first, then nothing new.
+    expect(first.answer.next.item?.card.id).toBe('fact-forward:F001');
+    expect(first.next.upNext?.card.id).toBe('fact-forward:F001');
+    const second = answerNext(services, 'easy');
+    expect(second.answer.next.item?.queue ?? 'none').not.toBe('new');
+    services.clock.advance(dayMs);
+    const tomorrow = services.review.next().item;
+    expect(tomorrow?.queue).toBe('new');
+    expect(['entity-name:dkk-1', 'fact-reverse:F001']).toContain(tomorrow?.card.id);
     services.close();
   });
 });

@@ -5,6 +5,10 @@ const labels: Record<Tier, { short: string; long: string }> = {
   'companion-review': { short: 'Companion review', long: 'From a later review by related authors' },
   primary: { short: 'Primary study', long: 'From a primary study the review cites or discusses' },
   other: { short: 'Other source', long: 'From a secondary source outside the review' },
+  background: {
+    short: 'Background',
+    long: 'Textbook knowledge the review takes for granted, not a claim of the review',
+  },
 };
 
 /** Source tier as text plus colour, so the cue survives without colour. */

@@ -1,5 +1,10 @@
 import type { Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
-import { citationsForFacts, citationsForPathway, mergeCitations } from '../citations.ts';
+import {
+  citationsForFacts,
+  citationsForPathway,
+  mergeCitations,
+  pathwayName,
+} from '../citations.ts';
 import { mentionsAny } from '../normalize.ts';
 import {
   classOf,
@@ -106,7 +111,7 @@ export function base(ctx: GenContext, input: BaseInput) {
     edgeIds: unique(input.edgeIds ?? []),
     inferenceIds: unique(input.inferenceIds ?? []),
     teachingPointIds: teachingPointIds(index, factIds),
-    highYield: facts.some((f) => f.highYield),
+    highYield: facts.length > 0 && facts.every((f) => f.highYield),
     family: input.family,
   };
 }
@@ -156,7 +161,7 @@ export function whyWrong(
     case 'contrary-fact':
       return `The sources say otherwise: ${lines(2)}`;
     case 'functional-relation':
-      return `This relation has a single answer, and the pack gives another: ${lines(1)}`;
+      return `This relation has a single answer, and the sources give another: ${lines(1)}`;
     case 'pathway-role':
       return `In this model it plays a different part. ${
         pathway && entityId ? roleOf(ctx, pathway, entityId) : lines(3)
@@ -194,11 +199,9 @@ export function roleOf(
     .slice(0, 4)
     .map(
       (e) =>
-        `${edgeText(ctx.index, pathway, e)} (${
-          e.inferred ? `inferred${e.inference ? `: ${e.inference}` : ''}` : e.factIds.join(', ')
-        })`,
+        `${edgeText(ctx.index, pathway, e)} (${e.inferred ? 'inferred' : e.factIds.join(', ')})`,
     );
-  return `In ${pathway.figure ?? `pathway model ${pathway.id}`}: ${steps.join('; ')}.`;
+  return `In ${pathwayName(pathway)}: ${steps.join('; ')}.`;
 }
 
 /**

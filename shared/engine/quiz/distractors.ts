@@ -1,6 +1,5 @@
 import { relations } from '../../pack/relations.ts';
 import {
-  areNeighbours,
   classOf,
   entityOf,
   equivalents,
@@ -9,9 +8,9 @@ import {
   inverseFunctionalRelations,
   isBackgroundEntity,
   isEntityObject,
-  relatedSubjects,
   type PackIndex,
 } from '../pack-index.ts';
+import { areNeighbours, areSiblingIsoforms, isFamilyRelation, relatedSubjects } from '../family.ts';
 import { tieBreaker } from '../rng.ts';
 import {
   asRelation,
@@ -29,6 +28,8 @@ export interface Situation {
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
   readonly species?: string;
+  readonly cells?: readonly string[];
+  readonly setting?: string;
 }
 
 export function claimStatement(
@@ -41,6 +42,8 @@ export function claimStatement(
     compartments: situation.compartments,
     diseases: situation.diseases,
     ...(situation.species === undefined ? {} : { species: situation.species }),
+    ...(situation.cells === undefined ? {} : { cells: situation.cells }),
+    ...(situation.setting === undefined ? {} : { setting: situation.setting }),
     ...(claim.pathwayId === undefined ? {} : { pathwayId: claim.pathwayId }),
   };
   return claim.kind === 'object-of'
@@ -49,8 +52,8 @@ export function claimStatement(
 }
 
 /**
- * Entities that some fact relates to a given entity in a given direction, by family and sign:
- * "what does IL-32γ lower?" is one lookup. Built once per pack.
+ * Entities that some fact or background fact relates to a given entity in a given direction, by
+ * family and sign: "what does IL-32γ lower?" is one lookup. Built once per pack.
  */
 const contraryIndexes = new WeakMap<PackIndex, Map<string, string[]>>();
 
@@ -58,7 +61,7 @@ function contraryIndex(index: PackIndex): Map<string, string[]> {
   let map = contraryIndexes.get(index);
   if (map) return map;
   map = new Map();
-  for (const fact of index.pack.facts) {
+  for (const fact of [...index.evidence.factById.values()]) {
     if (!isEntityObject(fact) || fact.contested !== undefined) continue;
     const family = relationFamily(fact.relation);
     const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
@@ -115,13 +118,12 @@ function candidatePool(index: PackIndex, claim: EntityClaim, answerId: string): 
       ? functionalRelations.has(relation)
       : inverseFunctionalRelations.has(relation);
   if (singleValued) {
+    // "Which isoform…": only other isoforms; a kinase there would be wrong by its type alone.
     const answerType = entityOf(index, answerId).type;
-    const same = index.entitiesByClass.get(classOf(answerType)) ?? [];
-    // Same type first ("which isoform…": other isoforms), then the rest of the class.
-    const ordered = [...same].sort(
-      (a, b) => Number(b.type === answerType) - Number(a.type === answerType),
+    const same = (index.entitiesByClass.get(classOf(answerType)) ?? []).filter(
+      (e) => e.type === answerType,
     );
-    pool.push(...ordered.slice(0, FUNCTIONAL_POOL).map((e) => e.id));
+    pool.push(...same.slice(0, FUNCTIONAL_POOL).map((e) => e.id));
   }
   return [...new Set(pool)];
 }
@@ -152,13 +154,21 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   const { index } = ctx;
   const { claim, answerId } = request;
   const answerClass = classOf(entityOf(index, answerId).type);
-  const taken = new Set<string>(equivalents(index, answerId));
+  // Never the answer's parent or, for a parent, its isoforms: "IL-32" is not wrong where
+  // "IL-32γ" is right. Sibling isoforms are other molecules and stay candidates.
+  const taken = new Set<string>(
+    [...relatedSubjects(index, answerId)].filter((id) => !areSiblingIsoforms(index, id, answerId)),
+  );
   const stemEntities =
     claim.kind === 'object-of'
       ? [claim.subject.entityId, ...claim.subject.coSubjects]
       : [claim.object];
-  // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α").
-  for (const id of stemEntities) for (const eq of relatedSubjects(index, id)) taken.add(eq);
+  // Never the stem's own entities, nor their isoforms or parent ("IL-32 activates IL-32α"),
+  // unless the question is about that family ("which isoform of IL-32…").
+  const aboutFamily = isFamilyRelation(asRelation(claim.relation));
+  for (const id of stemEntities) {
+    for (const eq of (aboutFamily ? equivalents : relatedSubjects)(index, id)) taken.add(eq);
+  }
   const stem = viewOf(request.stem);
   const answerType = entityOf(index, answerId).type;
   const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
@@ -174,7 +184,7 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
     const onStemPathway =
       claim.pathwayId !== undefined &&
       (index.pathwaysByEntity.get(candidate) ?? []).includes(claim.pathwayId);
-    const near = onStemPathway || evidence.basis !== 'pathway-role';
+    const near = onStemPathway || evidence.basis === 'contrary-fact';
     found.push({
       entityId: candidate,
       evidence,

@@ -10,7 +10,7 @@ import {
 } from '../pack-index.ts';
 import { listText } from '../names.ts';
 import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../phrasing.ts';
-import { cellsPhrase, compartmentPhrase } from '../setting.ts';
+import { cellsPhrase, compartmentPhrase, settingCells } from '../setting.ts';
 import { rngFor, shuffled } from '../rng.ts';
 import { effectivePolarity, relationFamily, subjectOf } from '../semantics.ts';
 import type { MatchingFamily, MatchingItem } from '../types.ts';
@@ -103,7 +103,7 @@ export function matchingPool(
         (index.factsByObject.get(o) ?? []).flatMap((fact) => {
           if (!usable(index, fact) || relationFamily(fact.relation) !== 'causal') return [];
           if (effectivePolarity(fact.relation, fact.subjectModifier) !== 1) return [];
-          const cells = fact.context.cells;
+          const cells = settingCells(index, fact.context);
           const where =
             cells.length > 0
               ? cellsPhrase(index, cells)

@@ -43,6 +43,8 @@ function situationOf(fact: Fact): Situation {
     compartments: fact.context.compartments,
     diseases: fact.context.diseases,
     species: fact.context.species,
+    cells: fact.context.cells,
+    setting: fact.context.setting,
   };
 }
 

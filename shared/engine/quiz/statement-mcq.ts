@@ -1,40 +1,13 @@
-import type { Fact, Pathway, Reference } from '../../pack/schema.ts';
-import { relationDef } from '../../pack/relations.ts';
-import { leadReference, pathwayFraming, referenceLabel } from '../citations.ts';
-import { viewPathway, type PathwayView } from '../graph.ts';
-import { midSentenceName, withoutParenthetical } from '../names.ts';
-import {
-  classOf,
-  entityOf,
-  isBackgroundEntity,
-  isBackgroundFact,
-  isEntityObject,
-  relatedSubjects,
-  type PackIndex,
-} from '../pack-index.ts';
+import type { Fact, Reference } from '../../pack/schema.ts';
+import type { RelationId } from '../../pack/relations.ts';
+import { leadReference, referenceLabel } from '../citations.ts';
+import { isBackgroundFact, isEntityObject, type PackIndex } from '../pack-index.ts';
 import { optionSentence } from '../phrasing.ts';
 import { tieBreaker } from '../rng.ts';
-import type { RelationId } from '../../pack/relations.ts';
-import {
-  asRelation,
-  effectivePolarity,
-  provablyFalse,
-  relationFamily,
-  statementKey,
-  statementOf,
-} from '../semantics.ts';
-import type { ChoiceOption, Evidence, McqItem, Statement } from '../types.ts';
-import {
-  arrange,
-  base,
-  explain,
-  rationaleFor,
-  roleOf,
-  SELECTION_SEED,
-  type GenContext,
-} from './common.ts';
-import { pathwayOfFact } from './mcq.ts';
-import { edgeIsSolid, relationForSign } from './pathway-items.ts';
+import { asRelation, effectivePolarity, relationFamily, statementOf } from '../semantics.ts';
+import type { ChoiceOption, McqItem } from '../types.ts';
+import { isNegativeStatement } from './test-wise.ts';
+import { arrange, base, explain, rationaleFor, SELECTION_SEED, type GenContext } from './common.ts';
 import { falseContext, falseStatements, type Corruption } from './true-false.ts';
 
 /**
@@ -59,6 +32,7 @@ function stem(reference: Reference): string {
       return `Which of the following did ${label} report?`;
     case 'secondary':
     case 'other':
+    case 'textbook':
       return `Which of the following does ${label} state?`;
   }
 }
@@ -165,7 +139,39 @@ function roundsFor(fact: Fact, lookup: SourcePool | undefined): number {
  * Wrong statements for a fact: its source's other findings, corrupted, nearest first, from the
  * windows of rounds 0 to `round` (each round widens the search; the nearest stay in it).
  */
-function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number): Prepared[] {
+function evidenceFacts(index: PackIndex, p: Prepared): Fact[] {
+  return p.corruption.candidate.evidence.factIds
+    .map((id) => index.evidence.factById.get(id))
+    .filter((f): f is Fact => f !== undefined);
+}
+
+const namedIn = (fact: Fact): string[] => [
+  fact.subject,
+  ...fact.coSubjects,
+  ...(isEntityObject(fact) ? [fact.object] : []),
+];
+
+/**
+ * Whether a wrong statement sits near the correct one: a fact refuting it shares the correct
+ * fact's topic, one of its entities, or a pathway. Anything farther is guessable as off-topic.
+ */
+export function nearFinding(index: PackIndex, home: Fact, refuting: readonly Fact[]): boolean {
+  return refuting.some(
+    (f) =>
+      home.topic === f.topic ||
+      namedIn(f).some((id) => namedIn(home).includes(id)) ||
+      (index.edgesByFact.get(home.id) ?? []).some((a) =>
+        (index.edgesByFact.get(f.id) ?? []).some((b) => a.pathway.id === b.pathway.id),
+      ),
+  );
+}
+
+function candidatesFor(
+  index: PackIndex,
+  fact: Fact,
+  lookup: SourcePool | undefined,
+  round: number,
+): Prepared[] {
   if (!lookup) return [];
   const own = entitiesOf(fact);
   // The true statement's own reversal would make a two-option guess.
@@ -183,6 +189,7 @@ function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number
   // Statements on another subject and topic read as a different question: never in a bucket.
   return [...near]
     .filter((p) => p.corruption.fact.id !== fact.id && p.pair !== pair)
+    .filter((p) => nearFinding(index, fact, evidenceFacts(index, p)))
     .map((p) => ({
       p,
       near: shares(own, entitiesOf(p.corruption.fact)) ? 0 : 1,
@@ -193,17 +200,18 @@ function candidatesFor(fact: Fact, lookup: SourcePool | undefined, round: number
 }
 
 /**
- * Three distinct distractors, nearest first, with one pointing the same way as the answer when
- * the source offers one, so that "the only one that raises something" is not a cue.
+ * Three distinct distractors, nearest first, one of them of the answer's tone (both positive or
+ * both negative), so that "the only one that raises something" is never a cue; none otherwise.
  */
-function pick(open: readonly Prepared[], polarity: number): Prepared[] | null {
+function pick(open: readonly Prepared[], negative: boolean): Prepared[] | null {
   const picked: Prepared[] = [];
   const texts = new Set<string>();
-  const sameWay = open.find((p) => polarity !== 0 && p.polarity === polarity);
-  if (sameWay) {
-    picked.push(sameWay);
-    texts.add(sameWay.text);
-  }
+  const sameTone = open.find(
+    (p) => isNegativeStatement(p.corruption.candidate.statement) === negative,
+  );
+  if (!sameTone) return null;
+  picked.push(sameTone);
+  texts.add(sameTone.text);
   for (const p of open) {
     if (picked.length === DISTRACTORS) break;
     if (texts.has(p.text)) continue;
@@ -226,14 +234,14 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     const source = leadReference(index, fact);
     const statement = statementOf(fact);
     const trueText = optionSentence(index, statement, fact.context);
-    const { polarity } = shapeOf(fact.relation, fact.subjectModifier);
+    const negative = isNegativeStatement(statement);
     const lookup = pools.get(source.id);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
-      const open = candidatesFor(fact, lookup, round).filter(
+      const open = candidatesFor(index, fact, lookup, round).filter(
         (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
       );
-      picked = pick(open, polarity);
+      picked = pick(open, negative);
     }
     if (picked === null) continue;
     const chosen = picked.map((p) => p.corruption);
@@ -273,236 +281,4 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
   const order = new Map(index.pack.facts.map((f, i) => [f.id, i]));
   const rank = (item: McqItem): number => order.get(item.factIds[0] ?? '') ?? 0;
   return items.sort((a, b) => rank(a) - rank(b));
-}
-
-// ─── Framed on a pathway model ───────────────────────────────────────────────────────────────
-
-/** How many model items one pathway panel gets: the figure is one topic, not twenty. */
-const MAX_PER_MODEL = 5;
-
-interface ModelStatement {
-  readonly statement: Statement;
-  readonly key: string;
-  readonly entities: readonly string[];
-  readonly polarity: number;
-}
-
-const emptyContext = { compartments: [], diseases: [] } as const;
-
-/**
- * Statements a model may prove wrong: each edge turned round, and each source put on another node
- * of the target's kind. Cheap to list; whether the model really proves one wrong is asked only
- * for the few an item needs (see `Proofs`).
- */
-function modelCandidates(index: PackIndex, view: PathwayView): ModelStatement[] {
-  const pathway = view.pathway;
-  const out = new Map<string, ModelStatement>();
-  const entityOfNode = (id: string): string | undefined => view.nodeById.get(id)?.entity;
-  const consider = (subject: string, relation: RelationId, object: string): void => {
-    if (isBackgroundEntity(index, subject) || isBackgroundEntity(index, object)) return;
-    // "IL-32γ increases IL-32": an isoform and its parent are one molecule to a learner.
-    if (relatedSubjects(index, subject).has(object)) return;
-    const statement: Statement = {
-      subject: { entityId: subject, coSubjects: [] },
-      relation,
-      object,
-      compartments: [],
-      diseases: [],
-      pathwayId: pathway.id,
-    };
-    const key = statementKey(statement);
-    if (out.has(key)) return;
-    out.set(key, {
-      statement,
-      key,
-      entities: [subject, object],
-      polarity: effectivePolarity(relation),
-    });
-  };
-  for (const edge of view.edges) {
-    if (!edgeIsSolid(index, edge)) continue;
-    const signRelation = relationForSign(edge.sign);
-    // "NFATc1 promotes osteoclast fusion", not "activates": processes are promoted.
-    const toEntity = entityOfNode(edge.to);
-    const relation =
-      signRelation === 'activates' &&
-      toEntity !== undefined &&
-      classOf(entityOf(index, toEntity).type) !== 'molecule'
-        ? 'promotes'
-        : signRelation;
-    const from = entityOfNode(edge.from);
-    const to = entityOfNode(edge.to);
-    if (relation === null || from === undefined || to === undefined) continue;
-    const opposite = relationDef(relation).opposite;
-    if (opposite !== undefined) consider(from, asRelation(opposite), to);
-    const targetClass = classOf(entityOf(index, to).type);
-    for (const node of view.nodes) {
-      if (node.id === edge.to || classOf(entityOf(index, node.entity).type) !== targetClass)
-        continue;
-      const swapped =
-        relation === 'promotes' && classOf(entityOf(index, node.entity).type) === 'molecule'
-          ? 'activates'
-          : relation;
-      consider(from, swapped, node.entity);
-    }
-  }
-  return [...out.values()];
-}
-
-/** Proofs and option texts, worked out once per candidate and only when an item asks. */
-class Proofs {
-  readonly #index: PackIndex;
-  readonly #evidence = new Map<string, Evidence | null>();
-  readonly #texts = new Map<string, string>();
-  constructor(index: PackIndex) {
-    this.#index = index;
-  }
-  evidence(m: ModelStatement): Evidence | null {
-    let found = this.#evidence.get(m.key);
-    if (found === undefined) {
-      found = provablyFalse(this.#index, m.statement);
-      this.#evidence.set(m.key, found);
-    }
-    return found;
-  }
-  text(m: ModelStatement): string {
-    let found = this.#texts.get(m.key);
-    if (found === undefined) {
-      found = optionSentence(this.#index, m.statement, emptyContext);
-      this.#texts.set(m.key, found);
-    }
-    return found;
-  }
-}
-
-function modelStem(ctx: GenContext, pathway: Pathway, context: string | undefined): string {
-  const panel = pathway.contexts.find((c) => c.id === context);
-  const panelName = panel
-    ? withoutParenthetical(midSentenceName({ name: panel.label, type: 'disease' }))
-    : undefined;
-  return `${pathwayFraming(ctx.index, pathway, undefined, panelName)}, which of the following is correct?`;
-}
-
-/**
- * "In the review's Figure 1 model, which of the following is correct?": one fact the model
- * draws, against three statements the model proves wrong — an arrow turned round, or a node
- * credited with an effect the model does not give it.
- */
-export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
-  const { index } = ctx;
-  const items: McqItem[] = [];
-  for (const pathway of index.pack.pathways) {
-    const contexts = pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
-    for (const context of contexts) {
-      const view = viewPathway(pathway, context);
-      const candidates = modelCandidates(index, view);
-      const proofs = new Proofs(index);
-      const used = new Map<string, number>();
-      const drawn = view.edges
-        .filter((e) => edgeIsSolid(index, e))
-        .flatMap((e) => e.factIds)
-        .map((id) => index.factById.get(id))
-        .filter(
-          (f): f is Fact =>
-            f !== undefined &&
-            f.contested === undefined &&
-            !isBackgroundFact(index, f) &&
-            relationFamily(f.relation) === 'causal' &&
-            pathwayOfFact(index, f)?.id === pathway.id,
-        );
-      const facts = [...new Map(drawn.map((f) => [f.id, f])).values()].sort(
-        (a, b) => Number(b.highYield) - Number(a.highYield) || (a.id < b.id ? -1 : 1),
-      );
-      let made = 0;
-      for (const fact of facts) {
-        if (made >= MAX_PER_MODEL) break;
-        const statement: Statement = {
-          ...statementOf(fact),
-          compartments: [],
-          diseases: [],
-          pathwayId: pathway.id,
-        };
-        const trueText = optionSentence(index, statement, emptyContext);
-        const pair = `${fact.subject}>${fact.object}`;
-        const polarity = effectivePolarity(fact.relation, fact.subjectModifier);
-        const ordered = candidates
-          .filter(
-            (m) =>
-              `${m.statement.subject.entityId}>${m.statement.object}` !== pair &&
-              (used.get(m.key) ?? 0) < MAX_REUSE,
-          )
-          .map((m) => ({
-            m,
-            near: m.entities.some((e) => e === fact.subject || e === fact.object) ? 0 : 1,
-            tie: tieBreaker(SELECTION_SEED, `${pathway.id}:${fact.id}:${m.key}`),
-          }))
-          .sort((a, b) => a.near - b.near || a.tie - b.tie)
-          .map(({ m }) => m);
-        const chosen: ModelStatement[] = [];
-        const texts = new Set([trueText]);
-        const take = (m: ModelStatement): void => {
-          if (chosen.length >= DISTRACTORS || chosen.includes(m)) return;
-          if (proofs.evidence(m) === null || texts.has(proofs.text(m))) return;
-          texts.add(proofs.text(m));
-          chosen.push(m);
-        };
-        // One pointing the same way as the answer first, when the model proves one wrong.
-        for (const m of ordered) {
-          if (polarity === 0 || m.polarity !== polarity) continue;
-          take(m);
-          if (chosen.length > 0) break;
-        }
-        for (const m of ordered) take(m);
-        if (chosen.length < DISTRACTORS) continue;
-        for (const m of chosen) used.set(m.key, (used.get(m.key) ?? 0) + 1);
-        made++;
-        const id = `mcq-model:${pathway.id}${context ? `@${context}` : ''}:${fact.id}`;
-        const options: ChoiceOption[] = [
-          { id: `fact:${fact.id}`, text: trueText, correct: true, statement },
-          ...chosen.map((m) => {
-            const evidence = proofs.evidence(m) ?? { basis: 'pathway-role' as const, factIds: [] };
-            return {
-              id: m.key,
-              text: proofs.text(m),
-              correct: false,
-              statement: m.statement,
-              evidence,
-              rationale: rationaleFor(ctx, 'this one', evidence, pathway, m.statement.object),
-            };
-          }),
-        ];
-        const evidenceFacts = chosen
-          .flatMap((m) => proofs.evidence(m)?.factIds ?? [])
-          .map((fid) => index.factById.get(fid))
-          .filter(
-            (f): f is Fact => f !== undefined && f.id !== fact.id && f.contested === undefined,
-          );
-        items.push({
-          kind: 'mcq',
-          ...base(ctx, {
-            id,
-            prompt: modelStem(ctx, pathway, context),
-            explanation: explain(
-              ctx,
-              `Correct: ${trueText}`,
-              [fact],
-              [roleOf(ctx, pathway, fact.object, fact.subject)],
-            ),
-            facts: [fact, ...new Map(evidenceFacts.map((f) => [f.id, f])).values()],
-            difficulty: 2,
-            family: `fact:${fact.id}:model`,
-            pathway,
-            edgeIds: view.edges.filter((e) => e.factIds.includes(fact.id)).map((e) => e.id),
-          }),
-          claim: {
-            kind: 'statement',
-            referenceId: pathway.references[0] ?? index.reviewReferenceId,
-            pathwayId: pathway.id,
-          },
-          options: arrange(ctx, id, options),
-        });
-      }
-    }
-  }
-  return items;
 }

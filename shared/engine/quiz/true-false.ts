@@ -44,6 +44,10 @@ function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
   };
 }
 
+function showsSpecies(fact: Fact, prompt: string): boolean {
+  return fact.context.species !== 'mouse' || /\b(mouse|mice|murine)\b/i.test(prompt);
+}
+
 export interface FalseCandidate {
   readonly statement: Statement;
   readonly method: 'polarity-flip' | 'entity-swap';
@@ -106,8 +110,16 @@ function sameState(a: string | undefined, b: string | undefined): boolean {
   return (isQualifier(a) ? undefined : a) === (isQualifier(b) ? undefined : b);
 }
 
+/**
+ * The claim a fact denies, turned round: "raises" for "lowers", and for "no difference" a rise
+ * (a false statement a student cannot spot by its negation word).
+ */
+function oppositeOf(relation: Fact['relation']): string | undefined {
+  return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
+}
+
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
-  const opposite = relationDef(fact.relation).opposite;
+  const opposite = oppositeOf(fact.relation);
   if (opposite === undefined) return null;
   // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
   // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
@@ -193,6 +205,8 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
             compartments: fact.context.compartments,
             diseases: fact.context.diseases,
             species: fact.context.species,
+            cells: fact.context.cells,
+            setting: fact.context.setting,
           },
       itemId: `tf-swap:${fact.id}`,
       stem: '',
@@ -317,7 +331,10 @@ export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
   }
   const items: TrueFalseItem[] = [];
   for (const fact of usable) {
-    items.push(trueItem(ctx, fact));
+    const item = trueItem(ctx, fact);
+    // A mouse finding stated without the mouse reads as a general truth: not asked that way.
+    if (!showsSpecies(fact, item.prompt)) continue;
+    items.push(item);
     for (const c of byFact.get(fact.id) ?? []) items.push(falseItem(ctx, c.fact, c.candidate));
   }
   for (const c of swaps) items.push(falseItem(ctx, c.fact, c.candidate));

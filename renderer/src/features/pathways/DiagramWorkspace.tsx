@@ -13,15 +13,18 @@ interface Props {
   /** The mode's own panel (details, step controls, quiz…). */
   readonly panel: ReactNode;
   readonly legendExtra?: ReactNode;
+  /** The drawing's accessible name when the pathway's title would give answers away. */
+  readonly label?: string;
 }
 
 /** The same frame in every mode: diagram, its actions, the mode's panel, legend, text version. */
-export function DiagramWorkspace({ diagram, panel, legendExtra }: Props) {
+export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel }: Props) {
   const { model } = diagram;
   const showText = usePathwaysUi((s) => s.showTextAlternative);
   const toggleText = usePathwaysUi((s) => s.toggleTextAlternative);
   const context = model.pathway.contexts.find((c) => c.id === model.contextId);
-  const label = `Diagram: ${pathwayTitle(model.pathway)}${context ? `, ${context.label}` : ''}`;
+  const label =
+    quizLabel ?? `Diagram: ${pathwayTitle(model.pathway)}${context ? `, ${context.label}` : ''}`;
   return (
     <>
       <PathwayDiagram {...diagram} label={label} />
@@ -34,7 +37,7 @@ export function DiagramWorkspace({ diagram, panel, legendExtra }: Props) {
         <div className="pw-panel">{panel}</div>
         <Legend extra={legendExtra} />
       </div>
-      {showText && <EdgeTable model={model} />}
+      {showText && <EdgeTable model={model} decor={diagram.decor} />}
     </>
   );
 }

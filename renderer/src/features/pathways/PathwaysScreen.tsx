@@ -112,7 +112,8 @@ function PathwaysWorkspace({
         )}
         <ModePicker />
       </div>
-      <p className="pw-summary">{resolved.pathway.summary}</p>
+      {/* The summary names every node and link: it would answer the quiz. */}
+      {mode !== 'quiz' && <p className="pw-summary">{resolved.pathway.summary}</p>}
       <ModeView
         key={`${model.pathway.id}/${model.contextId ?? ''}/${mode}`}
         mode={mode}

@@ -98,6 +98,9 @@ function NameNodes({
       setFeedback(
         `Not quite: “${answer.trim() || '(nothing)'}” is not node ${number.get(node.id) ?? ''}. Try again or reveal it.`,
       );
+      // A retry replaces the wrong name rather than typing onto its end.
+      input.current?.focus();
+      input.current?.select();
     }
   };
   const reveal = () => {
@@ -192,6 +195,15 @@ function NameNodes({
         onSelectEdge: () => undefined,
       }}
       panel={panel}
+      label={namesHiddenLabel(model)}
     />
   );
+}
+
+/**
+ * The drawing's accessible name during a quiz: the figure, not the pathway's title, which names
+ * some of the nodes being asked.
+ */
+function namesHiddenLabel(model: DiagramModel): string {
+  return `Diagram: ${model.pathway.figure ?? 'pathway'}, node names hidden for the quiz`;
 }

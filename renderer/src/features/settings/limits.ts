@@ -17,6 +17,7 @@ export const packFileNames = [
   'manifest.json',
   'entities.json',
   'facts.json',
+  'background.json',
   'pathways.json',
   'references.json',
   'teaching-points.json',

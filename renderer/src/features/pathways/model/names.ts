@@ -1,27 +1,10 @@
+import { matchesAnswer } from '../../../../../shared/engine/normalize.ts';
+
 /**
- * Alias-aware name matching for "name the node": "IL-32 gamma", "il32γ" and "Interleukin-32γ"
- * all name IL-32γ. Greek letters and their spelled-out names compare equal; case, spaces,
- * hyphens and punctuation are ignored.
+ * "Name the node" answers are matched by the shared text-matching rules, as quiz answers are:
+ * "IL-32 gamma", "il32g" and "Interleukin-32γ" all name IL-32γ; case, spaces, hyphens, British or
+ * American spelling and standard abbreviations do not matter.
  */
-
-const greek: readonly [string, string][] = [
-  ['α', 'alpha'],
-  ['β', 'beta'],
-  ['γ', 'gamma'],
-  ['δ', 'delta'],
-  ['ε', 'epsilon'],
-  ['ζ', 'zeta'],
-  ['η', 'eta'],
-  ['θ', 'theta'],
-  ['κ', 'kappa'],
-];
-
-export function normalizeName(raw: string): string {
-  let text = raw.normalize('NFKC').toLowerCase();
-  for (const [letter, word] of greek) text = text.replaceAll(letter, word);
-  text = text.replaceAll('signaling', 'signalling').replaceAll('tumor', 'tumour');
-  return text.replace(/[^a-z0-9]+/g, '');
-}
 
 /** A label without its trailing parenthetical: "RANKL (producing cell not stated)" → "RANKL". */
 export function withoutParenthetical(label: string): string {
@@ -38,10 +21,9 @@ export interface NameSource {
 export function acceptedNames(source: NameSource): string[] {
   const names = [source.name, ...source.aliases];
   if (source.label) names.push(source.label, withoutParenthetical(source.label));
-  return [...new Set(names.map(normalizeName).filter((name) => name.length > 0))];
+  return [...new Set(names.filter((name) => name.trim().length > 0))];
 }
 
 export function namesMatch(answer: string, source: NameSource): boolean {
-  const given = normalizeName(answer);
-  return given.length > 0 && acceptedNames(source).includes(given);
+  return matchesAnswer(answer, acceptedNames(source));
 }

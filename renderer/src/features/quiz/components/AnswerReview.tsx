@@ -62,6 +62,11 @@ export function AnswerReview({
           {verdict === 'partial' && ` (${formatPercent(feedback.score)})`}
         </p>
       )}
+      {feedback.claimedRight && (
+        <p className="qz-claimed">
+          Counted as right: you said your answer was right. The expected answer is below.
+        </p>
+      )}
       {lead && <p>{lead}</p>}
       <dl className="qz-answer-lines">
         {yourAnswer !== undefined && (

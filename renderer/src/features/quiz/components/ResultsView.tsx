@@ -130,7 +130,9 @@ export function ResultsView() {
               <li key={result.item.id} className={`qz-all-${verdict}`}>
                 <span className="qz-all-verdict">
                   {verdict === 'correct'
-                    ? '✓ Right'
+                    ? result.feedback.claimedRight
+                      ? '✓ Right, as you said'
+                      : '✓ Right'
                     : verdict === 'partial'
                       ? `◐ ${formatPercent(result.feedback.score)}`
                       : verdict === 'wrong'

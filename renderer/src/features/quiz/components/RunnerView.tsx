@@ -47,7 +47,8 @@ export function RunnerView() {
   const error = useQuizRunner((s) => s.error);
   const status = useQuizRunner((s) => s.status);
   const cursor = useQuizRunner((s) => s.orderingCursor);
-  const { setDraft, submit, next, skip, finish, setOrderingCursor } = useQuizRunner.getState();
+  const { setDraft, submit, claimRight, next, skip, finish, setOrderingCursor } =
+    useQuizRunner.getState();
   const options = useQuizSetup(optionsInfo);
 
   const promptId = useId();
@@ -100,11 +101,13 @@ export function RunnerView() {
   };
   useCommands(quizCommands, ctx);
 
-  // A new question takes focus: the blank for a cloze, otherwise the question's heading.
+  // A new question takes focus: the blank for a cloze, otherwise the question's heading. Text
+  // already in the blank (a question skipped and come back to) is selected, so typing replaces it.
   useEffect(() => {
     if (!item) return;
     const field = document.querySelector<HTMLElement>('.qz-question [data-autofocus="true"]');
     (field ?? heading.current)?.focus();
+    if (field instanceof HTMLInputElement) field.select();
   }, [item]);
 
   // Feedback on screen: record how long it took, keep it in view, and keep focus somewhere useful.
@@ -171,7 +174,7 @@ export function RunnerView() {
             feedback={feedback}
             locked={locked}
             promptId={promptId}
-            diagramCaption={pathway ? `Pathway: ${pathway.label}` : 'Part of a pathway'}
+            diagramCaption={item.diagram ? `Pathway: ${item.diagram.caption}` : 'Part of a pathway'}
             orderingCursor={cursor}
             onChange={onChange}
             onOrderingCursor={setOrderingCursor}
@@ -186,6 +189,11 @@ export function RunnerView() {
             >
               {primaryLabel}
             </Button>
+            {feedback?.claimable && (
+              <Button disabled={pending} onClick={() => void claimRight()}>
+                I was right
+              </Button>
+            )}
             {!answered && (
               <Button shortcut="S" disabled={!canSkip} onClick={skip}>
                 Skip for now

@@ -33,7 +33,11 @@ export function ClozeQuestion({ draft, feedback, locked, onChange }: ItemViewPro
       {feedback && (
         <p className={`qz-cloze-result ${feedback.correct ? 'qz-good' : 'qz-bad'}`}>
           <span aria-hidden="true">{feedback.correct ? '✓ ' : '✗ '}</span>
-          {feedback.correct ? 'Accepted. ' : 'Expected: '}
+          {feedback.claimedRight
+            ? 'Counted as right, as you said. Expected: '
+            : feedback.correct
+              ? 'Accepted. '
+              : 'Expected: '}
           <strong>{feedback.expected}</strong>
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { PublicQuizItem, QuizFeedback } from '../../../../../shared/contract/quiz.ts';
+import { withheldUntilAnswered } from '../model/giveaway.ts';
 import type { ResponseDraft } from '../model/responses.ts';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { ClozeQuestion } from './ClozeQuestion.tsx';
@@ -19,6 +20,10 @@ interface Props {
   readonly onOrderingCursor: (stepId: string | undefined) => void;
 }
 
+/** Said instead of a pathway title that would give the answer away. */
+const withheldCaption =
+  'Part of a pathway. Its title names one of the options, so it is shown once you answer.';
+
 /** The answering part of a question, by kind. */
 export function QuestionBody(props: Props) {
   const { item, draft, feedback, locked, promptId, onChange } = props;
@@ -30,7 +35,12 @@ export function QuestionBody(props: Props) {
           {item.diagram && (
             <QuizDiagram
               diagram={item.diagram}
-              caption={props.diagramCaption}
+              caption={withheldUntilAnswered(
+                props.diagramCaption,
+                item,
+                feedback !== undefined,
+                withheldCaption,
+              )}
               reveal={feedback ? reveal(item, feedback) : undefined}
             />
           )}

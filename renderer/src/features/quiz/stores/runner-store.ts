@@ -51,6 +51,8 @@ interface RunnerState {
   readonly setDraft: (itemId: string, draft: ResponseDraft) => void;
   readonly setOrderingCursor: (stepId: string | undefined) => void;
   readonly submit: () => Promise<void>;
+  /** "I was right": the current item's typed answer, marked wrong, counts right. */
+  readonly claimRight: () => Promise<void>;
   readonly next: () => void;
   readonly skip: () => void;
   readonly finish: (reason?: 'time-up') => Promise<void>;
@@ -212,6 +214,27 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
       // Refused after the exam's deadline: nothing more can be answered, so close the quiz.
       if (error instanceof ContractError && error.code === 'conflict' && state.session.deadline)
         await get().finish('time-up');
+    }
+  },
+
+  claimRight: async () => {
+    const state = get();
+    const item = currentItem(state);
+    if (!state.session || !item || state.pending || !state.feedback[item.id]?.claimable) return;
+    set({ pending: true, error: undefined });
+    try {
+      const answer = await api.quiz.claimRight({
+        sessionId: state.session.sessionId,
+        itemId: item.id,
+      });
+      if (answer.mode !== 'practice') throw new Error('A claim is answered in practice mode.');
+      set((s) => ({
+        pending: false,
+        feedback: { ...s.feedback, [item.id]: answer.feedback },
+        status: 'Counted as right, as you said.',
+      }));
+    } catch (error) {
+      set({ pending: false, error: messageOf(error) });
     }
   },
 

@@ -1,5 +1,5 @@
-import type { Manifest, Pack, Tier } from '../../../../../shared/pack/schema.ts';
-import { tierOrder as tiers } from '../model/tiers.ts';
+import type { Manifest, Pack } from '../../../../../shared/pack/schema.ts';
+import { tierOrder as tiers, type ReviewTier } from '../model/tiers.ts';
 import { TierBadge } from '../../../components/TierBadge.tsx';
 import { formatCitation } from '../model/facts.ts';
 import { ExternalLink } from './ExternalLink.tsx';
@@ -36,16 +36,21 @@ export function ReviewPanel({ pack }: { readonly pack: Pack }) {
   );
 }
 
-const tierExplanation: Record<Tier, string> = {
+const tierExplanation: Record<ReviewTier, string> = {
   review: 'stated in the review (its abstract, keywords or figure captions)',
   'companion-review': 'from two later reviews by related authors',
   primary: 'from primary studies the review cites or discusses',
   other: 'from other secondary sources',
 };
 
-function countByTier(pack: Pack): Record<Tier, number> {
-  const counts: Record<Tier, number> = { review: 0, 'companion-review': 0, primary: 0, other: 0 };
-  for (const fact of pack.facts) counts[fact.tier] += 1;
+function countByTier(pack: Pack): Record<ReviewTier, number> {
+  const counts: Record<ReviewTier, number> = {
+    review: 0,
+    'companion-review': 0,
+    primary: 0,
+    other: 0,
+  };
+  for (const fact of pack.facts) if (fact.tier !== 'background') counts[fact.tier] += 1;
   return counts;
 }
 

@@ -1,58 +1,29 @@
 import type FuseType from 'fuse.js';
 import type { Entity, Fact, Pack, Tier } from '../../../../../shared/pack/schema.ts';
+import {
+  foldText as foldWords,
+  matchKey,
+  matchKeys,
+} from '../../../../../shared/engine/normalize.ts';
 
 /**
  * Search over the pack's facts and entities. Names are matched alias-aware and spelling-tolerant
- * ("Dickkopf" → DKK-1, "il32g" and "IL-32 gamma" → IL-32γ); free text goes to Fuse (fuzzy, word by
+ * by the shared text-matching rules (shared/engine/normalize.ts: "Dickkopf" → DKK-1, "il32g" and
+ * "IL-32 gamma" → IL-32γ); free text goes to Fuse (fuzzy, word by
  * word). Everything here is pure: the Fuse constructor is passed in, so the screen can load it
  * lazily and the tests can use it directly.
  */
 
-/** Greek letters as students type them: the spelled-out name and the one-letter shorthand. */
-const greek: readonly (readonly [letter: string, word: string, short: string])[] = [
-  ['α', 'alpha', 'a'],
-  ['β', 'beta', 'b'],
-  ['γ', 'gamma', 'g'],
-  ['δ', 'delta', 'd'],
-  ['ε', 'epsilon', 'e'],
-  ['ζ', 'zeta', 'z'],
-  ['η', 'eta', 'h'],
-  ['θ', 'theta', 'th'],
-  ['κ', 'kappa', 'k'],
-];
-
-const spellings: readonly (readonly [string, string])[] = [
-  ['signaling', 'signalling'],
-  ['tumor', 'tumour'],
-  ['osteoclastogenesis', 'osteoclast formation'],
-];
-
-/** Lower case, Greek letters spelled out ("IL-32γ" → "il-32 gamma"), British spellings. */
+/** Free text folded for Fuse; osteoclastogenesis is written out so it finds "osteoclast formation". */
 export function foldText(raw: string): string {
-  let text = raw.normalize('NFKC').toLowerCase();
-  for (const [letter, word] of greek) {
-    text = text.replace(
-      new RegExp(`([\\p{L}\\p{N}])?${letter}`, 'gu'),
-      (_match, before?: string) => (before ? `${before} ${word}` : word),
-    );
-  }
-  for (const [from, to] of spellings) text = text.replaceAll(from, to);
-  return text.replace(/\s+/g, ' ').trim();
+  return foldWords(raw).replaceAll('osteoclastogenesis', 'osteoclast formation');
 }
 
-/** Only letters and digits: "IL-32 gamma" → "il32gamma". */
-export function compactKey(raw: string): string {
-  return foldText(raw).replace(/[^\p{L}\p{N}]+/gu, '');
-}
+/** The key a typed name is looked up by (the shared lenient key: "IL-32 gamma" → "il32gamma"). */
+export const compactKey = matchKey;
 
-/** Every key a name answers to: with Greek spelled out ("il32gamma") and abbreviated ("il32g"). */
-export function nameKeys(name: string): string[] {
-  const keys = new Set([compactKey(name)]);
-  let short = name.normalize('NFKC').toLowerCase();
-  for (const [letter, , abbreviation] of greek) short = short.replaceAll(letter, abbreviation);
-  keys.add(compactKey(short));
-  return [...keys].filter((key) => key.length > 0);
-}
+/** Every key a name answers to (Greek spelled out or as one letter, British or American…). */
+export const nameKeys = matchKeys;
 
 export interface EntityKeys {
   readonly id: string;

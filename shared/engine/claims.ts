@@ -1,0 +1,208 @@
+import type { Fact } from '../pack/schema.ts';
+import { relations, type RelationId } from '../pack/relations.ts';
+import type { Statement, SubjectRef } from './types.ts';
+
+/**
+ * What a claim is: its relation family, its effective direction, its subject as stated, its
+ * situation. Support and refutation (semantics.ts) are decided on these.
+ */
+
+export type Polarity = 1 | -1 | 0;
+
+/** Relations that can contradict one another: same family, opposite effective polarity. */
+export function relationFamily(relation: RelationId): string {
+  switch (relation) {
+    case 'induces-expression-of':
+    case 'increases':
+    case 'decreases':
+    case 'activates':
+    case 'inhibits':
+    case 'promotes':
+    case 'suppresses':
+    case 'targets':
+    case 'required-for':
+    case 'disrupts':
+    case 'does-not-induce':
+    case 'fails-to-inhibit':
+      return 'causal';
+    case 'correlates-positively-with':
+    case 'correlates-inversely-with':
+      return 'correlation';
+    case 'elevated-in':
+    case 'reduced-in':
+    case 'no-difference-in':
+      return 'level';
+    default:
+      return relation;
+  }
+}
+
+/** Relations that deny an effect: they refute a claimed change without claiming the opposite. */
+export function isNegation(relation: RelationId): boolean {
+  return negatedSigns(relation).length > 0;
+}
+
+/** The claimed directions a denial refutes: "fails to inhibit" refutes only "inhibits". */
+export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
+  switch (relation) {
+    case 'does-not-induce':
+      return [1];
+    case 'fails-to-inhibit':
+      return [-1];
+    case 'no-difference-in':
+      return [1, -1];
+    default:
+      return [];
+  }
+}
+
+const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);
+const qualifierModifiers = new Set(['local', 'systemic']);
+
+/** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
+export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
+  if (isNegation(relation)) return 0;
+  const base = relations[relation].polarity;
+  const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
+  if (sign === 0) return 0;
+  return (modifier !== undefined && loweringModifiers.has(modifier) ? -sign : sign) as Polarity;
+}
+
+export function asRelation(relation: string): RelationId {
+  if (!(relation in relations)) throw new Error(`unknown relation "${relation}"`);
+  return relation as RelationId;
+}
+
+export function subjectOf(fact: Fact): SubjectRef {
+  return {
+    entityId: fact.subject,
+    ...(fact.subjectModifier === undefined ? {} : { modifier: fact.subjectModifier }),
+    coSubjects: fact.coSubjects,
+  };
+}
+
+export function statementOf(fact: Fact, change: Partial<Statement> = {}): Statement {
+  return {
+    subject: subjectOf(fact),
+    relation: fact.relation,
+    object: fact.object,
+    ...(fact.objectDetail === undefined ? {} : { objectDetail: fact.objectDetail }),
+    compartments: fact.context.compartments,
+    diseases: fact.context.diseases,
+    species: fact.context.species,
+    cells: fact.context.cells,
+    setting: fact.context.setting,
+    ...change,
+  };
+}
+
+/** One key per claim: same subject, modifier, family, polarity (or relation) and object. */
+export function statementKey(statement: Statement): string {
+  const relation = asRelation(statement.relation);
+  const polarity = effectivePolarity(relation, statement.subject.modifier);
+  const predicate =
+    polarity === 0 ? relation : `${relationFamily(relation)}${polarity > 0 ? '+' : '-'}`;
+  const qualifier =
+    statement.subject.modifier !== undefined && qualifierModifiers.has(statement.subject.modifier)
+      ? statement.subject.modifier
+      : '';
+  return [
+    statement.subject.entityId,
+    qualifier,
+    predicate,
+    statement.object,
+    [...statement.compartments].sort().join('+'),
+    statement.pathwayId ?? '',
+  ].join('|');
+}
+
+const overlapsOrOpen = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
+
+/**
+ * Whether a fact speaks to the same situation as a statement: compartments and diseases overlap
+ * (or one side is unspecific), local/systemic qualifiers agree, species do not exclude each other.
+ * Compartment matters: systemic IL-32γ being low does not contradict local IL-32γ being high.
+ */
+export function sameSituation(statement: Statement, fact: Fact): boolean {
+  const a = statement.subject.modifier;
+  const b = fact.subjectModifier;
+  const qa = a !== undefined && qualifierModifiers.has(a) ? a : undefined;
+  const qb = b !== undefined && qualifierModifiers.has(b) ? b : undefined;
+  if (qa !== undefined && qb !== undefined && qa !== qb) return false;
+  const sa = statement.species ?? 'unspecified';
+  const sb = fact.context.species;
+  const speciesClash =
+    sa !== sb && ![sa, sb].includes('unspecified') && ![sa, sb].includes('human-and-mouse');
+  if (speciesClash) return false;
+  return (
+    overlapsOrOpen(statement.compartments, fact.context.compartments) &&
+    overlapsOrOpen(statement.diseases, fact.context.diseases)
+  );
+}
+
+/** Settings that exclude one another: a culture is not an animal, an animal is not a patient. */
+const specificSettings = new Set(['in-vitro', 'in-vivo', 'clinical']);
+
+type Dimensions = readonly (readonly string[])[];
+const SPECIES = 3;
+
+function dimensions(
+  compartments: readonly string[],
+  diseases: readonly string[],
+  cells: readonly string[],
+  species: string | undefined,
+  setting: string | undefined,
+): Dimensions {
+  const kinds =
+    species === 'human-and-mouse'
+      ? ['human', 'mouse']
+      : species === undefined || species === 'unspecified'
+        ? []
+        : [species];
+  return [
+    compartments,
+    diseases,
+    cells,
+    kinds,
+    setting !== undefined && specificSettings.has(setting) ? [setting] : [],
+  ];
+}
+
+/**
+ * Whether a fact can refute a statement. Beyond sameSituation (compartments, diseases, species,
+ * local or systemic): cells overlap, settings do not clash, and a specific finding speaks only to
+ * a general statement or to one about a situation it shares. What IL-32 does in PBMC cultures says
+ * nothing against what it does in osteoclast precursors, a THP-1 experiment nothing against a
+ * claim about AS spinal joints, a mouse finding nothing against a human one.
+ */
+export function compatibleContext(statement: Statement, fact: Fact): boolean {
+  if (!sameSituation(statement, fact)) return false;
+  const mine = dimensions(
+    statement.compartments,
+    statement.diseases,
+    statement.cells ?? [],
+    statement.species,
+    statement.setting,
+  );
+  const theirs = dimensions(
+    fact.context.compartments,
+    fact.context.diseases,
+    fact.context.cells,
+    fact.context.species,
+    fact.context.setting,
+  );
+  let shared = false;
+  let specificHere = false;
+  let specificThere = false;
+  for (const [i, a] of mine.entries()) {
+    const b = theirs[i] ?? [];
+    specificHere ||= a.length > 0 && i !== SPECIES;
+    specificThere ||= b.length > 0 && i !== SPECIES;
+    if (a.length === 0 || b.length === 0) continue;
+    if (!a.some((x) => b.includes(x))) return false;
+    // Nearly every finding names a species: sharing one is not sharing a situation.
+    if (i !== SPECIES) shared = true;
+  }
+  return shared || !specificHere || !specificThere;
+}

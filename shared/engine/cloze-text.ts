@@ -1,0 +1,114 @@
+import type { Fact } from '../pack/schema.ts';
+import { alternativeObjects, shownContext } from './alternatives.ts';
+import { leadReference } from './citations.ts';
+import { mentionsAny } from './normalize.ts';
+import { formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
+import { BLANK, blankQualifier, qualifies } from './questions.ts';
+
+/** A fact's own sentence with its answer blanked: the cloze card and the cloze quiz item. */
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Masked {
+  readonly text: string;
+  /** How many different written forms were masked ("NOD1" and "NOD2": two blanks, two answers). */
+  readonly distinctForms: number;
+  /** The written form that was masked first, as the text had it ("mice", "IL-8"). */
+  readonly form: string;
+}
+
+/**
+ * Masks every written form of a thing in a text, plural endings included ("lymphocytes"); a
+ * short acronym ("AS") only in capitals, so the word "as" survives; an alias in brackets right
+ * after the masked name ("IL-8 (CXCL8)") goes with it. Null if no form was found.
+ */
+export function maskForms(text: string, forms: readonly string[], mask: string): Masked | null {
+  let out = text;
+  let first: { at: number; form: string } | undefined;
+  const seen = new Set<string>();
+  const lower = text.toLowerCase();
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (!lower.includes(form.toLowerCase())) continue;
+    out = out.replace(formPattern(form), (match: string, at: number) => {
+      if (first === undefined || at < first.at) first = { at, form: match };
+      seen.add(match.toLowerCase().replace(/e?s$/, ''));
+      return mask;
+    });
+  }
+  if (first === undefined) return null;
+  const collapsed = out.replaceAll(`${mask} (${mask})`, mask);
+  // An alias in brackets right after its name ("IL-8 (CXCL8)") is one blank, one answer.
+  const distinctForms = collapsed === out ? seen.size : seen.size - 1;
+  return { text: collapsed, form: first.form, distinctForms };
+}
+
+const formPatterns = new Map<string, RegExp>();
+
+/** A written form as a whole word, plural endings allowed; compiled once per form. */
+function formPattern(form: string): RegExp {
+  let pattern = formPatterns.get(form);
+  if (!pattern) {
+    const acronym = /^[A-Z]{1,3}$/.test(form.trim());
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?:e?s)?(?![\\p{L}\\p{N}])`,
+      acronym ? 'gu' : 'giu',
+    );
+    formPatterns.set(form, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * The fact's own sentence with its answer blanked, when that leaves one intended answer; else a
+ * templated sentence narrowed the same way as a question; else none (the forward card teaches it).
+ */
+const factClozes = new WeakMap<PackIndex, Map<string, Masked | null>>();
+
+/**
+ * `framedOnSource`: the sentence will be shown with its source named (a quiz frame), so only
+ * that source's other findings compete for the blank.
+ */
+export function clozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource = false,
+): Masked | null {
+  let known = factClozes.get(index);
+  if (!known) {
+    known = new Map();
+    factClozes.set(index, known);
+  }
+  const key = `${fact.id}:${String(framedOnSource)}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const result = computeClozeFromFactText(index, fact, framedOnSource);
+  known.set(key, result);
+  return result;
+}
+
+function computeClozeFromFactText(
+  index: PackIndex,
+  fact: Fact,
+  framedOnSource: boolean,
+): Masked | null {
+  const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
+  const masked = maskForms(fact.text, forms, BLANK);
+  if (masked === null || mentionsAny(masked.text, forms) || masked.distinctForms > 1) return null;
+  if (!isEntityObject(fact)) return masked;
+  const shown = shownContext(index, fact, masked.text);
+  const qualifier = blankQualifier(masked.text);
+  // A sentence that names its source ("The review's abstract states…") is answered from it.
+  const source =
+    framedOnSource || namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
+  const open = alternativeObjects(index, fact, shown, source).filter(
+    (id) =>
+      !mentionsAny(masked.text, formsOf(index, id)) &&
+      (qualifier === undefined || qualifies(index, id, qualifier)),
+  );
+  return open.length === 0 ? masked : null;
+}
+
+/** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
+function namesItsSource(text: string): boolean {
+  return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
+}

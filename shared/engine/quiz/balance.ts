@@ -1,0 +1,177 @@
+import type { Fact } from '../../pack/schema.ts';
+import { signOf, type PathwayView } from '../graph.ts';
+import { equivalents } from '../pack-index.ts';
+import { capitalise, teachingPointLines } from '../phrasing.ts';
+import { perturbationOf } from '../semantics.ts';
+import type {
+  BalanceShift,
+  ChoiceOption,
+  NodeEffect,
+  PerturbationChange,
+  PerturbationEffect,
+  PerturbationItem,
+} from '../types.ts';
+import { arrange, base, explain, type GenContext } from './common.ts';
+import { changeClause, labelOf, pathwayFrame, uncontestedFactsOf } from './pathway-common.ts';
+import { trustedDirection } from './perturbation-evidence.ts';
+
+const direction = (effect: PerturbationEffect): number | null =>
+  effect === 'up' ? 1 : effect === 'down' ? -1 : effect === 'unchanged' ? 0 : null;
+
+/**
+ * Where the balance between two competing arms moves: one arm alone tilts it; both moving the
+ * same way leaves the model unable to say which wins ("depends on context"). Null when an arm's
+ * own effect is already undecided.
+ */
+export function balanceShift(
+  target: PerturbationEffect,
+  other: PerturbationEffect,
+): BalanceShift | null {
+  const a = direction(target);
+  const b = direction(other);
+  if (a === null || b === null) return null;
+  if (a === 0 && b === 0) return 'unchanged';
+  if (a === b) return 'depends';
+  return a - b > 0 ? 'toward-target' : 'toward-other';
+}
+
+/**
+ * Balance items for each pair of arms a fact declares competing ("outweighs"), on pathways that
+ * draw both arms but do not themselves settle the contest (no annotation cites that fact). Both
+ * arms must move, each in a trusted direction; both moving the same way is the review's own point
+ * that the model alone cannot say which wins ("depends on context").
+ */
+export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationItem[] {
+  const { index } = ctx;
+  const pathway = view.pathway;
+  const items: PerturbationItem[] = [];
+  for (const fact of index.pack.facts) {
+    if (fact.relation !== 'outweighs' || fact.contested !== undefined) continue;
+    if (pathway.annotations.some((a) => a.factIds.includes(fact.id))) continue;
+    const a = view.nodes.find((n) => equivalents(index, fact.subject).has(n.entity));
+    const b = view.nodes.find((n) => equivalents(index, fact.object).has(n.entity));
+    if (!a || !b) continue;
+    for (const source of view.nodes) {
+      if (source.id === a.id || source.id === b.id) continue;
+      if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
+      for (const change of ['raised', 'blocked'] as const) {
+        const result = perturbationOf(index, pathway, source.id, change, view.context);
+        const ea = result.effects.find((e) => e.nodeId === a.id);
+        const eb = result.effects.find((e) => e.nodeId === b.id);
+        if (!ea || !eb) continue;
+        const shift = balanceShift(ea.effect, eb.effect);
+        if (shift === null || shift === 'unchanged') continue;
+        // An arm no drawn route reaches is not thereby unchanged (formation and resorption are
+        // coupled): only a change that moves both arms is asked.
+        const armsTrusted = [ea, eb].every((arm) =>
+          trustedDirection(ctx, view, source.id, change, arm),
+        );
+        if (!armsTrusted) continue;
+        const item = balanceItem(ctx, view, source.id, change, [ea, eb], shift, fact);
+        if (item) items.push(item);
+      }
+    }
+  }
+  return items;
+}
+
+function balanceItem(
+  ctx: GenContext,
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  [target, other]: readonly [NodeEffect, NodeEffect],
+  shift: BalanceShift,
+  outweighs: Fact,
+): PerturbationItem | null {
+  const { index } = ctx;
+  const pathway = view.pathway;
+  const routes = [...target.routes, ...other.routes];
+  const routeFacts = uncontestedFactsOf(index, [...target.factIds, ...other.factIds]);
+  if (routeFacts.length === 0) return null;
+  const facts = [...routeFacts, outweighs];
+  const aLabel = labelOf(ctx, view, target.nodeId);
+  const bLabel = labelOf(ctx, view, other.nodeId);
+  const id = `perturbation:${pathway.id}${view.context ? `@${view.context}` : ''}:${source}:${change}:${target.nodeId}~${other.nodeId}`;
+  const prompt = `${pathwayFrame(ctx, pathway, view.context)}, if ${changeClause(ctx, view, source, change)}, how does the balance between ${aLabel} and ${bLabel} move?`;
+  const text: Record<BalanceShift, string> = {
+    'toward-target': `It tilts toward ${aLabel}`,
+    'toward-other': `It tilts toward ${bLabel}`,
+    depends: 'It depends on context: both arms move the same way',
+    unchanged: 'It does not move',
+  };
+  const moves = (e: NodeEffect, label: string): string =>
+    e.effect === 'unchanged'
+      ? `No drawn route reaches ${label}.`
+      : `${capitalise(label)} ${e.effect === 'up' ? 'rises' : 'falls'}: ${e.routes.map((r) => r.chain).join('; ')}.`;
+  const both = `${moves(target, aLabel)} ${moves(other, bLabel)}`;
+  const why = (wrong: BalanceShift): string => {
+    if (shift === 'depends') {
+      return wrong === 'unchanged'
+        ? `both arms move. ${both}`
+        : `both arms move the same way, so the model cannot tilt the balance either way. ${both}`;
+    }
+    switch (wrong) {
+      case 'depends':
+        return `the arms do not move the same way. ${both}`;
+      case 'unchanged':
+        return `at least one arm moves. ${both}`;
+      case 'toward-target':
+        return `the change favours ${bLabel}. ${both}`;
+      case 'toward-other':
+        return `the change favours ${aLabel}. ${both}`;
+    }
+  };
+  const options: ChoiceOption[] = (
+    ['toward-target', 'toward-other', 'depends', 'unchanged'] as const
+  ).map((value) =>
+    value === shift
+      ? { id: value, text: text[value], correct: true }
+      : {
+          id: value,
+          text: text[value],
+          correct: false,
+          rationale: `Not “${text[value].toLowerCase()}”: ${why(value)}`,
+          evidence: { basis: 'disjoint-category', factIds: routeFacts.map((f) => f.id) },
+        },
+  );
+  return {
+    kind: 'perturbation',
+    ...base(ctx, {
+      id,
+      prompt,
+      explanation: explain(
+        ctx,
+        shift === 'depends'
+          ? `It depends on context. ${both} The model alone cannot say which arm wins; the pack settles it only for a given setting: ${outweighs.text} (${outweighs.id}).`
+          : `${text[shift]}. ${both}`,
+        [],
+        routes.flatMap((r) => r.steps.map((s) => `${capitalise(s)}.`)),
+      )
+        .concat(
+          ' ',
+          teachingPointLines(
+            index,
+            facts.map((f) => f.id),
+          ).join(' '),
+        )
+        .trim(),
+      facts,
+      difficulty: shift === 'depends' ? 3 : 2,
+      family: `balance:${pathway.id}:${source}:${target.nodeId}~${other.nodeId}`,
+      pathway,
+      entityIds: [view.nodeById.get(source)?.entity ?? source, target.entityId, other.entityId],
+      edgeIds: routes.flatMap((r) => r.edgeIds),
+    }),
+    pathwayId: pathway.id,
+    perturbation: {
+      ...(view.context === undefined ? {} : { context: view.context }),
+      nodeId: source,
+      change,
+      targetNodeId: target.nodeId,
+      versus: { nodeId: other.nodeId, factId: outweighs.id },
+    },
+    options: arrange(ctx, id, options),
+    routes,
+  };
+}

@@ -1,0 +1,138 @@
+import type { EdgeSign, Pathway, PathwayEdge } from '../../pack/schema.ts';
+import { signOf, viewPathway, type PathwayView } from '../graph.ts';
+import { plural } from '../names.ts';
+import { tieBreaker } from '../rng.ts';
+import { capitalise } from '../phrasing.ts';
+import type { ChoiceOption, DiagramEdgeItem } from '../types.ts';
+import {
+  arrange,
+  base,
+  edgeText,
+  explain,
+  rationaleFor,
+  SELECTION_SEED,
+  type GenContext,
+} from './common.ts';
+import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
+import {
+  classOfNode,
+  edgeIsSolid,
+  isDefinitionalEdge,
+  labelOf,
+  pathwayCaption,
+  pathwayFrame,
+  uncontestedFactsOf,
+} from './pathway-common.ts';
+
+export type SignValue = '+' | '-' | '0';
+export const signValue = (sign: EdgeSign): SignValue => {
+  const s = signOf(sign);
+  return s === 1 ? '+' : s === -1 ? '-' : '0';
+};
+const signText: Record<SignValue, string> = {
+  '+': 'A rise or activation (+)',
+  '-': 'A fall or inhibition (−)',
+  '0': 'No difference (0)',
+};
+
+/** The same link drawn on several pathways is asked once (the first pathway that draws it). */
+function linkKey(ctx: GenContext, view: PathwayView, edge: PathwayEdge): string {
+  return `${labelOf(ctx, view, edge.from)}→${labelOf(ctx, view, edge.to)}`;
+}
+
+/** "In …, a link is drawn from IL-32γ to miR-29a. What does the link show?" */
+function edgePrompt(
+  ctx: GenContext,
+  view: PathwayView,
+  pathway: Pathway,
+  edge: PathwayEdge,
+): string {
+  const name = (id: string): string =>
+    classOfNode(ctx, view, id) === 'cell' ? plural(labelOf(ctx, view, id)) : labelOf(ctx, view, id);
+  return `${pathwayFrame(ctx, pathway, undefined)}, a link is drawn from ${name(edge.from)} to ${name(edge.to)}. What does the link show?`;
+}
+
+/**
+ * How much an edge item teaches: a high-yield fact and two molecules count; each further link from
+ * the same node counts less (NF-κB → TNF-α, → IL-1β, → IL-6 ask one thing four times).
+ */
+function worths(ctx: GenContext, items: readonly DiagramEdgeItem[]): Map<DiagramEdgeItem, number> {
+  const fromSeen = new Map<string, number>();
+  const out = new Map<DiagramEdgeItem, number>();
+  const ranked = items
+    .map((item) => ({ item, tie: tieBreaker(SELECTION_SEED, item.id) }))
+    .sort((a, b) => a.tie - b.tie);
+  for (const { item } of ranked) {
+    const from = `${item.pathwayId}:${item.entityIds[0] ?? ''}`;
+    const repeats = fromSeen.get(from) ?? 0;
+    fromSeen.set(from, repeats + 1);
+    const molecules = item.entityIds.every(
+      (id) =>
+        ctx.index.entityById.get(id)?.type !== undefined &&
+        !['cell', 'process'].includes(ctx.index.entityById.get(id)?.type ?? ''),
+    );
+    out.set(item, (item.highYield ? 2 : 0) + (molecules ? 1 : 0) - 2 * repeats);
+  }
+  return out;
+}
+
+/** A pathway edge with its sign hidden; "+" keys at most 60 % of these items. */
+export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
+  const { index } = ctx;
+  const items: DiagramEdgeItem[] = [];
+  const asked = new Set<string>();
+  for (const pathway of index.pack.pathways) {
+    const view = viewPathway(pathway);
+    for (const edge of pathway.edges) {
+      if (!edgeIsSolid(index, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
+      const link = linkKey(ctx, view, edge);
+      if (asked.has(link)) continue;
+      asked.add(link);
+      const facts = uncontestedFactsOf(index, edge.factIds);
+      const factIds = facts.map((f) => f.id);
+      const answer = signValue(edge.sign);
+      const id = `diagram-edge:${pathway.id}:${edge.id}`;
+      const options: ChoiceOption[] = (['+', '-', '0'] as const).map((value) =>
+        value === answer
+          ? { id: value, text: signText[value], correct: true }
+          : {
+              id: value,
+              text: signText[value],
+              correct: false,
+              evidence: { basis: 'disjoint-category', factIds },
+              rationale: rationaleFor(ctx, `“${signText[value]}”`, {
+                basis: 'disjoint-category',
+                factIds,
+              }),
+            },
+      );
+      items.push({
+        kind: 'diagram-edge',
+        ...base(ctx, {
+          id,
+          prompt: edgePrompt(ctx, view, pathway, edge),
+          explanation: explain(ctx, `${capitalise(edgeText(index, pathway, edge))}.`, facts),
+          facts,
+          difficulty: answer === '+' ? 1 : 2,
+          family: id,
+          pathway,
+          edgeIds: [edge.id],
+          entityIds: [
+            view.nodeById.get(edge.from)?.entity ?? edge.from,
+            view.nodeById.get(edge.to)?.entity ?? edge.to,
+          ],
+        }),
+        pathwayId: pathway.id,
+        caption: pathwayCaption(index, pathway),
+        hiddenEdgeId: edge.id,
+        options: arrange(ctx, id, options),
+      });
+    }
+  }
+  const keyOf = (item: DiagramEdgeItem): string => item.options.find((o) => o.correct)?.id ?? '';
+  const worth = worths(ctx, items);
+  return spreadKeyPositions(
+    ctx,
+    capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0),
+  );
+}

@@ -1,0 +1,93 @@
+import { cascades, signOf, viewPathway } from '../graph.ts';
+import { isBackgroundEntity } from '../pack-index.ts';
+import { capitalise } from '../phrasing.ts';
+import { rngFor, shuffled, type Seed } from '../rng.ts';
+import type { OrderingItem } from '../types.ts';
+import { base, edgeText, explain, type GenContext } from './common.ts';
+import {
+  classOfNode,
+  contextsOf,
+  edgeIsSolid,
+  labelOf,
+  pathwayFrame,
+  uncontestedFactsOf,
+} from './pathway-common.ts';
+
+/** Steps in a seeded order that is never already the answer (that would give it away). */
+function shownOrder<T extends { readonly id: string }>(
+  steps: readonly T[],
+  seed: Seed,
+  key: string,
+): T[] {
+  const order = shuffled(steps, rngFor(seed, key));
+  const solved = order.every((step, i) => step.id === steps[i]?.id);
+  return solved ? [...order.slice(1), ...order.slice(0, 1)] : order;
+}
+
+/**
+ * Put a cascade of a pathway in order, upstream first. A drug that blocks a step is no step of
+ * the cascade, so cascades through a drug are not asked.
+ */
+export function orderingItems(ctx: GenContext): OrderingItem[] {
+  const { index } = ctx;
+  const items: OrderingItem[] = [];
+  const seen = new Set<string>();
+  // One cascade per branch (first two steps): the rest differ only in the last step.
+  const branches = new Set<string>();
+  for (const pathway of index.pack.pathways) {
+    for (const context of contextsOf(pathway)) {
+      const view = viewPathway(pathway, context);
+      const longestFirst = [...cascades(view)].sort((a, b) => b.length - a.length);
+      for (const path of longestFirst) {
+        if (!path.every((e) => edgeIsSolid(index, e))) continue;
+        const first = path[0];
+        if (!first) continue;
+        const nodeIds = [first.from, ...path.map((e) => e.to)];
+        const entities = nodeIds.map((n) => view.nodeById.get(n)?.entity ?? n);
+        if (entities.some((entity) => isBackgroundEntity(index, entity))) continue;
+        if (nodeIds.some((n) => classOfNode(ctx, view, n) === 'drug')) continue;
+        const id = `ordering:${pathway.id}:${nodeIds.join('>')}`;
+        const branch = `${pathway.id}:${nodeIds.slice(0, 2).join('>')}`;
+        if (seen.has(id) || branches.has(branch)) continue;
+        const labels = nodeIds.map((n) => capitalise(labelOf(ctx, view, n)));
+        if (new Set(labels).size !== labels.length) continue;
+        branches.add(branch);
+        seen.add(id);
+        const facts = uncontestedFactsOf(
+          index,
+          path.flatMap((e) => e.factIds),
+        );
+        const chain = labels.reduce(
+          (text, label, i) =>
+            i === 0
+              ? label
+              : `${text} ${signOf(path[i - 1]?.sign ?? 'stimulates') === -1 ? '⊣' : '→'} ${label}`,
+          '',
+        );
+        const steps = path.map((e) => `${edgeText(index, pathway, e)} (${e.factIds.join(', ')}).`);
+        items.push({
+          kind: 'ordering',
+          ...base(ctx, {
+            id,
+            prompt: `${pathwayFrame(ctx, pathway, context)}, put these steps of one cascade in order, from upstream to downstream.`,
+            explanation: explain(ctx, `Order: ${chain}.`, [], steps),
+            facts,
+            difficulty: nodeIds.length <= 3 ? 1 : nodeIds.length === 4 ? 2 : 3,
+            family: id,
+            pathway,
+            entityIds: entities,
+            edgeIds: path.map((e) => e.id),
+          }),
+          pathwayId: pathway.id,
+          steps: shownOrder(
+            nodeIds.map((n, i) => ({ id: n, text: labels[i] ?? n })),
+            ctx.seed,
+            `steps:${id}`,
+          ),
+          answer: nodeIds,
+        });
+      }
+    }
+  }
+  return items;
+}

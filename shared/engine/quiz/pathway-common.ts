@@ -1,0 +1,155 @@
+import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
+import type { RelationId } from '../../pack/relations.ts';
+import { referenceLabel } from '../citations.ts';
+import type { PathwayView } from '../graph.ts';
+import { classOf, entityOf, formsOf, type EntityClass, type PackIndex } from '../pack-index.ts';
+import { isPluralName, midSentenceName, plural, withoutParenthetical } from '../names.ts';
+import { mentionsAny } from '../normalize.ts';
+import type { PerturbationChange } from '../types.ts';
+import { nodeName, type GenContext } from './common.ts';
+
+/** What the pathway kinds share: the facts behind edges, how a pathway is named, node wording. */
+
+export function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
+  return [...new Set(ids)]
+    .map((id) => index.factById.get(id))
+    .filter((f): f is Fact => f !== undefined);
+}
+
+export function uncontestedFactsOf(index: PackIndex, ids: readonly string[]): Fact[] {
+  return factsOf(index, ids).filter((f) => f.contested === undefined);
+}
+
+/** An edge may back a single-answer item only if one of its facts is uncontested. */
+export function edgeIsSolid(index: PackIndex, edge: PathwayEdge): boolean {
+  return !edge.inferred && uncontestedFactsOf(index, edge.factIds).length > 0;
+}
+
+/** Cells and processes: a link or route joining only these is true by definition. */
+export function isLineageClass(entityClass: EntityClass): boolean {
+  return entityClass === 'cell' || entityClass === 'process';
+}
+
+/**
+ * A link between two cells or processes is true by definition (osteoblasts drive bone formation,
+ * osteoclast fusion gives rise to osteoclasts): not worth asking, and not owed an item.
+ */
+export function isDefinitionalEdge(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  const classOfEnd = (nodeId: string): EntityClass | undefined => {
+    const node = pathway.nodes.find((n) => n.id === nodeId);
+    return node ? classOf(entityOf(index, node.entity).type) : undefined;
+  };
+  return [edge.from, edge.to].every((id) => {
+    const c = classOfEnd(id);
+    return c !== undefined && isLineageClass(c);
+  });
+}
+
+export function contextsOf(pathway: Pathway): (string | undefined)[] {
+  return pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
+}
+
+/** The written forms of these entities, for redaction and leak checks. */
+function formsOfAll(index: PackIndex, entityIds: readonly string[]): string[] {
+  return entityIds.flatMap((id) => (index.entityById.has(id) ? formsOf(index, id) : []));
+}
+
+/**
+ * A pathway title with every mention of the hidden entities replaced by "…", so a title such as
+ * "IL-32γ, DKK-1 and fracture risk" can name its diagram without naming a hidden DKK-1.
+ */
+export function redactedTitle(
+  index: PackIndex,
+  title: string,
+  hidden: readonly string[] = [],
+): string {
+  const forms = formsOfAll(index, hidden);
+  if (forms.length === 0 || !mentionsAny(title, forms)) return title;
+  const words = title.split(/(\s+|,\s*)/);
+  return words
+    .map((word) => (word.trim() !== '' && mentionsAny(word, forms) ? '…' : word))
+    .join('');
+}
+
+/** "Figure 2B · IL-32γ, … and fracture risk in osteoporosis": the caption drawn under a diagram. */
+export function pathwayCaption(
+  index: PackIndex,
+  pathway: Pathway,
+  hidden: readonly string[] = [],
+): string {
+  const title = redactedTitle(index, pathway.title, hidden);
+  return pathway.figure ? `${pathway.figure} · ${title}` : title;
+}
+
+/**
+ * How a stem names its pathway for a student: "In the normal spine panel of the review's Figure 2A
+ * model (Lee et al. 2017)", or, for a pathway drawn from other sources, "In the pathway “The IL-32
+ * and TNF-α amplification loop in arthritis”"; never by its id, and with hidden entities redacted.
+ */
+export function pathwayFrame(
+  ctx: GenContext,
+  pathway: Pathway,
+  context: string | undefined,
+  hidden: readonly string[] = [],
+): string {
+  const { index } = ctx;
+  const found = pathway.contexts.find((c) => c.id === context);
+  const panel = found
+    ? `the ${withoutParenthetical(midSentenceName({ name: found.label, type: 'disease' }))} panel of `
+    : '';
+  const review = index.referenceById.get(index.reviewReferenceId);
+  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
+    return `In ${panel}the review's ${pathway.figure} model (${referenceLabel(review)})`;
+  }
+  return `In ${panel}the pathway “${redactedTitle(index, pathway.title, hidden)}”`;
+}
+
+export function labelOf(ctx: GenContext, view: PathwayView, nodeId: string): string {
+  return view.nodeById.has(nodeId) ? nodeName(ctx.index, view.pathway, nodeId) : nodeId;
+}
+
+export function classOfNode(ctx: GenContext, view: PathwayView, nodeId: string): EntityClass {
+  const node = view.nodeById.get(nodeId);
+  return node ? classOf(entityOf(ctx.index, node.entity).type) : 'molecule';
+}
+
+/** "if RANKL is blocked", "if osteoblast differentiation is enhanced", "if osteoblasts are depleted". */
+export function changeClause(
+  ctx: GenContext,
+  view: PathwayView,
+  nodeId: string,
+  change: PerturbationChange,
+): string {
+  const label = labelOf(ctx, view, nodeId);
+  switch (classOfNode(ctx, view, nodeId)) {
+    case 'cell':
+      return change === 'raised' ? `${label} numbers rise` : `${plural(label)} are depleted`;
+    case 'process':
+      return `${label} is ${change === 'raised' ? 'enhanced' : change}`;
+    case 'drug':
+      return `${label} is ${change === 'raised' ? 'given' : 'withdrawn'}`;
+    default:
+      return `${label} ${isPluralName(label) ? 'are' : 'is'} ${change}`;
+  }
+}
+
+/** What the question asks about: a level, an activity, or for cells their number. */
+export function targetText(ctx: GenContext, view: PathwayView, nodeId: string): string {
+  const label = labelOf(ctx, view, nodeId);
+  return classOfNode(ctx, view, nodeId) === 'cell' ? `the number of ${plural(label)}` : label;
+}
+
+export function relationForSign(sign: EdgeSign): RelationId | null {
+  switch (sign) {
+    case 'stimulates':
+      return 'activates';
+    case 'inhibits':
+      return 'inhibits';
+    case 'increases-level':
+      return 'increases';
+    case 'decreases-level':
+      return 'decreases';
+    case 'no-difference':
+      return null;
+  }
+}

@@ -1,0 +1,204 @@
+import type { Fact, Pathway } from '../../pack/schema.ts';
+import { signOf, viewPathway, type PathwayView } from '../graph.ts';
+import { capitalise } from '../phrasing.ts';
+import { perturbationOf } from '../semantics.ts';
+import type {
+  ChoiceOption,
+  NodeEffect,
+  PerturbationChange,
+  PerturbationItem,
+  Route,
+} from '../types.ts';
+import { balanceItems } from './balance.ts';
+import { arrange, base, explain, type GenContext } from './common.ts';
+import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
+import {
+  changeClause,
+  classOfNode,
+  contextsOf,
+  isLineageClass,
+  labelOf,
+  pathwayFrame,
+  targetText,
+  uncontestedFactsOf,
+} from './pathway-common.ts';
+import { noEffectFacts, trustedDirection } from './perturbation-evidence.ts';
+
+/** The answers a single-target perturbation item offers; "depends" is never asked. */
+export type PerturbationKey = 'up' | 'down' | 'unchanged';
+export const perturbationKeys: readonly PerturbationKey[] = ['up', 'down', 'unchanged'];
+
+const effectText: Record<PerturbationKey, string> = {
+  up: 'It rises',
+  down: 'It falls',
+  unchanged: 'It does not change',
+};
+
+function negatives(route: Route, view: PathwayView): number {
+  return route.edgeIds.filter((id) => {
+    const edge = view.edges.find((e) => e.id === id);
+    return edge !== undefined && signOf(edge.sign) === -1;
+  }).length;
+}
+
+function logicLine(route: Route, view: PathwayView): string {
+  const n = negatives(route, view);
+  if (n >= 2 && n % 2 === 0) {
+    return 'Inhibitions in series cancel in pairs, so the end of the route moves the same way as its start.';
+  }
+  if (n % 2 === 1) return 'An odd number of lowering or inhibiting steps turns the change around.';
+  return '';
+}
+
+function annotationsFor(pathway: Pathway, factIds: readonly string[]): string[] {
+  return (
+    pathway.annotations
+      // Only an annotation about this route: its facts all back the route.
+      .filter((a) => a.factIds.every((id) => factIds.includes(id)))
+      .map((a) => `${a.text} (${a.factIds.join(', ')})`)
+  );
+}
+
+function perturbationItem(
+  ctx: GenContext,
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  target: NodeEffect,
+  answer: PerturbationKey,
+  facts: readonly Fact[],
+): PerturbationItem {
+  const pathway = view.pathway;
+  const sourceLabel = labelOf(ctx, view, source);
+  const targetLabel = labelOf(ctx, view, target.nodeId);
+  const context = view.context;
+  const id = `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`;
+  const prompt = `${pathwayFrame(ctx, pathway, context)}, if ${changeClause(ctx, view, source, change)}, what happens to ${targetText(ctx, view, target.nodeId)}?`;
+  const chains = target.routes.map((r) => r.chain).join('; ');
+  const why: Record<PerturbationKey, string> = {
+    up:
+      answer === 'unchanged'
+        ? `a study found no difference in ${targetLabel} after this change.`
+        : `every route carries a fall: ${chains}.`,
+    down:
+      answer === 'unchanged'
+        ? `a study found no difference in ${targetLabel} after this change.`
+        : `every route carries a rise: ${chains}.`,
+    unchanged: `${sourceLabel} reaches ${targetLabel}: ${chains}.`,
+  };
+  const factIds = facts.map((f) => f.id);
+  const options: ChoiceOption[] = perturbationKeys.map((effect) =>
+    effect === answer
+      ? { id: effect, text: effectText[effect], correct: true }
+      : {
+          id: effect,
+          text: effectText[effect],
+          correct: false,
+          rationale: `Not “${effectText[effect].toLowerCase()}”: ${why[effect]}`,
+          evidence: { basis: 'disjoint-category', factIds },
+        },
+  );
+  const lead: Record<PerturbationKey, string> = {
+    up: `${capitalise(targetLabel)} rises. Route: ${chains}.`,
+    down: `${capitalise(targetLabel)} falls. Route: ${chains}.`,
+    unchanged: `${capitalise(targetLabel)} does not change: a study that made this change found no difference.`,
+  };
+  const steps = target.routes.flatMap((r) => [
+    ...r.steps.map((s) => `${capitalise(s)}.`),
+    logicLine(r, view),
+  ]);
+  const longest = Math.max(0, ...target.routes.map((r) => r.edgeIds.length));
+  const doubleNegative = target.routes.some((r) => negatives(r, view) >= 2);
+  return {
+    kind: 'perturbation',
+    ...base(ctx, {
+      id,
+      prompt,
+      explanation: explain(ctx, lead[answer], answer === 'unchanged' ? facts : [], [
+        ...steps,
+        ...annotationsFor(pathway, factIds),
+      ]),
+      facts,
+      difficulty: longest >= 4 || doubleNegative ? 3 : longest >= 2 ? 2 : 1,
+      family: `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${target.nodeId}`,
+      pathway,
+      entityIds: [view.nodeById.get(source)?.entity ?? source, target.entityId],
+      edgeIds: target.routes.flatMap((r) => r.edgeIds),
+    }),
+    pathwayId: pathway.id,
+    perturbation: {
+      ...(context === undefined ? {} : { context }),
+      nodeId: source,
+      change,
+      targetNodeId: target.nodeId,
+    },
+    options: arrange(ctx, id, options),
+    routes: target.routes,
+  };
+}
+
+/**
+ * Routes through cells and processes only are true by definition (more osteoclast fusion, more
+ * multinucleated osteoclasts; fewer osteoblasts, less bone formation): not worth asking.
+ */
+function isDefinitional(ctx: GenContext, view: PathwayView, routes: readonly Route[]): boolean {
+  return routes.every((r) => r.nodeIds.every((id) => isLineageClass(classOfNode(ctx, view, id))));
+}
+
+/** The item for one source, change and target, or null when no key can be trusted. */
+function itemFor(
+  ctx: GenContext,
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  target: NodeEffect,
+): PerturbationItem | null {
+  const { index } = ctx;
+  if (target.perturbed || classOfNode(ctx, view, target.nodeId) === 'drug') return null;
+  if (target.effect === 'unchanged') {
+    const sourceEntity = view.nodeById.get(source)?.entity ?? source;
+    const facts = noEffectFacts(index, sourceEntity, target.entityId, change);
+    return facts.length > 0
+      ? perturbationItem(ctx, view, source, change, target, 'unchanged', facts)
+      : null;
+  }
+  if (!trustedDirection(ctx, view, source, change, target)) return null;
+  if (isDefinitional(ctx, view, target.routes)) return null;
+  const facts = uncontestedFactsOf(index, target.factIds);
+  if (facts.length === 0) return null;
+  return perturbationItem(ctx, view, source, change, target, target.effect as 'up' | 'down', facts);
+}
+
+/** Multi-step and double-negative routes teach the logic; one-step items mostly restate a fact. */
+function worth(item: PerturbationItem): number {
+  const longest = Math.max(0, ...item.routes.map((r) => r.edgeIds.length));
+  return item.difficulty * 2 + (longest >= 2 ? 1 : 0) + (item.highYield ? 1 : 0);
+}
+
+/**
+ * "If X is raised or blocked, what happens to Y?" for every node that changes something and every
+ * node it reaches by routes of one sign, computed by predictPerturbation; plus balance questions.
+ * Keys are balanced between rise and fall by selection.
+ */
+export function perturbationItems(ctx: GenContext): PerturbationItem[] {
+  const { index } = ctx;
+  const items: PerturbationItem[] = [];
+  for (const pathway of index.pack.pathways) {
+    for (const context of contextsOf(pathway)) {
+      const view = viewPathway(pathway, context);
+      for (const source of view.nodes) {
+        if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
+        for (const change of ['raised', 'blocked'] as const) {
+          const result = perturbationOf(index, pathway, source.id, change, context);
+          for (const target of result.effects) {
+            const item = itemFor(ctx, view, source.id, change, target);
+            if (item) items.push(item);
+          }
+        }
+      }
+      items.push(...balanceItems(ctx, view));
+    }
+  }
+  const keyOf = (item: PerturbationItem): string => item.options.find((o) => o.correct)?.id ?? '';
+  return spreadKeyPositions(ctx, capKeyShare(items, keyOf, worth));
+}

@@ -1,0 +1,228 @@
+import { relations, type RelationId } from './relations.ts';
+import type { Fact } from './schema.ts';
+import type { FactFile, Item, Reporter } from './validate-context.ts';
+import { normalise } from './validate-context.ts';
+
+/**
+ * Rules on fact texts. Each says something different from every other fact's text. And a fact's
+ * sentence and its structured fields must say the same thing. Generators phrase items from
+ * the structured fields, so a negation or a qualifier that only the sentence carries ("silencing
+ * IL-32γ lowers IL-6", "in mice", "in bone marrow") is lost, and the item states something else.
+ * Each rule pairs cue words in the text with the fields that can carry them; a context note or an
+ * object detail that repeats the cue also counts, for what the fields cannot say (bone marrow as a
+ * transplant source rather than the place measured).
+ */
+
+interface QualifierRule {
+  /** What the text says, for the message ("a negation"). */
+  readonly what: string;
+  readonly cue: RegExp;
+  /** What would carry it, for the message. */
+  readonly carriers: string;
+  readonly carried: (fact: Fact) => boolean;
+  /** Words that, in the object detail or the context note, carry the cue too. */
+  readonly detail: RegExp;
+  /** A cue this rule leaves to another (a mouse study with a human transgene is a mouse study). */
+  readonly unless?: RegExp;
+}
+
+const negativeRelations: readonly RelationId[] = [
+  'no-difference-in',
+  'does-not-induce',
+  'fails-to-inhibit',
+  'lacks-homology-with',
+  'absent-in',
+];
+const removingModifiers: readonly (Fact['subjectModifier'] | undefined)[] = [
+  'absent',
+  'blocked',
+  'silenced',
+];
+const causalRelations: readonly RelationId[] = [
+  'increases',
+  'decreases',
+  'activates',
+  'inhibits',
+  'promotes',
+  'suppresses',
+  'targets',
+  'disrupts',
+  'induces-expression-of',
+  'required-for',
+  'synergizes-with',
+];
+
+const negation =
+  /\bnot\b|\bno\b|n't\b|\bnever\b|\bneither\b|\bnor\b|\bunchanged\b|\bfail(?:s|ed)?\b/i;
+const negationDetail =
+  /\bnot\b|\bno\b|\bnever\b|\bwithout\b|\babsent\b|\bunchanged\b|\brather than\b|\bunlike\b|\bonly\b|\bfails?\b|\bcancels?\b/i;
+const decrease =
+  /\blow(?:s|er|ers|ered|ering)?\b|\breduc\w*|\bdecreas\w*|\bdiminish\w*|\bfewer\b|\bless\b|\bfall(?:s|en)?\b/i;
+const knockDown =
+  /\bsilenc\w*|\bknock(?:s|ed|ing)?(?:[- ]?(?:down|out)\b|\s+\w+\s+down\b)|\bknockouts?\b|\bdeficien\w*|\bblock(?:s|ed|ing|ade)?\b|\binactivat\w*|\bneutralis\w*|\bneutraliz\w*/i;
+const overexpression = /\btransgen\w*|\boverexpress\w*/i;
+const mouse = /\bmice\b|\bmouse\b|\bmurine\b|\brodents?\b|\brats?\b/i;
+const human = /\bhumans?\b|\bpatients?\b|\bpeople\b/i;
+/** Systemic sclerosis and systemic lupus are diseases, not the circulation. */
+const systemic = /\bserum\b|\bplasma\b|\bcirculat\w*|\bsystemic(?! sclerosis| lupus)\b/i;
+const synovialFluid = /\bsynovial fluid\b/i;
+const boneMarrow = /\bbone[- ]marrow\b/i;
+const inVitro = /\bin vitro\b|\bcultur\w*|\bcell lines?\b/i;
+const association = /\bassociat\w*|\bcorrelat\w*/i;
+
+const polarity = (fact: Fact) => relations[fact.relation].polarity;
+const hasCompartment = (fact: Fact, id: string) => fact.context.compartments.includes(id);
+
+export const qualifierRules: readonly QualifierRule[] = [
+  {
+    what: 'a negation',
+    cue: negation,
+    carriers: `a negative relation (${negativeRelations.join(', ')}), "required-for", a subjectModifier absent/blocked/silenced, or the negation in objectDetail or context.note`,
+    carried: (fact) =>
+      negativeRelations.includes(fact.relation) ||
+      fact.relation === 'required-for' ||
+      removingModifiers.includes(fact.subjectModifier),
+    detail: negationDetail,
+  },
+  {
+    what: 'a decrease',
+    cue: decrease,
+    carriers:
+      'a relation of decreasing polarity, "required-for", a subjectModifier lowered/absent/blocked/silenced, or the decrease in objectDetail or context.note',
+    carried: (fact) =>
+      polarity(fact) === 'decreases' ||
+      fact.relation === 'required-for' ||
+      negativeRelations.includes(fact.relation) ||
+      fact.subjectModifier === 'lowered' ||
+      removingModifiers.includes(fact.subjectModifier),
+    detail: decrease,
+  },
+  {
+    what: 'a loss-of-function experiment',
+    cue: knockDown,
+    carriers:
+      'a subjectModifier absent/blocked/silenced/lowered, "required-for", a relation of decreasing polarity or a negative one, or the experiment in objectDetail or context.note',
+    carried: (fact) =>
+      removingModifiers.includes(fact.subjectModifier) ||
+      fact.subjectModifier === 'lowered' ||
+      fact.relation === 'required-for' ||
+      polarity(fact) === 'decreases' ||
+      negativeRelations.includes(fact.relation),
+    detail: knockDown,
+  },
+  {
+    what: 'a transgene or overexpression',
+    cue: overexpression,
+    carriers: 'a subjectModifier transgenic/overexpressed, or the transgene in context.note',
+    carried: (fact) =>
+      fact.subjectModifier === 'transgenic' || fact.subjectModifier === 'overexpressed',
+    detail: overexpression,
+  },
+  {
+    what: 'a finding in mice',
+    cue: mouse,
+    carriers: 'context.species "mouse" or "human-and-mouse"',
+    carried: (fact) =>
+      fact.context.species === 'mouse' || fact.context.species === 'human-and-mouse',
+    detail: /(?!)/,
+  },
+  {
+    what: 'a finding in humans',
+    cue: human,
+    carriers: 'context.species "human" or "human-and-mouse"',
+    carried: (fact) =>
+      fact.context.species === 'human' || fact.context.species === 'human-and-mouse',
+    detail: /(?!)/,
+    unless: mouse,
+  },
+  {
+    what: 'a measurement in the circulation',
+    cue: systemic,
+    carriers: 'the compartment "systemic" or the subjectModifier "systemic"',
+    carried: (fact) => hasCompartment(fact, 'systemic') || fact.subjectModifier === 'systemic',
+    detail: systemic,
+  },
+  {
+    what: 'a measurement in synovial fluid',
+    cue: synovialFluid,
+    carriers: 'the compartment "synovial-fluid"',
+    carried: (fact) => hasCompartment(fact, 'synovial-fluid'),
+    detail: /(?!)/,
+  },
+  {
+    what: 'bone marrow',
+    cue: boneMarrow,
+    carriers: 'the compartment "bone-marrow", or bone marrow in context.note',
+    carried: (fact) => hasCompartment(fact, 'bone-marrow'),
+    detail: boneMarrow,
+  },
+  {
+    what: 'an in-vitro setting',
+    cue: inVitro,
+    carriers: 'context.setting "in-vitro"',
+    carried: (fact) => fact.context.setting === 'in-vitro',
+    detail: /(?!)/,
+  },
+  {
+    what: 'an association',
+    cue: association,
+    carriers:
+      'a relation that does not claim cause (associated-with, correlates-…, elevated-in, …)',
+    carried: (fact) => !causalRelations.includes(fact.relation),
+    detail: association,
+  },
+];
+
+/** One problem per rule a fact's text breaks, pointing at the cue word in the text. */
+export function checkTextQualifiers(
+  file: FactFile,
+  facts: readonly Item<Fact>[],
+  reporter: Reporter,
+): void {
+  for (const { index, value: fact } of facts) {
+    for (const rule of qualifierRules) {
+      const match = rule.cue.exec(fact.text);
+      if (!match || rule.carried(fact)) continue;
+      if (rule.unless?.test(fact.text)) continue;
+      const details = [fact.objectDetail ?? '', fact.context.note ?? ''];
+      if (details.some((detail) => rule.detail.test(detail))) continue;
+      // The cue's column: the string's opening quote, then the text as JSON escapes it.
+      const shift = 1 + JSON.stringify(fact.text.slice(0, match.index)).length - 2;
+      reporter.report(
+        file,
+        [index, 'text'],
+        'text-qualifier',
+        `the text says "${match[0]}" (${rule.what}) but the structured fields do not carry it; give it ${rule.carriers}`,
+        'value',
+        shift,
+      );
+    }
+  }
+}
+
+/** Facts and background facts together: no two may share a text. */
+export function checkFactTexts(
+  facts: readonly Item<Fact>[],
+  background: readonly Item<Fact>[],
+  reporter: Reporter,
+): void {
+  const first = new Map<string, { file: FactFile; item: Item<Fact> }>();
+  const rows = [
+    ...facts.map((item) => ({ file: 'facts.json' as const, item })),
+    ...background.map((item) => ({ file: 'background.json' as const, item })),
+  ];
+  for (const row of rows) {
+    const key = normalise(row.item.value.text);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, row);
+      continue;
+    }
+    reporter.report(
+      row.file,
+      [row.item.index, 'text'],
+      'duplicate-text',
+      `same text as fact "${earlier.item.value.id}" (${reporter.where(earlier.file, [earlier.item.index, 'text'])}); each fact must say something different`,
+    );
+  }
+}
