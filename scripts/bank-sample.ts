@@ -5,7 +5,7 @@ import { rngFor, shuffled } from '../shared/engine/rng.ts';
 import { CliError, loadOnePack, runCli } from './lib/pack-cli.ts';
 
 /**
- * `npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100] [dir]`: a seeded random sample
+ * `npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100] [--kinds a,b] [dir]`: a seeded random sample
  * of the bank for a blind audit (shared/content/item-review-rubric.md), stratified by kind, as
  * Markdown: each item as the learner sees it, then its key and the facts it cites. The reviewer
  * gets this and the pack, never the generators' code.
@@ -48,16 +48,22 @@ runCli(() => {
       seed: { type: 'string' },
       'per-kind': { type: 'string', default: '8' },
       total: { type: 'string', default: '100' },
+      kinds: { type: 'string' },
     },
   });
   const perKind = Number(values['per-kind']);
   const total = Number(values.total);
   if (!values.seed || !Number.isInteger(perKind) || !Number.isInteger(total) || perKind < 1) {
-    throw new CliError('Usage: npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100]');
+    throw new CliError(
+      'Usage: npm run -s bank:sample -- --seed S [--per-kind 8] [--total 100] [--kinds a,b]',
+    );
   }
   const { pack } = loadOnePack(positionals[0]);
   const bank = toDump(generateBank(pack, { seed: values.seed }));
-  const all = [...bank.cards, ...bank.quiz] as unknown as SampledItem[];
+  const kinds = values.kinds?.split(',');
+  const all = ([...bank.cards, ...bank.quiz] as unknown as SampledItem[]).filter(
+    (item) => kinds === undefined || kinds.includes(item.kind),
+  );
   const sample = stratified(all, values.seed, perKind, total);
   const header = `# Audit sample: seed ${values.seed}, ${sample.length} of ${all.length} items\n`;
   process.stdout.write(`${header}\n${sample.map((item, i) => render(item, i + 1)).join('\n\n')}\n`);
