@@ -706,7 +706,7 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
         // An inferred or contested edge backs no single-answer item; its cards teach both sides.
-        .filter((e) => edgeIsSolid(index, e) && !isDefinitionalEdge(index, p, e))
+        .filter((e) => edgeIsSolid(index, p, e) && !isDefinitionalEdge(index, p, e))
         .map((e) => `${p.id}:${e.id}`)
         .filter((key) => !exercised.has(key)),
     ),

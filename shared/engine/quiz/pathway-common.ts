@@ -2,7 +2,17 @@ import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts'
 import type { RelationId } from '../../pack/relations.ts';
 import { referenceLabel } from '../citations.ts';
 import type { PathwayView } from '../graph.ts';
-import { classOf, entityOf, formsOf, type EntityClass, type PackIndex } from '../pack-index.ts';
+import { asRelation, effectivePolarity } from '../claims.ts';
+import { isIsoformOf } from '../family.ts';
+import { signOf } from '../graph.ts';
+import {
+  classOf,
+  entityOf,
+  equivalents,
+  formsOf,
+  type EntityClass,
+  type PackIndex,
+} from '../pack-index.ts';
 import { isPluralName, midSentenceName, plural, withoutParenthetical } from '../names.ts';
 import { mentionsAny } from '../normalize.ts';
 import type { PerturbationChange } from '../types.ts';
@@ -20,9 +30,38 @@ export function uncontestedFactsOf(index: PackIndex, ids: readonly string[]): Fa
   return factsOf(index, ids).filter((f) => f.contested === undefined);
 }
 
-/** An edge may back a single-answer item only if one of its facts is uncontested. */
-export function edgeIsSolid(index: PackIndex, edge: PathwayEdge): boolean {
-  return !edge.inferred && uncontestedFactsOf(index, edge.factIds).length > 0;
+/** The fact says what the edge draws: its subject (or an isoform of it) acts on the target with the edge's sign. */
+function statesEdge(
+  index: PackIndex,
+  fact: Fact,
+  from: string,
+  to: string,
+  sign: EdgeSign,
+): boolean {
+  const subjectOk =
+    equivalents(index, from).has(fact.subject) || isIsoformOf(index, fact.subject, from);
+  if (!subjectOk || !equivalents(index, to).has(fact.object)) return false;
+  const relation = asRelation(fact.relation);
+  const drawn = signOf(sign);
+  if (drawn === 0) return relation === 'no-difference-in';
+  return effectivePolarity(relation, fact.subjectModifier) === drawn;
+}
+
+/**
+ * An edge may back a single-answer item only when a fact states it: an uncontested fact the edge
+ * cites, or a background (textbook) fact, linking its two ends with its sign. A drawn arrow whose
+ * cited facts name the target only in free text, or not at all, proves nothing.
+ */
+export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  if (edge.inferred) return false;
+  const from = pathway.nodes.find((n) => n.id === edge.from)?.entity;
+  const to = pathway.nodes.find((n) => n.id === edge.to)?.entity;
+  if (from === undefined || to === undefined) return false;
+  const candidates = [
+    ...uncontestedFactsOf(index, edge.factIds),
+    ...index.evidence.backgroundById.values(),
+  ].filter((f) => f.contested === undefined);
+  return candidates.some((f) => statesEdge(index, f, from, to, edge.sign));
 }
 
 /** Cells and processes: a link or route joining only these is true by definition. */
