@@ -53,15 +53,47 @@ function statesEdge(
  * cited facts name the target only in free text, or not at all, proves nothing.
  */
 export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  let known = solidEdges.get(index);
+  if (!known) {
+    known = new WeakMap();
+    solidEdges.set(index, known);
+  }
+  let solid = known.get(edge);
+  if (solid === undefined) {
+    solid = edgeIsStated(index, pathway, edge);
+    known.set(edge, solid);
+  }
+  return solid;
+}
+
+const solidEdges = new WeakMap<PackIndex, WeakMap<PathwayEdge, boolean>>();
+
+function edgeIsStated(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
   if (edge.inferred) return false;
   const from = pathway.nodes.find((n) => n.id === edge.from)?.entity;
   const to = pathway.nodes.find((n) => n.id === edge.to)?.entity;
   if (from === undefined || to === undefined) return false;
-  const candidates = [
-    ...uncontestedFactsOf(index, edge.factIds),
-    ...index.evidence.backgroundById.values(),
-  ].filter((f) => f.contested === undefined);
-  return candidates.some((f) => statesEdge(index, f, from, to, edge.sign));
+  const background = [...equivalents(index, to)].flatMap(
+    (id) => backgroundByObject(index).get(id) ?? [],
+  );
+  return [...uncontestedFactsOf(index, edge.factIds), ...background]
+    .filter((f) => f.contested === undefined)
+    .some((f) => statesEdge(index, f, from, to, edge.sign));
+}
+
+const backgroundIndex = new WeakMap<PackIndex, ReadonlyMap<string, readonly Fact[]>>();
+
+function backgroundByObject(index: PackIndex): ReadonlyMap<string, readonly Fact[]> {
+  let byObject = backgroundIndex.get(index);
+  if (!byObject) {
+    const map = new Map<string, Fact[]>();
+    for (const fact of index.evidence.backgroundById.values()) {
+      map.set(fact.object, [...(map.get(fact.object) ?? []), fact]);
+    }
+    byObject = map;
+    backgroundIndex.set(index, byObject);
+  }
+  return byObject;
 }
 
 /** Cells and processes: a link or route joining only these is true by definition. */
