@@ -705,7 +705,7 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
       .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
-        // An inferred or contested edge backs no single-answer item; its cards teach both sides.
+        // An inferred, contested or unstated edge backs no single-answer item; its cards teach both sides.
         .filter((e) => edgeIsSolid(index, p, e) && !isDefinitionalEdge(index, p, e))
         .map((e) => `${p.id}:${e.id}`)
         .filter((key) => !exercised.has(key)),
