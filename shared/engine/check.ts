@@ -705,8 +705,8 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
       .map((f) => f.id),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
-        // An inferred or contested edge backs no single-answer item; its cards teach both sides.
-        .filter((e) => edgeIsSolid(index, e) && !isDefinitionalEdge(index, p, e))
+        // An inferred, contested or unstated edge backs no single-answer item; its cards teach both sides.
+        .filter((e) => edgeIsSolid(index, p, e) && !isDefinitionalEdge(index, p, e))
         .map((e) => `${p.id}:${e.id}`)
         .filter((key) => !exercised.has(key)),
     ),

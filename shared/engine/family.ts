@@ -98,3 +98,13 @@ export function areSiblingIsoforms(index: PackIndex, a: string, b: string): bool
   if (x?.type !== 'isoform' || y?.type !== 'isoform') return false;
   return isoformStem(x.name) === isoformStem(y.name) && isoformStem(x.name) !== x.name;
 }
+
+/**
+ * Whether `isoform` is an isoform of `gene` as a fact says ("IL-32γ is an isoform of IL-32"):
+ * a finding about the isoform is then a finding about its gene, never the other way round.
+ */
+export function isIsoformOf(index: PackIndex, isoform: string, gene: string): boolean {
+  return (index.evidence.bySubject.get(isoform) ?? []).some(
+    (f) => familyRelations.has(f.relation) && equivalents(index, gene).has(f.object),
+  );
+}

@@ -23,6 +23,8 @@ export interface FactBase {
   /** Isoform → the gene(s) it is an isoform of, from isoform relations in facts and background. */
   readonly genesOf: ReadonlyMap<string, readonly string[]>;
   readonly pathways: ReadonlyMap<string, Pathway>;
+  /** Ids of the background (textbook) facts. */
+  readonly backgroundIds: readonly string[];
 }
 
 export function factBase(pack: VerifyPack): FactBase {
@@ -41,6 +43,7 @@ export function factBase(pack: VerifyPack): FactBase {
     names: new Map(pack.entities.map((e) => [e.id, namesOf(e)])),
     genesOf,
     pathways: new Map(pack.pathways.map((p) => [p.id, p])),
+    backgroundIds: (pack.background ?? []).map((f) => f.id),
   };
 }
 

@@ -21,12 +21,19 @@ function links(base: FactBase, fact: Fact, from: string, to: string): boolean {
   return subjectOk && fact.object === to && polarity(fact.relation).family !== 'none';
 }
 
-/** The signs the edge's facts give (the sign a fact reports once its subject's perturbation is read). */
+/**
+ * The signs the evidence for an edge gives (the sign a fact reports once its subject's
+ * perturbation is read). Evidence is the edge's own cited facts plus every background (textbook)
+ * fact: a textbook link is true wherever it is drawn, so it backs the arrow without being cited.
+ * Other pack facts do not: a finding backs only the edges that cite it, since its setting (cell,
+ * species, disease) was chosen for those edges, and reading it into any edge with the same ends
+ * would let a finding from one study prove an arrow drawn for another.
+ */
 function factSigns(base: FactBase, pathway: Pathway, edge: PathwayEdge): Map<Sign, string[]> {
   const from = entityOf(pathway, edge.from) ?? '';
   const to = entityOf(pathway, edge.to) ?? '';
   const signs = new Map<Sign, string[]>();
-  for (const id of edge.factIds) {
+  for (const id of new Set([...edge.factIds, ...base.backgroundIds])) {
     const fact = base.byId.get(id);
     if (fact === undefined || !links(base, fact, from, to)) continue;
     const sign = effectiveSign(factClaim(fact));

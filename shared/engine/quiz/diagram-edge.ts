@@ -84,7 +84,7 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
   for (const pathway of index.pack.pathways) {
     const view = viewPathway(pathway);
     for (const edge of pathway.edges) {
-      if (!edgeIsSolid(index, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
+      if (!edgeIsSolid(index, pathway, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
       const link = linkKey(ctx, view, edge);
       if (asked.has(link)) continue;
       asked.add(link);

@@ -39,7 +39,8 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
     const view = viewPathway(pathway);
     for (const node of pathway.nodes) {
       if (isBackgroundEntity(index, node.entity)) continue;
-      const usable = (e: PathwayEdge): boolean => edgeIsSolid(index, e) && signOf(e.sign) !== 0;
+      const usable = (e: PathwayEdge): boolean =>
+        edgeIsSolid(index, pathway, e) && signOf(e.sign) !== 0;
       const incoming = (view.in.get(node.id) ?? []).filter(usable);
       const outgoing = (view.out.get(node.id) ?? []).filter(usable);
       const anchorEdge = incoming[0] ?? outgoing[0];
@@ -63,7 +64,11 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
             ? plural(labelOf(ctx, view, nodeId))
             : labelOf(ctx, view, nodeId);
       const note = (e: PathwayEdge): string =>
-        e.inferred ? ' (inferred link)' : edgeIsSolid(index, e) ? '' : ' (contested link)';
+        e.inferred
+          ? ' (inferred link)'
+          : edgeIsSolid(index, pathway, e)
+            ? ''
+            : ' (unconfirmed link)';
       const verbOf = (e: PathwayEdge): string =>
         edgeVerb(e.sign, classOfNode(ctx, view, e.from), classOfNode(ctx, view, e.to));
       // "preosteoclasts drive ?": a named cell type is plural and its verb agrees.

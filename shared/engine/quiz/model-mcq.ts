@@ -86,7 +86,7 @@ function modelCandidates(index: PackIndex, view: PathwayView): ModelStatement[] 
     });
   };
   for (const edge of view.edges) {
-    if (!edgeIsSolid(index, edge)) continue;
+    if (!edgeIsSolid(index, view.pathway, edge)) continue;
     const signRelation = relationForSign(edge.sign);
     // "NFATc1 promotes osteoclast fusion", not "activates": processes are promoted.
     const toEntity = entityOfNode(edge.to);
@@ -165,7 +165,7 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
       const proofs = new Proofs(index);
       const used = new Map<string, number>();
       const drawn = view.edges
-        .filter((e) => edgeIsSolid(index, e))
+        .filter((e) => edgeIsSolid(index, pathway, e))
         .flatMap((e) => e.factIds)
         .map((id) => index.factById.get(id))
         .filter(

@@ -39,7 +39,7 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
       const view = viewPathway(pathway, context);
       const longestFirst = [...cascades(view)].sort((a, b) => b.length - a.length);
       for (const path of longestFirst) {
-        if (!path.every((e) => edgeIsSolid(index, e))) continue;
+        if (!path.every((e) => edgeIsSolid(index, pathway, e))) continue;
         const first = path[0];
         if (!first) continue;
         const nodeIds = [first.from, ...path.map((e) => e.to)];

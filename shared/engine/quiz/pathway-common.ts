@@ -2,7 +2,17 @@ import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts'
 import type { RelationId } from '../../pack/relations.ts';
 import { referenceLabel } from '../citations.ts';
 import type { PathwayView } from '../graph.ts';
-import { classOf, entityOf, formsOf, type EntityClass, type PackIndex } from '../pack-index.ts';
+import { asRelation, effectivePolarity } from '../claims.ts';
+import { isIsoformOf } from '../family.ts';
+import { signOf } from '../graph.ts';
+import {
+  classOf,
+  entityOf,
+  equivalents,
+  formsOf,
+  type EntityClass,
+  type PackIndex,
+} from '../pack-index.ts';
 import { isPluralName, midSentenceName, plural, withoutParenthetical } from '../names.ts';
 import { mentionsAny } from '../normalize.ts';
 import type { PerturbationChange } from '../types.ts';
@@ -20,9 +30,70 @@ export function uncontestedFactsOf(index: PackIndex, ids: readonly string[]): Fa
   return factsOf(index, ids).filter((f) => f.contested === undefined);
 }
 
-/** An edge may back a single-answer item only if one of its facts is uncontested. */
-export function edgeIsSolid(index: PackIndex, edge: PathwayEdge): boolean {
-  return !edge.inferred && uncontestedFactsOf(index, edge.factIds).length > 0;
+/** The fact says what the edge draws: its subject (or an isoform of it) acts on the target with the edge's sign. */
+function statesEdge(
+  index: PackIndex,
+  fact: Fact,
+  from: string,
+  to: string,
+  sign: EdgeSign,
+): boolean {
+  const subjectOk =
+    equivalents(index, from).has(fact.subject) || isIsoformOf(index, fact.subject, from);
+  if (!subjectOk || !equivalents(index, to).has(fact.object)) return false;
+  const relation = asRelation(fact.relation);
+  const drawn = signOf(sign);
+  if (drawn === 0) return relation === 'no-difference-in';
+  return effectivePolarity(relation, fact.subjectModifier) === drawn;
+}
+
+/**
+ * An edge may back a single-answer item only when a fact states it: an uncontested fact the edge
+ * cites, or a background (textbook) fact, linking its two ends with its sign. A drawn arrow whose
+ * cited facts name the target only in free text, or not at all, proves nothing.
+ */
+export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  let known = solidEdges.get(index);
+  if (!known) {
+    known = new WeakMap();
+    solidEdges.set(index, known);
+  }
+  let solid = known.get(edge);
+  if (solid === undefined) {
+    solid = edgeIsStated(index, pathway, edge);
+    known.set(edge, solid);
+  }
+  return solid;
+}
+
+const solidEdges = new WeakMap<PackIndex, WeakMap<PathwayEdge, boolean>>();
+
+function edgeIsStated(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  if (edge.inferred) return false;
+  const from = pathway.nodes.find((n) => n.id === edge.from)?.entity;
+  const to = pathway.nodes.find((n) => n.id === edge.to)?.entity;
+  if (from === undefined || to === undefined) return false;
+  const background = [...equivalents(index, to)].flatMap(
+    (id) => backgroundByObject(index).get(id) ?? [],
+  );
+  return [...uncontestedFactsOf(index, edge.factIds), ...background]
+    .filter((f) => f.contested === undefined)
+    .some((f) => statesEdge(index, f, from, to, edge.sign));
+}
+
+const backgroundIndex = new WeakMap<PackIndex, ReadonlyMap<string, readonly Fact[]>>();
+
+function backgroundByObject(index: PackIndex): ReadonlyMap<string, readonly Fact[]> {
+  let byObject = backgroundIndex.get(index);
+  if (!byObject) {
+    const map = new Map<string, Fact[]>();
+    for (const fact of index.evidence.backgroundById.values()) {
+      map.set(fact.object, [...(map.get(fact.object) ?? []), fact]);
+    }
+    byObject = map;
+    backgroundIndex.set(index, byObject);
+  }
+  return byObject;
 }
 
 /** Cells and processes: a link or route joining only these is true by definition. */

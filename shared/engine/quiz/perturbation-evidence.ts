@@ -182,7 +182,7 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
   return routes.every((r) =>
     r.edgeIds.every((id) => {
       const edge = view.edges.find((e) => e.id === id);
-      return edge !== undefined && edgeIsSolid(index, edge);
+      return edge !== undefined && edgeIsSolid(index, view.pathway, edge);
     }),
   );
 }
