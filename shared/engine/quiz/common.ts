@@ -111,7 +111,11 @@ export function base(ctx: GenContext, input: BaseInput) {
     edgeIds: unique(input.edgeIds ?? []),
     inferenceIds: unique(input.inferenceIds ?? []),
     teachingPointIds: teachingPointIds(index, factIds),
-    highYield: facts.length > 0 && facts.every((f) => f.highYield),
+    // A chain of several drawn links is a deduction to practise, not one of the review's claims.
+    highYield:
+      facts.length > 0 &&
+      facts.every((f) => f.highYield) &&
+      unique(input.edgeIds ?? []).length <= 1,
     family: input.family,
   };
 }
