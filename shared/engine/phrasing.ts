@@ -556,7 +556,7 @@ export function teachingPointLines(
     for (const point of index.teachingPointsByFact.get(id) ?? []) {
       if (seen.has(point.id) || lines.length >= limit) continue;
       seen.add(point.id);
-      lines.push(`Teaching point ${point.id} — ${point.title}: ${point.text}`);
+      lines.push(`Teaching point — ${point.title}: ${point.text}`);
     }
   }
   return lines;

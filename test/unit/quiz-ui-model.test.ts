@@ -309,7 +309,7 @@ describe('responses', () => {
 
 describe('explanations', () => {
   const text =
-    'IL-32γ is correct. It raises miR-29a (F099, F127). (F099; Lee et al. 2017, Figure 1) Teaching point E1 — One cytokine, two arms: It pushes both sides (F101). Teaching point E5 — Two negatives: Inhibitions in series activate.';
+    'IL-32γ is correct. It raises miR-29a (F099, F127). (F099; Lee et al. 2017, Figure 1) Teaching point — One cytokine, two arms: It pushes both sides (F101). Teaching point — Two negatives: Inhibitions in series activate.';
 
   it('splits the reason from each teaching point and links every fact id', () => {
     const blocks = explanationBlocks(text);
@@ -323,9 +323,9 @@ describe('explanations', () => {
       { factId: 'F099' },
       '; Lee et al. 2017, Figure 1)',
     ]);
-    expect(blocks[1]).toMatchObject({ id: 'E1', title: 'One cytokine, two arms' });
+    expect(blocks[1]).toMatchObject({ title: 'One cytokine, two arms' });
     expect(blocks[1]?.tokens).toEqual(['It pushes both sides (', { factId: 'F101' }, ').']);
-    expect(blocks[2]).toMatchObject({ id: 'E5', title: 'Two negatives' });
+    expect(blocks[2]).toMatchObject({ title: 'Two negatives' });
     expect(explanationBlocks('Plain.')).toEqual([{ kind: 'text', tokens: ['Plain.'] }]);
     expect(factTokens('F1000 and F12 and XF099')).toEqual([
       { factId: 'F1000' },

@@ -33,11 +33,11 @@ export function Explanation({ text }: { readonly text: string }) {
           <aside
             key={index}
             className="qz-teaching-point"
-            aria-label={`Teaching point ${block.id}`}
+            aria-label={block.title ? `Teaching point: ${block.title}` : 'Teaching point'}
           >
             <p>
               <strong>
-                Teaching point {block.id}
+                Teaching point
                 {block.title ? ` — ${block.title}` : ''}
               </strong>{' '}
               <Tokens tokens={block.tokens} />

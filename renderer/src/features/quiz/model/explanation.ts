@@ -1,6 +1,7 @@
 /**
  * Explanations arrive as one paragraph: the reason, sentences citing facts "(F099, F127)", then any
- * teaching points "Teaching point E5 — Title: body". Shown as separate blocks with each fact id
+ * teaching points "Teaching point — Title: body" (no internal id: the learner reads it). Shown as
+ * separate blocks with each fact id
  * linked to the Source screen.
  */
 export type Token = string | { readonly factId: string };
@@ -9,12 +10,11 @@ export type ExplanationBlock =
   | { readonly kind: 'text'; readonly tokens: readonly Token[] }
   | {
       readonly kind: 'teaching-point';
-      readonly id: string;
       readonly title: string;
       readonly tokens: readonly Token[];
     };
 
-const teachingPoint = /Teaching point (E\d+) — /g;
+const teachingPoint = /Teaching point — /g;
 const factId = /\bF\d{3,4}\b/g;
 
 export function factTokens(text: string): Token[] {
@@ -40,7 +40,7 @@ export function explanationBlocks(text: string): ExplanationBlock[] {
     const colon = body.indexOf(': ');
     const title = colon > 0 ? body.slice(0, colon) : '';
     const rest = colon > 0 ? body.slice(colon + 2) : body;
-    blocks.push({ kind: 'teaching-point', id: match[1] ?? '', title, tokens: factTokens(rest) });
+    blocks.push({ kind: 'teaching-point', title, tokens: factTokens(rest) });
   });
   return blocks;
 }
