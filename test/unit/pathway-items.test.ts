@@ -160,7 +160,11 @@ describe('key balance', () => {
         const key = keyOf(item) ?? '';
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-      expect(Math.max(...counts.values()) / items.length).toBeLessThanOrEqual(MAX_KEY_SHARE);
+      // A share is a cue only over several items (bank:check's audit uses the same floor of 5):
+      // two hidden-node items that both hide DKK-1 teach no guessing rule.
+      if (items.length >= 5) {
+        expect(Math.max(...counts.values()) / items.length).toBeLessThanOrEqual(MAX_KEY_SHARE);
+      }
       const bySize = new Map<number, number[]>();
       for (const item of items) {
         if (!('options' in item)) continue;

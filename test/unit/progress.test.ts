@@ -70,7 +70,11 @@ describe('progress summary (Home)', () => {
   });
 
   it('says what to study next: due work first, then weak topics; caught up shows when more is due', () => {
-    const services = openTestServices({ cards: syntheticCards(6), pack: syntheticPack() });
+    // One fact per card: no card is a sibling of another, so all six can be studied today.
+    const services = openTestServices({
+      cards: syntheticCards(6, { facts: 6 }),
+      pack: syntheticPack(),
+    });
     studyAll(services, 'again', 6);
     // A day later the failed cards' predicted recall has dropped: their topics are weak.
     services.clock.advance(dayMs);
@@ -103,7 +107,10 @@ describe('progress summary (Home)', () => {
 
 describe('progress charts', () => {
   it('reports activity, answers per day, true retention, due forecast and quiz scores', () => {
-    const services = openTestServices({ cards: syntheticCards(12), pack: syntheticPack() });
+    const services = openTestServices({
+      cards: syntheticCards(12, { facts: 12 }),
+      pack: syntheticPack(),
+    });
     services.settings.update({ newCardsPerDay: 12 });
     studyAll(services, 'good');
     services.clock.advance(20 * 60_000);
@@ -160,6 +167,9 @@ describe('concept mastery', () => {
       cards: syntheticCards(6, { facts: 3 }),
       pack: syntheticPack(),
     });
+    // Two cards share each fact: a card's siblings wait until the next day.
+    studyAll(services, 'easy');
+    services.clock.advance(dayMs);
     studyAll(services, 'easy');
     const mastery = services.progress.mastery();
     expect(mastery.facts.map((f) => f.id)).toEqual(['F001', 'F002', 'F003']);
