@@ -1,4 +1,4 @@
-import type { Fact, Pack, Pathway } from '../pack/schema.ts';
+import type { Fact, Pack } from '../pack/schema.ts';
 import { answerKey, mentionsAny } from './normalize.ts';
 import { alternativeObjects, shownContext, type AlternativeOptions } from './alternatives.ts';
 import { citationsForFact, leadReference } from './citations.ts';
@@ -19,7 +19,14 @@ import { proseProblems } from './prose.ts';
 import { levelFindings, levelStatus } from './quiz/context.ts';
 import { claimStatement, type Situation } from './quiz/distractors.ts';
 import { countMatchings, matchingPool } from './quiz/matching.ts';
-import { checkDiagramEdge, checkOrdering, checkPerturbation } from './quiz/pathway-checks.ts';
+import {
+  checkDiagramEdge,
+  checkOrdering,
+  checkPerturbation,
+  factsOf,
+  pathwayOf,
+  type Report,
+} from './quiz/pathway-checks.ts';
 import { edgeIsSolid, isDefinitionalEdge } from './quiz/pathway-common.ts';
 import { nearFinding } from './quiz/statement-mcq.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
@@ -39,11 +46,8 @@ import type {
   StudyCard,
   TrueFalseItem,
   Violation,
-  ViolationRule,
   WhichStudyItem,
 } from './types.ts';
-
-type Report = (rule: ViolationRule, message: string) => void;
 
 const optionKinds = new Set<QuizItem['kind']>([
   'mcq',
@@ -56,16 +60,6 @@ const optionKinds = new Set<QuizItem['kind']>([
 
 function isOptionItem(item: QuizItem): item is OptionItem {
   return optionKinds.has(item.kind);
-}
-
-function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
-  return ids.map((id) => index.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
-function pathwayOf(index: PackIndex, id: string | undefined, report: Report): Pathway | undefined {
-  const pathway = id === undefined ? undefined : index.pathwayById.get(id);
-  if (!pathway) report('answer-shape', `names unknown pathway "${id ?? ''}"`);
-  return pathway;
 }
 
 // ─── Rules every item obeys ──────────────────────────────────────────────────────────────────

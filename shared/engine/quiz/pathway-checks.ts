@@ -12,15 +12,19 @@ import { balanceShift } from './balance.ts';
 import { signValue } from './diagram-edge.ts';
 import { contradictingFacts, familyOf, noEffectFacts } from './perturbation-evidence.ts';
 
-/** bank:check's rules for the pathway kinds: ordering, perturbation, edge sign. */
+/** bank:check's rules for the pathway kinds (ordering, perturbation, edge sign), and the look-ups check.ts shares with them. */
 
 export type Report = (rule: ViolationRule, message: string) => void;
 
-function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
+export function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
   return ids.map((id) => index.factById.get(id)).filter((f): f is Fact => f !== undefined);
 }
 
-function pathwayOf(index: PackIndex, id: string | undefined, report: Report): Pathway | undefined {
+export function pathwayOf(
+  index: PackIndex,
+  id: string | undefined,
+  report: Report,
+): Pathway | undefined {
   const pathway = id === undefined ? undefined : index.pathwayById.get(id);
   if (!pathway) report('answer-shape', `names unknown pathway "${id ?? ''}"`);
   return pathway;
