@@ -42,7 +42,7 @@ const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-true:F099')
 const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-flip:F099');
 const cloze = itemOf(bundledBank, 'cloze', (q) => q.id === 'cloze:F099');
 const matching = itemOf(bundledBank, 'matching', (q) => q.matchingFamily === 'disease-status');
-const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length >= 4);
+const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length >= 3);
 const perturbation = itemOf(
   bundledBank,
   'perturbation',

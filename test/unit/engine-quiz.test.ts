@@ -103,7 +103,13 @@ describe('gradeAnswer', () => {
     expect(partial.correct).toBe(false);
     expect(partial.score).toBeCloseTo((matching.answer.length - 2) / matching.answer.length, 3);
 
-    const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length === 5);
+    // Five steps, so one swap leaves 9 of 10 pairs in order (the bundled cascades are shorter).
+    const steps = ['a', 'b', 'c', 'd', 'e'];
+    const ordering = {
+      ...itemOf(bundledBank, 'ordering'),
+      steps: steps.map((id) => ({ id, text: id.toUpperCase() })),
+      answer: steps,
+    };
     expect(gradeAnswer(ordering, { kind: 'ordering', order: ordering.answer }).score).toBe(1);
     const oneSwap = [...ordering.answer];
     [oneSwap[0], oneSwap[1]] = [oneSwap[1] ?? '', oneSwap[0] ?? ''];

@@ -4,6 +4,7 @@ import { checkBank } from '../../shared/engine/check.ts';
 import { mentionsAny } from '../../shared/engine/normalize.ts';
 import { formsOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { MAX_KEY_SHARE } from '../../shared/engine/quiz/key-balance.ts';
+import { isDefinitionalEdge } from '../../shared/engine/quiz/pathway-common.ts';
 import { familyOf } from '../../shared/engine/quiz/perturbation-evidence.ts';
 import type { Bank, QuizItem } from '../../shared/engine/types.ts';
 import type { Fact, Pack } from '../../shared/pack/schema.ts';
@@ -116,6 +117,17 @@ describe('what pathway items ask', () => {
     expect(ids.has('diagram-edge:D2:osteoblast-to-osteogenesis')).toBe(false);
     expect(ids.has('diagram-edge:D2:osteoclast-to-bone-resorption')).toBe(false);
     expect(ids.has('perturbation:D6:osteoclast-fusion:raised:osteoclast')).toBe(false);
+    // An ordering that ends "osteoclast fusion → osteoclast" orders itself (the blind audit).
+    expect(ids.has('ordering:D6:preosteoclast>osteoclast-fusion>osteoclast')).toBe(false);
+    for (const item of pathwayItems) {
+      if (item.kind !== 'ordering' || !item.pathwayId) continue;
+      const pathway = index.pathwayById.get(item.pathwayId);
+      const edges = pathway?.edges.filter((e) => item.edgeIds.includes(e.id)) ?? [];
+      expect(edges.length, item.id).toBe(item.edgeIds.length);
+      for (const edge of edges) {
+        if (pathway) expect(isDefinitionalEdge(index, pathway, edge), item.id).toBe(false);
+      }
+    }
   });
 
   it('puts no inhibitor drug into a cascade', () => {

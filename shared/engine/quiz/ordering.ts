@@ -8,6 +8,7 @@ import {
   classOfNode,
   contextsOf,
   edgeIsSolid,
+  isDefinitionalEdge,
   labelOf,
   pathwayFrame,
   uncontestedFactsOf,
@@ -26,7 +27,8 @@ function shownOrder<T extends { readonly id: string }>(
 
 /**
  * Put a cascade of a pathway in order, upstream first. A drug that blocks a step is no step of
- * the cascade, so cascades through a drug are not asked.
+ * the cascade, and a link between two cells or processes orders itself, so cascades through either
+ * are not asked.
  */
 export function orderingItems(ctx: GenContext): OrderingItem[] {
   const { index } = ctx;
@@ -40,6 +42,8 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
       const longestFirst = [...cascades(view)].sort((a, b) => b.length - a.length);
       for (const path of longestFirst) {
         if (!path.every((e) => edgeIsSolid(index, pathway, e))) continue;
+        // A step true by definition (fusion gives osteoclasts) orders itself: no knowledge tested.
+        if (path.some((e) => isDefinitionalEdge(index, pathway, e))) continue;
         const first = path[0];
         if (!first) continue;
         const nodeIds = [first.from, ...path.map((e) => e.to)];
