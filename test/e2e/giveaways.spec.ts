@@ -83,7 +83,8 @@ test('hidden-node items: the view names no answer before it is answered', async 
     .filter({ hasText: /question/ })
     .textContent();
   const total = Number(/(\d+) questions? match/.exec(status ?? '')?.[1] ?? '0');
-  expect(total).toBeGreaterThan(5);
+  // Every hidden-node item the bank holds (only those whose distractors are provably wrong).
+  expect(total).toBeGreaterThan(0);
   await page.getByLabel('Number of questions').fill(String(total));
   await page.getByRole('button', { name: 'Start practice' }).click();
 
