@@ -33,7 +33,6 @@ const allKinds: readonly QuizKind[] = [
   'context',
   'diagram-node',
   'diagram-edge',
-  'which-study',
 ];
 
 type Scheme = 'light' | 'dark' | 'reduced';
@@ -467,8 +466,10 @@ test('ten questions over every kind hold one of each; all right scores 10 / 10; 
     await page.keyboard.press('Enter');
     if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
   }
-  // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
+  // Kinds take turns in a quiz, so ten questions over every kind hold one of each; and every kind
+  // the bank holds is in allKinds (which-study is switched off: which source found what is trivia).
   expect([...seen].sort()).toEqual([...allKinds].sort());
+  expect([...new Set([...bank.values()].map((q) => q.kind))].sort()).toEqual([...allKinds].sort());
   await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
   await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('10 / 10');
   mkdirSync('test-results', { recursive: true });
