@@ -113,6 +113,12 @@ describe('perturbation keys', () => {
 });
 
 describe('what pathway items ask', () => {
+  it('asks what blocking does only where more than a gain of function showed the link', () => {
+    // F086: transferred T cells making human IL-32β worsen arthritis in mice, which have no IL-32.
+    expect(ids.has('perturbation:D4:il-32:raised:cia')).toBe(true);
+    expect(ids.has('perturbation:D4:il-32:blocked:cia')).toBe(false);
+  });
+
   it('asks no link true by definition', () => {
     expect(ids.has('diagram-edge:D2:osteoblast-to-osteogenesis')).toBe(false);
     expect(ids.has('diagram-edge:D2:osteoclast-to-bone-resorption')).toBe(false);

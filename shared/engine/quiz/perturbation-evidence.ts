@@ -188,6 +188,26 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
 }
 
 /**
+ * Blocking a node says something only if its first link was shown by more than adding or
+ * overexpressing the source: a transgene or transferred cells (human IL-32β in mice, which have no
+ * IL-32 gene) show what raising it does, not what taking it away does.
+ */
+function blockable(index: PackIndex, view: PathwayView, routes: readonly Route[]): boolean {
+  return routes.every((r) => {
+    const first = view.edges.find((e) => e.id === r.edgeIds[0]);
+    const facts = (first?.factIds ?? [])
+      .map((id) => index.factById.get(id))
+      .filter((f): f is Fact => f !== undefined && f.contested === undefined);
+    return (
+      facts.length === 0 ||
+      facts.some(
+        (f) => f.subjectModifier === undefined || interventions[f.subjectModifier] !== 'raised',
+      )
+    );
+  });
+}
+
+/**
  * Whether a predicted rise or fall may be a key: one direction only, on stated edges, not denied
  * by a fact or background fact, and not reversed by an isoform of the source drawn as its own
  * node (blocking IL-32 blocks IL-32γ too).
@@ -203,6 +223,7 @@ export function trustedDirection(
   if (target.effect !== 'up' && target.effect !== 'down') return false;
   if (target.dependsOnInference || target.factIds.length === 0) return false;
   if (!routesAreSolid(index, view, target.routes)) return false;
+  if (change === 'blocked' && !blockable(index, view, target.routes)) return false;
   const sourceEntity = view.nodeById.get(source)?.entity;
   if (sourceEntity === undefined) return false;
   const family = familyOf(index, sourceEntity);
