@@ -495,7 +495,7 @@ test('a link presets the setup; unknown values are named, and the link leaves th
 }) => {
   const page = await openQuiz(
     app,
-    '#/quiz?topic=osteoclasts-and-ra&kind=perturbation&disease=ra&pathway=D4',
+    '#/quiz?topic=osteoclasts-and-ra&kind=perturbation&disease=ra&pathway=D7',
   );
   await expect(page).toHaveURL(/#\/quiz$/);
   await expect(
@@ -510,7 +510,7 @@ test('a link presets the setup; unknown values are named, and the link leaves th
   await expect(page.getByRole('checkbox', { name: kindLabel.perturbation })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: kindLabel.mcq })).not.toBeChecked();
   await expect(page.getByLabel('Disease')).toHaveValue('ra');
-  await expect(page.getByLabel('Pathway')).toHaveValue('D4');
+  await expect(page.getByLabel('Pathway')).toHaveValue('D7');
   await expect(page.locator('.qz-match')).toHaveText(
     /^Only \d questions match, so the quiz will have \d\.$/,
   );
