@@ -78,10 +78,10 @@ test('hidden-node items: the view names no answer before it is answered', async 
     .getByRole('checkbox', { name: /^Hidden node/ })
     .check();
   await page.getByRole('radio', { name: 'Practice' }).check();
-  const status = await page
-    .getByRole('status')
-    .filter({ hasText: /question/ })
-    .textContent();
+  // Wait for the count to follow the ticked kind; reading it at once could catch "No questions".
+  const matchStatus = page.getByRole('status').filter({ hasText: /question/ });
+  await expect(matchStatus).toHaveText(/\d+ questions? match/);
+  const status = await matchStatus.textContent();
   const total = Number(/(\d+) questions? match/.exec(status ?? '')?.[1] ?? '0');
   // Every hidden-node item the bank holds (only those whose distractors are provably wrong).
   expect(total).toBeGreaterThan(0);
