@@ -43,7 +43,11 @@ test('report a quiz question from its answer review, by mouse and keyboard', asy
   await page.getByRole('radio', { name: 'Practice' }).check();
   await page.getByLabel('Number of questions').fill('1');
   await page.getByRole('button', { name: 'Start practice' }).click();
+  // Keys pressed before the question is on screen go nowhere: wait for its choices.
+  const trueChoice = page.getByRole('radio', { name: /True/ });
+  await expect(trueChoice).toBeVisible();
   await page.keyboard.press('t');
+  await expect(trueChoice).toBeChecked();
   await page.keyboard.press('Enter');
   const review = page.locator('.qz-review');
   await expect(review).toBeVisible();
