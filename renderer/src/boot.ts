@@ -1,3 +1,5 @@
+// First: no schema may be parsed before zod is told not to probe for eval.
+import './zod-jitless.ts';
 import { useHome } from './features/home/store.ts';
 import { useSettings } from './stores/settings.ts';
 

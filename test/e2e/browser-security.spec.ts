@@ -33,6 +33,31 @@ test('the CSP blocks an inline script and a remote script', async ({ app }) => {
   expect(await page.evaluate(() => (window as Probe).__inlineRan === true)).toBe(false);
 });
 
+test('the app itself never trips its CSP, from the first script on, on any screen', async ({
+  app,
+}) => {
+  const { page } = app;
+  type Probe = Window & { __ownCspReports?: string[] };
+  // Installed before any of the app's scripts run, so a report at start-up is caught too (zod's
+  // probe for eval was one: it ran on the first parse and was reported although it was caught).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as Probe).__ownCspReports = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`),
+    );
+  });
+  await page.reload();
+  for (const name of ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings']) {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name, exact: true })
+      .click();
+    await expect(page.locator('[data-screen-ready]')).toBeVisible();
+  }
+  expect(await page.evaluate(() => (window as Probe).__ownCspReports ?? [])).toEqual([]);
+});
+
 test('the UI requests nothing outside its own origin', async ({ app }) => {
   const { page } = app;
   const origin = new URL(page.url()).origin;

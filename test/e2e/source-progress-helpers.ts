@@ -152,7 +152,7 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      w.__csp.push(`${event.violatedDirective} ${event.blockedURI}`);
+      w.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`.trim());
     });
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
