@@ -47,7 +47,11 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       if (!anchorEdge) continue;
       const relation = relationForSign(anchorEdge.sign);
       if (relation === null) continue;
-      const shown = [...(view.in.get(node.id) ?? []), ...(view.out.get(node.id) ?? [])];
+      // Only links a fact states are shown: an inferred or unconfirmed link is no clue a student
+      // can trust, and a caption that calls it so is no sentence a lecturer would write.
+      const shown = [...(view.in.get(node.id) ?? []), ...(view.out.get(node.id) ?? [])].filter(
+        (e) => !e.inferred && edgeIsSolid(index, pathway, e),
+      );
       const visibleNodeIds = [...new Set([node.id, ...shown.flatMap((e) => [e.from, e.to])])];
       const family = familyOf(index, node.entity);
       const answerForms = formsOf(index, node.entity);
@@ -63,12 +67,6 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
           : classOfNode(ctx, view, nodeId) === 'cell'
             ? plural(labelOf(ctx, view, nodeId))
             : labelOf(ctx, view, nodeId);
-      const note = (e: PathwayEdge): string =>
-        e.inferred
-          ? ' (inferred link)'
-          : edgeIsSolid(index, pathway, e)
-            ? ''
-            : ' (unconfirmed link)';
       const verbOf = (e: PathwayEdge): string =>
         edgeVerb(e.sign, classOfNode(ctx, view, e.from), classOfNode(ctx, view, e.to));
       // "preosteoclasts drive ?": a named cell type is plural and its verb agrees.
@@ -76,7 +74,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
         e.from !== node.id && classOfNode(ctx, view, e.from) === 'cell'
           ? pluralVerb(verbOf(e))
           : verbOf(e);
-      const lines = shown.map((e) => `${text(e.from)} ${agreed(e)} ${text(e.to)}${note(e)}`);
+      const lines = shown.map((e) => `${text(e.from)} ${agreed(e)} ${text(e.to)}`);
       const prompt = `${pathwayFrame(ctx, pathway, undefined, [node.entity])}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
       if (mentionsAny(prompt, answerForms)) continue;
       const fromAnchor = anchorEdge === incoming[0];
