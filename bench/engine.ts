@@ -58,6 +58,7 @@ function syntheticPathway(size: number): { pathway: Pathway; entities: Map<strin
       id,
       name: `Node ${i}`,
       type: 'protein',
+      glossary: false,
       aliases: [],
       definition: 'synthetic',
       background: false,

@@ -67,7 +67,7 @@ function buildDatabase(dir: string, events: number, cards: number): void {
 function syntheticCards(count: number): StudyCard[] {
   return Array.from({ length: count + 500 }, (_, i) => ({
     id: cardId(i),
-    kind: 'fact-forward',
+    kind: 'fact-cloze',
     front: 'q',
     back: 'a',
     factIds: [`F${String((i % 999) + 1).padStart(3, '0')}`],

@@ -33,11 +33,16 @@ runCli(() => {
     for (const v of violations) console.log(`${v.itemId}  ${v.rule}  ${v.message}`);
     const gaps = coverageGaps(pack, bank);
     const gapLines = [
-      ...gaps.factsWithoutCard.map((id) => `${id}  no flashcard`),
+      ...gaps.factsUntaught.map((id) => `${id}  neither a flashcard nor a quiz item`),
       ...gaps.factsWithoutQuizItem.map((id) => `${id}  no quiz item`),
       ...gaps.edgesWithoutItem.map((id) => `${id}  no quiz item exercises this edge`),
     ];
     for (const line of gapLines) console.log(line);
+    if (gaps.minorFactsLeftOut.length > 0) {
+      console.log(
+        `  note: ${gaps.minorFactsLeftOut.length} minor facts have no card or no quiz item, because no item on them could be proven fair: ${gaps.minorFactsLeftOut.join(', ')}`,
+      );
+    }
     const kinds = new Map<string, number>();
     for (const item of bank.quiz) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     const summary = [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');

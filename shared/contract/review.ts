@@ -4,15 +4,15 @@ import type { CardKind, StudyCard } from '../engine/types.ts';
 import { channel, noRequest } from './define.ts';
 
 /** Kept in step with `CardKind` by the two compile-time checks below. */
-export const cardKinds = [
-  'fact-forward',
-  'fact-reverse',
-  'fact-cloze',
-  'entity-definition',
-  'entity-name',
-] as const satisfies readonly CardKind[];
+export const cardKinds = ['fact-cloze', 'entity-definition'] as const satisfies readonly CardKind[];
 type MissingKind = Exclude<CardKind, (typeof cardKinds)[number]>;
 export const everyCardKindListed: [MissingKind] extends [never] ? true : MissingKind = true;
+
+/** What the learner is told a card is, on the card and beside the facts it tests. */
+export const cardKindLabels: Record<CardKind, string> = {
+  'fact-cloze': 'Fill the gap',
+  'entity-definition': 'Definition',
+};
 
 export const studyCardSchema = z.object({
   id: z.string(),

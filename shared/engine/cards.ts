@@ -1,7 +1,7 @@
 import type { Entity, Fact } from '../pack/schema.ts';
-import { relationDef, type RelationId } from '../pack/relations.ts';
+import type { RelationId } from '../pack/relations.ts';
 import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
-import { clozeFromFactText } from './cloze-text.ts';
+import { clozeFromFactText, clozeOfPartner, isTriviaNumber } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
 import { cascadeLevels } from './graph.ts';
 import {
@@ -10,24 +10,10 @@ import {
   isEntityObject,
   type PackIndex,
 } from './pack-index.ts';
-import {
-  answerPhrase,
-  capitalise,
-  countedName,
-  nameOf,
-  subjectPhrase,
-  textOf,
-} from './phrasing.ts';
-import {
-  forwardQuestion,
-  reverseQuestion,
-  templatedCloze,
-  type OpenQuestion,
-} from './questions.ts';
-import { isReviewSubject } from './review-subject.ts';
-import { subjectOf } from './semantics.ts';
+import { capitalise, countedName } from './phrasing.ts';
+import { templatedCloze } from './questions.ts';
 import { remarkNote } from './setting.ts';
-import type { CardKind, StudyCard } from './types.ts';
+import type { StudyCard } from './types.ts';
 
 // The cloze quiz item blanks the same sentence; it imports it from here.
 export { clozeFromFactText } from './cloze-text.ts';
@@ -78,14 +64,6 @@ const relationTier = {
   'proposed-as': 4,
 } as const satisfies Record<RelationId, Tier>;
 
-const kindOrder: Record<CardKind, number> = {
-  'entity-definition': 0,
-  'entity-name': 1,
-  'fact-forward': 0,
-  'fact-reverse': 1,
-  'fact-cloze': 2,
-};
-
 type Unranked = Omit<StudyCard, 'teachingRank'> & {
   readonly sortKey: readonly (number | string)[];
 };
@@ -94,123 +72,64 @@ function pathwaysOfFact(index: PackIndex, factId: string): string[] {
   return [...new Set((index.edgesByFact.get(factId) ?? []).map((r) => r.pathway.id))];
 }
 
-/** "IL-1β (also correct: TNF-α, IL-6)": the back of a "name one" card. */
-function withAlternatives(index: PackIndex, answer: string, others: readonly string[]): string {
-  if (others.length === 0) return answer;
-  const names = others.map((id) => (index.entityById.has(id) ? nameOf(index, id) : id));
-  return `${answer} (also correct: ${names.join(', ')})`;
-}
-
-/** "IL-32 is…" stays; "Exogenous IL-32γ…" → "exogenous IL-32γ…" after a leading clause. */
-function lowerStart(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * "IL-32 is…" stays; "Exogenous IL-32γ…" → "exogenous IL-32γ…" and "A human…" → "a human…"
+ * after a leading clause.
+ */
+export function lowerStart(text: string): string {
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**
- * A reverse card only where its answer is one thing worth asking for: not the review's own
- * subject (every "what induces X?" would answer IL-32), one entity without a modifier or a
- * partner ("low DKK-1", "IL-32 and IL-17 together"), and a question the answer's type makes
- * unique ("which microRNA targets DKK-1?"). "What promotes joint swelling?" has many true
- * answers in the world whatever the pack says; one made unique only by its source ("according
- * to Moon 2012") asks who found it, one that lists the others ("besides TNF-α") is an "among
- * others" answer.
+ * A fact's one card: its sentence with the answer blanked, or a templated sentence where the
+ * fact's own wording cannot be blanked to one answer. No forward or reverse question: "What does
+ * IL-32 induce?" has many true answers in the open world whatever the pack says, while the
+ * sentence keeps the fact's setting and so its one answer.
  */
-function reverseHasOneAnswer(index: PackIndex, fact: Fact, reverse: OpenQuestion): boolean {
-  if (fact.coSubjects.length > 0 || fact.subjectModifier !== undefined) return false;
-  if (isReviewSubject(index, fact.subject)) return false;
-  return reverse.narrowedBy === 'type';
-}
-
-function factCards(index: PackIndex, fact: Fact, level: number): Unranked[] {
+function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null {
+  const cloze = clozeSides(index, fact);
+  if (cloze === null) return null;
   const entityObject = isEntityObject(fact);
-  const answer = answerPhrase(index, fact);
   const contested = fact.contested ? ` Contested: ${fact.contested.note}` : '';
   const citations = citationsForFact(index, fact);
   const source = citations[0] ? ` — ${citations[0].label}` : '';
   const remark = remarkNote(fact.context.note);
-  const note = `${fact.text}${source}.${remark ? ` Note: ${remark}` : ''}${contested}`;
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
-  const base = {
+  return {
+    id: `fact-cloze:${fact.id}`,
+    kind: 'fact-cloze',
+    front: cloze.front,
+    back: cloze.back,
+    note: `${fact.text}${source}.${remark ? ` Note: ${remark}` : ''}${contested}`,
     factIds: [fact.id],
     entityIds: [...new Set(entityIds)],
     topic: fact.topic,
     pathwayIds: pathwaysOfFact(index, fact.id),
     citations,
     highYield: fact.highYield,
+    sortKey: [relationTier[fact.relation], level, fact.highYield ? 0 : 1, fact.id],
   };
-  const tier = relationTier[fact.relation];
-  const key = (kind: CardKind): (number | string)[] => [
-    tier,
-    level,
-    fact.highYield ? 0 : 1,
-    fact.id,
-    kindOrder[kind],
-  ];
-  const forward = forwardQuestion(index, fact);
-  const cards: Unranked[] = [
-    {
-      id: `fact-forward:${fact.id}`,
-      kind: 'fact-forward',
-      front: forward.text,
-      back: withAlternatives(index, answer, forward.alsoAccepted),
-      note,
-      ...base,
-      sortKey: key('fact-forward'),
-    },
-  ];
-  const def = relationDef(fact.relation);
-  const reverseTemplate = textOf(fact.relation).reverse;
-  const reverse =
-    entityObject && reverseTemplate && (def.symmetric || def.passive !== undefined)
-      ? reverseQuestion(index, fact, reverseTemplate)
-      : null;
-  if (reverse !== null && reverseHasOneAnswer(index, fact, reverse)) {
-    cards.push({
-      id: `fact-reverse:${fact.id}`,
-      kind: 'fact-reverse',
-      front: reverse.text,
-      back: withAlternatives(
-        index,
-        capitalise(subjectPhrase(index, subjectOf(fact))),
-        reverse.alsoAccepted,
-      ),
-      note,
-      ...base,
-      sortKey: key('fact-reverse'),
-    });
-  }
-  const masked = clozeFromFactText(index, fact);
-  const templated = masked === null ? templatedCloze(index, fact) : null;
-  const cloze =
-    masked !== null
-      ? { front: masked.text, back: capitalise(masked.form) }
-      : templated !== null && templated.alsoAccepted.length === 0
-        ? {
-            front: templated.framedOnSource
-              ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
-              : templated.text,
-            back: entityObject ? capitalise(countedName(index, fact.object)) : fact.object,
-          }
-        : null;
-  if (cloze !== null) {
-    cards.push({
-      id: `fact-cloze:${fact.id}`,
-      kind: 'fact-cloze',
-      front: cloze.front,
-      back: cloze.back,
-      note,
-      ...base,
-      sortKey: key('fact-cloze'),
-    });
-  }
-  return cards;
+}
+
+function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string } | null {
+  if (isTriviaNumber(fact)) return null;
+  const masked = clozeFromFactText(index, fact) ?? clozeOfPartner(index, fact);
+  if (masked !== null) return { front: masked.text, back: capitalise(masked.form) };
+  const templated = templatedCloze(index, fact);
+  if (templated === null || templated.alsoAccepted.length > 0) return null;
+  return {
+    front: templated.framedOnSource
+      ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
+      : templated.text,
+    back: isEntityObject(fact) ? capitalise(countedName(index, fact.object)) : fact.object,
+  };
 }
 
 /** Glossary cards of an entity, placed at its cascade level, high-yield first. */
 function rankedEntityCards(index: PackIndex, entity: Entity, level: number): Unranked[] {
   return entityCards(index, entity).map((card: EntityCard) => ({
     ...card,
-    sortKey: [ENTITY_TIER, level, card.highYield ? 0 : 1, entity.id, kindOrder[card.kind]],
+    sortKey: [ENTITY_TIER, level, card.highYield ? 0 : 1, entity.id],
   }));
 }
 
@@ -242,8 +161,8 @@ function compareKeys(a: readonly (number | string)[], b: readonly (number | stri
 }
 
 /**
- * Flashcards for every fact that is not background (forward, reverse where the relation reads
- * both ways, cloze) and every non-background entity (name → definition, definition → name).
+ * Flashcards: one cloze card for every fact that is not background and has one answer, and a
+ * definition card for every glossary term.
  * Teaching order: facts by tier (definitions, then mechanisms, clinical findings, outlook), within
  * a tier upstream before downstream along the pathways (cascade level), then high-yield first;
  * each entity's definition cards come just before the first fact card that needs them.
@@ -263,8 +182,11 @@ export function generateCards(index: PackIndex): StudyCard[] {
   );
   const factDecks = index.pack.facts
     .filter((f) => !isBackgroundFact(index, f))
-    .map((f) => ({ fact: f, cards: factCards(index, f, levelOfFact(f)) }))
-    .sort((a, b) => byKey(a.cards[0] as Unranked, b.cards[0] as Unranked));
+    .flatMap((fact) => {
+      const card = factCard(index, fact, levelOfFact(fact));
+      return card === null ? [] : [{ fact, card }];
+    })
+    .sort((a, b) => byKey(a.card, b.card));
   const ordered: Unranked[] = [];
   const introduce = (entityId: string): void => {
     const deck = entityDecks.get(entityId);
@@ -272,18 +194,18 @@ export function generateCards(index: PackIndex): StudyCard[] {
     entityDecks.delete(entityId);
     ordered.push(...deck);
   };
-  for (const { fact, cards } of factDecks) {
+  for (const { fact, card } of factDecks) {
     const needed = [
       fact.subject,
       ...fact.coSubjects,
       ...(isEntityObject(fact) ? [fact.object] : []),
     ];
     for (const entityId of needed) introduce(entityId);
-    ordered.push(...cards);
+    ordered.push(card);
   }
   // Entities no fact uses come last, in their own order.
   ordered.push(...[...entityDecks.values()].flat().sort(byKey));
-  // Two facts can end in the same "name one" question: it is asked once, for both facts.
+  // Two facts can end in the same templated sentence: it is asked once, for both facts.
   const byFront = new Map<string, Unranked>();
   for (const card of ordered) {
     const first = byFront.get(card.front);

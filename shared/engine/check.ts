@@ -672,12 +672,20 @@ function checkCards(index: PackIndex, cards: readonly StudyCard[]): Violation[] 
 }
 
 export interface CoverageGaps {
-  /** Non-background facts without a flashcard. */
-  readonly factsWithoutCard: readonly string[];
-  /** Uncontested, non-background facts no quiz item rests on. */
+  /**
+   * High-yield facts that neither a flashcard nor a quiz item teaches. A fact may lack a card: one
+   * whose sentence has no one answer to blank ("IL-32 induces IL-6") is quizzed instead.
+   */
+  readonly factsUntaught: readonly string[];
+  /** Uncontested, high-yield facts no quiz item rests on. */
   readonly factsWithoutQuizItem: readonly string[];
   /** Pathway edges ("D1:edge-id") no quiz item exercises; inferred and definitional ones are never asked. */
   readonly edgesWithoutItem: readonly string[];
+  /**
+   * Other facts left out where no item could be proven fair (a list with no one answer, a date):
+   * reported, not a failure, since an unfair item is worse than none.
+   */
+  readonly minorFactsLeftOut: readonly string[];
 }
 
 /** What the bank leaves untaught: every fact needs a card and a quiz item, every edge an item. */
@@ -691,12 +699,15 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
     ),
   );
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
+  const untaught = (f: Fact) => !carded.has(f.id) && !quizzed.has(f.id);
+  // A contested fact backs no single-answer item; its cards teach both sides.
+  const unquizzed = (f: Fact) => f.contested === undefined && !quizzed.has(f.id);
+  const ids = (list: readonly Fact[]) => list.map((f) => f.id);
+  const major = facts.filter((f) => f.highYield);
   return {
-    factsWithoutCard: facts.filter((f) => !carded.has(f.id)).map((f) => f.id),
-    // A contested fact backs no single-answer item; its cards teach both sides.
-    factsWithoutQuizItem: facts
-      .filter((f) => f.contested === undefined && !quizzed.has(f.id))
-      .map((f) => f.id),
+    factsUntaught: ids(major.filter(untaught)),
+    factsWithoutQuizItem: ids(major.filter(unquizzed)),
+    minorFactsLeftOut: ids(facts.filter((f) => !f.highYield && (untaught(f) || unquizzed(f)))),
     edgesWithoutItem: pack.pathways.flatMap((p) =>
       p.edges
         // An inferred, contested or unstated edge backs no single-answer item; its cards teach both sides.

@@ -3,7 +3,15 @@ import { alternativeObjects, shownContext } from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { mentionsAny } from './normalize.ts';
 import { formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
-import { BLANK, blankQualifier, qualifies } from './questions.ts';
+import { isReviewSubject } from './review-subject.ts';
+import {
+  BLANK,
+  blankInList,
+  isNumberAnswer,
+  withoutCueAfterBlank,
+  withoutMeasurements,
+} from './blank.ts';
+import { blankQualifier, qualifies } from './questions.ts';
 
 /** A fact's own sentence with its answer blanked: the cloze card and the cloze quiz item. */
 
@@ -92,9 +100,11 @@ function computeClozeFromFactText(
   framedOnSource: boolean,
 ): Masked | null {
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
-  const masked = maskForms(fact.text, forms, BLANK);
-  if (masked === null || mentionsAny(masked.text, forms) || masked.distinctForms > 1) return null;
-  if (!isEntityObject(fact)) return masked;
+  const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
+  if (found === null || mentionsAny(found.text, forms) || found.distinctForms > 1) return null;
+  if (blankInList(found.text)) return null;
+  const masked = { ...found, text: withoutCueAfterBlank(found.text) };
+  if (!isEntityObject(fact)) return isTriviaNumber(fact) ? null : masked;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.
@@ -111,4 +121,24 @@ function computeClozeFromFactText(
 /** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
 function namesItsSource(text: string): boolean {
   return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
+}
+
+/** A number is asked only where the review itself makes a point of it (a high-yield fact). */
+export function isTriviaNumber(fact: Fact): boolean {
+  return !isEntityObject(fact) && isNumberAnswer(fact.object) && !fact.highYield;
+}
+
+/**
+ * The fact's sentence with its partner blanked ("With _____ co-stimulation, IL-32γ promotes…"),
+ * for a card when the object cannot be blanked to one answer. Only a single partner that is not
+ * the review's own subject, named once, and not an item of a list.
+ */
+export function clozeOfPartner(index: PackIndex, fact: Fact): Masked | null {
+  const [partner, ...more] = fact.coSubjects;
+  if (partner === undefined || more.length > 0 || isReviewSubject(index, partner)) return null;
+  const forms = formsOf(index, partner);
+  const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
+  if (found === null || mentionsAny(found.text, forms) || blankInList(found.text)) return null;
+  if (found.text.split(BLANK).length !== 2) return null;
+  return { ...found, text: withoutCueAfterBlank(found.text) };
 }

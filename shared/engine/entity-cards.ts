@@ -9,19 +9,13 @@ import {
   withoutParenthetical,
 } from './names.ts';
 import { mentionsAny } from './normalize.ts';
-import {
-  classOf,
-  formsOf,
-  isBackgroundFact,
-  type EntityClass,
-  type PackIndex,
-} from './pack-index.ts';
-import { isReviewSubject, reviewSubjects } from './review-subject.ts';
+import { classOf, formsOf, isBackgroundFact, type PackIndex } from './pack-index.ts';
 import type { StudyCard } from './types.ts';
 
 /**
- * Glossary cards: a term's definition asked both ways ("What is an osteoclast?", "Name it:
- * bone-resorbing cell…"), only for the terms a student of the review must be able to define.
+ * Glossary cards: "What is an osteoclast?" for the terms a student of the review must be able to
+ * define. Never the other way round ("Name it: a secreted Wnt inhibitor"): in the open world a
+ * short description fits more than one thing (DKK-1 and sclerostin), so it has no one answer.
  */
 
 export type EntityCard = Omit<StudyCard, 'teachingRank'>;
@@ -44,20 +38,13 @@ export function definitionQuestion(entity: Entity): string {
 }
 
 /**
- * Places (joint, bone marrow), species and general categories (infection, secreted protein) are
- * everyday words to a student of the review, not its terms.
- */
-const everydayClasses: ReadonlySet<EntityClass> = new Set(['compartment', 'species', 'category']);
-
-/**
- * Whether a term earns glossary cards: it is a term of the review's own kind (a molecule, cell,
- * process, disease, measure, model or drug) and a fact or a pathway uses it; a term only listed
- * (IL-32ζ) or only named as a setting (macrophages) is not asked. A term with an `is-a` fact is
- * defined by that fact's card ("What is IL-32?" → a pro-inflammatory cytokine), one fact, one
- * answer, so it gets no definition card of its own.
+ * Whether a term earns a definition card: the pack marks it as a term of the review that a student
+ * must be able to define (which words are everyday is the author's judgement, not a rule's), and a
+ * fact or a pathway uses it. A term with an `is-a` fact is defined by that fact's card ("What is
+ * IL-32?" → a pro-inflammatory cytokine), one fact, one answer, so it gets no card of its own.
  */
 export function needsGlossaryCard(index: PackIndex, entity: Entity): boolean {
-  if (everydayClasses.has(classOf(entity.type))) return false;
+  if (!entity.glossary) return false;
   return (
     factsNaming(index, entity.id).length > 0 ||
     (index.pathwaysByEntity.get(entity.id)?.length ?? 0) > 0
@@ -102,23 +89,6 @@ export function definitionParts(entity: Entity, forms: readonly string[]): Defin
   };
 }
 
-/**
- * Whether "Name it: …" has one answer. A definition that names the term ("Synovial joint such as
- * the knee") gives it away; one that describes the term by what the review's subject does to it
- * ("cytokine whose production rises under IL-32") fits several terms (IL-1β, IL-6, TNF-α) and
- * repeats a fact card. Only the subject's own isoforms are defined through it.
- */
-function namesOneThing(
-  index: PackIndex,
-  entity: Entity,
-  head: string,
-  forms: readonly string[],
-): boolean {
-  if (mentionsAny(head, forms)) return false;
-  if (isReviewSubject(index, entity.id)) return true;
-  return ![...reviewSubjects(index)].some((id) => mentionsAny(head, formsOf(index, id)));
-}
-
 export function entityCards(index: PackIndex, entity: Entity): EntityCard[] {
   if (!needsGlossaryCard(index, entity)) return [];
   const mentioning = factsNaming(index, entity.id);
@@ -141,26 +111,15 @@ export function entityCards(index: PackIndex, entity: Entity): EntityCard[] {
   const aliases = entity.aliases.length > 0 ? `Also written: ${entity.aliases.join(', ')}.` : '';
   const note = [rest, aliases].filter((part) => part !== '').join(' ');
   const withNote = note === '' ? {} : { note };
-  const cards: EntityCard[] = [];
-  if (!definedByFact(index, entity.id)) {
-    cards.push({
+  if (definedByFact(index, entity.id)) return [];
+  return [
+    {
       id: `entity-definition:${entity.id}`,
       kind: 'entity-definition',
       front: definitionQuestion(entity),
       back: head,
       ...withNote,
       ...base,
-    });
-  }
-  if (namesOneThing(index, entity, head, forms)) {
-    cards.push({
-      id: `entity-name:${entity.id}`,
-      kind: 'entity-name',
-      front: `Name it: ${head}`,
-      back: entity.name,
-      ...withNote,
-      ...base,
-    });
-  }
-  return cards;
+    },
+  ];
 }

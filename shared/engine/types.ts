@@ -13,20 +13,18 @@ export interface Citation {
   readonly tier: Tier;
 }
 
+/**
+ * No open question ("What does IL-32 induce?") and no "name it" from a definition: in the open
+ * world both have many true answers. A card asks a fact's own sentence or a term's definition.
+ */
 export type CardKind =
-  /** Question from the relation's template: "According to the review, what does IL-32γ raise…?" */
-  | 'fact-forward'
-  /** The same fact asked from the object's side, for relations that read both ways. */
-  | 'fact-reverse'
-  /** The fact's sentence with its object masked. */
+  /** The fact's sentence with its answer (object, or else its one partner) blanked. */
   | 'fact-cloze'
-  /** Entity name → one-line definition. */
-  | 'entity-definition'
-  /** Definition → entity name. */
-  | 'entity-name';
+  /** Glossary term → one-line definition. */
+  | 'entity-definition';
 
 export interface StudyCard {
-  /** Stable across pack updates: derived from template + fact or entity id, e.g. "fact-forward:F099". */
+  /** Stable across pack updates: derived from template + fact or entity id, e.g. "fact-cloze:F099". */
   readonly id: string;
   readonly kind: CardKind;
   readonly front: string;

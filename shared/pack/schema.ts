@@ -58,6 +58,12 @@ export const entitySchema = z.strictObject({
   definition: text.describe('One line, in our own words.'),
   /** Rests on textbook knowledge rather than a source excerpt: background, never a quiz answer on its own. */
   background: z.boolean().default(false),
+  /**
+   * A term a student of this review must be able to define, so it gets a definition card. Which
+   * words are everyday (a lymphocyte, bone loss) and which are the review's own is the author's
+   * judgement, not a rule's.
+   */
+  glossary: z.boolean().default(false),
 });
 
 /** Tiers of the review's own facts (facts.json). */

@@ -24,7 +24,7 @@ export function syntheticCards(count: number, options: SyntheticOptions = {}): S
     const factIds = index % 3 === 2 ? [factId(fact), factId((fact + 1) % facts)] : [factId(fact)];
     return {
       id: `synthetic:${String(index).padStart(6, '0')}`,
-      kind: index % 2 === 0 ? 'fact-forward' : 'fact-cloze',
+      kind: index % 2 === 0 ? 'entity-definition' : 'fact-cloze',
       front: `Synthetic question ${index}`,
       back: `Synthetic answer ${index}`,
       factIds,

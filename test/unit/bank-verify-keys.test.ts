@@ -17,7 +17,15 @@ import { verifyKeys } from '../../shared/verify/keys.ts';
  */
 
 function entity(id: string, type: EntityType): Entity {
-  return { id, name: id, type, aliases: [], definition: `${id}.`, background: false };
+  return {
+    id,
+    name: id,
+    type,
+    aliases: [],
+    definition: `${id}.`,
+    background: false,
+    glossary: false,
+  };
 }
 
 function fact(

@@ -14,12 +14,15 @@ describe.each([
     expect(checkBank(pack, bank)).toEqual([]);
   });
 
-  it('teaches every fact with a card and a quiz item, and exercises every pathway edge', () => {
-    expect(coverageGaps(pack, bank)).toEqual({
-      factsWithoutCard: [],
+  it('teaches and quizzes every high-yield fact, leaves out few minor ones, and exercises every edge', () => {
+    const gaps = coverageGaps(pack, bank);
+    expect({ ...gaps, minorFactsLeftOut: [] }).toEqual({
+      factsUntaught: [],
       factsWithoutQuizItem: [],
       edgesWithoutItem: [],
+      minorFactsLeftOut: [],
     });
+    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.07));
   });
 
   it('has unique, stable, seed-independent ids', () => {
@@ -151,7 +154,7 @@ describe('the bundled bank', () => {
   });
 
   it('cites review-tier facts by figure', () => {
-    const card = bundledBank.cards.find((c) => c.id === 'fact-forward:F099');
+    const card = bundledBank.cards.find((c) => c.id === 'fact-cloze:F099');
     expect(card?.citations[0]).toEqual({
       referenceId: 'R17',
       label: 'Lee et al. 2017, Figure 1',
@@ -180,23 +183,17 @@ describe('flashcards', () => {
     return found;
   };
 
-  it('asks each fact forwards, backwards where the relation reads both ways, and as a cloze', () => {
-    expect(card('fact-forward:F099')).toMatchObject({
-      front: 'In osteoblasts, which microRNA does IL-32γ increase?',
+  it('asks each fact as its own sentence with the answer blanked', () => {
+    expect(card('fact-cloze:F099')).toMatchObject({
+      front: "In the review's Figure 1 model, IL-32γ raises the level of the microRNA _____.",
       back: 'miR-29a',
       factIds: ['F099'],
       pathwayIds: ['D1'],
     });
-    expect(card('fact-reverse:F100')).toMatchObject({
-      front: 'In osteoblasts, which microRNA targets DKK-1?',
-      back: 'miR-29a',
-    });
-    expect(card('fact-cloze:F099').front).toContain('_____');
-    expect(card('fact-cloze:F099').front).not.toContain('miR-29a');
   });
 
   it('introduces each entity before the first fact that needs it', () => {
-    for (const fact of bundledBank.cards.filter((c) => c.kind === 'fact-forward')) {
+    for (const fact of bundledBank.cards.filter((c) => c.kind === 'fact-cloze')) {
       for (const entityId of fact.entityIds) {
         const definition = bundledBank.cards.find((c) => c.id === `entity-definition:${entityId}`);
         if (definition)
@@ -209,10 +206,9 @@ describe('flashcards', () => {
 
   it('ranks definitions before mechanisms, and upstream before downstream', () => {
     const rank = (id: string) => card(id).teachingRank;
-    expect(rank('fact-forward:F001')).toBeLessThan(rank('fact-forward:F099'));
-    expect(rank('fact-forward:F099')).toBeLessThan(rank('fact-forward:F100'));
-    expect(rank('fact-forward:F073')).toBeLessThan(rank('fact-forward:F074'));
-    expect(rank('fact-forward:F100')).toBeLessThan(rank('fact-reverse:F100'));
+    expect(rank('fact-cloze:F001')).toBeLessThan(rank('fact-cloze:F099'));
+    expect(rank('fact-cloze:F099')).toBeLessThan(rank('fact-cloze:F100'));
+    expect(rank('fact-cloze:F073')).toBeLessThan(rank('fact-cloze:F074'));
   });
 
   it('makes no entity card for background entities', () => {

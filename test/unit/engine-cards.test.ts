@@ -40,33 +40,43 @@ describe('flashcards follow the minimum-information principle', () => {
   const card = (id: string) => cards.find((c) => c.id === id);
   const byKind = (kind: string) => cards.filter((c) => c.kind === kind);
 
-  it('ask a fact backwards only when the answer is one thing and not the review’s subject', () => {
-    const reverse = byKind('fact-reverse');
-    expect(reverse.length).toBeGreaterThan(0);
-    for (const c of reverse) {
-      expect(c.back, c.id).not.toMatch(/IL-32/);
-      expect(c.back, c.id).not.toMatch(/\band\b|,|\(also correct/);
-      expect(c.front, c.id).not.toMatch(/\bbesides\b|^According to/);
-    }
-    // "What do NK cells produce?" (IL-32) and the open "what promotes joint swelling?" are gone.
-    expect(card('fact-reverse:F040')).toBeUndefined();
-    expect(card('fact-reverse:F082')).toBeUndefined();
-    expect(card('fact-reverse:F077')).toBeUndefined();
-    expect(card('fact-reverse:F074')).toMatchObject({
-      front: 'Which ligand activates osteoclast differentiation?',
-      back: 'RANKL',
-    });
+  it('ask each fact once, as its own sentence with one blank, never an open question', () => {
+    expect(new Set(cards.map((c) => c.kind))).toEqual(new Set(['fact-cloze', 'entity-definition']));
+    // "What does IL-32 induce?" and "Name it: a secreted Wnt inhibitor" have many true answers.
+    expect(card('fact-forward:F099')).toBeUndefined();
+    expect(card('entity-name:dkk-1')).toBeUndefined();
+    for (const c of byKind('fact-cloze')) expect(c.front, c.id).toContain('_____');
   });
 
-  it('keep the qualifier of the object a reverse card asks about', () => {
-    expect(card('fact-reverse:F083')?.front).toContain('joint swelling caused by IL-32');
-    expect(card('fact-forward:F091')?.back).toBe('Osteoclastogenesis driven by IL-32γ');
+  it('blank no item of a list, unless the list is one source’s own', () => {
+    // "TNF-α, IL-1β, IL-6 and CXCL8": any of them fits the blank, and the world adds more.
+    expect(card('fact-cloze:F066')).toBeUndefined();
+    expect(card('fact-cloze:F071')).toBeUndefined();
+    // The abstract's own list of three is closed: naming two leaves one answer.
+    expect(card('fact-cloze:F097')?.front).toMatch(/^According to the review's abstract/);
+    expect(card('fact-cloze:F097')?.back).toBe('Osteogenesis');
+  });
+
+  it('leave no cue beside the blank, keep the qualifiers, and ask no numbers', () => {
+    expect(card('fact-cloze:F059')?.front).not.toContain('monocytic');
+    expect(card('fact-cloze:F008')?.front).not.toMatch(/natural killer/);
+    expect(card('fact-cloze:F087')?.front).toContain('(compared with osteoarthritis)');
+    expect(card('fact-cloze:F060')?.front).not.toMatch(/nM|Kd/);
+    for (const id of ['F010', 'F014', 'F018', 'F031', 'F032']) {
+      expect(card(`fact-cloze:${id}`), id).toBeUndefined();
+    }
+    // Unless the review makes a point of it: the abstract's count of isoforms is high-yield.
+    expect(card('fact-cloze:F028')?.back).toBe('9');
+  });
+
+  it('blank the partner when the object has no one answer', () => {
+    expect(card('fact-cloze:F088')?.front).toMatch(/^With _____ co-stimulation, IL-32γ promotes/);
+    expect(card('fact-cloze:F088')?.back).toBe('RANKL');
   });
 
   it('answer "What is IL-32?" with one fact, not a definition listing several', () => {
     expect(card('entity-definition:il-32')).toBeUndefined();
-    expect(card('fact-forward:F001')?.back).toBe('Pro-inflammatory cytokine');
-    expect(card('fact-forward:F013')?.back).toBe('Secreted protein');
+    expect(card('fact-cloze:F001')?.back).toBe('Pro-inflammatory cytokine');
   });
 
   it('answer with the object alone, never "and the others" in brackets', () => {
@@ -79,31 +89,29 @@ describe('flashcards follow the minimum-information principle', () => {
     const dkk1 = card('entity-definition:dkk-1');
     expect(dkk1?.back).toBe('A secreted Wnt inhibitor that holds back osteoblast differentiation.');
     expect(dkk1?.note).toContain('IL-32γ lowers it.');
-    for (const c of [...byKind('entity-definition'), ...byKind('entity-name')]) {
+    for (const c of byKind('entity-definition')) {
       expect(c.front.includes(';') || c.back.includes(';'), c.id).toBe(false);
     }
   });
 
-  it('make glossary cards only for the review’s terms, not everyday words or listed trivia', () => {
-    for (const id of ['joint', 'bone', 'mouse', 'infection', 'il-32-zeta', 'secreted-protein']) {
+  it('make glossary cards only for the terms the pack marks, not everyday words', () => {
+    const marked = new Set(bundledPack.entities.filter((e) => e.glossary).map((e) => e.id));
+    for (const c of byKind('entity-definition')) {
+      expect(marked.has(c.entityIds[0] ?? ''), c.id).toBe(true);
+    }
+    for (const id of [
+      'joint',
+      'lymphocyte',
+      'bone-loss',
+      'gastric-cancer',
+      'mouse',
+      'il-32-zeta',
+    ]) {
       expect(card(`entity-definition:${id}`), id).toBeUndefined();
-      expect(card(`entity-name:${id}`), id).toBeUndefined();
     }
     for (const id of ['osteoclast', 'dkk-1', 'rankl', 'ankylosis', 'as']) {
       expect(card(`entity-definition:${id}`), id).toBeDefined();
     }
-  });
-
-  it('ask "Name it" only from a definition that fits one term and does not name it', () => {
-    for (const c of byKind('entity-name')) {
-      expect(c.front, c.id).not.toMatch(/\bthis\b/);
-      expect(c.front, c.id).not.toMatch(/^Name it: [a-z]/);
-    }
-    // "Inflammatory cytokine whose production rises under IL-32" fits IL-1β, IL-6 and TNF-α.
-    expect(card('entity-name:il-1beta')).toBeUndefined();
-    expect(card('entity-name:copd')?.front).toBe(
-      'Name it: A chronic airway and lung inflammation with airflow limitation.',
-    );
   });
 
   it('give every definition question its article', () => {

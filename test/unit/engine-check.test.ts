@@ -363,9 +363,9 @@ describe('checkBank', () => {
       );
     });
     it('refuses two cards that ask the same thing with different answers', () => {
-      const card = bundledBank.cards.find((c) => c.kind === 'fact-forward');
+      const card = bundledBank.cards.find((c) => c.kind === 'fact-cloze');
       if (!card) throw new Error('no card');
-      const twin = { ...card, id: 'fact-forward:twin', back: 'Something else' };
+      const twin = { ...card, id: 'fact-cloze:twin', back: 'Something else' };
       const rules = checkBank(bundledPack, { cards: [card, twin], quiz: [] }).map((v) => v.rule);
       expect(rules).toContain('card-ambiguous');
       fired.add('card-ambiguous');

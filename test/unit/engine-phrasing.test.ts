@@ -20,7 +20,7 @@ import {
   subjectPhrase,
 } from '../../shared/engine/phrasing.ts';
 import { proseProblems } from '../../shared/engine/prose.ts';
-import { forwardQuestion } from '../../shared/engine/questions.ts';
+import { templatedCloze } from '../../shared/engine/questions.ts';
 import { statementOf } from '../../shared/engine/semantics.ts';
 import { conditionNote, remarkNote, settingPhrase } from '../../shared/engine/setting.ts';
 import { bundledBank, bundledPack } from '../support/engine.ts';
@@ -213,7 +213,6 @@ describe('objects, questions and cards', () => {
   });
 
   it('gives a gene its article wherever it is the subject', () => {
-    expect(forwardQuestion(index, fact('F018')).text).toBe('Where is the IL32 gene located?');
     expect(sentence(index, statementOf(fact('F015')), fact('F015').context)).toMatch(
       /^the IL32 gene was discovered/,
     );
@@ -231,17 +230,20 @@ describe('objects, questions and cards', () => {
     );
   });
 
-  it('narrows an open question to one answer: by type, by source, by naming the others', () => {
-    expect(forwardQuestion(index, fact('F055')).text).toBe(
-      'In human THP-1 cells and monocytes, which chemokine does IL-32 induce?',
+  it('narrows a fill-in sentence to one answer: by type, by source, by the source’s own list', () => {
+    expect(templatedCloze(index, fact('F055'))?.text).toBe(
+      'IL-32 induces the chemokine _____ in human THP-1 cells and monocytes.',
     );
-    expect(forwardQuestion(index, fact('F031')).text).toMatch(/^According to Kim SH et al\. 2005/);
-    expect(forwardQuestion(index, fact('F003')).text).toBe(
-      "According to the review's abstract (Lee et al. 2017), besides infection, chronic inflammation and autoimmune disease, what is IL-32 associated with?",
-    );
-    const nameOne = forwardQuestion(index, fact('F053'));
-    expect(nameOne.text).toMatch(/^Name one molecule that IL-32 induces/);
-    expect(nameOne.alsoAccepted).toEqual(expect.arrayContaining(['tnf-alpha', 'il-6']));
+    expect(templatedCloze(index, fact('F003'))).toMatchObject({
+      text: 'IL-32 is associated with infection, chronic inflammation, autoimmune disease and _____.',
+      framedOnSource: true,
+      narrowedBy: 'source-list',
+    });
+    const nameOne = templatedCloze(index, fact('F053'));
+    expect(nameOne?.text).toMatch(/^Name one molecule that IL-32 induces/);
+    expect(nameOne?.alsoAccepted).toEqual(expect.arrayContaining(['tnf-alpha', 'il-6']));
+    // "IL-32γ and RANKL together promote _____ (and osteoclast differentiation)": a list.
+    expect(templatedCloze(index, fact('F088'))).toBeNull();
   });
 
   it('masks plurals and short acronyms by case, and a bracketed alias with its name', () => {

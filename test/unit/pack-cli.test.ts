@@ -142,7 +142,9 @@ describe('pack:stats and content:dump', () => {
     expect(dump.pathways[0]?.nodes[1]).toMatchObject({ id: 'dkk1', label: 'DKK-1' });
     // Cards and quiz items are generated from the pack: every fact has a card, every item its facts.
     const carded = new Set(dump.cards.flatMap((card) => card.factIds));
-    for (const fact of dump.facts) expect(carded.has(fact.id), fact.id).toBe(true);
+    const quizzed = new Set(dump.quiz.flatMap((item) => item.factIds));
+    for (const fact of dump.facts)
+      expect(carded.has(fact.id) || quizzed.has(fact.id), fact.id).toBe(true);
     expect(Object.keys(dump.cards[0] ?? {})).toEqual(['id', 'kind', 'front', 'back', 'factIds']);
     expect(dump.quiz.length).toBeGreaterThan(0);
     for (const item of dump.quiz) {

@@ -668,7 +668,7 @@ describe('siblings', () => {
     teachingRank: number,
     source: { factIds?: string[]; entityIds?: string[] },
   ): StudyCard => ({
-    kind: 'fact-forward',
+    kind: 'fact-cloze',
     front: `Front of ${id}`,
     back: `Back of ${id}`,
     topic: 'topic-a',

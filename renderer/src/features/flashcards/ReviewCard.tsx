@@ -1,15 +1,6 @@
-import type { QueuedCard } from '../../../../shared/contract/review.ts';
-import type { CardKind } from '../../../../shared/engine/types.ts';
+import { cardKindLabels, type QueuedCard } from '../../../../shared/contract/review.ts';
 import { ReportProblem } from '../reports/ReportProblem.tsx';
 import { CardSource } from './CardSource.tsx';
-
-const kindLabels: Record<CardKind, string> = {
-  'fact-forward': 'Fact',
-  'fact-reverse': 'Fact, asked backwards',
-  'fact-cloze': 'Fill the gap',
-  'entity-definition': 'Definition',
-  'entity-name': 'Name it',
-};
 
 const queueLabels: Record<QueuedCard['queue'], string> = {
   new: 'New',
@@ -63,7 +54,7 @@ export function ReviewCard({ item, revealed, frontId, onReported }: Props) {
       <div className="fc-card-meta">
         <span className={`badge queue-${item.queue}`}>{queueLabels[item.queue]}</span>
         {card.highYield && <span className="badge badge-highyield">High-yield</span>}
-        <span className="muted small">{kindLabels[card.kind]}</span>
+        <span className="muted small">{cardKindLabels[card.kind]}</span>
       </div>
       <p id={frontId} className="fc-front">
         <Front text={card.front} answer={card.back} revealed={revealed} />

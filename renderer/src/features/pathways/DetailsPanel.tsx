@@ -1,4 +1,4 @@
-import type { CardKind } from '../../../../shared/engine/types.ts';
+import { cardKindLabels } from '../../../../shared/contract/review.ts';
 import type { Selection } from './model/deep-link.ts';
 import {
   factsAbout,
@@ -220,14 +220,6 @@ function TeachingPoints({
   );
 }
 
-const cardKindLabel: Record<CardKind, string> = {
-  'fact-forward': 'Question',
-  'fact-reverse': 'Reverse question',
-  'fact-cloze': 'Fill the blank',
-  'entity-definition': 'Definition',
-  'entity-name': 'Name it',
-};
-
 /** The flashcards generated from these facts: what the learner will be asked about them. */
 function CardsTesting({
   model,
@@ -253,7 +245,7 @@ function CardsTesting({
           <ul className="pw-cards">
             {state.cards.map((card) => (
               <li key={card.id}>
-                <span className="badge">{cardKindLabel[card.kind]}</span> {card.front}
+                <span className="badge">{cardKindLabels[card.kind]}</span> {card.front}
               </li>
             ))}
           </ul>

@@ -1,0 +1,57 @@
+/**
+ * The blank of a fill-in sentence, and the rules that make a blanked sentence fair: one answer,
+ * and nothing beside the blank that names or describes it.
+ */
+
+export const BLANK = '_____';
+
+/**
+ * A blank that is one item of a list ("TNF-α, IL-1β and _____", "_____ and activation",
+ * "_____ (and Akt)") or a prefix of a name ("_____ β, γ and δ") has no one answer: any item of
+ * the list, and any item the world adds to it, fits as well.
+ */
+export function blankInList(text: string): boolean {
+  return (
+    new RegExp(`(?:,|\\band|\\bor)\\s+${BLANK}`).test(text) ||
+    new RegExp(`${BLANK}(?:,\\s|\\s+(?:and|or|as well as)\\s|\\s*\\((?:and|or|among)\\b)`).test(
+      text,
+    ) ||
+    new RegExp(`${BLANK}\\s*[α-ω](?![\\p{L}])`, 'u').test(text)
+  );
+}
+
+/**
+ * Words that open a bracket which qualifies the finding rather than describing the answer: a
+ * comparison, a role or a condition ("(compared with osteoarthritis)", "(as its autoantigen)").
+ */
+const qualifyingAside =
+  /^\((?:and|or|as|compared|vs\.?|versus|relative|via|with|without|in|when|only|not)\b/;
+
+/**
+ * A bracket right after the blank describes the answer ("_____ (monocytic cells)", "_____
+ * (natural killer cell transcript 4)", "_____ (endotoxin lethality)"): it is a cue, so it goes.
+ * A bracket that qualifies the finding stays.
+ */
+export function withoutCueAfterBlank(text: string): string {
+  return text.replace(
+    new RegExp(`${BLANK}\\s*(\\([^()]*\\))`, 'g'),
+    (match: string, aside: string) => (qualifyingAside.test(aside) ? match : BLANK),
+  );
+}
+
+/**
+ * Measurements in brackets ("(Kd about 1.2 nM …)") are trivia beside the finding; a card asks the
+ * finding without them. Other asides stay: "(compared with osteoarthritis)" is the comparison
+ * that makes the finding true.
+ */
+export function withoutMeasurements(text: string): string {
+  return text.replace(/\s*\([^()]*\d[^()]*\b(?:nM|µM|pM|kDa|Kd|mg|ng|pg|ml|mL)\b[^()]*\)/g, '');
+}
+
+/**
+ * Numbers are not the review's content: when something was first reported (1992, 2005), how
+ * many isoforms one paper counted (4, 5, 6 or 9), a chromosome band (16p13.3).
+ */
+export function isNumberAnswer(value: string): boolean {
+  return /^\d/.test(value.trim());
+}
