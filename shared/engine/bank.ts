@@ -1,20 +1,20 @@
 import type { Pack } from '../pack/schema.ts';
 import { generateCards } from './cards.ts';
 import { indexPack } from './pack-index.ts';
-import { clozeItems } from './quiz/cloze.ts';
-import { capKeyShare, spreadKeyPositions } from './quiz/key-balance.ts';
-import { selectTrueFalse } from './quiz/test-wise.ts';
-import type { GenContext } from './quiz/common.ts';
-import { contextItems } from './quiz/context.ts';
-import { matchingItems } from './quiz/matching.ts';
-import { mcqItems } from './quiz/mcq.ts';
-import { modelStatementMcqItems } from './quiz/model-mcq.ts';
-import { statementMcqItems } from './quiz/statement-mcq.ts';
-import { diagramEdgeItems } from './quiz/diagram-edge.ts';
-import { diagramNodeItems } from './quiz/diagram-node.ts';
-import { orderingItems } from './quiz/ordering.ts';
-import { perturbationItems } from './quiz/perturbation.ts';
-import { trueFalseItems } from './quiz/true-false.ts';
+import { clozeItems } from './kinds/cloze/generate.ts';
+import { capKeyShare, spreadKeyPositions } from './items/key-balance.ts';
+import { selectTrueFalse } from './items/test-wise.ts';
+import type { GenContext } from './items/common.ts';
+import { contextItems } from './kinds/context/generate.ts';
+import { matchingItems } from './kinds/matching/generate.ts';
+import { mcqItems } from './kinds/mcq/entity-mcq.ts';
+import { modelStatementMcqItems } from './kinds/mcq/model-mcq.ts';
+import { statementMcqItems } from './kinds/mcq/statement-mcq.ts';
+import { diagramEdgeItems } from './kinds/diagram-edge/generate.ts';
+import { diagramNodeItems } from './kinds/diagram-node/generate.ts';
+import { orderingItems } from './kinds/ordering/generate.ts';
+import { perturbationItems } from './kinds/perturbation/generate.ts';
+import { trueFalseItems } from './kinds/true-false/generate.ts';
 import type { Seed } from './rng.ts';
 import type { Bank, ChoiceOption, QuizItem } from './types.ts';
 
@@ -28,7 +28,7 @@ export interface BankOptions {
 
 /**
  * Every quiz item the pack supports, in a fixed kind order, selected so that no guessing rule
- * wins (quiz/test-wise.ts): true/false items balanced on truth, negation words and length, the
+ * wins (items/test-wise.ts): true/false items balanced on truth, negation words and length, the
  * key of a choice item spread over the positions, no option value keyed too often. No "which study reported this?"
  * items: which reference found what is trivia unless the review makes a point of it, and a
  * contested finding is taught by its cards, which give both sides.

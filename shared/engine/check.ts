@@ -16,9 +16,9 @@ import {
 import { areNeighbours } from './family.ts';
 import { BLANK, blankQualifier, NAME_ONE, qualifies } from './questions.ts';
 import { proseProblems } from './prose.ts';
-import { levelFindings, levelStatus } from './quiz/context.ts';
-import { claimStatement, type Situation } from './quiz/distractors.ts';
-import { countMatchings, matchingPool } from './quiz/matching.ts';
+import { levelFindings, levelStatus } from './kinds/context/generate.ts';
+import { claimStatement, type Situation } from './items/distractors.ts';
+import { countMatchings, matchingPool } from './kinds/matching/generate.ts';
 import {
   checkDiagramEdge,
   checkOrdering,
@@ -26,9 +26,9 @@ import {
   factsOf,
   pathwayOf,
   type Report,
-} from './quiz/pathway-checks.ts';
-import { edgeIsSolid, isDefinitionalEdge } from './quiz/pathway-common.ts';
-import { nearFinding } from './quiz/statement-mcq.ts';
+} from './kinds/perturbation/check.ts';
+import { edgeIsSolid, isDefinitionalEdge } from './items/pathway-common.ts';
+import { nearFinding } from './kinds/mcq/statement-mcq.ts';
 import { exactSupport, refutationOf, statementOf, supportOf } from './semantics.ts';
 import type {
   Bank,

@@ -1,9 +1,9 @@
-import type { EdgeSign, Pathway, PathwayEdge } from '../../pack/schema.ts';
-import { signOf, viewPathway, type PathwayView } from '../graph.ts';
-import { plural } from '../names.ts';
-import { tieBreaker } from '../rng.ts';
-import { capitalise } from '../phrasing.ts';
-import type { ChoiceOption, DiagramEdgeItem } from '../types.ts';
+import type { EdgeSign, Pathway, PathwayEdge } from '../../../pack/schema.ts';
+import { signOf, viewPathway, type PathwayView } from '../../graph.ts';
+import { plural } from '../../names.ts';
+import { tieBreaker } from '../../rng.ts';
+import { capitalise } from '../../phrasing.ts';
+import type { ChoiceOption, DiagramEdgeItem } from '../../types.ts';
 import {
   arrange,
   base,
@@ -12,8 +12,8 @@ import {
   rationaleFor,
   SELECTION_SEED,
   type GenContext,
-} from './common.ts';
-import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
+} from '../../items/common.ts';
+import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   classOfNode,
   edgeIsSolid,
@@ -22,7 +22,7 @@ import {
   pathwayCaption,
   pathwayFrame,
   uncontestedFactsOf,
-} from './pathway-common.ts';
+} from '../../items/pathway-common.ts';
 
 export type SignValue = '+' | '-' | '0';
 export const signValue = (sign: EdgeSign): SignValue => {

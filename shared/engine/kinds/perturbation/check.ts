@@ -1,16 +1,16 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { predictPerturbation, signOf } from '../graph.ts';
-import { equivalents, type PackIndex } from '../pack-index.ts';
+import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { predictPerturbation, signOf } from '../../graph.ts';
+import { equivalents, type PackIndex } from '../../pack-index.ts';
 import type {
   DiagramEdgeItem,
   NodeEffect,
   OrderingItem,
   PerturbationItem,
   ViolationRule,
-} from '../types.ts';
+} from '../../types.ts';
 import { balanceShift } from './balance.ts';
-import { signValue } from './diagram-edge.ts';
-import { contradictingFacts, familyOf, noEffectFacts } from './perturbation-evidence.ts';
+import { signValue } from '../diagram-edge/generate.ts';
+import { contradictingFacts, familyOf, noEffectFacts } from '../../items/perturbation-evidence.ts';
 
 /** bank:check's rules for the pathway kinds (ordering, perturbation, edge sign), and the look-ups check.ts shares with them. */
 

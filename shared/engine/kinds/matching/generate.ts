@@ -1,5 +1,5 @@
-import type { Fact } from '../../pack/schema.ts';
-import { mentionsAny } from '../normalize.ts';
+import type { Fact } from '../../../pack/schema.ts';
+import { mentionsAny } from '../../normalize.ts';
 import {
   entityOf,
   equivalents,
@@ -7,14 +7,14 @@ import {
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
-import { listText } from '../names.ts';
-import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../phrasing.ts';
-import { cellsPhrase, compartmentPhrase, settingCells } from '../setting.ts';
-import { rngFor, shuffled } from '../rng.ts';
-import { effectivePolarity, relationFamily, subjectOf } from '../semantics.ts';
-import type { MatchingFamily, MatchingItem } from '../types.ts';
-import { base, explain, type GenContext } from './common.ts';
+} from '../../pack-index.ts';
+import { listText } from '../../names.ts';
+import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../../phrasing.ts';
+import { cellsPhrase, compartmentPhrase, settingCells } from '../../setting.ts';
+import { rngFor, shuffled } from '../../rng.ts';
+import { effectivePolarity, relationFamily, subjectOf } from '../../semantics.ts';
+import type { MatchingFamily, MatchingItem } from '../../types.ts';
+import { base, explain, type GenContext } from '../../items/common.ts';
 
 /** One supported pairing: a left entity, a right label, and the fact behind it. */
 export interface MatchingPair {
