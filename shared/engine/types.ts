@@ -417,6 +417,10 @@ export type QuizResponse =
   | { readonly kind: 'matching'; readonly pairs: Readonly<Record<string, string>> }
   | { readonly kind: 'ordering'; readonly order: readonly string[] };
 
+/** How an item is answered: which QuizResponse shape it takes. */
+export const responseKinds = ['choice', 'true-false', 'text', 'matching', 'ordering'] as const;
+export type ResponseKind = (typeof responseKinds)[number];
+
 export interface Grade {
   /** Full marks only. */
   readonly correct: boolean;

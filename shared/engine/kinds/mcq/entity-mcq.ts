@@ -21,7 +21,15 @@ import {
 import { settingPhrase } from '../../setting.ts';
 import { subjectOf } from '../../semantics.ts';
 import type { ChoiceOption, EntityClaim, McqItem } from '../../types.ts';
-import { arrange, base, explain, names, rationaleFor, roleOf, type GenContext } from '../../items/common.ts';
+import {
+  arrange,
+  base,
+  explain,
+  names,
+  rationaleFor,
+  roleOf,
+  type GenContext,
+} from '../../items/common.ts';
 import { askable, findDistractors, type Situation } from '../../items/distractors.ts';
 
 /** The pathway (if any) on which this fact is a drawn, fact-backed edge from subject to object. */

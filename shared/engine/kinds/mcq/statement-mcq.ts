@@ -7,7 +7,14 @@ import { tieBreaker } from '../../rng.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
 import type { ChoiceOption, McqItem } from '../../types.ts';
 import { isNegativeStatement } from '../../items/test-wise.ts';
-import { arrange, base, explain, rationaleFor, SELECTION_SEED, type GenContext } from '../../items/common.ts';
+import {
+  arrange,
+  base,
+  explain,
+  rationaleFor,
+  SELECTION_SEED,
+  type GenContext,
+} from '../../items/common.ts';
 import { falseContext, falseStatements, type Corruption } from '../true-false/generate.ts';
 
 /**

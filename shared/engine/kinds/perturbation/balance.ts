@@ -12,7 +12,12 @@ import type {
   PerturbationItem,
 } from '../../types.ts';
 import { arrange, base, explain, type GenContext } from '../../items/common.ts';
-import { changeClause, labelOf, pathwayFrame, uncontestedFactsOf } from '../../items/pathway-common.ts';
+import {
+  changeClause,
+  labelOf,
+  pathwayFrame,
+  uncontestedFactsOf,
+} from '../../items/pathway-common.ts';
 import { trustedDirection } from '../../items/perturbation-evidence.ts';
 
 const direction = (effect: PerturbationEffect): number | null =>
