@@ -1,3 +1,4 @@
+import type { KeyCheckOf } from '../../verify/keys.ts';
 import type { QuizKind } from '../types.ts';
 import { clozeKind } from './cloze/index.ts';
 import { contextKind } from './context/index.ts';
@@ -31,3 +32,7 @@ const table = {
 } satisfies { readonly [K in QuizKind]: KindDef<K> } satisfies Record<QuizKind, KindDef>;
 
 export const kinds: Readonly<Record<QuizKind, KindDef>> = table;
+
+/** Which independent key check (shared/verify) re-derives the keys of each kind. */
+export const keyCheckOf: KeyCheckOf = (kind) => (base, item, cited) =>
+  kinds[kind].verifyKey(base, item, cited);

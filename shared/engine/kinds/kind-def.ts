@@ -1,5 +1,7 @@
 import type { PublicQuizItem, QuizFeedback } from '../../contract/quiz.ts';
-import type { Pathway } from '../../pack/schema.ts';
+import type { Fact, Pathway } from '../../pack/schema.ts';
+import type { FactBase } from '../../verify/facts.ts';
+import type { Finding } from '../../verify/statement-keys.ts';
 import type { Report } from '../items/check-helpers.ts';
 import type { GenContext } from '../items/common.ts';
 import type { PackIndex } from '../pack-index.ts';
@@ -55,6 +57,11 @@ export interface KindDef<K extends QuizKind = QuizKind> {
   generate(ctx: GenContext, taught: ReadonlySet<string>): ItemOf<K>[];
   /** bank:check's rules for the kind (the rules every item obeys are in check.ts). */
   check(index: PackIndex, item: ItemOf<K>, report: Report): void;
+  /**
+   * The independent second opinion (shared/verify) on the item's key, re-derived from the raw
+   * facts without the generators' rules; bank:check fails on any finding.
+   */
+  verifyKey(base: FactBase, item: ItemOf<K>, cited: readonly Fact[]): Finding[];
   /** Texts a learner reads as answers (options, matching columns, ordering steps). */
   answerTexts(item: ItemOf<K>): string[];
   /** Marks a response; throws ResponseShapeError when it does not fit the item. */

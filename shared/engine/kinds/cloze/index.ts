@@ -1,3 +1,4 @@
+import { checkCloze as verifyCloze } from '../../../verify/source-keys.ts';
 import { wrongShape } from '../../items/grading.ts';
 import { matchesAnswer } from '../../normalize.ts';
 import type { KindDef } from '../kind-def.ts';
@@ -16,6 +17,7 @@ export const clozeKind = {
   claimable: true,
   generate: clozeItems,
   check: checkCloze,
+  verifyKey: (_base, item, cited) => verifyCloze(item, cited),
   answerTexts: () => [],
   grade: (item, response) => {
     if (response.kind !== 'text') return wrongShape(item, 'text', response.kind);

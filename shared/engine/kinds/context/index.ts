@@ -1,3 +1,4 @@
+import { checkContext as verifyContext } from '../../../verify/statement-keys.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import type { ContextItem } from '../../types.ts';
@@ -25,4 +26,5 @@ export const contextKind = {
       capKeyShare(contextItems(ctx), keyId, (item) => (taught.has(item.factIds[0] ?? '') ? 0 : 1)),
     ),
   check: checkContext,
+  verifyKey: verifyContext,
 } satisfies KindDef<'context'>;

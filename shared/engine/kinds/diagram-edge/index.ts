@@ -1,3 +1,4 @@
+import { checkDiagramEdge as verifyDiagramEdge } from '../../../verify/pathway-keys.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import type { DiagramEdgeItem } from '../../types.ts';
 import type { KindDef, PublicParts, PublicViewContext } from '../kind-def.ts';
@@ -31,6 +32,7 @@ export const diagramEdgeKind = {
   ...choiceParts,
   generate: diagramEdgeItems,
   check: checkDiagramEdge,
+  verifyKey: verifyDiagramEdge,
   publicParts: (item, view) => ({
     ...choiceParts.publicParts(item),
     diagram: edgeDiagram(item, view),

@@ -1,3 +1,4 @@
+import { checkChoice } from '../../../verify/statement-keys.ts';
 import type { Pathway } from '../../../pack/schema.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import type { DiagramNodeItem } from '../../types.ts';
@@ -43,6 +44,7 @@ export const diagramNodeKind = {
   ...choiceParts,
   generate: diagramNodeItems,
   check: checkDiagramNode,
+  verifyKey: checkChoice,
   publicParts: (item, view) => ({
     ...choiceParts.publicParts(item),
     diagram: nodeDiagram(item, view),

@@ -1,3 +1,4 @@
+import { checkMatching as verifyMatching } from '../../../verify/source-keys.ts';
 import { roundScore, wrongShape } from '../../items/grading.ts';
 import type { Grade, MatchingItem, QuizResponse } from '../../types.ts';
 import type { KindDef } from '../kind-def.ts';
@@ -35,6 +36,7 @@ export const matchingKind = {
   claimable: false,
   generate: matchingItems,
   check: checkMatching,
+  verifyKey: verifyMatching,
   answerTexts: (item) => [...item.left.map((l) => l.text), ...item.right.map((r) => r.text)],
   grade: gradeMatching,
   neutralResponse: () => ({ kind: 'matching', pairs: {} }),

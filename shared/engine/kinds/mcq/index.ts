@@ -1,3 +1,4 @@
+import { checkChoice } from '../../../verify/statement-keys.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import { spreadKeyPositions } from '../../items/key-balance.ts';
 import type { KindDef } from '../kind-def.ts';
@@ -22,4 +23,5 @@ export const mcqKind = {
       ...modelStatementMcqItems(ctx),
     ]),
   check: checkMcq,
+  verifyKey: checkChoice,
 } satisfies KindDef<'mcq'>;

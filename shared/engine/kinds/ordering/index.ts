@@ -1,3 +1,4 @@
+import { checkOrdering as verifyOrdering } from '../../../verify/pathway-keys.ts';
 import { ResponseShapeError, roundScore, wrongShape } from '../../items/grading.ts';
 import type { Grade, OrderingItem, QuizResponse } from '../../types.ts';
 import type { KindDef } from '../kind-def.ts';
@@ -48,6 +49,7 @@ export const orderingKind = {
   claimable: false,
   generate: orderingItems,
   check: checkOrdering,
+  verifyKey: verifyOrdering,
   answerTexts: (item) => item.steps.map((step) => step.text),
   grade: gradeOrdering,
   neutralResponse: (item) => ({ kind: 'ordering', order: item.steps.map((step) => step.id) }),

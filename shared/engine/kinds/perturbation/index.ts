@@ -1,3 +1,4 @@
+import { checkPerturbation as verifyPerturbation } from '../../../verify/pathway-keys.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import type { KindDef } from '../kind-def.ts';
 import { checkPerturbation } from './check.ts';
@@ -14,4 +15,5 @@ export const perturbationKind = {
   ...choiceParts,
   generate: perturbationItems,
   check: checkPerturbation,
+  verifyKey: verifyPerturbation,
 } satisfies KindDef<'perturbation'>;

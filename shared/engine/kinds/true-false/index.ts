@@ -1,3 +1,4 @@
+import { checkTrueFalse as verifyTrueFalse } from '../../../verify/statement-keys.ts';
 import type { Report } from '../../items/check-helpers.ts';
 import { wrongShape } from '../../items/grading.ts';
 import { selectTrueFalse } from '../../items/test-wise.ts';
@@ -40,6 +41,7 @@ export const trueFalseKind = {
   claimable: false,
   generate: (ctx, taught) => selectTrueFalse(trueFalseItems(ctx), taught),
   check: checkTrueFalse,
+  verifyKey: verifyTrueFalse,
   answerTexts: () => [],
   grade: (item, response) => {
     if (response.kind !== 'true-false') return wrongShape(item, 'true-false', response.kind);

@@ -1,3 +1,4 @@
+import { checkWhichStudy as verifyWhichStudy } from '../../../verify/source-keys.ts';
 import { choiceParts } from '../../items/choice-kind.ts';
 import type { KindDef } from '../kind-def.ts';
 import { checkWhichStudy } from './check.ts';
@@ -17,4 +18,5 @@ export const whichStudyKind = {
   ...choiceParts,
   generate: () => [],
   check: checkWhichStudy,
+  verifyKey: verifyWhichStudy,
 } satisfies KindDef<'which-study'>;
