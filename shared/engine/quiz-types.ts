@@ -1,3 +1,4 @@
+import type { LevelStatus } from '../pack/relations.ts';
 import type { PerturbationChange, Route } from './perturbation-types.ts';
 import type {
   ChoiceOption,
@@ -172,7 +173,7 @@ export interface ContextItem extends QuizItemBase {
   readonly options: readonly ChoiceOption[];
 }
 
-export type LevelStatus = 'raised' | 'reduced' | 'no-difference';
+export type { LevelStatus };
 
 export interface DiagramNodeItem extends QuizItemBase {
   readonly kind: 'diagram-node';

@@ -1,3 +1,4 @@
+import { relationDef } from '../../../pack/relations.ts';
 import type { Fact } from '../../../pack/schema.ts';
 import { sourceFraming } from '../../citations.ts';
 import {
@@ -15,16 +16,7 @@ import type { ChoiceOption, ContextItem, LevelStatus } from '../../types.ts';
 import { arrange, base, explain, names, type GenContext } from '../../items/common.ts';
 
 export function levelStatus(fact: Fact): LevelStatus | null {
-  switch (fact.relation) {
-    case 'elevated-in':
-      return 'raised';
-    case 'reduced-in':
-      return 'reduced';
-    case 'no-difference-in':
-      return 'no-difference';
-    default:
-      return null;
-  }
+  return relationDef(fact.relation).levelStatus ?? null;
 }
 
 export function diseaseOfFact(index: PackIndex, fact: Fact): string | undefined {

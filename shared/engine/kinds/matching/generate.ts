@@ -1,3 +1,4 @@
+import { relationDef, type LevelStatus } from '../../../pack/relations.ts';
 import type { Fact } from '../../../pack/schema.ts';
 import { mentionsAny } from '../../normalize.ts';
 import {
@@ -24,17 +25,15 @@ export interface MatchingPair {
   readonly fact: Fact;
 }
 
+const statusWords: Record<LevelStatus, string> = {
+  raised: 'raised',
+  reduced: 'reduced',
+  'no-difference': 'no difference',
+};
+
 const statusWord = (fact: Fact): string | null => {
-  switch (fact.relation) {
-    case 'elevated-in':
-      return 'raised';
-    case 'reduced-in':
-      return 'reduced';
-    case 'no-difference-in':
-      return 'no difference';
-    default:
-      return null;
-  }
+  const status = relationDef(fact.relation).levelStatus;
+  return status === undefined ? null : statusWords[status];
 };
 
 /** "raised locally in the spinal joints", "reduced systemically", "no difference in bone marrow". */
