@@ -13,7 +13,7 @@ export interface Route {
   readonly factIds: readonly string[];
   /** Inference ids (dossier C9) of inferred edges on the route. */
   readonly inferenceIds: readonly string[];
-  /** "IL-32γ → miR-29a ⊣ DKK-1 ⊣ Osteoblast differentiation" (→ raises/activates, ⊣ lowers/inhibits). */
+  /** "IL-32γ → miR-29a ⊣ DKK-1 ⊣ Osteoblast differentiation" (→ raises or activates, ⊣ lowers or inhibits: shared/pack/edge-signs.ts). */
   readonly chain: string;
   /** One line per step: "IL-32γ raises miR-29a (F099, F127)". */
   readonly steps: readonly string[];

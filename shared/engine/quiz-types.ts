@@ -193,7 +193,7 @@ export interface DiagramEdgeItem extends QuizItemBase {
   readonly hiddenEdgeId: string;
   /** The pathway's figure and title as shown under the diagram. */
   readonly caption: string;
-  /** "+" (raises/activates), "-" (lowers/inhibits), "0" (no difference). */
+  /** "+", "-", "0": the three directions of shared/pack/edge-signs.ts. */
   readonly options: readonly ChoiceOption[];
 }
 
