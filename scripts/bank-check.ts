@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadPackFolder } from '../services/packs/pack-folder.ts';
 import { generateBank } from '../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../shared/engine/check.ts';
+import { keyCheckOf } from '../shared/engine/kinds/index.ts';
 import { cueLines, disagreementLines, verifyBank } from '../shared/verify/index.ts';
 import { CliError, packDirs, problemLine, runCli, shown } from './lib/pack-cli.ts';
 
@@ -46,7 +47,7 @@ runCli(() => {
     const kinds = new Map<string, number>();
     for (const item of bank.quiz) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     const summary = [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');
-    const verification = verifyBank(pack, bank.quiz);
+    const verification = verifyBank(pack, bank.quiz, keyCheckOf);
     for (const line of disagreementLines(verification)) console.log(line);
     for (const line of cueLines(verification)) console.log(line);
     const disagreements = verification.disagreements.length;

@@ -16,6 +16,7 @@ import type { QuizSessionSummary } from '../../shared/contract/quiz-records.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { buildQuiz, MAX_QUIZ_ITEMS, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
 import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
+import { kinds } from '../../shared/engine/kinds/index.ts';
 import {
   quizKinds,
   type Bank,
@@ -27,14 +28,7 @@ import type { Pack, Pathway } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
 import { publicItemId } from './public-id.ts';
 import { publicQuizItem } from './public-view.ts';
-import {
-  claimedGrade,
-  isClaimable,
-  neutralResponse,
-  storedAnswer,
-  unanswered,
-} from './stored-answer.ts';
-import { quizKindInfo } from './quiz-kinds.ts';
+import { claimedGrade, storedAnswer, unanswered } from './stored-answer.ts';
 
 export interface QuizServiceOptions {
   readonly bank: Bank;
@@ -93,7 +87,8 @@ export class QuizService {
       highYield: count((item) => item.highYield),
       kinds: quizKinds.map((kind) => ({
         id: kind,
-        ...quizKindInfo[kind],
+        label: kinds[kind].label,
+        description: kinds[kind].description,
         count: count((item) => item.kind === kind),
       })),
       topics: pack.manifest.topics.map((topic) => ({
@@ -221,7 +216,7 @@ export class QuizService {
     if (!item || !config.itemIds.includes(item.id)) {
       throw new ContractError('not-found', 'That question is not part of this quiz.');
     }
-    if (config.mode !== 'practice' || !isClaimable(item)) {
+    if (config.mode !== 'practice' || !kinds[item.kind].claimable) {
       throw new ContractError(
         'invalid-request',
         'Only a typed answer in a practice quiz can be claimed right.',
@@ -423,7 +418,7 @@ export class QuizService {
 
   /** The expected answer in words, as feedback states it. */
   #expected(item: QuizItem): string {
-    return this.#grade(item, neutralResponse(item)).expected;
+    return this.#grade(item, kinds[item.kind].neutralResponse(item)).expected;
   }
 
   #feedback(item: QuizItem, grade: Grade, answered: boolean, claimed = false): QuizFeedback {
@@ -443,14 +438,12 @@ export class QuizService {
       expected: grade.expected,
       feedback: grade.feedback,
       claimedRight: claimed,
-      claimable: answered && !grade.correct && isClaimable(item),
+      claimable: answered && !grade.correct && kinds[item.kind].claimable,
       explanation: item.explanation,
       options,
-      correctPairs:
-        item.kind === 'matching'
-          ? Object.fromEntries(item.answer.map((pair) => [pair.leftId, pair.rightId]))
-          : null,
-      correctOrder: item.kind === 'ordering' ? [...item.answer] : null,
+      correctPairs: null,
+      correctOrder: null,
+      ...kinds[item.kind].solution(item),
       citations: [...item.citations],
       factIds: [...item.factIds],
       teachingPointIds: [...item.teachingPointIds],

@@ -44,11 +44,6 @@ export function claimedGrade(grade: Grade): Grade {
   };
 }
 
-/** Only typed answers can be claimed: an option or a true/false is right or wrong as chosen. */
-export function isClaimable(item: QuizItem): boolean {
-  return item.kind === 'cloze';
-}
-
 /** A grade for a question never answered: nothing scored, the expected answer still shown. */
 export function unanswered(item: QuizItem, expected: string): Grade {
   return {
@@ -57,25 +52,4 @@ export function unanswered(item: QuizItem, expected: string): Grade {
     expected,
     feedback: `Not answered. ${item.explanation}`,
   };
-}
-
-/** A well-formed response of the item's shape, used only to read the expected answer. */
-export function neutralResponse(item: QuizItem): QuizResponse {
-  switch (item.kind) {
-    case 'true-false':
-      return { kind: 'true-false', value: false };
-    case 'cloze':
-      return { kind: 'text', text: '' };
-    case 'matching':
-      return { kind: 'matching', pairs: {} };
-    case 'ordering':
-      return { kind: 'ordering', order: item.steps.map((step) => step.id) };
-    case 'mcq':
-    case 'perturbation':
-    case 'context':
-    case 'diagram-node':
-    case 'diagram-edge':
-    case 'which-study':
-      return { kind: 'choice', optionId: item.options[0]?.id ?? '' };
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quizKinds } from '../engine/types.ts';
+import { quizKinds, responseKinds } from '../engine/types.ts';
 import { edgeSigns, tiers } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
@@ -94,6 +94,8 @@ export const quizDiagramSchema = z.object({
 export const publicQuizItemSchema = z.object({
   id: z.string(),
   kind: quizKindSchema,
+  /** How it is answered: the shape of the response it takes. */
+  response: z.enum(responseKinds),
   prompt: z.string(),
   difficulty: z.number(),
   topic: z.string(),

@@ -1,25 +1,10 @@
 import type { Pack } from '../pack/schema.ts';
 import { generateCards } from './cards.ts';
+import type { GenContext } from './items/common.ts';
+import { kinds } from './kinds/index.ts';
 import { indexPack } from './pack-index.ts';
-import { clozeItems } from './quiz/cloze.ts';
-import { capKeyShare, spreadKeyPositions } from './quiz/key-balance.ts';
-import { selectTrueFalse } from './quiz/test-wise.ts';
-import type { GenContext } from './quiz/common.ts';
-import { contextItems } from './quiz/context.ts';
-import { matchingItems } from './quiz/matching.ts';
-import { mcqItems } from './quiz/mcq.ts';
-import { modelStatementMcqItems } from './quiz/model-mcq.ts';
-import { statementMcqItems } from './quiz/statement-mcq.ts';
-import { diagramEdgeItems } from './quiz/diagram-edge.ts';
-import { diagramNodeItems } from './quiz/diagram-node.ts';
-import { orderingItems } from './quiz/ordering.ts';
-import { perturbationItems } from './quiz/perturbation.ts';
-import { trueFalseItems } from './quiz/true-false.ts';
 import type { Seed } from './rng.ts';
-import type { Bank, ChoiceOption, QuizItem } from './types.ts';
-
-const keyId = (item: { readonly options: readonly ChoiceOption[] }): string =>
-  item.options.find((o) => o.correct)?.id ?? '';
+import { quizKinds, type Bank, type QuizItem, type QuizKind } from './types.ts';
 
 export interface BankOptions {
   /** Decides the order of options, steps and matching columns; never which items exist or what they ask. */
@@ -27,34 +12,28 @@ export interface BankOptions {
 }
 
 /**
- * Every quiz item the pack supports, in a fixed kind order, selected so that no guessing rule
- * wins (quiz/test-wise.ts): true/false items balanced on truth, negation words and length, the
- * key of a choice item spread over the positions, no option value keyed too often. No "which study reported this?"
- * items: which reference found what is trivia unless the review makes a point of it, and a
- * contested finding is taught by its cards, which give both sides.
+ * Every quiz item the pack supports, in the order of `quizKinds`, each kind generated and selected
+ * by its module (kinds/) so that no guessing rule wins (items/test-wise.ts, items/key-balance.ts):
+ * true/false items balanced on truth, negation words and length, the key of a choice item spread
+ * over the positions, no option value keyed too often. Kinds are selected stage by stage
+ * (`selectionStage`), each seeing the facts the earlier stages teach.
  */
 export function generateQuiz(ctx: GenContext): QuizItem[] {
-  const choices = [...mcqItems(ctx), ...statementMcqItems(ctx), ...modelStatementMcqItems(ctx)];
-  const rest = [
-    ...clozeItems(ctx),
-    ...matchingItems(ctx),
-    ...orderingItems(ctx),
-    ...perturbationItems(ctx),
-  ];
-  const diagrams = [...diagramNodeItems(ctx), ...diagramEdgeItems(ctx)];
-  const taught = new Set([...choices, ...rest, ...diagrams].flatMap((item) => item.factIds));
-  // Of the most keyed status, keep first the items whose fact nothing else teaches.
-  const context = capKeyShare(contextItems(ctx), keyId, (item) =>
-    taught.has(item.factIds[0] ?? '') ? 0 : 1,
+  const stages = [...new Set(quizKinds.map((kind) => kinds[kind].selectionStage))].sort(
+    (a, b) => a - b,
   );
-  for (const item of context) for (const id of item.factIds) taught.add(id);
-  return [
-    ...spreadKeyPositions(ctx, choices),
-    ...selectTrueFalse(trueFalseItems(ctx), taught),
-    ...rest,
-    ...spreadKeyPositions(ctx, context),
-    ...diagrams,
-  ];
+  const taught = new Set<string>();
+  const byKind = new Map<QuizKind, readonly QuizItem[]>();
+  for (const stage of stages) {
+    const generated = quizKinds
+      .filter((kind) => kinds[kind].selectionStage === stage)
+      .map((kind) => [kind, kinds[kind].generate(ctx, taught)] as const);
+    for (const [kind, items] of generated) {
+      byKind.set(kind, items);
+      for (const item of items) for (const id of item.factIds) taught.add(id);
+    }
+  }
+  return quizKinds.flatMap((kind) => byKind.get(kind) ?? []);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, relations, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
 /**
@@ -11,30 +11,7 @@ export type Polarity = 1 | -1 | 0;
 
 /** Relations that can contradict one another: same family, opposite effective polarity. */
 export function relationFamily(relation: RelationId): string {
-  switch (relation) {
-    case 'induces-expression-of':
-    case 'increases':
-    case 'decreases':
-    case 'activates':
-    case 'inhibits':
-    case 'promotes':
-    case 'suppresses':
-    case 'targets':
-    case 'required-for':
-    case 'disrupts':
-    case 'does-not-induce':
-    case 'fails-to-inhibit':
-      return 'causal';
-    case 'correlates-positively-with':
-    case 'correlates-inversely-with':
-      return 'correlation';
-    case 'elevated-in':
-    case 'reduced-in':
-    case 'no-difference-in':
-      return 'level';
-    default:
-      return relation;
-  }
+  return relationDef(relation).family ?? relation;
 }
 
 /** Relations that deny an effect: they refute a claimed change without claiming the opposite. */
@@ -44,16 +21,7 @@ export function isNegation(relation: RelationId): boolean {
 
 /** The claimed directions a denial refutes: "fails to inhibit" refutes only "inhibits". */
 export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
-  switch (relation) {
-    case 'does-not-induce':
-      return [1];
-    case 'fails-to-inhibit':
-      return [-1];
-    case 'no-difference-in':
-      return [1, -1];
-    default:
-      return [];
-  }
+  return relationDef(relation).negates ?? [];
 }
 
 const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);

@@ -1,4 +1,4 @@
-import type { RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import { equivalents, type PackIndex } from './pack-index.ts';
 
 /**
@@ -8,16 +8,12 @@ import { equivalents, type PackIndex } from './pack-index.ts';
 
 const related = new WeakMap<PackIndex, Map<string, ReadonlySet<string>>>();
 
-const familyRelations: ReadonlySet<RelationId> = new Set<RelationId>([
-  'isoform-of',
-  'most-active-isoform-of',
-  'most-abundant-isoform-of',
-  'spliced-into',
-]);
+/** "is an isoform of", "is the most abundant isoform of": ties an isoform to its molecule. */
+const isMembership = (relation: RelationId): boolean => relationDef(relation).isoform === 'member';
 
 /** Relations that say who belongs to a family: "is the most abundant isoform of IL-32". */
 export const isFamilyRelation = (relation: RelationId): boolean =>
-  familyRelations.has(relation) || relation === 'predominant-isoform-in';
+  relationDef(relation).isoform !== undefined;
 
 /**
  * Entities a statement about `id` may also be read as being about: its equivalents, plus its
@@ -43,10 +39,10 @@ function relatedSubjectsOf(index: PackIndex, id: string): Set<string> {
   const family = new Set<string>();
   for (const member of out) {
     for (const fact of index.evidence.bySubject.get(member) ?? []) {
-      if (familyRelations.has(fact.relation)) family.add(fact.object);
+      if (isMembership(fact.relation)) family.add(fact.object);
     }
     for (const fact of index.evidence.byObject.get(member) ?? []) {
-      if (familyRelations.has(fact.relation)) family.add(fact.subject);
+      if (isMembership(fact.relation)) family.add(fact.subject);
     }
     for (const other of namedFamily(index, member)) family.add(other);
   }
@@ -105,6 +101,6 @@ export function areSiblingIsoforms(index: PackIndex, a: string, b: string): bool
  */
 export function isIsoformOf(index: PackIndex, isoform: string, gene: string): boolean {
   return (index.evidence.bySubject.get(isoform) ?? []).some(
-    (f) => familyRelations.has(f.relation) && equivalents(index, gene).has(f.object),
+    (f) => isMembership(f.relation) && equivalents(index, gene).has(f.object),
   );
 }

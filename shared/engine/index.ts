@@ -18,7 +18,7 @@ export {
   type QuizMode,
   type QuizOptions,
 } from './quiz-builder.ts';
-export { balanceShift } from './quiz/balance.ts';
+export { balanceShift } from './kinds/perturbation/balance.ts';
 export { exactSupport, provablyFalse, refutationOf, supportOf } from './semantics.ts';
 export type * from './types.ts';
 export { quizKinds, violationRules } from './types.ts';

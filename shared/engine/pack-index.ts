@@ -9,7 +9,7 @@ import type {
   Reference,
   TeachingPoint,
 } from '../pack/schema.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, relationIds, relations, type RelationId } from '../pack/relations.ts';
 import { buildEvidence, pairKey, type EvidenceIndex } from './evidence.ts';
 import { answerKey } from './normalize.ts';
 
@@ -71,23 +71,17 @@ export function classOf(type: EntityType): EntityClass {
   }
 }
 
+const singleValued = (one: 'object' | 'subject'): ReadonlySet<RelationId> =>
+  new Set(relationIds.filter((id) => relationDef(id).oneValue === one));
+
 /** Relations whose subject has exactly one object: another object is wrong. */
-export const functionalRelations: ReadonlySet<RelationId> = new Set<RelationId>([
-  'isoform-of',
-  'has-isoform-count',
-  'first-identified-in',
-  'function-first-reported-in',
-]);
+export const functionalRelations = singleValued('object');
 
 /**
  * Relations whose object has exactly one subject: "the most abundant isoform of IL-32", "the
  * predominant isoform in activated T cells" — another subject is wrong.
  */
-export const inverseFunctionalRelations: ReadonlySet<RelationId> = new Set<RelationId>([
-  'most-abundant-isoform-of',
-  'most-active-isoform-of',
-  'predominant-isoform-in',
-]);
+export const inverseFunctionalRelations = singleValued('subject');
 
 export interface EdgeRef {
   readonly pathway: Pathway;

@@ -1,9 +1,15 @@
 /**
- * The closed relation vocabulary, declared once. A fact's relation must be one of these keys;
- * anything else is a validation error. Polarity drives true/false corruption and perturbation logic;
- * the phrases drive generated questions.
+ * The closed relation vocabulary, declared once: per relation its polarity, family, level status,
+ * the isoform ties and single values it states, and its phrases. A fact's relation must be one of
+ * these keys; anything else is a validation error. Polarity drives true/false corruption and
+ * perturbation logic; the phrases drive generated questions. (The question templates of cards
+ * and quiz stems are still kept apart, in shared/engine/phrasing.ts; shared/verify keeps its own
+ * deliberately simple polarity reading.)
  */
 export type Polarity = 'increases' | 'decreases' | 'none';
+
+/** A finding's level in a disease or compartment, as a level relation states it. */
+export type LevelStatus = 'raised' | 'reduced' | 'no-difference';
 
 export interface RelationDef {
   readonly polarity: Polarity;
@@ -17,6 +23,25 @@ export interface RelationDef {
   readonly passive?: string;
   /** The relation with the opposite polarity, used to build false statements. */
   readonly opposite?: string;
+  /**
+   * Relations that can contradict one another share a family (same family, opposite effective
+   * polarity); a relation without one is a family of its own.
+   */
+  readonly family?: 'causal' | 'correlation' | 'level';
+  /** A denial: the claimed directions it refutes ("fails to inhibit" refutes only −1). */
+  readonly negates?: readonly (1 | -1)[];
+  /** Level relations: the status a finding with this relation reports. */
+  readonly levelStatus?: LevelStatus;
+  /**
+   * Says who belongs to an isoform family: `member` ties an isoform to its molecule ("is the
+   * most abundant isoform of IL-32"); `setting` names where an isoform predominates.
+   */
+  readonly isoform?: 'member' | 'setting';
+  /**
+   * Single-valued: `object`, a subject has exactly one object ("first identified in 1992");
+   * `subject`, an object has exactly one subject ("the most abundant isoform of IL-32").
+   */
+  readonly oneValue?: 'object' | 'subject';
 }
 
 export const relations = {
@@ -32,18 +57,21 @@ export const relations = {
     objectKind: 'literal',
     symmetric: false,
     phrase: 'had its cytokine activity first reported in',
+    oneValue: 'object',
   },
   'first-identified-in': {
     polarity: 'none',
     objectKind: 'literal',
     symmetric: false,
     phrase: 'was first identified in',
+    oneValue: 'object',
   },
   'has-isoform-count': {
     polarity: 'none',
     objectKind: 'literal',
     symmetric: false,
     phrase: 'has this many isoforms:',
+    oneValue: 'object',
   },
   'isoform-of': {
     polarity: 'none',
@@ -51,30 +79,39 @@ export const relations = {
     symmetric: false,
     phrase: 'is an isoform of',
     passive: 'has as an isoform',
+    isoform: 'member',
+    oneValue: 'object',
   },
   'most-active-isoform-of': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is the most active isoform of',
+    isoform: 'member',
+    oneValue: 'subject',
   },
   'most-abundant-isoform-of': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is the most abundant isoform of',
+    isoform: 'member',
+    oneValue: 'subject',
   },
   'predominant-isoform-in': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is the predominant isoform in',
+    isoform: 'setting',
+    oneValue: 'subject',
   },
   'spliced-into': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'can be spliced into',
+    isoform: 'member',
   },
   'located-at': {
     polarity: 'none',
@@ -114,6 +151,7 @@ export const relations = {
     phrase: 'correlates positively with',
     passive: 'correlates positively with',
     opposite: 'correlates-inversely-with',
+    family: 'correlation',
   },
   'correlates-inversely-with': {
     polarity: 'decreases',
@@ -122,6 +160,7 @@ export const relations = {
     phrase: 'correlates inversely with',
     passive: 'correlates inversely with',
     opposite: 'correlates-positively-with',
+    family: 'correlation',
   },
   'elevated-in': {
     polarity: 'increases',
@@ -129,6 +168,8 @@ export const relations = {
     symmetric: false,
     phrase: 'is elevated in',
     opposite: 'reduced-in',
+    family: 'level',
+    levelStatus: 'raised',
   },
   'reduced-in': {
     polarity: 'decreases',
@@ -136,12 +177,17 @@ export const relations = {
     symmetric: false,
     phrase: 'is reduced in',
     opposite: 'elevated-in',
+    family: 'level',
+    levelStatus: 'reduced',
   },
   'no-difference-in': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'shows no difference in',
+    family: 'level',
+    levelStatus: 'no-difference',
+    negates: [1, -1],
   },
   'detected-in': {
     polarity: 'none',
@@ -169,6 +215,7 @@ export const relations = {
     phrase: 'induces expression of',
     passive: 'is induced by',
     opposite: 'decreases',
+    family: 'causal',
   },
   increases: {
     polarity: 'increases',
@@ -177,6 +224,7 @@ export const relations = {
     phrase: 'increases',
     passive: 'is increased by',
     opposite: 'decreases',
+    family: 'causal',
   },
   decreases: {
     polarity: 'decreases',
@@ -185,6 +233,7 @@ export const relations = {
     phrase: 'decreases',
     passive: 'is decreased by',
     opposite: 'increases',
+    family: 'causal',
   },
   activates: {
     polarity: 'increases',
@@ -193,6 +242,7 @@ export const relations = {
     phrase: 'activates',
     passive: 'is activated by',
     opposite: 'inhibits',
+    family: 'causal',
   },
   inhibits: {
     polarity: 'decreases',
@@ -201,6 +251,7 @@ export const relations = {
     phrase: 'inhibits',
     passive: 'is inhibited by',
     opposite: 'activates',
+    family: 'causal',
   },
   promotes: {
     polarity: 'increases',
@@ -209,6 +260,7 @@ export const relations = {
     phrase: 'promotes',
     passive: 'is promoted by',
     opposite: 'suppresses',
+    family: 'causal',
   },
   suppresses: {
     polarity: 'decreases',
@@ -217,6 +269,7 @@ export const relations = {
     phrase: 'suppresses',
     passive: 'is suppressed by',
     opposite: 'promotes',
+    family: 'causal',
   },
   targets: {
     polarity: 'decreases',
@@ -225,6 +278,7 @@ export const relations = {
     phrase: 'targets (lowers)',
     passive: 'is targeted by',
     opposite: 'increases',
+    family: 'causal',
   },
   disrupts: {
     polarity: 'decreases',
@@ -233,6 +287,7 @@ export const relations = {
     phrase: 'disrupts',
     passive: 'is disrupted by',
     opposite: 'promotes',
+    family: 'causal',
   },
   regulates: {
     polarity: 'none',
@@ -247,6 +302,7 @@ export const relations = {
     symmetric: false,
     phrase: 'is required for',
     passive: 'requires',
+    family: 'causal',
   },
   'synergizes-with': {
     polarity: 'increases',
@@ -267,12 +323,16 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'does not by itself induce',
+    family: 'causal',
+    negates: [1],
   },
   'fails-to-inhibit': {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
     phrase: 'fails to inhibit',
+    family: 'causal',
+    negates: [-1],
   },
   outweighs: { polarity: 'none', objectKind: 'entity', symmetric: false, phrase: 'outweighs' },
   'proposed-as': {

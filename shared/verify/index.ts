@@ -2,11 +2,12 @@ import type { QuizItem } from '../engine/types.ts';
 import { auditCues, type CueResult } from './audit.ts';
 import type { Disagreement } from './disagreement.ts';
 import type { VerifyPack } from './facts.ts';
-import { verifyKeys } from './keys.ts';
+import { verifyKeys, type KeyCheckOf } from './keys.ts';
 
 export type { CueResult } from './audit.ts';
 export type { Disagreement, DisagreementRule } from './disagreement.ts';
 export type { VerifyPack } from './facts.ts';
+export type { KeyCheck, KeyCheckOf } from './keys.ts';
 
 /**
  * The second opinion on a bank (issue 10, parts 5 and 8): every key re-derived from the pack's raw
@@ -18,8 +19,13 @@ export interface Verification {
   readonly cues: readonly CueResult[];
 }
 
-export function verifyBank(pack: VerifyPack, quiz: readonly QuizItem[]): Verification {
-  return { disagreements: verifyKeys(pack, quiz), cues: auditCues(quiz) };
+/** `keyCheckOf`: the check each kind's module names (shared/engine/kinds: `keyCheckOf`). */
+export function verifyBank(
+  pack: VerifyPack,
+  quiz: readonly QuizItem[],
+  keyCheckOf: KeyCheckOf,
+): Verification {
+  return { disagreements: verifyKeys(pack, quiz, keyCheckOf), cues: auditCues(quiz) };
 }
 
 export function passes(verification: Verification): boolean {

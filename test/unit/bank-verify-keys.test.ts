@@ -9,6 +9,7 @@ import type {
 import type { Entity, EntityType, Fact, Pathway } from '../../shared/pack/schema.ts';
 import type { DisagreementRule } from '../../shared/verify/disagreement.ts';
 import type { VerifyPack } from '../../shared/verify/facts.ts';
+import { keyCheckOf } from '../../shared/engine/kinds/index.ts';
 import { verifyKeys } from '../../shared/verify/keys.ts';
 
 /**
@@ -198,7 +199,7 @@ function option(id: string, correct: boolean, more: Partial<ChoiceOption> = {}):
 }
 
 function rules(item: QuizItem, on: VerifyPack = pack): DisagreementRule[] {
-  return verifyKeys(on, [item]).map((d) => d.rule);
+  return verifyKeys(on, [item], keyCheckOf).map((d) => d.rule);
 }
 
 describe('true statements', () => {
@@ -426,7 +427,7 @@ describe('pathway kinds', () => {
       ...perturbation('il-6', 'down'),
       perturbation: { nodeId: 'il-32', change: 'raised' as const, targetNodeId: 'il-6' },
     };
-    const found = verifyKeys(pack, [item]);
+    const found = verifyKeys(pack, [item], keyCheckOf);
     expect(found.map((d) => d.rule)).toEqual(['key-unsupported']);
     expect(found[0]?.reason).toContain('edge D1:d');
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cueLines, disagreementLines, verifyBank } from '../../shared/verify/index.ts';
 import { generateBank } from '../../shared/engine/bank.ts';
+import { keyCheckOf } from '../../shared/engine/kinds/index.ts';
 import { bundledPackDir, readPackDir } from '../support/pack-dir.ts';
 
 /**
@@ -12,7 +13,7 @@ import { bundledPackDir, readPackDir } from '../support/pack-dir.ts';
  */
 describe('the bundled bank, checked independently', () => {
   const pack = readPackDir(bundledPackDir);
-  const verification = verifyBank(pack, generateBank(pack, { seed: 1 }).quiz);
+  const verification = verifyBank(pack, generateBank(pack, { seed: 1 }).quiz, keyCheckOf);
 
   it('has no key the raw facts disagree with', () => {
     expect(disagreementLines(verification)).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { indexPack } from '../../shared/engine/pack-index.ts';
-import { edgeIsSolid } from '../../shared/engine/quiz/pathway-common.ts';
+import { edgeIsSolid } from '../../shared/engine/items/pathway-common.ts';
 import type { Pack, Pathway, PathwayEdge } from '../../shared/pack/schema.ts';
 import { factBase } from '../../shared/verify/facts.ts';
 import { edgeProblem } from '../../shared/verify/pathway-keys.ts';

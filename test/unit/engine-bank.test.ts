@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { quizKinds } from '../../shared/engine/types.ts';
-import { WINDOW, windowOf } from '../../shared/engine/quiz/statement-mcq.ts';
+import { WINDOW, windowOf } from '../../shared/engine/kinds/mcq/statement-mcq.ts';
 import { replicatePack } from '../support/synthetic-pack.ts';
 import { bundledBank, bundledPack, fixtureBank, fixturePack, itemOf } from '../support/engine.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkBank } from '../../shared/engine/check.ts';
 import { indexPack } from '../../shared/engine/pack-index.ts';
-import { claimStatement } from '../../shared/engine/quiz/distractors.ts';
+import { claimStatement } from '../../shared/engine/items/distractors.ts';
 import { refutationOf, supportOf } from '../../shared/engine/semantics.ts';
 import {
   violationRules,

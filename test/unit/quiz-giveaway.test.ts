@@ -8,6 +8,7 @@ import {
 const hiddenNode: PublicQuizItem = {
   id: 'q1',
   kind: 'diagram-node',
+  response: 'choice',
   prompt: 'One node is hidden: systemic IL-32γ lowers ?. Which entity is “?”',
   difficulty: 2,
   topic: 'osteoporosis',

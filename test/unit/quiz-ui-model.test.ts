@@ -29,7 +29,6 @@ import {
 import {
   initialDraft,
   moveStep,
-  responseKindOf,
   responseOf,
   setPair,
 } from '../../renderer/src/features/quiz/model/responses.ts';
@@ -54,7 +53,8 @@ import {
   matchSummary,
   startRequest,
 } from '../../renderer/src/features/quiz/model/setup.ts';
-import { quizKinds } from '../../shared/engine/types.ts';
+import { kinds } from '../../shared/engine/kinds/index.ts';
+import { quizKinds, responseKinds } from '../../shared/engine/types.ts';
 
 // The quiz screen's pure helpers: keys, clock, links, drafts, results, explanations, drawing.
 // (The key bindings themselves need the DOM; the e2e tests drive every one of them.)
@@ -79,6 +79,7 @@ const options: QuizOptionsInfo = {
 function item(partial: Partial<PublicQuizItem> & Pick<PublicQuizItem, 'kind'>): PublicQuizItem {
   return {
     id: `${partial.kind}:x`,
+    response: kinds[partial.kind].response,
     prompt: 'Q?',
     difficulty: 1,
     topic: 'basics',
@@ -239,19 +240,10 @@ describe('setup', () => {
 });
 
 describe('responses', () => {
-  it('knows how each kind is answered', () => {
-    expect(quizKinds.map(responseKindOf)).toEqual([
-      'choice',
-      'true-false',
-      'text',
-      'matching',
-      'ordering',
-      'choice',
-      'choice',
-      'choice',
-      'choice',
-      'choice',
-    ]);
+  it('starts the draft in the response shape the item says it takes', () => {
+    for (const response of responseKinds) {
+      expect(initialDraft(item({ kind: 'mcq', response })).kind).toBe(response);
+    }
   });
 
   it('sends nothing until a draft is answerable', () => {

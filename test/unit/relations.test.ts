@@ -16,4 +16,16 @@ describe('relation vocabulary', () => {
       if (def.symmetric) expect(def.passive).toBe(def.phrase);
     }
   });
+
+  it('gives every level status, denial and isoform tie a family or an entity object to hold it', () => {
+    for (const [id, def] of Object.entries(relations) as [string, RelationDef][]) {
+      if (def.levelStatus) expect(def.family, id).toBe('level');
+      if (def.negates) expect(def.family, id).toBeDefined();
+      if (def.isoform) expect(def.objectKind, id).toBe('entity');
+    }
+    const statuses = Object.values(relations as Record<string, RelationDef>).flatMap((d) =>
+      d.levelStatus ? [d.levelStatus] : [],
+    );
+    expect(statuses.sort()).toEqual(['no-difference', 'raised', 'reduced']);
+  });
 });

@@ -5,7 +5,8 @@ import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { ClozeQuestion } from './ClozeQuestion.tsx';
 import { MatchingQuestion } from './MatchingQuestion.tsx';
 import { OrderingQuestion } from './OrderingQuestion.tsx';
-import { isSignValue, QuizDiagram, type DiagramReveal } from './QuizDiagram.tsx';
+import { isSignValue } from '../../../../../shared/pack/edge-signs.ts';
+import { QuizDiagram, type DiagramReveal } from './QuizDiagram.tsx';
 import { TrueFalseQuestion } from './TrueFalseQuestion.tsx';
 
 interface Props {

@@ -1,27 +1,16 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PublicQuizItem } from '../../../../../shared/contract/quiz.ts';
-import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
+import { drawnSign, signWords, type SignValue } from '../../../../../shared/pack/edge-signs.ts';
 import { edgeGlyph, signPhrase, type EdgeGlyph } from '../../pathways/model/notation.ts';
 import { layerColumns } from '../model/diagram-layout.ts';
 import { routeEdge, type Box } from '../model/diagram-geometry.ts';
 
 type Diagram = NonNullable<PublicQuizItem['diagram']>;
-export type SignValue = '+' | '-' | '0';
 
 /** What the feedback reveals: the hidden node's name, or the hidden link's sign. */
 export interface DiagramReveal {
   readonly hiddenLabel?: string;
   readonly sign?: SignValue;
-}
-
-const signOfValue: Record<SignValue, EdgeSign> = {
-  '+': 'stimulates',
-  '-': 'inhibits',
-  '0': 'no-difference',
-};
-
-export function isSignValue(value: string | undefined): value is SignValue {
-  return value === '+' || value === '-' || value === '0';
 }
 
 interface Drawn {
@@ -97,7 +86,7 @@ export function QuizDiagram({
           {drawn.map((d) => {
             const edge = diagram.edges.find((e) => e.id === d.id);
             if (!edge) return null;
-            const sign = edge.sign ?? (reveal?.sign ? signOfValue[reveal.sign] : undefined);
+            const sign = edge.sign ?? (reveal?.sign ? drawnSign[reveal.sign] : undefined);
             const glyph = sign ? edgeGlyph(sign) : undefined;
             return (
               <EdgePath
@@ -244,7 +233,7 @@ function DiagramLegend({ markers }: { readonly markers: string }) {
             markerEnd={`url(#${markers}-arrow-stim)`}
           />
         </svg>
-        raises or activates
+        {signWords['+']}
       </span>
       <span>
         <svg width="34" height="18" viewBox="0 0 34 18" aria-hidden="true" focusable="false">
@@ -254,7 +243,7 @@ function DiagramLegend({ markers }: { readonly markers: string }) {
             markerEnd={`url(#${markers}-bar-inhib)`}
           />
         </svg>
-        lowers or inhibits
+        {signWords['-']}
       </span>
       <span>
         <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" focusable="false">
@@ -309,7 +298,7 @@ function describe(
 ): string {
   const name = (id: string) => labels.get(id) ?? id;
   const links = diagram.edges.map((edge) => {
-    const sign = edge.sign ?? (reveal?.sign ? signOfValue[reveal.sign] : undefined);
+    const sign = edge.sign ?? (reveal?.sign ? drawnSign[reveal.sign] : undefined);
     const sentence = sign
       ? `${name(edge.from)} ${signPhrase(sign)} ${name(edge.to)}`
       : `${name(edge.from)} is linked to ${name(edge.to)}; the kind of link is hidden`;

@@ -1,6 +1,5 @@
 import type { PublicQuizItem } from '../../../../../shared/contract/quiz.ts';
 import type { RequestOf } from '../../../../../shared/contract/index.ts';
-import type { QuizKind } from '../../../../../shared/engine/types.ts';
 
 /** A response as `quiz.answer` takes it. */
 export type SentResponse = RequestOf<'quiz.answer'>['response'];
@@ -15,29 +14,9 @@ export type ResponseDraft =
 
 export type ResponseKind = ResponseDraft['kind'];
 
-export function responseKindOf(kind: QuizKind): ResponseKind {
-  switch (kind) {
-    case 'mcq':
-    case 'perturbation':
-    case 'context':
-    case 'diagram-node':
-    case 'diagram-edge':
-    case 'which-study':
-      return 'choice';
-    case 'true-false':
-      return 'true-false';
-    case 'cloze':
-      return 'text';
-    case 'matching':
-      return 'matching';
-    case 'ordering':
-      return 'ordering';
-  }
-}
-
 /** An empty draft; an ordering starts in the order the steps were dealt. */
 export function initialDraft(item: PublicQuizItem): ResponseDraft {
-  const kind = responseKindOf(item.kind);
+  const kind = item.response;
   switch (kind) {
     case 'choice':
       return { kind, optionId: undefined };

@@ -1,5 +1,6 @@
-import type { Fact } from '../../pack/schema.ts';
-import { mentionsAny } from '../normalize.ts';
+import { relationDef, type LevelStatus } from '../../../pack/relations.ts';
+import type { Fact } from '../../../pack/schema.ts';
+import { mentionsAny } from '../../normalize.ts';
 import {
   entityOf,
   equivalents,
@@ -7,14 +8,14 @@ import {
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
-import { listText } from '../names.ts';
-import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../phrasing.ts';
-import { cellsPhrase, compartmentPhrase, settingCells } from '../setting.ts';
-import { rngFor, shuffled } from '../rng.ts';
-import { effectivePolarity, relationFamily, subjectOf } from '../semantics.ts';
-import type { MatchingFamily, MatchingItem } from '../types.ts';
-import { base, explain, type GenContext } from './common.ts';
+} from '../../pack-index.ts';
+import { listText } from '../../names.ts';
+import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../../phrasing.ts';
+import { cellsPhrase, compartmentPhrase, settingCells } from '../../setting.ts';
+import { rngFor, shuffled } from '../../rng.ts';
+import { effectivePolarity, relationFamily, subjectOf } from '../../semantics.ts';
+import type { MatchingFamily, MatchingItem } from '../../types.ts';
+import { base, explain, type GenContext } from '../../items/common.ts';
 
 /** One supported pairing: a left entity, a right label, and the fact behind it. */
 export interface MatchingPair {
@@ -24,17 +25,15 @@ export interface MatchingPair {
   readonly fact: Fact;
 }
 
+const statusWords: Record<LevelStatus, string> = {
+  raised: 'raised',
+  reduced: 'reduced',
+  'no-difference': 'no difference',
+};
+
 const statusWord = (fact: Fact): string | null => {
-  switch (fact.relation) {
-    case 'elevated-in':
-      return 'raised';
-    case 'reduced-in':
-      return 'reduced';
-    case 'no-difference-in':
-      return 'no difference';
-    default:
-      return null;
-  }
+  const status = relationDef(fact.relation).levelStatus;
+  return status === undefined ? null : statusWords[status];
 };
 
 /** "raised locally in the spinal joints", "reduced systemically", "no difference in bone marrow". */

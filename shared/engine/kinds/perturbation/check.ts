@@ -1,82 +1,14 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { predictPerturbation, signOf } from '../graph.ts';
-import { equivalents, type PackIndex } from '../pack-index.ts';
-import type {
-  DiagramEdgeItem,
-  NodeEffect,
-  OrderingItem,
-  PerturbationItem,
-  ViolationRule,
-} from '../types.ts';
+import { predictPerturbation } from '../../graph.ts';
+import { pathwayOf, type Report } from '../../items/check-helpers.ts';
+import { checkChoiceOptions } from '../../items/choice-checks.ts';
+import { contradictingFacts, familyOf, noEffectFacts } from '../../items/perturbation-evidence.ts';
+import { equivalents, type PackIndex } from '../../pack-index.ts';
+import type { NodeEffect, PerturbationItem } from '../../types.ts';
 import { balanceShift } from './balance.ts';
-import { signValue } from './diagram-edge.ts';
-import { contradictingFacts, familyOf, noEffectFacts } from './perturbation-evidence.ts';
 
-/** bank:check's rules for the pathway kinds (ordering, perturbation, edge sign), and the look-ups check.ts shares with them. */
-
-export type Report = (rule: ViolationRule, message: string) => void;
-
-export function factsOf(index: PackIndex, ids: readonly string[]): Fact[] {
-  return ids.map((id) => index.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
-export function pathwayOf(
-  index: PackIndex,
-  id: string | undefined,
-  report: Report,
-): Pathway | undefined {
-  const pathway = id === undefined ? undefined : index.pathwayById.get(id);
-  if (!pathway) report('answer-shape', `names unknown pathway "${id ?? ''}"`);
-  return pathway;
-}
-
-// ─── Ordering ────────────────────────────────────────────────────────────────────────────────
-
-export function checkOrdering(index: PackIndex, item: OrderingItem, report: Report): void {
-  const pathway = pathwayOf(index, item.pathwayId, report);
-  if (!pathway) return;
-  const stepIds = item.steps.map((s) => s.id);
-  if (
-    new Set(item.answer).size !== item.answer.length ||
-    stepIds.length !== item.answer.length ||
-    !item.answer.every((id) => stepIds.includes(id))
-  ) {
-    report('answer-shape', 'the answer is not an order of the steps');
-    return;
-  }
-  const position = new Map(item.answer.map((id, i) => [id, i]));
-  for (let i = 0; i + 1 < item.answer.length; i++) {
-    const from = item.answer[i];
-    const to = item.answer[i + 1];
-    const link = pathway.edges.some(
-      (e) =>
-        e.from === from &&
-        e.to === to &&
-        !e.inferred &&
-        signOf(e.sign) !== 0 &&
-        factsOf(index, e.factIds).some((f) => f.contested === undefined),
-    );
-    if (!link)
-      report(
-        'ordering-not-a-cascade',
-        `no fact-backed link ${from ?? ''} → ${to ?? ''} in ${pathway.id}`,
-      );
-  }
-  for (const edge of pathway.edges) {
-    const a = position.get(edge.from);
-    const b = position.get(edge.to);
-    if (a !== undefined && b !== undefined && a > b) {
-      report(
-        'ordering-not-a-cascade',
-        `edge ${edge.id} runs backwards, so the order is not forced`,
-      );
-    }
-  }
-}
-
-// ─── Perturbation ────────────────────────────────────────────────────────────────────────────
-
+/** The key is what sign propagation over the pathway gives, and stands in the open world. */
 export function checkPerturbation(index: PackIndex, item: PerturbationItem, report: Report): void {
+  checkChoiceOptions(index, item, report);
   const pathway = pathwayOf(index, item.pathwayId, report);
   if (!pathway) return;
   const { nodeId, change, targetNodeId, context } = item.perturbation;
@@ -172,19 +104,5 @@ function checkPerturbationKey(
         `${fact.id} denies that ${arm.entityId} ${arm.effect === 'up' ? 'rises' : 'falls'}`,
       );
     }
-  }
-}
-
-export function checkDiagramEdge(index: PackIndex, item: DiagramEdgeItem, report: Report): void {
-  const pathway = pathwayOf(index, item.pathwayId, report);
-  const edge = pathway?.edges.find((e) => e.id === item.hiddenEdgeId);
-  if (!pathway || !edge) {
-    report('answer-shape', `edge ${item.hiddenEdgeId} is not in ${item.pathwayId}`);
-    return;
-  }
-  if (edge.inferred) report('answer-inferred', `edge ${edge.id} is inferred`);
-  const correct = item.options.find((o) => o.correct);
-  if (correct && correct.id !== signValue(edge.sign)) {
-    report('edge-sign-mismatch', `marked “${correct.id}” but the edge is ${edge.sign}`);
   }
 }

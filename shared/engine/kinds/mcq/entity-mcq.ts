@@ -1,6 +1,6 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { framedSetting, pathwayFraming } from '../citations.ts';
-import { mentionsAny } from '../normalize.ts';
+import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { framedSetting, pathwayFraming } from '../../citations.ts';
+import { mentionsAny } from '../../normalize.ts';
 import {
   equivalents,
   formsOf,
@@ -8,7 +8,7 @@ import {
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
+} from '../../pack-index.ts';
 import {
   capitalise,
   essentialDetail,
@@ -17,12 +17,20 @@ import {
   objectPhrase,
   subjectVerb,
   textOf,
-} from '../phrasing.ts';
-import { settingPhrase } from '../setting.ts';
-import { subjectOf } from '../semantics.ts';
-import type { ChoiceOption, EntityClaim, McqItem } from '../types.ts';
-import { arrange, base, explain, names, rationaleFor, roleOf, type GenContext } from './common.ts';
-import { askable, findDistractors, type Situation } from './distractors.ts';
+} from '../../phrasing.ts';
+import { settingPhrase } from '../../setting.ts';
+import { subjectOf } from '../../semantics.ts';
+import type { ChoiceOption, EntityClaim, McqItem } from '../../types.ts';
+import {
+  arrange,
+  base,
+  explain,
+  names,
+  rationaleFor,
+  roleOf,
+  type GenContext,
+} from '../../items/common.ts';
+import { askable, findDistractors, type Situation } from '../../items/distractors.ts';
 
 /** The pathway (if any) on which this fact is a drawn, fact-backed edge from subject to object. */
 export function pathwayOfFact(index: PackIndex, fact: Fact): Pathway | undefined {

@@ -1,6 +1,6 @@
 import type { Fact, Pack } from '../../pack/schema.ts';
 import type { PathwayView } from '../graph.ts';
-import { relations, type RelationId } from '../../pack/relations.ts';
+import { relationDef, relations, type RelationId } from '../../pack/relations.ts';
 import { equivalents, isEntityObject, type PackIndex } from '../pack-index.ts';
 import { perturbationOf } from '../semantics.ts';
 import type { NodeEffect, PerturbationChange, Route } from '../types.ts';
@@ -19,13 +19,6 @@ export function evidenceFacts(pack: Pack): readonly Fact[] {
   const background = (pack as { readonly background?: readonly Fact[] }).background ?? [];
   return [...pack.facts, ...background];
 }
-
-const familyRelations: ReadonlySet<RelationId> = new Set<RelationId>([
-  'isoform-of',
-  'most-active-isoform-of',
-  'most-abundant-isoform-of',
-  'spliced-into',
-]);
 
 /** "IL-32γ" → "IL-32": an isoform named as its parent plus a Greek letter. */
 const parentName = (name: string): string => name.replace(/\s*[\p{Script=Greek}]+$/u, '');
@@ -55,7 +48,7 @@ function buildFamilies(index: PackIndex): Map<string, ReadonlySet<string>> {
     if (named !== undefined) parent.set(entity.id, named);
   }
   for (const fact of evidenceFacts(index.pack)) {
-    if (familyRelations.has(fact.relation) && index.entityById.has(fact.object)) {
+    if (relationDef(fact.relation).isoform === 'member' && index.entityById.has(fact.object)) {
       parent.set(fact.subject, fact.object);
     }
   }

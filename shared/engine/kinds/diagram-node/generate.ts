@@ -1,10 +1,10 @@
-import type { PathwayEdge } from '../../pack/schema.ts';
-import { signOf, viewPathway } from '../graph.ts';
-import { formsOf, isBackgroundEntity } from '../pack-index.ts';
-import { plural, pluralVerb } from '../names.ts';
-import { mentionsAny } from '../normalize.ts';
-import { capitalise, nameOf } from '../phrasing.ts';
-import type { DiagramNodeItem, EntityClaim } from '../types.ts';
+import type { PathwayEdge } from '../../../pack/schema.ts';
+import { signOf, viewPathway } from '../../graph.ts';
+import { formsOf, isBackgroundEntity } from '../../pack-index.ts';
+import { plural, pluralVerb } from '../../names.ts';
+import { mentionsAny } from '../../normalize.ts';
+import { capitalise, nameOf } from '../../phrasing.ts';
+import type { DiagramNodeItem, EntityClaim } from '../../types.ts';
 import {
   arrange,
   base,
@@ -13,9 +13,9 @@ import {
   explain,
   rationaleFor,
   type GenContext,
-} from './common.ts';
-import { findDistractors } from './distractors.ts';
-import { spreadKeyPositions } from './key-balance.ts';
+} from '../../items/common.ts';
+import { findDistractors } from '../../items/distractors.ts';
+import { spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   classOfNode,
   edgeIsSolid,
@@ -24,8 +24,8 @@ import {
   pathwayFrame,
   relationForSign,
   uncontestedFactsOf,
-} from './pathway-common.ts';
-import { familyOf } from './perturbation-evidence.ts';
+} from '../../items/pathway-common.ts';
+import { familyOf } from '../../items/perturbation-evidence.ts';
 
 /**
  * A pathway neighbourhood with one node hidden: which entity belongs there? Nothing the learner

@@ -1,18 +1,18 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { relationDef, type RelationId } from '../../pack/relations.ts';
-import { pathwayFraming } from '../citations.ts';
-import { relatedSubjects } from '../family.ts';
-import { viewPathway, type PathwayView } from '../graph.ts';
-import { midSentenceName, withoutParenthetical } from '../names.ts';
+import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { relationDef, type RelationId } from '../../../pack/relations.ts';
+import { pathwayFraming } from '../../citations.ts';
+import { relatedSubjects } from '../../family.ts';
+import { viewPathway, type PathwayView } from '../../graph.ts';
+import { midSentenceName, withoutParenthetical } from '../../names.ts';
 import {
   classOf,
   entityOf,
   isBackgroundEntity,
   isBackgroundFact,
   type PackIndex,
-} from '../pack-index.ts';
-import { optionSentence } from '../phrasing.ts';
-import { tieBreaker } from '../rng.ts';
+} from '../../pack-index.ts';
+import { optionSentence } from '../../phrasing.ts';
+import { tieBreaker } from '../../rng.ts';
 import {
   asRelation,
   effectivePolarity,
@@ -20,8 +20,8 @@ import {
   relationFamily,
   statementKey,
   statementOf,
-} from '../semantics.ts';
-import type { ChoiceOption, Evidence, McqItem, Statement } from '../types.ts';
+} from '../../semantics.ts';
+import type { ChoiceOption, Evidence, McqItem, Statement } from '../../types.ts';
 import {
   arrange,
   base,
@@ -30,10 +30,10 @@ import {
   roleOf,
   SELECTION_SEED,
   type GenContext,
-} from './common.ts';
-import { isNegativeStatement } from './test-wise.ts';
-import { pathwayOfFact } from './mcq.ts';
-import { edgeIsSolid, relationForSign } from './pathway-common.ts';
+} from '../../items/common.ts';
+import { isNegativeStatement } from '../../items/test-wise.ts';
+import { pathwayOfFact } from './entity-mcq.ts';
+import { edgeIsSolid, relationForSign } from '../../items/pathway-common.ts';
 
 /**
  * "In the review's Figure 1 model, which of the following is correct?": one fact the model draws

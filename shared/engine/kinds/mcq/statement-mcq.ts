@@ -1,14 +1,21 @@
-import type { Fact, Reference } from '../../pack/schema.ts';
-import type { RelationId } from '../../pack/relations.ts';
-import { leadReference, referenceLabel } from '../citations.ts';
-import { isBackgroundFact, isEntityObject, type PackIndex } from '../pack-index.ts';
-import { optionSentence } from '../phrasing.ts';
-import { tieBreaker } from '../rng.ts';
-import { asRelation, effectivePolarity, relationFamily, statementOf } from '../semantics.ts';
-import type { ChoiceOption, McqItem } from '../types.ts';
-import { isNegativeStatement } from './test-wise.ts';
-import { arrange, base, explain, rationaleFor, SELECTION_SEED, type GenContext } from './common.ts';
-import { falseContext, falseStatements, type Corruption } from './true-false.ts';
+import type { Fact, Reference } from '../../../pack/schema.ts';
+import type { RelationId } from '../../../pack/relations.ts';
+import { leadReference, referenceLabel } from '../../citations.ts';
+import { isBackgroundFact, isEntityObject, type PackIndex } from '../../pack-index.ts';
+import { optionSentence } from '../../phrasing.ts';
+import { tieBreaker } from '../../rng.ts';
+import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
+import type { ChoiceOption, McqItem } from '../../types.ts';
+import { isNegativeStatement } from '../../items/test-wise.ts';
+import {
+  arrange,
+  base,
+  explain,
+  rationaleFor,
+  SELECTION_SEED,
+  type GenContext,
+} from '../../items/common.ts';
+import { falseContext, falseStatements, type Corruption } from '../true-false/generate.ts';
 
 /**
  * "Which of the following did Lee EJ et al. 2015 report?" — single best answer among four

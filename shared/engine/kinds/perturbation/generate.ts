@@ -1,17 +1,17 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { signOf, viewPathway, type PathwayView } from '../graph.ts';
-import { capitalise } from '../phrasing.ts';
-import { perturbationOf } from '../semantics.ts';
+import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { signOf, viewPathway, type PathwayView } from '../../graph.ts';
+import { capitalise } from '../../phrasing.ts';
+import { perturbationOf } from '../../semantics.ts';
 import type {
   ChoiceOption,
   NodeEffect,
   PerturbationChange,
   PerturbationItem,
   Route,
-} from '../types.ts';
+} from '../../types.ts';
 import { balanceItems } from './balance.ts';
-import { arrange, base, explain, type GenContext } from './common.ts';
-import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
+import { arrange, base, explain, type GenContext } from '../../items/common.ts';
+import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   changeClause,
   classOfNode,
@@ -21,8 +21,8 @@ import {
   pathwayFrame,
   targetText,
   uncontestedFactsOf,
-} from './pathway-common.ts';
-import { noEffectFacts, trustedDirection } from './perturbation-evidence.ts';
+} from '../../items/pathway-common.ts';
+import { noEffectFacts, trustedDirection } from '../../items/perturbation-evidence.ts';
 
 /** The answers a single-target perturbation item offers; "depends" is never asked. */
 export type PerturbationKey = 'up' | 'down' | 'unchanged';

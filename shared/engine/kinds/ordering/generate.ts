@@ -1,9 +1,9 @@
-import { cascades, signOf, viewPathway } from '../graph.ts';
-import { isBackgroundEntity } from '../pack-index.ts';
-import { capitalise } from '../phrasing.ts';
-import { rngFor, shuffled, type Seed } from '../rng.ts';
-import type { OrderingItem } from '../types.ts';
-import { base, edgeText, explain, type GenContext } from './common.ts';
+import { cascades, signOf, viewPathway } from '../../graph.ts';
+import { isBackgroundEntity } from '../../pack-index.ts';
+import { capitalise } from '../../phrasing.ts';
+import { rngFor, shuffled, type Seed } from '../../rng.ts';
+import type { OrderingItem } from '../../types.ts';
+import { base, edgeText, explain, type GenContext } from '../../items/common.ts';
 import {
   classOfNode,
   contextsOf,
@@ -12,7 +12,7 @@ import {
   labelOf,
   pathwayFrame,
   uncontestedFactsOf,
-} from './pathway-common.ts';
+} from '../../items/pathway-common.ts';
 
 /** Steps in a seeded order that is never already the answer (that would give it away). */
 function shownOrder<T extends { readonly id: string }>(

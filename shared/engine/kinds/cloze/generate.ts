@@ -1,6 +1,6 @@
-import type { Fact } from '../../pack/schema.ts';
-import { clozeFromFactText } from '../cards.ts';
-import { citationsForFact, leadReference } from '../citations.ts';
+import type { Fact } from '../../../pack/schema.ts';
+import { clozeFromFactText } from '../../cards.ts';
+import { citationsForFact, leadReference } from '../../citations.ts';
 import {
   classOf,
   entityOf,
@@ -8,12 +8,12 @@ import {
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
-import { mentionsAny } from '../normalize.ts';
-import { capitalise, nameOf } from '../phrasing.ts';
-import { BLANK as QUESTION_BLANK, templatedCloze } from '../questions.ts';
-import type { ClozeItem } from '../types.ts';
-import { base, explain, type GenContext } from './common.ts';
+} from '../../pack-index.ts';
+import { mentionsAny } from '../../normalize.ts';
+import { capitalise, nameOf } from '../../phrasing.ts';
+import { BLANK as QUESTION_BLANK, templatedCloze } from '../../questions.ts';
+import type { ClozeItem } from '../../types.ts';
+import { base, explain, type GenContext } from '../../items/common.ts';
 
 export const BLANK = QUESTION_BLANK;
 

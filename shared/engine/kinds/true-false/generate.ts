@@ -1,25 +1,25 @@
-import type { Fact, Pathway } from '../../pack/schema.ts';
-import { relationDef } from '../../pack/relations.ts';
-import { pathwayFraming, sourceFraming } from '../citations.ts';
+import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { relationDef } from '../../../pack/relations.ts';
+import { pathwayFraming, sourceFraming } from '../../citations.ts';
 import {
   equivalents,
   factsBetween,
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
-import { sentence, type ContextLike } from '../phrasing.ts';
+} from '../../pack-index.ts';
+import { sentence, type ContextLike } from '../../phrasing.ts';
 import {
   asRelation,
   provablyFalse,
   relationFamily,
   statementKey,
   statementOf,
-} from '../semantics.ts';
-import type { Evidence, Statement, TrueFalseItem } from '../types.ts';
-import { base, explain, whyWrong, type GenContext } from './common.ts';
-import { findDistractors } from './distractors.ts';
-import { pathwayOfFact } from './mcq.ts';
+} from '../../semantics.ts';
+import type { Evidence, Statement, TrueFalseItem } from '../../types.ts';
+import { base, explain, whyWrong, type GenContext } from '../../items/common.ts';
+import { findDistractors } from '../../items/distractors.ts';
+import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 
 function prompt(intro: string, body: string): string {
   return `True or false? ${intro}, ${body}.`;

@@ -1,30 +1,22 @@
-import type { Fact } from '../../pack/schema.ts';
-import { sourceFraming } from '../citations.ts';
+import { relationDef } from '../../../pack/relations.ts';
+import type { Fact } from '../../../pack/schema.ts';
+import { sourceFraming } from '../../citations.ts';
 import {
   entityOf,
   equivalents,
   isBackgroundFact,
   isEntityObject,
   type PackIndex,
-} from '../pack-index.ts';
-import { listText } from '../names.ts';
-import { capitalise, factLine, nameOf } from '../phrasing.ts';
-import { compartmentPhrase } from '../setting.ts';
-import { relationFamily } from '../semantics.ts';
-import type { ChoiceOption, ContextItem, LevelStatus } from '../types.ts';
-import { arrange, base, explain, names, type GenContext } from './common.ts';
+} from '../../pack-index.ts';
+import { listText } from '../../names.ts';
+import { capitalise, factLine, nameOf } from '../../phrasing.ts';
+import { compartmentPhrase } from '../../setting.ts';
+import { relationFamily } from '../../semantics.ts';
+import type { ChoiceOption, ContextItem, LevelStatus } from '../../types.ts';
+import { arrange, base, explain, names, type GenContext } from '../../items/common.ts';
 
 export function levelStatus(fact: Fact): LevelStatus | null {
-  switch (fact.relation) {
-    case 'elevated-in':
-      return 'raised';
-    case 'reduced-in':
-      return 'reduced';
-    case 'no-difference-in':
-      return 'no-difference';
-    default:
-      return null;
-  }
+  return relationDef(fact.relation).levelStatus ?? null;
 }
 
 export function diseaseOfFact(index: PackIndex, fact: Fact): string | undefined {

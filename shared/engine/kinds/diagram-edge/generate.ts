@@ -1,9 +1,10 @@
-import type { EdgeSign, Pathway, PathwayEdge } from '../../pack/schema.ts';
-import { signOf, viewPathway, type PathwayView } from '../graph.ts';
-import { plural } from '../names.ts';
-import { tieBreaker } from '../rng.ts';
-import { capitalise } from '../phrasing.ts';
-import type { ChoiceOption, DiagramEdgeItem } from '../types.ts';
+import { signChoice, signValueOf, signValues } from '../../../pack/edge-signs.ts';
+import type { Pathway, PathwayEdge } from '../../../pack/schema.ts';
+import { viewPathway, type PathwayView } from '../../graph.ts';
+import { plural } from '../../names.ts';
+import { tieBreaker } from '../../rng.ts';
+import { capitalise } from '../../phrasing.ts';
+import type { ChoiceOption, DiagramEdgeItem } from '../../types.ts';
 import {
   arrange,
   base,
@@ -12,8 +13,8 @@ import {
   rationaleFor,
   SELECTION_SEED,
   type GenContext,
-} from './common.ts';
-import { capKeyShare, spreadKeyPositions } from './key-balance.ts';
+} from '../../items/common.ts';
+import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   classOfNode,
   edgeIsSolid,
@@ -22,18 +23,7 @@ import {
   pathwayCaption,
   pathwayFrame,
   uncontestedFactsOf,
-} from './pathway-common.ts';
-
-export type SignValue = '+' | '-' | '0';
-export const signValue = (sign: EdgeSign): SignValue => {
-  const s = signOf(sign);
-  return s === 1 ? '+' : s === -1 ? '-' : '0';
-};
-const signText: Record<SignValue, string> = {
-  '+': 'A rise or activation (+)',
-  '-': 'A fall or inhibition (−)',
-  '0': 'No difference (0)',
-};
+} from '../../items/pathway-common.ts';
 
 /** The same link drawn on several pathways is asked once (the first pathway that draws it). */
 function linkKey(ctx: GenContext, view: PathwayView, edge: PathwayEdge): string {
@@ -90,17 +80,17 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
       asked.add(link);
       const facts = uncontestedFactsOf(index, edge.factIds);
       const factIds = facts.map((f) => f.id);
-      const answer = signValue(edge.sign);
+      const answer = signValueOf(edge.sign);
       const id = `diagram-edge:${pathway.id}:${edge.id}`;
-      const options: ChoiceOption[] = (['+', '-', '0'] as const).map((value) =>
+      const options: ChoiceOption[] = signValues.map((value) =>
         value === answer
-          ? { id: value, text: signText[value], correct: true }
+          ? { id: value, text: signChoice(value), correct: true }
           : {
               id: value,
-              text: signText[value],
+              text: signChoice(value),
               correct: false,
               evidence: { basis: 'disjoint-category', factIds },
-              rationale: rationaleFor(ctx, `“${signText[value]}”`, {
+              rationale: rationaleFor(ctx, `“${signChoice(value)}”`, {
                 basis: 'disjoint-category',
                 factIds,
               }),

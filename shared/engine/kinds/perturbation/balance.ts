@@ -1,8 +1,8 @@
-import type { Fact } from '../../pack/schema.ts';
-import { signOf, type PathwayView } from '../graph.ts';
-import { equivalents } from '../pack-index.ts';
-import { capitalise, teachingPointLines } from '../phrasing.ts';
-import { perturbationOf } from '../semantics.ts';
+import type { Fact } from '../../../pack/schema.ts';
+import { signOf, type PathwayView } from '../../graph.ts';
+import { equivalents } from '../../pack-index.ts';
+import { capitalise, teachingPointLines } from '../../phrasing.ts';
+import { perturbationOf } from '../../semantics.ts';
 import type {
   BalanceShift,
   ChoiceOption,
@@ -10,10 +10,15 @@ import type {
   PerturbationChange,
   PerturbationEffect,
   PerturbationItem,
-} from '../types.ts';
-import { arrange, base, explain, type GenContext } from './common.ts';
-import { changeClause, labelOf, pathwayFrame, uncontestedFactsOf } from './pathway-common.ts';
-import { trustedDirection } from './perturbation-evidence.ts';
+} from '../../types.ts';
+import { arrange, base, explain, type GenContext } from '../../items/common.ts';
+import {
+  changeClause,
+  labelOf,
+  pathwayFrame,
+  uncontestedFactsOf,
+} from '../../items/pathway-common.ts';
+import { trustedDirection } from '../../items/perturbation-evidence.ts';
 
 const direction = (effect: PerturbationEffect): number | null =>
   effect === 'up' ? 1 : effect === 'down' ? -1 : effect === 'unchanged' ? 0 : null;
