@@ -1,4 +1,4 @@
-import type { Pack } from '../pack/schema.ts';
+import type { Fact, Pack } from '../pack/schema.ts';
 import type { Report } from './items/check-helpers.ts';
 import { edgeIsSolid, isDefinitionalEdge } from './items/pathway-common.ts';
 import { kinds } from './kinds/index.ts';
