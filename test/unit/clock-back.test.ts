@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyRating,
+  dayMs,
+  newCardState,
+  previewStates,
+  type SchedulerConfig,
+} from '../../shared/engine/scheduler.ts';
+import { eventSql } from '../../services/storage/review-events.ts';
+import { syntheticCards } from '../support/synthetic-cards.ts';
+import { openTestServices, testClock } from '../support/test-services.ts';
+
+type Services = ReturnType<typeof openTestServices>;
+
+const start = Date.parse('2025-03-03T09:00:00.000Z');
+
+function answerNext(services: Services, rating: 'again' | 'good' | 'easy' = 'good') {
+  const item = services.review.next().item;
+  if (!item) throw new Error('nothing to study');
+  return services.review.answer({
+    cardId: item.card.id,
+    rating,
+    durationMs: 1000,
+    expectedVersion: item.stateVersion,
+  });
+}
+
+function eventCount(services: Services): number {
+  return Number(services.storage.statement(eventSql.count).get()?.n);
+}
+
+/** One card taken to review and answered again days later, then the clock set back `back` ms. */
+function reviewedThenClockBack(back: number) {
+  const services = openTestServices({ cards: syntheticCards(1), clock: testClock(start) });
+  const first = answerNext(services, 'easy');
+  services.clock.set(Date.parse(first.state.due));
+  answerNext(services, 'good');
+  const secondAt = services.clock.ms();
+  services.clock.set(secondAt - back);
+  return { services, cardId: first.cardId, secondAt };
+}
+
+describe('the clock moved back', () => {
+  it('undo answers with the restored card, and the undo is stored once', () => {
+    // Back to before the card's first answer: both its reviews now lie "in the future".
+    const { services, cardId, secondAt } = reviewedThenClockBack(30 * dayMs);
+    const events = eventCount(services);
+    const undo = services.review.undo();
+    expect(undo.cardId).toBe(cardId);
+    expect(eventCount(services)).toBe(events + 1);
+    // The restored card is shown again, its four answers previewed from its last event on.
+    const item = undo.next.item;
+    expect(item?.card.id).toBe(cardId);
+    for (const choice of Object.values(item?.choices ?? {})) {
+      expect(choice.intervalMs).toBeGreaterThan(0);
+      expect(Date.parse(choice.due)).toBeGreaterThan(secondAt);
+    }
+    // And the restored card can be answered; the answer is recorded after the undo, in log order.
+    const again = services.review.answer({
+      cardId,
+      rating: 'good',
+      durationMs: 1000,
+      expectedVersion: item?.stateVersion ?? '',
+    });
+    expect(eventCount(services)).toBe(events + 2);
+    expect(Date.parse(again.state.lastReview ?? '')).toBe(secondAt);
+    // What the button showed is what the answer did.
+    expect(again.state.due).toBe(item?.choices.good.due);
+  });
+
+  it('the scheduler takes a time before the last review as the last review itself', () => {
+    const config: SchedulerConfig = { desiredRetention: 0.9, fuzz: false };
+    const learned = applyRating(newCardState(start), start, 'easy', config).state;
+    const reviewedAt = learned.due;
+    const reviewed = applyRating(learned, reviewedAt, 'good', config).state;
+    const earlier = reviewedAt - 40 * dayMs;
+    expect(previewStates(reviewed, earlier, config)).toEqual(
+      previewStates(reviewed, reviewedAt, config),
+    );
+    expect(applyRating(reviewed, earlier, 'hard', config)).toEqual(
+      applyRating(reviewed, reviewedAt, 'hard', config),
+    );
+  });
+});
