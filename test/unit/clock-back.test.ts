@@ -82,3 +82,51 @@ describe('the clock moved back', () => {
     );
   });
 });
+
+describe('exports and the clock moved back', () => {
+  /** A device that studies, has its clock set back `back` ms, and studies on. */
+  function studiedAcrossClockBack(back: number) {
+    const services = openTestServices({ cards: syntheticCards(12), clock: testClock(start) });
+    const session = services.quizRecords.startQuizSession({ mode: 'test', config: {} });
+    for (let i = 0; i < 6; i++) {
+      answerNext(services, 'good');
+      services.clock.advance(2 * 60_000);
+    }
+    const before = services.data.exportDocument().content;
+    const realNow = services.clock.ms();
+    services.clock.set(realNow - back);
+    for (let i = 0; i < 4; i++) answerNext(services, 'again');
+    services.review.undo();
+    services.quizRecords.recordQuizAnswer({
+      sessionId: session.sessionId,
+      itemId: 'item-1',
+      kind: 'mcq',
+      factIds: [],
+      topic: 'topic-a',
+      correct: true,
+      response: {},
+      durationMs: 1000,
+    });
+    return { services, before, realNow };
+  }
+
+  it('an export made before the clock moved back imports again, adding nothing', () => {
+    const { services, before } = studiedAcrossClockBack(3 * dayMs);
+    const stored = (JSON.parse(before) as { events: unknown[] }).events.length;
+    const result = services.data.importDocument(before);
+    expect(result.added.events).toBe(0);
+    expect(result.alreadyPresent.events).toBe(stored);
+    // And so does an export made after it, whose records now lie ahead of the clock.
+    const after = services.data.exportDocument();
+    expect(services.data.importDocument(after.content).alreadyPresent.events).toBe(
+      after.counts.events,
+    );
+  });
+
+  it('an export made after the clock moved back imports on a device whose clock is right', () => {
+    const { services, realNow } = studiedAcrossClockBack(10 * dayMs);
+    const exported = services.data.exportDocument();
+    const other = openTestServices({ cards: syntheticCards(12), clock: testClock(realNow) });
+    expect(other.data.importDocument(exported.content).added).toEqual(exported.counts);
+  });
+});
