@@ -9,6 +9,7 @@ const faultTests = [
   'test/unit/data-import.test.ts',
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
+  'test/unit/preview-body-limit.test.ts',
 ];
 
 export default defineConfig({
