@@ -10,6 +10,7 @@ const faultTests = [
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
   'test/unit/preview-body-limit.test.ts',
+  'test/unit/clock-back-fuzz.test.ts',
 ];
 
 export default defineConfig({
