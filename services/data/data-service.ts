@@ -38,7 +38,6 @@ import {
   studySessionSql,
   type StudySessionRecord,
 } from '../storage/study-session-rows.ts';
-import { timeOfUuidv7 } from '../storage/ids.ts';
 import { compareSettings, parseDocument, reject, same, type Incoming } from './parse-document.ts';
 import {
   documentFormat,
@@ -50,7 +49,7 @@ import {
   studySessionToDocument,
   type ProgressDocument,
 } from './progress-document.ts';
-import { clockSkewToleranceMs } from './record-times.ts';
+import { checkRecordTimes } from './record-times.ts';
 import { planReports, reportToDocument } from './report-merge.ts';
 
 export interface RecordCounts {
@@ -147,7 +146,7 @@ export class DataService {
     this.#storage.db();
     const incoming = parseDocument(content);
     const plan = this.#plan(incoming);
-    refuseFuture(plan, this.#now().getTime());
+    checkRecordTimes(plan, this.#now().getTime());
     const backup = this.#backups.create('before-import');
     const touchedCards = new Set(plan.events.map((event) => event.cardId));
     withTransaction(this.#storage.db(), () => {
@@ -334,46 +333,6 @@ export class DataService {
       alreadyPresent,
     };
   }
-}
-
-/**
- * Refuses records the import would write that are dated after our clock (and a moment of skew),
- * by their times or their ids' times: an id from the future would hold every later local id behind
- * it. Records already stored are not checked: re-importing an export made before the clock was set
- * back must still work, and it writes none of them.
- */
-function refuseFuture(plan: MergePlan, now: number): void {
-  const limit = now + clockSkewToleranceMs;
-  const clock = `this device's clock reads ${new Date(now).toISOString()}`;
-  const future = (what: string, id: string, ...times: (number | null)[]) => {
-    for (const at of times) {
-      if (at !== null && at > limit) {
-        reject(`${what} ${id} is dated ${new Date(at).toISOString()}, in the future (${clock}).`);
-      }
-    }
-    const idTime = timeOfUuidv7(id);
-    if (idTime !== undefined && idTime > limit) {
-      reject(
-        `${what} ${id} has an id made at ${new Date(idTime).toISOString()}, in the future (${clock}).`,
-      );
-    }
-  };
-  for (const event of plan.events) future('Event', event.id, event.occurredAt, event.recordedAt);
-  for (const session of [...plan.quizSessions, ...plan.finishedSessions]) {
-    future('Quiz session', session.id, session.startedAt, session.finishedAt);
-  }
-  for (const answer of plan.quizAnswers) future('Quiz answer', answer.id, answer.answeredAt);
-  for (const session of plan.studySessions) {
-    future('Study session', session.id, session.startedAt, session.lastActivityAt);
-  }
-  for (const setting of plan.settings) {
-    if (setting.updatedAt > limit) {
-      reject(
-        `Setting ${setting.key} is dated ${new Date(setting.updatedAt).toISOString()}, in the future (${clock}).`,
-      );
-    }
-  }
-  for (const report of plan.reports) future('Report', report.id, report.occurredAt);
 }
 
 /** Finishing is the only change a quiz session sees; anything else is a conflict. */

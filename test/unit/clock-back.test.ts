@@ -130,3 +130,19 @@ describe('exports and the clock moved back', () => {
     expect(other.data.importDocument(exported.content).added).toEqual(exported.counts);
   });
 });
+
+describe('a clock set back further than an id may run ahead of its record', () => {
+  it('leaves the export importable here, and elsewhere refused with the reason', () => {
+    const services = openTestServices({ cards: syntheticCards(4), clock: testClock(start) });
+    answerNext(services, 'good');
+    services.clock.set(start - 40 * dayMs);
+    // Ids stay after every stored id, so this answer's id lies 40 days after its time.
+    answerNext(services, 'good');
+    const exported = services.data.exportDocument();
+    expect(services.data.importDocument(exported.content).alreadyPresent.events).toBe(2);
+    const other = openTestServices({ cards: syntheticCards(4), clock: testClock(start) });
+    expect(() => other.data.importDocument(exported.content)).toThrow(
+      /has an id made at 2025-03-03T09:00:00\.\d{3}Z, 40 days after its own time 2025-01-22T09:00:00\.000Z/,
+    );
+  });
+});

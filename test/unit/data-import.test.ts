@@ -294,7 +294,13 @@ describe('hostile imports are rejected with a reason, and local data stays untou
       () =>
         JSON.stringify({
           ...valid,
-          quizAnswers: [{ ...valid.quizAnswers[0], studyDay: '2025-02-28' }],
+          quizAnswers: [
+            {
+              ...valid.quizAnswers[0],
+              id: idAt(String(valid.quizAnswers[0]?.answeredAt), 4),
+              studyDay: '2025-02-28',
+            },
+          ],
         }),
       'import-rejected',
       /Quiz answer \S+ is filed under study day 2025-02-28/,
