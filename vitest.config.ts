@@ -9,6 +9,8 @@ const faultTests = [
   'test/unit/data-import.test.ts',
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
+  'test/unit/preview-body-limit.test.ts',
+  'test/unit/clock-back-fuzz.test.ts',
 ];
 
 export default defineConfig({

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { maxImportBytes } from '../shared/contract/data.ts';
 import type { Envelope } from '../shared/contract/index.ts';
 import { contentSecurityPolicy } from '../shared/security/csp.ts';
 import type { HandlerRegistry } from '../services/handlers/registry.ts';
@@ -16,7 +17,36 @@ export interface PreviewServerOptions {
   readonly maxBodyBytes?: number;
 }
 
-export const defaultMaxBodyBytes = 64 * 1024 * 1024;
+/** How long a client may take and how many may connect; see `defaultConnectionLimits`. */
+export interface ConnectionLimits {
+  /** To send a request's headers (which carry the token). */
+  readonly headersTimeoutMs: number;
+  /** To send a whole request, body included. */
+  readonly requestTimeoutMs: number;
+  /** Open connections at once; more are closed as they arrive. */
+  readonly maxConnections: number;
+}
+
+/**
+ * Node's defaults (60 s for headers, 300 s per request, checked every 30 s, no cap) let a client
+ * without the token hold a connection for minutes. The renderer sends its largest request, a
+ * progress file, over loopback in well under a second, and a browser opens six connections per
+ * host; these leave it room on a loaded machine and nobody else much.
+ */
+export const defaultConnectionLimits: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  maxConnections: 32,
+};
+
+/**
+ * The renderer sends a progress file as a JSON string inside the request envelope. Escaping at
+ * most doubles a valid JSON file (`"`, `\` and the whitespace control characters take two bytes;
+ * everything else, multi-byte text included, stays as it is), so this admits every file
+ * `data.import` admits, with room for the envelope. It also covers `pack.import` (eight files of up to
+ * 4 M characters).
+ */
+export const defaultMaxBodyBytes = 2 * maxImportBytes + 64 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,14 +95,19 @@ export function createPreviewHandler(options: PreviewServerOptions) {
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port ?? 0}`);
-    if (url.pathname.startsWith('/ipc/')) {
-      return handleContractCall(req, res, url.pathname.slice('/ipc/'.length), port);
+    const pathname = decodePath(url.pathname);
+    if (pathname === undefined) {
+      sendJson(res, 400, refusal('invalid-request', 'The address has malformed %-encoding.'));
+      return;
+    }
+    if (pathname.startsWith('/ipc/')) {
+      return handleContractCall(req, res, pathname.slice('/ipc/'.length), port);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, refusal('forbidden', 'Method not allowed.'));
       return;
     }
-    return serveStatic(res, url.pathname, req.method === 'HEAD');
+    return serveStatic(res, pathname, req.method === 'HEAD');
   };
 
   async function handleContractCall(
@@ -114,7 +149,7 @@ export function createPreviewHandler(options: PreviewServerOptions) {
         return;
       }
     }
-    const answer = await options.registry.dispatch(decodeURIComponent(channel), payload);
+    const answer = await options.registry.dispatch(channel, payload);
     sendJson(res, 200, answer);
   }
 
@@ -129,7 +164,7 @@ export function createPreviewHandler(options: PreviewServerOptions) {
     pathname: string,
     headOnly: boolean,
   ): Promise<void> {
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const relative = staticAliases[pathname] ?? pathname;
     const filePath = path.resolve(rendererRoot, `.${relative}`);
     const inside = filePath.startsWith(rendererRoot + path.sep);
     const file = inside ? await stat(filePath).catch(() => undefined) : undefined;
@@ -144,11 +179,34 @@ export function createPreviewHandler(options: PreviewServerOptions) {
   }
 }
 
+/** Paths the browser asks for by convention, served from the files that hold them. */
+const staticAliases: Readonly<Record<string, string>> = {
+  '/': '/index.html',
+  // Browsers ask for it on their own; an SVG favicon (linked from index.html) answers it too.
+  '/favicon.ico': '/favicon.svg',
+};
+
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 export function startPreviewServer(
-  options: PreviewServerOptions & { port?: number },
+  options: PreviewServerOptions & { port?: number; limits?: ConnectionLimits },
 ): Promise<Server> {
   const handle = createPreviewHandler(options);
-  const server = createServer((req, res) => {
+  const limits = options.limits ?? defaultConnectionLimits;
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks both timeouts this often (30 s by default, which would stretch them).
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+  });
+  server.maxConnections = limits.maxConnections;
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       sendJson(
         res,
@@ -194,6 +252,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     ...securityHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    // A refused request's body is never read: close rather than wait for the rest of it.
+    ...(status >= 400 ? { Connection: 'close' } : {}),
   });
   res.end(JSON.stringify(body));
 }

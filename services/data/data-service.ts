@@ -1,10 +1,7 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import type { BackupInfo } from '../../shared/contract/backup.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
-import { maxImportBytes } from '../../shared/contract/data.ts';
-import { settingFields } from '../../shared/contract/settings.ts';
 import type { BackupService } from '../backup/backup-service.ts';
-import { isSettingKey } from '../settings/settings-service.ts';
 import {
   fromDbQuizAnswer,
   fromDbQuizSession,
@@ -41,26 +38,19 @@ import {
   studySessionSql,
   type StudySessionRecord,
 } from '../storage/study-session-rows.ts';
+import { compareSettings, parseDocument, reject, same, type Incoming } from './parse-document.ts';
 import {
   documentFormat,
   documentVersion,
-  eventFromDocument,
   eventToDocument,
-  progressDocumentSchema,
-  quizAnswerFromDocument,
   quizAnswerToDocument,
-  quizSessionFromDocument,
   quizSessionToDocument,
-  settingFromDocument,
   settingToDocument,
-  studySessionFromDocument,
   studySessionToDocument,
   type ProgressDocument,
 } from './progress-document.ts';
-import { planReports, reportFromDocument, reportToDocument } from './report-merge.ts';
-
-/** Imported records may be this far ahead of our clock (another device's clock may run fast). */
-export const clockSkewToleranceMs = 5 * 60_000;
+import { checkRecordTimes } from './record-times.ts';
+import { planReports, reportToDocument } from './report-merge.ts';
 
 export interface RecordCounts {
   events: number;
@@ -75,15 +65,6 @@ export interface ImportResult {
   readonly added: RecordCounts;
   readonly alreadyPresent: RecordCounts;
   readonly backup: BackupInfo;
-}
-
-interface Incoming {
-  readonly events: ReviewEvent[];
-  readonly quizSessions: QuizSessionRecord[];
-  readonly quizAnswers: QuizAnswerRecord[];
-  readonly studySessions: StudySessionRecord[];
-  readonly settings: SettingRecord[];
-  readonly reports: ReportEvent[];
 }
 
 /** What an import will write, decided before anything is written. */
@@ -163,8 +144,9 @@ export class DataService {
 
   importDocument(content: string): ImportResult {
     this.#storage.db();
-    const incoming = parseDocument(content, this.#now().getTime());
+    const incoming = parseDocument(content);
     const plan = this.#plan(incoming);
+    checkRecordTimes(plan, this.#now().getTime());
     const backup = this.#backups.create('before-import');
     const touchedCards = new Set(plan.events.map((event) => event.cardId));
     withTransaction(this.#storage.db(), () => {
@@ -353,108 +335,6 @@ export class DataService {
   }
 }
 
-/** Parses and checks a document on its own (no local data involved). */
-export function parseDocument(content: string, now: number): Incoming {
-  const bytes = Buffer.byteLength(content, 'utf8');
-  if (bytes > maxImportBytes) {
-    throw new ContractError(
-      'payload-too-large',
-      `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; progress files are limited to ${maxImportBytes / 1024 / 1024} MB.`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    reject(
-      `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    reject('The file is not a Pathwise progress file (it is not a JSON object).');
-  }
-  const header = json as { format?: unknown; version?: unknown };
-  if (header.format !== documentFormat) {
-    reject(
-      `The file is not a Pathwise progress file (its format is ${JSON.stringify(header.format ?? null).slice(0, 60)}, expected "${documentFormat}").`,
-    );
-  }
-  if (header.version !== documentVersion) {
-    reject(
-      `The file has progress format version ${JSON.stringify(header.version ?? null).slice(0, 20)}; this version of Pathwise reads version ${documentVersion}.`,
-    );
-  }
-  const parsed = progressDocumentSchema.safeParse(json);
-  if (!parsed.success) reject(`The file has invalid fields: ${describeIssues(parsed.error)}.`);
-  const document = parsed.data;
-
-  const incoming: Incoming = {
-    events: dedupe('event', document.events.map(eventFromDocument)),
-    quizSessions: dedupe('quiz session', document.quizSessions.map(quizSessionFromDocument)),
-    quizAnswers: dedupe('quiz answer', document.quizAnswers.map(quizAnswerFromDocument)),
-    studySessions: dedupe('study session', document.studySessions.map(studySessionFromDocument)),
-    settings: dedupeSettings(document.settings.map(settingFromDocument)),
-    reports: dedupe('report', (document.reports ?? []).map(reportFromDocument)),
-  };
-  checkDates(incoming, now);
-  return incoming;
-}
-
-function checkDates(incoming: Incoming, now: number): void {
-  const limit = now + clockSkewToleranceMs;
-  const future = (what: string, id: string, at: number | null) => {
-    if (at !== null && at > limit) {
-      reject(`${what} ${id} is dated ${new Date(at).toISOString()}, in the future.`);
-    }
-  };
-  for (const event of incoming.events) {
-    future('Event', event.id, event.occurredAt);
-    future('Event', event.id, event.recordedAt);
-  }
-  for (const session of incoming.quizSessions) {
-    future('Quiz session', session.id, session.startedAt);
-    future('Quiz session', session.id, session.finishedAt);
-    if (session.finishedAt !== null && session.finishedAt < session.startedAt) {
-      reject(`Quiz session ${session.id} finishes before it starts.`);
-    }
-  }
-  for (const answer of incoming.quizAnswers) future('Quiz answer', answer.id, answer.answeredAt);
-  for (const session of incoming.studySessions) {
-    future('Study session', session.id, session.lastActivityAt);
-    if (session.lastActivityAt < session.startedAt) {
-      reject(`Study session ${session.id} ends before it starts.`);
-    }
-  }
-  for (const setting of incoming.settings) future('Setting', setting.key, setting.updatedAt);
-  for (const report of incoming.reports) future('Report', report.id, report.occurredAt);
-}
-
-function dedupe<T extends { readonly id: string }>(what: string, records: readonly T[]): T[] {
-  const byId = new Map<string, T>();
-  for (const record of records) {
-    const seen = byId.get(record.id);
-    if (seen && !same(seen, record))
-      reject(`The file holds two different ${what}s with id ${record.id}.`);
-    byId.set(record.id, record);
-  }
-  return [...byId.values()];
-}
-
-function dedupeSettings(settings: readonly SettingRecord[]): SettingRecord[] {
-  const byKey = new Map<string, SettingRecord>();
-  for (const setting of settings) {
-    if (!isSettingKey(setting.key)) reject(`The file holds an unknown setting "${setting.key}".`);
-    const value: unknown = JSON.parse(setting.value);
-    const check = settingFields[setting.key].safeParse(value);
-    if (!check.success) {
-      reject(`The setting ${setting.key} has an invalid value: ${describeIssues(check.error)}.`);
-    }
-    const seen = byKey.get(setting.key);
-    if (!seen || compareSettings(setting, seen) > 0) byKey.set(setting.key, setting);
-  }
-  return [...byKey.values()];
-}
-
 /** Finishing is the only change a quiz session sees; anything else is a conflict. */
 function mergeQuizSession(
   local: QuizSessionRecord,
@@ -478,38 +358,4 @@ function compareStudySessions(a: StudySessionRecord, b: StudySessionRecord): num
   return (
     a.lastActivityAt - b.lastActivityAt || a.cardCount - b.cardCount || a.durationMs - b.durationMs
   );
-}
-
-/** Last writer wins; equal times fall back to the value, so merging never depends on order. */
-function compareSettings(a: SettingRecord, b: SettingRecord): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt - b.updatedAt;
-  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-}
-
-function same(a: object, b: object): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
-
-function describeIssues(error: {
-  readonly issues: readonly { path: PropertyKey[]; message: string }[];
-}): string {
-  return error.issues
-    .slice(0, 5)
-    .map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
-    )
-    .join('; ');
-}
-
-function reject(message: string): never {
-  throw new ContractError('import-rejected', message);
 }

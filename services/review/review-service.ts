@@ -393,9 +393,7 @@ export class ReviewService {
       readonly quizAnswerId: string | null;
     },
   ): { event: ReviewEvent; record: CardStateRecord } {
-    const lastAt = current ? (eventById(this.#storage, current.lastEventId)?.occurredAt ?? 0) : 0;
-    // Never before the card's previous event: the log's order must be the order answers were given.
-    const at = Math.max(this.#now().getTime(), lastAt);
+    const at = this.#answerTime(current, this.#now().getTime());
     const before = current?.state ?? newCardState(at);
     const config = this.#settings.schedulerConfig();
     const after = applyRating(before, at, rating, config).state;
@@ -439,6 +437,15 @@ export class ReviewService {
     putCardState(this.#storage, record);
     this.#pending.push(record);
     return { event, record };
+  }
+
+  /**
+   * When an answer given now is recorded: never before the card's previous event, so the log's
+   * order is the order answers were given even after the clock was set back.
+   */
+  #answerTime(record: CardStateRecord | undefined, now: number): number {
+    const lastAt = record ? (eventById(this.#storage, record.lastEventId)?.occurredAt ?? 0) : 0;
+    return Math.max(now, lastAt);
   }
 
   #pick(day: DayContext, after?: Picked): Picked | undefined {
@@ -496,7 +503,9 @@ export class ReviewService {
   #item(pick: Picked, now: number): QueuedCard {
     const { card, queue, record } = pick;
     const state = record?.state ?? newCardState(now);
-    const preview = previewStates(state, now, this.#settings.schedulerConfig());
+    // Previewed at the time the answer would be recorded, so the buttons show what answering does.
+    const at = this.#answerTime(record, now);
+    const preview = previewStates(state, at, this.#settings.schedulerConfig());
     const choice = (rating: Rating) => ({
       intervalMs: preview.next[rating].intervalMs,
       due: new Date(preview.next[rating].state.due).toISOString(),

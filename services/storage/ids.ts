@@ -47,7 +47,8 @@ export function isUuidv7(id: string): boolean {
   return uuidv7Pattern.test(id);
 }
 
-function timeOfUuidv7(id: string): number | undefined {
+/** The creation time (epoch milliseconds) a UUIDv7 carries in its first 48 bits. */
+export function timeOfUuidv7(id: string): number | undefined {
   if (!isUuidv7(id)) return undefined;
   return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }

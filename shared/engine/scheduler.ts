@@ -211,16 +211,30 @@ export function newCardState(at: number): MemoryState {
   return fromCard(createEmptyCard(new Date(at)));
 }
 
-/** The current state and the state each of the four answers would lead to, answered at `at`. */
+/**
+ * When a rating given at `at` takes effect: never before the card's last review. A clock set back
+ * (by the learner, or by a device whose clock ran fast) must not make time run backwards for a
+ * card; ts-fsrs refuses a negative elapsed time ("Invalid delta_t"). Replaying a log in order never
+ * needs this, so it changes no stored history.
+ */
+export function effectiveTime(state: Pick<MemoryState, 'lastReview'>, at: number): number {
+  return state.lastReview === null ? at : Math.max(at, state.lastReview);
+}
+
+/**
+ * The current state and the state each of the four answers would lead to, answered at `at` (or at
+ * the card's last review, if the clock now reads earlier).
+ */
 export function previewStates(
   state: MemoryState,
   at: number,
   config: SchedulerConfig,
 ): PreviewedStates {
-  const preview = scheduler(config).repeat(toCard(state), new Date(at));
+  const effective = effectiveTime(state, at);
+  const preview = scheduler(config).repeat(toCard(state), new Date(effective));
   const next = (rating: Rating): NextState => {
     const item = preview[ratingToGrade[rating]];
-    return { state: fromCard(item.card), intervalMs: item.card.due.getTime() - at };
+    return { state: fromCard(item.card), intervalMs: item.card.due.getTime() - effective };
   };
   return {
     current: state,
@@ -228,13 +242,15 @@ export function previewStates(
   };
 }
 
+/** The state after answering `rating` at `at` (or at the card's last review, if later). */
 export function applyRating(
   state: MemoryState,
   at: number,
   rating: Rating,
   config: SchedulerConfig,
 ): { readonly state: MemoryState; readonly log: RatingLog } {
-  const item = scheduler(config).next(toCard(state), new Date(at), ratingToGrade[rating]);
+  const when = new Date(effectiveTime(state, at));
+  const item = scheduler(config).next(toCard(state), when, ratingToGrade[rating]);
   return { state: fromCard(item.card), log: fromLog(item.log) };
 }
 

@@ -22,3 +22,13 @@ test('the shell renders the main navigation and names the current screen', async
 test('the renderer talks to the real services through the contract', async ({ app }) => {
   await expect(app.page.getByText(/Pathwise \d+\.\d+\.\d+ · http/)).toBeVisible();
 });
+
+test('the page names its icon and the icon loads, so no favicon request fails', async ({ app }) => {
+  const href = await app.page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./favicon.svg');
+  const loaded = await app.page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return `${response.status} ${response.headers.get('content-type') ?? ''}`;
+  }, href ?? '');
+  expect(loaded).toBe('200 image/svg+xml');
+});

@@ -38,6 +38,13 @@ function target(clockAt: number): Services {
   return openTestServices({ cards, clock: testClock(clockAt) });
 }
 
+/** A UUIDv7 made at `at` (an ISO time or epoch ms), distinct per `serial`. */
+function idAt(at: string | number, serial: number): string {
+  const time = (typeof at === 'number' ? at : Date.parse(at)).toString(16).padStart(12, '0');
+  const tail = serial.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7000-8000-${tail}`;
+}
+
 function rejection(fn: () => unknown): { code: string; message: string } {
   try {
     fn();
@@ -58,6 +65,16 @@ describe('export and import', () => {
     const result = b.data.importDocument(exported.content);
     expect(result.added).toEqual(exported.counts);
     expect(result.backup.reason).toBe('before-import');
+    expect(content(b)).toEqual(content(a));
+    a.close();
+    b.close();
+  });
+
+  it('accepts a file saved with a leading byte-order mark, as Windows editors save UTF-8', () => {
+    const a = device(9, 40);
+    const exported = a.data.exportDocument();
+    const b = target(a.clock.ms());
+    expect(b.data.importDocument(`\uFEFF${exported.content}`).added).toEqual(exported.counts);
     expect(content(b)).toEqual(content(a));
     a.close();
     b.close();
@@ -151,6 +168,7 @@ describe('hostile imports are rejected with a reason, and local data stays untou
     settings: Record<string, unknown>[];
   } & Record<string, unknown>;
   const firstEvent = valid.events[0] ?? {};
+  const lastEvent = valid.events.at(-1) ?? {};
   const undo = valid.events.find((e) => e.kind === 'undo');
 
   const cases: [string, () => string, string, RegExp][] = [
@@ -242,13 +260,91 @@ describe('hostile imports are rejected with a reason, and local data stays untou
           events: [
             {
               ...firstEvent,
-              id: '01955b40-0000-7000-8000-0000000000ff',
-              occurredAt: '2099-01-01T00:00:00.000Z',
+              id: idAt('2099-01-01T12:00:00.000Z', 0xff),
+              occurredAt: '2099-01-01T12:00:00.000Z',
+              studyDay: '2099-01-01',
             },
           ],
         }),
       'import-rejected',
       /in the future/,
+    ],
+    [
+      'an event id made an hour after our clock, though the event is in the past',
+      () =>
+        JSON.stringify({
+          ...valid,
+          events: [{ ...lastEvent, id: idAt(local.clock.ms() + 3_600_000, 1) }],
+        }),
+      'import-rejected',
+      /Event \S+ has an id made at 2025-\d\d-\d\dT.*, in the future \(this device's clock reads/,
+    ],
+    [
+      'a 300-year-old event filed under today',
+      () =>
+        JSON.stringify({
+          ...valid,
+          events: [{ ...firstEvent, id: idAt(0, 2), occurredAt: '1725-03-03T09:00:00.000Z' }],
+        }),
+      'import-rejected',
+      /is filed under study day 2025-03-03 but is dated 1725-03-03T09:00:00.000Z, which is study day 1725-03-02 to 1725-03-03/,
+    ],
+    [
+      'a quiz answer filed under the day before its time zone allows',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizAnswers: [
+            {
+              ...valid.quizAnswers[0],
+              id: idAt(String(valid.quizAnswers[0]?.answeredAt), 4),
+              studyDay: '2025-02-28',
+            },
+          ],
+        }),
+      'import-rejected',
+      /Quiz answer \S+ is filed under study day 2025-02-28/,
+    ],
+    [
+      'an event id with the largest UUIDv7 time',
+      () =>
+        JSON.stringify({
+          ...valid,
+          events: [{ ...firstEvent, id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' }],
+        }),
+      'import-rejected',
+      /has an id made at \+010889-.*days after its own time/,
+    ],
+    [
+      'a quiz session id made long before the session',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizSessions: [{ ...valid.quizSessions[0], id: idAt('2020-01-01T00:00:00.000Z', 3) }],
+          quizAnswers: [],
+        }),
+      'import-rejected',
+      /Quiz session \S+ has an id made at 2020-01-01T00:00:00.000Z, \d+ days before its own time/,
+    ],
+    [
+      'a lone surrogate in a card id',
+      () =>
+        JSON.stringify({ ...valid, events: [{ ...firstEvent, cardId: 'card-\uD800' }] }).replace(
+          /card-[^"]*"/,
+          'card-\\ud800"',
+        ),
+      'import-rejected',
+      /events\.0\.cardId contains a lone surrogate \(U\+D800\), which is not Unicode text/,
+    ],
+    [
+      'a NUL in a topic',
+      () =>
+        JSON.stringify({
+          ...valid,
+          quizAnswers: [{ ...valid.quizAnswers[0], topic: 'topic\u0000a' }],
+        }),
+      'import-rejected',
+      /quizAnswers\.0\.topic contains a NUL character/,
     ],
     [
       'an undo of a missing event',
@@ -258,7 +354,7 @@ describe('hostile imports are rejected with a reason, and local data stays untou
           events: [
             {
               ...(undo ?? firstEvent),
-              id: '01955b40-0000-7000-8000-0000000000fe',
+              id: idAt(String((undo ?? firstEvent).occurredAt), 0xfe),
               kind: 'undo',
               rating: null,
               undoes: '01955b40-0000-7000-8000-0000000000fd',
@@ -277,7 +373,7 @@ describe('hostile imports are rejected with a reason, and local data stays untou
           quizAnswers: [
             {
               ...valid.quizAnswers[0],
-              id: '01955b40-0000-7000-8000-0000000000fc',
+              id: idAt(String(valid.quizAnswers[0]?.answeredAt), 0xfc),
               sessionId: '01955b40-0000-7000-8000-0000000000fb',
             },
           ],
