@@ -9,6 +9,7 @@ const faultTests = [
   'test/unit/data-import.test.ts',
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
+  'test/unit/single-instance.test.ts',
 ];
 
 export default defineConfig({
