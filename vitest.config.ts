@@ -10,6 +10,7 @@ const faultTests = [
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
   'test/unit/single-instance.test.ts',
+  'test/unit/hostile-packs.test.ts',
 ];
 
 export default defineConfig({

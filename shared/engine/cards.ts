@@ -270,7 +270,7 @@ export function generateCards(index: PackIndex): StudyCard[] {
     const deck = entityDecks.get(entityId);
     if (!deck) return;
     entityDecks.delete(entityId);
-    ordered.push(...deck);
+    for (const card of deck) ordered.push(card);
   };
   for (const { fact, cards } of factDecks) {
     const needed = [
@@ -279,10 +279,10 @@ export function generateCards(index: PackIndex): StudyCard[] {
       ...(isEntityObject(fact) ? [fact.object] : []),
     ];
     for (const entityId of needed) introduce(entityId);
-    ordered.push(...cards);
+    for (const card of cards) ordered.push(card);
   }
   // Entities no fact uses come last, in their own order.
-  ordered.push(...[...entityDecks.values()].flat().sort(byKey));
+  for (const card of [...entityDecks.values()].flat().sort(byKey)) ordered.push(card);
   // Two facts can end in the same "name one" question: it is asked once, for both facts.
   const byFront = new Map<string, Unranked>();
   for (const card of ordered) {

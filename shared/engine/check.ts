@@ -639,7 +639,7 @@ export function checkBank(pack: Pack, bank: Bank): Violation[] {
         break;
     }
   }
-  violations.push(...checkCards(index, bank.cards));
+  for (const violation of checkCards(index, bank.cards)) violations.push(violation);
   return violations;
 }
 
