@@ -11,6 +11,7 @@ const faultTests = [
   'test/unit/ipc-boundary.test.ts',
   'test/unit/single-instance.test.ts',
   'test/unit/hostile-packs.test.ts',
+  'test/unit/storage-errors.test.ts',
 ];
 
 export default defineConfig({

@@ -1,4 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
+import { existsSync, statSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
 import { v4 as uuidv4 } from 'uuid';
 import {
   expectedTables,
@@ -66,4 +68,33 @@ export function ensureDeviceId(db: DatabaseSync): string {
 export function readDeviceId(db: DatabaseSync): string {
   const value = db.prepare(`SELECT value FROM meta WHERE key = 'device_id'`).get()?.value;
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * A read-only connection to a database this process may not write, at the current schema. In a
+ * folder it cannot write, SQLite cannot make the WAL index it needs (SQLITE_READONLY_DIRECTORY);
+ * then, if no WAL holds unmerged pages, the file is read as immutable, which needs none.
+ */
+export function openForReading(file: string, timeoutMs: number): DatabaseSync {
+  const immutable = pathToFileURL(file);
+  immutable.searchParams.set('immutable', '1');
+  const wal = `${file}-wal`;
+  const walEmpty = !existsSync(wal) || statSync(wal).size === 0;
+  let lastError: unknown;
+  for (const target of walEmpty ? [file, immutable] : [file]) {
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(target, { readOnly: true, timeout: timeoutMs });
+      const version = schemaVersion(db);
+      if (version !== latestSchemaVersion) {
+        throw new Error(`it is at schema ${version}, this Pathwise reads ${latestSchemaVersion}`);
+      }
+      checkTables(db);
+      return db;
+    } catch (error) {
+      if (db?.isOpen) db.close();
+      lastError = error;
+    }
+  }
+  throw lastError;
 }

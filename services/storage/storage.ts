@@ -3,13 +3,14 @@ import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { NoticeBoard } from '../notices.ts';
-import { latestSchemaVersion, migrate, schemaVersion } from './migrations.ts';
+import { migrate } from './migrations.ts';
 import {
   checkBeforeWriting,
   checkTables,
   configure,
   ensureDeviceId,
   integrityProblem,
+  openForReading,
   readDeviceId,
 } from './database-checks.ts';
 import { classifyOpenFailure as classify, describe, type OpenProblem } from './storage-errors.ts';
@@ -246,20 +247,11 @@ export class Storage {
    */
   #openReadOnly(reason: string): StorageStatus {
     if (!existsSync(this.file)) return this.#unavailable(reason);
-    let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(this.file, {
-        readOnly: true,
-        timeout: this.#options.busyTimeoutMs ?? 3000,
-      });
-      if (schemaVersion(db) !== latestSchemaVersion) {
-        throw new Error(`schema ${schemaVersion(db)}, not ${latestSchemaVersion}`);
-      }
-      checkTables(db);
+      const db = openForReading(this.file, this.#options.busyTimeoutMs ?? 3000);
       this.#db = db;
       this.#deviceId = readDeviceId(db);
     } catch (error) {
-      if (db?.isOpen) db.close();
       return this.#unavailable(`${reason} It could not be read either (${describe(error)}).`);
     }
     const full = `${reason} Your progress can still be read and exported, but nothing new is saved until the folder is writable again.`;
