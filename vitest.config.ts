@@ -11,6 +11,9 @@ const faultTests = [
   'test/unit/ipc-boundary.test.ts',
   'test/unit/preview-body-limit.test.ts',
   'test/unit/clock-back-fuzz.test.ts',
+  'test/unit/single-instance.test.ts',
+  'test/unit/hostile-packs.test.ts',
+  'test/unit/storage-errors.test.ts',
 ];
 
 export default defineConfig({

@@ -8,12 +8,18 @@ import { createHandlerRegistry, openAppServices } from '../services/app-services
 import { startPreviewServer } from './server.ts';
 
 /**
- * `npm run preview -- [--port N] [--data-dir DIR]`: serves the built renderer on 127.0.0.1 and
- * answers the contract over HTTP through the same handlers and services as Electron.
+ * `npm run preview -- [--port N] [--data-dir DIR] [--renderer-dir DIR]`: serves the built renderer
+ * (out/renderer, or another build given by --renderer-dir) on 127.0.0.1 and answers the contract
+ * over HTTP through the same handlers and services as Electron. Refuses to start on a data folder
+ * another Pathwise holds.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -22,7 +28,9 @@ async function main(): Promise<void> {
   }
 
   const root = findRepoRoot();
-  const rendererDir = path.join(root, 'out', 'renderer');
+  const rendererDir = values['renderer-dir']
+    ? path.resolve(values['renderer-dir'])
+    : path.join(root, 'out', 'renderer');
   readFileSync(path.join(rendererDir, 'index.html')); // fail early, with a clear message, before a build
 
   const dataDir = values['data-dir']

@@ -22,6 +22,8 @@ import { ReportService } from './reports/report-service.ts';
 import { Catalog } from './review/catalog.ts';
 import { ReviewService } from './review/review-service.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import { DataFolderLock } from './storage/data-folder-lock.ts';
+import { storageFailure } from './storage/storage-errors.ts';
 import { Storage } from './storage/storage.ts';
 
 export interface AppServicesOptions {
@@ -72,11 +74,23 @@ export interface AppServices {
 }
 
 /**
- * The composition root for every main-process service; both transports call it. Throws a
+ * The composition root for every main-process service; both transports call it. Throws
+ * DataFolderInUseError when another Pathwise (Electron or preview) holds the data folder, and a
  * PackStartupError, listing located problems, when a bundled pack is broken or missing: the app
  * has nothing to teach without it.
  */
 export function openAppServices(options: AppServicesOptions): AppServices {
+  // First of all: a second instance must not read, let alone write, a folder another one owns.
+  const lock = DataFolderLock.acquire(options.dataDir);
+  try {
+    return openLocked(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServices {
   const now = options.now ?? (() => new Date());
   const notices = new NoticeBoard(now);
   const packs = PackLibrary.open({
@@ -90,6 +104,7 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     notices,
     now,
+    lock,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     ...(options.quickCheckMaxBytes === undefined
       ? {}
@@ -161,13 +176,14 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     close() {
       if (timer) clearTimeout(timer);
       storage.close();
+      lock.release();
     },
   };
 }
 
 /** Every contract channel wired to its service; both transports dispatch through this. */
 export function createHandlerRegistry(services: AppServices): HandlerRegistry {
-  const registry = new HandlerRegistry();
+  const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(services));
   registry.registerAll(packHandlers(services));
   registry.registerAll(quizHandlers(services));
@@ -179,4 +195,19 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(reportHandlers(services));
   registry.assertComplete();
   return registry;
+}
+
+/** A full or failing disk answers `storage-unavailable` and leaves one notice saying what to do. */
+function explainStorageFailure(services: AppServices, error: unknown) {
+  const explained = storageFailure(error, services.options.dataDir);
+  const title = 'Progress could not be saved';
+  if (explained && !services.notices.list().some((notice) => notice.title === title)) {
+    services.notices.add({
+      source: 'storage',
+      severity: 'error',
+      title,
+      message: explained.message,
+    });
+  }
+  return explained;
 }

@@ -95,7 +95,7 @@ export class BackupService {
    * never rotates good backups away.
    */
   ensureDaily(): BackupInfo | undefined {
-    if (!this.#storage.available) return undefined;
+    if (this.#storage.status.state !== 'ready') return undefined;
     if (this.#storage.verifyIntegrity() === 'recovered') return undefined;
     const today = studyDayOf(this.#now().getTime());
     const done = this.list().some(
@@ -109,6 +109,7 @@ export class BackupService {
    * current database first (so a restore can itself be undone by restoring that one).
    */
   restore(id: string): { restored: BackupInfo; safetyBackup: BackupInfo } {
+    this.#storage.assertWritable();
     const restored = this.list().find((backup) => backup.id === id);
     if (!restored) throw new ContractError('not-found', `There is no backup "${id}".`);
     checkBackup(this.#file(id));

@@ -184,7 +184,7 @@ export class DataService {
 
   /** Erases all progress after backing it up; settings are kept. */
   reset(): { backup: BackupInfo } {
-    this.#storage.db();
+    this.#storage.assertWritable();
     const backup = this.#backups.create('before-reset');
     const settings = allSettingRecords(this.#storage);
     const file = this.#storage.file;

@@ -12,6 +12,15 @@ export type HandlerMap = { [C in ChannelName]: Handler<C> };
 /** Collects handlers per domain; refuses a channel twice, and a channel the contract lacks. */
 export class HandlerRegistry {
   readonly #handlers = new Map<ChannelName, Handler<ChannelName>>();
+  readonly #explain: (error: unknown) => ContractError | undefined;
+
+  /**
+   * `explain` turns a failure it recognises (a full disk) into an error for the learner; any
+   * other failure is answered as `internal`.
+   */
+  constructor(explain: (error: unknown) => ContractError | undefined = () => undefined) {
+    this.#explain = explain;
+  }
 
   register<C extends ChannelName>(name: C, handler: Handler<C>): void {
     if (!isChannelName(name)) throw new Error(`No channel "${String(name)}" in the contract.`);
@@ -55,6 +64,8 @@ export class HandlerRegistry {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ContractError) return failure(error.code, error.message);
+      const explained = this.#explain(error);
+      if (explained) return failure(explained.code, explained.message);
       return failure(
         'internal',
         `${name} failed: ${error instanceof Error ? error.message : String(error)}`,

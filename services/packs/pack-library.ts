@@ -3,11 +3,12 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PackImportResult, PackSummary } from '../../shared/contract/pack.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
+import { problemCount } from '../../shared/pack/problems.ts';
 import { packCounts } from '../../shared/pack/stats.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
 import { validatePack, type PackFileTexts } from '../../shared/pack/validate.ts';
 import type { NoticeBoard } from '../notices.ts';
-import { loadPackFolder, packFolders, problemLines } from './pack-folder.ts';
+import { loadPackFolder, packFolderEntries, problemLines } from './pack-folder.ts';
 
 export const defaultPackId = 'il32-gamma';
 
@@ -80,7 +81,7 @@ export class PackLibrary {
   import(files: PackFileTexts): PackImportResult {
     const result = validatePack(files);
     if (!result.ok) {
-      const count = result.problems.length;
+      const count = problemCount(result.problems);
       throw new ContractError(
         'pack-invalid',
         [
@@ -129,11 +130,14 @@ export class PackLibrary {
 
   #loadBundled(): void {
     const { bundledDir } = this.#options;
-    const broken: string[] = [];
-    for (const folder of packFolders(bundledDir)) {
+    const { folders, skipped } = packFolderEntries(bundledDir);
+    const broken = skipped.map(({ name, reason }) => `${name}: ${reason}`);
+    for (const folder of folders) {
       const result = loadPackFolder(path.join(bundledDir, folder));
       if (!result.ok) {
-        broken.push(...problemLines(result.problems, { prefix: `${folder}/` }));
+        for (const line of problemLines(result.problems, { prefix: `${folder}/` })) {
+          broken.push(line);
+        }
         continue;
       }
       const id = result.pack.manifest.id;
@@ -159,12 +163,22 @@ export class PackLibrary {
 
   #loadLearnerPacks(): void {
     const dir = this.#learnerDir();
-    for (const folder of packFolders(dir)) {
+    const { folders, skipped } = packFolderEntries(dir);
+    for (const { name, reason } of skipped) {
+      this.#skip(
+        name,
+        `${path.join(dir, name)} was skipped: ${reason}. A pack must be a real folder there; ` +
+          'copy the folder in instead of linking it.',
+      );
+    }
+    for (const folder of folders) {
       const result = loadPackFolder(path.join(dir, folder));
       if (!result.ok) {
-        this.#skip(folder, 'It has problems, listed below; fix them and import it again.', [
-          ...problemLines(result.problems),
-        ]);
+        this.#skip(
+          folder,
+          'It has problems, listed below; fix them and import it again.',
+          problemLines(result.problems),
+        );
         continue;
       }
       const id = result.pack.manifest.id;

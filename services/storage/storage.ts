@@ -1,17 +1,19 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { v4 as uuidv4 } from 'uuid';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { NoticeBoard } from '../notices.ts';
+import { migrate } from './migrations.ts';
 import {
-  SchemaTooNewError,
-  expectedTables,
-  latestSchemaVersion,
-  migrate,
-  schemaVersion,
-} from './migrations.ts';
-import { sqliteCode, sqliteCodes } from './sqlite.ts';
+  checkBeforeWriting,
+  checkTables,
+  configure,
+  ensureDeviceId,
+  integrityProblem,
+  openForReading,
+  readDeviceId,
+} from './database-checks.ts';
+import { classifyOpenFailure as classify, describe, type OpenProblem } from './storage-errors.ts';
 
 /**
  * The learner's progress database: one SQLite file in the data directory.
@@ -26,8 +28,10 @@ import { sqliteCode, sqliteCodes } from './sqlite.ts';
  * a larger file opens at once and is checked by `verifyIntegrity()` a little later, before the
  * daily backup (so a damaged file never rotates good backups away). A damaged file is moved
  * aside (never deleted) and a fresh one started; a file we must not or cannot touch (newer schema,
- * locked, read-only) leaves storage unavailable with a notice, and every progress channel answers
- * `storage-unavailable` until the app restarts.
+ * locked) leaves storage unavailable with a notice, and every progress channel answers
+ * `storage-unavailable` until the app restarts. A folder this process cannot write (read-only, no
+ * permission, or not locked for this process) is opened read-only: progress can be read and
+ * exported, and every write answers `storage-unavailable`.
  */
 
 export const databaseFileName = 'pathwise.sqlite';
@@ -41,10 +45,21 @@ export interface StorageOptions {
   readonly busyTimeoutMs?: number;
   /** Files up to this size are integrity-checked while opening (default 64 MiB, ~50 ms). */
   readonly quickCheckMaxBytes?: number;
+  /** The data folder's lock; without it (tests, tools) the caller vouches it is the only writer. */
+  readonly lock?: FolderLock;
+}
+
+/** What storage needs of the data folder's lock (DataFolderLock). */
+export interface FolderLock {
+  readonly exclusive: boolean;
+  readonly unlockedReason: string | undefined;
+  assertHeld(): void;
 }
 
 export type StorageStatus =
-  { readonly state: 'ready' } | { readonly state: 'unavailable'; readonly reason: string };
+  | { readonly state: 'ready' }
+  | { readonly state: 'read-only'; readonly reason: string }
+  | { readonly state: 'unavailable'; readonly reason: string };
 
 export class Storage {
   readonly dataDir: string;
@@ -68,8 +83,21 @@ export class Storage {
     return this.#status;
   }
 
+  /** Whether progress can be read (ready, or read-only). */
   get available(): boolean {
-    return this.#status.state === 'ready';
+    return this.#status.state !== 'unavailable';
+  }
+
+  /**
+   * Throws `storage-unavailable` unless this process may write: the folder's lock still held and
+   * the database open for writing. Checked before wholesale changes (reset, restore, import).
+   */
+  assertWritable(): void {
+    this.#options.lock?.assertHeld();
+    this.db();
+    if (this.#status.state === 'read-only') {
+      throw new ContractError('storage-unavailable', this.#status.reason);
+    }
   }
 
   /** Bumped whenever data changes wholesale (import, restore, reset, rebuild): caches reload. */
@@ -120,8 +148,15 @@ export class Storage {
       );
     }
 
+    const { lock } = this.#options;
+    if (lock && !lock.exclusive) {
+      return this.#openReadOnly(
+        `Pathwise cannot write to ${dataDir}: ${lock.unlockedReason ?? 'it is not locked'}.`,
+      );
+    }
     const first = this.#tryOpen();
     if (first.ok) return this.#ready(first.db);
+    if (first.problem.cannotWrite) return this.#openReadOnly(first.problem.message);
     if (first.problem.kind === 'unavailable') return this.#unavailable(first.problem.message);
 
     let movedTo: string;
@@ -187,6 +222,7 @@ export class Storage {
 
   /** Closes, runs `fn` on the closed file (replace it, move it), and opens again. */
   replaceFile(fn: () => void): StorageStatus {
+    this.#options.lock?.assertHeld();
     this.close();
     try {
       fn();
@@ -202,6 +238,31 @@ export class Storage {
     this.#status = { state: 'ready' };
     this.#deviceId = ensureDeviceId(db);
     this.#generation += 1;
+    return this.#status;
+  }
+
+  /**
+   * A database this process may not write is still the learner's progress: open it read-only, so
+   * it can be looked at and exported. Only a file at the current schema (no migration can run).
+   */
+  #openReadOnly(reason: string): StorageStatus {
+    if (!existsSync(this.file)) return this.#unavailable(reason);
+    try {
+      const db = openForReading(this.file, this.#options.busyTimeoutMs ?? 3000);
+      this.#db = db;
+      this.#deviceId = readDeviceId(db);
+    } catch (error) {
+      return this.#unavailable(`${reason} It could not be read either (${describe(error)}).`);
+    }
+    const full = `${reason} Your progress can still be read and exported, but nothing new is saved until the folder is writable again.`;
+    this.#status = { state: 'read-only', reason: full };
+    this.#generation += 1;
+    this.#options.notices.add({
+      source: 'storage',
+      severity: 'error',
+      title: 'Progress cannot be saved',
+      message: full,
+    });
     return this.#status;
   }
 
@@ -282,103 +343,4 @@ export class Storage {
   }
 }
 
-type OpenProblem = { kind: 'corrupt' | 'unavailable'; message: string };
-
-class DamagedDatabaseError extends Error {}
-
-/** Reads only: a file we must refuse (newer schema) or cannot trust must not be changed. */
-function checkBeforeWriting(db: DatabaseSync, quickCheck: boolean): void {
-  const version = schemaVersion(db);
-  if (version > latestSchemaVersion) throw new SchemaTooNewError(version);
-  // Reading the schema catches a damaged first page even when the full check waits.
-  db.prepare('SELECT COUNT(*) FROM sqlite_schema').get();
-  if (quickCheck) {
-    const problem = integrityProblem(db);
-    if (problem) throw new DamagedDatabaseError(problem);
-  }
-}
-
-function integrityProblem(db: DatabaseSync): string | undefined {
-  const rows = db.prepare('PRAGMA quick_check').all();
-  const problems = rows.map((row) => String(row.quick_check)).filter((line) => line !== 'ok');
-  return problems.length > 0
-    ? `integrity check failed: ${problems.slice(0, 3).join('; ')}`
-    : undefined;
-}
-
 export const defaultQuickCheckMaxBytes = 64 * 1024 * 1024;
-
-function configure(db: DatabaseSync): void {
-  const mode = db.prepare('PRAGMA journal_mode = WAL').get()?.journal_mode;
-  if (mode !== 'wal') throw new Error(`could not switch to WAL (journal mode is ${String(mode)})`);
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  // Take the write lock once now, so a file another program holds fails here, at start.
-  db.exec('BEGIN IMMEDIATE');
-  db.exec('ROLLBACK');
-}
-
-function checkTables(db: DatabaseSync): void {
-  const present = new Set(
-    db
-      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`)
-      .all()
-      .map((row) => String(row.name)),
-  );
-  const missing = expectedTables.filter((table) => !present.has(table));
-  if (missing.length > 0) {
-    throw new DamagedDatabaseError(
-      `tables missing at schema ${latestSchemaVersion}: ${missing.join(', ')}`,
-    );
-  }
-}
-
-function ensureDeviceId(db: DatabaseSync): string {
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?)`).run(uuidv4());
-  const value = db.prepare(`SELECT value FROM meta WHERE key = 'device_id'`).get()?.value;
-  if (typeof value !== 'string') throw new Error('No device id in meta.');
-  return value;
-}
-
-function classify(error: unknown, file: string): OpenProblem {
-  if (error instanceof SchemaTooNewError) return { kind: 'unavailable', message: error.message };
-  if (error instanceof DamagedDatabaseError) return { kind: 'corrupt', message: error.message };
-  const code = sqliteCode(error);
-  const detail = describe(error);
-  switch (code) {
-    case sqliteCodes.corrupt:
-    case sqliteCodes.notadb:
-      return { kind: 'corrupt', message: detail };
-    case sqliteCodes.busy:
-    case sqliteCodes.locked:
-      return {
-        kind: 'unavailable',
-        message:
-          `The progress database ${file} is locked by another program (is Pathwise already ` +
-          `open?). Close it and start Pathwise again; nothing was changed (${detail}).`,
-      };
-    case sqliteCodes.readonly:
-    case sqliteCodes.perm:
-    case sqliteCodes.cantopen:
-      return {
-        kind: 'unavailable',
-        message:
-          `Pathwise cannot write to ${path.dirname(file)} (${detail}). Check that the folder ` +
-          `and the file ${path.basename(file)} are writable; nothing was changed.`,
-      };
-    case sqliteCodes.full:
-      return {
-        kind: 'unavailable',
-        message: `The disk holding ${path.dirname(file)} is full (${detail}). Free some space and start again.`,
-      };
-    default:
-      return {
-        kind: 'unavailable',
-        message: `The progress database could not be opened: ${detail}.`,
-      };
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -192,7 +192,7 @@ export function generateCards(index: PackIndex): StudyCard[] {
     const deck = entityDecks.get(entityId);
     if (!deck) return;
     entityDecks.delete(entityId);
-    ordered.push(...deck);
+    for (const card of deck) ordered.push(card);
   };
   for (const { fact, card } of factDecks) {
     const needed = [
@@ -204,7 +204,7 @@ export function generateCards(index: PackIndex): StudyCard[] {
     ordered.push(card);
   }
   // Entities no fact uses come last, in their own order.
-  ordered.push(...[...entityDecks.values()].flat().sort(byKey));
+  for (const card of [...entityDecks.values()].flat().sort(byKey)) ordered.push(card);
   // Two facts can end in the same templated sentence: it is asked once, for both facts.
   const byFront = new Map<string, Unranked>();
   for (const card of ordered) {

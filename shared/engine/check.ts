@@ -67,7 +67,7 @@ export function checkBank(pack: Pack, bank: Bank): Violation[] {
     checkCommon(index, item, report);
     kinds[item.kind].check(index, item, report);
   }
-  violations.push(...checkCards(index, bank.cards));
+  for (const violation of checkCards(index, bank.cards)) violations.push(violation);
   return violations;
 }
 

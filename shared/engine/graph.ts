@@ -300,7 +300,7 @@ export function cascadeLevels(pathways: readonly Pathway[]): Map<string, number>
       remaining.set(to, left);
       if (left === 0) fresh.push(to);
     }
-    ready.push(...fresh.sort());
+    for (const node of fresh.sort()) ready.push(node);
   };
   while (remaining.size > 0) {
     const next = ready.shift();

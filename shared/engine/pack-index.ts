@@ -319,7 +319,9 @@ export function factsBetween(
   const out: Fact[] = [];
   const objectList = [...objects];
   for (const s of subjects) {
-    for (const o of objectList) out.push(...(index.factsByPair.get(pairKey(s, o)) ?? []));
+    for (const o of objectList) {
+      for (const fact of index.factsByPair.get(pairKey(s, o)) ?? []) out.push(fact);
+    }
   }
   return out;
 }

@@ -50,7 +50,9 @@ function between(lookup: Lookup, subjects: Iterable<string>, objects: Iterable<s
   const out: Fact[] = [];
   const objectList = [...objects];
   for (const s of subjects) {
-    for (const o of objectList) out.push(...(lookup.byPair.get(pairKey(s, o)) ?? []));
+    for (const o of objectList) {
+      for (const fact of lookup.byPair.get(pairKey(s, o)) ?? []) out.push(fact);
+    }
   }
   return out;
 }
@@ -72,7 +74,9 @@ function candidateFacts(
   }
   const found = between(lookup, subjects, objects);
   if (relations[relation].symmetric) {
-    found.push(...between(lookup, objects, subjects).filter((f) => f.relation === relation));
+    for (const fact of between(lookup, objects, subjects)) {
+      if (fact.relation === relation) found.push(fact);
+    }
   }
   return found;
 }

@@ -60,14 +60,9 @@ export function parseJsonSource(file: string, rawText: string): ParsedSource {
     text = ` ${text.slice(1)}`;
   }
 
-  const tooDeep = firstTooDeep(text);
-  if (tooDeep !== undefined) {
-    problems.push({
-      file,
-      ...at(tooDeep),
-      rule: 'json-syntax',
-      message: `nested more than ${maxDepth} levels deep; a pack file never needs that`,
-    });
+  const excess = firstExcess(text);
+  if (excess !== undefined) {
+    problems.push({ file, ...at(excess.offset), rule: 'json-syntax', message: excess.message });
     return { ok: false, problems };
   }
 
@@ -137,21 +132,56 @@ export function parseJsonSource(file: string, rawText: string): ParsedSource {
 /** Pack files nest about six levels; the bound keeps hostile input from exhausting the stack. */
 const maxDepth = 64;
 
-/** Offset of the first bracket that opens level `maxDepth + 1`, outside strings. */
-function firstTooDeep(text: string): number | undefined {
+/**
+ * The bundled pack's largest file holds about 3,000 values (objects, arrays, strings, numbers);
+ * this allows packs eighty times larger, and refuses a file of a million tiny objects in one quick
+ * scan instead of building a tree of it (gigabytes, minutes).
+ */
+export const maxJsonValues = 250_000;
+
+/**
+ * Where `text` first nests deeper than `maxDepth` or holds more than `maxJsonValues` values. Every
+ * value but the root either follows a comma or opens a non-empty array or object, so counting
+ * those outside strings counts the values without parsing them.
+ */
+function firstExcess(text: string): { offset: number; message: string } | undefined {
   let depth = 0;
+  let values = 1;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+    const char = text.charCodeAt(i);
     if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '[' || char === '{') {
-      if (++depth > maxDepth) return i;
-    } else if (char === ']' || char === '}') depth--;
+      if (char === 92 /* \ */) i++;
+      else if (char === 34 /* " */) inString = false;
+      continue;
+    }
+    if (char === 34) inString = true;
+    else if (char === 91 /* [ */ || char === 123 /* { */) {
+      if (++depth > maxDepth) {
+        return {
+          offset: i,
+          message: `nested more than ${maxDepth} levels deep; a pack file never needs that`,
+        };
+      }
+      if (!closesAt(text, i + 1)) values++;
+    } else if (char === 93 /* ] */ || char === 125 /* } */) depth--;
+    else if (char === 44 /* , */) values++;
+    if (values > maxJsonValues) {
+      return {
+        offset: i,
+        message: `more than ${maxJsonValues} values (objects, arrays, strings, numbers); a pack file never needs that many`,
+      };
+    }
   }
   return undefined;
+}
+
+/** Whether only whitespace stands between `from` and a closing bracket (an empty array or object). */
+function closesAt(text: string, from: number): boolean {
+  let i = from;
+  while (/\s/.test(text.charAt(i))) i++;
+  const char = text.charAt(i);
+  return char === ']' || char === '}';
 }
 
 /** `$[12].subject`, `$.topics[0].id`, `$.pathways.D1.all.nodes["il-32-gamma"]`. */

@@ -1,6 +1,6 @@
 import type { JsonPath, JsonSource } from './json-source.ts';
 import { formatJsonPath } from './json-source.ts';
-import type { PackProblem, ProblemRule } from './problems.ts';
+import { maxProblemsPerFile, type PackProblem, type ProblemRule } from './problems.ts';
 import type {
   Entity,
   Fact,
@@ -55,6 +55,11 @@ export interface KnownIds {
 
 export class Reporter {
   readonly problems: PackProblem[] = [];
+  /** Problems past the per-file cap, counted without being located (locating costs). */
+  readonly unlisted = new Map<string, number>();
+  /** Array elements left unchecked once their file had problems enough (see `saturated`). */
+  readonly unchecked = new Map<string, number>();
+  readonly #listed = new Map<string, number>();
   readonly #sources: ReadonlyMap<PackFileName, JsonSource>;
 
   constructor(sources: ReadonlyMap<PackFileName, JsonSource>) {
@@ -70,6 +75,12 @@ export class Reporter {
     /** Characters to move right of the value's start, to point inside a one-line string. */
     shift = 0,
   ): void {
+    const listed = this.#listed.get(file) ?? 0;
+    if (this.saturated(file)) {
+      this.unlisted.set(file, (this.unlisted.get(file) ?? 0) + 1);
+      return;
+    }
+    this.#listed.set(file, listed + 1);
     const position = this.#sources.get(file)?.locate(path, target) ?? { line: 1, column: 1 };
     const column = position.column + shift;
     this.problems.push({
@@ -80,6 +91,18 @@ export class Reporter {
       rule,
       message,
     });
+  }
+
+  /**
+   * Whether `file` has problems enough to show (twice the cap: the final cut keeps the first in
+   * reading order, which is not report order); checking more of its elements would only cost.
+   */
+  saturated(file: PackFileName): boolean {
+    return (this.#listed.get(file) ?? 0) >= 2 * maxProblemsPerFile;
+  }
+
+  skipElements(file: PackFileName, count: number): void {
+    this.unchecked.set(file, (this.unchecked.get(file) ?? 0) + count);
   }
 
   /** "facts.json:30:11", for messages that point at a second place (the first duplicate). */

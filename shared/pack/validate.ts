@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { JsonPath, JsonSource } from './json-source.ts';
 import { parseJsonSource } from './json-source.ts';
 import type { PackProblem } from './problems.ts';
-import { sortProblems } from './problems.ts';
+import { capProblemsPerFile } from './problems.ts';
 import {
   backgroundFactSchema,
   entitySchema,
@@ -73,8 +73,15 @@ function validate(files: PackFileTexts): PackValidation {
   checkReferences(parsed, known, reporter);
   checkLayout(parsed, reporter);
 
-  problems.push(...reporter.problems);
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const all = problems.concat(reporter.problems);
+  if (all.length > 0)
+    return {
+      ok: false,
+      problems: capProblemsPerFile(all, {
+        unlisted: reporter.unlisted,
+        unchecked: reporter.unchecked,
+      }),
+    };
   return { ok: true, pack: assemble(parsed) };
 }
 
@@ -117,7 +124,7 @@ function readSources(files: PackFileTexts, problems: PackProblem[]): Map<PackFil
       continue;
     }
     const result = parseJsonSource(name, text);
-    problems.push(...result.problems);
+    for (const problem of result.problems) problems.push(problem);
     if (result.ok) sources.set(name, result.source);
   }
   return sources;
@@ -151,11 +158,17 @@ function parseArray<T>(
     return undefined;
   }
   const items: Item<T>[] = [];
-  source.value.forEach((raw: unknown, index) => {
-    const result = elementSchema.safeParse(raw);
+  const elements: readonly unknown[] = source.value;
+  for (let index = 0; index < elements.length; index++) {
+    // A file this broken says enough; checking 80,000 more bad elements would take seconds.
+    if (reporter.saturated(file)) {
+      reporter.skipElements(file, elements.length - index);
+      break;
+    }
+    const result = elementSchema.safeParse(elements[index]);
     if (result.success) items.push({ index, value: result.data });
     else reportIssues(reporter, source, file, [index], elementSchema, result.error);
-  });
+  }
   return items;
 }
 

@@ -15,13 +15,62 @@ export function startPreview(
   dataDir: string,
   extraArgs: readonly string[] = [],
 ): Promise<RunningPreview> {
-  const child = spawn(
-    process.execPath,
-    [path.resolve('out/preview/preview.js'), '--data-dir', dataDir, ...extraArgs],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  return waitForUrl(spawnPreview(path.resolve('out/preview/preview.js'), dataDir, extraArgs));
+}
+
+/**
+ * Starts the preview from its source (`preview/preview.ts`, Node 24 strips the types) serving
+ * `rendererDir`, so a test needs no build; the same start-up code as the built one.
+ */
+export function startSourcePreview(dataDir: string, rendererDir: string): Promise<RunningPreview> {
+  return waitForUrl(spawnSourcePreview(dataDir, rendererDir));
+}
+
+/** Runs the source preview expecting it to refuse to start: its exit code and its output. */
+export function refusedSourcePreview(
+  dataDir: string,
+  rendererDir: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawnSourcePreview(dataDir, rendererDir);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    // Started after all: stop it, so the test fails on its output instead of waiting forever.
+    if (output.includes('Preview: http')) child.kill('SIGKILL');
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return new Promise((resolve) => {
+    child.once('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Node 24 from the install, as for every npm script (vitest may run on another Node). */
+const node24 = path.resolve('node_modules/.bin/node');
+
+function spawnSourcePreview(dataDir: string, rendererDir: string): ChildProcess {
+  return spawnPreview(
+    path.resolve('preview/preview.ts'),
+    dataDir,
+    ['--renderer-dir', rendererDir],
+    node24,
   );
+}
+
+function spawnPreview(
+  entry: string,
+  dataDir: string,
+  extraArgs: readonly string[],
+  node = process.execPath,
+): ChildProcess {
+  return spawn(node, [entry, '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function waitForUrl(child: ChildProcess): Promise<RunningPreview> {
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr) throw new Error('The preview must be spawned with piped output.');
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
@@ -43,8 +92,8 @@ export function startPreview(
         stop: () => stopChild(child),
       });
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
+    stdout.on('data', onData);
+    stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     child.once('exit', (code) => {

@@ -263,7 +263,7 @@ describe('pack channels', () => {
       files: { ...renamed('mine'), 'facts.json': 'x'.repeat(4 * 1024 * 1024 + 1) },
     });
     expect(huge).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    // The progress database lives in the data directory too; no pack folder may appear.
-    expect(readdirSync(dataDir).filter((name) => !name.startsWith('pathwise.sqlite'))).toEqual([]);
+    // The progress database and the folder's lock live there too; no pack folder may appear.
+    expect(readdirSync(dataDir).filter((name) => !name.startsWith('pathwise.'))).toEqual([]);
   });
 });

@@ -189,7 +189,8 @@ describe('opening storage: nothing is lost', () => {
         status: { state: string; reason?: string };
         notices: { message: string }[];
       };
-      expect(result.status.state).toBe('unavailable');
+      // Read-only: it can still be read and exported (storage-errors.test.ts), never written.
+      expect(result.status.state).toBe('read-only');
       expect(result.status.reason).toMatch(/cannot write to/);
       expect(result.notices[0]?.message).toMatch(/cannot write to/);
     } finally {

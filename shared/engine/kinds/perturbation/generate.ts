@@ -196,7 +196,7 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
           }
         }
       }
-      items.push(...balanceItems(ctx, view));
+      for (const item of balanceItems(ctx, view)) items.push(item);
     }
   }
   const keyOf = (item: PerturbationItem): string => item.options.find((o) => o.correct)?.id ?? '';
