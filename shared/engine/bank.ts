@@ -16,7 +16,8 @@ export interface BankOptions {
  * by its module (kinds/) so that no guessing rule wins (items/test-wise.ts, items/key-balance.ts):
  * true/false items balanced on truth, negation words and length, the key of a choice item spread
  * over the positions, no option value keyed too often. Kinds are selected stage by stage
- * (`selectionStage`), each seeing the facts the earlier stages teach.
+ * (`selectionStage`), each seeing the facts the earlier stages teach; a kind switched off after
+ * an audit (`switchedOff`) makes no items.
  */
 export function generateQuiz(ctx: GenContext): QuizItem[] {
   const stages = [...new Set(quizKinds.map((kind) => kinds[kind].selectionStage))].sort(
@@ -26,7 +27,7 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
   const byKind = new Map<QuizKind, readonly QuizItem[]>();
   for (const stage of stages) {
     const generated = quizKinds
-      .filter((kind) => kinds[kind].selectionStage === stage)
+      .filter((kind) => kinds[kind].selectionStage === stage && !kinds[kind].switchedOff)
       .map((kind) => [kind, kinds[kind].generate(ctx, taught)] as const);
     for (const [kind, items] of generated) {
       byKind.set(kind, items);

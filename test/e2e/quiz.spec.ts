@@ -27,7 +27,6 @@ const allKinds: readonly QuizKind[] = [
   'mcq',
   'true-false',
   'cloze',
-  'matching',
   'ordering',
   'perturbation',
   'context',
@@ -467,7 +466,7 @@ test('ten questions over every kind hold one of each; all right scores 10 / 10; 
     if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
   }
   // Kinds take turns in a quiz, so ten questions over every kind hold one of each; and every kind
-  // the bank holds is in allKinds (which-study is switched off: which source found what is trivia).
+  // the bank holds is in allKinds (which-study and matching make no items: see their kinds).
   expect([...seen].sort()).toEqual([...allKinds].sort());
   expect([...new Set([...bank.values()].map((q) => q.kind))].sort()).toEqual([...allKinds].sort());
   await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
@@ -524,7 +523,7 @@ test('a link presets the setup; unknown values are named, and the link leaves th
   await expect(page.getByRole('checkbox', { name: kindLabel.matching })).not.toBeChecked();
 
   // Few questions: the form says so honestly, and so does the runner.
-  await chooseKinds(page, ['matching']);
+  await chooseKinds(page, ['ordering']);
   await page.getByLabel('Number of questions').fill('20');
   const summary = page.locator('.qz-match');
   await expect(summary).toHaveText(/^Only \d+ questions match, so the quiz will have \d+\.$/);
@@ -603,7 +602,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await resizeTo(app.page, size);
       const page = await openQuiz(app);
       const shoot = (name: string) => shootAtSize(app, `quiz-${name}-${scheme}`);
-      await chooseKinds(page, ['diagram-node', 'matching', 'ordering']);
+      await chooseKinds(page, ['diagram-node', 'context', 'ordering']);
       await page.getByRole('radio', { name: 'Practice' }).check();
       await page.getByLabel('Number of questions').fill('3');
       await shoot('setup');
@@ -656,7 +655,7 @@ test('screenshots at 200 % text, 1024×700: setup, runner, feedback and results;
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('quiz-setup-text200-1024');
-  await chooseKinds(page, ['diagram-node', 'matching']);
+  await chooseKinds(page, ['diagram-node', 'ordering']);
   await page.getByRole('radio', { name: 'Practice' }).check();
   await page.getByLabel('Number of questions').fill('2');
   await page.getByRole('button', { name: 'Start practice' }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
+import { kinds as kindDefs } from '../../shared/engine/kinds/index.ts';
 import { quizKinds } from '../../shared/engine/types.ts';
 import { WINDOW, windowOf } from '../../shared/engine/kinds/mcq/statement-mcq.ts';
 import { replicatePack } from '../support/synthetic-pack.ts';
@@ -48,7 +49,8 @@ describe('the bundled bank', () => {
 
   it('uses at least eight item kinds (all but which-study here)', () => {
     expect(kinds.size).toBeGreaterThanOrEqual(8);
-    expect([...kinds].sort()).toEqual(quizKinds.filter((k) => k !== 'which-study').sort());
+    const shown = quizKinds.filter((k) => k !== 'which-study' && !kindDefs[k].switchedOff);
+    expect([...kinds].sort()).toEqual(shown.sort());
   });
 
   it('has at least twenty perturbation items, keyed rise or fall, never "no change" without a fact', () => {

@@ -53,6 +53,12 @@ export interface KindDef<K extends QuizKind = QuizKind> {
   readonly asksContested: boolean;
   /** After a typed answer marked wrong, the learner may say "I was right". */
   readonly claimable: boolean;
+  /**
+   * Why no item of this kind is shown to learners for now, when a blind audit found the kind
+   * unfair (above 10 % defective) and its rule is not fixed yet. Its generator, checks and grading
+   * stay, so an item a learner already answered still grades, and the fix can be audited.
+   */
+  readonly switchedOff?: string;
   /** Every item the pack supports, selected; `taught`: facts earlier stages already teach. */
   generate(ctx: GenContext, taught: ReadonlySet<string>): ItemOf<K>[];
   /** bank:check's rules for the kind (the rules every item obeys are in check.ts). */

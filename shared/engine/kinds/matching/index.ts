@@ -34,6 +34,10 @@ export const matchingKind = {
   framed: false,
   asksContested: false,
   claimable: false,
+  switchedOff:
+    'Blind audit C and a review of every item: a right-hand entry often fits a second left entry ' +
+    '(AS is raised in synovial fluid as RA is; IFN-γ also induces IL-32 in synoviocytes; NK cells ' +
+    'are lymphocytes), and in an open world no fact proves the other pairings false.',
   generate: matchingItems,
   check: checkMatching,
   verifyKey: verifyMatching,
