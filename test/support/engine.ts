@@ -1,5 +1,7 @@
 import { generateBank } from '../../shared/engine/bank.ts';
-import type { Bank, QuizItem } from '../../shared/engine/types.ts';
+import { kinds } from '../../shared/engine/kinds/index.ts';
+import { indexPack } from '../../shared/engine/pack-index.ts';
+import { quizKinds, type Bank, type QuizItem } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
 import { bundledPackDir, fixturePackDir, readPackDir } from './pack-dir.ts';
 
@@ -8,6 +10,22 @@ export const bundledPack: Pack = readPackDir(bundledPackDir);
 export const fixturePack: Pack = readPackDir(fixturePackDir);
 export const bundledBank: Bank = generateBank(bundledPack, { seed: 1 });
 export const fixtureBank: Bank = generateBank(fixturePack, { seed: 1 });
+
+/**
+ * The bundled bank plus the items of kinds switched off after an audit (matching): learners never
+ * see them, but their generator, checks and grading stay and are still tested.
+ */
+export const bundledBankAllKinds: Bank = {
+  ...bundledBank,
+  quiz: [
+    ...bundledBank.quiz,
+    ...quizKinds
+      .filter((kind) => kinds[kind].switchedOff !== undefined)
+      .flatMap((kind) =>
+        kinds[kind].generate({ index: indexPack(bundledPack), seed: 1 }, new Set<string>()),
+      ),
+  ],
+};
 
 export function itemOf<K extends QuizItem['kind']>(
   bank: Bank,

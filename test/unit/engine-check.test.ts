@@ -12,7 +12,7 @@ import {
   type WhichStudyItem,
 } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
-import { bundledBank, bundledPack, itemOf } from '../support/engine.ts';
+import { bundledBank, bundledBankAllKinds, bundledPack, itemOf } from '../support/engine.ts';
 
 /**
  * checkBank must be able to fail: every rule is shown firing on a deliberately broken item, and
@@ -41,7 +41,11 @@ const mcqAnswer = mcq.options.find((o) => o.correct)?.text ?? '';
 const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-true:F099');
 const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-flip:F099');
 const cloze = itemOf(bundledBank, 'cloze', (q) => q.id === 'cloze:F099');
-const matching = itemOf(bundledBank, 'matching', (q) => q.matchingFamily === 'disease-status');
+const matching = itemOf(
+  bundledBankAllKinds,
+  'matching',
+  (q) => q.matchingFamily === 'disease-status',
+);
 const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length >= 3);
 const perturbation = itemOf(
   bundledBank,
