@@ -12,7 +12,8 @@ export const BLANK = '_____';
  */
 export function blankInList(text: string): boolean {
   return (
-    new RegExp(`(?:,|\\band|\\bor)\\s+${BLANK}`).test(text) ||
+    // A comma before the blank alone is no list: "According to the review, _____ is…".
+    new RegExp(`\\b(?:and|or)\\s+${BLANK}`).test(text) ||
     new RegExp(`${BLANK}(?:,\\s|\\s+(?:and|or|as well as)\\s|\\s*\\((?:and|or|among)\\b)`).test(
       text,
     ) ||
@@ -54,4 +55,30 @@ export function withoutMeasurements(text: string): string {
  */
 export function isNumberAnswer(value: string): boolean {
   return /^\d/.test(value.trim());
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the text still gives the answer away: a name that begins with one of the answer's
+ * forms ("IL-32α … an isoform of _____" for IL-32), or the head word of the answer as the blank
+ * replaced it, written elsewhere in the sentence ("given at the fusion stage" beside
+ * "_____" for osteoclast fusion).
+ */
+export function cueForAnswer(text: string, forms: readonly string[], answer: string): boolean {
+  const prefixed = forms.some((form) => {
+    const name = form.trim();
+    return (
+      name !== '' &&
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}[\\p{L}\\p{N}]`, 'u').test(text)
+    );
+  });
+  const words = answer.trim().split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  return (
+    prefixed ||
+    (words.length > 1 &&
+      head.length >= 5 &&
+      new RegExp(`(?<![\\p{L}])${escapeRegExp(head)}`, 'iu').test(text))
+  );
 }

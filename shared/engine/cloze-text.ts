@@ -2,16 +2,18 @@ import type { Fact } from '../pack/schema.ts';
 import { alternativeObjects, shownContext } from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { mentionsAny } from './normalize.ts';
+import { relationDef } from '../pack/relations.ts';
 import { formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { isReviewSubject } from './review-subject.ts';
 import {
   BLANK,
   blankInList,
+  cueForAnswer,
   isNumberAnswer,
   withoutCueAfterBlank,
   withoutMeasurements,
 } from './blank.ts';
-import { blankQualifier, qualifies } from './questions.ts';
+import { blankQualifier, narrowsBySource, qualifies } from './questions.ts';
 
 /** A fact's own sentence with its answer blanked: the cloze card and the cloze quiz item. */
 
@@ -102,14 +104,16 @@ function computeClozeFromFactText(
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
   const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
   if (found === null || mentionsAny(found.text, forms) || found.distinctForms > 1) return null;
-  if (blankInList(found.text)) return null;
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
+  if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTriviaNumber(fact) ? null : masked;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.
+  const framed = framedOnSource || namesItsSource(masked.text);
+  // Only the review's own words close the set; a primary paper's name does not (see questions.ts).
   const source =
-    framedOnSource || namesItsSource(masked.text) ? { source: leadReference(index, fact).id } : {};
+    framed && narrowsBySource(index, fact) ? { source: leadReference(index, fact).id } : {};
   const open = alternativeObjects(index, fact, shown, source).filter(
     (id) =>
       !mentionsAny(masked.text, formsOf(index, id)) &&
@@ -129,16 +133,28 @@ export function isTriviaNumber(fact: Fact): boolean {
 }
 
 /**
- * The fact's sentence with its partner blanked ("With _____ co-stimulation, IL-32γ promotes…"),
- * for a card when the object cannot be blanked to one answer. Only a single partner that is not
- * the review's own subject, named once, and not an item of a list.
+ * The fact's sentence with its subject or partner blanked ("With _____ co-stimulation, IL-32γ
+ * promotes…"), for a card when the object cannot be blanked to one answer: the subject where the
+ * relation has one subject per object, else a single partner that is not the review's own
+ * subject, named once, and not an item of a list.
  */
 export function clozeOfPartner(index: PackIndex, fact: Fact): Masked | null {
+  // A relation with one subject per object ("the most active isoform of IL-32") has one answer
+  // on its subject side, whoever the subject is.
+  if (relationDef(fact.relation).oneValue === 'subject' && fact.coSubjects.length === 0) {
+    return blankedOnce(index, fact, fact.subject);
+  }
   const [partner, ...more] = fact.coSubjects;
   if (partner === undefined || more.length > 0 || isReviewSubject(index, partner)) return null;
-  const forms = formsOf(index, partner);
+  return blankedOnce(index, fact, partner);
+}
+
+/** The fact's sentence with one entity blanked once, when nothing else in it names or cues it. */
+function blankedOnce(index: PackIndex, fact: Fact, id: string): Masked | null {
+  const forms = formsOf(index, id);
   const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
-  if (found === null || mentionsAny(found.text, forms) || blankInList(found.text)) return null;
-  if (found.text.split(BLANK).length !== 2) return null;
-  return { ...found, text: withoutCueAfterBlank(found.text) };
+  if (found === null || mentionsAny(found.text, forms)) return null;
+  const masked = { ...found, text: withoutCueAfterBlank(found.text) };
+  if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
+  return masked.text.split(BLANK).length === 2 ? masked : null;
 }

@@ -1,5 +1,5 @@
 import type { Entity, Fact } from '../pack/schema.ts';
-import { BLANK, blankInList, withoutCueAfterBlank } from './blank.ts';
+import { BLANK, blankInList, cueForAnswer, withoutCueAfterBlank } from './blank.ts';
 import {
   alternativeObjects,
   distinguishingType,
@@ -8,23 +8,15 @@ import {
 } from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { capitalise, listText } from './names.ts';
-import { classOf, entityOf, equivalents, isEntityObject, type PackIndex } from './pack-index.ts';
-import {
-  factSetting,
-  kindOf,
-  nameOf,
-  objectPhrase,
-  subjectVerb,
-  textOf,
-  typeNoun,
-} from './phrasing.ts';
+import { equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
+import { factSetting, nameOf, objectPhrase, subjectVerb, textOf, typeNoun } from './phrasing.ts';
 import { subjectOf } from './semantics.ts';
 
 /**
  * Templated fill-in-the-blank sentences that have one intended answer. When the pack gives other
  * true answers to the plain sentence, it is narrowed by the answer's type ("the chemokine _____"),
- * then by its source, then by its source's own list; failing that it becomes a "name one"
- * sentence that accepts every true answer. Never by listing the world's other answers ("TNF-α,
+ * then by the review's own words or list; failing that there is no sentence (no "name one": in
+ * the open world a student may name a true answer the pack does not hold). Never by listing the world's other answers ("TNF-α,
  * IL-6 and _____"): that list is open, so it is an "among others" answer.
  */
 
@@ -51,6 +43,14 @@ const MAX_LISTED = 3;
 /** A "name one" question, recognisable by the checker. */
 export const NAME_ONE = /\bname (?:any )?one\b/i;
 
+/**
+ * Whether naming the fact's source may make its blank unique: only the target review's own words
+ * (its abstract, a figure) form a closed set a student of the review is expected to know.
+ */
+export function narrowsBySource(index: PackIndex, fact: Fact): boolean {
+  return leadReference(index, fact).kind === 'target-review';
+}
+
 /** The source a question may be framed on: the lead reference, and the review's section. */
 function sourceOf(index: PackIndex, fact: Fact): AlternativeOptions {
   const lead = leadReference(index, fact);
@@ -72,20 +72,6 @@ function settingFor(
   return factSetting(index, fact, { exclude: new Set(exclude), after: said, detailHidden });
 }
 
-/** "Name one molecule that IL-32 induces in monocytes and macrophages." */
-function nameOneText(kind: string, clause: string, setting: string): string {
-  return `Name one ${kind} that ${clause}${setting ? ` ${setting}` : ''}.`;
-}
-
-/** What a "name one" question calls its answers: the answer's kind, or "molecule" for a mix. */
-function answerNoun(index: PackIndex, id: string, others: readonly string[] = []): string {
-  const entity = entityOf(index, id);
-  const mixed = others.some((o) => index.entityById.get(o)?.type !== entity.type);
-  if (mixed && classOf(entity.type) === 'molecule') return 'molecule';
-  const kind = kindOf(entity);
-  return kind === 'cells' ? 'cell type' : kind === 'tissues' ? 'tissue' : kind;
-}
-
 /**
  * Templated fill-in sentence for a fact: "IL-32γ increases the microRNA _____ in osteoblasts."
  * Narrowed like a question; `framedOnSource` is set when only the fact's source makes the blank
@@ -99,8 +85,11 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
     sentence.narrowedBy === 'source-list'
       ? sentence.text.slice(sentence.text.indexOf(BLANK))
       : sentence.text;
-  if (blankInList(judged)) return null;
-  return { ...sentence, text: withoutCueAfterBlank(sentence.text) };
+  const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
+  const answer = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
+  const text = withoutCueAfterBlank(sentence.text);
+  if (blankInList(judged) || cueForAnswer(text, forms, answer)) return null;
+  return { ...sentence, text };
 }
 
 function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
@@ -130,6 +119,9 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   if (all.length === 0) return result(plain, false);
   const typedAll = typedWith(all);
   if (typedAll !== null) return result(typedAll, false, 'type');
+  // Only the review's own words may close a question: "according to Joosten 2006" leaves AS as
+  // true as RA, and who found what is not what a student learns (audit D).
+  if (!narrowsBySource(index, fact)) return null;
   if (fromSource.length === 0) return result(plain, true);
   const typedSource = typedWith(fromSource);
   if (typedSource !== null) return result(typedSource, true);
@@ -142,13 +134,8 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
         )
       : null;
   if (listedSource !== null) return result(listedSource, true, 'source-list');
-  if (!isEntityObject(fact)) return null;
-  return {
-    text: `${nameOneText(answerNoun(index, fact.object, all), clause, setting).replace(/\.$/, '')}: ${BLANK}.`,
-    alsoAccepted: all,
-    framedOnSource: false,
-    narrowedBy: 'name-one',
-  };
+  // No "name one": in the open world a student may name a true answer the pack does not hold.
+  return null;
 }
 
 const moleculeTypes: readonly Entity['type'][] = [

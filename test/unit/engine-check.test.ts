@@ -38,8 +38,13 @@ const diagramNode = itemOf(bundledBank, 'diagram-node');
 // claim ("local IL-32γ lowers ?") has entities that fit it and entities nothing is known about.
 const mcqClaim = diagramNode.claim;
 const mcqAnswer = mcq.options.find((o) => o.correct)?.text ?? '';
-const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-true:F099');
-const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === 'tf-flip:F099');
+// A fact the bank asks both ways, true and flipped (which facts are asked so is the selection's).
+const pairedFact = bundledBank.quiz
+  .filter((q) => q.id.startsWith('tf-flip:'))
+  .map((q) => q.id.slice('tf-flip:'.length))
+  .find((id) => bundledBank.quiz.some((q) => q.id === `tf-true:${id}`));
+const tfTrue = itemOf(bundledBank, 'true-false', (q) => q.id === `tf-true:${pairedFact ?? ''}`);
+const tfFalse = itemOf(bundledBank, 'true-false', (q) => q.id === `tf-flip:${pairedFact ?? ''}`);
 const cloze = itemOf(bundledBank, 'cloze', (q) => q.id === 'cloze:F099');
 const matching = itemOf(
   bundledBankAllKinds,
@@ -93,7 +98,7 @@ describe('checkBank', () => {
       expectRule('facts-missing', { ...tfTrue, factIds: [] }));
     it('refuses unknown facts', () => expectRule('fact-unknown', { ...tfTrue, factIds: ['F999'] }));
     it('refuses background facts', () => {
-      const fact = bundledPack.facts.find((f) => f.id === 'F099');
+      const fact = bundledPack.facts.find((f) => f.id === pairedFact);
       const backgroundPack: Pack = {
         ...bundledPack,
         entities: bundledPack.entities.map((e) =>

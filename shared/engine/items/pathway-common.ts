@@ -13,7 +13,13 @@ import {
   type EntityClass,
   type PackIndex,
 } from '../pack-index.ts';
-import { isPluralName, midSentenceName, plural, withoutParenthetical } from '../names.ts';
+import {
+  isPluralName,
+  midSentenceName,
+  plural,
+  takesDefiniteArticle,
+  withoutParenthetical,
+} from '../names.ts';
 import { mentionsAny } from '../normalize.ts';
 import type { PerturbationChange } from '../types.ts';
 import { nodeName, type GenContext } from './common.ts';
@@ -207,7 +213,9 @@ export function changeClause(
 /** What the question asks about: a level, an activity, or for cells their number. */
 export function targetText(ctx: GenContext, view: PathwayView, nodeId: string): string {
   const label = labelOf(ctx, view, nodeId);
-  return classOfNode(ctx, view, nodeId) === 'cell' ? `the number of ${plural(label)}` : label;
+  if (classOfNode(ctx, view, nodeId) === 'cell') return `the number of ${plural(label)}`;
+  // "what happens to the RANKL/OPG ratio", as a lecturer writes it (audit D).
+  return takesDefiniteArticle(label) ? `the ${label}` : label;
 }
 
 export function relationForSign(sign: EdgeSign): RelationId | null {

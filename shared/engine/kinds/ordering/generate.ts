@@ -1,5 +1,5 @@
 import { cascades, signOf, viewPathway } from '../../graph.ts';
-import { isBackgroundEntity } from '../../pack-index.ts';
+import { isBackgroundEntity, isEntityObject } from '../../pack-index.ts';
 import { capitalise } from '../../phrasing.ts';
 import { rngFor, shuffled, type Seed } from '../../rng.ts';
 import type { OrderingItem } from '../../types.ts';
@@ -23,6 +23,29 @@ function shownOrder<T extends { readonly id: string }>(
   const order = shuffled(steps, rngFor(seed, key));
   const solved = order.every((step, i) => step.id === steps[i]?.id);
   return solved ? [...order.slice(1), ...order.slice(0, 1)] : order;
+}
+
+const linksOf = new WeakMap<GenContext['index'], ReadonlySet<string>>();
+
+/** "subject>object" for every fact and background fact whose object is an entity. */
+function backLinks(ctx: GenContext): ReadonlySet<string> {
+  let links = linksOf.get(ctx.index);
+  if (!links) {
+    const all = [...ctx.index.pack.facts, ...ctx.index.pack.background];
+    links = new Set(
+      all
+        .filter((fact) => isEntityObject(fact))
+        .flatMap((fact) => [fact.subject, ...fact.coSubjects].map((s) => `${s}>${fact.object}`)),
+    );
+    linksOf.set(ctx.index, links);
+  }
+  return links;
+}
+
+function actsBackwards(links: ReadonlySet<string>, steps: readonly string[]): boolean {
+  return steps.some((later, j) =>
+    steps.slice(0, j).some((earlier) => links.has(`${later}>${earlier}`)),
+  );
 }
 
 /**
@@ -53,6 +76,9 @@ export function orderingItems(ctx: GenContext): OrderingItem[] {
         const id = `ordering:${pathway.id}:${nodeIds.join('>')}`;
         const branch = `${pathway.id}:${nodeIds.slice(0, 2).join('>')}`;
         if (seen.has(id) || branches.has(branch)) continue;
+        // A later step that acts on an earlier one (TNF-α activates NF-κB) makes a second order
+        // as defensible as the drawn one: IL-32 → TNF-α → NF-κB against IL-32 → NF-κB → TNF-α.
+        if (actsBackwards(backLinks(ctx), entities)) continue;
         const labels = nodeIds.map((n) => capitalise(labelOf(ctx, view, n)));
         if (new Set(labels).size !== labels.length) continue;
         branches.add(branch);
