@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { kinds as kindDefs } from '../../shared/engine/kinds/index.ts';
+import { claimKey } from '../../shared/engine/kinds/mcq/statement-mcq.ts';
 import { quizKinds } from '../../shared/engine/types.ts';
 import { WINDOW, windowOf } from '../../shared/engine/kinds/mcq/statement-mcq.ts';
 import { replicatePack } from '../support/synthetic-pack.ts';
@@ -107,6 +108,20 @@ describe('the bundled bank', () => {
       ).toEqual([]);
     }
     expect(bundledBank.quiz.some((q) => q.kind === 'which-study')).toBe(false);
+  });
+
+  it('offers each claim once among a statement question’s wrong options, whatever its setting', () => {
+    const statementItems = bundledBank.quiz.filter(
+      (q) => q.kind === 'mcq' && q.options.some((o) => o.statement !== undefined),
+    );
+    expect(statementItems.length).toBeGreaterThan(0);
+    for (const item of statementItems) {
+      if (item.kind !== 'mcq') continue;
+      const claims = item.options.flatMap((o) =>
+        !o.correct && o.statement ? [claimKey(o.statement)] : [],
+      );
+      expect(new Set(claims).size, item.id).toBe(claims.length);
+    }
   });
 
   it('frames choice stems on their source or model, never naming the answer', () => {

@@ -5,7 +5,7 @@ import { isBackgroundFact, isEntityObject, type PackIndex } from '../../pack-ind
 import { optionSentence } from '../../phrasing.ts';
 import { tieBreaker } from '../../rng.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
-import type { ChoiceOption, McqItem } from '../../types.ts';
+import type { ChoiceOption, McqItem, Statement } from '../../types.ts';
 import { isNegativeStatement } from '../../items/test-wise.ts';
 import {
   arrange,
@@ -206,23 +206,40 @@ function candidatesFor(
     .map(({ p }) => p);
 }
 
+/** Modifiers that say where a level was measured: a setting, not a different claim. */
+const whereModifiers: ReadonlySet<string> = new Set(['local', 'systemic']);
+
+/**
+ * What a statement claims, whatever its setting: how its subject is changed (raised, blocked;
+ * not where it was measured), its subjects, relation and object.
+ */
+export function claimKey(statement: Statement): string {
+  const { subject, relation, object } = statement;
+  const change =
+    subject.modifier === undefined || whereModifiers.has(subject.modifier) ? '' : subject.modifier;
+  return [change, subject.entityId, ...subject.coSubjects, relation, object].join('|');
+}
+
 /**
  * Three distinct distractors, nearest first, one of them of the answer's tone (both positive or
  * both negative), so that "the only one that raises something" is never a cue; none otherwise.
  */
 function pick(open: readonly Prepared[], negative: boolean): Prepared[] | null {
   const picked: Prepared[] = [];
-  const texts = new Set<string>();
+  const claims = new Set<string>();
   const sameTone = open.find(
     (p) => isNegativeStatement(p.corruption.candidate.statement) === negative,
   );
   if (!sameTone) return null;
   picked.push(sameTone);
-  texts.add(sameTone.text);
+  claims.add(claimKey(sameTone.corruption.candidate.statement));
   for (const p of open) {
     if (picked.length === DISTRACTORS) break;
-    if (texts.has(p.text)) continue;
-    texts.add(p.text);
+    // One claim once: "circulating IL-32γ lowers RANKL" and "local IL-32γ lowers RANKL" are one
+    // reversed claim twice, which a test-wise student strikes out as a pair (audit D).
+    const claim = claimKey(p.corruption.candidate.statement);
+    if (claims.has(claim)) continue;
+    claims.add(claim);
     picked.push(p);
   }
   return picked.length === DISTRACTORS ? picked : null;
