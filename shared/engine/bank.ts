@@ -1,6 +1,7 @@
 import type { Pack } from '../pack/schema.ts';
 import { generateCards } from './cards.ts';
 import type { GenContext } from './items/common.ts';
+import { capHighYield } from './items/high-yield.ts';
 import { kinds } from './kinds/index.ts';
 import { indexPack } from './pack-index.ts';
 import type { Seed } from './rng.ts';
@@ -34,7 +35,10 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
       for (const item of items) for (const id of item.factIds) taught.add(id);
     }
   }
-  return quizKinds.flatMap((kind) => byKind.get(kind) ?? []);
+  return capHighYield(
+    ctx.index,
+    quizKinds.flatMap((kind) => byKind.get(kind) ?? []),
+  );
 }
 
 /**

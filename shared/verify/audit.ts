@@ -211,10 +211,34 @@ function toneCues(items: readonly QuizItem[]): CueResult[] {
   ];
 }
 
+/**
+ * Perturbations: "the target moves the way the source was moved" (raised → rises, blocked →
+ * falls), or its reverse.
+ */
+function directionCues(items: readonly QuizItem[]): CueResult[] {
+  const outcomes = items.flatMap((item) => {
+    if (item.kind !== 'perturbation') return [];
+    const key = item.options.find((o) => o.correct)?.id;
+    // A "depends" or balance key defeats the rule too: the student guessing "follows" is wrong.
+    const follows = item.perturbation.change === 'raised' ? 'up' : 'down';
+    return [{ predicted: true, actual: key === follows }];
+  });
+  if (outcomes.length === 0) return [];
+  return [
+    ruleCue(
+      'perturbation',
+      'the target follows the change',
+      'the target opposes the change',
+      outcomes,
+    ),
+  ];
+}
+
 export function auditCues(items: readonly QuizItem[]): CueResult[] {
   const withOptions = optionItems(items);
   return [
     ...trueFalseCues(items),
+    ...directionCues(items),
     ...positionCues(withOptions),
     ...valueCues(withOptions),
     ...toneCues(items),

@@ -134,6 +134,30 @@ describe('option cues', () => {
     expect(cue(auditCues(plus(4, 4)), 'diagram-edge', 'one option').wins).toBe(false);
   });
 
+  it('"the target follows the change" wins on perturbations above 60 %, either way round', () => {
+    const perturbation = (i: number, change: 'raised' | 'blocked', key: string): QuizItem => ({
+      ...base,
+      id: `p${i}`,
+      kind: 'perturbation',
+      prompt: '?',
+      pathwayId: 'D1',
+      perturbation: { nodeId: 'a', change, targetNodeId: 'b' },
+      options: ['up', 'down', 'unchanged'].map((id) => ({ id, text: id, correct: id === key })),
+      routes: [],
+    });
+    // i < follow: the key moves the way the source was moved; the rest move against it.
+    const bank = (follow: number, of: number) =>
+      Array.from({ length: of }, (_, i) => {
+        const change = i % 2 === 0 ? 'raised' : 'blocked';
+        const same = change === 'raised' ? 'up' : 'down';
+        const other = same === 'up' ? 'down' : 'up';
+        return perturbation(i, change, i < follow ? same : other);
+      });
+    expect(cue(auditCues(bank(8, 10)), 'perturbation', 'the target follows').wins).toBe(true);
+    expect(cue(auditCues(bank(2, 10)), 'perturbation', 'the target opposes').wins).toBe(true);
+    expect(cue(auditCues(bank(6, 10)), 'perturbation', 'the target follows').wins).toBe(false);
+  });
+
   it('a statement key may not be the only positive or the only negative statement', () => {
     const s = (relation: string): Statement => ({ ...claim, relation });
     const mcq = (id: string, relations: string[]): QuizItem => ({

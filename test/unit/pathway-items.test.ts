@@ -6,6 +6,7 @@ import { formsOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { MAX_KEY_SHARE } from '../../shared/engine/items/key-balance.ts';
 import { isDefinitionalEdge } from '../../shared/engine/items/pathway-common.ts';
 import { familyOf } from '../../shared/engine/items/perturbation-evidence.ts';
+import { everyPerturbationItem } from '../../shared/engine/kinds/perturbation/generate.ts';
 import type { Bank, QuizItem } from '../../shared/engine/types.ts';
 import type { Fact, Pack } from '../../shared/pack/schema.ts';
 import { publicQuizItem } from '../../services/quiz/public-view.ts';
@@ -115,7 +116,12 @@ describe('perturbation keys', () => {
 describe('what pathway items ask', () => {
   it('asks what blocking does only where more than a gain of function showed the link', () => {
     // F086: transferred T cells making human IL-32β worsen arthritis in mice, which have no IL-32.
-    expect(ids.has('perturbation:D4:il-32:raised:cia')).toBe(true);
+    // What the rules allow, before selection balances the keys:
+    const allowed = new Set(
+      everyPerturbationItem({ index: indexPack(bundledPack), seed: 1 }).map((q) => q.id),
+    );
+    expect(allowed.has('perturbation:D4:il-32:raised:cia')).toBe(true);
+    expect(allowed.has('perturbation:D4:il-32:blocked:cia')).toBe(false);
     expect(ids.has('perturbation:D4:il-32:blocked:cia')).toBe(false);
   });
 

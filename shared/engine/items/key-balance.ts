@@ -14,7 +14,7 @@ export function capKeyShare<T extends { readonly id: string }>(
   items: readonly T[],
   keyOf: (item: T) => string,
   worth: (item: T) => number,
-  maxShare = MAX_KEY_SHARE,
+  coverOf?: (item: T) => readonly string[],
 ): T[] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
@@ -27,16 +27,48 @@ export function capKeyShare<T extends { readonly id: string }>(
     }
   }
   const total = items.length;
-  if (majority === undefined || most <= maxShare * total) return [...items];
-  // Keep k of the majority with k ≤ maxShare · (total − most + k).
+  if (majority === undefined || most <= MAX_KEY_SHARE * total) return [...items];
+  // Keep k of the majority with k ≤ MAX_KEY_SHARE · (total − most + k).
   const others = total - most;
-  const keep = Math.max(0, Math.floor((maxShare * others) / (1 - maxShare) + 1e-9));
+  const keep = Math.max(0, Math.floor((MAX_KEY_SHARE * others) / (1 - MAX_KEY_SHARE) + 1e-9));
   const ranked = items
     .filter((item) => keyOf(item) === majority)
     .map((item) => ({ item, worth: worth(item), tie: tieBreaker(SELECTION_SEED, item.id) }))
-    .sort((a, b) => b.worth - a.worth || a.tie - b.tie);
-  const kept = new Set(ranked.slice(0, keep).map((r) => r.item));
+    .sort((a, b) => b.worth - a.worth || a.tie - b.tie)
+    .map((r) => r.item);
+  const kept = new Set(keptCovering(ranked, keep, items, keyOf, majority, coverOf));
   return items.filter((item) => keyOf(item) !== majority || kept.has(item));
+}
+
+/**
+ * The `keep` best of the majority; with `coverOf`, first those that cover something (a pathway
+ * link) that neither the other keys' items nor those already kept cover, so a cap never leaves a
+ * link unasked that the whole set asked.
+ */
+function keptCovering<T>(
+  ranked: readonly T[],
+  keep: number,
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  majority: string,
+  coverOf: ((item: T) => readonly string[]) | undefined,
+): T[] {
+  if (!coverOf) return ranked.slice(0, keep);
+  const covered = new Set(items.filter((i) => keyOf(i) !== majority).flatMap(coverOf));
+  const chosen: T[] = [];
+  for (const item of ranked) {
+    if (chosen.length === keep) break;
+    const adds = coverOf(item).filter((c) => !covered.has(c));
+    if (adds.length === 0) continue;
+    chosen.push(item);
+    for (const c of adds) covered.add(c);
+  }
+  const picked = new Set(chosen);
+  for (const item of ranked) {
+    if (chosen.length >= keep) break;
+    if (!picked.has(item)) chosen.push(item);
+  }
+  return chosen;
 }
 
 /**

@@ -172,15 +172,21 @@ function itemFor(
 /** Multi-step and double-negative routes teach the logic; one-step items mostly restate a fact. */
 function worth(item: PerturbationItem): number {
   const longest = Math.max(0, ...item.routes.map((r) => r.edgeIds.length));
-  return item.difficulty * 2 + (longest >= 2 ? 1 : 0) + (item.highYield ? 1 : 0);
+  return item.difficulty * 2 + (longest >= 2 ? 1 : 0);
 }
 
 /**
  * "If X is raised or blocked, what happens to Y?" for every node that changes something and every
  * node it reaches by routes of one sign, computed by predictPerturbation; plus balance questions.
- * Keys are balanced between rise and fall by selection.
+ * Keys are balanced by selection between rise and fall, and between following the change and
+ * going against it.
  */
 export function perturbationItems(ctx: GenContext): PerturbationItem[] {
+  return selectPerturbations(ctx, everyPerturbationItem(ctx));
+}
+
+/** Every item the pathways support, before selection: what the rules allow. */
+export function everyPerturbationItem(ctx: GenContext): PerturbationItem[] {
   const { index } = ctx;
   const items: PerturbationItem[] = [];
   for (const pathway of index.pack.pathways) {
@@ -199,6 +205,23 @@ export function perturbationItems(ctx: GenContext): PerturbationItem[] {
       for (const item of balanceItems(ctx, view)) items.push(item);
     }
   }
+  return items;
+}
+
+function selectPerturbations(
+  ctx: GenContext,
+  items: readonly PerturbationItem[],
+): PerturbationItem[] {
   const keyOf = (item: PerturbationItem): string => item.options.find((o) => o.correct)?.id ?? '';
-  return spreadKeyPositions(ctx, capKeyShare(items, keyOf, worth));
+  // Most routes carry a change on in its own direction: without a cap, "raised → rises, blocked →
+  // falls" would score 83 % (audit D). Both that cue and the key's value stay within the share.
+  const followsOf = (item: PerturbationItem): string => {
+    const key = keyOf(item);
+    if (key !== 'up' && key !== 'down') return key;
+    return (key === 'up') === (item.perturbation.change === 'raised') ? 'follows' : 'opposes';
+  };
+  const linksOf = (item: PerturbationItem): string[] =>
+    item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`);
+  const capped = capKeyShare(capKeyShare(items, followsOf, worth, linksOf), keyOf, worth, linksOf);
+  return spreadKeyPositions(ctx, capped);
 }
