@@ -9,7 +9,8 @@ import {
 import { leadReference } from './citations.ts';
 import { capitalise, listText } from './names.ts';
 import { equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
-import { factSetting, nameOf, objectPhrase, subjectVerb, textOf, typeNoun } from './phrasing.ts';
+import { factSetting, nameOf, objectPhrase, subjectVerb, typeNoun } from './phrasing.ts';
+import { textOf } from './relation-text.ts';
 import { subjectOf } from './semantics.ts';
 
 /**

@@ -16,13 +16,13 @@ import {
   type PackIndex,
 } from '../pack-index.ts';
 import { capitalise, midSentenceName, plural, pluralVerb } from '../names.ts';
+import { nameOf } from '../phrasing.ts';
 import {
   factLine,
   factLineWithRemark,
-  nameOf,
   teachingPointIds,
   teachingPointLines,
-} from '../phrasing.ts';
+} from '../explanation-lines.ts';
 import { rngFor, shuffled, type Seed } from '../rng.ts';
 import type { ChoiceOption, Citation, Difficulty, Evidence } from '../types.ts';
 

@@ -9,7 +9,8 @@ import {
   type PackIndex,
 } from '../../pack-index.ts';
 import { listText } from '../../names.ts';
-import { capitalise, factLine, nameOf } from '../../phrasing.ts';
+import { capitalise, nameOf } from '../../phrasing.ts';
+import { factLine } from '../../explanation-lines.ts';
 import { compartmentPhrase } from '../../setting.ts';
 import { relationFamily } from '../../semantics.ts';
 import type { ChoiceOption, ContextItem, LevelStatus } from '../../types.ts';

@@ -10,7 +10,8 @@ import {
   type PackIndex,
 } from '../../pack-index.ts';
 import { listText } from '../../names.ts';
-import { capitalise, nameOf, objectPhrase, subjectPhrase, textOf } from '../../phrasing.ts';
+import { capitalise, nameOf, objectPhrase, subjectPhrase } from '../../phrasing.ts';
+import { textOf } from '../../relation-text.ts';
 import { cellsPhrase, compartmentPhrase, settingCells } from '../../setting.ts';
 import { rngFor, shuffled } from '../../rng.ts';
 import { effectivePolarity, relationFamily, subjectOf } from '../../semantics.ts';

@@ -16,8 +16,8 @@ import {
   nameOf,
   objectPhrase,
   subjectVerb,
-  textOf,
 } from '../../phrasing.ts';
+import { textOf } from '../../relation-text.ts';
 import { settingPhrase } from '../../setting.ts';
 import { subjectOf } from '../../semantics.ts';
 import type { ChoiceOption, EntityClaim, McqItem } from '../../types.ts';

@@ -1,7 +1,8 @@
 import type { Fact } from '../../../pack/schema.ts';
 import { signOf, type PathwayView } from '../../graph.ts';
 import { equivalents } from '../../pack-index.ts';
-import { capitalise, teachingPointLines } from '../../phrasing.ts';
+import { capitalise } from '../../phrasing.ts';
+import { teachingPointLines } from '../../explanation-lines.ts';
 import { perturbationOf } from '../../semantics.ts';
 import type {
   BalanceShift,
