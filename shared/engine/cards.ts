@@ -4,6 +4,7 @@ import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts'
 import { clozeFromFactText, clozeOfPartner, isTriviaNumber } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
 import { cascadeLevels } from './graph.ts';
+import { capHighYield } from './items/high-yield.ts';
 import {
   isBackgroundEntity,
   isBackgroundFact,
@@ -212,8 +213,8 @@ export function generateCards(index: PackIndex): StudyCard[] {
     byFront.set(card.front, first === undefined ? card : mergeCards(first, card));
   }
   const distinct = [...byFront.values()];
-  return distinct.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({
-    ...card,
-    teachingRank,
-  }));
+  return capHighYield(
+    index,
+    distinct.map(({ sortKey: _sortKey, ...card }, teachingRank) => ({ ...card, teachingRank })),
+  );
 }

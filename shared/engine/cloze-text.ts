@@ -107,6 +107,7 @@ function computeClozeFromFactText(
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTriviaNumber(fact) ? null : masked;
+  if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return null;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.

@@ -1,4 +1,5 @@
 import type { Entity, Fact } from '../pack/schema.ts';
+import { relationDef } from '../pack/relations.ts';
 import { BLANK, blankInList, cueForAnswer, withoutCueAfterBlank } from './blank.ts';
 import {
   alternativeObjects,
@@ -117,7 +118,10 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
     const type = distinguishingType(index, fact.object, others);
     return type === undefined ? null : sentenceWith(`the ${type} ${filler}`);
   };
-  if (all.length === 0) return result(plain, false);
+  // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
+  const open = relationDef(fact.relation).openObject === true;
+  if (open && !narrowsBySource(index, fact)) return null;
+  if (all.length === 0) return result(plain, open);
   const typedAll = typedWith(all);
   if (typedAll !== null) return result(typedAll, false, 'type');
   // Only the review's own words may close a question: "according to Joosten 2006" leaves AS as

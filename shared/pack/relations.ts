@@ -42,6 +42,12 @@ export interface RelationDef {
    * `subject`, an object has exactly one subject ("the most abundant isoform of IL-32").
    */
   readonly oneValue?: 'object' | 'subject';
+  /**
+   * Its objects form an open set in the world: IL-32 is raised in many diseases, made by many
+   * cells, associated with many things. A blank on the object has one answer only within the
+   * review's own words (its abstract or a figure), never within a primary paper's.
+   */
+  readonly openObject?: true;
 }
 
 export const relations = {
@@ -143,6 +149,7 @@ export const relations = {
     symmetric: true,
     phrase: 'is associated with',
     passive: 'is associated with',
+    openObject: true,
   },
   'correlates-positively-with': {
     polarity: 'increases',
@@ -152,6 +159,7 @@ export const relations = {
     passive: 'correlates positively with',
     opposite: 'correlates-inversely-with',
     family: 'correlation',
+    openObject: true,
   },
   'correlates-inversely-with': {
     polarity: 'decreases',
@@ -161,6 +169,7 @@ export const relations = {
     passive: 'correlates inversely with',
     opposite: 'correlates-positively-with',
     family: 'correlation',
+    openObject: true,
   },
   'elevated-in': {
     polarity: 'increases',
@@ -170,6 +179,7 @@ export const relations = {
     opposite: 'reduced-in',
     family: 'level',
     levelStatus: 'raised',
+    openObject: true,
   },
   'reduced-in': {
     polarity: 'decreases',
@@ -179,6 +189,7 @@ export const relations = {
     opposite: 'elevated-in',
     family: 'level',
     levelStatus: 'reduced',
+    openObject: true,
   },
   'no-difference-in': {
     polarity: 'none',
@@ -194,6 +205,7 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is detected in',
+    openObject: true,
   },
   'produced-by': {
     polarity: 'none',
@@ -201,6 +213,7 @@ export const relations = {
     symmetric: false,
     phrase: 'is produced by',
     passive: 'produces',
+    openObject: true,
   },
   'acts-mainly-on': {
     polarity: 'none',

@@ -1,6 +1,5 @@
 import type { PackIndex } from '../pack-index.ts';
 import { tieBreaker } from '../rng.ts';
-import type { QuizItem } from '../types.ts';
 import { SELECTION_SEED } from './common.ts';
 
 /** The most of a bank's items the high-yield mark may go to. */
@@ -11,11 +10,17 @@ export const MAX_HIGH_YIELD_SHARE = 1 / 3;
  * items rest only on high-yield facts, the mark stays on those that rest only on the review's own
  * words (its abstract and figures), then on a seeded few of the rest; the items themselves stay.
  */
-export function capHighYield(index: PackIndex, items: readonly QuizItem[]): QuizItem[] {
+export function capHighYield<
+  T extends {
+    readonly id: string;
+    readonly highYield: boolean;
+    readonly factIds: readonly string[];
+  },
+>(index: PackIndex, items: readonly T[]): T[] {
   const limit = Math.floor(items.length * MAX_HIGH_YIELD_SHARE);
   const marked = items.filter((item) => item.highYield);
   if (marked.length <= limit) return [...items];
-  const fromReview = (item: QuizItem): boolean =>
+  const fromReview = (item: T): boolean =>
     item.factIds.every((id) => index.evidence.factById.get(id)?.tier === 'review');
   const kept = new Set(
     marked
