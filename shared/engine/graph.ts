@@ -1,3 +1,4 @@
+import { signVerbs } from '../pack/edge-signs.ts';
 import type { EdgeSign, Entity, Pathway, PathwayEdge, PathwayNode } from '../pack/schema.ts';
 import { midSentenceName } from './names.ts';
 import type {
@@ -24,20 +25,7 @@ export function signOf(sign: EdgeSign): Sign | 0 {
   }
 }
 
-const verbOf = (sign: EdgeSign): string => {
-  switch (sign) {
-    case 'stimulates':
-      return 'stimulates';
-    case 'inhibits':
-      return 'inhibits';
-    case 'increases-level':
-      return 'raises';
-    case 'decreases-level':
-      return 'lowers';
-    case 'no-difference':
-      return 'shows no difference with';
-  }
-};
+const verbOf = (sign: EdgeSign): string => signVerbs[sign];
 
 /** A pathway restricted to one of its contexts (panels), with adjacency. */
 export interface PathwayView {

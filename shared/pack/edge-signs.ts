@@ -46,3 +46,12 @@ export const drawnSign: Record<SignValue, EdgeSign> = {
   '-': 'inhibits',
   '0': 'no-difference',
 };
+
+/** How a drawn link reads as a verb in a sentence: "IL-32γ raises RANKL". */
+export const signVerbs: Record<EdgeSign, string> = {
+  stimulates: 'stimulates',
+  inhibits: 'inhibits',
+  'increases-level': 'raises',
+  'decreases-level': 'lowers',
+  'no-difference': 'shows no difference with',
+};

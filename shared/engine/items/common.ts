@@ -1,4 +1,5 @@
 import type { Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
+import { signVerbs } from '../../pack/edge-signs.ts';
 import {
   citationsForFacts,
   citationsForPathway,
@@ -277,21 +278,12 @@ export function edgeVerb(
   fromClass?: EntityClass,
   toClass?: EntityClass,
 ): string {
-  switch (sign) {
-    case 'stimulates':
-      if (toClass === 'cell') return 'gives rise to';
-      if (fromClass === 'cell') return 'drives';
-      if (fromClass === 'process') return 'leads to';
-      return 'stimulates';
-    case 'inhibits':
-      return 'inhibits';
-    case 'increases-level':
-      return 'raises';
-    case 'decreases-level':
-      return 'lowers';
-    case 'no-difference':
-      return 'does not differ with';
+  if (sign === 'stimulates') {
+    if (toClass === 'cell') return 'gives rise to';
+    if (fromClass === 'cell') return 'drives';
+    if (fromClass === 'process') return 'leads to';
   }
+  return signVerbs[sign];
 }
 
 /** Whether a prompt names an entity under any of its forms. */
