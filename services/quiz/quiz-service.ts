@@ -85,12 +85,15 @@ export class QuizService {
     return {
       total: bank.quiz.length,
       highYield: count((item) => item.highYield),
-      kinds: quizKinds.map((kind) => ({
-        id: kind,
-        label: kinds[kind].label,
-        description: kinds[kind].description,
-        count: count((item) => item.kind === kind),
-      })),
+      // A kind switched off after an audit is not offered at all: "none in this pack" would be untrue.
+      kinds: quizKinds
+        .filter((kind) => kinds[kind].switchedOff === undefined)
+        .map((kind) => ({
+          id: kind,
+          label: kinds[kind].label,
+          description: kinds[kind].description,
+          count: count((item) => item.kind === kind),
+        })),
       topics: pack.manifest.topics.map((topic) => ({
         id: topic.id,
         title: topic.title,
