@@ -76,7 +76,7 @@ test('Enter on a node or an edge opens its facts, sources and teaching points', 
   const cards = details.getByTestId('cards-testing');
   await cards.locator('summary').click();
   await expect(cards.locator('summary')).toHaveText(/^Cards that test these facts \(\d+\)$/);
-  await expect(cards).toContainText('which microRNA targets DKK-1');
+  await expect(cards).toContainText('miR-29a is the microRNA that targets _____');
 
   // An inferred edge explains its inference.
   await details.getByRole('button', { name: 'DKK-1 inhibits Wnt signalling' }).click();
