@@ -4,7 +4,7 @@ import { leadReference } from './citations.ts';
 import { mentionsAny } from './normalize.ts';
 import { relationDef } from '../pack/relations.ts';
 import { formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
-import { isReviewSubject } from './review-subject.ts';
+import { blanksTheSubjectFamily, isReviewSubject } from './review-subject.ts';
 import {
   BLANK,
   blankInList,
@@ -108,6 +108,7 @@ function computeClozeFromFactText(
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTriviaNumber(fact) ? null : masked;
   if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return null;
+  if (blanksTheSubjectFamily(index, fact, fact.object)) return null;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.

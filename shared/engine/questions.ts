@@ -1,6 +1,7 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { relationDef } from '../pack/relations.ts';
 import { BLANK, blankInList, cueForAnswer, withoutCueAfterBlank } from './blank.ts';
+import { blanksTheSubjectFamily } from './review-subject.ts';
 import {
   alternativeObjects,
   distinguishingType,
@@ -119,6 +120,7 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
     return type === undefined ? null : sentenceWith(`the ${type} ${filler}`);
   };
   // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
+  if (isEntityObject(fact) && blanksTheSubjectFamily(index, fact, fact.object)) return null;
   const open = relationDef(fact.relation).openObject === true;
   if (open && !narrowsBySource(index, fact)) return null;
   if (all.length === 0) return result(plain, open);

@@ -1,5 +1,6 @@
 import { mentionsAny } from './normalize.ts';
-import { relatedSubjects } from './family.ts';
+import { isFamilyRelation, relatedSubjects } from './family.ts';
+import type { Fact } from '../pack/schema.ts';
 import { formsOf, type PackIndex } from './pack-index.ts';
 
 /**
@@ -25,4 +26,14 @@ export function reviewSubjects(index: PackIndex): ReadonlySet<string> {
 
 export function isReviewSubject(index: PackIndex, id: string): boolean {
   return reviewSubjects(index).has(id);
+}
+
+/**
+ * A blank whose answer is the review's own subject (IL-32 or one of its isoforms) tests nothing a
+ * student would not guess, and has no one answer: the parent and the sibling isoforms fit too
+ * ("TNF-α induces _____ in synoviocytes": β, γ and δ are all induced). Only a relation about the
+ * isoforms themselves ("the most abundant isoform of _____") picks one.
+ */
+export function blanksTheSubjectFamily(index: PackIndex, fact: Fact, answer: string): boolean {
+  return isReviewSubject(index, answer) && !isFamilyRelation(fact.relation);
 }

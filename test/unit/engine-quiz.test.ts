@@ -86,8 +86,13 @@ describe('gradeAnswer', () => {
   });
 
   it('grades typed answers alias-aware', () => {
-    const item = itemOf(bundledBank, 'cloze', (q) => q.answer.entityId === 'il-32-gamma');
-    expect(gradeAnswer(item, { kind: 'text', text: 'il32 gamma' }).correct).toBe(true);
+    const aliased = new Map(
+      bundledPack.entities.filter((e) => e.aliases.length > 0).map((e) => [e.id, e] as const),
+    );
+    const item = itemOf(bundledBank, 'cloze', (q) => aliased.has(q.answer.entityId ?? ''));
+    const entity = aliased.get(item.answer.entityId ?? '');
+    const alias = entity?.aliases[0] ?? '';
+    expect(gradeAnswer(item, { kind: 'text', text: alias.toLowerCase() }).correct).toBe(true);
     expect(gradeAnswer(item, { kind: 'text', text: 'IL-32β' }).correct).toBe(false);
   });
 
