@@ -403,25 +403,36 @@ test('a pack without layout.json is laid out in a Web Worker under the strict CS
   expect(violations).toEqual([]);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no WCAG 2.2 AA violation in any mode (${scheme})`, async ({ app }) => {
-    await app.page.emulateMedia({ colorScheme: scheme });
-    const page = await openPathways(app);
+// One test per mode and scheme: each axe run over a diagram takes seconds on a loaded machine.
+const axeModeSetups: Record<string, (page: Page) => Promise<void>> = {
+  "explore, a node's details and the text version": async (page) => {
     await expectNoAxeViolations(page);
     await diagram(page).getByRole('button', { name: 'DKK-1, in osteoblast lineage' }).click();
     await expect(page.locator('.pw-details h2')).toHaveText('DKK-1');
     await page.getByRole('button', { name: 'Text version' }).click();
-    await expectNoAxeViolations(page);
+  },
+  'step through': async (page) => {
     await chooseMode(page, 'Step through');
     await page.getByRole('button', { name: 'Next' }).click();
-    await expectNoAxeViolations(page);
+  },
+  'quiz me, and a checked pathway build': async (page) => {
     await chooseMode(page, 'Quiz me');
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Build the pathway' }).check();
     await page.getByRole('button', { name: 'Add link' }).click();
     await page.getByRole('button', { name: 'Check my pathway' }).click();
-    await expectNoAxeViolations(page);
-  });
+  },
+};
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [mode, setUp] of Object.entries(axeModeSetups)) {
+    test(`axe finds no WCAG 2.2 AA violation: ${mode} (${scheme})`, async ({ app }) => {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      const page = await openPathways(app);
+      await setUp(page);
+      await expectNoAxeViolations(page);
+    });
+  }
 }
 
 test('axe passes and nothing moves with reduced motion', async ({ app }) => {
