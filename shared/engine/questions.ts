@@ -80,6 +80,15 @@ function settingFor(
  * Narrowed like a question; `framedOnSource` is set when only the fact's source makes the blank
  * unique, so the caller must name the source (a quiz frame does; a card says "According to …").
  */
+/** A detail that is the measured thing itself ("production", "mRNA"), read before a typed name. */
+function nounDetail(detail: string | undefined): string | undefined {
+  const text = detail?.trim();
+  return text !== undefined &&
+    /^(?:production|expression|release|secretion|levels?|activity|mRNA)$/.test(text)
+    ? text
+    : undefined;
+}
+
 export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | null {
   const sentence = templatedSentence(index, fact);
   if (sentence === null) return null;
@@ -117,7 +126,11 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   const typedWith = (others: readonly string[]): string | null => {
     if (!isEntityObject(fact)) return null;
     const type = distinguishingType(index, fact.object, others);
-    return type === undefined ? null : sentenceWith(`the ${type} ${filler}`);
+    if (type === undefined) return null;
+    // "increases production of the ligand _____", not "increases the ligand _____ production".
+    const noun = nounDetail(fact.objectDetail);
+    const bare = objectPhrase(index, fact.relation, fact.object, undefined, BLANK);
+    return sentenceWith(noun ? `${noun} of the ${type} ${bare}` : `the ${type} ${filler}`);
   };
   // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
   if (isEntityObject(fact) && blanksTheSubjectFamily(index, fact, fact.object)) return null;

@@ -44,8 +44,9 @@ export interface RelationDef {
   readonly oneValue?: 'object' | 'subject';
   /**
    * Its objects form an open set in the world: IL-32 is raised in many diseases, made by many
-   * cells, associated with many things. A blank on the object has one answer only within the
-   * review's own words (its abstract or a figure), never within a primary paper's.
+   * cells, associated with many things, and a cause has effects no pack lists (IL-32 activates
+   * p38 MAPK, and ERK1/2 and Akt too). A blank on the object has one answer only within the
+   * review's own words (its abstract or a figure model), never within a primary paper's.
    */
   readonly openObject?: true;
 }
@@ -111,6 +112,7 @@ export const relations = {
     phrase: 'is the predominant isoform in',
     isoform: 'setting',
     oneValue: 'subject',
+    openObject: true,
   },
   'spliced-into': {
     polarity: 'none',
@@ -229,6 +231,7 @@ export const relations = {
     passive: 'is induced by',
     opposite: 'decreases',
     family: 'causal',
+    openObject: true,
   },
   increases: {
     polarity: 'increases',
@@ -238,6 +241,7 @@ export const relations = {
     passive: 'is increased by',
     opposite: 'decreases',
     family: 'causal',
+    openObject: true,
   },
   decreases: {
     polarity: 'decreases',
@@ -247,6 +251,7 @@ export const relations = {
     passive: 'is decreased by',
     opposite: 'increases',
     family: 'causal',
+    openObject: true,
   },
   activates: {
     polarity: 'increases',
@@ -256,6 +261,7 @@ export const relations = {
     passive: 'is activated by',
     opposite: 'inhibits',
     family: 'causal',
+    openObject: true,
   },
   inhibits: {
     polarity: 'decreases',
@@ -265,6 +271,7 @@ export const relations = {
     passive: 'is inhibited by',
     opposite: 'activates',
     family: 'causal',
+    openObject: true,
   },
   promotes: {
     polarity: 'increases',
@@ -274,6 +281,7 @@ export const relations = {
     passive: 'is promoted by',
     opposite: 'suppresses',
     family: 'causal',
+    openObject: true,
   },
   suppresses: {
     polarity: 'decreases',
@@ -283,6 +291,7 @@ export const relations = {
     passive: 'is suppressed by',
     opposite: 'promotes',
     family: 'causal',
+    openObject: true,
   },
   targets: {
     polarity: 'decreases',
@@ -292,6 +301,7 @@ export const relations = {
     passive: 'is targeted by',
     opposite: 'increases',
     family: 'causal',
+    openObject: true,
   },
   disrupts: {
     polarity: 'decreases',
@@ -301,6 +311,7 @@ export const relations = {
     passive: 'is disrupted by',
     opposite: 'promotes',
     family: 'causal',
+    openObject: true,
   },
   regulates: {
     polarity: 'none',
@@ -308,6 +319,7 @@ export const relations = {
     symmetric: false,
     phrase: 'regulates',
     passive: 'is regulated by',
+    openObject: true,
   },
   'required-for': {
     polarity: 'increases',
@@ -316,6 +328,7 @@ export const relations = {
     phrase: 'is required for',
     passive: 'requires',
     family: 'causal',
+    openObject: true,
   },
   'synergizes-with': {
     polarity: 'increases',
@@ -323,6 +336,7 @@ export const relations = {
     symmetric: true,
     phrase: 'acts synergistically with',
     passive: 'acts synergistically with',
+    openObject: true,
   },
   binds: {
     polarity: 'none',
@@ -330,6 +344,7 @@ export const relations = {
     symmetric: true,
     phrase: 'binds',
     passive: 'binds',
+    openObject: true,
   },
   'does-not-induce': {
     polarity: 'none',
@@ -338,6 +353,7 @@ export const relations = {
     phrase: 'does not by itself induce',
     family: 'causal',
     negates: [1],
+    openObject: true,
   },
   'fails-to-inhibit': {
     polarity: 'none',
@@ -346,6 +362,7 @@ export const relations = {
     phrase: 'fails to inhibit',
     family: 'causal',
     negates: [-1],
+    openObject: true,
   },
   outweighs: { polarity: 'none', objectKind: 'entity', symmetric: false, phrase: 'outweighs' },
   'proposed-as': {

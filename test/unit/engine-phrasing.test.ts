@@ -231,8 +231,11 @@ describe('objects, questions and cards', () => {
   });
 
   it('narrows a fill-in sentence to one answer: by type, by source, by the source’s own list', () => {
-    expect(templatedCloze(index, fact('F055'))?.text).toBe(
-      'IL-32 induces the chemokine _____ in human THP-1 cells and monocytes.',
+    // A cause has effects the pack does not list: a primary paper's "IL-32 induces the chemokine
+    // _____" has other true answers; the review's own figure model is closed.
+    expect(templatedCloze(index, fact('F055'))).toBeNull();
+    expect(templatedCloze(index, fact('F073'))?.text).toBe(
+      'IL-32γ increases production of the ligand _____.',
     );
     expect(templatedCloze(index, fact('F003'))).toMatchObject({
       text: 'IL-32 is associated with infection, chronic inflammation, autoimmune disease and _____.',

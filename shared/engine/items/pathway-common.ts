@@ -74,8 +74,29 @@ export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdg
 
 const solidEdges = new WeakMap<PackIndex, WeakMap<PathwayEdge, boolean>>();
 
+/** "Figure 2A" → "figure-2a": the review section a figure pathway draws. */
+function figureSection(pathway: Pathway): string | undefined {
+  const figure = /^figure\s+(\w+)$/i.exec(pathway.figure ?? '')?.[1];
+  return figure === undefined ? undefined : `figure-${figure.toLowerCase()}`;
+}
+
+/**
+ * A link the pack added to a figure from another of the review's figures (Figure 1's DKK-1 ⊣ Wnt
+ * rests on the Figure 2A caption): an item framed on this figure would credit it with a link it
+ * does not draw (audits E and F).
+ */
+function borrowedFromAnotherFigure(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
+  const own = figureSection(pathway);
+  if (own === undefined) return false;
+  const cited = factsOf(index, edge.factIds);
+  return (
+    cited.length > 0 &&
+    cited.every((f) => f.section?.startsWith('figure-') === true && f.section !== own)
+  );
+}
+
 function edgeIsStated(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
-  if (edge.inferred) return false;
+  if (edge.inferred || borrowedFromAnotherFigure(index, pathway, edge)) return false;
   const from = pathway.nodes.find((n) => n.id === edge.from)?.entity;
   const to = pathway.nodes.find((n) => n.id === edge.to)?.entity;
   if (from === undefined || to === undefined) return false;
@@ -112,13 +133,20 @@ export function isLineageClass(entityClass: EntityClass): boolean {
  * osteoclast fusion gives rise to osteoclasts): not worth asking, and not owed an item.
  */
 export function isDefinitionalEdge(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
-  const classOfEnd = (nodeId: string): EntityClass | undefined => {
-    const node = pathway.nodes.find((n) => n.id === nodeId);
-    return node ? classOf(entityOf(index, node.entity).type) : undefined;
-  };
-  return [edge.from, edge.to].every((id) => {
-    const c = classOfEnd(id);
-    return c !== undefined && isLineageClass(c);
+  const entityAt = (nodeId: string): string | undefined =>
+    pathway.nodes.find((n) => n.id === nodeId)?.entity;
+  return isDefinitionalLink(index, entityAt(edge.from), entityAt(edge.to));
+}
+
+/** Both ends are cells or processes: the link is what the words mean. */
+export function isDefinitionalLink(
+  index: PackIndex,
+  from: string | undefined,
+  to: string | undefined,
+): boolean {
+  return [from, to].every((id) => {
+    const entity = id === undefined ? undefined : index.entityById.get(id);
+    return entity !== undefined && isLineageClass(classOf(entity.type));
   });
 }
 
@@ -191,6 +219,18 @@ export function classOfNode(ctx: GenContext, view: PathwayView, nodeId: string):
 }
 
 /** "if RANKL is blocked", "if osteoblast differentiation is enhanced", "if osteoblasts are depleted". */
+/**
+ * The changes a question may make to a node. A drug is only given: "if cyclosporine is withdrawn"
+ * presumes a treatment the question never set up (audits E and F).
+ */
+export function changesOf(
+  ctx: GenContext,
+  view: PathwayView,
+  nodeId: string,
+): readonly PerturbationChange[] {
+  return classOfNode(ctx, view, nodeId) === 'drug' ? ['raised'] : ['raised', 'blocked'];
+}
+
 export function changeClause(
   ctx: GenContext,
   view: PathwayView,

@@ -11,20 +11,28 @@ import {
 } from '../../pack-index.ts';
 import { mentionsAny } from '../../normalize.ts';
 import { capitalise, nameOf } from '../../phrasing.ts';
-import { BLANK as QUESTION_BLANK, templatedCloze } from '../../questions.ts';
+import { BLANK as QUESTION_BLANK, narrowsBySource, templatedCloze } from '../../questions.ts';
 import type { ClozeItem } from '../../types.ts';
 import { base, explain, type GenContext } from '../../items/common.ts';
 
 export const BLANK = QUESTION_BLANK;
 
-const typeable = new Set(['molecule', 'cell', 'disease', 'species', 'compartment']);
+const typeable = new Set(['molecule', 'cell', 'disease']);
 
-/** Whether a learner can reasonably type this answer (a name, not a descriptive phrase). */
+/**
+ * Whether a typed answer can be graded fairly: a named molecule, cell or disease, whose standard
+ * names and spellings the pack lists. A process or a phrase has too many right wordings
+ * (osteoclastogenesis, osteoclast formation, osteoclast differentiation; biomarker, prognostic
+ * marker) for a typed answer to be judged (audits E and F).
+ */
 function canType(index: PackIndex, fact: Fact): boolean {
-  if (!isEntityObject(fact)) return true;
+  if (!isEntityObject(fact)) return false;
   const entity = entityOf(index, fact.object);
   if (entity.background) return false;
-  return typeable.has(classOf(entity.type)) || entity.name.split(/\s+/).length <= 3;
+  // A category ("prognostic marker", "autoimmune disease") only where the review's own words
+  // name it, with its synonyms in the pack.
+  const kind = classOf(entity.type);
+  return typeable.has(kind) || (kind === 'category' && narrowsBySource(index, fact));
 }
 
 /** "Fill in the blank (Kim YG et al. 2012): …" — the label of the source the sentence rests on. */

@@ -1,7 +1,8 @@
 import type { Fact, Reference } from '../../../pack/schema.ts';
+import { isAskedAsStatement } from '../../items/statement-facts.ts';
 import type { RelationId } from '../../../pack/relations.ts';
 import { leadReference, referenceLabel } from '../../citations.ts';
-import { isBackgroundFact, isEntityObject, type PackIndex } from '../../pack-index.ts';
+import { isEntityObject, type PackIndex } from '../../pack-index.ts';
 import { optionSentence } from '../../phrasing.ts';
 import { tieBreaker } from '../../rng.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
@@ -251,7 +252,7 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
   const used = new Map<string, number>();
   const items: McqItem[] = [];
   const facts = index.pack.facts
-    .filter((f) => f.contested === undefined && !isBackgroundFact(index, f))
+    .filter((f) => isAskedAsStatement(index, f))
     // High-yield findings claim the distractors first.
     .sort((a, b) => Number(b.highYield) - Number(a.highYield));
   for (const fact of facts) {

@@ -14,6 +14,7 @@ import type {
 } from '../../types.ts';
 import { arrange, base, explain, type GenContext } from '../../items/common.ts';
 import {
+  changesOf,
   changeClause,
   labelOf,
   pathwayFrame,
@@ -60,7 +61,7 @@ export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationIt
     for (const source of view.nodes) {
       if (source.id === a.id || source.id === b.id) continue;
       if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
-      for (const change of ['raised', 'blocked'] as const) {
+      for (const change of changesOf(ctx, view, source.id)) {
         const result = perturbationOf(index, pathway, source.id, change, view.context);
         const ea = result.effects.find((e) => e.nodeId === a.id);
         const eb = result.effects.find((e) => e.nodeId === b.id);

@@ -13,6 +13,7 @@ import { balanceItems } from './balance.ts';
 import { arrange, base, explain, type GenContext } from '../../items/common.ts';
 import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import {
+  changesOf,
   changeClause,
   classOfNode,
   contextsOf,
@@ -194,7 +195,7 @@ export function everyPerturbationItem(ctx: GenContext): PerturbationItem[] {
       const view = viewPathway(pathway, context);
       for (const source of view.nodes) {
         if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
-        for (const change of ['raised', 'blocked'] as const) {
+        for (const change of changesOf(ctx, view, source.id)) {
           const result = perturbationOf(index, pathway, source.id, change, context);
           for (const target of result.effects) {
             const item = itemFor(ctx, view, source.id, change, target);

@@ -4,7 +4,6 @@ import { pathwayFraming, sourceFraming } from '../../citations.ts';
 import {
   equivalents,
   factsBetween,
-  isBackgroundFact,
   isEntityObject,
   type PackIndex,
 } from '../../pack-index.ts';
@@ -19,6 +18,7 @@ import {
 import type { Evidence, Statement, TrueFalseItem } from '../../types.ts';
 import { base, explain, whyWrong, type GenContext } from '../../items/common.ts';
 import { findDistractors } from '../../items/distractors.ts';
+import { isAskedAsStatement } from '../../items/statement-facts.ts';
 import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 
 function prompt(intro: string, body: string): string {
@@ -299,9 +299,7 @@ export function falseStatements(ctx: GenContext): readonly Corruption[] {
     out.push({ fact, candidate });
     return true;
   };
-  const usable = index.pack.facts.filter(
-    (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
-  );
+  const usable = index.pack.facts.filter((fact) => isAskedAsStatement(index, fact));
   for (const fact of usable) add(fact, flip(index, fact));
   for (const fact of usable) {
     if (!add(fact, compartmentSwap(index, fact))) add(fact, objectSwap(ctx, fact));
@@ -317,9 +315,7 @@ export function falseStatements(ctx: GenContext): readonly Corruption[] {
  */
 export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
   const { index } = ctx;
-  const usable = index.pack.facts.filter(
-    (fact) => fact.contested === undefined && !isBackgroundFact(index, fact),
-  );
+  const usable = index.pack.facts.filter((fact) => isAskedAsStatement(index, fact));
   const byFact = new Map<string, Corruption[]>();
   const swaps: Corruption[] = [];
   for (const corruption of falseStatements(ctx)) {
