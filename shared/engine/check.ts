@@ -1,4 +1,5 @@
 import type { Fact, Pack } from '../pack/schema.ts';
+import { isDefinitionFact } from './items/statement-facts.ts';
 import type { Report } from './items/check-helpers.ts';
 import { edgeIsSolid, isDefinitionalEdge } from './items/pathway-common.ts';
 import { kinds } from './kinds/index.ts';
@@ -129,7 +130,11 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
   const untaught = (f: Fact) => !carded.has(f.id) && !quizzed.has(f.id);
   // A contested fact backs no single-answer item; its cards teach both sides.
-  const unquizzed = (f: Fact) => f.contested === undefined && !quizzed.has(f.id);
+  // A definition is taught by its card and owed no quiz item (items/statement-facts.ts).
+  const unquizzed = (f: Fact) =>
+    f.contested === undefined &&
+    !quizzed.has(f.id) &&
+    !(carded.has(f.id) && isDefinitionFact(index, f));
   const ids = (list: readonly Fact[]) => list.map((f) => f.id);
   const major = facts.filter((f) => f.highYield);
   return {

@@ -120,11 +120,17 @@ export function mergeCitations(citations: readonly Citation[]): Citation[] {
   return [...seen.values()];
 }
 
-/** The reference a fact is framed on: the review for review-tier facts, else its first study. */
+/**
+ * The reference a fact is framed on: the review for review-tier facts, else its first study. A
+ * vendor page or an encyclopedia leads only when nothing scholarly backs the fact: a lecturer
+ * would not say "according to R&D Systems" (audit E).
+ */
 export function leadReference(index: PackIndex, fact: Fact): Reference {
   const refs = fact.references.map((id) => reference(index, id));
+  const scholarly = refs.filter((r) => r.kind !== 'other');
   return (
-    refs.find((r) => tierOf(r) === fact.tier) ??
+    scholarly.find((r) => tierOf(r) === fact.tier) ??
+    scholarly[0] ??
     refs[0] ??
     reference(index, index.reviewReferenceId)
   );

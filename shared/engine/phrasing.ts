@@ -15,7 +15,12 @@ import {
 } from './names.ts';
 import { asRelation, relationFamily } from './semantics.ts';
 import { textOf } from './relation-text.ts';
-import { settingPhrase, type ContextLike, type SettingOptions } from './setting.ts';
+import {
+  settingPhrase,
+  withPlaceArticle,
+  type ContextLike,
+  type SettingOptions,
+} from './setting.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
 export { capitalise };
@@ -187,7 +192,20 @@ export function objectPhrase(
   }
   const ownUnit = text.suffixAlternatives?.some((unit) => rest.startsWith(unit)) ?? false;
   const suffix = text.suffix !== undefined && !ownUnit ? ` ${text.suffix}` : '';
+  const place = isLevel(relation) && /^[a-z]/.test(rest) ? placeOfLevel(rest) : undefined;
+  // "elevated in the inflamed ileum in AS", not "elevated in ankylosing spondylitis inflamed
+  // ileum" (audit F).
+  if (place !== undefined)
+    return `${withPlaceArticle(place.where)} in ${name}${suffix}${place.rest}`;
   return `${name}${suffix}${rest ? ` ${rest}` : ''}`;
+}
+
+/** A level's detail split into where it was measured and the rest ("(with more IL-10)"). */
+function placeOfLevel(detail: string): { where: string; rest: string } | undefined {
+  const cut = detail.search(/\s*[(,]/);
+  const where = cut === -1 ? detail : detail.slice(0, cut);
+  if (!namesAPlace(where)) return undefined;
+  return { where, rest: cut === -1 ? '' : detail.slice(cut).replace(/^\s*(?=\()/, ' ') };
 }
 
 /**

@@ -89,8 +89,14 @@ export function compartmentPhrase(index: PackIndex, id: string, withArticle = tr
   const pluralForm = plural(bare);
   const usesPlural = pluralForm !== bare && entity.aliases.includes(pluralForm);
   const text = usesPlural ? pluralForm : bare;
-  const mass = /(?:fluid|marrow|tissues?|bone|serum|plasma)$/.test(text) || usesPlural;
-  return withArticle && !mass ? `the ${text}` : text;
+  return withArticle && !usesPlural ? withPlaceArticle(text) : text;
+}
+
+/** "the synovium", "the inflamed ileum"; a mass noun goes bare ("synovial fluid", "bone marrow"). */
+export function withPlaceArticle(place: string): string {
+  return /(?:fluid|marrow|tissues?|bone|serum|plasma)$/.test(place) || /^the\b/.test(place)
+    ? place
+    : `the ${place}`;
 }
 
 export function cellsPhrase(index: PackIndex, ids: readonly string[]): string {

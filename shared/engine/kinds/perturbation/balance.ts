@@ -104,7 +104,8 @@ function balanceItem(
   const text: Record<BalanceShift, string> = {
     'toward-target': `It tilts toward ${aLabel}`,
     'toward-other': `It tilts toward ${bLabel}`,
-    depends: 'It depends on context: both arms move the same way',
+    // One claim, not a catch-all: what the model shows, and what it leaves open (audit E).
+    depends: 'Both arms move the same way; the model alone does not say which wins',
     unchanged: 'It does not move',
   };
   const moves = (e: NodeEffect, label: string): string =>
@@ -150,7 +151,7 @@ function balanceItem(
       explanation: explain(
         ctx,
         shift === 'depends'
-          ? `It depends on context. ${both} The model alone cannot say which arm wins; the pack settles it only for a given setting: ${outweighs.text} (${outweighs.id}).`
+          ? `Both arms move the same way. ${both} The model alone cannot say which arm wins; the sources settle it only for a given setting: ${outweighs.text} (${outweighs.id}).`
           : `${text[shift]}. ${both}`,
         [],
         routes.flatMap((r) => r.steps.map((s) => `${capitalise(s)}.`)),

@@ -2,6 +2,7 @@ import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { relationDef } from '../../../pack/relations.ts';
 import { pathwayFraming, sourceFraming } from '../../citations.ts';
 import {
+  classOf,
   equivalents,
   factsBetween,
   isEntityObject,
@@ -118,9 +119,25 @@ function oppositeOf(relation: Fact['relation']): string | undefined {
   return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
 }
 
+/**
+ * A flip a student would reject on sight, or one that means nothing: a disease "promoting" bone
+ * homeostasis; a level turned round with no comparison ("IL-32 is reduced in immune tissues" —
+ * than what?) unless the object is a disease, compared with health (audits E and F).
+ */
+function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
+  const classOfEntity = (id: string): string | undefined => {
+    const entity = index.entityById.get(id);
+    return entity === undefined ? undefined : classOf(entity.type);
+  };
+  if (classOfEntity(fact.subject) === 'disease') return true;
+  if (relationFamily(fact.relation) !== 'level' || classOfEntity(fact.object) === 'disease')
+    return false;
+  return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
+}
+
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
   const opposite = oppositeOf(fact.relation);
-  if (opposite === undefined) return null;
+  if (opposite === undefined || flipMakesNoSense(index, fact)) return null;
   // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
   // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
   const { objectDetail, ...core } = statementOf(fact);
