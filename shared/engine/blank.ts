@@ -22,6 +22,14 @@ export function blankInList(text: string): boolean {
 }
 
 /**
+ * The blank is the last item of a list the sentence names ("infection, cancer and _____"): the
+ * named items tell what kind of answer is wanted, and which one is left.
+ */
+export function blankEndsAList(text: string): boolean {
+  return new RegExp(`\\b(?:and|or)\\s+${BLANK}`).test(text);
+}
+
+/**
  * Words that open a bracket which qualifies the finding rather than describing the answer: a
  * comparison, a role or a condition ("(compared with osteoarthritis)", "(as its autoantigen)").
  */
@@ -75,10 +83,14 @@ export function cueForAnswer(text: string, forms: readonly string[], answer: str
   });
   const words = answer.trim().split(/\s+/);
   const head = words[words.length - 1] ?? '';
+  const written = (word: string): boolean =>
+    new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}`, 'iu').test(text);
+  // Any long word of a compound answer counts too: "healthy remodelling" beside the blank of
+  // "bone-remodelling disorder" (audit H).
+  const parts = answer.trim().split(/[\s-]+/);
   return (
     prefixed ||
-    (words.length > 1 &&
-      head.length >= 5 &&
-      new RegExp(`(?<![\\p{L}])${escapeRegExp(head)}`, 'iu').test(text))
+    (words.length > 1 && head.length >= 5 && written(head)) ||
+    (parts.length > 1 && parts.some((word) => word.length >= 8 && written(word)))
   );
 }

@@ -1,4 +1,5 @@
 import type { Entity, Fact } from '../pack/schema.ts';
+import { isDefinitionalLink } from './items/pathway-common.ts';
 import type { RelationId } from '../pack/relations.ts';
 import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTriviaNumber } from './cloze-text.ts';
@@ -113,7 +114,9 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
 }
 
 function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string } | null {
-  if (isTriviaNumber(fact)) return null;
+  // A link true by definition ("bone homeostasis rests on osteoblasts and osteoclasts") takes
+  // any synonym in its blank ("bone remodelling") and tests no finding (audit H).
+  if (isTriviaNumber(fact) || isDefinitionalLink(index, fact.subject, fact.object)) return null;
   const masked = clozeFromFactText(index, fact) ?? clozeOfPartner(index, fact);
   if (masked !== null) return { front: masked.text, back: capitalise(masked.form) };
   const templated = templatedCloze(index, fact);

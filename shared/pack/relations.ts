@@ -222,6 +222,7 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'acts mainly on',
+    openObject: true,
   },
   'induces-expression-of': {
     polarity: 'increases',
@@ -370,6 +371,7 @@ export const relations = {
     objectKind: 'entity',
     symmetric: false,
     phrase: 'is proposed as',
+    openObject: true,
   },
 } as const satisfies Record<string, RelationDef>;
 

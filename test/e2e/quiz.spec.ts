@@ -27,7 +27,6 @@ const allKinds: readonly QuizKind[] = [
   'mcq',
   'true-false',
   'cloze',
-  'ordering',
   'perturbation',
   'context',
   'diagram-node',
@@ -209,7 +208,7 @@ test('a practice quiz by keyboard alone: right and wrong, explained, to the resu
   // Set it up by keyboard: four kinds, five questions, practice.
   await tabTo(page, page.getByRole('button', { name: 'Clear kinds' }));
   await page.keyboard.press('Enter');
-  for (const kind of ['mcq', 'true-false', 'cloze', 'perturbation', 'ordering'] as const) {
+  for (const kind of ['mcq', 'true-false', 'cloze', 'perturbation', 'context'] as const) {
     await tabTo(page, page.getByRole('checkbox', { name: kindLabel[kind] }));
     await page.keyboard.press('Space');
   }
@@ -524,11 +523,12 @@ test('a link presets the setup; unknown values are named, and the link leaves th
     'topic “no-such-topic”',
   );
   await expect(page.getByRole('checkbox', { name: kindLabel.cloze })).toBeChecked();
-  // Matching is switched off after an audit: not offered at all.
+  // Matching and ordering are switched off after audits: not offered at all.
   await expect(page.getByRole('checkbox', { name: /^Matching/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /^Put in order/ })).toHaveCount(0);
 
   // Few questions: the form says so honestly, and so does the runner.
-  await chooseKinds(page, ['ordering']);
+  await chooseKinds(page, ['diagram-node']);
   await page.getByLabel('Number of questions').fill('20');
   const summary = page.locator('.qz-match');
   await expect(summary).toHaveText(/^Only \d+ questions match, so the quiz will have \d+\.$/);
@@ -607,7 +607,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await resizeTo(app.page, size);
       const page = await openQuiz(app);
       const shoot = (name: string) => shootAtSize(app, `quiz-${name}-${scheme}`);
-      await chooseKinds(page, ['diagram-node', 'context', 'ordering']);
+      await chooseKinds(page, ['diagram-node', 'context', 'diagram-edge']);
       await page.getByRole('radio', { name: 'Practice' }).check();
       await page.getByLabel('Number of questions').fill('3');
       await shoot('setup');
@@ -660,7 +660,7 @@ test('screenshots at 200 % text, 1024×700: setup, runner, feedback and results;
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
   await resizeTo(page, { width: 1024, height: 700 });
   await app.screenshot('quiz-setup-text200-1024');
-  await chooseKinds(page, ['diagram-node', 'ordering']);
+  await chooseKinds(page, ['diagram-node', 'context']);
   await page.getByRole('radio', { name: 'Practice' }).check();
   await page.getByLabel('Number of questions').fill('2');
   await page.getByRole('button', { name: 'Start practice' }).click();

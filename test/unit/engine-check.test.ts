@@ -51,7 +51,8 @@ const matching = itemOf(
   'matching',
   (q) => q.matchingFamily === 'disease-status',
 );
-const ordering = itemOf(bundledBank, 'ordering', (q) => q.answer.length >= 3);
+// Ordering is switched off after audit H; its rules still hold for the items it would make.
+const ordering = itemOf(bundledBankAllKinds, 'ordering', (q) => q.answer.length >= 3);
 const perturbation = itemOf(
   bundledBank,
   'perturbation',

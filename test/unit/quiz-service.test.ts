@@ -86,7 +86,7 @@ describe('quiz channels', () => {
       pathways: { id: string }[];
     }>('quiz.options', undefined);
     expect(options.total).toBeGreaterThan(200);
-    expect(options.kinds.filter((k) => k.count > 0).length).toBeGreaterThanOrEqual(8);
+    expect(options.kinds.filter((k) => k.count > 0).length).toBeGreaterThanOrEqual(7);
     expect(options.pathways.map((p) => p.id)).toContain('D1');
   });
 
@@ -512,16 +512,17 @@ describe('quiz channels', () => {
     expect(await fail('quiz.count', { mode: 'exam' })).toMatchObject({ code: 'invalid-request' });
   });
 
-  it('gives the answer key of ordering items with their feedback, and none for others', async () => {
-    // Matching is switched off, so the bundled bank holds no matching item to serve.
+  it('gives no pairing or order key with the feedback of kinds that have none', async () => {
+    // Matching and ordering are switched off, so the bundled bank serves neither; their keys are
+    // tested with the kinds themselves (engine-quiz.test.ts).
     const { call, full } = setup();
     const quiz = await call<QuizStart>('quiz.start', {
       mode: 'practice',
       count: 2,
-      kinds: ['ordering', 'mcq'],
+      kinds: ['perturbation', 'mcq'],
     });
     const kinds = new Set(quiz.items.map((item) => item.kind));
-    expect(kinds).toEqual(new Set(['ordering', 'mcq']));
+    expect(kinds).toEqual(new Set(['perturbation', 'mcq']));
     for (const item of quiz.items) {
       const answer = await call<{
         feedback: {

@@ -11,6 +11,8 @@ import { isDefinitionalLink } from './pathway-common.ts';
  */
 export function isAskedAsStatement(index: PackIndex, fact: Fact): boolean {
   if (fact.contested !== undefined || isBackgroundFact(index, fact)) return false;
+  // "IL-32 can be measured in gastric-cancer serum" is true by its nature: guessed, not known.
+  if (fact.relation === 'detected-in') return false;
   return !isDefinitionFact(index, fact) && !mixesCauseAndAssociation(fact);
 }
 

@@ -13,6 +13,7 @@ import { mentionsAny } from '../../normalize.ts';
 import { capitalise, nameOf } from '../../phrasing.ts';
 import { BLANK as QUESTION_BLANK, narrowsBySource, templatedCloze } from '../../questions.ts';
 import type { ClozeItem } from '../../types.ts';
+import { blankEndsAList } from '../../blank.ts';
 import { base, explain, type GenContext } from '../../items/common.ts';
 
 export const BLANK = QUESTION_BLANK;
@@ -25,14 +26,18 @@ const typeable = new Set(['molecule', 'cell', 'disease']);
  * (osteoclastogenesis, osteoclast formation, osteoclast differentiation; biomarker, prognostic
  * marker) for a typed answer to be judged (audits E and F).
  */
-function canType(index: PackIndex, fact: Fact): boolean {
+function canType(index: PackIndex, fact: Fact, sentence: string): boolean {
   if (!isEntityObject(fact)) return false;
   const entity = entityOf(index, fact.object);
   if (entity.background) return false;
-  // A category ("prognostic marker", "autoimmune disease") only where the review's own words
-  // name it, with its synonyms in the pack.
+  // A category ("autoimmune disease", "prognostic marker") only as the last item of a list in
+  // the review's own words: alone, "IL-32 is a _____" takes "cytokine" as well as "pro-inflammatory
+  // cytokine" (audit H).
   const kind = classOf(entity.type);
-  return typeable.has(kind) || (kind === 'category' && narrowsBySource(index, fact));
+  return (
+    typeable.has(kind) ||
+    (kind === 'category' && narrowsBySource(index, fact) && blankEndsAList(sentence))
+  );
 }
 
 /** "Fill in the blank (Kim YG et al. 2012): …" — the label of the source the sentence rests on. */
@@ -54,13 +59,12 @@ export function clozeItems(ctx: GenContext): ClozeItem[] {
   const items: ClozeItem[] = [];
   const asked = new Set<string>();
   for (const fact of index.pack.facts) {
-    if (fact.contested !== undefined || isBackgroundFact(index, fact) || !canType(index, fact))
-      continue;
+    if (fact.contested !== undefined || isBackgroundFact(index, fact)) continue;
     const entityObject = isEntityObject(fact);
     const masked = clozeFromFactText(index, fact, true);
     const templated = masked === null ? templatedCloze(index, fact) : null;
     const sentence = masked?.text ?? templated?.text;
-    if (sentence === undefined) continue;
+    if (sentence === undefined || !canType(index, fact, sentence)) continue;
     const others = templated?.alsoAccepted ?? [];
     const prompt = `${framing(index, fact)} ${sentence}`;
     const forms = entityObject ? formsOf(index, fact.object) : [fact.object];

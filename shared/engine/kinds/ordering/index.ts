@@ -47,6 +47,10 @@ export const orderingKind = {
   framed: true,
   asksContested: false,
   claimable: false,
+  switchedOff:
+    "Blind audit H (seed 20261207): all 5 items guessable without the content (the review's " +
+    'cytokine always comes first and an outcome last, and the middle step is textbook), and a ' +
+    'chain drawn without its signs drops the inhibitions that are the point.',
   generate: orderingItems,
   check: checkOrdering,
   verifyKey: verifyOrdering,

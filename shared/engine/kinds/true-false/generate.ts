@@ -130,6 +130,9 @@ function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
     return entity === undefined ? undefined : classOf(entity.type);
   };
   if (classOfEntity(fact.subject) === 'disease') return true;
+  // "into macrophages or dendritic cells": denying both halves can leave one true (IL-32 turns
+  // dendritic-cell differentiation into macrophage differentiation), audit H.
+  if (/\bor\b/.test(fact.objectDetail ?? '')) return true;
   if (relationFamily(fact.relation) !== 'level' || classOfEntity(fact.object) === 'disease')
     return false;
   return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
