@@ -10,6 +10,7 @@ import {
   isEntityObject,
   type PackIndex,
 } from './pack-index.ts';
+import { relatedSubjects } from './family.ts';
 import { typeNoun } from './phrasing.ts';
 import { effectivePolarity, negatedSigns, relationFamily, sameSituation } from './semantics.ts';
 import type { Statement } from './types.ts';
@@ -162,12 +163,16 @@ export function alternativeObjects(
     shown,
   );
   const out: string[] = [];
-  for (const subject of equivalents(index, fact.subject)) {
+  // What is said of an isoform is said of its molecule, and the reverse is the safe reading: the
+  // abstract ties IL-32γ to RA, so RA fits "IL-32 is associated with infection, cancer and _____".
+  // A category blank ("autoimmune disease") takes a named member of any class as well (audit I).
+  for (const subject of relatedSubjects(index, fact.subject)) {
     for (const other of sameClaimFacts(index, subject, fact)) {
       if (other.id === fact.id || answers.has(other.object)) continue;
       if (!sameClaim(fact, other, polarity)) continue;
       if (!fromSource(other, options) || isBackgroundEntity(index, other.object)) continue;
-      if (classOf(entityOf(index, other.object).type) !== answerClass) continue;
+      const otherClass = classOf(entityOf(index, other.object).type);
+      if (answerClass !== 'category' && otherClass !== answerClass) continue;
       if (!sameSituation(statement, other) || disjoint(shown.cells, other.context.cells)) continue;
       if (settingClash(shown, other)) continue;
       if (!out.includes(other.object)) out.push(other.object);

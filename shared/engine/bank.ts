@@ -32,13 +32,19 @@ export function generateQuiz(ctx: GenContext): QuizItem[] {
       .map((kind) => [kind, kinds[kind].generate(ctx, taught)] as const);
     for (const [kind, items] of generated) {
       byKind.set(kind, items);
-      for (const item of items) for (const id of item.factIds) taught.add(id);
+      for (const item of items) for (const id of taughtBy(item)) taught.add(id);
     }
   }
   return capHighYield(
     ctx.index,
     quizKinds.flatMap((kind) => byKind.get(kind) ?? []),
   );
+}
+
+/** What an item teaches: its facts, and the pathway links it asks ("D4:tnf-alpha-to-il-32"). */
+export function taughtBy(item: QuizItem): string[] {
+  const links = item.pathwayId ? item.edgeIds.map((edge) => `${item.pathwayId ?? ''}:${edge}`) : [];
+  return [...item.factIds, ...links];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Entity, Fact } from '../pack/schema.ts';
-import { isDefinitionalLink } from './items/pathway-common.ts';
+import { isDefinitionalCause } from './items/statement-facts.ts';
 import type { RelationId } from '../pack/relations.ts';
 import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTriviaNumber } from './cloze-text.ts';
@@ -113,18 +113,27 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
   };
 }
 
+/** A contested finding is said as its source's, never as settled (audit I); its note says more. */
+function contestedFraming(index: PackIndex, fact: Fact, front: string): string {
+  if (fact.contested === undefined || /^According to\b/.test(front)) return front;
+  return `${sourceFraming(index, fact)}, ${lowerStart(front)}`;
+}
+
 function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string } | null {
   // A link true by definition ("bone homeostasis rests on osteoblasts and osteoclasts") takes
   // any synonym in its blank ("bone remodelling") and tests no finding (audit H).
-  if (isTriviaNumber(fact) || isDefinitionalLink(index, fact.subject, fact.object)) return null;
+  if (isTriviaNumber(fact) || isDefinitionalCause(index, fact)) return null;
   const masked = clozeFromFactText(index, fact) ?? clozeOfPartner(index, fact);
-  if (masked !== null) return { front: masked.text, back: capitalise(masked.form) };
+  if (masked !== null)
+    return { front: contestedFraming(index, fact, masked.text), back: capitalise(masked.form) };
+  // "Osteoporosis is _____." takes many answers; the term's own card defines it (audit I).
+  if (fact.relation === 'is-a') return null;
   const templated = templatedCloze(index, fact);
   if (templated === null || templated.alsoAccepted.length > 0) return null;
   return {
     front: templated.framedOnSource
       ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
-      : templated.text,
+      : contestedFraming(index, fact, templated.text),
     back: isEntityObject(fact) ? capitalise(countedName(index, fact.object)) : fact.object,
   };
 }

@@ -35,7 +35,7 @@ describe.each([
     });
     // Left out where no item can be proven fair (a cause's effects are an open set, a phrase cannot
     // be typed fairly): reported by pack:stats; a sudden rise means a rule broke.
-    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.25));
+    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.3));
   });
 
   it('has unique, stable, seed-independent ids', () => {
@@ -68,23 +68,16 @@ describe('the bundled bank', () => {
   it('has at least twenty perturbation items, keyed rise or fall, never "no change" without a fact', () => {
     expect(perturbations.length).toBeGreaterThanOrEqual(20);
     const answers = perturbations.map((q) => q.options.find((o) => o.correct)?.id);
-    for (const effect of ['up', 'down', 'depends']) expect(answers).toContain(effect);
+    for (const effect of ['up', 'down']) expect(answers).toContain(effect);
     // The bundled pack reports no "no difference after this intervention": no such key.
     expect(answers).not.toContain('unchanged');
   });
 
-  it('answers the Figure 1 coupling question with "depends", citing the AS resolution (F107)', () => {
-    const item = itemOf(
-      bundledBank,
-      'perturbation',
-      (q) =>
-        q.id ===
-        'perturbation:D1:il-32-gamma:raised:osteoblast-differentiation~osteoclast-differentiation',
-    );
-    expect(item.options.find((o) => o.correct)?.id).toBe('depends');
-    expect(item.factIds).toContain('F107');
-    expect(item.explanation).toContain('miR-29a');
-    expect(item.explanation).toContain('RANKL');
+  it('asks no balance whose arms move the same way: the model cannot settle it (audit I)', () => {
+    const all = everyPerturbationItem({ index: indexPack(bundledPack), seed: 1 });
+    const balances = all.filter((q) => q.id.includes('~'));
+    expect(balances.every((q) => q.options.find((o) => o.correct)?.id !== 'depends')).toBe(true);
+    expect(all.some((q) => q.id.startsWith('perturbation:D1:il-32-gamma:raised:'))).toBe(true);
   });
 
   it('frames a double negative as a rise, with the facts behind each step', () => {

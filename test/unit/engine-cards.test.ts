@@ -83,7 +83,10 @@ describe('flashcards follow the minimum-information principle', () => {
   });
 
   it('blank the partner when the object has no one answer', () => {
-    expect(card('fact-cloze:F088')?.front).toMatch(/^With _____ co-stimulation, IL-32γ promotes/);
+    // A contested finding is said as its source's (audit I).
+    expect(card('fact-cloze:F088')?.front).toMatch(
+      /^According to Kim YG et al\. 2012, with _____ co-stimulation, IL-32γ promotes/,
+    );
     expect(card('fact-cloze:F088')?.back).toBe('RANKL');
   });
 

@@ -237,11 +237,14 @@ describe('objects, questions and cards', () => {
     expect(templatedCloze(index, fact('F073'))?.text).toBe(
       'IL-32γ increases production of the ligand _____.',
     );
-    expect(templatedCloze(index, fact('F003'))).toMatchObject({
-      text: 'IL-32 is associated with infection, chronic inflammation, autoimmune disease and _____.',
+    expect(templatedCloze(index, fact('F075'))).toMatchObject({
+      text: 'IL-32γ is associated with ankylosing spondylitis, osteoporosis and _____.',
       framedOnSource: true,
       narrowedBy: 'source-list',
     });
+    // What is said of IL-32γ holds for IL-32: the abstract's RA fits "IL-32 is associated with
+    // infection, chronic inflammation, autoimmune disease and _____" as well as cancer (audit I).
+    expect(templatedCloze(index, fact('F003'))).toBeNull();
     // No "name one": a student may name a true answer the pack does not hold.
     expect(templatedCloze(index, fact('F053'))).toBeNull();
     // "IL-32γ and RANKL together promote _____ (and osteoclast differentiation)": a list.

@@ -55,18 +55,46 @@ function keptCovering<T>(
 ): T[] {
   if (!coverOf) return ranked.slice(0, keep);
   const covered = new Set(items.filter((i) => keyOf(i) !== majority).flatMap(coverOf));
-  const chosen: T[] = [];
-  for (const item of ranked) {
-    if (chosen.length === keep) break;
-    const adds = coverOf(item).filter((c) => !covered.has(c));
-    if (adds.length === 0) continue;
-    chosen.push(item);
-    for (const c of adds) covered.add(c);
-  }
+  const chosen = mostCovering(ranked, keep, covered, coverOf);
   const picked = new Set(chosen);
   for (const item of ranked) {
     if (chosen.length >= keep) break;
     if (!picked.has(item)) chosen.push(item);
+  }
+  return chosen;
+}
+
+/**
+ * Greedy cover: the item that adds the most uncovered links first (ties in rank order), so the
+ * few items a cap allows ask as many links as they can. Lazy: an item's gain only falls as links
+ * are covered, so it is re-bucketed when found stale, never rescanned in full.
+ */
+function mostCovering<T>(
+  ranked: readonly T[],
+  keep: number,
+  covered: Set<string>,
+  coverOf: (item: T) => readonly string[],
+): T[] {
+  const rank = new Map(ranked.map((item, i) => [item, i] as const));
+  const gainOf = (item: T): number => new Set(coverOf(item).filter((c) => !covered.has(c))).size;
+  const buckets: T[][] = [];
+  for (const item of ranked) {
+    const gain = gainOf(item);
+    if (gain > 0) (buckets[gain] ??= []).push(item);
+  }
+  const chosen: T[] = [];
+  for (let gain = buckets.length - 1; gain >= 1 && chosen.length < keep; gain--) {
+    const bucket = (buckets[gain] ?? []).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (let i = 0; i < bucket.length && chosen.length < keep; i++) {
+      const item = bucket[i] as T;
+      const now = gainOf(item);
+      if (now === gain) {
+        chosen.push(item);
+        for (const c of coverOf(item)) covered.add(c);
+      } else if (now > 0) {
+        (buckets[now] ??= []).push(item);
+      }
+    }
   }
   return chosen;
 }

@@ -231,6 +231,15 @@ export function changesOf(
   return classOfNode(ctx, view, nodeId) === 'drug' ? ['raised'] : ['raised', 'blocked'];
 }
 
+/** Every finding behind the node's links was made in cultured cells. */
+function onlyInVitro(ctx: GenContext, view: PathwayView, nodeId: string): boolean {
+  const facts = factsOf(
+    ctx.index,
+    (view.out.get(nodeId) ?? []).flatMap((edge) => edge.factIds),
+  );
+  return facts.length > 0 && facts.every((fact) => fact.context.setting === 'in-vitro');
+}
+
 export function changeClause(
   ctx: GenContext,
   view: PathwayView,
@@ -244,7 +253,12 @@ export function changeClause(
     case 'process':
       return `${label} is ${change === 'raised' ? 'enhanced' : change}`;
     case 'drug':
-      return `${label} is ${change === 'raised' ? 'given' : 'withdrawn'}`;
+      // Cyclosporine blunts osteoclast formation in culture; given to a patient it causes
+      // high-turnover bone loss (audit I): a drug is given only where its findings were made.
+      if (change !== 'raised') return `${label} is withdrawn`;
+      return onlyInVitro(ctx, view, nodeId)
+        ? `${label} is added to the cultured cells`
+        : `${label} is given`;
     default:
       return `${label} ${isPluralName(label) ? 'are' : 'is'} ${change}`;
   }

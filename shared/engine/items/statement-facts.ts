@@ -11,8 +11,10 @@ import { isDefinitionalLink } from './pathway-common.ts';
  */
 export function isAskedAsStatement(index: PackIndex, fact: Fact): boolean {
   if (fact.contested !== undefined || isBackgroundFact(index, fact)) return false;
-  // "IL-32 can be measured in gastric-cancer serum" is true by its nature: guessed, not known.
-  if (fact.relation === 'detected-in') return false;
+  // "IL-32 can be measured in gastric-cancer serum" is true by its nature, and "(among other
+  // cells)" marks a statement true: guessed, not known (audits H and I).
+  if (fact.relation === 'detected-in' || /\bamong others?\b/.test(fact.objectDetail ?? ''))
+    return false;
   return !isDefinitionFact(index, fact) && !mixesCauseAndAssociation(fact);
 }
 
@@ -28,7 +30,19 @@ function mixesCauseAndAssociation(fact: Fact): boolean {
   );
 }
 
-/** A fact that says what a word means: taught by its card, never owed a quiz item. */
+/**
+ * A fact that says what a word means: taught by its card, never owed a quiz item. A cause
+ * between cells and processes is one ("bone homeostasis needs osteoblasts"); a contest between
+ * them ("in AS, osteoblast differentiation outweighs osteoclast differentiation") is a finding.
+ */
 export function isDefinitionFact(index: PackIndex, fact: Fact): boolean {
-  return fact.relation === 'is-a' || isDefinitionalLink(index, fact.subject, fact.object);
+  return fact.relation === 'is-a' || isDefinitionalCause(index, fact);
+}
+
+/** A cause between cells or processes, true by what the words mean. */
+export function isDefinitionalCause(index: PackIndex, fact: Fact): boolean {
+  return (
+    relationFamily(fact.relation) === 'causal' &&
+    isDefinitionalLink(index, fact.subject, fact.object)
+  );
 }

@@ -59,7 +59,10 @@ export interface KindDef<K extends QuizKind = QuizKind> {
    * stay, so an item a learner already answered still grades, and the fix can be audited.
    */
   readonly switchedOff?: string;
-  /** Every item the pack supports, selected; `taught`: facts earlier stages already teach. */
+  /**
+   * Every item the pack supports, selected; `taught`: the facts and pathway links ("D4:edge-id")
+   * earlier stages already ask (bank.ts `taughtBy`).
+   */
   generate(ctx: GenContext, taught: ReadonlySet<string>): ItemOf<K>[];
   /** bank:check's rules for the kind (the rules every item obeys are in check.ts). */
   check(index: PackIndex, item: ItemOf<K>, report: Report): void;

@@ -67,7 +67,10 @@ function worths(ctx: GenContext, items: readonly DiagramEdgeItem[]): Map<Diagram
 }
 
 /** A pathway edge with its sign hidden; "+" keys at most 60 % of these items. */
-export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
+export function diagramEdgeItems(
+  ctx: GenContext,
+  taught: ReadonlySet<string> = new Set(),
+): DiagramEdgeItem[] {
   const { index } = ctx;
   const items: DiagramEdgeItem[] = [];
   const asked = new Set<string>();
@@ -121,8 +124,11 @@ export function diagramEdgeItems(ctx: GenContext): DiagramEdgeItem[] {
   }
   const keyOf = (item: DiagramEdgeItem): string => item.options.find((o) => o.correct)?.id ?? '';
   const worth = worths(ctx, items);
+  // A link no perturbation asks (their key caps leave some out) is kept first.
+  const linksOf = (item: DiagramEdgeItem): string[] =>
+    item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`).filter((link) => !taught.has(link));
   return spreadKeyPositions(
     ctx,
-    capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0),
+    capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0, linksOf),
   );
 }

@@ -26,7 +26,8 @@ export const diagramEdgeKind = {
   kind: 'diagram-edge',
   label: 'Edge sign',
   description: 'Does one node raise or lower the next?',
-  selectionStage: 0,
+  // After perturbations, to ask the links their key caps leave out.
+  selectionStage: 1,
   framed: true,
   asksContested: false,
   ...choiceParts,

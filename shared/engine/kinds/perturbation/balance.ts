@@ -45,8 +45,8 @@ export function balanceShift(
 /**
  * Balance items for each pair of arms a fact declares competing ("outweighs"), on pathways that
  * draw both arms but do not themselves settle the contest (no annotation cites that fact). Both
- * arms must move, each in a trusted direction; both moving the same way is the review's own point
- * that the model alone cannot say which wins ("depends on context").
+ * arms must move, each in a trusted direction, and apart: when both move the same way the model
+ * alone cannot say which wins, and the review's other figures tilt it, so nothing is asked.
  */
 export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationItem[] {
   const { index } = ctx;
@@ -67,7 +67,9 @@ export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationIt
         const eb = result.effects.find((e) => e.nodeId === b.id);
         if (!ea || !eb) continue;
         const shift = balanceShift(ea.effect, eb.effect);
-        if (shift === null || shift === 'unchanged') continue;
+        // "Both arms rise and the model does not say which wins" was the only long, hedged option,
+        // and the review's other figures tilt it (low IL-32γ, bone loss): not provable (audit I).
+        if (shift === null || shift === 'unchanged' || shift === 'depends') continue;
         // An arm no drawn route reaches is not thereby unchanged (formation and resorption are
         // coupled): only a change that moves both arms is asked.
         const armsTrusted = [ea, eb].every((arm) =>

@@ -1,2 +1,0 @@
-import { measureGeneration } from './bench/engine.ts';
-console.log(JSON.stringify(await measureGeneration(), null, 1));
