@@ -252,3 +252,13 @@ export function distinguishingType(
 export function hasEntityObject(fact: Fact): boolean {
   return relations[fact.relation].objectKind === 'entity';
 }
+
+/**
+ * A disease blank beside a place the disease is known for ("within the spinal joints of people
+ * with _____", "osteoporotic patients … in bone marrow"): the place names the answer (audit J).
+ */
+export function placeGivesDisease(index: PackIndex, fact: Fact, text: string): boolean {
+  if (!isEntityObject(fact) || classOf(entityOf(index, fact.object).type) !== 'disease')
+    return false;
+  return fact.context.compartments.some((id) => mentionsAny(text, formsOf(index, id)));
+}

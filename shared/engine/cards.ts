@@ -2,7 +2,7 @@ import type { Entity, Fact } from '../pack/schema.ts';
 import { isDefinitionalCause } from './items/statement-facts.ts';
 import type { RelationId } from '../pack/relations.ts';
 import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
-import { clozeFromFactText, clozeOfPartner, isTriviaNumber } from './cloze-text.ts';
+import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
 import { cascadeLevels } from './graph.ts';
 import { capHighYield } from './items/high-yield.ts';
@@ -115,14 +115,14 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
 
 /** A contested finding is said as its source's, never as settled (audit I); its note says more. */
 function contestedFraming(index: PackIndex, fact: Fact, front: string): string {
-  if (fact.contested === undefined || /^According to\b/.test(front)) return front;
+  if (fact.contested === undefined || namesItsSource(front)) return front;
   return `${sourceFraming(index, fact)}, ${lowerStart(front)}`;
 }
 
 function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string } | null {
   // A link true by definition ("bone homeostasis rests on osteoblasts and osteoclasts") takes
   // any synonym in its blank ("bone remodelling") and tests no finding (audit H).
-  if (isTriviaNumber(fact) || isDefinitionalCause(index, fact)) return null;
+  if (isTrivia(fact) || isDefinitionalCause(index, fact)) return null;
   const masked = clozeFromFactText(index, fact) ?? clozeOfPartner(index, fact);
   if (masked !== null)
     return { front: contestedFraming(index, fact, masked.text), back: capitalise(masked.form) };
@@ -131,9 +131,11 @@ function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string
   const templated = templatedCloze(index, fact);
   if (templated === null || templated.alsoAccepted.length > 0) return null;
   return {
-    front: templated.framedOnSource
-      ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
-      : contestedFraming(index, fact, templated.text),
+    // "According to the review's abstract, …the review's abstract rates…" says it twice (audit J).
+    front:
+      templated.framedOnSource && !namesItsSource(templated.text)
+        ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
+        : contestedFraming(index, fact, templated.text),
     back: isEntityObject(fact) ? capitalise(countedName(index, fact.object)) : fact.object,
   };
 }

@@ -1,5 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
-import { alternativeObjects, shownContext } from './alternatives.ts';
+import { alternativeObjects, placeGivesDisease, shownContext } from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { mentionsAny } from './normalize.ts';
 import { relationDef } from '../pack/relations.ts';
@@ -106,9 +106,13 @@ function computeClozeFromFactText(
   if (found === null || mentionsAny(found.text, forms) || found.distinctForms > 1) return null;
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
-  if (!isEntityObject(fact)) return isTriviaNumber(fact) ? null : masked;
+  if (!isEntityObject(fact)) return isTrivia(fact) ? null : masked;
   if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return null;
-  if (blanksTheSubjectFamily(index, fact, fact.object)) return null;
+  if (
+    blanksTheSubjectFamily(index, fact, fact.object) ||
+    placeGivesDisease(index, fact, masked.text)
+  )
+    return null;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.
@@ -125,13 +129,19 @@ function computeClozeFromFactText(
 }
 
 /** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
-function namesItsSource(text: string): boolean {
+export function namesItsSource(text: string): boolean {
   return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
 }
 
-/** A number is asked only where the review itself makes a point of it (a high-yield fact). */
-export function isTriviaNumber(fact: Fact): boolean {
-  return !isEntityObject(fact) && isNumberAnswer(fact.object) && !fact.highYield;
+/**
+ * Trivia: a number, or how and when something was found (the screen that picked up IL-32 again),
+ * asked only where the review itself makes a point of it (a high-yield fact), audit J.
+ */
+export function isTrivia(fact: Fact): boolean {
+  if (fact.highYield) return false;
+  return (
+    (!isEntityObject(fact) && isNumberAnswer(fact.object)) || fact.context.setting === 'historical'
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { blanksTheSubjectFamily } from './review-subject.ts';
 import {
   alternativeObjects,
   distinguishingType,
+  placeGivesDisease,
   shownContext,
   type AlternativeOptions,
 } from './alternatives.ts';
@@ -101,6 +102,7 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
   const answer = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
   const text = withoutCueAfterBlank(sentence.text);
   if (blankInList(judged) || cueForAnswer(text, forms, answer)) return null;
+  if (placeGivesDisease(index, fact, text)) return null;
   return { ...sentence, text };
 }
 
@@ -147,11 +149,14 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   if (typedSource !== null) return result(typedSource, true);
   // A source's own list is closed ("the abstract names osteogenesis, coupling and _____"), so
   // naming its other items leaves one answer; the world's list is open, so never without it.
+  // An item with its own "and" ("coupling of bone resorption and formation and _____") blurs
+  // where the list's items end (audit J).
+  const listed = fromSource.map((id) => objectPhrase(index, fact.relation, id));
   const listedSource =
-    isEntityObject(fact) && fromSource.length <= MAX_LISTED
-      ? sentenceWith(
-          listText([...fromSource.map((id) => objectPhrase(index, fact.relation, id)), filler]),
-        )
+    isEntityObject(fact) &&
+    fromSource.length <= MAX_LISTED &&
+    !listed.some((p) => /\band\b/.test(p))
+      ? sentenceWith(listText([...listed, filler]))
       : null;
   if (listedSource !== null) return result(listedSource, true, 'source-list');
   // No "name one": in the open world a student may name a true answer the pack does not hold.

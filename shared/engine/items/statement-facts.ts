@@ -1,4 +1,5 @@
 import type { Fact } from '../../pack/schema.ts';
+import { isTrivia } from '../cloze-text.ts';
 import { isBackgroundFact, type PackIndex } from '../pack-index.ts';
 import { relationFamily } from '../semantics.ts';
 import { isDefinitionalLink } from './pathway-common.ts';
@@ -10,7 +11,7 @@ import { isDefinitionalLink } from './pathway-common.ts';
  * definition card teaches (audits E and F).
  */
 export function isAskedAsStatement(index: PackIndex, fact: Fact): boolean {
-  if (fact.contested !== undefined || isBackgroundFact(index, fact)) return false;
+  if (fact.contested !== undefined || isBackgroundFact(index, fact) || isTrivia(fact)) return false;
   // "IL-32 can be measured in gastric-cancer serum" is true by its nature, and "(among other
   // cells)" marks a statement true: guessed, not known (audits H and I).
   if (fact.relation === 'detected-in' || /\bamong others?\b/.test(fact.objectDetail ?? ''))

@@ -99,10 +99,12 @@ function perturbationItem(
           evidence: { basis: 'disjoint-category', factIds },
         },
   );
+  // "The number of multinucleated osteoclasts falls", not "Multinucleated osteoclast falls".
+  const measured = capitalise(targetText(ctx, view, target.nodeId));
   const lead: Record<PerturbationKey, string> = {
-    up: `${capitalise(targetLabel)} rises. Route: ${chains}.`,
-    down: `${capitalise(targetLabel)} falls. Route: ${chains}.`,
-    unchanged: `${capitalise(targetLabel)} does not change: a study that made this change found no difference.`,
+    up: `${measured} rises. Route: ${chains}.`,
+    down: `${measured} falls. Route: ${chains}.`,
+    unchanged: `${measured} does not change: a study that made this change found no difference.`,
   };
   const steps = target.routes.flatMap((r) => [
     ...r.steps.map((s) => `${capitalise(s)}.`),
