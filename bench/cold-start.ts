@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { startPreviewServer } from '../preview/server.ts';
-import { HandlerRegistry } from '../services/handlers/registry.ts';
+import { HandlerRegistry } from '../services/registry.ts';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import { startPreview, type RunningPreview } from '../test/support/preview-process.ts';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import { channelNames, type Envelope } from '../shared/contract/index.ts';
-import type { HandlerRegistry } from '../services/handlers/registry.ts';
+import type { HandlerRegistry } from '../services/registry.ts';
 import { isTrustedSender } from './security.ts';
 
 /** One ipcMain handler per contract channel, each behind the sender check. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { maxImportBytes } from '../shared/contract/data.ts';
 import type { Envelope } from '../shared/contract/index.ts';
 import { contentSecurityPolicy } from '../shared/security/csp.ts';
-import type { HandlerRegistry } from '../services/handlers/registry.ts';
+import type { HandlerRegistry } from '../services/registry.ts';
 
 export interface PreviewServerOptions {
   /** The built renderer (out/renderer). */

@@ -1,26 +1,27 @@
 import type { AppInfo } from '../shared/contract/app.ts';
-import { BackupService } from './backup/backup-service.ts';
-import { DataService } from './data/data-service.ts';
-import { HandlerRegistry } from './handlers/registry.ts';
-import { appHandlers } from './handlers/app.ts';
-import { packHandlers } from './handlers/pack.ts';
-import { quizHandlers } from './handlers/quiz.ts';
-import { QuizService } from './quiz/quiz-service.ts';
 import { generateBank } from '../shared/engine/bank.ts';
 import type { Bank } from '../shared/engine/types.ts';
-import { PackLibrary } from './packs/pack-library.ts';
-import { backupHandlers } from './handlers/backup.ts';
-import { dataHandlers } from './handlers/data.ts';
-import { progressHandlers } from './handlers/progress.ts';
-import { reportHandlers } from './handlers/report.ts';
-import { reviewHandlers } from './handlers/review.ts';
-import { settingsHandlers } from './handlers/settings.ts';
+import { appHandlers } from './app-handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
+import { BackupService } from './backup/backup-service.ts';
+import { DataService } from './data/data-service.ts';
+import { dataHandlers } from './data/handlers.ts';
+import { ProgressJobs } from './data/progress-jobs.ts';
 import { NoticeBoard } from './notices.ts';
+import { packHandlers } from './packs/handlers.ts';
+import { PackLibrary } from './packs/pack-library.ts';
+import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
+import { quizHandlers } from './quiz/handlers.ts';
+import { QuizService } from './quiz/quiz-service.ts';
 import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
+import { HandlerRegistry } from './registry.ts';
+import { reportHandlers } from './reports/handlers.ts';
 import { ReportService } from './reports/report-service.ts';
 import { Catalog } from './review/catalog.ts';
+import { reviewHandlers } from './review/handlers.ts';
 import { ReviewService } from './review/review-service.ts';
+import { settingsHandlers } from './settings/handlers.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { storageFailure } from './storage/storage-errors.ts';
@@ -181,18 +182,50 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   };
 }
 
-/** Every contract channel wired to its service; both transports dispatch through this. */
-export function createHandlerRegistry(services: AppServices): HandlerRegistry {
+export interface HandlerRegistryOptions {
+  /**
+   * Run `data.import` and `data.export` on a worker thread started from this entry
+   * (services/data/job-worker.ts or its bundle), as the service host does; without it they run
+   * inline, on the caller's thread.
+   */
+  readonly progressJobs?: URL;
+}
+
+/**
+ * Every contract channel wired to its service; both transports dispatch through this. Each
+ * domain's handlers get only their own service.
+ */
+export function createHandlerRegistry(
+  services: AppServices,
+  options: HandlerRegistryOptions = {},
+): HandlerRegistry {
+  const { options: app, notices } = services;
+  const info: AppInfo = {
+    name: 'Pathwise',
+    version: app.appVersion,
+    transport: app.transport,
+    dataDirKind: app.dataDirKind,
+  };
+  const data = options.progressJobs
+    ? new ProgressJobs({
+        entry: options.progressJobs,
+        storage: services.storage,
+        data: services.data,
+        appVersion: app.appVersion,
+        now: services.now,
+        ...(app.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: app.busyTimeoutMs }),
+      })
+    : services.data;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
-  registry.registerAll(appHandlers(services));
-  registry.registerAll(packHandlers(services));
-  registry.registerAll(quizHandlers(services));
-  registry.registerAll(reviewHandlers(services));
-  registry.registerAll(progressHandlers(services));
-  registry.registerAll(settingsHandlers(services));
-  registry.registerAll(dataHandlers(services));
-  registry.registerAll(backupHandlers(services));
-  registry.registerAll(reportHandlers(services));
+  registry.registerAll(appHandlers(info, notices));
+  registry.registerAll(packHandlers(services.packs));
+  registry.registerAll(quizHandlers(services.quiz));
+  registry.registerAll(reviewHandlers(services.review));
+  registry.registerAll(progressHandlers(services.progress));
+  registry.registerAll(settingsHandlers(services.settings));
+  registry.registerAll(dataHandlers(data));
+  registry.registerAll(backupHandlers(services.backups));
+  registry.registerAll(reportHandlers(services.reports));
   registry.assertComplete();
   return registry;
 }

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createPreviewHandler, startPreviewServer } from '../../preview/server.ts';
-import { HandlerRegistry } from '../../services/handlers/registry.ts';
+import { HandlerRegistry } from '../../services/registry.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 
 const token = 'test-token-0123456789';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ChannelName, Envelope, ResponseOf } from '../../shared/contract/index.ts';
-import { contract, isChannelName } from '../../shared/contract/index.ts';
-import { ContractError } from '../../shared/contract/errors.ts';
+import type { ChannelName, Envelope, ResponseOf } from '../shared/contract/index.ts';
+import { contract, isChannelName } from '../shared/contract/index.ts';
+import { ContractError } from '../shared/contract/errors.ts';
 
 export type Handler<C extends ChannelName> = (
   request: z.output<(typeof contract)[C]['request']>,
