@@ -45,7 +45,7 @@ export async function measureColdStart(): Promise<Results> {
   const baselineDir = await buildBaseline();
   const baselineServer = await startPreviewServer({
     rendererDir: baselineDir,
-    registry: new HandlerRegistry(),
+    dispatcher: new HandlerRegistry(),
     token: 'baseline',
   });
   const baselinePort = (baselineServer.address() as { port: number }).port;

@@ -47,5 +47,20 @@ await Promise.all([
     format: 'esm',
     banner: esmRequireBanner,
   }),
+  // The services run apart from the thread that answers the renderer (services/host/entries.ts
+  // finds these beside the bundle that starts them): the host in Electron's utility process or
+  // the preview's worker thread, and each progress import or export on a worker thread of its own.
+  esbuild({
+    ...common,
+    entryPoints: {
+      'main/services-process': 'electron/services-process.ts',
+      'main/progress-job': 'services/data/job-worker.ts',
+      'preview/service-host': 'services/host/host-worker.ts',
+      'preview/progress-job': 'services/data/job-worker.ts',
+    },
+    outdir: 'out',
+    format: 'esm',
+    banner: esmRequireBanner,
+  }),
 ]);
 console.log('Built renderer, main, preload and preview into out/.');
