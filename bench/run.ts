@@ -4,6 +4,7 @@ import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
+import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 import { runCensus } from '../test/support/tmp-census.ts';
@@ -19,6 +20,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['generation', () => measureGeneration()],
   ['layout', () => measureLayout()],
   ['storage', () => measureStorage()],
+  ['import stall', () => measureImportStall()],
   ['ui latency', () => measureUiLatency()],
 ];
 
