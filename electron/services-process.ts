@@ -1,5 +1,5 @@
 import type { MessagePortMain } from 'electron';
-import { progressJobEntry } from '../services/host/entries.ts';
+import { jobWorkerEntry } from '../services/host/entries.ts';
 import type { HostInbound } from '../services/host/protocol.ts';
 import { ServiceHost, serveHost } from '../services/host/service-host.ts';
 
@@ -15,7 +15,7 @@ process.parentPort.once('message', (event) => {
       onMessage: (listener) =>
         port.on('message', (message) => listener(message.data as HostInbound)),
     },
-    new ServiceHost(progressJobEntry),
+    new ServiceHost(jobWorkerEntry),
     () => process.exit(0),
   );
   port.start();

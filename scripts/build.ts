@@ -49,14 +49,14 @@ await Promise.all([
   }),
   // The services run apart from the thread that answers the renderer (services/host/entries.ts
   // finds these beside the bundle that starts them): the host in Electron's utility process or
-  // the preview's worker thread, and each progress import or export on a worker thread of its own.
+  // the preview's worker thread, and each heavy job (an import, an export, a pack's validation) on a worker thread of its own.
   esbuild({
     ...common,
     entryPoints: {
       'main/services-process': 'electron/services-process.ts',
-      'main/progress-job': 'services/data/job-worker.ts',
+      'main/job-worker': 'services/jobs/job-worker.ts',
       'preview/service-host': 'services/host/host-worker.ts',
-      'preview/progress-job': 'services/data/job-worker.ts',
+      'preview/job-worker': 'services/jobs/job-worker.ts',
     },
     outdir: 'out',
     format: 'esm',

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../shared/contract/app.ts';
 import { generateBank } from '../shared/engine/bank.ts';
+import { validatePack as validateHere, type PackValidation } from '../shared/pack/validate.ts';
 import type { Bank } from '../shared/engine/types.ts';
 import { appHandlers } from './app-handlers.ts';
 import { backupHandlers } from './backup/handlers.ts';
@@ -7,8 +8,9 @@ import { BackupService } from './backup/backup-service.ts';
 import { DataService } from './data/data-service.ts';
 import { dataHandlers } from './data/handlers.ts';
 import { ProgressJobs } from './data/progress-jobs.ts';
+import { runOnJobThread } from './jobs/run-job.ts';
 import { NoticeBoard } from './notices.ts';
-import { packHandlers } from './packs/handlers.ts';
+import { packHandlers, type PackValidator } from './packs/handlers.ts';
 import { PackLibrary } from './packs/pack-library.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
@@ -184,11 +186,11 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
 
 export interface HandlerRegistryOptions {
   /**
-   * Run `data.import` and `data.export` on a worker thread started from this entry
-   * (services/data/job-worker.ts or its bundle), as the service host does; without it they run
-   * inline, on the caller's thread.
+   * Run the heavy work (`data.import`, `data.export`, a pack's validation for `pack.import`) on
+   * job threads started from this entry (services/jobs/job-worker.ts or its bundle), as the
+   * service host does; without it, everything runs on the caller's thread.
    */
-  readonly progressJobs?: URL;
+  readonly jobs?: URL;
 }
 
 /**
@@ -206,9 +208,10 @@ export function createHandlerRegistry(
     transport: app.transport,
     dataDirKind: app.dataDirKind,
   };
-  const data = options.progressJobs
+  const { jobs } = options;
+  const data = jobs
     ? new ProgressJobs({
-        entry: options.progressJobs,
+        entry: jobs,
         storage: services.storage,
         data: services.data,
         appVersion: app.appVersion,
@@ -216,9 +219,12 @@ export function createHandlerRegistry(
         ...(app.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: app.busyTimeoutMs }),
       })
     : services.data;
+  const validatePack: PackValidator = jobs
+    ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
+    : validateHere;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(info, notices));
-  registry.registerAll(packHandlers(services.packs));
+  registry.registerAll(packHandlers(services.packs, validatePack));
   registry.registerAll(quizHandlers(services.quiz));
   registry.registerAll(reviewHandlers(services.review));
   registry.registerAll(progressHandlers(services.progress));

@@ -1,13 +1,11 @@
-import { Worker } from 'node:worker_threads';
-import { ContractError } from '../../shared/contract/errors.ts';
-import { ExplainedStorageFailure } from '../storage/storage-errors.ts';
+import { runOnJobThread } from '../jobs/run-job.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { DataService, ExportedDocument, ImportResult } from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
-import type { JobContext, JobOutcome, ProgressJob } from './progress-job.ts';
+import type { JobContext, ProgressJob } from './progress-job.ts';
 
 export interface ProgressJobsOptions {
-  /** The job worker's entry (services/data/job-worker.ts, or its bundle). */
+  /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
   readonly entry: URL;
   readonly storage: Storage;
   /** Reset stays inline: it only moves files and writes the settings back. */
@@ -18,8 +16,7 @@ export interface ProgressJobsOptions {
 }
 
 /**
- * Export and import on a worker thread each (see progress-job.ts), so this thread keeps
- * answering. A new thread per job: a 64 MB import's memory goes with it, and jobs are rare.
+ * Export and import on a job thread each (see progress-job.ts), so this thread keeps answering.
  * The caller must not write progress while an import runs (the service host holds writes back).
  */
 export class ProgressJobs implements ProgressTransfer {
@@ -58,26 +55,6 @@ export class ProgressJobs implements ProgressTransfer {
   }
 
   #run(job: ProgressJob): Promise<ImportResult | ExportedDocument> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(this.#options.entry, { workerData: job });
-      let answered = false;
-      worker.once('message', (outcome: JobOutcome<ImportResult | ExportedDocument>) => {
-        answered = true;
-        if (outcome.ok) resolve(outcome.value);
-        else {
-          const error = new ContractError(outcome.code, outcome.message);
-          reject(outcome.storage ? new ExplainedStorageFailure(error) : error);
-        }
-      });
-      worker.once('error', (error: unknown) => {
-        answered = true;
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
-      worker.once('exit', (code) => {
-        if (!answered) {
-          reject(new Error(`the ${job.kind} stopped unexpectedly (exit code ${code})`));
-        }
-      });
-    });
+    return runOnJobThread(this.#options.entry, job);
   }
 }

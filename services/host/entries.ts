@@ -10,7 +10,7 @@ export const hostWorkerEntry = built
   ? new URL('./service-host.js', import.meta.url)
   : new URL('./host-worker.ts', import.meta.url);
 
-/** A progress import or export on a worker thread (services/data/job-worker.ts). */
-export const progressJobEntry = built
-  ? new URL('./progress-job.js', import.meta.url)
-  : new URL('../data/job-worker.ts', import.meta.url);
+/** Heavy work on a thread of its own: an import, an export, a pack's validation (services/jobs/). */
+export const jobWorkerEntry = built
+  ? new URL('./job-worker.js', import.meta.url)
+  : new URL('../jobs/job-worker.ts', import.meta.url);

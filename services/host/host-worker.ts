@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { progressJobEntry } from './entries.ts';
+import { jobWorkerEntry } from './entries.ts';
 import type { HostInbound } from './protocol.ts';
 import { ServiceHost, serveHost } from './service-host.ts';
 
@@ -11,7 +11,7 @@ serveHost(
     post: (message, transfer = []) => port.postMessage(message, [...transfer]),
     onMessage: (listener) => port.on('message', (message: HostInbound) => listener(message)),
   },
-  new ServiceHost(progressJobEntry),
+  new ServiceHost(jobWorkerEntry),
   // Closed: let the thread end (the services hold no timer that keeps it alive).
   () => port.close(),
 );

@@ -42,21 +42,21 @@ const exclusive: ReadonlySet<string> = new Set(['data.import']);
  * messages in and out are plain data (protocol.ts).
  */
 export class ServiceHost {
-  readonly #progressJobs: URL;
+  readonly #jobs: URL;
   #services: AppServices | undefined;
   #registry: HandlerRegistry | undefined;
   #import: Promise<unknown> | undefined;
 
-  /** `progressJobs`: the entry of the worker that runs imports and exports. */
-  constructor(progressJobs: URL) {
-    this.#progressJobs = progressJobs;
+  /** `jobs`: the entry of the job threads (imports, exports, pack validation). */
+  constructor(jobs: URL) {
+    this.#jobs = jobs;
   }
 
   open(options: HostOpenOptions): HostOutbound {
     if (this.#services) return { kind: 'start-failed', message: 'The services are already open.' };
     try {
       this.#services = openAppServices(options);
-      this.#registry = createHandlerRegistry(this.#services, { progressJobs: this.#progressJobs });
+      this.#registry = createHandlerRegistry(this.#services, { jobs: this.#jobs });
       return { kind: 'ready' };
     } catch (error) {
       return {

@@ -6,6 +6,7 @@ import { ServiceHostClient } from '../../services/host/host-client.ts';
 import type { HostOpenOptions } from '../../services/host/protocol.ts';
 import { startWorkerHost, workerEndpoint } from '../../services/host/worker-host.ts';
 import { runHistory } from '../support/history.ts';
+import { edit, readMiniPack } from '../support/packs.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 import { bundledPacksDir, openTestServices } from '../support/test-services.ts';
 
@@ -120,6 +121,28 @@ describe('service host', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'import-rejected' } });
     const after = valueOf(await host.dispatch('data.export', undefined)) as { counts: object };
     expect(after.counts).toEqual(before.counts);
+  });
+
+  it('validates an imported pack on a job thread, and reports its problems with their places', async () => {
+    const host = await openHost();
+    const files = edit(readMiniPack(), 'manifest.json', '"id": "mini"', '"id": "mine"');
+    expect(await host.dispatch('pack.import', { files })).toMatchObject({
+      ok: true,
+      value: { pack: { id: 'mine' }, replaced: false },
+    });
+    const listed = (valueOf(await host.dispatch('pack.list', undefined)) as { id: string }[]).map(
+      (pack) => pack.id,
+    );
+    expect(listed).toContain('mine');
+    const broken = edit(files, 'facts.json', '"id": "F004",', '"id": "F004"');
+    const answer = await host.dispatch('pack.import', { files: broken });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'pack-invalid',
+        message: expect.stringMatching(/facts\.json:\d+:\d+/) as unknown,
+      },
+    });
   });
 
   it('refuses to start on a folder another host holds, naming it; closing releases the folder', async () => {
