@@ -1,13 +1,15 @@
 import type { AppInfo } from '../shared/contract/app.ts';
+import type { BackupInfo } from '../shared/contract/backup.ts';
 import { generateBank } from '../shared/engine/bank.ts';
 import { validatePack as validateHere, type PackValidation } from '../shared/pack/validate.ts';
 import type { Bank } from '../shared/engine/types.ts';
 import { appHandlers } from './app-handlers.ts';
-import { backupHandlers } from './backup/handlers.ts';
+import { backupHandlers, type ManualBackup } from './backup/handlers.ts';
 import { BackupService } from './backup/backup-service.ts';
 import { DataService } from './data/data-service.ts';
 import { dataHandlers } from './data/handlers.ts';
 import { ProgressJobs } from './data/progress-jobs.ts';
+import type { JobContext } from './jobs/job-context.ts';
 import { runOnJobThread } from './jobs/run-job.ts';
 import { NoticeBoard } from './notices.ts';
 import { packHandlers, type PackValidator } from './packs/handlers.ts';
@@ -186,7 +188,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
 
 export interface HandlerRegistryOptions {
   /**
-   * Run the heavy work (`data.import`, `data.export`, a pack's validation for `pack.import`) on
+   * Run the heavy work (`data.import`, `data.export`, `backup.create`, a pack's validation) on
    * job threads started from this entry (services/jobs/job-worker.ts or its bundle), as the
    * service host does; without it, everything runs on the caller's thread.
    */
@@ -209,19 +211,24 @@ export function createHandlerRegistry(
     dataDirKind: app.dataDirKind,
   };
   const { jobs } = options;
+  const context = (): JobContext => ({
+    dataDir: app.dataDir,
+    appVersion: app.appVersion,
+    now: services.now().getTime(),
+    ...(app.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: app.busyTimeoutMs }),
+  });
   const data = jobs
-    ? new ProgressJobs({
-        entry: jobs,
-        storage: services.storage,
-        data: services.data,
-        appVersion: app.appVersion,
-        now: services.now,
-        ...(app.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: app.busyTimeoutMs }),
-      })
+    ? new ProgressJobs({ entry: jobs, storage: services.storage, data: services.data, context })
     : services.data;
   const validatePack: PackValidator = jobs
     ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
     : validateHere;
+  const manualBackup: ManualBackup | undefined = jobs
+    ? () => {
+        services.storage.db();
+        return runOnJobThread<BackupInfo>(jobs, { kind: 'backup', context: context() });
+      }
+    : undefined;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(info, notices));
   registry.registerAll(packHandlers(services.packs, validatePack));
@@ -230,7 +237,7 @@ export function createHandlerRegistry(
   registry.registerAll(progressHandlers(services.progress));
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
-  registry.registerAll(backupHandlers(services.backups));
+  registry.registerAll(backupHandlers(services.backups, manualBackup));
   registry.registerAll(reportHandlers(services.reports));
   registry.assertComplete();
   return registry;

@@ -2,7 +2,8 @@ import { runOnJobThread } from '../jobs/run-job.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { DataService, ExportedDocument, ImportResult } from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
-import type { JobContext, ProgressJob } from './progress-job.ts';
+import type { JobContext } from '../jobs/job-context.ts';
+import type { ProgressJob } from './progress-job.ts';
 
 export interface ProgressJobsOptions {
   /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
@@ -10,9 +11,8 @@ export interface ProgressJobsOptions {
   readonly storage: Storage;
   /** Reset stays inline: it only moves files and writes the settings back. */
   readonly data: DataService;
-  readonly appVersion: string;
-  readonly now: () => Date;
-  readonly busyTimeoutMs?: number;
+  /** Where and when a job runs, taken when it is asked for. */
+  readonly context: () => JobContext;
 }
 
 /**
@@ -28,12 +28,15 @@ export class ProgressJobs implements ProgressTransfer {
 
   async exportDocument(): Promise<ExportedDocument> {
     this.#options.storage.db();
-    return (await this.#run({ kind: 'export', context: this.#context() })) as ExportedDocument;
+    return (await this.#run({
+      kind: 'export',
+      context: this.#options.context(),
+    })) as ExportedDocument;
   }
 
   async importDocument(content: string): Promise<ImportResult> {
     this.#options.storage.assertWritable();
-    const job: ProgressJob = { kind: 'import', content, context: this.#context() };
+    const job: ProgressJob = { kind: 'import', content, context: this.#options.context() };
     const result = (await this.#run(job)) as ImportResult;
     // Written through another connection: every cache of this one reloads.
     this.#options.storage.markBulkChange();
@@ -42,16 +45,6 @@ export class ProgressJobs implements ProgressTransfer {
 
   reset(): ReturnType<DataService['reset']> {
     return this.#options.data.reset();
-  }
-
-  #context(): JobContext {
-    const { storage, appVersion, now, busyTimeoutMs } = this.#options;
-    return {
-      dataDir: storage.dataDir,
-      appVersion,
-      now: now().getTime(),
-      ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
-    };
   }
 
   #run(job: ProgressJob): Promise<ImportResult | ExportedDocument> {

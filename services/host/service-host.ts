@@ -36,6 +36,12 @@ const servedDuringImport: ReadonlySet<string> = new Set([
 /** Calls that write through a connection of their own (see services/data/progress-job.ts). */
 const exclusive: ReadonlySet<string> = new Set(['data.import']);
 
+/** Calls that read through a connection of their own, on a job thread. */
+const background: ReadonlySet<string> = new Set(['data.export', 'backup.create']);
+
+/** Calls that replace the database file: they wait until no job reads the old one. */
+const replacesFile: ReadonlySet<string> = new Set(['data.reset', 'backup.restore']);
+
 /**
  * The services, wherever they run (Electron's utility process, the preview's worker thread): opens
  * them, answers calls through the one HandlerRegistry, and closes them. Transport-agnostic: the
@@ -46,6 +52,7 @@ export class ServiceHost {
   #services: AppServices | undefined;
   #registry: HandlerRegistry | undefined;
   #import: Promise<unknown> | undefined;
+  readonly #background = new Set<Promise<unknown>>();
 
   /** `jobs`: the entry of the job threads (imports, exports, pack validation). */
   constructor(jobs: URL) {
@@ -70,6 +77,7 @@ export class ServiceHost {
     while (this.#import && !servedDuringImport.has(call.channel)) {
       await this.#import.catch(() => undefined);
     }
+    if (replacesFile.has(call.channel)) await this.#backgroundSettled();
     const answer = this.#answer(call);
     if (exclusive.has(call.channel)) {
       this.#import = answer;
@@ -77,16 +85,25 @@ export class ServiceHost {
         if (this.#import === answer) this.#import = undefined;
       });
     }
+    if (background.has(call.channel)) {
+      this.#background.add(answer);
+      void answer.finally(() => this.#background.delete(answer));
+    }
     return answer;
   }
 
-  /** Lets a running import finish, then closes SQLite and releases the data folder's lock. */
+  /** Lets running jobs finish, then closes SQLite and releases the data folder's lock. */
   async close(): Promise<HostOutbound> {
     while (this.#import) await this.#import.catch(() => undefined);
+    await this.#backgroundSettled();
     this.#services?.close();
     this.#services = undefined;
     this.#registry = undefined;
     return { kind: 'closed' };
+  }
+
+  async #backgroundSettled(): Promise<void> {
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
   }
 
   async #answer(call: Call): Promise<HostOutbound> {

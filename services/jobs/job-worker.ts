@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { validatePack } from '../../shared/pack/validate.ts';
+import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
 import type { Job } from './job.ts';
 import { outcomeOf } from './job-outcome.ts';
@@ -9,6 +10,8 @@ function run(job: Job) {
     case 'import':
     case 'export':
       return runProgressJob(job);
+    case 'backup':
+      return runBackupJob(job);
     case 'validate-pack':
       return outcomeOf(() => validatePack(job.files));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
+import { resetConfirmation } from '../../shared/contract/data.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import { hostWorkerEntry } from '../../services/host/entries.ts';
 import { ServiceHostClient } from '../../services/host/host-client.ts';
@@ -37,6 +38,8 @@ async function openHost(dataDir = tempDir('host')): Promise<ServiceHostClient> {
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const envelopeOf = (bytes: Uint8Array) =>
   JSON.parse(new TextDecoder().decode(bytes)) as Envelope<unknown>;
+
+type Counts = { counts: { events: number } };
 
 function valueOf(envelope: Envelope<unknown>): unknown {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
@@ -121,6 +124,34 @@ describe('service host', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'import-rejected' } });
     const after = valueOf(await host.dispatch('data.export', undefined)) as { counts: object };
     expect(after.counts).toEqual(before.counts);
+  });
+
+  it('makes a manual backup on a job thread; a reset waits until it has read the database', async () => {
+    const content = progressFile();
+    const host = await openHost();
+    const imported = valueOf(await host.dispatch('data.import', { content })) as {
+      added: { events: number };
+    };
+    const order: string[] = [];
+    const backup = host.dispatch('backup.create', undefined).then((envelope) => {
+      order.push('backup');
+      return valueOf(envelope) as { id: string; reason: string };
+    });
+    const reset = host.dispatch('data.reset', { confirm: resetConfirmation }).then((envelope) => {
+      order.push('reset');
+      return envelope;
+    });
+    const made = await backup;
+    expect(made.reason).toBe('manual');
+    expect((await reset).ok).toBe(true);
+    expect(order).toEqual(['backup', 'reset']);
+    // The backup holds everything the reset erased: restoring it brings every event back.
+    expect((valueOf(await host.dispatch('data.export', undefined)) as Counts).counts.events).toBe(
+      0,
+    );
+    expect((await host.dispatch('backup.restore', { id: made.id })).ok).toBe(true);
+    const restored = valueOf(await host.dispatch('data.export', undefined)) as Counts;
+    expect(restored.counts.events).toBe(imported.added.events);
   });
 
   it('validates an imported pack on a job thread, and reports its problems with their places', async () => {
