@@ -7,7 +7,7 @@ import { registerIpc } from './ipc.main.ts';
 import { installAppMenu } from './menu.ts';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
-import { startServiceProcess } from './service-process.main.ts';
+import { startServiceProcess } from './service-host.main.ts';
 import { createMainWindow } from './window.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

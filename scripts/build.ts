@@ -53,7 +53,7 @@ await Promise.all([
   esbuild({
     ...common,
     entryPoints: {
-      'main/services-process': 'electron/services-process.ts',
+      'main/service-host': 'electron/service-host.utility.ts',
       'main/job-worker': 'services/jobs/job-worker.ts',
       'preview/service-host': 'services/host/host-worker.ts',
       'preview/job-worker': 'services/jobs/job-worker.ts',

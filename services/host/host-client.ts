@@ -6,6 +6,8 @@ import type { HostInbound, HostOpenOptions, HostOutbound, HostPort } from './pro
 export interface HostEndpoint extends HostPort<HostOutbound, HostInbound> {
   /** Called once when the host's thread or process has ended, however it ended. */
   onExit(listener: (detail: string) => void): void;
+  /** Ends the host's thread or process at once (after it failed to open the services). */
+  end(): void;
 }
 
 /**
@@ -38,9 +40,19 @@ export class ServiceHostClient implements ContractDispatcher {
     return new Promise((resolve, reject) => {
       client.#opening = (message, detail) => {
         client.#opening = undefined;
-        if (message?.kind === 'ready') resolve(client);
-        else if (message?.kind === 'start-failed') reject(new Error(message.message));
-        else reject(new Error(`The services stopped while starting (${detail ?? 'no answer'}).`));
+        if (message?.kind === 'ready') {
+          resolve(client);
+          return;
+        }
+        client.#ended ??= 'did not start';
+        endpoint.end();
+        reject(
+          new Error(
+            message?.kind === 'start-failed'
+              ? message.message
+              : `The services stopped while starting (${detail ?? 'no answer'}).`,
+          ),
+        );
       };
       endpoint.post({ kind: 'open', options });
     });

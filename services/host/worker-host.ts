@@ -14,6 +14,7 @@ export function startWorkerHost(options: HostOpenOptions): Promise<ServiceHostCl
 /** A worker thread running host-worker.ts, as a host endpoint. */
 export function workerEndpoint(worker: Worker): HostEndpoint {
   return {
+    end: () => void worker.terminate(),
     post: (message, transfer = []) => worker.postMessage(message, [...transfer]),
     onMessage: (listener) => worker.on('message', (message: HostOutbound) => listener(message)),
     onExit: (listener) => {

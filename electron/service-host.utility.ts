@@ -3,7 +3,7 @@ import { jobWorkerEntry } from '../services/host/entries.ts';
 import type { HostInbound } from '../services/host/protocol.ts';
 import { ServiceHost, serveHost } from '../services/host/service-host.ts';
 
-// The entry of Electron's utility process that runs the services (service-process.main.ts starts
+// The entry of Electron's utility process that runs the services (service-host.main.ts starts
 // it). The main process hands over one end of a MessageChannelMain; every call comes through it.
 process.parentPort.once('message', (event) => {
   const port: MessagePortMain | undefined = event.ports[0];
