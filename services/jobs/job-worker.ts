@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { validatePack } from '../../shared/pack/validate.ts';
 import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
+import { runInBackground } from './background-priority.ts';
 import type { Job } from './job.ts';
 import { outcomeOf } from './job-outcome.ts';
 
@@ -18,4 +19,5 @@ function run(job: Job) {
 }
 
 // The entry of a job's worker thread: one job, one answer, then the thread ends.
+runInBackground();
 parentPort?.postMessage(run(workerData as Job));
