@@ -4,7 +4,7 @@ import { ServiceHostClient, type HostEndpoint } from '../services/host/host-clie
 import type { HostOpenOptions, HostOutbound } from '../services/host/protocol.ts';
 
 /**
- * Starts the services in a utility process (out/main/service-host.js, beside main.js) and
+ * Starts the services in a utility process (out/main/service-host.cjs, beside main.js) and
  * opens them there: the main process only forwards IPC, over a MessagePort, so a large import,
  * an export or a backup never holds up another window's call. Rejects, with the services' own
  * reason, when they cannot open (another Pathwise holds the folder, a bundled pack is broken).
@@ -13,7 +13,7 @@ export function startServiceProcess(
   mainDir: string,
   options: HostOpenOptions,
 ): Promise<ServiceHostClient> {
-  const child = utilityProcess.fork(path.join(mainDir, 'service-host.js'), [], {
+  const child = utilityProcess.fork(path.join(mainDir, 'service-host.cjs'), [], {
     serviceName: 'Pathwise services',
     stdio: 'inherit',
   });

@@ -53,7 +53,6 @@ await Promise.all([
   esbuild({
     ...common,
     entryPoints: {
-      'main/service-host': 'electron/service-host.utility.ts',
       'main/job-worker': 'services/jobs/job-worker.ts',
       'preview/service-host': 'services/host/host-worker.ts',
       'preview/job-worker': 'services/jobs/job-worker.ts',
@@ -61,6 +60,16 @@ await Promise.all([
     outdir: 'out',
     format: 'esm',
     banner: esmRequireBanner,
+  }),
+  // Electron documents ES modules for its main process and renderers only: its utility process
+  // gets CommonJS, with import.meta.url (which finds the job threads' bundle beside it) defined.
+  esbuild({
+    ...common,
+    entryPoints: ['electron/service-host.utility.ts'],
+    outfile: 'out/main/service-host.cjs',
+    format: 'cjs',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
 ]);
 console.log('Built renderer, main, preload and preview into out/.');

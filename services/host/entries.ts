@@ -3,7 +3,7 @@
  * starts it (out/preview/, out/main/: see scripts/build.ts); from source (tests, the source
  * preview, the bench), Node 24 runs the TypeScript files themselves.
  */
-const built = import.meta.url.endsWith('.js');
+const built = !import.meta.url.endsWith('.ts');
 
 /** The service host on a worker thread (host-worker.ts). */
 export const hostWorkerEntry = built
