@@ -11,6 +11,7 @@ import { dataHandlers } from './data/handlers.ts';
 import { ProgressJobs } from './data/progress-jobs.ts';
 import type { JobContext } from './jobs/job-context.ts';
 import { runOnJobThread } from './jobs/run-job.ts';
+import { RunningJobs } from './jobs/running-jobs.ts';
 import { NoticeBoard } from './notices.ts';
 import { packHandlers, type PackValidator } from './packs/handlers.ts';
 import { PackLibrary } from './packs/pack-library.ts';
@@ -54,6 +55,12 @@ export interface AppServicesOptions {
    * fast), at once with 0, or never with null.
    */
   readonly dailyBackupDelayMs?: number | null;
+  /**
+   * Run the heavy work (imports, exports, backups, a pack's validation) on job threads started
+   * from this entry (services/jobs/job-worker.ts or its bundle), as the service host does; without
+   * it, everything runs on the caller's thread.
+   */
+  readonly jobs?: URL;
 }
 
 export interface AppServices {
@@ -75,6 +82,10 @@ export interface AppServices {
   readonly data: DataService;
   /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
   readonly reports: ReportService;
+  /** Jobs on other threads using the database file (see `jobs` in the options). */
+  readonly running: RunningJobs;
+  /** Where and when a job asked for now runs. */
+  readonly jobContext: () => JobContext;
   close(): void;
 }
 
@@ -141,18 +152,35 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
+  const running = new RunningJobs();
+  const jobContext = (): JobContext => ({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: now().getTime(),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+
   // Start-up maintenance, deferred so start stays fast: the integrity check a large database
-  // skipped while opening, then the day's backup.
+  // skipped while opening, then the day's backup (on a job thread when there are job threads).
+  const dailyBackupFailed = (error: unknown) => {
+    notices.add({
+      source: 'backup',
+      severity: 'warning',
+      title: 'The daily backup failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  };
   const dailyBackup = () => {
     try {
-      backups.ensureDaily();
+      if (!backups.dailyDue()) return;
+      if (!options.jobs) {
+        backups.create('daily');
+        return;
+      }
+      const job = { kind: 'backup', reason: 'daily', context: jobContext() } as const;
+      running.track(runOnJobThread(options.jobs, job)).catch(dailyBackupFailed);
     } catch (error) {
-      notices.add({
-        source: 'backup',
-        severity: 'warning',
-        title: 'The daily backup failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      dailyBackupFailed(error);
     }
   };
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
@@ -178,6 +206,8 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     backups,
     data,
     reports,
+    running,
+    jobContext,
     close() {
       if (timer) clearTimeout(timer);
       storage.close();
@@ -186,39 +216,27 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   };
 }
 
-export interface HandlerRegistryOptions {
-  /**
-   * Run the heavy work (`data.import`, `data.export`, `backup.create`, a pack's validation) on
-   * job threads started from this entry (services/jobs/job-worker.ts or its bundle), as the
-   * service host does; without it, everything runs on the caller's thread.
-   */
-  readonly jobs?: URL;
-}
-
 /**
  * Every contract channel wired to its service; both transports dispatch through this. Each
  * domain's handlers get only their own service.
  */
-export function createHandlerRegistry(
-  services: AppServices,
-  options: HandlerRegistryOptions = {},
-): HandlerRegistry {
-  const { options: app, notices } = services;
+export function createHandlerRegistry(services: AppServices): HandlerRegistry {
+  const { options: app, notices, running, jobContext } = services;
   const info: AppInfo = {
     name: 'Pathwise',
     version: app.appVersion,
     transport: app.transport,
     dataDirKind: app.dataDirKind,
   };
-  const { jobs } = options;
-  const context = (): JobContext => ({
-    dataDir: app.dataDir,
-    appVersion: app.appVersion,
-    now: services.now().getTime(),
-    ...(app.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: app.busyTimeoutMs }),
-  });
+  const { jobs } = app;
   const data = jobs
-    ? new ProgressJobs({ entry: jobs, storage: services.storage, data: services.data, context })
+    ? new ProgressJobs({
+        entry: jobs,
+        storage: services.storage,
+        data: services.data,
+        context: jobContext,
+        running,
+      })
     : services.data;
   const validatePack: PackValidator = jobs
     ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
@@ -226,7 +244,8 @@ export function createHandlerRegistry(
   const manualBackup: ManualBackup | undefined = jobs
     ? () => {
         services.storage.db();
-        return runOnJobThread<BackupInfo>(jobs, { kind: 'backup', context: context() });
+        const job = { kind: 'backup', reason: 'manual', context: jobContext() } as const;
+        return running.track(runOnJobThread<BackupInfo>(jobs, job));
       }
     : undefined;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));

@@ -1,4 +1,5 @@
 import { runOnJobThread } from '../jobs/run-job.ts';
+import type { RunningJobs } from '../jobs/running-jobs.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { DataService, ExportedDocument, ImportResult } from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
@@ -13,6 +14,7 @@ export interface ProgressJobsOptions {
   readonly data: DataService;
   /** Where and when a job runs, taken when it is asked for. */
   readonly context: () => JobContext;
+  readonly running: RunningJobs;
 }
 
 /**
@@ -48,6 +50,6 @@ export class ProgressJobs implements ProgressTransfer {
   }
 
   #run(job: ProgressJob): Promise<ImportResult | ExportedDocument> {
-    return runOnJobThread(this.#options.entry, job);
+    return this.#options.running.track(runOnJobThread(this.#options.entry, job));
   }
 }

@@ -6,8 +6,8 @@ import type { AppServicesOptions } from '../app-services.ts';
  * service host (a utility process, a worker thread). Plain data, so any message port carries it.
  */
 
-/** What the host opens the services with; the clock is always the real one. */
-export type HostOpenOptions = Omit<AppServicesOptions, 'now'>;
+/** What the host opens the services with; the clock is the real one, the job threads its own. */
+export type HostOpenOptions = Omit<AppServicesOptions, 'now' | 'jobs'>;
 
 export type HostInbound =
   | { readonly kind: 'open'; readonly options: HostOpenOptions }

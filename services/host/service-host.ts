@@ -36,9 +36,6 @@ const servedDuringImport: ReadonlySet<string> = new Set([
 /** Calls that write through a connection of their own (see services/data/progress-job.ts). */
 const exclusive: ReadonlySet<string> = new Set(['data.import']);
 
-/** Calls that read through a connection of their own, on a job thread. */
-const background: ReadonlySet<string> = new Set(['data.export', 'backup.create']);
-
 /** Calls that replace the database file: they wait until no job reads the old one. */
 const replacesFile: ReadonlySet<string> = new Set(['data.reset', 'backup.restore']);
 
@@ -52,7 +49,6 @@ export class ServiceHost {
   #services: AppServices | undefined;
   #registry: HandlerRegistry | undefined;
   #import: Promise<unknown> | undefined;
-  readonly #background = new Set<Promise<unknown>>();
 
   /** `jobs`: the entry of the job threads (imports, exports, pack validation). */
   constructor(jobs: URL) {
@@ -62,8 +58,8 @@ export class ServiceHost {
   open(options: HostOpenOptions): HostOutbound {
     if (this.#services) return { kind: 'start-failed', message: 'The services are already open.' };
     try {
-      this.#services = openAppServices(options);
-      this.#registry = createHandlerRegistry(this.#services, { jobs: this.#jobs });
+      this.#services = openAppServices({ ...options, jobs: this.#jobs });
+      this.#registry = createHandlerRegistry(this.#services);
       return { kind: 'ready' };
     } catch (error) {
       return {
@@ -77,7 +73,7 @@ export class ServiceHost {
     while (this.#import && !servedDuringImport.has(call.channel)) {
       await this.#import.catch(() => undefined);
     }
-    if (replacesFile.has(call.channel)) await this.#backgroundSettled();
+    if (replacesFile.has(call.channel)) await this.#services?.running.settled();
     const answer = this.#answer(call);
     if (exclusive.has(call.channel)) {
       this.#import = answer;
@@ -85,25 +81,17 @@ export class ServiceHost {
         if (this.#import === answer) this.#import = undefined;
       });
     }
-    if (background.has(call.channel)) {
-      this.#background.add(answer);
-      void answer.finally(() => this.#background.delete(answer));
-    }
     return answer;
   }
 
   /** Lets running jobs finish, then closes SQLite and releases the data folder's lock. */
   async close(): Promise<HostOutbound> {
     while (this.#import) await this.#import.catch(() => undefined);
-    await this.#backgroundSettled();
+    await this.#services?.running.settled();
     this.#services?.close();
     this.#services = undefined;
     this.#registry = undefined;
     return { kind: 'closed' };
-  }
-
-  async #backgroundSettled(): Promise<void> {
-    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
   }
 
   async #answer(call: Call): Promise<HostOutbound> {

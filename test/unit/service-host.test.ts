@@ -154,6 +154,19 @@ describe('service host', () => {
     expect(restored.counts.events).toBe(imported.added.events);
   });
 
+  it('takes the daily backup on a job thread at start; a reset waits for it', async () => {
+    const host = await startWorkerHost({ ...hostOptions(tempDir('daily')), dailyBackupDelayMs: 0 });
+    onCleanup(() => host.close());
+    expect((await host.dispatch('data.reset', { confirm: resetConfirmation })).ok).toBe(true);
+    const { backups } = valueOf(await host.dispatch('backup.list', undefined)) as {
+      backups: { reason: string; createdAt: string }[];
+    };
+    const reasons = [...backups]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((backup) => backup.reason);
+    expect(reasons).toEqual(['daily', 'before-reset']);
+  });
+
   it('validates an imported pack on a job thread, and reports its problems with their places', async () => {
     const host = await openHost();
     const files = edit(readMiniPack(), 'manifest.json', '"id": "mini"', '"id": "mine"');
