@@ -50,7 +50,7 @@ export class ServiceHost {
   #registry: HandlerRegistry | undefined;
   #import: Promise<unknown> | undefined;
 
-  /** `jobs`: the entry of the job threads (imports, exports, pack validation). */
+  /** `jobs`: the entry of the job threads (imports, exports, backups, pack validation). */
   constructor(jobs: URL) {
     this.#jobs = jobs;
   }
