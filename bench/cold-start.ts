@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { startPreviewServer } from '../preview/server.ts';
-import { HandlerRegistry } from '../services/handlers/registry.ts';
+import { HandlerRegistry } from '../services/registry.ts';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import { startPreview, type RunningPreview } from '../test/support/preview-process.ts';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
@@ -45,7 +45,7 @@ export async function measureColdStart(): Promise<Results> {
   const baselineDir = await buildBaseline();
   const baselineServer = await startPreviewServer({
     rendererDir: baselineDir,
-    registry: new HandlerRegistry(),
+    dispatcher: new HandlerRegistry(),
     token: 'baseline',
   });
   const baselinePort = (baselineServer.address() as { port: number }).port;

@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { measureBundle } from './bundle.ts';
 import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
+import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 import { runCensus } from '../test/support/tmp-census.ts';
@@ -11,6 +13,8 @@ import { runCensus } from '../test/support/tmp-census.ts';
 /**
  * `npm run bench`: every performance figure in one run, each a median of several runs, printed as a
  * table and written to bench/results.json. Targets live here, never in timed tests.
+ * `npm run bench -- --only "import stall"` runs the suites whose names contain the text and
+ * updates only their figures in bench/results.json.
  */
 const suites: [string, () => Results | Promise<Results>][] = [
   ['bundle', () => measureBundle()],
@@ -19,14 +23,19 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['generation', () => measureGeneration()],
   ['layout', () => measureLayout()],
   ['storage', () => measureStorage()],
+  ['import stall', () => measureImportStall()],
   ['ui latency', () => measureUiLatency()],
 ];
+
+const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
+const chosen = suites.filter(([name]) => values.only === undefined || name.includes(values.only));
+if (chosen.length === 0) throw new Error(`No bench suite matches "${values.only ?? ''}".`);
 
 // Each suite removes its temporary folders (the databases alone are ~480 MB); the census checks it.
 const finishCensus = runCensus('Benchmark');
 const results: Results = {};
 try {
-  for (const [name, run] of suites) {
+  for (const [name, run] of chosen) {
     process.stderr.write(`bench: ${name}…\n`);
     Object.assign(results, await run());
   }
@@ -48,9 +57,14 @@ console.log(line(['metric', 'value', 'target', 'result', 'note']));
 for (const row of rows) console.log(line(row));
 
 mkdirSync('bench', { recursive: true });
+const resultsFile = 'bench/results.json';
+const earlier =
+  values.only !== undefined && existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { metrics: Results }).metrics
+    : {};
 writeFileSync(
-  'bench/results.json',
-  `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), metrics: results }, null, 2)}\n`,
+  resultsFile,
+  `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), metrics: { ...earlier, ...results } }, null, 2)}\n`,
 );
 const failed = Object.entries(results).filter(([, m]) => m.pass === false);
 console.log(

@@ -20,7 +20,7 @@ const cardId = (i: number) => `bench:${String(i).padStart(6, '0')}`;
  * (fast, not durable) so the benchmark measures reading it, not building it. Card states are spread
  * so ~8 % are due today, as in a steady study habit.
  */
-function buildDatabase(dir: string, events: number, cards: number): void {
+export function buildDatabase(dir: string, events: number, cards: number): void {
   const db = new DatabaseSync(path.join(dir, databaseFileName));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF');
   migrate(db);

@@ -1,10 +1,10 @@
 import { ipcMain } from 'electron';
 import { channelNames, type Envelope } from '../shared/contract/index.ts';
-import type { HandlerRegistry } from '../services/handlers/registry.ts';
+import type { ContractDispatcher } from '../services/registry.ts';
 import { isTrustedSender } from './security.ts';
 
 /** One ipcMain handler per contract channel, each behind the sender check. */
-export function registerIpc(registry: HandlerRegistry): void {
+export function registerIpc(services: ContractDispatcher): void {
   for (const name of channelNames) {
     ipcMain.handle(
       name,
@@ -16,7 +16,7 @@ export function registerIpc(registry: HandlerRegistry): void {
             error: { code: 'forbidden', message: 'IPC from an untrusted frame.' },
           };
         }
-        return registry.dispatch(name, payload);
+        return services.dispatch(name, payload);
       },
     );
   }

@@ -2,20 +2,17 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createHandlerRegistry,
-  openAppServices,
-  type AppServices,
-} from '../services/app-services.ts';
+import type { ServiceHostClient } from '../services/host/host-client.ts';
 import { registerIpc } from './ipc.main.ts';
 import { installAppMenu } from './menu.ts';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
+import { startServiceProcess } from './service-host.main.ts';
 import { createMainWindow } from './window.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = app.getAppPath();
-let services: AppServices | undefined;
+let services: ServiceHostClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 // Tests point the app at a fresh data directory; everyone else gets the OS default.
@@ -33,7 +30,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.close());
+  // Quit only once the services have flushed, closed SQLite and released the folder's lock.
+  app.on('will-quit', (event) => {
+    const running = services;
+    if (!running) return;
+    services = undefined;
+    event.preventDefault();
+    void running.close().finally(() => app.quit());
+  });
   app
     .whenReady()
     .then(start)
@@ -46,18 +50,25 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenSession();
   serveRenderer(path.join(here, '..', 'renderer'));
   const userData = app.getPath('userData');
-  services = openAppServices({
+  services = await startServiceProcess(here, {
     dataDir: userData,
     dataDirKind: dataDirOverride ? 'test' : 'user-data',
     transport: 'electron',
     bundledPacksDir: path.join(appRoot, 'assets', 'packs'),
     appVersion: app.getVersion(),
   });
-  registerIpc(createHandlerRegistry(services));
+  services.onCrash((detail) => {
+    dialog.showErrorBox(
+      'Pathwise has to close',
+      `Its services stopped unexpectedly (${detail}). Everything saved before is kept.`,
+    );
+    app.exit(1);
+  });
+  registerIpc(services);
   installAppMenu(app.isPackaged);
   mainWindow = createMainWindow(path.join(here, '..', 'preload', 'preload.cjs'), userData);
   mainWindow.on('closed', () => {

@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHandlerRegistry, openAppServices } from '../services/app-services.ts';
-import { startPreviewServer } from './server.ts';
+import { openPreview } from './open-preview.ts';
 
 /**
  * `npm run preview -- [--port N] [--data-dir DIR] [--renderer-dir DIR]`: serves the built renderer
  * (out/renderer, or another build given by --renderer-dir) on 127.0.0.1 and answers the contract
- * over HTTP through the same handlers and services as Electron. Refuses to start on a data folder
+ * over HTTP through the same handlers and services as Electron, run on a worker thread. Refuses to start on a data folder
  * another Pathwise holds.
  */
 async function main(): Promise<void> {
@@ -41,26 +39,28 @@ async function main(): Promise<void> {
     version: string;
   };
 
-  const services = openAppServices({
-    dataDir,
-    dataDirKind: values['data-dir'] ? 'preview-custom' : 'preview-temporary',
-    transport: 'http',
-    bundledPacksDir: path.join(root, 'assets', 'packs'),
-    appVersion: version,
+  const preview = await openPreview({
+    rendererDir,
+    port,
+    services: {
+      dataDir,
+      dataDirKind: values['data-dir'] ? 'preview-custom' : 'preview-temporary',
+      transport: 'http',
+      bundledPacksDir: path.join(root, 'assets', 'packs'),
+      appVersion: version,
+    },
   });
-  const registry = createHandlerRegistry(services);
-  const token = randomBytes(24).toString('base64url');
-  const server = await startPreviewServer({ rendererDir, registry, token, port });
-  const address = server.address();
-  const boundPort = typeof address === 'object' && address ? address.port : port;
+  // The services' thread ended on its own (a crash): nothing can be answered any more.
+  preview.host.onCrash((detail) => {
+    console.error(`The services stopped unexpectedly (${detail}); the preview stops too.`);
+    process.exit(1);
+  });
 
-  console.log(`Preview: http://127.0.0.1:${boundPort}/#token=${token}`);
+  console.log(`Preview: http://127.0.0.1:${preview.port}/#token=${preview.token}`);
   console.log(`Data directory: ${dataDir}`);
 
   const stop = () => {
-    server.close();
-    services.close();
-    process.exit(0);
+    void preview.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { maxImportBytes } from '../shared/contract/data.ts';
 import type { Envelope } from '../shared/contract/index.ts';
 import { contentSecurityPolicy } from '../shared/security/csp.ts';
-import type { HandlerRegistry } from '../services/handlers/registry.ts';
+import type { ContractDispatcher } from '../services/registry.ts';
 
 export interface PreviewServerOptions {
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
-  readonly registry: HandlerRegistry;
+  /** The services: the service host's client (the preview), or a registry in this thread (tests). */
+  readonly dispatcher: ContractDispatcher;
   /** Random per run; every contract call must carry it as a bearer token. */
   readonly token: string;
   /** Largest accepted request body; bigger calls get 413 before they are read. */
@@ -135,22 +136,15 @@ export function createPreviewHandler(options: PreviewServerOptions) {
       sendJson(res, 413, refusal('payload-too-large', tooLarge(maxBodyBytes)));
       return;
     }
-    const body = await readBody(req, maxBodyBytes);
+    const body = await readBody(req, maxBodyBytes, declared);
     if (body === 'too-large') {
       sendJson(res, 413, refusal('payload-too-large', tooLarge(maxBodyBytes)));
       return;
     }
-    let payload: unknown = undefined;
-    if (body.length > 0) {
-      try {
-        payload = JSON.parse(body.toString('utf8')) as unknown;
-      } catch {
-        sendJson(res, 400, refusal('invalid-request', 'The request body is not valid JSON.'));
-        return;
-      }
-    }
-    const answer = await options.registry.dispatch(channel, payload);
-    sendJson(res, 200, answer);
+    // Parsed where the services run, never here: a 64 MB file would stall every other call.
+    const answer = await options.dispatcher.dispatchBody(channel, body);
+    res.writeHead(answer.malformed ? 400 : 200, jsonHeaders(answer.malformed));
+    res.end(answer.json);
   }
 
   function hasToken(header: string | undefined): boolean {
@@ -248,31 +242,53 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     res.end();
     return;
   }
-  res.writeHead(status, {
-    ...securityHeaders,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    // A refused request's body is never read: close rather than wait for the rest of it.
-    ...(status >= 400 ? { Connection: 'close' } : {}),
-  });
+  res.writeHead(status, jsonHeaders(status >= 400));
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too-large'> {
+function jsonHeaders(refused: boolean) {
+  return {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // A refused request's body may not have been read: close rather than wait for the rest of it.
+    ...(refused ? { Connection: 'close' } : {}),
+  };
+}
+
+/**
+ * The body, in a buffer of its own when its length was declared (filled as it arrives, so there
+ * is no copy of the whole at the end, and it can be handed to another thread without one).
+ */
+function readBody(
+  req: IncomingMessage,
+  max: number,
+  declared: number,
+): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const whole =
+      Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
+    let filled = 0;
+    const rest: Buffer[] = [];
     let size = 0;
-    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {
-        over = true;
-        chunks.length = 0;
-        return;
+        rest.length = 0;
+      } else if (whole && rest.length === 0 && filled + chunk.length <= whole.length) {
+        chunk.copy(whole, filled);
+        filled += chunk.length;
+      } else {
+        rest.push(chunk);
       }
-      if (!over) chunks.push(chunk);
     });
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > max) resolve('too-large');
+      else if (!whole) resolve(Buffer.concat(rest));
+      else if (rest.length === 0)
+        resolve(filled === whole.length ? whole : whole.subarray(0, filled));
+      else resolve(Buffer.concat([whole.subarray(0, filled), ...rest]));
+    });
     req.on('error', reject);
   });
 }

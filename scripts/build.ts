@@ -47,5 +47,29 @@ await Promise.all([
     format: 'esm',
     banner: esmRequireBanner,
   }),
+  // The services run apart from the thread that answers the renderer (services/host/entries.ts
+  // finds these beside the bundle that starts them): the host in Electron's utility process or
+  // the preview's worker thread, and each heavy job (an import, an export, a pack's validation) on a worker thread of its own.
+  esbuild({
+    ...common,
+    entryPoints: {
+      'main/job-worker': 'services/jobs/job-worker.ts',
+      'preview/service-host': 'services/host/host-worker.ts',
+      'preview/job-worker': 'services/jobs/job-worker.ts',
+    },
+    outdir: 'out',
+    format: 'esm',
+    banner: esmRequireBanner,
+  }),
+  // Electron documents ES modules for its main process and renderers only: its utility process
+  // gets CommonJS, with import.meta.url (which finds the job threads' bundle beside it) defined.
+  esbuild({
+    ...common,
+    entryPoints: ['electron/service-host.utility.ts'],
+    outfile: 'out/main/service-host.cjs',
+    format: 'cjs',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
 ]);
 console.log('Built renderer, main, preload and preview into out/.');

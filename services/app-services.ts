@@ -1,26 +1,32 @@
 import type { AppInfo } from '../shared/contract/app.ts';
+import type { BackupInfo } from '../shared/contract/backup.ts';
+import { generateBank } from '../shared/engine/bank.ts';
+import { validatePack as validateHere, type PackValidation } from '../shared/pack/validate.ts';
+import type { Bank } from '../shared/engine/types.ts';
+import { appHandlers } from './app-handlers.ts';
+import { backupHandlers, type ManualBackup } from './backup/handlers.ts';
 import { BackupService } from './backup/backup-service.ts';
 import { DataService } from './data/data-service.ts';
-import { HandlerRegistry } from './handlers/registry.ts';
-import { appHandlers } from './handlers/app.ts';
-import { packHandlers } from './handlers/pack.ts';
-import { quizHandlers } from './handlers/quiz.ts';
-import { QuizService } from './quiz/quiz-service.ts';
-import { generateBank } from '../shared/engine/bank.ts';
-import type { Bank } from '../shared/engine/types.ts';
-import { PackLibrary } from './packs/pack-library.ts';
-import { backupHandlers } from './handlers/backup.ts';
-import { dataHandlers } from './handlers/data.ts';
-import { progressHandlers } from './handlers/progress.ts';
-import { reportHandlers } from './handlers/report.ts';
-import { reviewHandlers } from './handlers/review.ts';
-import { settingsHandlers } from './handlers/settings.ts';
+import { dataHandlers } from './data/handlers.ts';
+import { ProgressJobs } from './data/progress-jobs.ts';
+import type { JobContext } from './jobs/job-context.ts';
+import { runOnJobThread } from './jobs/run-job.ts';
+import { RunningJobs } from './jobs/running-jobs.ts';
 import { NoticeBoard } from './notices.ts';
+import { packHandlers, type PackValidator } from './packs/handlers.ts';
+import { PackLibrary } from './packs/pack-library.ts';
+import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
+import { quizHandlers } from './quiz/handlers.ts';
+import { QuizService } from './quiz/quiz-service.ts';
 import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
+import { HandlerRegistry } from './registry.ts';
+import { reportHandlers } from './reports/handlers.ts';
 import { ReportService } from './reports/report-service.ts';
 import { Catalog } from './review/catalog.ts';
+import { reviewHandlers } from './review/handlers.ts';
 import { ReviewService } from './review/review-service.ts';
+import { settingsHandlers } from './settings/handlers.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { storageFailure } from './storage/storage-errors.ts';
@@ -49,6 +55,12 @@ export interface AppServicesOptions {
    * fast), at once with 0, or never with null.
    */
   readonly dailyBackupDelayMs?: number | null;
+  /**
+   * Run the heavy work (imports, exports, backups, a pack's validation) on job threads started
+   * from this entry (services/jobs/job-worker.ts or its bundle), as the service host does; without
+   * it, everything runs on the caller's thread.
+   */
+  readonly jobs?: URL;
 }
 
 export interface AppServices {
@@ -70,6 +82,10 @@ export interface AppServices {
   readonly data: DataService;
   /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
   readonly reports: ReportService;
+  /** Jobs on other threads using the database file (see `jobs` in the options). */
+  readonly running: RunningJobs;
+  /** Where and when a job asked for now runs. */
+  readonly jobContext: () => JobContext;
   close(): void;
 }
 
@@ -136,18 +152,35 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
+  const running = new RunningJobs();
+  const jobContext = (): JobContext => ({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: now().getTime(),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+
   // Start-up maintenance, deferred so start stays fast: the integrity check a large database
-  // skipped while opening, then the day's backup.
+  // skipped while opening, then the day's backup (on a job thread when there are job threads).
+  const dailyBackupFailed = (error: unknown) => {
+    notices.add({
+      source: 'backup',
+      severity: 'warning',
+      title: 'The daily backup failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  };
   const dailyBackup = () => {
     try {
-      backups.ensureDaily();
+      if (!backups.dailyDue()) return;
+      if (!options.jobs) {
+        backups.create('daily');
+        return;
+      }
+      const job = { kind: 'backup', reason: 'daily', context: jobContext() } as const;
+      running.track(runOnJobThread(options.jobs, job)).catch(dailyBackupFailed);
     } catch (error) {
-      notices.add({
-        source: 'backup',
-        severity: 'warning',
-        title: 'The daily backup failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      dailyBackupFailed(error);
     }
   };
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
@@ -173,6 +206,8 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     backups,
     data,
     reports,
+    running,
+    jobContext,
     close() {
       if (timer) clearTimeout(timer);
       storage.close();
@@ -181,18 +216,48 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   };
 }
 
-/** Every contract channel wired to its service; both transports dispatch through this. */
+/**
+ * Every contract channel wired to its service; both transports dispatch through this. Each
+ * domain's handlers get only their own service.
+ */
 export function createHandlerRegistry(services: AppServices): HandlerRegistry {
+  const { options: app, notices, running, jobContext } = services;
+  const info: AppInfo = {
+    name: 'Pathwise',
+    version: app.appVersion,
+    transport: app.transport,
+    dataDirKind: app.dataDirKind,
+  };
+  const { jobs } = app;
+  const data = jobs
+    ? new ProgressJobs({
+        entry: jobs,
+        storage: services.storage,
+        data: services.data,
+        context: jobContext,
+        running,
+      })
+    : services.data;
+  const validatePack: PackValidator = jobs
+    ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
+    : validateHere;
+  const manualBackup: ManualBackup | undefined = jobs
+    ? () => {
+        services.storage.db();
+        const job = { kind: 'backup', reason: 'manual', context: jobContext() } as const;
+        return running.track(runOnJobThread<BackupInfo>(jobs, job));
+      }
+    : undefined;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
-  registry.registerAll(appHandlers(services));
-  registry.registerAll(packHandlers(services));
-  registry.registerAll(quizHandlers(services));
-  registry.registerAll(reviewHandlers(services));
-  registry.registerAll(progressHandlers(services));
-  registry.registerAll(settingsHandlers(services));
-  registry.registerAll(dataHandlers(services));
-  registry.registerAll(backupHandlers(services));
-  registry.registerAll(reportHandlers(services));
+  registry.registerAll(appHandlers(info, notices));
+  registry.registerAll(packHandlers(services.packs, validatePack));
+  registry.registerAll(quizHandlers(services.quiz));
+  registry.registerAll(reviewHandlers(services.review));
+  registry.registerAll(progressHandlers(services.progress));
+  registry.registerAll(settingsHandlers(services.settings));
+  registry.registerAll(dataHandlers(data));
+  registry.registerAll(backupHandlers(services.backups, manualBackup));
+  registry.registerAll(reportHandlers(services.reports));
   registry.assertComplete();
   return registry;
 }

@@ -95,13 +95,17 @@ export class BackupService {
    * never rotates good backups away.
    */
   ensureDaily(): BackupInfo | undefined {
-    if (this.#storage.status.state !== 'ready') return undefined;
-    if (this.#storage.verifyIntegrity() === 'recovered') return undefined;
+    return this.dailyDue() ? this.create('daily') : undefined;
+  }
+
+  /** Whether the day's backup is still to be made, after checking (and recovering) the database. */
+  dailyDue(): boolean {
+    if (this.#storage.status.state !== 'ready') return false;
+    if (this.#storage.verifyIntegrity() === 'recovered') return false;
     const today = studyDayOf(this.#now().getTime());
-    const done = this.list().some(
+    return !this.list().some(
       (backup) => backup.reason === 'daily' && studyDayOf(Date.parse(backup.createdAt)) === today,
     );
-    return done ? undefined : this.create('daily');
   }
 
   /**

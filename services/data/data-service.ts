@@ -67,6 +67,13 @@ export interface ImportResult {
   readonly backup: BackupInfo;
 }
 
+/** A progress file, named for the day it was made. */
+export interface ExportedDocument {
+  readonly fileName: string;
+  readonly content: string;
+  readonly counts: RecordCounts;
+}
+
 /** What an import will write, decided before anything is written. */
 interface MergePlan {
   readonly events: ReviewEvent[];
@@ -103,7 +110,7 @@ export class DataService {
     this.#appVersion = options.appVersion;
   }
 
-  exportDocument(): { fileName: string; content: string; counts: RecordCounts } {
+  exportDocument(): ExportedDocument {
     const storage = this.#storage;
     const document = withTransaction(storage.db(), (): ProgressDocument => ({
       format: documentFormat,

@@ -6,7 +6,11 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import { problemCount } from '../../shared/pack/problems.ts';
 import { packCounts } from '../../shared/pack/stats.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
-import { validatePack, type PackFileTexts } from '../../shared/pack/validate.ts';
+import {
+  validatePack,
+  type PackFileTexts,
+  type PackValidation,
+} from '../../shared/pack/validate.ts';
 import type { NoticeBoard } from '../notices.ts';
 import { loadPackFolder, packFolderEntries, problemLines } from './pack-folder.ts';
 
@@ -78,8 +82,8 @@ export class PackLibrary {
     return loaded.pack;
   }
 
-  import(files: PackFileTexts): PackImportResult {
-    const result = validatePack(files);
+  /** `result`: the files' validation, when it was done elsewhere (on a job thread). */
+  import(files: PackFileTexts, result: PackValidation = validatePack(files)): PackImportResult {
     if (!result.ok) {
       const count = problemCount(result.problems);
       throw new ContractError(

@@ -10,6 +10,16 @@ import { sqliteCode, sqliteCodes } from './sqlite.ts';
 
 export class DamagedDatabaseError extends Error {}
 
+/** A storage failure already explained where it happened (a job on another thread). */
+export class ExplainedStorageFailure extends Error {
+  readonly explained: ContractError;
+
+  constructor(explained: ContractError) {
+    super(explained.message);
+    this.explained = explained;
+  }
+}
+
 export type OpenProblem = {
   kind: 'corrupt' | 'unavailable';
   /** Set when the file is readable but this process may not write it: storage can still read. */
@@ -79,6 +89,7 @@ const cannotWriteCodes = new Set(['EROFS', 'EACCES', 'EPERM']);
  * `error` is something else (a bug, which stays `internal`).
  */
 export function storageFailure(error: unknown, dataDir: string): ContractError | undefined {
+  if (error instanceof ExplainedStorageFailure) return error.explained;
   if (error instanceof ContractError) return undefined;
   const detail = describe(error);
   const code = sqliteCode(error);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { NoticeBoard } from '../notices.ts';
-import { migrate } from './migrations.ts';
+import { latestSchemaVersion, migrate, schemaVersion } from './migrations.ts';
 import {
   checkBeforeWriting,
   checkTables,
@@ -172,6 +172,32 @@ export class Storage {
     if (!second.ok) return this.#unavailable(second.problem.message);
     this.#noticeDamage(movedTo, first.problem.message);
     return this.#ready(second.db);
+  }
+
+  /**
+   * A second connection, for a job on another thread, to the database this process's storage has
+   * already opened and checked: no recovery and no migration (that is the first connection's
+   * work); a file at another schema is refused. Throws when it cannot be opened.
+   */
+  attach(): StorageStatus {
+    this.close();
+    const db = new DatabaseSync(this.file, {
+      timeout: this.#options.busyTimeoutMs ?? 3000,
+      enableForeignKeyConstraints: true,
+      defensive: true,
+    });
+    try {
+      configure(db);
+      const version = schemaVersion(db);
+      if (version !== latestSchemaVersion) {
+        throw new Error(`the database is at schema ${version}, expected ${latestSchemaVersion}`);
+      }
+      checkTables(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return this.#ready(db);
   }
 
   /**

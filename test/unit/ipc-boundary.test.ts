@@ -9,7 +9,7 @@ import {
   openAppServices,
   type AppServices,
 } from '../../services/app-services.ts';
-import type { HandlerRegistry } from '../../services/handlers/registry.ts';
+import type { HandlerRegistry } from '../../services/registry.ts';
 import { tempDir } from '../support/test-scope.ts';
 
 // Every contract channel, present and future, gets hostile payloads through the real handlers and

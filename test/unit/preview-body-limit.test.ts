@@ -21,7 +21,7 @@ describe('preview server: the body limit', () => {
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
     const server = await startPreviewServer({
       rendererDir,
-      registry: createHandlerRegistry(services),
+      dispatcher: createHandlerRegistry(services),
       token,
     });
     onCleanup(() => void server.close());

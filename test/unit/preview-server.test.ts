@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createPreviewHandler, startPreviewServer } from '../../preview/server.ts';
-import { HandlerRegistry } from '../../services/handlers/registry.ts';
+import { HandlerRegistry } from '../../services/registry.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 
 const token = 'test-token-0123456789';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
   server = await startPreviewServer({
     rendererDir,
-    registry: registry(),
+    dispatcher: registry(),
     token,
     maxBodyBytes: 1024,
   });
@@ -159,7 +159,7 @@ describe('preview server: slow and surplus connections', () => {
   const host = () => `Host: 127.0.0.1:${port}\r\n`;
 
   beforeAll(async () => {
-    limited = await startPreviewServer({ rendererDir, registry: registry(), token, limits });
+    limited = await startPreviewServer({ rendererDir, dispatcher: registry(), token, limits });
     port = (limited.address() as { port: number }).port;
   });
   afterAll(() => {
@@ -233,7 +233,7 @@ describe('preview server from a non-loopback address', () => {
       // The real preview binds 127.0.0.1 only; this serves the same handler on a LAN address to prove
       // the second line of defence refuses a client that is not on loopback.
       const address = external?.address ?? '';
-      const handler = createPreviewHandler({ rendererDir, registry: registry(), token });
+      const handler = createPreviewHandler({ rendererDir, dispatcher: registry(), token });
       const lan = createServer((req, res) => void handler(req, res));
       await new Promise<void>((resolve) => lan.listen(0, address, resolve));
       const port = (lan.address() as { port: number }).port;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HandlerRegistry } from '../../services/handlers/registry.ts';
+import { HandlerRegistry } from '../../services/registry.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { contract } from '../../shared/contract/index.ts';
 import { channelNames } from '../../shared/contract/channel-names.ts';

@@ -1,16 +1,32 @@
 import type { z } from 'zod';
-import type { ChannelName, Envelope, ResponseOf } from '../../shared/contract/index.ts';
-import { contract, isChannelName } from '../../shared/contract/index.ts';
-import { ContractError } from '../../shared/contract/errors.ts';
+import type { ChannelName, Envelope, ResponseOf } from '../shared/contract/index.ts';
+import { contract, isChannelName } from '../shared/contract/index.ts';
+import { ContractError } from '../shared/contract/errors.ts';
 
 export type Handler<C extends ChannelName> = (
   request: z.output<(typeof contract)[C]['request']>,
 ) => ResponseOf<C> | Promise<ResponseOf<C>>;
 
+/** What a transport sends back for a call that came as JSON bytes: the envelope, as JSON bytes. */
+export interface BodyAnswer {
+  /** The body was not JSON (the preview answers 400). */
+  readonly malformed: boolean;
+  readonly json: Uint8Array;
+}
+
+/** What a transport needs of the services: a registry here, or the client of a service host. */
+export interface ContractDispatcher {
+  dispatch(name: string, payload: unknown): Promise<Envelope<unknown>>;
+  dispatchBody(name: string, body: Uint8Array): Promise<BodyAnswer>;
+}
+
+// As Buffer#toString: a byte-order mark stays (and is not JSON), bad bytes become U+FFFD.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export type HandlerMap = { [C in ChannelName]: Handler<C> };
 
 /** Collects handlers per domain; refuses a channel twice, and a channel the contract lacks. */
-export class HandlerRegistry {
+export class HandlerRegistry implements ContractDispatcher {
   readonly #handlers = new Map<ChannelName, Handler<ChannelName>>();
   readonly #explain: (error: unknown) => ContractError | undefined;
 
@@ -40,6 +56,24 @@ export class HandlerRegistry {
       (name) => !this.#handlers.has(name as ChannelName),
     );
     if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
+  }
+
+  /**
+   * `dispatch` for a request that arrives as JSON bytes and wants its answer so (the preview's
+   * HTTP body, handed to the service host untouched, so the thread answering the browser never
+   * parses a 64 MB import or serialises a 64 MB export). An empty body is no payload; bytes that
+   * are not JSON are `malformed`.
+   */
+  async dispatchBody(name: string, body: Uint8Array): Promise<BodyAnswer> {
+    let payload: unknown = undefined;
+    if (body.length > 0) {
+      try {
+        payload = JSON.parse(utf8.decode(body)) as unknown;
+      } catch {
+        return bodyAnswer(failure('invalid-request', 'The request body is not valid JSON.'), true);
+      }
+    }
+    return bodyAnswer(await this.dispatch(name, payload));
   }
 
   /**
@@ -73,6 +107,13 @@ export class HandlerRegistry {
     }
   }
 }
+
+/** An envelope as the JSON bytes a transport sends on. */
+export function bodyAnswer(envelope: Envelope<unknown>, malformed = false): BodyAnswer {
+  return { malformed, json: utf8Encoder.encode(JSON.stringify(envelope)) };
+}
+
+const utf8Encoder = new TextEncoder();
 
 function failure(code: ContractError['code'], message: string): Envelope<never> {
   return { ok: false, error: { code, message } };

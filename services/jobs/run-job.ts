@@ -1,0 +1,33 @@
+import { Worker } from 'node:worker_threads';
+import { ContractError } from '../../shared/contract/errors.ts';
+import { ExplainedStorageFailure } from '../storage/storage-errors.ts';
+import type { Job } from './job.ts';
+import type { JobOutcome } from './job-outcome.ts';
+
+/**
+ * Starts `job` on a thread from `entry` (job-worker.ts or its bundle) and resolves with its value;
+ * rejects with its ContractError (or, for a disk failure, an ExplainedStorageFailure), or when
+ * the thread ends without an answer.
+ */
+export function runOnJobThread<T>(entry: URL, job: Job): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry, { workerData: job });
+    let answered = false;
+    worker.once('message', (outcome: JobOutcome<T>) => {
+      answered = true;
+      if (outcome.ok) {
+        resolve(outcome.value);
+        return;
+      }
+      const error = new ContractError(outcome.code, outcome.message);
+      reject(outcome.storage ? new ExplainedStorageFailure(error) : error);
+    });
+    worker.once('error', (error: unknown) => {
+      answered = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the ${job.kind} stopped unexpectedly (exit code ${code})`));
+    });
+  });
+}

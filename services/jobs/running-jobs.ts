@@ -1,0 +1,21 @@
+/**
+ * The jobs running on other threads through connections of their own, so that replacing the
+ * database file (a reset, a restore) or closing waits until none of them still reads or writes it.
+ */
+export class RunningJobs {
+  readonly #running = new Set<Promise<unknown>>();
+
+  track<T>(job: Promise<T>): Promise<T> {
+    this.#running.add(job);
+    void job.then(
+      () => this.#running.delete(job),
+      () => this.#running.delete(job),
+    );
+    return job;
+  }
+
+  /** Resolves once no job runs, including jobs started while waiting. */
+  async settled(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+}
