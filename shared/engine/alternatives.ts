@@ -1,4 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
+import { signValueOf } from '../pack/edge-signs.ts';
 import { relations } from '../pack/relations.ts';
 import { mentionsAny, viewOf, type TextView } from './normalize.ts';
 import {
@@ -176,6 +177,40 @@ export function alternativeObjects(
       if (!sameSituation(statement, other) || disjoint(shown.cells, other.context.cells)) continue;
       if (settingClash(shown, other)) continue;
       if (!out.includes(other.object)) out.push(other.object);
+    }
+  }
+  return out;
+}
+
+/**
+ * A process blank of a cause whose answer drives another process in a drawn, stated link: "IL-32γ
+ * promotes _____ (via miR-29a)" takes bone formation as well as osteoblast differentiation, since
+ * whatever promotes the one promotes the other (audit K). No list can close that.
+ */
+export function answerDrivesAnother(index: PackIndex, fact: Fact): boolean {
+  if (!isEntityObject(fact) || classOf(entityOf(index, fact.object).type) !== 'process')
+    return false;
+  if (relationFamily(fact.relation) !== 'causal') return false;
+  if (effectivePolarity(fact.relation, fact.subjectModifier) !== 1) return false;
+  return processesDrivenBy(index, fact.object).length > 0;
+}
+
+/**
+ * Processes a drawn, stated link says the process drives ("osteoblast differentiation → bone
+ * formation"): whatever promotes the one promotes the other, so "IL-32γ promotes _____ (via
+ * miR-29a)" takes bone formation as well (audit K).
+ */
+function processesDrivenBy(index: PackIndex, processId: string): string[] {
+  const out: string[] = [];
+  for (const pathway of index.pack.pathways) {
+    const entityOfNode = new Map(pathway.nodes.map((n) => [n.id, n.entity] as const));
+    for (const edge of pathway.edges) {
+      if (edge.inferred || signValueOf(edge.sign) !== '+') continue;
+      const from = entityOfNode.get(edge.from);
+      const to = entityOfNode.get(edge.to);
+      if (from === undefined || to === undefined || !equivalents(index, processId).has(from))
+        continue;
+      if (classOf(entityOf(index, to).type) === 'process') out.push(to);
     }
   }
   return out;

@@ -41,8 +41,10 @@ function checkCommon(index: PackIndex, item: QuizItem, report: Report): void {
     }
   }
   if (kinds[item.kind].framed) {
+    // Case aside: "according to a review of IL-32 in tuberculosis" names that source too.
+    const prompt = item.prompt.toLowerCase();
     const onSource = item.citations.some((c) =>
-      item.prompt.includes(c.label.split(',')[0] ?? c.label),
+      prompt.includes((c.label.split(',')[0] ?? c.label).toLowerCase()),
     );
     const onModel = /\b(?:the review|model|pathway)\b/.test(item.prompt);
     if (!onSource && !onModel) {

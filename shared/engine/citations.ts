@@ -52,6 +52,13 @@ export function referenceLabel(reference: Reference): string {
   return label;
 }
 
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A source with neither authors nor a journal: its label is its descriptive title. */
+function isNamedByTitle(reference: Reference): boolean {
+  return anonymousLabel(reference) !== null && reference.journal === undefined;
+}
+
 /** Some sources' authors were never seen; name them by journal and year, else by title. */
 function anonymousLabel(reference: Reference): string | null {
   const [only] = reference.authors;
@@ -159,7 +166,8 @@ export function sourceFraming(index: PackIndex, fact: Fact): string {
     case 'secondary':
     case 'other':
     case 'textbook':
-      return `According to ${label}`;
+      // A source known only by a descriptive title reads "according to a review of …" (audit K).
+      return isNamedByTitle(ref) ? `According to a ${lowerFirst(label)}` : `According to ${label}`;
   }
 }
 

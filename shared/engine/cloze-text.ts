@@ -1,5 +1,10 @@
 import type { Fact } from '../pack/schema.ts';
-import { alternativeObjects, placeGivesDisease, shownContext } from './alternatives.ts';
+import {
+  alternativeObjects,
+  answerDrivesAnother,
+  placeGivesDisease,
+  shownContext,
+} from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { mentionsAny } from './normalize.ts';
 import { relationDef } from '../pack/relations.ts';
@@ -110,7 +115,8 @@ function computeClozeFromFactText(
   if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return null;
   if (
     blanksTheSubjectFamily(index, fact, fact.object) ||
-    placeGivesDisease(index, fact, masked.text)
+    placeGivesDisease(index, fact, masked.text) ||
+    answerDrivesAnother(index, fact)
   )
     return null;
   const shown = shownContext(index, fact, masked.text);

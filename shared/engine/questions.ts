@@ -4,6 +4,7 @@ import { BLANK, blankInList, cueForAnswer, withoutCueAfterBlank } from './blank.
 import { blanksTheSubjectFamily } from './review-subject.ts';
 import {
   alternativeObjects,
+  answerDrivesAnother,
   distinguishingType,
   placeGivesDisease,
   shownContext,
@@ -102,7 +103,7 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
   const answer = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
   const text = withoutCueAfterBlank(sentence.text);
   if (blankInList(judged) || cueForAnswer(text, forms, answer)) return null;
-  if (placeGivesDisease(index, fact, text)) return null;
+  if (placeGivesDisease(index, fact, text) || answerDrivesAnother(index, fact)) return null;
   return { ...sentence, text };
 }
 

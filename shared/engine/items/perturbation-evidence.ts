@@ -172,12 +172,33 @@ export function noEffectFacts(
 
 /** Every route of the answer rests on uncontested, stated (not inferred) edges. */
 function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Route[]): boolean {
-  return routes.every((r) =>
-    r.edgeIds.every((id) => {
-      const edge = view.edges.find((e) => e.id === id);
-      return edge !== undefined && edgeIsSolid(index, view.pathway, edge);
-    }),
+  return routes.every(
+    (r) =>
+      r.edgeIds.every((id) => {
+        const edge = view.edges.find((e) => e.id === id);
+        return edge !== undefined && edgeIsSolid(index, view.pathway, edge);
+      }) && !mixesSpecies(index, view, r),
   );
+}
+
+/**
+ * A route that chains a step seen only in human cells to one seen only in mice ("TNF-α raises
+ * IL-32 in human cells → IL-32β worsens arthritis in mice", which have no IL-32 gene) teaches a
+ * mechanism no one observed (audit K's wrong explanation).
+ */
+function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolean {
+  const seen = new Set<string>();
+  for (const id of route.edgeIds) {
+    const edge = view.edges.find((e) => e.id === id);
+    const species = new Set(
+      (edge?.factIds ?? []).map((factId) => index.factById.get(factId)?.context.species),
+    );
+    // A step seen in one species only; "human and mouse" or unspecified findings join either.
+    if (species.size === 1 && (species.has('human') || species.has('mouse'))) {
+      for (const one of species) if (one !== undefined) seen.add(one);
+    }
+  }
+  return seen.size > 1;
 }
 
 /**
