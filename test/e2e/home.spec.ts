@@ -81,10 +81,10 @@ test('with an exam date: the countdown, the forecast both ways and the daily pac
 }) => {
   const { page } = app;
   await studyThroughContract(app, 10, 'good');
-  // Two days for the whole deck (about 90 cards): the pace must rise above the limit of 20.
-  await call(app, 'settings.update', { examDate: dayFromNow(2) });
+  // One study day for the whole deck (about 40 cards): the pace must rise above the limit of 20.
+  await call(app, 'settings.update', { examDate: dayFromNow(1) });
   await reload(page);
-  const exam = page.getByRole('region', { name: 'Exam in 2 days' });
+  const exam = page.getByRole('region', { name: 'Exam tomorrow' });
   await expect(exam).toBeVisible();
   const forecast = exam.locator('.forecast');
   await expect(forecast).toContainText(/If you stop now\s*\d+\s%/);

@@ -144,7 +144,11 @@ function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
   // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
   // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
   const { objectDetail, ...core } = statementOf(fact);
-  const keepDetail = relationFamily(fact.relation) === 'level' && objectDetail !== undefined;
+  // Only a comparison belongs to a level's claim; "(mostly non-α isoforms)" pasted into the
+  // reversed claim reads as no lecturer writes (audit L).
+  const keepDetail =
+    relationFamily(fact.relation) === 'level' &&
+    /\b(?:compared|than|versus|vs|absent in)\b/.test(objectDetail ?? '');
   const statement: Statement = {
     ...core,
     ...(keepDetail ? { objectDetail } : {}),
