@@ -5,6 +5,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
+import { coloursSettled } from './settled.ts';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { findElectronBinary } from '../support/electron-binary.ts';
@@ -123,14 +124,7 @@ async function useApp(
       screenshot: async (name) => {
         mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
-        // A theme switch fades colours in; a picture taken mid-fade shows neither theme.
-        await handle.page.waitForFunction(() =>
-          document
-            .getAnimations()
-            .every(
-              (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity,
-            ),
-        );
+        await coloursSettled(handle.page);
         await handle.page.screenshot({ path: file, fullPage: true });
         return file;
       },

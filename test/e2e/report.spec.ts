@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { wcagTags } from './axe.ts';
 import { expect, screenshotDir, test } from './fixtures.ts';
+import { coloursSettled } from './settled.ts';
 import { call, openScreen, reload } from './study-helpers.ts';
 
 const reportDialog = (page: Page, noun: 'question' | 'card') =>
@@ -10,6 +11,7 @@ const reportDialog = (page: Page, noun: 'question' | 'card') =>
 
 /** axe on one part of the page: the whole Source page (every fact) takes axe most of a minute. */
 async function expectNoAxeViolationsIn(page: Page, selector: string, where: string) {
+  await coloursSettled(page);
   const results = await new AxeBuilder({ page }).include(selector).withTags(wcagTags).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
