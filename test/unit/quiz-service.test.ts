@@ -85,7 +85,7 @@ describe('quiz channels', () => {
       kinds: { id: string; count: number }[];
       pathways: { id: string }[];
     }>('quiz.options', undefined);
-    expect(options.total).toBeGreaterThan(200);
+    expect(options.total).toBeGreaterThan(150);
     expect(options.kinds.filter((k) => k.count > 0).length).toBeGreaterThanOrEqual(7);
     expect(options.pathways.map((p) => p.id)).toContain('D1');
   });

@@ -26,8 +26,24 @@ function prompt(intro: string, body: string): string {
   return `True or false? ${intro}, ${body}.`;
 }
 
+/**
+ * A bracketed aside is a second claim ("(proteoglycan loss does not need TNF-α)", "(mostly non-α
+ * isoforms)"): one statement asks one claim (audit M). A comparison stays part of a level's claim;
+ * a one-word qualifier ("(activated)") is read into the name.
+ */
+function withoutAside(statement: Statement): Statement {
+  const detail = statement.objectDetail?.trim();
+  if (detail === undefined || /^\([a-z-]+ed\)$/.test(detail)) return statement;
+  const kept = detail
+    .replace(/\s*\(([^()]*)\)/g, (aside: string, inside: string) =>
+      /\b(?:compared|than|versus|vs|absent in)\b/.test(inside) ? aside : '',
+    )
+    .trim();
+  return { ...statement, objectDetail: kept === '' ? undefined : kept };
+}
+
 function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
-  const statement = statementOf(fact);
+  const statement = withoutAside(statementOf(fact));
   const id = `tf-true:${fact.id}`;
   const subtle = fact.subjectModifier !== undefined || fact.context.compartments.length > 0;
   return {
