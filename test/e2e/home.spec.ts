@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type AppHandle } from './fixtures.ts';
 import {
   call,
+  dayFromNow,
   expectNoAxeViolations,
   expectNoSidewaysScroll,
   openScreen,
@@ -16,14 +17,6 @@ import {
 const stat = (page: Page, label: string) =>
   page.locator('.stat', { has: page.locator('.stat-label', { hasText: label }) });
 const upNext = (page: Page) => page.getByRole('region', { name: 'Up next' });
-
-/** A day `days` from today, as the exam date input takes it. */
-function dayFromNow(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 test('a first start: today’s counts, no streak, mastery at zero, one button to start', async ({
   app,

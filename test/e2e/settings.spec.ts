@@ -5,6 +5,7 @@ import { expect, test, type AppHandle } from './fixtures.ts';
 import {
   call,
   expectNoAxeViolations,
+  dayFromNow,
   expectNoSidewaysScroll,
   foreignRequests,
   openScreen,
@@ -20,13 +21,6 @@ const saved = (page: Page, what: string) =>
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const cardsSeen = (page: Page) =>
   page.locator('.stat', { hasText: 'Cards seen' }).locator('.stat-value');
-
-function dayFromNow(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 test('theme and reduced motion apply to the whole app at once, and after a reload', async ({
   app,

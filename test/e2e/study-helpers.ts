@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addDays, studyDayOf } from '../../shared/engine/study-day.ts';
 import { expect, type AppHandle } from './fixtures.ts';
 
 /** Shared steps of the Home, Flashcards, Settings and relaunch specs. */
@@ -134,4 +135,13 @@ export async function review(page: Page, key: '1' | '2' | '3' | '4'): Promise<vo
   await page.keyboard.press(key);
   await expect(progress(page)).toHaveAttribute('aria-valuenow', String(done + 1));
   await expect(page.locator('.fc-area')).not.toHaveAttribute('aria-busy', 'true');
+}
+
+/**
+ * The study day `days` after today's, as the exam date input takes it. The app's day starts at
+ * 04:00 (study-day.ts), so between midnight and 04:00 "today" is still the calendar's yesterday:
+ * a calendar date would put the exam a day further off than the test says.
+ */
+export function dayFromNow(days: number): string {
+  return addDays(studyDayOf(Date.now()), days);
 }
