@@ -75,7 +75,7 @@ export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdg
 const solidEdges = new WeakMap<PackIndex, WeakMap<PathwayEdge, boolean>>();
 
 /** "Figure 2A" → "figure-2a": the review section a figure pathway draws. */
-function figureSection(pathway: Pathway): string | undefined {
+export function figureSection(pathway: Pathway): string | undefined {
   const figure = /^figure\s+(\w+)$/i.exec(pathway.figure ?? '')?.[1];
   return figure === undefined ? undefined : `figure-${figure.toLowerCase()}`;
 }

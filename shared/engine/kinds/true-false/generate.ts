@@ -20,6 +20,7 @@ import type { Evidence, Statement, TrueFalseItem } from '../../types.ts';
 import { base, explain, whyWrong, type GenContext } from '../../items/common.ts';
 import { findDistractors } from '../../items/distractors.ts';
 import { isAskedAsStatement } from '../../items/statement-facts.ts';
+import { figureSection } from '../../items/pathway-common.ts';
 import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 
 function prompt(intro: string, body: string): string {
@@ -225,6 +226,22 @@ function compartmentSwap(index: PackIndex, fact: Fact): FalseCandidate | null {
 }
 
 /** Object swap: an entity of the same class that the pack proves does not fit. */
+/**
+ * A statement framed on one of the review's figures is not refuted by another figure's model:
+ * Figure 1's "IL-32γ boosts RANKL" says nothing of Figure 2B, which draws no RANKL (audit N).
+ */
+function refutedFromAnotherFigure(
+  index: PackIndex,
+  own: string | undefined,
+  factIds: readonly string[],
+): boolean {
+  if (own?.startsWith('figure-') !== true) return false;
+  return factIds.some((id) => {
+    const section = index.factById.get(id)?.section;
+    return section?.startsWith('figure-') === true && section !== own;
+  });
+}
+
 function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
   const { index } = ctx;
   if (!isEntityObject(fact)) return null;
@@ -263,7 +280,8 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
           pathwayId: framing.id,
         };
         const evidence = provablyFalse(index, statement);
-        if (!evidence) continue;
+        if (!evidence || refutedFromAnotherFigure(index, figureSection(framing), evidence.factIds))
+          continue;
         return {
           statement,
           method: 'entity-swap',
@@ -294,7 +312,7 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
         ...(situation.species === undefined ? {} : { species: situation.species }),
       };
       const found = provablyFalse(index, statement);
-      if (!found) continue;
+      if (!found || refutedFromAnotherFigure(index, framedOn.section, found.factIds)) continue;
       // The fact the statement is framed on comes first in the explanation.
       const evidence = {
         ...found,
