@@ -1,7 +1,7 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { isDefinitionalCause } from './items/statement-facts.ts';
 import type { RelationId } from '../pack/relations.ts';
-import { citationsForFact, mergeCitations, sourceFraming } from './citations.ts';
+import { citationsForFact, leadCitation, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
 import { cascadeLevels } from './graph.ts';
@@ -14,7 +14,7 @@ import {
 } from './pack-index.ts';
 import { capitalise, countedName } from './phrasing.ts';
 import { templatedCloze } from './questions.ts';
-import { remarkNote } from './setting.ts';
+import { remarkLine } from './setting.ts';
 import type { StudyCard } from './types.ts';
 
 // The cloze quiz item blanks the same sentence; it imports it from here.
@@ -94,15 +94,16 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
   const entityObject = isEntityObject(fact);
   const contested = fact.contested ? ` Contested: ${fact.contested.note}` : '';
   const citations = citationsForFact(index, fact);
-  const source = citations[0] ? ` — ${citations[0].label}` : '';
-  const remark = remarkNote(fact.context.note);
+  const lead = leadCitation(index, fact);
+  const source = lead ? ` — ${lead.label}` : '';
+  const remark = remarkLine(fact.context.note, fact.text);
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
   return {
     id: `fact-cloze:${fact.id}`,
     kind: 'fact-cloze',
     front: cloze.front,
     back: cloze.back,
-    note: `${fact.text}${source}.${remark ? ` Note: ${remark}` : ''}${contested}`,
+    note: `${fact.text}${source}.${remark ? ` ${remark}` : ''}${contested}`,
     factIds: [fact.id],
     entityIds: [...new Set(entityIds)],
     topic: fact.topic,

@@ -93,9 +93,16 @@ function reference(index: PackIndex, id: string): Reference {
   return found;
 }
 
-/** Where a review-tier fact sits in the review: "Lee et al. 2017, Figure 1". */
+/**
+ * A fact's citations, the one its stem is framed on first (so a stem "according to Kim YG et al.
+ * 2012" is explained by Kim YG et al. 2012, not by a vendor page listed before it); a review-tier
+ * fact says where it sits in the review: "Lee et al. 2017, Figure 1".
+ */
 export function citationsForFact(index: PackIndex, fact: Fact): Citation[] {
-  return fact.references.map((id) => {
+  if (fact.references.length === 0) return [];
+  const lead = leadReference(index, fact).id;
+  const ids = [lead, ...fact.references.filter((id) => id !== lead)];
+  return ids.map((id) => {
     const ref = reference(index, id);
     const base = referenceLabel(ref);
     const label =
@@ -141,6 +148,11 @@ export function leadReference(index: PackIndex, fact: Fact): Reference {
     refs[0] ??
     reference(index, index.reviewReferenceId)
   );
+}
+
+/** The citation of the reference a fact is framed on: the stem and the explanation name one source. */
+export function leadCitation(index: PackIndex, fact: Fact): Citation | undefined {
+  return citationsForFact(index, fact)[0];
 }
 
 /** The label a stem names its source by: "Lee et al. 2017", "Kim YG et al. 2012". */

@@ -1,18 +1,18 @@
 import type { Fact } from '../pack/schema.ts';
-import { citationsForFact } from './citations.ts';
+import { leadCitation } from './citations.ts';
 import type { PackIndex } from './pack-index.ts';
-import { remarkNote } from './setting.ts';
+import { remarkLine } from './setting.ts';
 
 /** The fact's own sentence with its reference: the building block of explanations. */
 export function factLine(index: PackIndex, fact: Fact): string {
-  const label = citationsForFact(index, fact)[0]?.label;
+  const label = leadCitation(index, fact)?.label;
   return `${fact.text} (${fact.id}${label ? `; ${label}` : ''})`;
 }
 
 /** The fact's sentence and, when the pack adds a caveat about it, the caveat. */
 export function factLineWithRemark(index: PackIndex, fact: Fact): string {
-  const remark = remarkNote(fact.context.note);
-  return remark ? `${factLine(index, fact)} Note: ${remark}` : factLine(index, fact);
+  const remark = remarkLine(fact.context.note, fact.text);
+  return remark ? `${factLine(index, fact)} ${remark}` : factLine(index, fact);
 }
 
 /** Shown after an answer: the teaching points the facts belong to. */

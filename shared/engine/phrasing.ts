@@ -203,7 +203,8 @@ export function objectPhrase(
 /** A level's detail split into where it was measured and the rest ("(with more IL-10)"). */
 function placeOfLevel(detail: string): { where: string; rest: string } | undefined {
   const cut = detail.search(/\s*[(,]/);
-  const where = cut === -1 ? detail : detail.slice(0, cut);
+  // "in the epithelium" is a place already said with its preposition.
+  const where = (cut === -1 ? detail : detail.slice(0, cut)).replace(/^in\s+/, '');
   if (!namesAPlace(where)) return undefined;
   return { where, rest: cut === -1 ? '' : detail.slice(cut).replace(/^\s*(?=\()/, ' ') };
 }

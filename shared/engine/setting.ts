@@ -55,20 +55,73 @@ const authoringNote = /\b(?:excerpt|cut off|not obtained|not a claim found|the p
 /** "contrast with F025", "see teaching point E6": an internal id the learner cannot follow. */
 const internalId = /\bF\d{3}\b|\bteaching point E\d+|\b(?:model|pathway) D\d+/i;
 
+const stopWords = new Set([
+  'the',
+  'and',
+  'not',
+  'with',
+  'from',
+  'for',
+  'into',
+  'within',
+  'across',
+  'its',
+]);
+
+/** A note's words that carry content, bracketed abbreviations left out ("Ovariectomy (OVX) model"). */
+function contentWords(text: string): string[] {
+  return text
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && !stopWords.has(w));
+}
+
+/**
+ * Whether the fact's sentence already says most of a clause ("Viral infection." after "IL-32
+ * contributes to antiviral host defence"): a word counts as said when the sentence contains it or
+ * its first six letters ("prediction" in "predicted").
+ */
+function alreadySaid(clause: string, factText: string): boolean {
+  const words = contentWords(clause);
+  const text = factText.toLowerCase();
+  const said = words.filter((w) => text.includes(w.length > 6 ? w.slice(0, 6) : w)).length;
+  return words.length === 0 || said * 2 >= words.length;
+}
+
 /**
  * A note that is a remark for the explanation (a caveat for the student), not a condition. Its
- * clauses that point at internal ids are left out; a note about the authoring is no remark.
+ * clauses that point at internal ids, or that the fact's sentence already says, are left out; a
+ * note about the authoring is no remark.
  */
-export function remarkNote(note: string | undefined): string | undefined {
+export function remarkNote(note: string | undefined, factText = ''): string | undefined {
   if (note === undefined || conditionNote(note) !== undefined) return undefined;
   if (authoringNote.test(note)) return undefined;
   const text = note
     .trim()
     .split(/;\s*/)
-    .filter((clause) => !internalId.test(clause))
+    .filter((clause) => !internalId.test(clause) && !alreadySaid(clause, factText))
     .join('; ')
     .replace(/[.;\s]*$/, '');
   return text === '' ? undefined : `${text}.`;
+}
+
+/** The most words a bare setting has ("Human PBMC subsets"); a longer note reads as a sentence. */
+const SETTING_WORDS = 4;
+
+/**
+ * The remark as the explanation shows it: a short phrase is the study's setting ("Setting:
+ * immune-mediated disease in general."), anything longer a note ("Note: In T cells the same rise
+ * followed mitogen activation, not IL-2."). A bare "Note: Viral infection." read as an authoring
+ * fragment (audit N).
+ */
+export function remarkLine(note: string | undefined, factText: string): string | undefined {
+  const remark = remarkNote(note, factText);
+  if (remark === undefined) return undefined;
+  if (remark.split(/\s+/).length > SETTING_WORDS) return `Note: ${remark}`;
+  const first = remark.split(/\s+/)[0] ?? '';
+  const keepsCapital = /[A-Z].*[A-Z]|\d/.test(first);
+  return `Setting: ${keepsCapital ? remark : remark.charAt(0).toLowerCase() + remark.slice(1)}`;
 }
 
 /** "RA", "AS", "COPD": the short form clinicians use inside a phrase, if the pack gives one. */
@@ -202,7 +255,12 @@ export function settingPhrase(
   const place = (): string => {
     if (cells.length > 0 && !(options.preferCompartment === true && compartments.length > 0)) {
       const cultured = context.setting === 'in-vitro' ? 'cultured ' : '';
-      const cellText = `${cultured}${species}${cellsPhrase(index, cells)}`;
+      // "human and mouse macrophages and PBMC" would give each cell both species; the pack does
+      // not say which cells were whose, so the cells give way to the species (audit N).
+      const cellText =
+        context.species === 'human-and-mouse' && cells.length > 1
+          ? `${cultured}human and mouse cells`
+          : `${cultured}${species}${cellsPhrase(index, cells)}`;
       if (diseases.length === 0) return `in ${cellText}`;
       const cellLines = /cell[- ]lines?/i.test(context.note ?? '');
       if (compartments.length > 0 && !cellLines) return `in ${cellText} from ${compartmentText()}`;

@@ -38,6 +38,21 @@ export function hasNegation(text: string): boolean {
   return negation.test(text);
 }
 
+/** Verbs and phrasings a student reads as a lowering or denying claim: "lowers", "protects against", "does not". */
+const loweringClaim =
+  /\b(decrease[sd]?|lower(s|ed)?|reduce[sd]?|inhibit(s|ed)?|suppress(es|ed)?|block(s|ed)?|disrupt(s|ed)?|prevent(s|ed)?|protect(s|ed)?|impair(s|ed)?|deficient|(?:does|do|is|are) not|no difference)\b/i;
+
+/** The claim without its framing: "True or false? According to X (Y 2017), in Z, <claim>." → "in Z, <claim>." */
+function claimOf(prompt: string): string {
+  return prompt
+    .replace(/^True or false\?\s*/, '')
+    .replace(/^(?:According to|In)\b[^,(]*(?:\([^)]*\))?,\s*/, '');
+}
+
+export function hasLoweringClaim(prompt: string): boolean {
+  return loweringClaim.test(claimOf(prompt));
+}
+
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10} %`;
 }
@@ -86,6 +101,12 @@ function trueFalseCues(items: readonly QuizItem[]): CueResult[] {
       'no negation word → true',
       'negation word → true',
       tf.map((i) => ({ predicted: !hasNegation(i.prompt), actual: i.answer })),
+    ),
+    ruleCue(
+      'true-false',
+      'no lowering or denying claim → true',
+      'a lowering or denying claim → true',
+      tf.map((i) => ({ predicted: !hasLoweringClaim(i.prompt), actual: i.answer })),
     ),
     ruleCue(
       'true-false',

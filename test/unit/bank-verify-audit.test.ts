@@ -3,6 +3,7 @@ import type { ChoiceOption, QuizItem, Statement } from '../../shared/engine/type
 import {
   auditCues,
   binomialAtMost,
+  hasLoweringClaim,
   hasNegation,
   loneToneItems,
   positionTail,
@@ -100,6 +101,36 @@ describe('true/false cues', () => {
     const reversed = biased.map((q, i) => tf(i, !(q.kind === 'true-false' && q.answer), q.prompt));
     expect(cue(auditCues(reversed), 'true-false', 'shorter').wins).toBe(true);
     expect(cue(auditCues(balanced), 'true-false', 'longer').wins).toBe(false);
+  });
+
+  it('"no lowering claim → true" wins when the false statements lower and the true ones only say "without"', () => {
+    const biased = Array.from({ length: 10 }, (_, i) =>
+      tf(
+        i,
+        i % 2 === 0,
+        i % 2 === 0
+          ? 'True or false? According to Kim YG et al. 2012, without RANKL, A raises B.'
+          : 'True or false? According to Kim YG et al. 2012, without RANKL, A lowers B.',
+      ),
+    );
+    expect(cue(auditCues(biased), 'true-false', 'no negation').wins).toBe(false);
+    expect(cue(auditCues(biased), 'true-false', 'no lowering')).toMatchObject({
+      wins: true,
+      value: 1,
+    });
+    expect(cue(auditCues(balanced), 'true-false', 'no lowering').wins).toBe(false);
+  });
+
+  it('reads the claim, not its framing, for a lowering verb', () => {
+    expect(
+      hasLoweringClaim('True or false? According to Lee et al. 2017, A protects against B.'),
+    ).toBe(true);
+    expect(
+      hasLoweringClaim('True or false? In mice (Kim YG et al. 2012), A does not change B.'),
+    ).toBe(true);
+    expect(
+      hasLoweringClaim('True or false? According to the review (Lee et al. 2017), A raises B.'),
+    ).toBe(false);
   });
 
   it('finds negation words, not their look-alikes', () => {

@@ -48,10 +48,17 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** How well the three true/false guessing rules score on a set (the better of rule and reverse). */
+/** The true/false guessing rules that read a statement's words: "no negation word → true", "a positive claim → true". */
+const wordRules = [
+  (i: TrueFalseItem): boolean => !hasNegationWord(i.prompt),
+  (i: TrueFalseItem): boolean => !isNegativeStatement(i.statement),
+] as const;
+
+/** How well the true/false guessing rules score on a set (the better of rule and reverse). */
 export function trueFalseCues(items: readonly TrueFalseItem[]): {
   readonly alwaysTrue: number;
   readonly noNegationTrue: number;
+  readonly positiveClaimTrue: number;
   readonly longerTrue: number;
 } {
   const n = items.length;
@@ -61,19 +68,22 @@ export function trueFalseCues(items: readonly TrueFalseItem[]): {
     const hits = items.filter((i) => predict(i) === i.answer).length / n;
     return Math.max(hits, 1 - hits);
   };
+  const [noNegation, positiveClaim] = wordRules;
   return {
     alwaysTrue: score(() => true),
-    noNegationTrue: score((i) => !hasNegationWord(i.prompt)),
+    noNegationTrue: score(noNegation),
+    positiveClaimTrue: score(positiveClaim),
     longerTrue: score((i) => i.prompt.length > cut),
   };
 }
 
 /**
- * The true/false items to ask. Items fall in four cells (true or false, with a negation word or
- * not); the largest set whose truth and negation cues stay within TARGET is found by trying every
- * count per cell (the cells are small). Within a cell, items whose fact no other quiz item teaches
- * come first, then high-yield ones, then a fixed order by id. Then short true and long false
- * items are swapped in until the length cue is within TARGET too.
+ * The true/false items to ask. Items fall in eight cells (true or false; with a negation word or
+ * not; a lowering or denying claim or not: a student reads the main verb as well as "not"). Items
+ * leave the cell whose loss most narrows the worst cue until every cue is within TARGET; the last
+ * in a cell leaves first. Within a cell, items whose fact no other quiz item teaches come first,
+ * then high-yield ones, then a fixed order by id. Then short true and long false items are swapped
+ * in until the length cue is within TARGET too.
  */
 export function selectTrueFalse(
   items: readonly TrueFalseItem[],
@@ -86,11 +96,12 @@ export function selectTrueFalse(
       priority(x) - priority(y) ||
       tieBreaker(SELECTION_SEED, x.id) - tieBreaker(SELECTION_SEED, y.id),
   );
-  const cell = (answer: boolean, negative: boolean): TrueFalseItem[] =>
-    ordered.filter((i) => i.answer === answer && hasNegationWord(i.prompt) === negative);
-  const cells = [cell(true, false), cell(true, true), cell(false, true), cell(false, false)];
-  const [a, b, c, d] = bestCounts(cells.map((list) => list.length));
-  const chosen = cells.map((list, i) => list.slice(0, [a, b, c, d][i] ?? 0));
+  const cellOf = (i: TrueFalseItem): number =>
+    (i.answer ? 4 : 0) + wordRules.reduce((sum, rule, bit) => sum + (rule(i) ? 1 << bit : 0), 0);
+  const cells: TrueFalseItem[][] = Array.from({ length: 8 }, () => []);
+  for (const item of ordered) cells[cellOf(item)]?.push(item);
+  const counts = keptCounts(cells.map((list) => list.length));
+  const chosen = cells.map((list, i) => list.slice(0, counts[i] ?? 0));
   balanceLength(cells, chosen);
   const keep = new Set(chosen.flat());
   // The order of the bank stays the generators' order.
@@ -98,37 +109,47 @@ export function selectTrueFalse(
 }
 
 /**
- * Counts per cell (true without negation word, true with, false with, false without) that give
- * the most items with "always true" and "no negation word → true" each within TARGET.
+ * How far the guessing rules ("always true", and each word rule) lie beyond TARGET, summed, for counts
+ * per cell; a cell's index has bit 2 for a true key and bits 0 and 1 for the word rules' "true".
  */
-function bestCounts(sizes: readonly number[]): [number, number, number, number] {
-  const [A = 0, B = 0, C = 0, D = 0] = sizes;
-  const within = (part: number, n: number): boolean =>
-    part <= TARGET * n && part >= (1 - TARGET) * n;
-  let best: [number, number, number, number] = [0, 0, 0, 0];
-  let most = 0;
-  // For given a, b and c the counts of the fourth cell that keep both cues within TARGET form an
-  // interval whose ends follow from the four bounds, so they are computed, not searched: the
-  // search over d made a 12-fold pack take minutes.
-  // Counts only fall along each loop, so once a total cannot beat the best, nothing after can.
-  for (let b = B; b >= 0 && b + C + A + D > most; b--) {
-    for (let c = C; c >= 0 && b + c + A + D > most; c--) {
-      for (let a = A; a >= 0 && a + b + c + D > most; a--) {
-        const s = a + b + c;
-        const top = Math.min((a + b) / (1 - TARGET), (a + c) / (1 - TARGET)) - s;
-        const bottom = Math.max(0, Math.ceil(Math.max(a + b, a + c) / TARGET - s - 1e-9));
-        const fits = (d: number): boolean => within(a + b, s + d) && within(a + c, s + d);
-        // The bounds are exact up to rounding; the check at the edge is the one `within` makes.
-        let d = Math.min(D, Math.floor(top + 1e-9));
-        while (d >= bottom && s + d > most && !fits(d)) d--;
-        if (d >= bottom && s + d > most && fits(d)) {
-          most = s + d;
-          best = [a, b, c, d];
-        }
+function excess(counts: readonly number[]): number {
+  const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return 0;
+  const hits = (predictsTrue: (cell: number) => boolean): number =>
+    counts.reduce((sum, c, cell) => sum + (predictsTrue(cell) === cell >= 4 ? c : 0), 0);
+  const rules = [
+    () => true,
+    (cell: number) => (cell & 1) !== 0,
+    (cell: number) => (cell & 2) !== 0,
+  ];
+  return rules.reduce(
+    (sum, rule) => sum + Math.max(0, Math.abs(hits(rule) / n - 0.5) - (TARGET - 0.5)),
+    0,
+  );
+}
+
+/** Counts per cell: one item at a time leaves the cell whose loss brings the cues nearest TARGET. */
+function keptCounts(sizes: readonly number[]): number[] {
+  const counts = [...sizes];
+  while (excess(counts) > 1e-9) {
+    let best = -1;
+    let bestExcess = Infinity;
+    for (const [cell, count] of counts.entries()) {
+      if (count === 0) continue;
+      const after = excess(counts.map((c, i) => (i === cell ? c - 1 : c)));
+      // Ties go to the fuller cell, which keeps the bank's mix of statements.
+      if (
+        after < bestExcess - 1e-12 ||
+        (Math.abs(after - bestExcess) <= 1e-12 && count > (counts[best] ?? 0))
+      ) {
+        best = cell;
+        bestExcess = after;
       }
     }
+    if (best < 0) break;
+    counts[best] = (counts[best] ?? 0) - 1;
   }
-  return best;
+  return counts;
 }
 
 /** Swap short true items in and long ones out (and the reverse for false) until length says nothing. */
@@ -144,7 +165,7 @@ function balanceLength(cells: readonly TrueFalseItem[][], chosen: TrueFalseItem[
     let swapped = false;
     for (const [i, list] of cells.entries()) {
       const picked = chosen[i] ?? [];
-      const isTrue = i < 2;
+      const isTrue = i >= 4;
       const wantShort = isTrue === wantShortTrue;
       // The last chosen goes first: items no other quiz item teaches stay.
       const out = [...picked].reverse().find((x) => x.prompt.length > cut === wantShort);

@@ -29,16 +29,18 @@ function prompt(intro: string, body: string): string {
 
 /**
  * A bracketed aside is a second claim ("(proteoglycan loss does not need TNF-α)", "(mostly non-α
- * isoforms)"): one statement asks one claim (audit M). A comparison stays part of a level's claim;
- * a one-word qualifier ("(activated)") is read into the name.
+ * isoforms)", "(more bone formation than wild type)"): one statement asks one claim (audits M, N).
+ * The comparison group of a level stays part of its claim ("(compared with RA)", "(absent in
+ * osteoarthritis)"); a one-word qualifier ("(activated)") is read into the name.
  */
 function withoutAside(statement: Statement): Statement {
   const detail = statement.objectDetail?.trim();
   if (detail === undefined || /^\([a-z-]+ed\)$/.test(detail)) return statement;
   const kept = detail
     .replace(/\s*\(([^()]*)\)/g, (aside: string, inside: string) =>
-      /\b(?:compared|than|versus|vs|absent in)\b/.test(inside) ? aside : '',
+      /^(?:compared with|versus|vs\.?|absent in)\b/.test(inside) ? aside : '',
     )
+    .replace(/^[\s,]+/, '')
     .trim();
   return { ...statement, objectDetail: kept === '' ? undefined : kept };
 }
@@ -155,20 +157,21 @@ function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
   return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
 }
 
+/** A detail tied to the direction of the effect: a comparison of strength, a route, a concession. */
+function turnsWithTheEffect(detail: string): boolean {
+  return /\b(?:than|via|through|or|despite|causing|because|so)\b/.test(detail);
+}
+
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
   const opposite = oppositeOf(fact.relation);
   if (opposite === undefined || flipMakesNoSense(index, fact)) return null;
-  // A qualifier of an effect ("via miR-29a", "more strongly than RANKL") reads wrongly once the
-  // effect is negated; the comparison behind a level ("compared with OA") stays part of the claim.
-  const { objectDetail, ...core } = statementOf(fact);
-  // Only a comparison belongs to a level's claim; "(mostly non-α isoforms)" pasted into the
-  // reversed claim reads as no lecturer writes (audit L).
-  const keepDetail =
-    relationFamily(fact.relation) === 'level' &&
-    /\b(?:compared|than|versus|vs|absent in)\b/.test(objectDetail ?? '');
+  // The false statement says what the true one says, turned round: a detail present only in true
+  // statements would tell them apart (audit N). A detail that reads wrongly once the effect is
+  // turned round ("more strongly than RANKL", "via miR-29a", "despite more osteoclasts") goes.
+  const { objectDetail, ...core } = withoutAside(statementOf(fact));
   const statement: Statement = {
     ...core,
-    ...(keepDetail ? { objectDetail } : {}),
+    ...(objectDetail !== undefined && !turnsWithTheEffect(objectDetail) ? { objectDetail } : {}),
     relation: asRelation(opposite),
   };
   const evidence = provablyFalse(index, statement);
