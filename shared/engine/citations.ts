@@ -1,3 +1,4 @@
+import { titleTellsSigns } from '../pack/edge-signs.ts';
 import type { Fact, Pathway, Reference, Tier } from '../pack/schema.ts';
 import type { PackIndex } from './pack-index.ts';
 import type { Citation } from './types.ts';
@@ -222,8 +223,14 @@ export function pathwayFraming(
   if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
     return `In ${panelText}the review's ${pathway.figure} model (${referenceLabel(review)})`;
   }
-  if (!titleGivesAway(pathway.title)) return `In ${panelText}the model “${pathway.title}”`;
+  if (!titleGivesAway(pathway.title) && !titleTellsSigns(pathway.title))
+    return `In ${panelText}the model “${pathway.title}”`;
+  return `In ${panelText}${pathwayBySource(index, pathway)}`;
+}
+
+/** "the pathway model drawn from Joosten LAB et al. 2006": a pathway named without its title. */
+export function pathwayBySource(index: PackIndex, pathway: Pathway): string {
   const source = pathway.references[0];
   const label = source === undefined ? undefined : index.referenceById.get(source);
-  return `In ${panelText}the pathway model drawn from ${label ? referenceLabel(label) : 'the sources'}`;
+  return `the pathway model drawn from ${label ? referenceLabel(label) : 'the sources'}`;
 }

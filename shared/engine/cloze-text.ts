@@ -134,9 +134,9 @@ function computeClozeFromFactText(
   return open.length === 0 ? masked : null;
 }
 
-/** Fact sentences that say where they come from: "The review's abstract…", "A 2018 companion review…". */
+/** Fact sentences that say where they come from: "The review's abstract…", "A 2018 review…". */
 export function namesItsSource(text: string): boolean {
-  return /\breview's\b|\bcompanion review\b|\b(?:study|report|comparison)\b/i.test(text);
+  return /\breview's\b|\b(?:companion|\d{4}) review\b|\b(?:study|report|comparison)\b/i.test(text);
 }
 
 /**

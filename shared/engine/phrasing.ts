@@ -197,12 +197,14 @@ export function objectPhrase(
   // ileum" (audit F).
   if (place !== undefined)
     return `${withPlaceArticle(place.where)} in ${name}${suffix}${place.rest}`;
-  return `${name}${suffix}${rest ? ` ${rest}` : ''}`;
+  // "IL-32" + "β, γ and δ mRNA" is "IL-32β, γ and δ mRNA": a Greek letter continues the name.
+  const joint = /^[α-ω]/.test(rest) ? '' : ' ';
+  return `${name}${suffix}${rest ? `${joint}${rest}` : ''}`;
 }
 
 /** A level's detail split into where it was measured and the rest ("(with more IL-10)"). */
 function placeOfLevel(detail: string): { where: string; rest: string } | undefined {
-  const cut = detail.search(/\s*[(,]/);
+  const cut = detail.search(/\s*[(,]|\s+compared with\b/);
   // "in the epithelium" is a place already said with its preposition.
   const where = (cut === -1 ? detail : detail.slice(0, cut)).replace(/^in\s+/, '');
   if (!namesAPlace(where)) return undefined;

@@ -172,6 +172,14 @@ function speciesAdjective(species: ContextLike['species']): string {
   }
 }
 
+/**
+ * Cell lines studied within a study of a tissue ("Cell-line work within a study of the ileum in
+ * AS"): the cells did not come from that tissue, so a setting cannot name both.
+ */
+export function isCellLineWork(context: ContextLike): boolean {
+  return /cell[- ]lines?/i.test(context.note ?? '') && context.compartments.length > 0;
+}
+
 /** Whether the sentence already says the finding is in mice. */
 function namesAnimals(said: TextView | undefined): boolean {
   return said !== undefined && mentionsAny(said, ['mice', 'mouse']);
@@ -262,8 +270,8 @@ export function settingPhrase(
           ? `${cultured}human and mouse cells`
           : `${cultured}${species}${cellsPhrase(index, cells)}`;
       if (diseases.length === 0) return `in ${cellText}`;
-      const cellLines = /cell[- ]lines?/i.test(context.note ?? '');
-      if (compartments.length > 0 && !cellLines) return `in ${cellText} from ${compartmentText()}`;
+      if (compartments.length > 0 && !isCellLineWork(context))
+        return `in ${cellText} from ${compartmentText()}`;
       // Cultured cells are not "in" a disease; the disease was the study's setting, not theirs.
       if (context.setting === 'in-vitro') return `in ${cellText}`;
       return `in ${cellText} in ${abbreviation ?? diseaseText}`;

@@ -55,3 +55,14 @@ export const signVerbs: Record<EdgeSign, string> = {
   'decreases-level': 'lowers',
   'no-difference': 'shows no difference with',
 };
+
+/**
+ * A title that names a direction ("amplification loop", "brakes on…", "how X drives Y") tells the
+ * signs an item hides: items show such a pathway by its source instead (audit L, issue 15).
+ */
+const signWordsInTitles =
+  /\b(?:amplif\w*|brakes?|driv(?:e|es|ing)|boost\w*|suppress\w*|inhibit\w*|activat\w*|protect\w*|block\w*|promot\w*|rais(?:e|es|ing)|lower(?:s|ing)?)\b/i;
+
+export function titleTellsSigns(title: string): boolean {
+  return signWordsInTitles.test(title);
+}

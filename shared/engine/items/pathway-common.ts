@@ -1,6 +1,7 @@
 import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import type { RelationId } from '../../pack/relations.ts';
-import { referenceLabel } from '../citations.ts';
+import { titleTellsSigns } from '../../pack/edge-signs.ts';
+import { pathwayBySource, referenceLabel } from '../citations.ts';
 import type { PathwayView } from '../graph.ts';
 import { asRelation, effectivePolarity } from '../claims.ts';
 import { isIsoformOf } from '../family.ts';
@@ -14,6 +15,7 @@ import {
   type PackIndex,
 } from '../pack-index.ts';
 import {
+  capitalise,
   isPluralName,
   midSentenceName,
   plural,
@@ -182,6 +184,9 @@ export function pathwayCaption(
   pathway: Pathway,
   hidden: readonly string[] = [],
 ): string {
+  if (titleTellsSigns(pathway.title)) {
+    return pathway.figure ?? capitalise(pathwayBySource(index, pathway));
+  }
   const title = redactedTitle(index, pathway.title, hidden);
   return pathway.figure ? `${pathway.figure} · ${title}` : title;
 }
@@ -206,6 +211,7 @@ export function pathwayFrame(
   if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
     return `In ${panel}the review's ${pathway.figure} model (${referenceLabel(review)})`;
   }
+  if (titleTellsSigns(pathway.title)) return `In ${panel}${pathwayBySource(index, pathway)}`;
   return `In ${panel}the pathway “${redactedTitle(index, pathway.title, hidden)}”`;
 }
 

@@ -1,13 +1,6 @@
 import type { Fact, Pathway } from '../../../pack/schema.ts';
-import { relationDef } from '../../../pack/relations.ts';
 import { pathwayFraming, sourceFraming } from '../../citations.ts';
-import {
-  classOf,
-  equivalents,
-  factsBetween,
-  isEntityObject,
-  type PackIndex,
-} from '../../pack-index.ts';
+import { equivalents, factsBetween, isEntityObject, type PackIndex } from '../../pack-index.ts';
 import { sentence, type ContextLike } from '../../phrasing.ts';
 import {
   asRelation,
@@ -19,30 +12,20 @@ import {
 import type { Evidence, Statement, TrueFalseItem } from '../../types.ts';
 import { base, explain, whyWrong, type GenContext } from '../../items/common.ts';
 import { findDistractors } from '../../items/distractors.ts';
-import { isAskedAsStatement } from '../../items/statement-facts.ts';
+import { teachingPointLines } from '../../explanation-lines.ts';
 import { figureSection } from '../../items/pathway-common.ts';
+import { isAskedAsStatement } from '../../items/statement-facts.ts';
 import { pathwayOfFact } from '../mcq/entity-mcq.ts';
+import {
+  flipMakesNoSense,
+  isAskedAsTrueFalse,
+  oppositeOf,
+  turnsWithTheEffect,
+  withoutAside,
+} from './statement-rules.ts';
 
 function prompt(intro: string, body: string): string {
   return `True or false? ${intro}, ${body}.`;
-}
-
-/**
- * A bracketed aside is a second claim ("(proteoglycan loss does not need TNF-α)", "(mostly non-α
- * isoforms)", "(more bone formation than wild type)"): one statement asks one claim (audits M, N).
- * The comparison group of a level stays part of its claim ("(compared with RA)", "(absent in
- * osteoarthritis)"); a one-word qualifier ("(activated)") is read into the name.
- */
-function withoutAside(statement: Statement): Statement {
-  const detail = statement.objectDetail?.trim();
-  if (detail === undefined || /^\([a-z-]+ed\)$/.test(detail)) return statement;
-  const kept = detail
-    .replace(/\s*\(([^()]*)\)/g, (aside: string, inside: string) =>
-      /^(?:compared with|versus|vs\.?|absent in)\b/.test(inside) ? aside : '',
-    )
-    .replace(/^[\s,]+/, '')
-    .trim();
-  return { ...statement, objectDetail: kept === '' ? undefined : kept };
 }
 
 function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
@@ -107,7 +90,8 @@ function falseItem(ctx: GenContext, fact: Fact, candidate: FalseCandidate): True
     ...base(ctx, {
       id,
       prompt: prompt(intro, body),
-      explanation: explain(ctx, `False. ${why}`, []),
+      // The teaching point its true twin shows: without it, an explanation that has one is true.
+      explanation: explain(ctx, `False. ${why}`, [], teachingPointLines(index, [fact.id])),
       facts,
       difficulty: candidate.method === 'entity-swap' ? 3 : 2,
       family: `fact:${fact.id}:tf`,
@@ -128,38 +112,6 @@ const isQualifier = (modifier: string | undefined): boolean =>
  */
 function sameState(a: string | undefined, b: string | undefined): boolean {
   return (isQualifier(a) ? undefined : a) === (isQualifier(b) ? undefined : b);
-}
-
-/**
- * The claim a fact denies, turned round: "raises" for "lowers", and for "no difference" a rise
- * (a false statement a student cannot spot by its negation word).
- */
-function oppositeOf(relation: Fact['relation']): string | undefined {
-  return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
-}
-
-/**
- * A flip a student would reject on sight, or one that means nothing: a disease "promoting" bone
- * homeostasis; a level turned round with no comparison ("IL-32 is reduced in immune tissues" —
- * than what?) unless the object is a disease, compared with health (audits E and F).
- */
-function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
-  const classOfEntity = (id: string): string | undefined => {
-    const entity = index.entityById.get(id);
-    return entity === undefined ? undefined : classOf(entity.type);
-  };
-  if (classOfEntity(fact.subject) === 'disease') return true;
-  // "into macrophages or dendritic cells": denying both halves can leave one true (IL-32 turns
-  // dendritic-cell differentiation into macrophage differentiation), audit H.
-  if (/\bor\b/.test(fact.objectDetail ?? '')) return true;
-  if (relationFamily(fact.relation) !== 'level' || classOfEntity(fact.object) === 'disease')
-    return false;
-  return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
-}
-
-/** A detail tied to the direction of the effect: a comparison of strength, a route, a concession. */
-function turnsWithTheEffect(detail: string): boolean {
-  return /\b(?:than|via|through|or|despite|causing|because|so)\b/.test(detail);
 }
 
 function flip(index: PackIndex, fact: Fact): FalseCandidate | null {
@@ -374,9 +326,15 @@ export function falseStatements(ctx: GenContext): readonly Corruption[] {
  * flipping a fact's polarity or swapping in an entity of the same type — each kept only when
  * nothing in the pack supports it and a fact (or the pathway model it is framed on) refutes it.
  */
-export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
+export function trueFalseItems(
+  ctx: GenContext,
+  taughtElsewhere: ReadonlySet<string> = new Set(),
+): TrueFalseItem[] {
   const { index } = ctx;
-  const usable = index.pack.facts.filter((fact) => isAskedAsStatement(index, fact));
+  const usable = index.pack.facts.filter((fact) =>
+    isAskedAsTrueFalse(index, fact, taughtElsewhere),
+  );
+  const asked = new Set(usable.map((fact) => fact.id));
   const byFact = new Map<string, Corruption[]>();
   const swaps: Corruption[] = [];
   for (const corruption of falseStatements(ctx)) {
@@ -384,7 +342,7 @@ export function trueFalseItems(ctx: GenContext): TrueFalseItem[] {
       const list = byFact.get(corruption.fact.id) ?? [];
       list.push(corruption);
       byFact.set(corruption.fact.id, list);
-    } else swaps.push(corruption);
+    } else if (asked.has(corruption.fact.id)) swaps.push(corruption);
   }
   const items: TrueFalseItem[] = [];
   for (const fact of usable) {

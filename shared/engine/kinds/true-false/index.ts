@@ -39,7 +39,7 @@ export const trueFalseKind = {
   framed: true,
   asksContested: false,
   claimable: false,
-  generate: (ctx, taught) => selectTrueFalse(trueFalseItems(ctx), taught),
+  generate: (ctx, taught) => selectTrueFalse(trueFalseItems(ctx, taught), taught),
   check: checkTrueFalse,
   verifyKey: verifyTrueFalse,
   answerTexts: () => [],

@@ -1,0 +1,92 @@
+import type { Fact } from '../../../pack/schema.ts';
+import { relationDef } from '../../../pack/relations.ts';
+import { classOf, type PackIndex } from '../../pack-index.ts';
+import { relationFamily } from '../../semantics.ts';
+import { isCellLineWork } from '../../setting.ts';
+import type { Statement } from '../../types.ts';
+import { isAskedAsStatement } from '../../items/statement-facts.ts';
+
+/** Which facts a true/false statement asks, and how a statement is worded from its fact. */
+
+/**
+ * A bracketed aside is a second claim ("(proteoglycan loss does not need TNF-α)", "(mostly non-α
+ * isoforms)", "(more bone formation than wild type)"): one statement asks one claim (audits M, N).
+ * The comparison group of a level stays part of its claim, said as part of the sentence ("compared
+ * with RA"); "(absent in osteoarthritis)" is a second finding (audit O). A one-word qualifier
+ * ("(activated)") is read into the name.
+ */
+const MAX_DETAIL_WORDS = 6;
+
+export function withoutAside(statement: Statement): Statement {
+  const detail = statement.objectDetail?.trim();
+  if (detail === undefined || /^\([a-z-]+ed\)$/.test(detail)) return statement;
+  const kept = detail
+    .replace(/\s*\(([^()]*)\)/g, (_aside: string, inside: string) =>
+      /^(?:compared with|versus)\b/.test(inside) ? ` ${inside}` : '',
+    )
+    .replace(/^[\s,]+/, '')
+    .trim();
+  // A long description ("into TRAcP+ VNR+ multinucleated cells expressing NFATc1, OSCAR and
+  // cathepsin K") is a list to recall, not a claim to judge (audit O); a comparison stays.
+  const long = kept.split(/\s+/).length > MAX_DETAIL_WORDS && !/\bcompared with\b/.test(kept);
+  return { ...statement, objectDetail: kept === '' || long ? undefined : kept };
+}
+
+/**
+ * The claim a fact denies, turned round: "raises" for "lowers", and for "no difference" a rise
+ * (a false statement a student cannot spot by its negation word).
+ */
+export function oppositeOf(relation: Fact['relation']): string | undefined {
+  return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
+}
+
+/**
+ * A flip a student would reject on sight, or one that means nothing: a disease "promoting" bone
+ * homeostasis; a level turned round with no comparison ("IL-32 is reduced in immune tissues" —
+ * than what?) unless the object is a disease, compared with health (audits E and F).
+ */
+export function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
+  const classOfEntity = (id: string): string | undefined => {
+    const entity = index.entityById.get(id);
+    return entity === undefined ? undefined : classOf(entity.type);
+  };
+  if (classOfEntity(fact.subject) === 'disease') return true;
+  // "into macrophages or dendritic cells": denying both halves can leave one true (IL-32 turns
+  // dendritic-cell differentiation into macrophage differentiation), audit H.
+  if (/\bor\b/.test(fact.objectDetail ?? '')) return true;
+  if (relationFamily(fact.relation) !== 'level' || classOfEntity(fact.object) === 'disease')
+    return false;
+  return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
+}
+
+/** A detail tied to the direction of the effect: a comparison of strength, a route, a concession. */
+export function turnsWithTheEffect(detail: string): boolean {
+  return /\b(?:than|via|through|or|despite|causing|because|so)\b/.test(detail);
+}
+
+/**
+ * A fact asked as a true/false statement (audit O, true/false alone):
+ * - its claim can be turned round: a claim with no opposite ("is produced by", "is associated
+ *   with", "is required for", "fails to") was only ever true, and "no opposite → true" scored 11 of
+ *   11;
+ * - it is no minor level: the review's levels are mostly raised, so "raised → true" scored 8 of
+ *   9; the context kind asks levels as raised, lowered or no different;
+ * - its setting can be said: with human and mouse cells of several types the pack does not say
+ *   which cells were whose, and "human and mouse cells" loses the cell type; cell lines studied
+ *   within a study of a tissue are neither the tissue nor apart from it.
+ * A high-yield fact that no other quiz item asks is asked whatever its relation: every point the
+ * review turns on is quizzed, and such facts are few.
+ */
+export function isAskedAsTrueFalse(
+  index: PackIndex,
+  fact: Fact,
+  taughtElsewhere: ReadonlySet<string>,
+): boolean {
+  if (!isAskedAsStatement(index, fact) || isCellLineWork(fact.context)) return false;
+  if (fact.context.species === 'human-and-mouse' && fact.context.cells.length > 1) return false;
+  if (fact.highYield && !taughtElsewhere.has(fact.id)) return true;
+  // The high-yield levels are both raised (AS) and lowered (osteoporosis): asked together, their
+  // direction tells nothing, and each is a point the review turns on.
+  if (relationFamily(fact.relation) === 'level' && !fact.highYield) return false;
+  return oppositeOf(fact.relation) !== undefined && !flipMakesNoSense(index, fact);
+}
