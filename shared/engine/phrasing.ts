@@ -16,6 +16,7 @@ import {
 import { asRelation, relationFamily } from './semantics.ts';
 import { textOf } from './relation-text.ts';
 import {
+  cellsItMakes,
   settingPhrase,
   withPlaceArticle,
   type ContextLike,
@@ -278,7 +279,10 @@ export function sentence(
     statement.objectDetail,
   )}`;
   const isEntity = relations[asRelation(statement.relation)].objectKind === 'entity';
-  const exclude = new Set([...(options.exclude ?? []), ...(isEntity ? [statement.object] : [])]);
+  const exclude = new Set([
+    ...(options.exclude ?? []),
+    ...(isEntity ? [statement.object, ...cellsItMakes(index, statement.object)] : []),
+  ]);
   const where = factSetting(
     index,
     {

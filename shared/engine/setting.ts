@@ -180,6 +180,18 @@ export function isCellLineWork(context: ContextLike): boolean {
   return /cell[- ]lines?/i.test(context.note ?? '') && context.compartments.length > 0;
 }
 
+/**
+ * The cells a process makes ("osteoclasts" for osteoclastogenesis): they are its product, not
+ * where it happens ("promotes osteoclastogenesis in monocytes and osteoclasts", audit P).
+ */
+export function cellsItMakes(index: PackIndex, object: string): string[] {
+  const name = index.entityById.get(object)?.name.toLowerCase();
+  if (name === undefined) return [];
+  return [...index.entityById.values()]
+    .filter((e) => e.type === 'cell' && e.id !== object && name.startsWith(e.name.toLowerCase()))
+    .map((e) => e.id);
+}
+
 /** Whether the sentence already says the finding is in mice. */
 function namesAnimals(said: TextView | undefined): boolean {
   return said !== undefined && mentionsAny(said, ['mice', 'mouse']);

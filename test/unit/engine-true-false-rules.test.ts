@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationsForFact, sourceFraming } from '../../shared/engine/citations.ts';
 import { selectTrueFalse, trueFalseCues } from '../../shared/engine/items/test-wise.ts';
+import { pairedRelation } from '../../shared/engine/kinds/true-false/statement-rules.ts';
 import { factOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { remarkLine, settingPhrase } from '../../shared/engine/setting.ts';
 import type { Statement, TrueFalseItem } from '../../shared/engine/types.ts';
@@ -117,5 +118,26 @@ describe('true and false statements read alike', () => {
     expect(cues.positiveClaimTrue).toBeLessThanOrEqual(0.6);
     expect(cues.noNegationTrue).toBeLessThanOrEqual(0.6);
     expect(cues.alwaysTrue).toBeLessThanOrEqual(0.6);
+  });
+});
+
+describe('the verb a statement is said with', () => {
+  it('says a true claim with its false twin’s verb pair, never another claim', () => {
+    expect(pairedRelation('induces-expression-of')).toBe('increases');
+    expect(pairedRelation('inhibits')).toBe('inhibits');
+    expect(pairedRelation('no-difference-in')).toBe('no-difference-in');
+    expect(pairedRelation('targets')).toBe('targets');
+  });
+
+  it('every level statement in the bank says the level its claim states', () => {
+    const levelWord: Record<string, RegExp> = {
+      'elevated-in': /\bis elevated\b/,
+      'reduced-in': /\bis reduced\b/,
+      'no-difference-in': /\bno difference\b/,
+    };
+    for (const item of trueFalse) {
+      const word = levelWord[item.statement.relation];
+      if (word) expect(item.prompt, item.id).toMatch(word);
+    }
   });
 });

@@ -20,6 +20,7 @@ import {
   flipMakesNoSense,
   isAskedAsTrueFalse,
   oppositeOf,
+  pairedRelation,
   turnsWithTheEffect,
   withoutAside,
 } from './statement-rules.ts';
@@ -30,13 +31,15 @@ function prompt(intro: string, body: string): string {
 
 function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
   const statement = withoutAside(statementOf(fact));
+  // Said with the verb its false twin is turned from; the claim stays the fact's own.
+  const said = { ...statement, relation: pairedRelation(asRelation(statement.relation)) };
   const id = `tf-true:${fact.id}`;
   const subtle = fact.subjectModifier !== undefined || fact.context.compartments.length > 0;
   return {
     kind: 'true-false',
     ...base(ctx, {
       id,
-      prompt: prompt(sourceFraming(ctx.index, fact), sentence(ctx.index, statement, fact.context)),
+      prompt: prompt(sourceFraming(ctx.index, fact), sentence(ctx.index, said, fact.context)),
       explanation: explain(ctx, 'True.', [fact]),
       facts: [fact],
       difficulty: subtle ? 2 : 1,

@@ -1,7 +1,7 @@
 import type { Fact } from '../../../pack/schema.ts';
 import { relationDef } from '../../../pack/relations.ts';
 import { classOf, type PackIndex } from '../../pack-index.ts';
-import { relationFamily } from '../../semantics.ts';
+import { asRelation, relationFamily } from '../../semantics.ts';
 import { isCellLineWork } from '../../setting.ts';
 import type { Statement } from '../../types.ts';
 import { isAskedAsStatement } from '../../items/statement-facts.ts';
@@ -37,7 +37,31 @@ export function withoutAside(statement: Statement): Statement {
  * (a false statement a student cannot spot by its negation word).
  */
 export function oppositeOf(relation: Fact['relation']): string | undefined {
+  if (undirectedVerbs.has(relation)) return undefined;
   return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
+}
+
+/**
+ * "miR-29a targets DKK-1" names no direction in its verb: "miR-29a increases DKK-1" is not what
+ * it denies, and its explanation would not say why (audit P).
+ */
+const undirectedVerbs = new Set<string>(['targets']);
+
+/**
+ * The verb a true statement says its claim with: the one its false twin is turned from ("TNF-α
+ * increases IL-32γ" beside "TNF-α decreases IL-32γ"). A fact's own verb on the true side only
+ * ("induces") told true from false: "increases or decreases → false" scored 13 of 15 (audit P).
+ */
+export function pairedRelation(relation: Fact['relation']): Fact['relation'] {
+  const own = relationDef(relation);
+  const opposite = own.polarity === 'none' ? undefined : oppositeOf(relation);
+  const back = opposite === undefined ? undefined : oppositeOf(asRelation(opposite));
+  if (back === undefined) return relation;
+  const paired = relationDef(asRelation(back));
+  // Only a verb for the same claim: "no difference" is turned into a rise, never back into a fall.
+  return paired.polarity === own.polarity && paired.family === own.family
+    ? asRelation(back)
+    : relation;
 }
 
 /**
@@ -77,6 +101,19 @@ export function turnsWithTheEffect(detail: string): boolean {
  * A high-yield fact that no other quiz item asks is asked whatever its relation: every point the
  * review turns on is quizzed, and such facts are few.
  */
+/**
+ * A correlation measured in one tissue with a measure taken elsewhere ("synovial IL-32 staining
+ * tracks ESR") reads as both in that tissue ("ESR in RA synovium") unless the subject's own
+ * wording carries its place ("circulating IL-32γ"), audit P.
+ */
+function placesBothEnds(fact: Fact): boolean {
+  return (
+    relationFamily(fact.relation) === 'correlation' &&
+    fact.context.compartments.length > 0 &&
+    fact.subjectModifier === undefined
+  );
+}
+
 export function isAskedAsTrueFalse(
   index: PackIndex,
   fact: Fact,
@@ -84,6 +121,7 @@ export function isAskedAsTrueFalse(
 ): boolean {
   if (!isAskedAsStatement(index, fact) || isCellLineWork(fact.context)) return false;
   if (fact.context.species === 'human-and-mouse' && fact.context.cells.length > 1) return false;
+  if (placesBothEnds(fact)) return false;
   if (fact.highYield && !taughtElsewhere.has(fact.id)) return true;
   // The high-yield levels are both raised (AS) and lowered (osteoporosis): asked together, their
   // direction tells nothing, and each is a point the review turns on.
