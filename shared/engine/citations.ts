@@ -228,9 +228,13 @@ export function pathwayFraming(
   return `In ${panelText}${pathwayBySource(index, pathway)}`;
 }
 
-/** "the pathway model drawn from Joosten LAB et al. 2006": a pathway named without its title. */
+/**
+ * "the pathway model drawn from Joosten LAB et al. 2006 and other sources": a pathway named
+ * without its title, never crediting one source with what others found (audit Q).
+ */
 export function pathwayBySource(index: PackIndex, pathway: Pathway): string {
-  const source = pathway.references[0];
+  const [source, ...others] = pathway.references;
   const label = source === undefined ? undefined : index.referenceById.get(source);
-  return `the pathway model drawn from ${label ? referenceLabel(label) : 'the sources'}`;
+  if (label === undefined) return 'the pathway model drawn from the sources';
+  return `the pathway model drawn from ${referenceLabel(label)}${others.length > 0 ? ' and other sources' : ''}`;
 }

@@ -109,6 +109,8 @@ function computeClozeFromFactText(
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
   const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
   if (found === null || mentionsAny(found.text, forms) || found.distinctForms > 1) return null;
+  // One blank: "spliced into _____ …; because _____ is less active" reads as two answers (audit Q).
+  if (found.text.split(BLANK).length > 2) return null;
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTrivia(fact) ? null : masked;

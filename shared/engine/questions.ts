@@ -42,6 +42,15 @@ export interface OpenQuestion {
   readonly narrowedBy: 'nothing' | 'type' | 'source' | 'source-list' | 'name-one';
 }
 
+/**
+ * A source's list of associations is a sample ("inflammatory bone disorders such as RA,
+ * osteoporosis and AS"): naming two leaves more than one answer (cancer fits too), audit Q. What
+ * a source proposes or says a thing does is its own closed list.
+ */
+function listsASample(fact: Fact): boolean {
+  return fact.relation === 'associated-with';
+}
+
 /** The most other items a sentence lists from its source before the blank. */
 const MAX_LISTED = 3;
 
@@ -155,6 +164,7 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   const listed = fromSource.map((id) => objectPhrase(index, fact.relation, id));
   const listedSource =
     isEntityObject(fact) &&
+    !listsASample(fact) &&
     fromSource.length <= MAX_LISTED &&
     !listed.some((p) => /\band\b/.test(p))
       ? sentenceWith(listText([...listed, filler]))

@@ -193,8 +193,8 @@ export function pathwayCaption(
 
 /**
  * How a stem names its pathway for a student: "In the normal spine panel of the review's Figure 2A
- * model (Lee et al. 2017)", or, for a pathway drawn from other sources, "In the pathway “The IL-32
- * and TNF-α amplification loop in arthritis”"; never by its id, and with hidden entities redacted.
+ * model (Lee et al. 2017)", or, for a pathway drawn from other sources, "In the pathway “IL-32 and
+ * TNF-α in arthritis”"; never by its id, and with hidden entities redacted.
  */
 export function pathwayFrame(
   ctx: GenContext,

@@ -100,9 +100,15 @@ export function selectTrueFalse(
     (i.answer ? 4 : 0) + wordRules.reduce((sum, rule, bit) => sum + (rule(i) ? 1 << bit : 0), 0);
   const cells: TrueFalseItem[][] = Array.from({ length: 8 }, () => []);
   for (const item of ordered) cells[cellOf(item)]?.push(item);
-  const counts = keptCounts(cells.map((list) => list.length));
+  // A high-yield fact no other item asks keeps its statement: every such fact is quizzed.
+  const needed = (i: TrueFalseItem): boolean =>
+    i.highYield && !taughtElsewhere.has(i.factIds[0] ?? '');
+  const counts = keptCounts(
+    cells.map((list) => list.length),
+    cells.map((list) => list.filter(needed).length),
+  );
   const chosen = cells.map((list, i) => list.slice(0, counts[i] ?? 0));
-  balanceLength(cells, chosen);
+  balanceLength(cells, chosen, needed);
   const keep = new Set(chosen.flat());
   // The order of the bank stays the generators' order.
   return items.filter((i) => keep.has(i));
@@ -128,14 +134,17 @@ function excess(counts: readonly number[]): number {
   );
 }
 
-/** Counts per cell: one item at a time leaves the cell whose loss brings the cues nearest TARGET. */
-function keptCounts(sizes: readonly number[]): number[] {
+/**
+ * Counts per cell: one item at a time leaves the cell whose loss brings the cues nearest TARGET;
+ * no cell goes below its floor (its needed items, which come first in it).
+ */
+function keptCounts(sizes: readonly number[], floors: readonly number[]): number[] {
   const counts = [...sizes];
   while (excess(counts) > 1e-9) {
     let best = -1;
     let bestExcess = Infinity;
     for (const [cell, count] of counts.entries()) {
-      if (count === 0) continue;
+      if (count <= (floors[cell] ?? 0)) continue;
       const after = excess(counts.map((c, i) => (i === cell ? c - 1 : c)));
       // Ties go to the fuller cell, which keeps the bank's mix of statements.
       if (
@@ -153,7 +162,11 @@ function keptCounts(sizes: readonly number[]): number[] {
 }
 
 /** Swap short true items in and long ones out (and the reverse for false) until length says nothing. */
-function balanceLength(cells: readonly TrueFalseItem[][], chosen: TrueFalseItem[][]): void {
+function balanceLength(
+  cells: readonly TrueFalseItem[][],
+  chosen: TrueFalseItem[][],
+  needed: (item: TrueFalseItem) => boolean,
+): void {
   for (let step = 0; step < 200; step++) {
     const all = chosen.flat();
     if (all.length === 0 || trueFalseCues(all).longerTrue <= TARGET) return;
@@ -168,7 +181,9 @@ function balanceLength(cells: readonly TrueFalseItem[][], chosen: TrueFalseItem[
       const isTrue = i >= 4;
       const wantShort = isTrue === wantShortTrue;
       // The last chosen goes first: items no other quiz item teaches stay.
-      const out = [...picked].reverse().find((x) => x.prompt.length > cut === wantShort);
+      const out = [...picked]
+        .reverse()
+        .find((x) => !needed(x) && x.prompt.length > cut === wantShort);
       const inn = list.find((x) => !picked.includes(x) && x.prompt.length > cut !== wantShort);
       if (out && inn) {
         chosen[i] = [...picked.filter((x) => x !== out), inn];

@@ -10,7 +10,7 @@ import type {
   Route,
 } from '../../types.ts';
 import { balanceItems } from './balance.ts';
-import { arrange, base, explain, type GenContext } from '../../items/common.ts';
+import { arrange, base, edgeText, explain, type GenContext } from '../../items/common.ts';
 import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   changesOf,
@@ -106,10 +106,17 @@ function perturbationItem(
     down: `${measured} falls. Route: ${chains}.`,
     unchanged: `${measured} does not change: a study that made this change found no difference.`,
   };
-  const steps = target.routes.flatMap((r) => [
-    ...r.steps.map((s) => `${capitalise(s)}.`),
-    logicLine(r, view),
-  ]);
+  // Each step in the words its link's ends call for: "Osteoclast fusion gives rise to
+  // multinucleated osteoclasts", not "… stimulates multinucleated osteoclast" (audit Q).
+  const stepOf = (edgeId: string): string[] => {
+    const edge = view.edges.find((e) => e.id === edgeId);
+    if (!edge) return [];
+    const support = edge.inferred
+      ? `inferred${edge.inference ? `: ${edge.inference}` : ''}`
+      : edge.factIds.join(', ');
+    return [`${edgeText(ctx.index, pathway, edge)} (${support}).`];
+  };
+  const steps = target.routes.flatMap((r) => [...r.edgeIds.flatMap(stepOf), logicLine(r, view)]);
   const longest = Math.max(0, ...target.routes.map((r) => r.edgeIds.length));
   const doubleNegative = target.routes.some((r) => negatives(r, view) >= 2);
   return {
