@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
@@ -19,6 +20,17 @@ import { latestSchemaVersion, schemaVersion } from '../storage/migrations.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export type BackupReason = (typeof backupReasons)[number];
+
+export interface RestoreResult {
+  readonly restored: BackupInfo;
+  /** The database as it was before the restore, so the restore can itself be undone. */
+  readonly safetyBackup: BackupInfo;
+}
+
+/** A restore ready to be put in place: `incoming` is a checked copy of the backup. */
+export interface PreparedRestore extends RestoreResult {
+  readonly incoming: string;
+}
 
 export interface BackupServiceOptions {
   readonly storage: Storage;
@@ -112,24 +124,58 @@ export class BackupService {
    * Replaces the progress database with a backup, after checking the backup and backing up the
    * current database first (so a restore can itself be undone by restoring that one).
    */
-  restore(id: string): { restored: BackupInfo; safetyBackup: BackupInfo } {
+  restore(id: string): RestoreResult {
     this.#storage.assertWritable();
+    return this.putInPlace(this.prepareRestore(id));
+  }
+
+  /**
+   * The slow half of a restore, which changes nothing the learner has (a job thread runs it): checks
+   * the backup, backs up the current database ('before-restore') and copies the backup beside it.
+   * Throws, leaving no copy behind, when any of it fails; then nothing may be replaced.
+   */
+  prepareRestore(id: string): PreparedRestore {
     const restored = this.list().find((backup) => backup.id === id);
     if (!restored) throw new ContractError('not-found', `There is no backup "${id}".`);
     checkBackup(this.#file(id));
     const safetyBackup = this.create('before-restore');
-    const file = this.#storage.file;
-    const status = this.#storage.replaceFile(() => {
-      const incoming = `${file}.restoring`;
+    const incoming = `${this.#storage.file}.restoring`;
+    try {
       copyFileSync(this.#file(id), incoming);
       syncFile(incoming);
-      // A WAL left beside the old file must not be applied to the restored one: move it aside.
-      const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
-      for (const suffix of ['-wal', '-shm']) {
-        if (existsSync(file + suffix)) renameSync(file + suffix, `${file}.stale-${stamp}${suffix}`);
-      }
-      renameSync(incoming, file);
-    });
+    } catch (error) {
+      rmSync(incoming, { force: true });
+      throw new ContractError(
+        'internal',
+        `The backup could not be copied beside your progress (${error instanceof Error ? error.message : String(error)}). Your current progress was not changed.`,
+      );
+    }
+    return { restored, safetyBackup, incoming };
+  }
+
+  /**
+   * The quick half of a restore, on the thread that owns the connection: swaps the copy made by
+   * `prepareRestore` in for the database. Call it only once the safety backup exists and nothing
+   * has been written since.
+   */
+  putInPlace(prepared: PreparedRestore): RestoreResult {
+    const { restored, safetyBackup, incoming } = prepared;
+    const file = this.#storage.file;
+    let status;
+    try {
+      status = this.#storage.replaceFile(() => {
+        // A WAL left beside the old file must not be applied to the restored one: move it aside.
+        const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
+        for (const suffix of ['-wal', '-shm']) {
+          if (existsSync(file + suffix)) {
+            renameSync(file + suffix, `${file}.stale-${stamp}${suffix}`);
+          }
+        }
+        renameSync(incoming, file);
+      });
+    } finally {
+      rmSync(incoming, { force: true });
+    }
     if (status.state !== 'ready') {
       throw new ContractError(
         'storage-unavailable',

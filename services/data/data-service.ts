@@ -192,7 +192,14 @@ export class DataService {
   /** Erases all progress after backing it up; settings are kept. */
   reset(): { backup: BackupInfo } {
     this.#storage.assertWritable();
-    const backup = this.#backups.create('before-reset');
+    return this.eraseBackedUp(this.#backups.create('before-reset'));
+  }
+
+  /**
+   * Erases all progress, keeping settings, once `backup` holds every record: call it only after
+   * the safety backup was written and with nothing written since.
+   */
+  eraseBackedUp(backup: BackupInfo): { backup: BackupInfo } {
     const settings = allSettingRecords(this.#storage);
     const file = this.#storage.file;
     const status = this.#storage.replaceFile(() => {
