@@ -3,11 +3,11 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   renameSync,
-  rmSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
@@ -78,13 +78,13 @@ export class BackupService {
 
   create(reason: BackupReason): BackupInfo {
     const db = this.#storage.db();
-    mkdirSync(this.dir, { recursive: true });
     const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
     let id = `${stamp}-${reason}`;
     for (let n = 2; existsSync(this.#file(id)); n++) id = `${stamp}-${reason}-${n}`;
     const temp = `${this.#file(id)}.partial`;
-    if (existsSync(temp)) unlinkSync(temp);
     try {
+      mkdirSync(this.dir, { recursive: true });
+      if (existsSync(temp)) unlinkSync(temp);
       db.prepare('VACUUM INTO ?').run(temp);
       syncFile(temp);
       renameSync(temp, this.#file(id));
@@ -138,13 +138,22 @@ export class BackupService {
     const restored = this.list().find((backup) => backup.id === id);
     if (!restored) throw new ContractError('not-found', `There is no backup "${id}".`);
     checkBackup(this.#file(id));
-    const safetyBackup = this.create('before-restore');
+    let safetyBackup: BackupInfo;
+    try {
+      safetyBackup = this.create('before-restore');
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      throw new ContractError(
+        error.code,
+        `Nothing was replaced: the backup of your current progress a restore makes first failed. ${error.message}`,
+      );
+    }
     const incoming = `${this.#storage.file}.restoring`;
     try {
       copyFileSync(this.#file(id), incoming);
       syncFile(incoming);
     } catch (error) {
-      rmSync(incoming, { force: true });
+      removeFile(incoming);
       throw new ContractError(
         'internal',
         `The backup could not be copied beside your progress (${error instanceof Error ? error.message : String(error)}). Your current progress was not changed.`,
@@ -174,7 +183,7 @@ export class BackupService {
         renameSync(incoming, file);
       });
     } finally {
-      rmSync(incoming, { force: true });
+      removeFile(incoming);
     }
     if (status.state !== 'ready') {
       throw new ContractError(
@@ -231,6 +240,11 @@ function checkBackup(file: string): void {
   } finally {
     if (db?.isOpen) db.close();
   }
+}
+
+/** Removes a copy this service made, if it is there; never whatever else took its name. */
+function removeFile(file: string): void {
+  if (existsSync(file) && lstatSync(file).isFile()) unlinkSync(file);
 }
 
 function syncFile(file: string): void {

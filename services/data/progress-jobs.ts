@@ -4,7 +4,12 @@ import { runOnJobThread } from '../jobs/run-job.ts';
 import type { RunningJobs } from '../jobs/running-jobs.ts';
 import { SerializedEnvelope, type AnswerForm } from '../registry.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { DataService, ExportedDocument, ImportResult } from './data-service.ts';
+import {
+  resetRefused,
+  type DataService,
+  type ExportedDocument,
+  type ImportResult,
+} from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
 import type { JobContext } from '../jobs/job-context.ts';
 import type { ProgressJob } from './progress-job.ts';
@@ -57,7 +62,7 @@ export class ProgressJobs implements ProgressTransfer {
   async reset(): Promise<{ backup: BackupInfo }> {
     const { storage, backups, running, data } = this.#options;
     storage.assertWritable();
-    const backup = await backups.run('before-reset');
+    const backup = await backups.run('before-reset').catch(resetRefused);
     return running.whenIdle(() => data.eraseBackedUp(backup));
   }
 
