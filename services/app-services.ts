@@ -90,6 +90,8 @@ export interface AppServices {
   readonly running: RunningJobs;
   /** Where and when a job asked for now runs. */
   readonly jobContext: () => JobContext;
+  /** What the start-up timer runs: a large database's deferred check, then the day's backup. */
+  readonly dailyBackup: () => Promise<void>;
   close(): void;
 }
 
@@ -210,6 +212,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     reports,
     running,
     jobContext,
+    dailyBackup: daily,
     close() {
       if (timer) clearTimeout(timer);
       storage.close();

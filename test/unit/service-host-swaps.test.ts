@@ -5,6 +5,8 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readFileSync,
+  renameSync,
   readdirSync,
   writeFileSync,
   writeSync,
@@ -14,11 +16,13 @@ import path from 'node:path';
 import { resetConfirmation } from '../../shared/contract/data.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import type { ServiceHostClient } from '../../services/host/host-client.ts';
+import { openAppServices } from '../../services/app-services.ts';
+import { jobWorkerEntry } from '../../services/host/entries.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
 import { runHistory } from '../support/history.ts';
 import { envelopeOf, openHost, valueOf } from '../support/service-host.ts';
-import { tempDir } from '../support/test-scope.ts';
-import { openTestServices } from '../support/test-services.ts';
+import { onCleanup, tempDir } from '../support/test-scope.ts';
+import { openTestServices, testHostOptions } from '../support/test-services.ts';
 
 /**
  * What the service host hands to job threads besides imports (service-host.test.ts): a reset's and
@@ -216,6 +220,31 @@ describe('service host: the integrity check of a large database', () => {
     expect(await backupReasons(host)).toEqual([]);
     // The fresh database answers and keeps what is written.
     expect(await eventIds(host)).toEqual([]);
+  });
+  it('changes nothing and says so when the check cannot run, and takes no daily backup', async () => {
+    const dataDir = folderWithHistory();
+    const services = openAppServices({
+      ...testHostOptions(dataDir),
+      quickCheckMaxBytes: 0,
+      jobs: jobWorkerEntry,
+    });
+    onCleanup(() => services.close());
+    // Moved away under the running services (a sync tool, a clumsy hand): the check cannot open it.
+    const file = path.join(dataDir, databaseFileName);
+    const away = `${file}.away`;
+    renameSync(file, away);
+    const before = readFileSync(away);
+    await services.dailyBackup();
+    renameSync(away, file);
+    expect(services.notices.list()).toMatchObject([
+      {
+        title: 'Your progress database could not be checked',
+        message: expect.stringMatching(/did not run: .*Nothing was changed/) as unknown,
+      },
+    ]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+    expect(services.backups.list()).toEqual([]);
   });
 });
 
