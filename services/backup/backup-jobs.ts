@@ -47,7 +47,11 @@ export class BackupJobs implements BackupKeeping {
   async restore(id: string): Promise<RestoreResult> {
     const { storage, backups, running, context } = this.#options;
     storage.assertWritable();
-    const prepared = await this.#run<PreparedRestore>({ kind: 'prepare-restore', id, context: context() });
+    const prepared = await this.#run<PreparedRestore>({
+      kind: 'prepare-restore',
+      id,
+      context: context(),
+    });
     return running.whenIdle(() => backups.putInPlace(prepared));
   }
 

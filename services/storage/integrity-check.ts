@@ -26,9 +26,7 @@ export async function checkIntegrityOnJobThread(
       ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
     };
     const damage = await running.track(run(job));
-    outcome = await running.whenIdle(() =>
-      storage.settleIntegrity(opening, damage ?? undefined),
-    );
+    outcome = await running.whenIdle(() => storage.settleIntegrity(opening, damage ?? undefined));
   }
   return outcome;
 }

@@ -5,13 +5,7 @@ import { hostWorkerEntry } from '../../services/host/entries.ts';
 import { ServiceHostClient } from '../../services/host/host-client.ts';
 import { startWorkerHost, workerEndpoint } from '../../services/host/worker-host.ts';
 import { edit, readMiniPack } from '../support/packs.ts';
-import {
-  envelopeOf,
-  json,
-  openHost,
-  progressFile,
-  valueOf,
-} from '../support/service-host.ts';
+import { envelopeOf, json, openHost, progressFile, valueOf } from '../support/service-host.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 import { testHostOptions } from '../support/test-services.ts';
 
@@ -125,7 +119,10 @@ describe('service host', () => {
   });
 
   it('takes the daily backup on a job thread at start; a reset waits for it', async () => {
-    const host = await startWorkerHost({ ...testHostOptions(tempDir('daily')), dailyBackupDelayMs: 0 });
+    const host = await startWorkerHost({
+      ...testHostOptions(tempDir('daily')),
+      dailyBackupDelayMs: 0,
+    });
     onCleanup(() => host.close());
     expect((await host.dispatch('data.reset', { confirm: resetConfirmation })).ok).toBe(true);
     const { backups } = valueOf(await host.dispatch('backup.list', undefined)) as {
