@@ -5,6 +5,7 @@ import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
+import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
@@ -24,6 +25,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['layout', () => measureLayout()],
   ['storage', () => measureStorage()],
   ['import stall', () => measureImportStall()],
+  ['restore and export stall', () => measureHostStalls()],
   ['ui latency', () => measureUiLatency()],
 ];
 

@@ -1,11 +1,12 @@
 import type { AppInfo } from '../shared/contract/app.ts';
-import type { BackupInfo } from '../shared/contract/backup.ts';
 import { generateBank } from '../shared/engine/bank.ts';
 import { validatePack as validateHere, type PackValidation } from '../shared/pack/validate.ts';
 import type { Bank } from '../shared/engine/types.ts';
 import { appHandlers } from './app-handlers.ts';
-import { backupHandlers, type ManualBackup } from './backup/handlers.ts';
+import { BackupJobs } from './backup/backup-jobs.ts';
 import { BackupService } from './backup/backup-service.ts';
+import { takeDailyBackup } from './backup/daily-backup.ts';
+import { backupHandlers } from './backup/handlers.ts';
 import { DataService } from './data/data-service.ts';
 import { dataHandlers } from './data/handlers.ts';
 import { ProgressJobs } from './data/progress-jobs.ts';
@@ -30,6 +31,7 @@ import { settingsHandlers } from './settings/handlers.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { storageFailure } from './storage/storage-errors.ts';
+import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
 import { Storage } from './storage/storage.ts';
 
 export interface AppServicesOptions {
@@ -79,6 +81,8 @@ export interface AppServices {
   readonly quiz: QuizService;
   readonly progress: ProgressService;
   readonly backups: BackupService;
+  /** Backups and restores with their copying on job threads (see `jobs` in the options). */
+  readonly backupJobs: BackupJobs | undefined;
   readonly data: DataService;
   /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
   readonly reports: ReportService;
@@ -86,6 +90,8 @@ export interface AppServices {
   readonly running: RunningJobs;
   /** Where and when a job asked for now runs. */
   readonly jobContext: () => JobContext;
+  /** What the start-up timer runs: a large database's deferred check, then the day's backup. */
+  readonly dailyBackup: () => Promise<void>;
   close(): void;
 }
 
@@ -160,34 +166,31 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
 
-  // Start-up maintenance, deferred so start stays fast: the integrity check a large database
-  // skipped while opening, then the day's backup (on a job thread when there are job threads).
-  const dailyBackupFailed = (error: unknown) => {
-    notices.add({
-      source: 'backup',
-      severity: 'warning',
-      title: 'The daily backup failed',
-      message: error instanceof Error ? error.message : String(error),
+  const { jobs } = options;
+  const backupJobs =
+    jobs && new BackupJobs({ entry: jobs, storage, backups, context: jobContext, running });
+  const checkIntegrity =
+    jobs &&
+    (() =>
+      checkIntegrityOnJobThread(
+        storage,
+        (job) => runOnJobThread<string | null>(jobs, job),
+        running,
+        options.busyTimeoutMs,
+      ));
+  // Start-up maintenance, deferred so start stays fast (see daily-backup.ts).
+  const daily = () =>
+    takeDailyBackup({
+      storage,
+      backups,
+      notices,
+      jobs: backupJobs && checkIntegrity && { backups: backupJobs, checkIntegrity },
     });
-  };
-  const dailyBackup = () => {
-    try {
-      if (!backups.dailyDue()) return;
-      if (!options.jobs) {
-        backups.create('daily');
-        return;
-      }
-      const job = { kind: 'backup', reason: 'daily', context: jobContext() } as const;
-      running.track(runOnJobThread(options.jobs, job)).catch(dailyBackupFailed);
-    } catch (error) {
-      dailyBackupFailed(error);
-    }
-  };
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
   let timer: NodeJS.Timeout | undefined;
-  if (delay === 0) dailyBackup();
+  if (delay === 0) void daily();
   else if (delay !== null) {
-    timer = setTimeout(dailyBackup, delay);
+    timer = setTimeout(() => void daily(), delay);
     timer.unref();
   }
 
@@ -204,10 +207,12 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     quiz,
     progress,
     backups,
+    backupJobs,
     data,
     reports,
     running,
     jobContext,
+    dailyBackup: daily,
     close() {
       if (timer) clearTimeout(timer);
       storage.close();
@@ -229,25 +234,21 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
     dataDirKind: app.dataDirKind,
   };
   const { jobs } = app;
-  const data = jobs
-    ? new ProgressJobs({
-        entry: jobs,
-        storage: services.storage,
-        data: services.data,
-        context: jobContext,
-        running,
-      })
-    : services.data;
+  const { backupJobs } = services;
+  const data =
+    jobs && backupJobs
+      ? new ProgressJobs({
+          entry: jobs,
+          storage: services.storage,
+          data: services.data,
+          backups: backupJobs,
+          context: jobContext,
+          running,
+        })
+      : services.data;
   const validatePack: PackValidator = jobs
     ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
     : validateHere;
-  const manualBackup: ManualBackup | undefined = jobs
-    ? () => {
-        services.storage.db();
-        const job = { kind: 'backup', reason: 'manual', context: jobContext() } as const;
-        return running.track(runOnJobThread<BackupInfo>(jobs, job));
-      }
-    : undefined;
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(info, notices));
   registry.registerAll(packHandlers(services.packs, validatePack));
@@ -256,7 +257,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(progressHandlers(services.progress));
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
-  registry.registerAll(backupHandlers(services.backups, manualBackup));
+  registry.registerAll(backupHandlers(backupJobs ?? services.backups));
   registry.registerAll(reportHandlers(services.reports));
   registry.assertComplete();
   return registry;

@@ -3,9 +3,28 @@ import type { ChannelName, Envelope, ResponseOf } from '../shared/contract/index
 import { contract, isChannelName } from '../shared/contract/index.ts';
 import { ContractError } from '../shared/contract/errors.ts';
 
+/** How a call's answer leaves: as a value (Electron's structured clone) or as JSON bytes (HTTP). */
+export type AnswerForm = 'value' | 'json';
+
+/**
+ * An answer already serialised, by whoever made it, as the whole envelope's JSON bytes (a job
+ * thread does it for an export of tens of MB), so the thread answering only passes the bytes on.
+ * A handler returns it only to a call answered as JSON.
+ */
+export class SerializedEnvelope {
+  readonly json: Uint8Array;
+
+  constructor(json: Uint8Array) {
+    this.json = json;
+  }
+}
+
 export type Handler<C extends ChannelName> = (
   request: z.output<(typeof contract)[C]['request']>,
-) => ResponseOf<C> | Promise<ResponseOf<C>>;
+  form: AnswerForm,
+) => HandlerAnswer<C> | Promise<HandlerAnswer<C>>;
+
+type HandlerAnswer<C extends ChannelName> = ResponseOf<C> | SerializedEnvelope;
 
 /** What a transport sends back for a call that came as JSON bytes: the envelope, as JSON bytes. */
 export interface BodyAnswer {
@@ -73,7 +92,10 @@ export class HandlerRegistry implements ContractDispatcher {
         return bodyAnswer(failure('invalid-request', 'The request body is not valid JSON.'), true);
       }
     }
-    return bodyAnswer(await this.dispatch(name, payload));
+    const answer = await this.#answer(name, payload, 'json');
+    return answer instanceof SerializedEnvelope
+      ? { malformed: false, json: answer.json }
+      : bodyAnswer(answer);
   }
 
   /**
@@ -81,6 +103,17 @@ export class HandlerRegistry implements ContractDispatcher {
    * handler, and answers with an envelope; never throws.
    */
   async dispatch(name: string, payload: unknown): Promise<Envelope<unknown>> {
+    const answer = await this.#answer(name, payload, 'value');
+    return answer instanceof SerializedEnvelope
+      ? failure('internal', `${name} answered JSON bytes to a call that wants a value.`)
+      : answer;
+  }
+
+  async #answer(
+    name: string,
+    payload: unknown,
+    form: AnswerForm,
+  ): Promise<Envelope<unknown> | SerializedEnvelope> {
     if (!isChannelName(name)) {
       return failure('unknown-channel', `There is no channel named "${name.slice(0, 80)}".`);
     }
@@ -94,8 +127,8 @@ export class HandlerRegistry implements ContractDispatcher {
       );
     }
     try {
-      const value = await handler(parsed.data);
-      return { ok: true, value };
+      const value = await handler(parsed.data, form);
+      return value instanceof SerializedEnvelope ? value : { ok: true, value };
     } catch (error) {
       if (error instanceof ContractError) return failure(error.code, error.message);
       const explained = this.#explain(error);
@@ -110,7 +143,12 @@ export class HandlerRegistry implements ContractDispatcher {
 
 /** An envelope as the JSON bytes a transport sends on. */
 export function bodyAnswer(envelope: Envelope<unknown>, malformed = false): BodyAnswer {
-  return { malformed, json: utf8Encoder.encode(JSON.stringify(envelope)) };
+  return { malformed, json: envelopeJson(envelope) };
+}
+
+/** The JSON bytes of an envelope, as every transport that answers in JSON sends them. */
+export function envelopeJson(envelope: Envelope<unknown>): Uint8Array {
+  return utf8Encoder.encode(JSON.stringify(envelope));
 }
 
 const utf8Encoder = new TextEncoder();

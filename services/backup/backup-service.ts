@@ -3,6 +3,7 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -19,6 +20,17 @@ import { latestSchemaVersion, schemaVersion } from '../storage/migrations.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export type BackupReason = (typeof backupReasons)[number];
+
+export interface RestoreResult {
+  readonly restored: BackupInfo;
+  /** The database as it was before the restore, so the restore can itself be undone. */
+  readonly safetyBackup: BackupInfo;
+}
+
+/** A restore ready to be put in place: `incoming` is a checked copy of the backup. */
+export interface PreparedRestore extends RestoreResult {
+  readonly incoming: string;
+}
 
 export interface BackupServiceOptions {
   readonly storage: Storage;
@@ -66,13 +78,13 @@ export class BackupService {
 
   create(reason: BackupReason): BackupInfo {
     const db = this.#storage.db();
-    mkdirSync(this.dir, { recursive: true });
     const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
     let id = `${stamp}-${reason}`;
     for (let n = 2; existsSync(this.#file(id)); n++) id = `${stamp}-${reason}-${n}`;
     const temp = `${this.#file(id)}.partial`;
-    if (existsSync(temp)) unlinkSync(temp);
     try {
+      mkdirSync(this.dir, { recursive: true });
+      if (existsSync(temp)) unlinkSync(temp);
       db.prepare('VACUUM INTO ?').run(temp);
       syncFile(temp);
       renameSync(temp, this.#file(id));
@@ -112,24 +124,67 @@ export class BackupService {
    * Replaces the progress database with a backup, after checking the backup and backing up the
    * current database first (so a restore can itself be undone by restoring that one).
    */
-  restore(id: string): { restored: BackupInfo; safetyBackup: BackupInfo } {
+  restore(id: string): RestoreResult {
     this.#storage.assertWritable();
+    return this.putInPlace(this.prepareRestore(id));
+  }
+
+  /**
+   * The slow half of a restore, which changes nothing the learner has (a job thread runs it): checks
+   * the backup, backs up the current database ('before-restore') and copies the backup beside it.
+   * Throws, leaving no copy behind, when any of it fails; then nothing may be replaced.
+   */
+  prepareRestore(id: string): PreparedRestore {
     const restored = this.list().find((backup) => backup.id === id);
     if (!restored) throw new ContractError('not-found', `There is no backup "${id}".`);
     checkBackup(this.#file(id));
-    const safetyBackup = this.create('before-restore');
-    const file = this.#storage.file;
-    const status = this.#storage.replaceFile(() => {
-      const incoming = `${file}.restoring`;
+    let safetyBackup: BackupInfo;
+    try {
+      safetyBackup = this.create('before-restore');
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      throw new ContractError(
+        error.code,
+        `Nothing was replaced: the backup of your current progress a restore makes first failed. ${error.message}`,
+      );
+    }
+    const incoming = `${this.#storage.file}.restoring`;
+    try {
       copyFileSync(this.#file(id), incoming);
       syncFile(incoming);
-      // A WAL left beside the old file must not be applied to the restored one: move it aside.
-      const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
-      for (const suffix of ['-wal', '-shm']) {
-        if (existsSync(file + suffix)) renameSync(file + suffix, `${file}.stale-${stamp}${suffix}`);
-      }
-      renameSync(incoming, file);
-    });
+    } catch (error) {
+      removeFile(incoming);
+      throw new ContractError(
+        'internal',
+        `The backup could not be copied beside your progress (${error instanceof Error ? error.message : String(error)}). Your current progress was not changed.`,
+      );
+    }
+    return { restored, safetyBackup, incoming };
+  }
+
+  /**
+   * The quick half of a restore, on the thread that owns the connection: swaps the copy made by
+   * `prepareRestore` in for the database. Call it only once the safety backup exists and nothing
+   * has been written since.
+   */
+  putInPlace(prepared: PreparedRestore): RestoreResult {
+    const { restored, safetyBackup, incoming } = prepared;
+    const file = this.#storage.file;
+    let status;
+    try {
+      status = this.#storage.replaceFile(() => {
+        // A WAL left beside the old file must not be applied to the restored one: move it aside.
+        const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
+        for (const suffix of ['-wal', '-shm']) {
+          if (existsSync(file + suffix)) {
+            renameSync(file + suffix, `${file}.stale-${stamp}${suffix}`);
+          }
+        }
+        renameSync(incoming, file);
+      });
+    } finally {
+      removeFile(incoming);
+    }
     if (status.state !== 'ready') {
       throw new ContractError(
         'storage-unavailable',
@@ -185,6 +240,11 @@ function checkBackup(file: string): void {
   } finally {
     if (db?.isOpen) db.close();
   }
+}
+
+/** Removes a copy this service made, if it is there; never whatever else took its name. */
+function removeFile(file: string): void {
+  if (existsSync(file) && lstatSync(file).isFile()) unlinkSync(file);
 }
 
 function syncFile(file: string): void {

@@ -1,17 +1,20 @@
 import type { BackupInfo } from '../../shared/contract/backup.ts';
 import type { HandlerMap } from '../registry.ts';
-import type { BackupService } from './backup-service.ts';
+import type { RestoreResult } from './backup-service.ts';
 
-/** Makes a manual backup: here, or on a job thread (the service host's choice). */
-export type ManualBackup = () => BackupInfo | Promise<BackupInfo>;
+/** What the backup channels need: BackupService here, or BackupJobs on job threads. */
+export interface BackupKeeping {
+  list(): BackupInfo[];
+  create(reason: 'manual'): BackupInfo | Promise<BackupInfo>;
+  restore(id: string): RestoreResult | Promise<RestoreResult>;
+}
 
 export function backupHandlers(
-  backups: BackupService,
-  manualBackup: ManualBackup = () => backups.create('manual'),
+  backups: BackupKeeping,
 ): Pick<HandlerMap, 'backup.list' | 'backup.create' | 'backup.restore'> {
   return {
     'backup.list': () => ({ backups: backups.list() }),
-    'backup.create': () => manualBackup(),
+    'backup.create': () => backups.create('manual'),
     'backup.restore': ({ id }) => backups.restore(id),
   };
 }

@@ -192,7 +192,20 @@ export class DataService {
   /** Erases all progress after backing it up; settings are kept. */
   reset(): { backup: BackupInfo } {
     this.#storage.assertWritable();
-    const backup = this.#backups.create('before-reset');
+    let backup: BackupInfo;
+    try {
+      backup = this.#backups.create('before-reset');
+    } catch (error) {
+      return resetRefused(error);
+    }
+    return this.eraseBackedUp(backup);
+  }
+
+  /**
+   * Erases all progress, keeping settings, once `backup` holds every record: call it only after
+   * the safety backup was written and with nothing written since.
+   */
+  eraseBackedUp(backup: BackupInfo): { backup: BackupInfo } {
     const settings = allSettingRecords(this.#storage);
     const file = this.#storage.file;
     const status = this.#storage.replaceFile(() => {
@@ -340,6 +353,15 @@ export class DataService {
       alreadyPresent,
     };
   }
+}
+
+/** A reset whose safety backup failed has erased nothing; its error says so. */
+export function resetRefused(error: unknown): never {
+  if (!(error instanceof ContractError)) throw error;
+  throw new ContractError(
+    error.code,
+    `Nothing was erased: the backup a reset makes first failed. ${error.message}`,
+  );
 }
 
 /** Finishing is the only change a quiz session sees; anything else is a conflict. */

@@ -1,7 +1,15 @@
+import type { BackupInfo } from '../../shared/contract/backup.ts';
+import type { BackupJobs } from '../backup/backup-jobs.ts';
 import { runOnJobThread } from '../jobs/run-job.ts';
 import type { RunningJobs } from '../jobs/running-jobs.ts';
+import { SerializedEnvelope, type AnswerForm } from '../registry.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { DataService, ExportedDocument, ImportResult } from './data-service.ts';
+import {
+  resetRefused,
+  type DataService,
+  type ExportedDocument,
+  type ImportResult,
+} from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
 import type { JobContext } from '../jobs/job-context.ts';
 import type { ProgressJob } from './progress-job.ts';
@@ -10,16 +18,18 @@ export interface ProgressJobsOptions {
   /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
   readonly entry: URL;
   readonly storage: Storage;
-  /** Reset stays inline: it only moves files and writes the settings back. */
+  /** A reset erases here, after its safety backup was made on a job thread. */
   readonly data: DataService;
+  readonly backups: BackupJobs;
   /** Where and when a job runs, taken when it is asked for. */
   readonly context: () => JobContext;
   readonly running: RunningJobs;
 }
 
 /**
- * Export and import on a job thread each (see progress-job.ts), so this thread keeps answering.
- * The caller must not write progress while an import runs (the service host holds writes back).
+ * Export and import on a job thread each (see progress-job.ts), and a reset's safety backup, so
+ * this thread keeps answering. The caller must not write progress while an import or a reset runs
+ * (the service host holds writes back).
  */
 export class ProgressJobs implements ProgressTransfer {
   readonly #options: ProgressJobsOptions;
@@ -28,28 +38,35 @@ export class ProgressJobs implements ProgressTransfer {
     this.#options = options;
   }
 
-  async exportDocument(): Promise<ExportedDocument> {
+  /** Answered as JSON, the job serialises the whole answer too: this thread only passes it on. */
+  async exportDocument(form: AnswerForm): Promise<ExportedDocument | SerializedEnvelope> {
     this.#options.storage.db();
-    return (await this.#run({
-      kind: 'export',
-      context: this.#options.context(),
-    })) as ExportedDocument;
+    const context = this.#options.context();
+    if (form === 'json') {
+      const json = await this.#run<Uint8Array>({ kind: 'export', answer: 'json', context });
+      return new SerializedEnvelope(json);
+    }
+    return this.#run<ExportedDocument>({ kind: 'export', answer: 'value', context });
   }
 
   async importDocument(content: string): Promise<ImportResult> {
     this.#options.storage.assertWritable();
     const job: ProgressJob = { kind: 'import', content, context: this.#options.context() };
-    const result = (await this.#run(job)) as ImportResult;
+    const result = await this.#run<ImportResult>(job);
     // Written through another connection: every cache of this one reloads.
     this.#options.storage.markBulkChange();
     return result;
   }
 
-  reset(): ReturnType<DataService['reset']> {
-    return this.#options.data.reset();
+  /** The safety backup on a job thread; the erase (moving files) here, once no job uses them. */
+  async reset(): Promise<{ backup: BackupInfo }> {
+    const { storage, backups, running, data } = this.#options;
+    storage.assertWritable();
+    const backup = await backups.run('before-reset').catch(resetRefused);
+    return running.whenIdle(() => data.eraseBackedUp(backup));
   }
 
-  #run(job: ProgressJob): Promise<ImportResult | ExportedDocument> {
-    return this.#options.running.track(runOnJobThread(this.#options.entry, job));
+  #run<T>(job: ProgressJob): Promise<T> {
+    return this.#options.running.track(runOnJobThread<T>(this.#options.entry, job));
   }
 }

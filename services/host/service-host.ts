@@ -6,12 +6,13 @@ import type { HostInbound, HostOpenOptions, HostOutbound, HostPort } from './pro
 type Call = Extract<HostInbound, { kind: 'call' }>;
 
 /**
- * Channels answered at once while an import writes through its own connection: they only read,
- * and SQLite's WAL gives them the last committed state meanwhile. Every other call (each write)
- * waits until the import has finished, so nothing this connection writes can race the import's
- * plan or wait on its lock with this thread blocked.
+ * Channels answered at once while an exclusive call (below) runs: they only read, and SQLite's WAL
+ * gives them the last committed state meanwhile. Every other call (each write) waits until it
+ * has finished, so nothing this connection writes can race an import's plan or wait on its lock
+ * with this thread blocked, nor be written after a reset's or a restore's safety backup and then
+ * replaced with the file.
  */
-const servedDuringImport: ReadonlySet<string> = new Set([
+const servedDuringExclusive: ReadonlySet<string> = new Set([
   'app.info',
   'app.notices',
   'app.dismissNotice',
@@ -33,11 +34,12 @@ const servedDuringImport: ReadonlySet<string> = new Set([
   'data.export',
 ]);
 
-/** Calls that write through a connection of their own (see services/data/progress-job.ts). */
-const exclusive: ReadonlySet<string> = new Set(['data.import']);
-
-/** Calls that replace the database file: they wait until no job reads the old one. */
-const replacesFile: ReadonlySet<string> = new Set(['data.reset', 'backup.restore']);
+/**
+ * Calls that write through a connection of their own (an import), or take a safety backup on a
+ * job thread and then replace the database file (a reset, a restore: the swap itself waits until
+ * no job uses the file, RunningJobs.whenIdle).
+ */
+const exclusive: ReadonlySet<string> = new Set(['data.import', 'data.reset', 'backup.restore']);
 
 /**
  * The services, wherever they run (Electron's utility process, the preview's worker thread): opens
@@ -48,7 +50,8 @@ export class ServiceHost {
   readonly #jobs: URL;
   #services: AppServices | undefined;
   #registry: HandlerRegistry | undefined;
-  #import: Promise<unknown> | undefined;
+  /** The import, reset or restore running, if any. */
+  #exclusive: Promise<unknown> | undefined;
 
   /** `jobs`: the entry of the job threads (imports, exports, backups, pack validation). */
   constructor(jobs: URL) {
@@ -70,15 +73,15 @@ export class ServiceHost {
   }
 
   async call(call: Call): Promise<HostOutbound> {
-    while (this.#import && !servedDuringImport.has(call.channel)) {
-      await this.#import.catch(() => undefined);
+    while (this.#exclusive && !servedDuringExclusive.has(call.channel)) {
+      await this.#exclusive.catch(() => undefined);
     }
-    if (replacesFile.has(call.channel)) await this.#services?.running.settled();
+    // No await from the check above to here: two exclusive calls never overlap.
     const answer = this.#answer(call);
     if (exclusive.has(call.channel)) {
-      this.#import = answer;
+      this.#exclusive = answer;
       void answer.finally(() => {
-        if (this.#import === answer) this.#import = undefined;
+        if (this.#exclusive === answer) this.#exclusive = undefined;
       });
     }
     return answer;
@@ -86,7 +89,7 @@ export class ServiceHost {
 
   /** Lets running jobs finish, then closes SQLite and releases the data folder's lock. */
   async close(): Promise<HostOutbound> {
-    while (this.#import) await this.#import.catch(() => undefined);
+    while (this.#exclusive) await this.#exclusive.catch(() => undefined);
     await this.#services?.running.settled();
     this.#services?.close();
     this.#services = undefined;

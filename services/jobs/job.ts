@@ -1,7 +1,11 @@
 import type { PackFileTexts } from '../../shared/pack/validate.ts';
 import type { BackupJob } from '../backup/backup-job.ts';
 import type { ProgressJob } from '../data/progress-job.ts';
+import type { IntegrityJob } from '../storage/integrity-job.ts';
 
 /** Every kind of job a job thread (job-worker.ts) runs. */
 export type Job =
-  ProgressJob | BackupJob | { readonly kind: 'validate-pack'; readonly files: PackFileTexts };
+  | ProgressJob
+  | BackupJob
+  | IntegrityJob
+  | { readonly kind: 'validate-pack'; readonly files: PackFileTexts };

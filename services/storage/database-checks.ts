@@ -8,7 +8,7 @@ import {
   SchemaTooNewError,
   schemaVersion,
 } from './migrations.ts';
-import { DamagedDatabaseError } from './storage-errors.ts';
+import { classifyOpenFailure, DamagedDatabaseError, describe } from './storage-errors.ts';
 
 /** The checks and settings every connection to the progress database goes through. */
 
@@ -30,6 +30,19 @@ export function integrityProblem(db: DatabaseSync): string | undefined {
   return problems.length > 0
     ? `integrity check failed: ${problems.slice(0, 3).join('; ')}`
     : undefined;
+}
+
+/**
+ * What the integrity check finds wrong with `file` through `db`, or undefined when nothing; a
+ * failure that is not damage (a lock, a full disk) is thrown.
+ */
+export function damageOf(db: DatabaseSync, file: string): string | undefined {
+  try {
+    return integrityProblem(db);
+  } catch (error) {
+    if (classifyOpenFailure(error, file).kind !== 'corrupt') throw error;
+    return describe(error);
+  }
 }
 
 export function configure(db: DatabaseSync): void {

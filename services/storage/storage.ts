@@ -8,8 +8,8 @@ import {
   checkBeforeWriting,
   checkTables,
   configure,
+  damageOf,
   ensureDeviceId,
-  integrityProblem,
   openForReading,
   readDeviceId,
 } from './database-checks.ts';
@@ -25,8 +25,9 @@ import { classifyOpenFailure as classify, describe, type OpenProblem } from './s
  *
  * Opening never replays the event log: card states are a stored cache. The integrity check
  * (`PRAGMA quick_check`, ~0.75 ms per MB) runs at open for files up to `quickCheckMaxBytes`;
- * a larger file opens at once and is checked by `verifyIntegrity()` a little later, before the
- * daily backup (so a damaged file never rotates good backups away). A damaged file is moved
+ * a larger file opens at once and is checked a little later (on a job thread where there are job
+ * threads: integrity-check.ts), before the daily backup (so a damaged file never rotates good
+ * backups away). A damaged file is moved
  * aside (never deleted) and a fresh one started; a file we must not or cannot touch (newer schema,
  * locked) leaves storage unavailable with a notice, and every progress channel answers
  * `storage-unavailable` until the app restarts. A folder this process cannot write (read-only, no
@@ -70,6 +71,7 @@ export class Storage {
   #statements = new Map<string, StatementSync>();
   #deviceId = '';
   #generation = 0;
+  #opening = 0;
   /** Whether the open file passed an integrity check (or was created fresh). */
   #verified = false;
 
@@ -200,29 +202,41 @@ export class Storage {
     return this.#ready(db);
   }
 
+  /** Whether the open file still awaits the integrity check its size made the open skip. */
+  get unverified(): boolean {
+    return !this.#verified && this.#db !== undefined && this.#status.state === 'ready';
+  }
+
+  /** Which opening of the file the connection belongs to: each open, or replaced file, counts. */
+  get opening(): number {
+    return this.#opening;
+  }
+
   /**
-   * Runs the integrity check the open skipped (large files). A damaged database is then handled
-   * as at start: moved aside with its WAL, a fresh one started, a notice raised.
+   * Runs here the integrity check the open skipped (large files), then settles it (below). The
+   * service host runs the check on a job thread instead (integrity-check.ts).
    */
   verifyIntegrity(): 'ok' | 'recovered' | 'skipped' {
-    if (this.#verified || !this.#db || this.#status.state !== 'ready') return 'skipped';
-    let problem: string | undefined;
-    try {
-      problem = integrityProblem(this.#db);
-    } catch (error) {
-      if (classify(error, this.file).kind !== 'corrupt') throw error;
-      problem = describe(error);
-    }
+    if (!this.#db || !this.unverified) return 'skipped';
+    return this.settleIntegrity(this.#opening, damageOf(this.#db, this.file));
+  }
+
+  /**
+   * Takes the outcome of the deferred integrity check of opening `opening`: none (`problem`
+   * undefined) marks the file verified; damage is handled as at start: the file is moved aside
+   * with its WAL, a fresh one started, a notice raised. Skipped when the file was replaced since.
+   */
+  settleIntegrity(opening: number, problem: string | undefined): 'ok' | 'recovered' | 'skipped' {
+    if (opening !== this.#opening || !this.unverified) return 'skipped';
     if (!problem) {
       this.#verified = true;
       return 'ok';
     }
-    const damage = problem;
     let movedTo = '';
     this.replaceFile(() => {
       movedTo = this.#moveAside();
     });
-    this.#noticeDamage(movedTo, damage);
+    this.#noticeDamage(movedTo, problem);
     return 'recovered';
   }
 
@@ -261,6 +275,7 @@ export class Storage {
 
   #ready(db: DatabaseSync): StorageStatus {
     this.#db = db;
+    this.#opening += 1;
     this.#status = { state: 'ready' };
     this.#deviceId = ensureDeviceId(db);
     this.#generation += 1;
@@ -276,6 +291,7 @@ export class Storage {
     try {
       const db = openForReading(this.file, this.#options.busyTimeoutMs ?? 3000);
       this.#db = db;
+      this.#opening += 1;
       this.#deviceId = readDeviceId(db);
     } catch (error) {
       return this.#unavailable(`${reason} It could not be read either (${describe(error)}).`);

@@ -5,19 +5,11 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createHandlerRegistry, openAppServices } from '../../services/app-services.ts';
 import type { Envelope } from '../../shared/contract/errors.ts';
-import { bundledPacksDir } from './test-services.ts';
+import { testHostOptions } from './test-services.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: disk-full-child.ts <data-dir>');
-const services = openAppServices({
-  dataDir,
-  dataDirKind: 'test',
-  transport: 'http',
-  bundledPacksDir,
-  appVersion: '0.0.0-test',
-  fuzz: false,
-  dailyBackupDelayMs: null,
-});
+const services = openAppServices(testHostOptions(dataDir));
 const registry = createHandlerRegistry(services);
 
 async function answerNext(): Promise<Envelope<unknown>> {

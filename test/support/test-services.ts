@@ -1,11 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { openAppServices, type AppServices } from '../../services/app-services.ts';
+import type { HostOpenOptions } from '../../services/host/protocol.ts';
 import type { StudyCard } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
 import { onCleanup, tempDir } from './test-scope.ts';
 
 /** The bundled packs folder, wherever the test runs from. */
 export const bundledPacksDir = fileURLToPath(new URL('../../assets/packs', import.meta.url));
+
+/**
+ * What a test opens the services with when it runs them as the app does (a service host, a
+ * child process): the bundled packs, fuzz off, no daily-backup timer, the real clock.
+ */
+export function testHostOptions(dataDir: string): HostOpenOptions {
+  return {
+    dataDir,
+    dataDirKind: 'test',
+    transport: 'http',
+    bundledPacksDir,
+    appVersion: '0.0.0-test',
+    fuzz: false,
+    dailyBackupDelayMs: null,
+  };
+}
 
 /** A clock the test moves by hand. */
 export interface TestClock {

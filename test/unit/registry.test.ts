@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HandlerRegistry } from '../../services/registry.ts';
+import { envelopeJson, HandlerRegistry, SerializedEnvelope } from '../../services/registry.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { contract } from '../../shared/contract/index.ts';
 import { channelNames } from '../../shared/contract/channel-names.ts';
@@ -56,6 +56,25 @@ describe('HandlerRegistry', () => {
     expect(answer).toEqual({
       ok: false,
       error: { code: 'internal', message: 'app.info failed: boom' },
+    });
+  });
+
+  it('passes an answer serialised elsewhere on as it is, and only to a call answered as JSON', async () => {
+    const registry = new HandlerRegistry();
+    const forms: string[] = [];
+    const json = envelopeJson({ ok: true, value: info });
+    registry.register('app.info', (_request, form) => {
+      forms.push(form);
+      return form === 'json' ? new SerializedEnvelope(json) : info;
+    });
+    expect((await registry.dispatchBody('app.info', new Uint8Array())).json).toBe(json);
+    expect(await registry.dispatch('app.info', undefined)).toEqual({ ok: true, value: info });
+    expect(forms).toEqual(['json', 'value']);
+    const wrong = new HandlerRegistry();
+    wrong.register('app.info', () => new SerializedEnvelope(json));
+    expect(await wrong.dispatch('app.info', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/JSON bytes/) as unknown },
     });
   });
 

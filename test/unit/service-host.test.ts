@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { resetConfirmation } from '../../shared/contract/data.ts';
-import type { Envelope } from '../../shared/contract/index.ts';
 import { hostWorkerEntry } from '../../services/host/entries.ts';
 import { ServiceHostClient } from '../../services/host/host-client.ts';
-import type { HostOpenOptions } from '../../services/host/protocol.ts';
 import { startWorkerHost, workerEndpoint } from '../../services/host/worker-host.ts';
-import { runHistory } from '../support/history.ts';
 import { edit, readMiniPack } from '../support/packs.ts';
+import { envelopeOf, json, openHost, progressFile, valueOf } from '../support/service-host.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
-import { bundledPacksDir, openTestServices } from '../support/test-services.ts';
+import { testHostOptions } from '../support/test-services.ts';
 
 /**
  * The service host as the preview runs it (a worker thread; Electron's utility process runs the
@@ -17,41 +15,7 @@ import { bundledPacksDir, openTestServices } from '../support/test-services.ts';
  * and exports on a job thread of their own, start-up refusal, shutdown and a crash.
  */
 
-function hostOptions(dataDir: string): HostOpenOptions {
-  return {
-    dataDir,
-    dataDirKind: 'test',
-    transport: 'http',
-    bundledPacksDir,
-    appVersion: '0.0.0-test',
-    fuzz: false,
-    dailyBackupDelayMs: null,
-  };
-}
-
-async function openHost(dataDir = tempDir('host')): Promise<ServiceHostClient> {
-  const host = await startWorkerHost(hostOptions(dataDir));
-  onCleanup(() => host.close());
-  return host;
-}
-
-const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-const envelopeOf = (bytes: Uint8Array) =>
-  JSON.parse(new TextDecoder().decode(bytes)) as Envelope<unknown>;
-
 type Counts = { counts: { events: number } };
-
-function valueOf(envelope: Envelope<unknown>): unknown {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value;
-}
-
-/** A progress file with a small real history, made by services in this thread. */
-function progressFile(): string {
-  const source = openTestServices();
-  runHistory(source, 7, 60);
-  return source.data.exportDocument().content;
-}
 
 describe('service host', () => {
   it('answers calls given as payloads and as JSON bytes, and refuses bytes that are not JSON', async () => {
@@ -155,7 +119,10 @@ describe('service host', () => {
   });
 
   it('takes the daily backup on a job thread at start; a reset waits for it', async () => {
-    const host = await startWorkerHost({ ...hostOptions(tempDir('daily')), dailyBackupDelayMs: 0 });
+    const host = await startWorkerHost({
+      ...testHostOptions(tempDir('daily')),
+      dailyBackupDelayMs: 0,
+    });
     onCleanup(() => host.close());
     expect((await host.dispatch('data.reset', { confirm: resetConfirmation })).ok).toBe(true);
     const { backups } = valueOf(await host.dispatch('backup.list', undefined)) as {
@@ -191,8 +158,8 @@ describe('service host', () => {
 
   it('refuses to start on a folder another host holds, naming it; closing releases the folder', async () => {
     const dataDir = tempDir('held');
-    const first = await startWorkerHost(hostOptions(dataDir));
-    await expect(startWorkerHost(hostOptions(dataDir))).rejects.toThrow(dataDir);
+    const first = await startWorkerHost(testHostOptions(dataDir));
+    await expect(startWorkerHost(testHostOptions(dataDir))).rejects.toThrow(dataDir);
     expect(valueOf(await first.dispatch('app.info', undefined))).toMatchObject({
       name: 'Pathwise',
     });
@@ -205,7 +172,7 @@ describe('service host', () => {
     const worker = new Worker(hostWorkerEntry);
     const host = await ServiceHostClient.open(
       workerEndpoint(worker),
-      hostOptions(tempDir('crash')),
+      testHostOptions(tempDir('crash')),
     );
     const crashed = new Promise<string>((resolve) => host.onCrash(resolve));
     const open = host.dispatch('data.export', undefined);
