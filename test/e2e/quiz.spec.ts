@@ -2,12 +2,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { generateBank } from '../../shared/engine/bank.ts';
+import type { QuizStart } from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizKind } from '../../shared/engine/types.ts';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
+import { rightAnswer } from '../support/quiz-answers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
-import { expectNoSidewaysScroll, resizeTo, screenSizes, shootAtSize } from './study-helpers.ts';
+import {
+  call,
+  expectNoSidewaysScroll,
+  resizeTo,
+  screenSizes,
+  shootAtSize,
+} from './study-helpers.ts';
 
 // The answers come from the engine itself, run here in Node over the bundled pack: item ids are
 // stable across seeds, and so are option ids. The UI only sees each item's opaque public id, which
@@ -446,7 +454,13 @@ for (const kind of allKinds) {
   }
 }
 
-test('ten questions over every kind hold one of each; all right scores 10 / 10; axe on results', async ({
+test('every kind the bank makes is one a quiz over every kind must hold', () => {
+  // which-study and matching make no items (see their kinds): a ten-question quiz over every
+  // kind holds one of each of these, and of no other.
+  expect([...new Set([...bank.values()].map((q) => q.kind))].sort()).toEqual([...allKinds].sort());
+});
+
+test('ten questions over every kind hold one of each; all right through the UI scores 10 / 10', async ({
   app,
 }) => {
   const page = await openQuiz(app);
@@ -464,10 +478,8 @@ test('ten questions over every kind hold one of each; all right scores 10 / 10; 
     await page.keyboard.press('Enter');
     if (i < 9) await expect(heading(page)).toHaveText(`Question ${i + 2} of 10`);
   }
-  // Kinds take turns in a quiz, so ten questions over every kind hold one of each; and every kind
-  // the bank holds is in allKinds (which-study and matching make no items: see their kinds).
+  // Kinds take turns in a quiz, so ten questions over every kind hold one of each.
   expect([...seen].sort()).toEqual([...allKinds].sort());
-  expect([...new Set([...bank.values()].map((q) => q.kind))].sort()).toEqual([...allKinds].sort());
   await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
   await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('10 / 10');
   mkdirSync('test-results', { recursive: true });
@@ -475,14 +487,41 @@ test('ten questions over every kind hold one of each; all right scores 10 / 10; 
     'test-results/quiz-feedback-latency.json',
     `${JSON.stringify({ feedbackMs: await latencies(page) }, null, 2)}\n`,
   );
-  for (const scheme of ['light', 'dark', 'reduced'] as const) {
-    await setScheme(page, scheme);
-    await expectNoAxeViolations(page, `results (${scheme})`);
-  }
   await page.getByRole('button', { name: 'New quiz' }).click();
   await expect(page.locator('[data-screen-ready="quiz-idle"]')).toBeVisible();
   expect(foreign()).toEqual([]);
 });
+
+/**
+ * A practice quiz of ten questions over every kind, each answered right through the contract and
+ * none marked yet: resuming it on the quiz screen marks it and shows its results.
+ */
+async function answerTenRightThroughContract(app: AppHandle): Promise<void> {
+  const quiz = await call<QuizStart>(app, 'quiz.start', { mode: 'practice', count: 10 });
+  for (const { id } of quiz.items) {
+    await call(app, 'quiz.answer', {
+      sessionId: quiz.sessionId,
+      itemId: id,
+      response: rightAnswer(itemById(id)),
+      durationMs: 3000,
+    });
+  }
+}
+
+for (const scheme of ['light', 'dark', 'reduced'] as const) {
+  test(`axe finds nothing on the results of ten right answers (${scheme})`, async ({ app }) => {
+    await answerTenRightThroughContract(app);
+    await setScheme(app.page, scheme);
+    const page = await openQuiz(app);
+    await page
+      .getByRole('region', { name: 'Unfinished practice quiz' })
+      .getByRole('button', { name: 'Resume practice quiz' })
+      .click();
+    await expect(page.locator('[data-screen-ready="quiz-results"]')).toBeVisible();
+    await expect(page.locator('.stat').filter({ hasText: 'Correct' })).toContainText('10 / 10');
+    await expectNoAxeViolations(page, `results (${scheme})`);
+  });
+}
 
 test('axe finds nothing on quiz setup, light, dark and with reduced motion', async ({ app }) => {
   const page = await openQuiz(app);

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/contract/quiz.ts';
 import type { QuizItem, QuizResponse } from '../../shared/engine/types.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
+import { rightAnswer, wrongAnswer } from '../support/quiz-answers.ts';
 import { openTestServices, type TestClock } from '../support/test-services.ts';
 import { tempDir } from '../support/test-scope.ts';
 
@@ -41,40 +42,6 @@ function setup(dataDir = tempDir()) {
     return item;
   };
   return { services, call, fail, full, dataDir };
-}
-
-/** The right response for an item, read from the full item main keeps. */
-function rightAnswer(item: QuizItem): QuizResponse {
-  switch (item.kind) {
-    case 'true-false':
-      return { kind: 'true-false', value: item.answer };
-    case 'cloze':
-      return { kind: 'text', text: item.answer.text };
-    case 'matching':
-      return {
-        kind: 'matching',
-        pairs: Object.fromEntries(item.answer.map((a) => [a.leftId, a.rightId])),
-      };
-    case 'ordering':
-      return { kind: 'ordering', order: [...item.answer] };
-    default:
-      return { kind: 'choice', optionId: item.options.find((o) => o.correct)?.id ?? '' };
-  }
-}
-
-function wrongAnswer(item: QuizItem): QuizResponse {
-  switch (item.kind) {
-    case 'true-false':
-      return { kind: 'true-false', value: !item.answer };
-    case 'cloze':
-      return { kind: 'text', text: 'certainly not the answer' };
-    case 'matching':
-      return { kind: 'matching', pairs: {} };
-    case 'ordering':
-      return { kind: 'ordering', order: [...item.answer].reverse() };
-    default:
-      return { kind: 'choice', optionId: item.options.find((o) => !o.correct)?.id ?? '' };
-  }
 }
 
 describe('quiz channels', () => {
