@@ -147,8 +147,13 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
       p.edges
         // An inferred, contested or unstated edge backs no single-answer item; its cards teach both sides.
         .filter((e) => edgeIsSolid(index, p, e) && !isDefinitionalEdge(index, p, e))
-        .map((e) => `${p.id}:${e.id}`)
-        .filter((key) => !exercised.has(key)),
+        // A "no difference" between groups is no link's effect: an item on its finding asks it.
+        .filter((e) =>
+          e.sign === 'no-difference'
+            ? !e.factIds.some((id) => quizzed.has(id))
+            : !exercised.has(`${p.id}:${e.id}`),
+        )
+        .map((e) => `${p.id}:${e.id}`),
     ),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from './alternatives.ts';
 import { leadReference } from './citations.ts';
 import { capitalise, listText } from './names.ts';
+import { mentionsAny } from './normalize.ts';
 import { equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { factSetting, nameOf, objectPhrase, subjectVerb, typeNoun } from './phrasing.ts';
 import { textOf } from './relation-text.ts';
@@ -111,6 +112,8 @@ export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | nul
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
   const answer = isEntityObject(fact) ? nameOf(index, fact.object) : fact.object;
   const text = withoutCueAfterBlank(sentence.text);
+  // "spliced into _____, giving the less active IL-32β": the detail names the answer (audit R).
+  if (mentionsAny(text, forms)) return null;
   if (blankInList(judged) || cueForAnswer(text, forms, answer)) return null;
   if (placeGivesDisease(index, fact, text) || answerDrivesAnother(index, fact)) return null;
   return { ...sentence, text };

@@ -36,8 +36,8 @@ describe.each([
     // Left out where no item can be proven fair (a cause's effects are an open set, a phrase cannot
     // be typed fairly, a claim with no opposite is only ever true): reported by pack:stats; a
     // sudden rise means a rule broke. True/false asking only claims that can be turned round
-    // (audit O) took it from 40 to 59 of 139.
-    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.42));
+    // (audits O to R) took it from 40 to 60 of 139.
+    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.44));
   });
 
   it('has unique, stable, seed-independent ids', () => {
@@ -133,8 +133,9 @@ describe('the bundled bank', () => {
 
   it('asks a few dozen single-best-answer questions: entity, study and model statements', () => {
     const mcqs = bundledBank.quiz.filter((q) => q.kind === 'mcq');
-    // Fewer than before issue 10: only options a fact or a background fact proves wrong remain.
-    expect(mcqs.length).toBeGreaterThanOrEqual(20);
+    // Fewer than before issue 10: only options a fact or a background fact proves wrong remain,
+    // and a statement key needs a wrong option said with its verb (audit R).
+    expect(mcqs.length).toBeGreaterThanOrEqual(10);
     const kinds = new Set(mcqs.map((q) => q.id.split(':')[0]));
     expect([...kinds].sort()).toEqual(['mcq-model', 'mcq-reverse', 'mcq-statement']);
     const statement = itemOf(bundledBank, 'mcq', (q) => q.id === 'mcq-statement:F073');

@@ -1,4 +1,5 @@
 import { asRelation, effectivePolarity, negatedSigns } from '../claims.ts';
+import { pairedRelation } from '../kinds/true-false/statement-rules.ts';
 import { tieBreaker } from '../rng.ts';
 import type { ChoiceOption, Statement, TrueFalseItem } from '../types.ts';
 import { SELECTION_SEED } from './common.ts';
@@ -28,6 +29,19 @@ export function isNegativeStatement(statement: Statement): boolean {
     effectivePolarity(relation, statement.subject.modifier) === -1 ||
     negatedSigns(relation).length > 0
   );
+}
+
+/**
+ * The verb a statement is said with ("increases" for "induces expression of"): a key whose verb no
+ * wrong option uses is found by its verb alone, "promotes" among "suppresses" (audit R).
+ */
+export function saidVerb(statement: Statement): string {
+  return pairedRelation(asRelation(statement.relation));
+}
+
+/** Two statements read alike: said with one verb, and of one tone ("silencing X lowers Y" is not). */
+export function readsAlike(a: Statement, b: Statement): boolean {
+  return saidVerb(a) === saidVerb(b) && isNegativeStatement(a) === isNegativeStatement(b);
 }
 
 /** The key shares its tone with at least one wrong option: tone alone does not find it. */

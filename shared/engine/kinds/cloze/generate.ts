@@ -14,6 +14,7 @@ import { capitalise, nameOf } from '../../phrasing.ts';
 import { BLANK as QUESTION_BLANK, narrowsBySource, templatedCloze } from '../../questions.ts';
 import type { ClozeItem } from '../../types.ts';
 import { blankEndsAList } from '../../blank.ts';
+import { namesItsSource } from '../../cloze-text.ts';
 import { base, explain, type GenContext } from '../../items/common.ts';
 
 export const BLANK = QUESTION_BLANK;
@@ -40,8 +41,13 @@ function canType(index: PackIndex, fact: Fact, sentence: string): boolean {
   );
 }
 
-/** "Fill in the blank (Kim YG et al. 2012): …" — the label of the source the sentence rests on. */
-function framing(index: PackIndex, fact: Fact): string {
+/**
+ * "Fill in the blank (Kim YG et al. 2012): …" — the label of the source the sentence rests on; a
+ * sentence that names its source itself ("In the review's Figure 2A, …") is not framed twice
+ * (audit R).
+ */
+function framing(index: PackIndex, fact: Fact, sentence: string): string {
+  if (namesItsSource(sentence)) return 'Fill in the blank:';
   const lead = leadReference(index, fact);
   const label =
     citationsForFact(index, fact).find((c) => c.referenceId === lead.id)?.label ?? lead.id;
@@ -66,7 +72,7 @@ export function clozeItems(ctx: GenContext): ClozeItem[] {
     const sentence = masked?.text ?? templated?.text;
     if (sentence === undefined || !canType(index, fact, sentence)) continue;
     const others = templated?.alsoAccepted ?? [];
-    const prompt = `${framing(index, fact)} ${sentence}`;
+    const prompt = `${framing(index, fact, sentence)} ${sentence}`;
     const forms = entityObject ? formsOf(index, fact.object) : [fact.object];
     // The frame or a detail may name the answer ("Kim SH et al. 2005" for a blank that is 2005).
     if (asked.has(prompt) || mentionsAny(prompt, forms)) continue;

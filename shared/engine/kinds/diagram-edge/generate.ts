@@ -78,6 +78,10 @@ export function diagramEdgeItems(
     const view = viewPathway(pathway);
     for (const edge of pathway.edges) {
       if (!edgeIsSolid(index, pathway, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
+      // "No difference between fracture and no-fracture patients" is a comparison of groups, not
+      // what one node does to the next: drawn as a link, it reads "has no effect" (audit R). The
+      // context kind asks it with its comparison.
+      if (edge.sign === 'no-difference') continue;
       const link = linkKey(ctx, view, edge);
       if (asked.has(link)) continue;
       asked.add(link);

@@ -31,7 +31,7 @@ import {
   SELECTION_SEED,
   type GenContext,
 } from '../../items/common.ts';
-import { isNegativeStatement } from '../../items/test-wise.ts';
+import { readsAlike, saidVerb } from '../../items/test-wise.ts';
 import { pathwayOfFact } from './entity-mcq.ts';
 import { edgeIsSolid, relationForSign } from '../../items/pathway-common.ts';
 
@@ -188,7 +188,8 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
           diseases: [],
           pathwayId: pathway.id,
         };
-        const trueText = optionSentence(index, statement, emptyContext);
+        const verb = saidVerb(statement);
+        const trueText = optionSentence(index, { ...statement, relation: verb }, emptyContext);
         const pair = `${fact.subject}>${fact.object}`;
         const ordered = candidates
           .filter(
@@ -211,11 +212,10 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
           texts.add(proofs.text(m));
           chosen.push(m);
         };
-        // One of the answer's tone first (both positive or both negative), or no item: the only
-        // positive statement among negatives is a giveaway.
-        const negative = isNegativeStatement(statement);
+        // One said with the answer's verb first, or no item: the only "promotes" among
+        // "suppresses" is a giveaway (audit R), as the only positive statement was.
         for (const m of ordered) {
-          if (isNegativeStatement(m.statement) !== negative) continue;
+          if (!readsAlike(m.statement, statement)) continue;
           take(m);
           if (chosen.length > 0) break;
         }

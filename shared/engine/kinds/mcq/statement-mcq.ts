@@ -7,7 +7,7 @@ import { optionSentence } from '../../phrasing.ts';
 import { tieBreaker } from '../../rng.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
 import type { ChoiceOption, McqItem, Statement } from '../../types.ts';
-import { isNegativeStatement } from '../../items/test-wise.ts';
+import { readsAlike, saidVerb } from '../../items/test-wise.ts';
 import {
   arrange,
   base,
@@ -222,18 +222,17 @@ export function claimKey(statement: Statement): string {
 }
 
 /**
- * Three distinct distractors, nearest first, one of them of the answer's tone (both positive or
- * both negative), so that "the only one that raises something" is never a cue; none otherwise.
+ * Three distinct distractors, nearest first, one of them said with the answer's verb and of its
+ * tone, so that neither "the only one that raises something" nor "the only 'promotes'" is a cue;
+ * none otherwise.
  */
-function pick(open: readonly Prepared[], negative: boolean): Prepared[] | null {
+function pick(open: readonly Prepared[], key: Statement): Prepared[] | null {
   const picked: Prepared[] = [];
   const claims = new Set<string>();
-  const sameTone = open.find(
-    (p) => isNegativeStatement(p.corruption.candidate.statement) === negative,
-  );
-  if (!sameTone) return null;
-  picked.push(sameTone);
-  claims.add(claimKey(sameTone.corruption.candidate.statement));
+  const sameVerb = open.find((p) => readsAlike(p.corruption.candidate.statement, key));
+  if (!sameVerb) return null;
+  picked.push(sameVerb);
+  claims.add(claimKey(sameVerb.corruption.candidate.statement));
   for (const p of open) {
     if (picked.length === DISTRACTORS) break;
     // One claim once: "circulating IL-32γ lowers RANKL" and "local IL-32γ lowers RANKL" are one
@@ -258,15 +257,15 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
   for (const fact of facts) {
     const source = leadReference(index, fact);
     const statement = statementOf(fact);
-    const trueText = optionSentence(index, statement, fact.context);
-    const negative = isNegativeStatement(statement);
+    const verb = saidVerb(statement);
+    const trueText = optionSentence(index, { ...statement, relation: verb }, fact.context);
     const lookup = pools.get(source.id);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
       const open = candidatesFor(index, fact, lookup, round).filter(
         (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
       );
-      picked = pick(open, negative);
+      picked = pick(open, statement);
     }
     if (picked === null) continue;
     const chosen = picked.map((p) => p.corruption);
