@@ -1,21 +1,13 @@
 import type { BackupInfo } from '../../shared/contract/backup.ts';
-import type { JobContext } from '../jobs/job-context.ts';
+import type { JobHostOptions } from '../jobs/job-context.ts';
 import { runOnJobThread } from '../jobs/run-job.ts';
-import type { RunningJobs } from '../jobs/running-jobs.ts';
-import type { Storage } from '../storage/storage.ts';
 import type { BackupJob } from './backup-job.ts';
 import type { BackupService, PreparedRestore, RestoreResult } from './backup-service.ts';
 import type { BackupKeeping } from './handlers.ts';
 
-export interface BackupJobsOptions {
-  /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
-  readonly entry: URL;
-  readonly storage: Storage;
+export interface BackupJobsOptions extends JobHostOptions {
   /** Lists backups and swaps a prepared restore in: quick, so here. */
   readonly backups: BackupService;
-  /** Where and when a job runs, taken when it is asked for. */
-  readonly context: () => JobContext;
-  readonly running: RunningJobs;
 }
 
 /**

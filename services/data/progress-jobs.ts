@@ -1,9 +1,7 @@
 import type { BackupInfo } from '../../shared/contract/backup.ts';
 import type { BackupJobs } from '../backup/backup-jobs.ts';
 import { runOnJobThread } from '../jobs/run-job.ts';
-import type { RunningJobs } from '../jobs/running-jobs.ts';
 import { SerializedEnvelope, type AnswerForm } from '../registry.ts';
-import type { Storage } from '../storage/storage.ts';
 import {
   resetRefused,
   type DataService,
@@ -11,19 +9,13 @@ import {
   type ImportResult,
 } from './data-service.ts';
 import type { ProgressTransfer } from './handlers.ts';
-import type { JobContext } from '../jobs/job-context.ts';
+import type { JobHostOptions } from '../jobs/job-context.ts';
 import type { ProgressJob } from './progress-job.ts';
 
-export interface ProgressJobsOptions {
-  /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
-  readonly entry: URL;
-  readonly storage: Storage;
+export interface ProgressJobsOptions extends JobHostOptions {
   /** A reset erases here, after its safety backup was made on a job thread. */
   readonly data: DataService;
   readonly backups: BackupJobs;
-  /** Where and when a job runs, taken when it is asked for. */
-  readonly context: () => JobContext;
-  readonly running: RunningJobs;
 }
 
 /**

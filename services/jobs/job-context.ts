@@ -1,5 +1,6 @@
 import { NoticeBoard } from '../notices.ts';
 import { Storage } from '../storage/storage.ts';
+import type { RunningJobs } from './running-jobs.ts';
 import { outcomeOf, type JobOutcome } from './job-outcome.ts';
 
 /** What a job needs to reach the learner's data from its own thread. */
@@ -35,4 +36,14 @@ export function withJobStorage<T>(
   } finally {
     storage.close();
   }
+}
+
+/** What a service that hands its heavy work to job threads is given. */
+export interface JobHostOptions {
+  /** The job thread's entry (services/jobs/job-worker.ts, or its bundle). */
+  readonly entry: URL;
+  readonly storage: Storage;
+  /** Where and when a job runs, taken when it is asked for. */
+  readonly context: () => JobContext;
+  readonly running: RunningJobs;
 }

@@ -1,6 +1,6 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { isDefinitionalCause } from './items/statement-facts.ts';
-import type { RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import { citationsForFact, leadCitation, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
@@ -133,8 +133,11 @@ function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string
   if (templated === null || templated.alsoAccepted.length > 0) return null;
   return {
     // "According to the review's abstract, …the review's abstract rates…" says it twice (audit J).
+    // A cause's effects are open: "the ligand _____" is one answer only within its source, so
+    // the front names it ("IL-32γ raises TNF-α too", audit S).
     front:
-      templated.framedOnSource && !namesItsSource(templated.text)
+      (templated.framedOnSource || relationDef(fact.relation).openObject === true) &&
+      !namesItsSource(templated.text)
         ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
         : contestedFraming(index, fact, templated.text),
     back: isEntityObject(fact) ? capitalise(countedName(index, fact.object)) : fact.object,

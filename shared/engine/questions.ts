@@ -13,7 +13,7 @@ import {
 import { leadReference } from './citations.ts';
 import { capitalise, listText } from './names.ts';
 import { mentionsAny } from './normalize.ts';
-import { equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
+import { classOf, equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { factSetting, nameOf, objectPhrase, subjectVerb, typeNoun } from './phrasing.ts';
 import { textOf } from './relation-text.ts';
 import { subjectOf } from './semantics.ts';
@@ -48,8 +48,13 @@ export interface OpenQuestion {
  * osteoporosis and AS"): naming two leaves more than one answer (cancer fits too), audit Q. What
  * a source proposes or says a thing does is its own closed list.
  */
-function listsASample(fact: Fact): boolean {
-  return fact.relation === 'associated-with';
+function listsASample(index: PackIndex, fact: Fact): boolean {
+  // A process has many wordings ("coupling", "bone remodelling"): its blank is never closed.
+  const object = index.entityById.get(fact.object);
+  return (
+    fact.relation === 'associated-with' ||
+    (object !== undefined && classOf(object.type) === 'process')
+  );
 }
 
 /** The most other items a sentence lists from its source before the blank. */
@@ -167,7 +172,7 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   const listed = fromSource.map((id) => objectPhrase(index, fact.relation, id));
   const listedSource =
     isEntityObject(fact) &&
-    !listsASample(fact) &&
+    !listsASample(index, fact) &&
     fromSource.length <= MAX_LISTED &&
     !listed.some((p) => /\band\b/.test(p))
       ? sentenceWith(listText([...listed, filler]))

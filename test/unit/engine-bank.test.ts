@@ -36,8 +36,8 @@ describe.each([
     // Left out where no item can be proven fair (a cause's effects are an open set, a phrase cannot
     // be typed fairly, a claim with no opposite is only ever true): reported by pack:stats; a
     // sudden rise means a rule broke. True/false asking only claims that can be turned round
-    // (audits O to R) took it from 40 to 60 of 139.
-    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.44));
+    // (audits O to S) took it from 40 to 64 of 139.
+    expect(gaps.minorFactsLeftOut.length).toBeLessThanOrEqual(Math.ceil(pack.facts.length * 0.47));
   });
 
   it('has unique, stable, seed-independent ids', () => {

@@ -98,6 +98,8 @@ export function turnsWithTheEffect(detail: string): boolean {
  * - its setting can be said: with human and mouse cells of several types the pack does not say
  *   which cells were whose, and "human and mouse cells" loses the cell type; cell lines studied
  *   within a study of a tissue are neither the tissue nor apart from it.
+ * - it is no induction of a cytokine by a stimulus: "mitogens decrease IL-32", "IFN-γ decreases
+ *   IL-32" are rejected on general immunology, and their true twins alone would be a cue (audit S).
  * A high-yield fact that no other quiz item asks is asked whatever its relation: every point the
  * review turns on is quizzed, and such facts are few.
  */
@@ -123,6 +125,7 @@ export function isAskedAsTrueFalse(
   if (fact.context.species === 'human-and-mouse' && fact.context.cells.length > 1) return false;
   if (placesBothEnds(fact)) return false;
   if (fact.highYield && !taughtElsewhere.has(fact.id)) return true;
+  if (fact.relation === 'induces-expression-of') return false;
   // The high-yield levels are both raised (AS) and lowered (osteoporosis): asked together, their
   // direction tells nothing, and each is a point the review turns on.
   if (relationFamily(fact.relation) === 'level' && !fact.highYield) return false;
