@@ -22,14 +22,6 @@ export function blankInList(text: string): boolean {
 }
 
 /**
- * The blank is the last item of a list the sentence names ("infection, cancer and _____"): the
- * named items tell what kind of answer is wanted, and which one is left.
- */
-export function blankEndsAList(text: string): boolean {
-  return new RegExp(`\\b(?:and|or)\\s+${BLANK}`).test(text);
-}
-
-/**
  * Words that open a bracket which qualifies the finding rather than describing the answer: a
  * comparison, a role or a condition ("(compared with osteoarthritis)", "(as its autoantigen)").
  */

@@ -11,9 +11,8 @@ import {
 } from '../../pack-index.ts';
 import { mentionsAny } from '../../normalize.ts';
 import { capitalise, nameOf } from '../../phrasing.ts';
-import { BLANK as QUESTION_BLANK, narrowsBySource, templatedCloze } from '../../questions.ts';
+import { BLANK as QUESTION_BLANK, templatedCloze } from '../../questions.ts';
 import type { ClozeItem } from '../../types.ts';
-import { blankEndsAList } from '../../blank.ts';
 import { namesItsSource } from '../../cloze-text.ts';
 import { base, explain, type GenContext } from '../../items/common.ts';
 
@@ -27,18 +26,14 @@ const typeable = new Set(['molecule', 'cell', 'disease']);
  * (osteoclastogenesis, osteoclast formation, osteoclast differentiation; biomarker, prognostic
  * marker) for a typed answer to be judged (audits E and F).
  */
-function canType(index: PackIndex, fact: Fact, sentence: string): boolean {
+function canType(index: PackIndex, fact: Fact): boolean {
   if (!isEntityObject(fact)) return false;
   const entity = entityOf(index, fact.object);
   if (entity.background) return false;
-  // A category ("autoimmune disease", "prognostic marker") only as the last item of a list in
-  // the review's own words: alone, "IL-32 is a _____" takes "cytokine" as well as "pro-inflammatory
-  // cytokine" (audit H).
-  const kind = classOf(entity.type);
-  return (
-    typeable.has(kind) ||
-    (kind === 'category' && narrowsBySource(index, fact) && blankEndsAList(sentence))
-  );
+  // No category either, even ending a list in the review's own words: "proposed as a prognostic
+  // marker and _____" is answered "target" or "target for control" as rightly as "therapeutic
+  // target" (audits H and S).
+  return typeable.has(classOf(entity.type));
 }
 
 /**
@@ -70,7 +65,7 @@ export function clozeItems(ctx: GenContext): ClozeItem[] {
     const masked = clozeFromFactText(index, fact, true);
     const templated = masked === null ? templatedCloze(index, fact) : null;
     const sentence = masked?.text ?? templated?.text;
-    if (sentence === undefined || !canType(index, fact, sentence)) continue;
+    if (sentence === undefined || !canType(index, fact)) continue;
     const others = templated?.alsoAccepted ?? [];
     const prompt = `${framing(index, fact, sentence)} ${sentence}`;
     const forms = entityObject ? formsOf(index, fact.object) : [fact.object];

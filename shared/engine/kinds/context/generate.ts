@@ -95,7 +95,9 @@ function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem |
   const where = placesText(index, fact.context.compartments);
   // "No difference" means nothing without what it was compared with (audit Q).
   const comparison = /\bcompared with [^,;()]+/.exec(fact.objectDetail ?? '')?.[0].trim();
-  const prompt = `${sourceFraming(index, fact)}, how does the level of ${nameOf(index, fact.subject)} in ${where} change in ${nameOf(index, disease)}${comparison ? `, ${comparison}` : ''}?`;
+  // "IL-32 mRNA", not "IL-32", where only the transcript was measured (audit S).
+  const measured = /\bmRNA\b/.test(fact.objectDetail ?? '') ? ' mRNA' : '';
+  const prompt = `${sourceFraming(index, fact)}, how does the level of ${nameOf(index, fact.subject)}${measured} in ${where} change in ${nameOf(index, disease)}${comparison ? `, ${comparison}` : ''}?`;
   const id = `context-status:${fact.id}`;
   const options: ChoiceOption[] = (['raised', 'reduced', 'no-difference'] as const).map((value) =>
     value === status
