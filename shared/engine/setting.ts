@@ -184,12 +184,38 @@ export function isCellLineWork(context: ContextLike): boolean {
  * The cells a process makes ("osteoclasts" for osteoclastogenesis): they are its product, not
  * where it happens ("promotes osteoclastogenesis in monocytes and osteoclasts", audit P).
  */
-export function cellsItMakes(index: PackIndex, object: string): string[] {
-  const name = index.entityById.get(object)?.name.toLowerCase();
-  if (name === undefined) return [];
-  return [...index.entityById.values()]
-    .filter((e) => e.type === 'cell' && e.id !== object && name.startsWith(e.name.toLowerCase()))
-    .map((e) => e.id);
+export function cellsItMakes(index: PackIndex, object: string): readonly string[] {
+  let byObject = madeCells.get(index);
+  if (byObject === undefined) {
+    byObject = new Map();
+    madeCells.set(index, byObject);
+  }
+  let found = byObject.get(object);
+  if (found === undefined) {
+    const name = index.entityById.get(object)?.name.toLowerCase();
+    const cells = cellEntities(index);
+    found =
+      name === undefined
+        ? []
+        : cells.filter((e) => e.id !== object && name.startsWith(e.name)).map((e) => e.id);
+    byObject.set(object, found);
+  }
+  return found;
+}
+
+/** Sentences are phrased many times per pack: what a pack determines is worked out once. */
+const madeCells = new WeakMap<PackIndex, Map<string, readonly string[]>>();
+const cellLists = new WeakMap<PackIndex, readonly { id: string; name: string }[]>();
+
+function cellEntities(index: PackIndex): readonly { id: string; name: string }[] {
+  let cells = cellLists.get(index);
+  if (cells === undefined) {
+    cells = [...index.entityById.values()]
+      .filter((e) => e.type === 'cell')
+      .map((e) => ({ id: e.id, name: e.name.toLowerCase() }));
+    cellLists.set(index, cells);
+  }
+  return cells;
 }
 
 /** Whether the sentence already says the finding is in mice. */
