@@ -59,6 +59,26 @@ export function isNumberAnswer(value: string): boolean {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Patterns are asked for thousands of times per bank: each is compiled once. */
+const compiled = new Map<string, RegExp>();
+function cachedPattern(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = compiled.get(key);
+  if (pattern === undefined) {
+    pattern = new RegExp(source, flags);
+    compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** A name followed by more of a word ("IL-32" in "IL-32α"). */
+const prefixPattern = (name: string): RegExp =>
+  cachedPattern(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}[\\p{L}\\p{N}]`, 'u');
+
+/** A word written where a word begins, in any case. */
+const wordStartPattern = (word: string): RegExp =>
+  cachedPattern(`(?<![\\p{L}])${escapeRegExp(word)}`, 'iu');
+
 /**
  * Whether the text still gives the answer away: a name that begins with one of the answer's
  * forms ("IL-32α … an isoform of _____" for IL-32), or the head word of the answer as the blank
@@ -68,15 +88,11 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function cueForAnswer(text: string, forms: readonly string[], answer: string): boolean {
   const prefixed = forms.some((form) => {
     const name = form.trim();
-    return (
-      name !== '' &&
-      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}[\\p{L}\\p{N}]`, 'u').test(text)
-    );
+    return name !== '' && prefixPattern(name).test(text);
   });
   const words = answer.trim().split(/\s+/);
   const head = words[words.length - 1] ?? '';
-  const written = (word: string): boolean =>
-    new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}`, 'iu').test(text);
+  const written = (word: string): boolean => wordStartPattern(word).test(text);
   // Any long word of a compound answer counts too: "healthy remodelling" beside the blank of
   // "bone-remodelling disorder" (audit H).
   const parts = answer.trim().split(/[\s-]+/);
