@@ -174,3 +174,35 @@ export function compatibleContext(statement: Statement, fact: Fact): boolean {
   }
   return shared || !specificHere || !specificThere;
 }
+
+/**
+ * The claim a fact denies, turned round: "raises" for "lowers", and for "no difference" a rise
+ * (a false statement a student cannot spot by its negation word).
+ */
+export function oppositeOf(relation: RelationId): string | undefined {
+  if (undirectedVerbs.has(relation)) return undefined;
+  return relation === 'no-difference-in' ? 'elevated-in' : relationDef(relation).opposite;
+}
+
+/**
+ * "miR-29a targets DKK-1" names no direction in its verb: "miR-29a increases DKK-1" is not what
+ * it denies, and its explanation would not say why (audit P).
+ */
+const undirectedVerbs = new Set<string>(['targets']);
+
+/**
+ * The verb a true statement says its claim with: the one its false twin is turned from ("TNF-α
+ * increases IL-32γ" beside "TNF-α decreases IL-32γ"). A fact's own verb on the true side only
+ * ("induces") told true from false: "increases or decreases → false" scored 13 of 15 (audit P).
+ */
+export function pairedRelation(relation: RelationId): RelationId {
+  const own = relationDef(relation);
+  const opposite = own.polarity === 'none' ? undefined : oppositeOf(relation);
+  const back = opposite === undefined ? undefined : oppositeOf(asRelation(opposite));
+  if (back === undefined) return relation;
+  const paired = relationDef(asRelation(back));
+  // Only a verb for the same claim: "no difference" is turned into a rise, never back into a fall.
+  return paired.polarity === own.polarity && paired.family === own.family
+    ? asRelation(back)
+    : relation;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationsForFact, sourceFraming } from '../../shared/engine/citations.ts';
 import { selectTrueFalse, trueFalseCues } from '../../shared/engine/items/test-wise.ts';
-import { pairedRelation } from '../../shared/engine/kinds/true-false/statement-rules.ts';
+import { pairedRelation } from '../../shared/engine/claims.ts';
 import { factOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { remarkLine, settingPhrase } from '../../shared/engine/setting.ts';
 import type { Statement, TrueFalseItem } from '../../shared/engine/types.ts';

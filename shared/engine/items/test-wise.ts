@@ -1,5 +1,4 @@
-import { asRelation, effectivePolarity, negatedSigns } from '../claims.ts';
-import { pairedRelation } from '../kinds/true-false/statement-rules.ts';
+import { asRelation, effectivePolarity, negatedSigns, pairedRelation } from '../claims.ts';
 import { tieBreaker } from '../rng.ts';
 import type { ChoiceOption, Statement, TrueFalseItem } from '../types.ts';
 import { SELECTION_SEED } from './common.ts';

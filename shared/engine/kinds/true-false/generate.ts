@@ -19,11 +19,10 @@ import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 import {
   flipMakesNoSense,
   isAskedAsTrueFalse,
-  oppositeOf,
-  pairedRelation,
   turnsWithTheEffect,
   withoutAside,
 } from './statement-rules.ts';
+import { oppositeOf, pairedRelation } from '../../claims.ts';
 
 function prompt(intro: string, body: string): string {
   return `True or false? ${intro}, ${body}.`;
