@@ -57,27 +57,38 @@ export function isNumberAnswer(value: string): boolean {
   return /^\d/.test(value.trim());
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Plain searches with a one-character test each side: a pattern per name with Unicode classes
+// costs milliseconds to compile, and a large pack has thousands of names.
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const letter = /\p{L}/u;
 
-/** Patterns are asked for thousands of times per bank: each is compiled once. */
-const compiled = new Map<string, RegExp>();
-function cachedPattern(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let pattern = compiled.get(key);
-  if (pattern === undefined) {
-    pattern = new RegExp(source, flags);
-    compiled.set(key, pattern);
-  }
-  return pattern;
+/** The character before `at`, as a whole code point ("" at the start). */
+function charBefore(text: string, at: number): string {
+  const code = text.charCodeAt(at - 1);
+  const lowSurrogate = code >= 0xdc00 && code <= 0xdfff;
+  return text.slice(Math.max(0, lowSurrogate ? at - 2 : at - 1), at);
+}
+
+function occurrences(text: string, part: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) found.push(at);
+  return found;
 }
 
 /** A name followed by more of a word ("IL-32" in "IL-32α"). */
-const prefixPattern = (name: string): RegExp =>
-  cachedPattern(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}[\\p{L}\\p{N}]`, 'u');
+function prefixesAWord(text: string, name: string): boolean {
+  return occurrences(text, name).some(
+    (at) =>
+      !letterOrDigit.test(charBefore(text, at)) &&
+      letterOrDigit.test(String.fromCodePoint(text.codePointAt(at + name.length) ?? 32)),
+  );
+}
 
 /** A word written where a word begins, in any case. */
-const wordStartPattern = (word: string): RegExp =>
-  cachedPattern(`(?<![\\p{L}])${escapeRegExp(word)}`, 'iu');
+function writtenAtWordStart(text: string, word: string): boolean {
+  const lower = text.toLowerCase();
+  return occurrences(lower, word.toLowerCase()).some((at) => !letter.test(charBefore(lower, at)));
+}
 
 /**
  * Whether the text still gives the answer away: a name that begins with one of the answer's
@@ -88,11 +99,11 @@ const wordStartPattern = (word: string): RegExp =>
 export function cueForAnswer(text: string, forms: readonly string[], answer: string): boolean {
   const prefixed = forms.some((form) => {
     const name = form.trim();
-    return name !== '' && prefixPattern(name).test(text);
+    return name !== '' && prefixesAWord(text, name);
   });
   const words = answer.trim().split(/\s+/);
   const head = words[words.length - 1] ?? '';
-  const written = (word: string): boolean => wordStartPattern(word).test(text);
+  const written = (word: string): boolean => writtenAtWordStart(text, word);
   // Any long word of a compound answer counts too: "healthy remodelling" beside the blank of
   // "bone-remodelling disorder" (audit H).
   const parts = answer.trim().split(/[\s-]+/);

@@ -1,6 +1,6 @@
 import type { Entity, Fact, Pack } from '../pack/schema.ts';
 import { relations } from '../pack/relations.ts';
-import { mentionsAny, viewOf } from './normalize.ts';
+import { mentionFinder, type TextView } from './normalize.ts';
 
 /**
  * What the engine reasons with when it decides that a statement is true or false: the pack's
@@ -50,7 +50,7 @@ const coObjectList = /^\(?\s*and\s+([^()]*?)\s*(?:\)|$)/;
 export function coObjects(
   fact: Fact,
   entityById: ReadonlyMap<string, Entity>,
-  entities: readonly Entity[],
+  mentioned: (text: string | TextView) => Entity[],
 ): string[] {
   if (relations[fact.relation].objectKind !== 'entity' || fact.objectDetail === undefined) {
     return [];
@@ -58,15 +58,10 @@ export function coObjects(
   const list = coObjectList.exec(fact.objectDetail)?.[1];
   const objectType = entityById.get(fact.object)?.type;
   if (list === undefined || objectType === undefined) return [];
-  const view = viewOf(list);
   const kind = (type: Entity['type']): string => (type === 'process' ? 'process' : 'thing');
-  return entities
+  return mentioned(list)
     .filter(
-      (e) =>
-        e.id !== fact.subject &&
-        e.id !== fact.object &&
-        kind(e.type) === kind(objectType) &&
-        mentionsAny(view, [e.name, ...e.aliases]),
+      (e) => e.id !== fact.subject && e.id !== fact.object && kind(e.type) === kind(objectType),
     )
     .map((e) => e.id);
 }
@@ -87,10 +82,11 @@ export function buildEvidence(pack: Pack, entityById: ReadonlyMap<string, Entity
     push(byPair, pairKey(fact.subject, fact.object), fact);
   };
   const background = backgroundFacts(pack);
+  const mentioned = mentionFinder(pack.entities, (e) => [e.name, ...e.aliases]);
   for (const fact of [...pack.facts, ...background]) {
     factById.set(fact.id, fact);
     add(fact);
-    const objects = coObjects(fact, entityById, pack.entities);
+    const objects = coObjects(fact, entityById, mentioned);
     if (objects.length === 0) continue;
     const { objectDetail, ...core } = fact;
     // The detail named the co-objects; it does not describe each of them.

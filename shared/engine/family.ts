@@ -62,12 +62,27 @@ function namedFamily(index: PackIndex, id: string): string[] {
   if (!entity) return [];
   const stem = entity.type === 'isoform' ? isoformStem(entity.name) : entity.name;
   if (entity.type === 'isoform' && stem === entity.name) return [];
-  return [...index.entityById.values()]
-    .filter((e) =>
-      e.type === 'isoform' ? isoformStem(e.name) === stem && e.name !== stem : e.name === stem,
-    )
-    .map((e) => e.id)
-    .filter((other) => other !== id);
+  return (familiesByStem(index).get(stem) ?? []).filter((other) => other !== id);
+}
+
+const stems = new WeakMap<PackIndex, ReadonlyMap<string, readonly string[]>>();
+
+/** Every entity under the stem its name gives it (an isoform's parent name, else its own). */
+function familiesByStem(index: PackIndex): ReadonlyMap<string, readonly string[]> {
+  let found = stems.get(index);
+  if (!found) {
+    const byStem = new Map<string, string[]>();
+    for (const e of index.entityById.values()) {
+      const stem = e.type === 'isoform' ? isoformStem(e.name) : e.name;
+      if (e.type === 'isoform' && stem === e.name) continue;
+      const members = byStem.get(stem);
+      if (members) members.push(e.id);
+      else byStem.set(stem, [e.id]);
+    }
+    found = byStem;
+    stems.set(index, found);
+  }
+  return found;
 }
 
 const overlap = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>

@@ -203,9 +203,10 @@ function mentionTokens(text: string): string[] {
   return tokens(text).map(singular);
 }
 
-// Generators ask about the same stems and sentences many times over; a bounded cache of views.
+// Generators ask about the same stems and sentences many times over; a bounded cache of views,
+// large enough for every sentence of a pack a hundred times the bundled one.
 const views = new Map<string, TextView>();
-const MAX_VIEWS = 4096;
+const MAX_VIEWS = 1 << 17;
 
 export function viewOf(text: string): TextView {
   let view = views.get(text);
@@ -236,4 +237,43 @@ export function mentionsAny(text: string | TextView, forms: readonly string[]): 
       ? view.rawTokens.includes(form.trim())
       : containsSequence(view.tokens, tokensOfForm(form)),
   );
+}
+
+/**
+ * A token every mention of a form contains; short acronyms are matched as written. The last
+ * token, because names share their first ("IL-1β", "IL-6") far more often than their last.
+ */
+function keyToken(form: string): string | undefined {
+  return isShortAcronym(form) ? `=${form.trim()}` : tokensOfForm(form).at(-1);
+}
+
+/**
+ * Which of many things a text names, without trying every one: things are filed under a token of
+ * each form, and only those whose token the text contains are checked in full.
+ * Returns them in the order given.
+ */
+export function mentionFinder<T>(
+  things: readonly T[],
+  formsOfThing: (thing: T) => readonly string[],
+): (text: string | TextView) => T[] {
+  const byKey = new Map<string, number[]>();
+  things.forEach((thing, position) => {
+    for (const form of formsOfThing(thing)) {
+      const key = keyToken(form);
+      if (key === undefined) continue;
+      const filed = byKey.get(key);
+      if (!filed) byKey.set(key, [position]);
+      else if (filed[filed.length - 1] !== position) filed.push(position);
+    }
+  });
+  return (text) => {
+    const view = typeof text === 'string' ? viewOf(text) : text;
+    const positions = new Set<number>();
+    const keys = [...view.tokens, ...view.rawTokens.map((raw) => `=${raw}`)];
+    for (const key of keys) for (const position of byKey.get(key) ?? []) positions.add(position);
+    return [...positions]
+      .sort((a, b) => a - b)
+      .map((position) => things[position] as T)
+      .filter((thing) => mentionsAny(view, formsOfThing(thing)));
+  };
 }

@@ -1,5 +1,5 @@
-import type { FactContext } from '../pack/schema.ts';
-import { mentionsAny, viewOf, type TextView } from './normalize.ts';
+import type { Entity, FactContext } from '../pack/schema.ts';
+import { mentionFinder, mentionsAny, viewOf, type TextView } from './normalize.ts';
 import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
 import { listText, midSentenceName, plural, withoutParenthetical } from './names.ts';
 
@@ -230,9 +230,19 @@ function namesAnimals(said: TextView | undefined): boolean {
 function cellsOfAnotherAgent(index: PackIndex, note: string | undefined): string[] {
   const clause = note?.split(/;\s*/).find((c) => /\bsame effect\b/i.test(c));
   if (clause === undefined) return [];
-  return [...index.entityById.values()]
-    .filter((e) => e.type === 'cell' && mentionsAny(clause, formsOf(index, e.id)))
-    .map((e) => e.id);
+  return cellsNamedIn(index)(clause).map((e) => e.id);
+}
+
+const cellFinders = new WeakMap<PackIndex, (text: string) => readonly Entity[]>();
+
+function cellsNamedIn(index: PackIndex): (text: string) => readonly Entity[] {
+  let finder = cellFinders.get(index);
+  if (!finder) {
+    const cells = [...index.entityById.values()].filter((e) => e.type === 'cell');
+    finder = mentionFinder(cells, (e) => formsOf(index, e.id));
+    cellFinders.set(index, finder);
+  }
+  return finder;
 }
 
 /** The cells where the fact's own subject acted: the context's cells less another stimulus's. */

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerKey, matchesAnswer, mentionsAny } from '../../shared/engine/normalize.ts';
+import { cueForAnswer } from '../../shared/engine/blank.ts';
+import {
+  answerKey,
+  matchesAnswer,
+  mentionFinder,
+  mentionsAny,
+} from '../../shared/engine/normalize.ts';
 import { bundledPack } from '../support/engine.ts';
 
 const formsOf = (id: string): string[] => {
@@ -114,5 +120,51 @@ describe('mentions', () => {
   it('matches short acronyms by case, so the word "as" is not ankylosing spondylitis', () => {
     expect(mentionsAny('as high as before', ['AS'])).toBe(false);
     expect(mentionsAny('raised in AS joints', ['AS'])).toBe(true);
+  });
+});
+
+describe('finding which of many things a text names', () => {
+  const pack = bundledPack;
+  const forms = (e: (typeof pack.entities)[number]): string[] => [e.name, ...e.aliases];
+  const find = mentionFinder(pack.entities, forms);
+  const everyName = pack.entities.flatMap(forms);
+
+  it('finds exactly what checking every entity finds, in the pack order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...everyName),
+            fc.constantFrom('and', 'in', 'as', 'cells', 'the'),
+          ),
+          { maxLength: 8 },
+        ),
+        (words) => {
+          const text = words.join(' ');
+          const everyOne = pack.entities.filter((e) => mentionsAny(text, forms(e)));
+          expect(find(text)).toEqual(everyOne);
+        },
+      ),
+    );
+  });
+});
+
+describe('a blank that something beside it gives away', () => {
+  it('sees a name that begins with the answer', () => {
+    expect(cueForAnswer('IL-32α is an isoform of _____.', ['IL-32'], 'IL-32')).toBe(true);
+    expect(cueForAnswer('pre-IL-32 and _____', ['IL-32'], 'IL-32')).toBe(false);
+    expect(cueForAnswer('IL-32 is raised; _____ too.', ['IL-32'], 'IL-32')).toBe(false);
+  });
+
+  it("sees the answer's head word written elsewhere, in any case, where a word begins", () => {
+    expect(cueForAnswer('Given at the Fusion stage, _____ rose.', [], 'osteoclast fusion')).toBe(
+      true,
+    );
+    expect(cueForAnswer('Given at the confusion stage, _____ rose.', [], 'osteoclast fusion')).toBe(
+      false,
+    );
+    expect(cueForAnswer('Healthy remodelling needs _____.', [], 'bone-remodelling disorder')).toBe(
+      true,
+    );
   });
 });
