@@ -15,6 +15,7 @@ import { capitalise, listText } from './names.ts';
 import { mentionsAny } from './normalize.ts';
 import { classOf, equivalents, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { factSetting, nameOf, objectPhrase, subjectVerb, typeNoun } from './phrasing.ts';
+import { oncePerPack } from './per-pack.ts';
 import { textOf } from './relation-text.ts';
 import { subjectOf } from './semantics.ts';
 
@@ -106,7 +107,13 @@ function nounDetail(detail: string | undefined): string | undefined {
     : undefined;
 }
 
-export function templatedCloze(index: PackIndex, fact: Fact): OpenQuestion | null {
+/** Asked by the cards and by the fill-in kind of the same fact. */
+export const templatedCloze = oncePerPack(
+  (fact: Fact) => fact.id,
+  (index, fact): OpenQuestion | null => templatedClozeOf(index, fact),
+);
+
+function templatedClozeOf(index: PackIndex, fact: Fact): OpenQuestion | null {
   const sentence = templatedSentence(index, fact);
   if (sentence === null) return null;
   // A source's list names its other items before the blank on purpose; after it, nothing may.

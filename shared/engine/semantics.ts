@@ -14,6 +14,7 @@ import type { EvidenceIndex } from './evidence.ts';
 import { relatedSubjects } from './family.ts';
 import { predictPerturbation, signOf } from './graph.ts';
 import { answerKey } from './normalize.ts';
+import { oncePerPack } from './per-pack.ts';
 import {
   equivalents,
   functionalRelations,
@@ -103,7 +104,23 @@ export interface Support {
  * count. A statement with support is never offered as false, an entity with support never as a
  * wrong option.
  */
-export function supportOf(index: PackIndex, statement: Statement): Support | null {
+export const supportOf = oncePerPack(supportKey, supportOfStatement);
+
+/** Everything of a statement that supportOf reads. */
+function supportKey(statement: Statement): string {
+  const { subject, relation, object, compartments, diseases, species } = statement;
+  return JSON.stringify([
+    subject.entityId,
+    subject.modifier,
+    relation,
+    object,
+    compartments,
+    diseases,
+    species,
+  ]);
+}
+
+function supportOfStatement(index: PackIndex, statement: Statement): Support | null {
   const relation = asRelation(statement.relation);
   const polarity = effectivePolarity(relation, statement.subject.modifier);
   const family = relationFamily(relation);

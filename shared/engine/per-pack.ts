@@ -1,0 +1,25 @@
+import type { PackIndex } from './pack-index.ts';
+
+/**
+ * A function of a pack and a question about it, worked out once per pack: the generators and the
+ * checker ask the same question about the same fact or statement many times while building one
+ * bank. `keyOf` must name everything `compute` reads from its arguments.
+ */
+export function oncePerPack<A extends readonly unknown[], V>(
+  keyOf: (...args: A) => string,
+  compute: (index: PackIndex, ...args: A) => V,
+): (index: PackIndex, ...args: A) => V {
+  const answers = new WeakMap<PackIndex, Map<string, V>>();
+  return (index, ...args) => {
+    let known = answers.get(index);
+    if (!known) {
+      known = new Map();
+      answers.set(index, known);
+    }
+    const key = keyOf(...args);
+    if (known.has(key)) return known.get(key) as V;
+    const answer = compute(index, ...args);
+    known.set(key, answer);
+    return answer;
+  };
+}
