@@ -143,6 +143,8 @@ export interface DistractorRequest {
   /** Candidates named in the stem are never options. */
   readonly stem: string;
   readonly need: number;
+  /** Fewer than this is of no use to the caller: then none is proved, and none returned. */
+  readonly atLeast?: number;
 }
 
 /**
@@ -172,13 +174,19 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   const stem = viewOf(request.stem);
   const answerType = entityOf(index, answerId).type;
   const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
-  for (const candidate of candidatePool(index, claim, answerId)) {
-    if (taken.has(candidate) || isBackgroundEntity(index, candidate)) continue;
+  const eligible = candidatePool(index, claim, answerId).filter(
+    (candidate) =>
+      !taken.has(candidate) &&
+      !isBackgroundEntity(index, candidate) &&
+      classOf(entityOf(index, candidate).type) === answerClass &&
+      // Unrelated to the answer by pathway, study and topic: guessable, never offered.
+      areNeighbours(index, candidate, answerId) &&
+      !mentionsAny(stem, formsOf(index, candidate)),
+  );
+  // Proving a candidate wrong is the costly step: not begun when too few could pass it.
+  if (eligible.length < (request.atLeast ?? 0)) return [];
+  for (const candidate of eligible) {
     const entity = entityOf(index, candidate);
-    if (classOf(entity.type) !== answerClass) continue;
-    // Unrelated to the answer by pathway, study and topic: guessable, never offered.
-    if (!areNeighbours(index, candidate, answerId)) continue;
-    if (mentionsAny(stem, formsOf(index, candidate))) continue;
     const evidence = provablyFalse(index, claimStatement(claim, candidate, request.situation));
     if (!evidence) continue;
     const onStemPathway =

@@ -96,6 +96,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
         itemId: id,
         stem: prompt,
         need: 3,
+        atLeast: 2,
       }).filter((d) => !family.has(d.entityId));
       if (distractors.length < 2) continue;
       const answerText = capitalise(nameOf(index, node.entity));

@@ -129,11 +129,13 @@ function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): 
   if (isBackgroundEntity(index, answer)) return null;
   const id = `${direction === 'forward' ? 'mcq' : 'mcq-reverse'}:${fact.id}`;
   const pathway = fact.subjectModifier === undefined ? pathwayOfFact(index, fact) : undefined;
+  // The pathway frame is tried only when the source's frame cannot prove three distractors.
   const attempts = [
-    frame(ctx, fact, direction),
-    pathway ? frame(ctx, fact, direction, pathway) : null,
+    () => frame(ctx, fact, direction),
+    () => (pathway ? frame(ctx, fact, direction, pathway) : null),
   ];
-  for (const framed of attempts) {
+  for (const attempt of attempts) {
+    const framed = attempt();
     if (!framed) continue;
     const distractors = findDistractors(ctx, {
       claim: framed.claim,
@@ -142,6 +144,7 @@ function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): 
       itemId: id,
       stem: framed.prompt,
       need: 3,
+      atLeast: 3,
     });
     if (distractors.length < 3) continue;
     const answerText = capitalise(nameOf(index, answer));
