@@ -191,6 +191,42 @@ function valueCues(items: readonly WithOptions[]): CueResult[] {
   });
 }
 
+/** Kinds whose options are values from a small fixed set (rises / falls / does not change). */
+const maxFixedValues = 4;
+
+/**
+ * A value a kind offers but never keys is struck out by a test-wise student on every item: three
+ * options become two. Measured on kinds whose options come from a small fixed set of values.
+ */
+function neverKeyedCues(items: readonly WithOptions[]): CueResult[] {
+  return [...groupBy(items, (i) => i.kind)].flatMap(([kind, group]) => {
+    const offered = new Set(group.flatMap((i) => i.options.map((o) => o.id)));
+    if (offered.size > maxFixedValues || group.length < minItemsForShare) return [];
+    const keyed = new Set(
+      group.flatMap((i) => i.options.filter((o) => o.correct).map((o) => o.id)),
+    );
+    const never = [...offered].filter((value) => !keyed.has(value));
+    const mean = (f: (i: WithOptions) => number): number =>
+      group.reduce((sum, i) => sum + f(i), 0) / group.length;
+    const chance = mean((i) => 1 / i.options.length);
+    const struck = mean((i) => 1 / i.options.filter((o) => !never.includes(o.id)).length);
+    return [
+      {
+        kind,
+        cue: 'strike out a value never keyed',
+        n: group.length,
+        value: struck,
+        limit: chance,
+        wins: never.length > 0,
+        detail:
+          never.length === 0
+            ? `every value offered is some item's key; chance ${percent(chance)}`
+            : `never keyed: ${never.map((v) => `“${v}”`).join(', ')}; striking it out scores ${percent(struck)} against chance ${percent(chance)}`,
+      },
+    ];
+  });
+}
+
 /** Negative: the statement lowers, denies, or reports no difference. */
 export function isNegativeStatement(statement: Statement): boolean {
   return effectiveSign(statement) === -1 || isDenial(statement);
@@ -262,6 +298,7 @@ export function auditCues(items: readonly QuizItem[]): CueResult[] {
     ...directionCues(items),
     ...positionCues(withOptions),
     ...valueCues(withOptions),
+    ...neverKeyedCues(withOptions),
     ...toneCues(items),
   ];
 }

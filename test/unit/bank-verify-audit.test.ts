@@ -165,6 +165,18 @@ describe('option cues', () => {
     expect(cue(auditCues(plus(4, 4)), 'diagram-edge', 'one option').wins).toBe(false);
   });
 
+  it('a value offered on every item but never keyed wins; every value keyed somewhere does not', () => {
+    const neverZero = Array.from({ length: 10 }, (_, i) =>
+      edge(i, signOptions(i % 2 ? '+' : '-', i % 3)),
+    );
+    const zeroOnce = neverZero.map((item, i) => (i === 0 ? edge(0, signOptions('0', 0)) : item));
+    const struck = cue(auditCues(neverZero), 'diagram-edge', 'strike out');
+    expect(struck.wins).toBe(true);
+    expect(struck.value).toBeCloseTo(0.5);
+    expect(struck.limit).toBeCloseTo(1 / 3);
+    expect(cue(auditCues(zeroOnce), 'diagram-edge', 'strike out').wins).toBe(false);
+  });
+
   it('"the target follows the change" wins on perturbations above 60 %, either way round', () => {
     const perturbation = (i: number, change: 'raised' | 'blocked', key: string): QuizItem => ({
       ...base,

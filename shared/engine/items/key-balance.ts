@@ -100,6 +100,26 @@ function mostCovering<T>(
 }
 
 /**
+ * Drops every option value that no item of the kind keys ("It does not change" where no study
+ * found no difference, "No difference" where the kind never asks such a link): a value that is
+ * never right is struck out by a test-wise student on every item, which turns three options into
+ * two. Items keep at least two options.
+ */
+export function withoutUnkeyedValues<T extends { readonly options: readonly ChoiceOption[] }>(
+  items: readonly T[],
+): T[] {
+  const keyed = new Set(
+    items.flatMap((item) => item.options.filter((o) => o.correct).map((o) => o.id)),
+  );
+  return items.map((item) => {
+    const options = item.options.filter((o) => o.correct || keyed.has(o.id));
+    return options.length >= 2 && options.length < item.options.length
+      ? { ...item, options }
+      : item;
+  });
+}
+
+/**
  * Puts each item's key at an evenly rotated position (distractors keep their seeded order), so
  * across a kind the key sits equally often in every place: position is no cue. The rotation
  * follows a seeded order of the items.

@@ -14,7 +14,7 @@ import {
   SELECTION_SEED,
   type GenContext,
 } from '../../items/common.ts';
-import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
+import { capKeyShare, spreadKeyPositions, withoutUnkeyedValues } from '../../items/key-balance.ts';
 import {
   classOfNode,
   edgeIsSolid,
@@ -133,6 +133,6 @@ export function diagramEdgeItems(
     item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`).filter((link) => !taught.has(link));
   return spreadKeyPositions(
     ctx,
-    capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0, linksOf),
+    withoutUnkeyedValues(capKeyShare(items, keyOf, (item) => worth.get(item) ?? 0, linksOf)),
   );
 }

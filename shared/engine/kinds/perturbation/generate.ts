@@ -11,7 +11,7 @@ import type {
 } from '../../types.ts';
 import { balanceItems } from './balance.ts';
 import { arrange, base, edgeText, explain, type GenContext } from '../../items/common.ts';
-import { capKeyShare, spreadKeyPositions } from '../../items/key-balance.ts';
+import { capKeyShare, spreadKeyPositions, withoutUnkeyedValues } from '../../items/key-balance.ts';
 import {
   changesOf,
   changeClause,
@@ -233,5 +233,5 @@ function selectPerturbations(
   const linksOf = (item: PerturbationItem): string[] =>
     item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`);
   const capped = capKeyShare(capKeyShare(items, followsOf, worth, linksOf), keyOf, worth, linksOf);
-  return spreadKeyPositions(ctx, capped);
+  return spreadKeyPositions(ctx, withoutUnkeyedValues(capped));
 }
