@@ -25,7 +25,12 @@ export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
 }
 
 const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);
-const qualifierModifiers = new Set(['local', 'systemic']);
+/** Modifiers that say where a level was measured (local, systemic): a setting, not a change. */
+const qualifierModifiers: ReadonlySet<string> = new Set(['local', 'systemic']);
+
+export function isWhereModifier(modifier: string | undefined): boolean {
+  return modifier !== undefined && qualifierModifiers.has(modifier);
+}
 
 /** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
 export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {

@@ -32,8 +32,25 @@ import {
   type GenContext,
 } from '../../items/common.ts';
 import { readsAlike, saidVerb } from '../../items/test-wise.ts';
+import { isWhereModifier } from '../../claims.ts';
 import { pathwayOfFact } from './entity-mcq.ts';
 import { edgeIsSolid, relationForSign } from '../../items/pathway-common.ts';
+
+/**
+ * A fact as its model draws it: in no one place, and without where its level was measured
+ * ("local IL-32γ"): the stem names the panel, and the distractors, read off the model's links,
+ * carry no such word, so only the key would (audit T).
+ */
+function asDrawn(statement: Statement, pathway: Pathway): Statement {
+  const { modifier, ...subject } = statement.subject;
+  return {
+    ...statement,
+    subject: isWhereModifier(modifier) ? subject : statement.subject,
+    compartments: [],
+    diseases: [],
+    pathwayId: pathway.id,
+  };
+}
 
 /**
  * "In the review's Figure 1 model, which of the following is correct?": one fact the model draws
@@ -164,6 +181,7 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
       const candidates = modelCandidates(index, view);
       const proofs = new Proofs(index);
       const used = new Map<string, number>();
+      const keyed = new Set<string>();
       const drawn = view.edges
         .filter((e) => edgeIsSolid(index, pathway, e))
         .flatMap((e) => e.factIds)
@@ -182,14 +200,11 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
       let made = 0;
       for (const fact of facts) {
         if (made >= MAX_PER_MODEL) break;
-        const statement: Statement = {
-          ...statementOf(fact),
-          compartments: [],
-          diseases: [],
-          pathwayId: pathway.id,
-        };
+        const statement = asDrawn(statementOf(fact), pathway);
         const verb = saidVerb(statement);
         const trueText = optionSentence(index, { ...statement, relation: verb }, emptyContext);
+        // Two facts the model draws as one link ask one question (audit T: F099 and F127).
+        if (keyed.has(trueText)) continue;
         const pair = `${fact.subject}>${fact.object}`;
         const ordered = candidates
           .filter(
@@ -223,6 +238,7 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
         for (const m of ordered) take(m);
         if (chosen.length < DISTRACTORS) continue;
         for (const m of chosen) used.set(m.key, (used.get(m.key) ?? 0) + 1);
+        keyed.add(trueText);
         made++;
         const id = `mcq-model:${pathway.id}${context ? `@${context}` : ''}:${fact.id}`;
         const options: ChoiceOption[] = [

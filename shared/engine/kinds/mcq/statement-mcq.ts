@@ -5,6 +5,7 @@ import { leadReference, referenceLabel } from '../../citations.ts';
 import { isEntityObject, type PackIndex } from '../../pack-index.ts';
 import { optionSentence } from '../../phrasing.ts';
 import { tieBreaker } from '../../rng.ts';
+import { isWhereModifier } from '../../claims.ts';
 import { asRelation, effectivePolarity, relationFamily, statementOf } from '../../semantics.ts';
 import type { ChoiceOption, McqItem, Statement } from '../../types.ts';
 import { readsAlike, saidVerb } from '../../items/test-wise.ts';
@@ -207,9 +208,6 @@ function candidatesFor(
     .map(({ p }) => p);
 }
 
-/** Modifiers that say where a level was measured: a setting, not a different claim. */
-const whereModifiers: ReadonlySet<string> = new Set(['local', 'systemic']);
-
 /**
  * What a statement claims, whatever its setting: how its subject is changed (raised, blocked;
  * not where it was measured), its subjects, relation and object.
@@ -217,7 +215,7 @@ const whereModifiers: ReadonlySet<string> = new Set(['local', 'systemic']);
 export function claimKey(statement: Statement): string {
   const { subject, relation, object } = statement;
   const change =
-    subject.modifier === undefined || whereModifiers.has(subject.modifier) ? '' : subject.modifier;
+    subject.modifier === undefined || isWhereModifier(subject.modifier) ? '' : subject.modifier;
   return [change, subject.entityId, ...subject.coSubjects, relation, object].join('|');
 }
 
