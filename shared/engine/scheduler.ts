@@ -10,6 +10,7 @@ import {
   type Card,
   type FSRS,
   type Grade,
+  type IPreview,
   type ReviewLog,
 } from 'ts-fsrs';
 
@@ -231,10 +232,10 @@ export function previewStates(
   config: SchedulerConfig,
 ): PreviewedStates {
   const effective = effectiveTime(state, at);
-  const preview = scheduler(config).repeat(toCard(state), new Date(effective));
+  const outcomes = orderedOutcomes(scheduler(config).repeat(toCard(state), new Date(effective)));
   const next = (rating: Rating): NextState => {
-    const item = preview[ratingToGrade[rating]];
-    return { state: fromCard(item.card), intervalMs: item.card.due.getTime() - effective };
+    const card = outcomes[rating];
+    return { state: fromCard(card), intervalMs: card.due.getTime() - effective };
   };
   return {
     current: state,
@@ -251,7 +252,40 @@ export function applyRating(
 ): { readonly state: MemoryState; readonly log: RatingLog } {
   const when = new Date(effectiveTime(state, at));
   const item = scheduler(config).next(toCard(state), when, ratingToGrade[rating]);
-  return { state: fromCard(item.card), log: fromLog(item.log) };
+  if (rating !== 'easy' && rating !== 'hard') {
+    return { state: fromCard(item.card), log: fromLog(item.log) };
+  }
+  const card = orderedOutcomes(scheduler(config).repeat(toCard(state), when))[rating];
+  return { state: fromCard(card), log: fromLog(item.log) };
+}
+
+/**
+ * Each answer's next card, with Hard never due after Good and Easy always at least a day after
+ * Good once the card is in review, as Anki does: on a relearning card FSRS can round Good and
+ * Easy to the same day, and then the Easy button means nothing. Memory state (stability,
+ * difficulty) is FSRS's own; only when the card comes back moves.
+ */
+function orderedOutcomes(preview: IPreview): Record<Rating, Card> {
+  const good = preview[FsrsRating.Good].card;
+  const hard = preview[FsrsRating.Hard].card;
+  const easy = preview[FsrsRating.Easy].card;
+  const inReview = (card: Card): boolean => card.state === State.Review;
+  const dueAfterGood = (days: number): Pick<Card, 'due' | 'scheduled_days'> => ({
+    due: new Date(good.due.getTime() + (days - good.scheduled_days) * dayMs),
+    scheduled_days: days,
+  });
+  return {
+    again: preview[FsrsRating.Again].card,
+    hard:
+      inReview(hard) && inReview(good) && hard.due > good.due
+        ? { ...hard, ...dueAfterGood(good.scheduled_days) }
+        : hard,
+    good,
+    easy:
+      inReview(easy) && inReview(good) && easy.scheduled_days <= good.scheduled_days
+        ? { ...easy, ...dueAfterGood(good.scheduled_days + 1) }
+        : easy,
+  };
 }
 
 /**
