@@ -16,28 +16,26 @@ import type { ReviewService } from '../review/review-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { CardStateRecord } from '../storage/card-states.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
-import { eventSql } from '../storage/review-events.ts';
+import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export const progressSql = {
   activeOnDay: `SELECT EXISTS (SELECT 1 FROM review_event WHERE study_day = :day)
     OR EXISTS (SELECT 1 FROM quiz_answer WHERE study_day = :day) AS active`,
-  reviewsByDay: `SELECT study_day, COUNT(*) AS n FROM review_event
-    WHERE study_day >= ? AND kind = 'rating' GROUP BY study_day`,
+  reviewsByDay: `SELECT e.study_day, COUNT(*) AS n FROM review_event e
+    WHERE e.study_day >= ? AND ${isReview('e')} GROUP BY e.study_day`,
   quizAnswersByDay: `SELECT study_day, COUNT(*) AS n FROM quiz_answer
     WHERE study_day >= ? GROUP BY study_day`,
   /** Effective ratings per day and button; `first` marks a card's introduction. */
   ratingsByDay: `SELECT e.study_day, e.rating, e.phase_before = 'new' AS first, COUNT(*) AS n
     FROM review_event e
-    WHERE e.study_day >= ? AND e.kind = 'rating'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    WHERE e.study_day >= ? AND ${isReview('e')}
     GROUP BY e.study_day, e.rating, first`,
   /** Flashcard reviews of cards in review phase: the basis of true retention. */
   reviewOutcomesByDay: `SELECT e.study_day, e.rating = 'again' AS failed, COUNT(*) AS n
     FROM review_event e
-    WHERE e.study_day >= ? AND e.kind = 'rating' AND e.source = 'review'
-      AND e.phase_before = 'review'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    WHERE e.study_day >= ? AND e.source = 'review' AND e.phase_before = 'review'
+      AND ${isReview('e')}
     GROUP BY e.study_day, failed`,
   dueBefore: `SELECT card_id, due FROM card_state
     WHERE phase IN ('learning', 'review', 'relearning') AND due < ?`,
@@ -47,8 +45,7 @@ export const progressSql = {
   reviewsByCard: `SELECT e.card_id, COUNT(*) AS n, SUM(e.rating = 'again') AS again,
       MAX(e.occurred_at) AS last
     FROM review_event e
-    WHERE e.kind = 'rating' AND e.source = 'review'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    WHERE e.source = 'review' AND ${isReview('e')}
     GROUP BY e.card_id`,
   quizAnswersByFact: `SELECT f.value AS fact_id, COUNT(*) AS n, SUM(a.correct) AS correct,
       MAX(a.answered_at) AS last
@@ -116,7 +113,7 @@ export class ProgressService {
       totals: {
         cards: catalog.size,
         seen,
-        reviews: Number(this.#storage.statement(eventSql.ratingCount).get()?.n ?? 0),
+        reviews: Number(this.#storage.statement(eventSql.reviewCount).get()?.n ?? 0),
       },
     };
   }

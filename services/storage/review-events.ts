@@ -127,6 +127,13 @@ const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answ
   study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
   phase_after, due_after, stability_after, difficulty_after, recorded_at`;
 
+/**
+ * What counts as a review, everywhere a number of reviews is shown: a rating, from the flashcards
+ * or from a quiz answer, that no later event undid. `e` is the review_event alias.
+ */
+export const isReview = (e: string): string =>
+  `${e}.kind = 'rating' AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = ${e}.id)`;
+
 export const eventSql = {
   insert: `INSERT INTO review_event (${columns}) VALUES (:id, :device_id, :card_id, :kind,
     :source, :rating, :undoes, :quiz_answer_id, :study_session_id, :occurred_at, :study_day,
@@ -137,35 +144,33 @@ export const eventSql = {
   all: `SELECT ${columns} FROM review_event ORDER BY card_id, occurred_at, id`,
   allByTime: `SELECT ${columns} FROM review_event ORDER BY occurred_at, id`,
   count: `SELECT COUNT(*) AS n FROM review_event`,
-  /** Ratings ever made: all events less undos, both counted from indexes. */
-  ratingCount: `SELECT (SELECT COUNT(*) FROM review_event)
-    - (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
+  /**
+   * Reviews ever made (isReview), counted from indexes: every undo takes back one rating, and an
+   * event is a rating or an undo, so ratings in effect are all events less twice the undos.
+   */
+  reviewCount: `SELECT (SELECT COUNT(*) FROM review_event)
+    - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
   undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
   /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */
   newestId: `SELECT MAX(id) AS id FROM review_event`,
   /** The latest rating this device made in review that is still in effect: what undo takes back. */
   latestUndoable: `SELECT ${columns} FROM review_event e
-    WHERE e.kind = 'rating' AND e.source = 'review' AND e.device_id = ?
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    WHERE e.source = 'review' AND e.device_id = ? AND ${isReview('e')}
     ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
   /** The ratings a quiz answer added that are still in effect (to take back on "I was right"). */
   inEffectForQuizAnswer: `SELECT ${columns} FROM review_event e
-    WHERE e.quiz_answer_id = ? AND e.kind = 'rating'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)
+    WHERE e.quiz_answer_id = ? AND ${isReview('e')}
     ORDER BY e.occurred_at DESC, e.id DESC`,
   /** Reviews (of cards in review phase) done today in the flashcard queue, net of undos. */
   reviewsOnDay: `SELECT COUNT(*) AS n FROM review_event e
-    WHERE e.study_day = ? AND e.kind = 'rating' AND e.source = 'review'
-      AND e.phase_before = 'review'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+    WHERE e.study_day = ? AND e.source = 'review' AND e.phase_before = 'review'
+      AND ${isReview('e')}`,
   /** Cards with an effective rating today, from a review or a quiz: their siblings wait. */
   answeredOnDay: `SELECT DISTINCT e.card_id FROM review_event e
-    WHERE e.study_day = ? AND e.kind = 'rating'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+    WHERE e.study_day = ? AND ${isReview('e')}`,
   /** Cards that already have an effective "again" today (quiz lapses are capped at one a day). */
   lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e
-    WHERE e.study_day = ? AND e.kind = 'rating' AND e.rating = 'again'
-      AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = e.id)`,
+    WHERE e.study_day = ? AND e.rating = 'again' AND ${isReview('e')}`,
 } as const;
 
 export function insertEvent(storage: Storage, event: ReviewEvent): void {

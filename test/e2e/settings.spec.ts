@@ -130,7 +130,7 @@ test('export, reset with confirmation, import back; importing again adds nothing
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   const file = await download.path();
   expect(JSON.parse(readFileSync(file, 'utf8'))).toBeTruthy();
-  await expect(data.getByRole('status').first()).toContainText(/Saved .+\.json: 3 reviews/);
+  await expect(data.getByRole('status').first()).toContainText(/Saved .+\.json: 3 review events/);
 
   // Reset asks first; Cancel changes nothing.
   await data.getByRole('button', { name: 'Reset all progress…' }).click();
@@ -155,7 +155,7 @@ test('export, reset with confirmation, import back; importing again adds nothing
   await openScreen(page, 'Settings');
   const input = page.getByLabel('Choose a progress file to import');
   await input.setInputFiles(file);
-  await expect(data).toContainText('Added 3 reviews');
+  await expect(data).toContainText('Added 3 review events');
   await expect(data).toContainText('A backup was made first');
   await openScreen(page, 'Home');
   await expect(cardsSeen(page)).toHaveText('3');

@@ -349,7 +349,7 @@ describe('query plans use the indexes', () => {
     ['undo of an event', eventSql.undoOf, /review_event_by_undo_target/],
     [
       'rating count',
-      eventSql.ratingCount,
+      eventSql.reviewCount,
       /COVERING INDEX.*COVERING INDEX review_event_by_undo_target/,
     ],
     ['introduced ids', cardStateSql.introducedIds, /card_state_by_phase_due/],

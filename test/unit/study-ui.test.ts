@@ -318,11 +318,11 @@ describe('settings helpers', () => {
       reports: 0,
     };
     expect(describeCounts({ ...none, events: 12, quizSessions: 1, settings: 3 })).toBe(
-      '12 reviews, 1 quiz session and 3 settings',
+      '12 review events, 1 quiz session and 3 settings',
     );
     expect(describeCounts(none)).toBe('no records');
     expect(describeImport({ ...none, events: 3 }, { ...none, settings: 2 })).toBe(
-      'Added 3 reviews. 2 records were already here and were skipped.',
+      'Added 3 review events. 2 records were already here and were skipped.',
     );
     expect(describeImport(none, { ...none, events: 3, studySessions: 1 })).toBe(
       'Nothing new: all 4 records in this file were already here, so nothing was added.',

@@ -36,7 +36,7 @@ export function TodayStats({ today, streak, totals }: Props) {
         <Stat
           label="Cards seen"
           value={totals.seen}
-          hint={`of ${totals.cards} · ${plural(totals.reviews, 'rating')}`}
+          hint={`of ${totals.cards} · ${plural(totals.reviews, 'review')}`}
         />
       </div>
     </section>

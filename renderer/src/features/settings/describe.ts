@@ -11,7 +11,7 @@ export interface RecordCounts {
 }
 
 const nouns: readonly [keyof RecordCounts, string][] = [
-  ['events', 'review'],
+  ['events', 'review event'],
   ['quizSessions', 'quiz session'],
   ['quizAnswers', 'quiz answer'],
   ['studySessions', 'study session'],
