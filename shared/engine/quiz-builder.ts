@@ -93,9 +93,43 @@ function interleave<T>(lists: readonly (readonly T[])[]): T[] {
 }
 
 /**
+ * Up to `count` items, each list in turn giving its next item that asks neither a question
+ * already chosen (its family: variants of one question) nor a finding already asked (its key
+ * fact): two questions on one finding answer each other, a fill-in "IL-32γ lowers _____ in the
+ * synovium" beside "Which does the review state? … IL-32γ decreases DKK-1" (audit U). A list
+ * whose next item is taken moves on to its following one within its turn, so small kinds keep
+ * their place.
+ */
+function takeInTurns(lists: readonly (readonly QuizItem[])[], count: number): QuizItem[] {
+  const chosen: QuizItem[] = [];
+  const families = new Set<string>();
+  const findings = new Set<string>();
+  const next = lists.map(() => 0);
+  const fresh = (item: QuizItem): boolean =>
+    !families.has(item.family) && !(item.factIds[0] !== undefined && findings.has(item.factIds[0]));
+  let progress = true;
+  while (chosen.length < count && progress) {
+    progress = false;
+    lists.forEach((list, k) => {
+      if (chosen.length >= count) return;
+      let at = next[k] ?? 0;
+      while (at < list.length && !fresh(list[at] as QuizItem)) at++;
+      const item = list[at];
+      next[k] = at + 1;
+      if (item === undefined) return;
+      families.add(item.family);
+      if (item.factIds[0] !== undefined) findings.add(item.factIds[0]);
+      chosen.push(item);
+      progress = true;
+    });
+  }
+  return chosen;
+}
+
+/**
  * A quiz drawn from the bank: filtered, then balanced — kinds take turns, and within a kind the
- * topics take turns — with at most one item per family (variants of one question), in a seeded
- * order. Deterministic for a given bank, pack, options and seed.
+ * topics take turns — with at most one item per family (variants of one question) and per key
+ * fact (the finding it asks), in a seeded order. Deterministic for a given bank, pack, options and seed.
  */
 export function buildQuiz(bank: Bank, pack: Pack, options: QuizOptions): BuiltQuiz {
   validate(pack, options);
@@ -112,14 +146,7 @@ export function buildQuiz(bank: Bank, pack: Pack, options: QuizOptions): BuiltQu
       ),
     );
   });
-  const chosen: QuizItem[] = [];
-  const families = new Set<string>();
-  for (const item of interleave(perKind)) {
-    if (chosen.length >= options.count) break;
-    if (families.has(item.family)) continue;
-    families.add(item.family);
-    chosen.push(item);
-  }
+  const chosen = takeInTurns(perKind, options.count);
   const items = shuffled(chosen, rngFor(seed, 'quiz:order'));
   const kindCounts: Partial<Record<QuizKind, number>> = {};
   const topicCounts: Record<string, number> = {};

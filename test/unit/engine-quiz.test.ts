@@ -25,6 +25,15 @@ describe('buildQuiz', () => {
     expect(new Set(families).size).toBe(families.length);
   });
 
+  it('never asks one finding twice in a quiz, even across kinds, yet keeps every kind', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const built = quiz({ count: 40, seed });
+      const findings = built.items.map((i) => i.factIds[0]);
+      expect(new Set(findings).size).toBe(findings.length);
+      expect(Object.keys(built.byKind).length).toBe(7);
+    }
+  });
+
   it('gives both modes the same items', () => {
     expect(quiz({ mode: 'exam' }).items).toEqual(quiz({ mode: 'practice' }).items);
   });
