@@ -80,6 +80,20 @@ function placesText(index: PackIndex, ids: readonly string[]): string {
   return listText(ids.map((id) => compartmentPhrase(index, id)));
 }
 
+/**
+ * What the level was compared with: a change means nothing without it (audit Q). Said in the
+ * fact's detail ("compared with osteoarthritis"), or else the other diseases of its context
+ * ("absent in osteoarthritis" for RA synovium: compared with osteoarthritis, audit U).
+ */
+function comparisonOf(index: PackIndex, fact: Fact, disease: string): string | undefined {
+  const said = /\bcompared with [^,;()]+/.exec(fact.objectDetail ?? '')?.[0].trim();
+  if (said !== undefined) return said;
+  const others = fact.context.diseases.filter((id) => id !== disease);
+  return others.length > 0
+    ? `compared with ${listText(others.map((id) => nameOf(index, id)))}`
+    : undefined;
+}
+
 function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem | null {
   const { index } = ctx;
   const status = levelStatus(fact);
@@ -93,8 +107,7 @@ function statusItem(ctx: GenContext, fact: Fact, disease: string): ContextItem |
   );
   if (clash) return null;
   const where = placesText(index, fact.context.compartments);
-  // "No difference" means nothing without what it was compared with (audit Q).
-  const comparison = /\bcompared with [^,;()]+/.exec(fact.objectDetail ?? '')?.[0].trim();
+  const comparison = comparisonOf(index, fact, disease);
   // "IL-32 mRNA", not "IL-32", where only the transcript was measured (audit S).
   const measured = /\bmRNA\b/.test(fact.objectDetail ?? '') ? ' mRNA' : '';
   const prompt = `${sourceFraming(index, fact)}, how does the level of ${nameOf(index, fact.subject)}${measured} in ${where} change in ${nameOf(index, disease)}${comparison ? `, ${comparison}` : ''}?`;
