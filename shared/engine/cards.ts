@@ -4,9 +4,12 @@ import { relationDef, type RelationId } from '../pack/relations.ts';
 import { citationsForFact, leadCitation, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
 import { entityCards, type EntityCard } from './entity-cards.ts';
+import { pairKey } from './evidence.ts';
+import { mentionsAny } from './normalize.ts';
 import { cascadeLevels } from './graph.ts';
 import { capHighYield } from './items/high-yield.ts';
 import {
+  formsOf,
   isBackgroundEntity,
   isBackgroundFact,
   isEntityObject,
@@ -104,7 +107,7 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
     front: cloze.front,
     back: cloze.back,
     note: `${fact.text}${source}.${remark ? ` ${remark}` : ''}${contested}`,
-    factIds: [fact.id],
+    factIds: [fact.id, ...alsoStated(index, fact, cloze.front)],
     entityIds: [...new Set(entityIds)],
     topic: fact.topic,
     pathwayIds: pathwaysOfFact(index, fact.id),
@@ -112,6 +115,22 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
     highYield: fact.highYield,
     sortKey: [relationTier[fact.relation], level, fact.highYield ? 0 : 1, fact.id],
   };
+}
+
+/**
+ * Facts of the same subject and relation whose answer the front states ("proposed as a
+ * therapeutic target and _____" states F133 on F132's card): the card teaches and cites them too.
+ */
+function alsoStated(index: PackIndex, fact: Fact, front: string): string[] {
+  return (index.factsBySubjectRelation.get(pairKey(fact.subject, fact.relation)) ?? [])
+    .filter(
+      (other) =>
+        other.id !== fact.id &&
+        isEntityObject(other) &&
+        other.object !== fact.object &&
+        mentionsAny(front, formsOf(index, other.object)),
+    )
+    .map((other) => other.id);
 }
 
 /** A contested finding is said as its source's, never as settled (audit I); its note says more. */
@@ -213,7 +232,12 @@ export function generateCards(index: PackIndex): StudyCard[] {
     entityDecks.delete(entityId);
     for (const card of deck) ordered.push(card);
   };
+  // A card whose front states another fact ("a therapeutic target and _____") teaches it: that
+  // fact's own card would show this one's answer the other way round (audit U).
+  const stated = new Set<string>();
   for (const { fact, card } of factDecks) {
+    if (stated.has(fact.id)) continue;
+    for (const id of card.factIds) stated.add(id);
     const needed = [
       fact.subject,
       ...fact.coSubjects,
