@@ -1,0 +1,71 @@
+import type { ExportFormat, ExportedFile } from '../../shared/contract/export.ts';
+import type { MemoryState } from '../../shared/engine/scheduler.ts';
+import { allCardStates } from '../storage/card-states.ts';
+import type { Storage } from '../storage/storage.ts';
+import { ankiPackage } from './anki-package.ts';
+import { cardsText, quizCsv } from './csv-export.ts';
+import type { ExportSource } from './export-source.ts';
+
+export interface ExportRequest {
+  readonly format: ExportFormat;
+  readonly includeProgress: boolean;
+}
+
+/** A file name's part for the pack: its id, which is already a safe slug. */
+function fileStem(source: ExportSource, what: string): string {
+  return `pathwise-${source.pack.id}-${what}`;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Makes one export file. Only an Anki package with progress reads the learner's data (the card
+ * states, through `storage`); everything else comes from `source`.
+ */
+export function exportFile(
+  request: ExportRequest,
+  source: ExportSource,
+  storage: () => Storage,
+  nowMs: number,
+): ExportedFile {
+  const none = { cards: 0, quizItems: 0, scheduled: 0, suspended: 0 };
+  switch (request.format) {
+    case 'apkg': {
+      const progress = request.includeProgress ? { states: cardStates(storage()) } : undefined;
+      const made = ankiPackage(source, { nowMs, ...(progress ? { progress } : {}) });
+      return {
+        fileName: `${fileStem(source, request.includeProgress ? 'cards-with-progress' : 'cards')}.apkg`,
+        mediaType: 'application/apkg',
+        base64: Buffer.from(made.bytes).toString('base64'),
+        counts: {
+          ...none,
+          cards: made.cards,
+          scheduled: made.scheduled,
+          suspended: made.suspended,
+        },
+      };
+    }
+    case 'cards-csv': {
+      const { text, rows } = cardsText(source);
+      return {
+        fileName: `${fileStem(source, 'cards')}.tsv`,
+        mediaType: 'text/tab-separated-values;charset=utf-8',
+        base64: Buffer.from(utf8.encode(text)).toString('base64'),
+        counts: { ...none, cards: rows },
+      };
+    }
+    case 'quiz-csv': {
+      const { text, rows } = quizCsv(source);
+      return {
+        fileName: `${fileStem(source, 'quiz')}.csv`,
+        mediaType: 'text/csv;charset=utf-8',
+        base64: Buffer.from(utf8.encode(text)).toString('base64'),
+        counts: { ...none, quizItems: rows },
+      };
+    }
+  }
+}
+
+function cardStates(storage: Storage): Map<string, MemoryState> {
+  return new Map(allCardStates(storage).map((record) => [record.cardId, record.state]));
+}
