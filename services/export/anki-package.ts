@@ -100,8 +100,10 @@ function writeCollection(
     const file = path.join(dir, 'collection.anki21');
     const db = new DatabaseSync(file);
     try {
-      db.exec(collectionSchemaSql);
+      // A scratch file read back at once: no journal and no syncing, one transaction.
+      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF');
       db.exec('BEGIN');
+      db.exec(collectionSchemaSql);
       db.prepare(
         `insert into col values (1, :crt, :mod, :mod, 11, 0, 0, 0, :conf, :models, :decks,
           :dconf, '{}')`,
