@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StudyCard } from '../../shared/engine/types.ts';
 import type { MemoryState } from '../../shared/engine/scheduler.ts';
-import { noteFields, stableId, type DeckEntry } from './anki-collection.ts';
+import { stableId, type DeckEntry } from './anki-collection.ts';
 import type { ExportSource } from './export-source.ts';
 
 const dayMs = 86_400_000;
@@ -63,7 +63,8 @@ type Schedule = Pick<
   'type' | 'queue' | 'due' | 'ivl' | 'factor' | 'reps' | 'lapses' | 'left' | 'data'
 >;
 
-const newCard = (position: number): Schedule => ({
+/** A card never studied, at its place in teaching order. */
+export const newCard = (position: number): Schedule => ({
   type: 0,
   queue: 0,
   due: position,
@@ -136,15 +137,17 @@ export function deckTree(source: ExportSource): {
 }
 
 /** Front, Back, Source (each fact's sentence, then the citations) and the card's id. */
-export function noteFieldValues(card: StudyCard, source: ExportSource): string[] {
+export function noteFieldValues(
+  card: StudyCard,
+  source: ExportSource,
+): [front: string, back: string, source: string, id: string] {
   const sentences = card.factIds.flatMap((id) => source.factTexts[id] ?? []);
   const sourceText = [
     ...(sentences.length > 0 ? sentences : card.note ? [card.note] : []),
     ...new Set(card.citations.map((citation) => citation.label)),
   ].join('\n');
-  const values = [card.front, card.back, sourceText, card.id];
-  if (values.length !== noteFields.length) throw new Error('A note needs one value per field.');
-  return values;
+  // One value per field of `noteFields`, in its order.
+  return [card.front, card.back, sourceText, card.id];
 }
 
 export function noteTags(card: StudyCard): string[] {
@@ -172,9 +175,7 @@ export function noteRow(
     mod: ids.modSecs,
     tags: ` ${noteTags(card).join(' ')} `,
     flds: fields.join('\u001f'),
-    sfld: values[0] ?? '',
-    csum: checksum(values[0] ?? ''),
+    sfld: values[0],
+    csum: checksum(values[0]),
   };
 }
-
-export { newCard };

@@ -18,20 +18,31 @@ function fileStem(source: ExportSource, what: string): string {
 
 const utf8 = new TextEncoder();
 
+/** Only an Anki package with progress reads the learner's data: the card states. */
+export function readsProgress(request: ExportRequest): boolean {
+  return request.format === 'apkg' && request.includeProgress;
+}
+
+/** Each studied card's memory state, by card id. */
+export function cardStates(storage: Storage): ReadonlyMap<string, MemoryState> {
+  return new Map(allCardStates(storage).map((record) => [record.cardId, record.state]));
+}
+
 /**
- * Makes one export file. Only an Anki package with progress reads the learner's data (the card
- * states, through `storage`); everything else comes from `source`.
+ * Makes one export file from `source`, and `states` (from `cardStates`) when the request
+ * `readsProgress`.
  */
 export function exportFile(
   request: ExportRequest,
   source: ExportSource,
-  storage: () => Storage,
+  states: ReadonlyMap<string, MemoryState> | undefined,
   nowMs: number,
 ): ExportedFile {
   const none = { cards: 0, quizItems: 0, scheduled: 0, suspended: 0 };
   switch (request.format) {
     case 'apkg': {
-      const progress = request.includeProgress ? { states: cardStates(storage()) } : undefined;
+      if (request.includeProgress && !states) throw new Error('This export needs the card states.');
+      const progress = request.includeProgress && states ? { states } : undefined;
       const made = ankiPackage(source, { nowMs, ...(progress ? { progress } : {}) });
       return {
         fileName: `${fileStem(source, request.includeProgress ? 'cards-with-progress' : 'cards')}.apkg`,
@@ -64,8 +75,4 @@ export function exportFile(
       };
     }
   }
-}
-
-function cardStates(storage: Storage): Map<string, MemoryState> {
-  return new Map(allCardStates(storage).map((record) => [record.cardId, record.state]));
 }

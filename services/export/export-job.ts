@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/contract/export.ts';
 import { withJobStorage, type JobContext } from '../jobs/job-context.ts';
 import { outcomeOf, type JobOutcome } from '../jobs/job-outcome.ts';
-import { exportFile, type ExportRequest } from './export-file.ts';
+import { cardStates, exportFile, readsProgress, type ExportRequest } from './export-file.ts';
 import type { ExportSource } from './export-source.ts';
 
 /**
@@ -17,20 +17,11 @@ export interface ExportFileJob {
 
 export function runExportFileJob(job: ExportFileJob): JobOutcome<ExportedFile> {
   const { request, source, context } = job;
-  if (request.format === 'apkg' && request.includeProgress) {
-    // Only this one reads the learner's data, through the job's own connection.
-    return withJobStorage(context, (storage) =>
-      exportFile(request, source, () => storage, context.now),
-    );
+  if (!readsProgress(request)) {
+    return outcomeOf(() => exportFile(request, source, undefined, context.now));
   }
-  return outcomeOf(() =>
-    exportFile(
-      request,
-      source,
-      () => {
-        throw new Error('This export reads no progress.');
-      },
-      context.now,
-    ),
+  // The card states through the job's own connection; the rest needs no database.
+  return withJobStorage(context, (storage) =>
+    exportFile(request, source, cardStates(storage), context.now),
   );
 }

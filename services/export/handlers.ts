@@ -4,7 +4,7 @@ import type { RunningJobs } from '../jobs/running-jobs.ts';
 import { runOnJobThread } from '../jobs/run-job.ts';
 import type { HandlerMap } from '../registry.ts';
 import type { Storage } from '../storage/storage.ts';
-import { exportFile, type ExportRequest } from './export-file.ts';
+import { cardStates, exportFile, readsProgress, type ExportRequest } from './export-file.ts';
 import type { ExportFileJob } from './export-job.ts';
 import type { ExportSource } from './export-source.ts';
 
@@ -21,7 +21,12 @@ export function inlineExporter(options: {
 }): FileExporter {
   return {
     exportFile: (request) =>
-      exportFile(request, options.source(), () => options.storage, options.now().getTime()),
+      exportFile(
+        request,
+        options.source(),
+        readsProgress(request) ? cardStates(options.storage) : undefined,
+        options.now().getTime(),
+      ),
   };
 }
 
@@ -36,7 +41,7 @@ export function jobExporter(options: {
   return {
     exportFile(request) {
       // Fails here, with the learner's explanation, when progress cannot be read at all.
-      if (request.includeProgress) options.storage.db();
+      if (readsProgress(request)) options.storage.db();
       const job: ExportFileJob = {
         kind: 'export-file',
         request,

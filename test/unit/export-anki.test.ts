@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileExporter } from '../../services/app-services.ts';
+import { ankiSchedule } from '../../services/export/anki-notes.ts';
 import { jobExporter } from '../../services/export/handlers.ts';
 import { exportSourceOf } from '../../services/export/export-source.ts';
 import { jobWorkerEntry } from '../../services/host/entries.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import type { ExportedFile } from '../../shared/contract/export.ts';
-import { ratings } from '../../shared/engine/scheduler.ts';
+import { ratings, type MemoryState } from '../../shared/engine/scheduler.ts';
 import { noPythonReason, python, readApkg, type ApkgContents } from '../support/python-readers.ts';
 import { tempDir } from '../support/test-scope.ts';
 import { openTestServices } from '../support/test-services.ts';
@@ -193,5 +194,54 @@ describe.skipIf(!python)(`Anki package (${python ? 'read by Python' : noPythonRe
       b.cards.map(({ id: _id, nid: _nid, ...rest }) => rest),
     );
     expect(onThread.counts).toEqual(here.counts);
+  });
+});
+
+describe("a memory state in Anki's terms", () => {
+  const crtMs = Date.parse('2025-03-03T00:00:00.000Z');
+  const nowMs = crtMs + 9 * 3_600_000;
+  const at = { nowMs, crtMs, desiredRetention: 0.9 };
+  const state = (phase: MemoryState['phase'], dueMs: number): MemoryState => ({
+    phase,
+    due: dueMs,
+    stability: 3.14159,
+    difficulty: 6.54321,
+    elapsedDays: 0,
+    scheduledDays: 4,
+    learningSteps: 0,
+    reps: 5,
+    lapses: 1,
+    lastReview: nowMs - 3_600_000,
+  });
+
+  it('puts a new card at its place, and a review card on its day since the collection began', () => {
+    expect(ankiSchedule(state('new', nowMs), 7, at)).toMatchObject({ type: 0, queue: 0, due: 7 });
+    expect(ankiSchedule(state('review', crtMs + 4.5 * dayMs), 7, at)).toEqual({
+      type: 2,
+      queue: 2,
+      due: 4,
+      ivl: 4,
+      factor: 2500,
+      reps: 5,
+      lapses: 1,
+      left: 0,
+      data: '{"s":3.142,"d":6.543,"dr":0.9}',
+    });
+  });
+
+  it('keeps a learning step due today at its second, and one due later on its day', () => {
+    const soon = nowMs + 10 * 60_000;
+    expect(ankiSchedule(state('learning', soon), 1, at)).toMatchObject({
+      type: 1,
+      queue: 1,
+      due: Math.floor(soon / 1000),
+      ivl: 0,
+    });
+    expect(ankiSchedule(state('relearning', crtMs + 2.2 * dayMs), 1, at)).toMatchObject({
+      type: 3,
+      queue: 3,
+      due: 2,
+      ivl: 4,
+    });
   });
 });

@@ -57,12 +57,7 @@ describe.skipIf(!python)(`CSV exports (${python ? 'read by Python' : noPythonRea
   it('cards round-trip as tab-separated front, back, tags, whatever the text holds', () => {
     const services = openTestServices();
     const source = awkwardSource(services);
-    const file = exportFile(
-      { format: 'cards-csv', includeProgress: false },
-      source,
-      () => services.storage,
-      0,
-    );
+    const file = exportFile({ format: 'cards-csv', includeProgress: false }, source, undefined, 0);
     const { rows, bom } = readCsv(save(file), '\t');
     expect(bom).toBe(false);
     expect(rows.map((row) => row.slice(0, 2))).toEqual(
@@ -81,12 +76,7 @@ describe.skipIf(!python)(`CSV exports (${python ? 'read by Python' : noPythonRea
   it('quiz items round-trip as CSV with a header, lettered options, key and citation', () => {
     const services = openTestServices();
     const source = awkwardSource(services);
-    const file = exportFile(
-      { format: 'quiz-csv', includeProgress: false },
-      source,
-      () => services.storage,
-      0,
-    );
+    const file = exportFile({ format: 'quiz-csv', includeProgress: false }, source, undefined, 0);
     const { rows, bom } = readCsv(save(file), ',');
     expect(bom).toBe(true);
     const [header, ...body] = rows;
