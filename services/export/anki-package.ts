@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { strToU8, zipSync } from 'fflate';
 import type { MemoryState } from '../../shared/engine/scheduler.ts';
+import type { ReviewEvent } from '../storage/review-events.ts';
+import { revlogRows, type RevlogRow } from './anki-revlog.ts';
 import { collectionRow, collectionSchemaSql, stableId } from './anki-collection.ts';
 import {
   ankiSchedule,
@@ -22,18 +24,23 @@ export interface AnkiPackage {
   readonly cards: number;
   /** Cards that carry a schedule (not new). */
   readonly scheduled: number;
+  /** Answers in the review log. */
+  readonly reviews: number;
   readonly suspended: number;
 }
 
 export interface AnkiProgress {
   /** Each studied card's memory state, by card id; a card not in it is new. */
   readonly states: ReadonlyMap<string, MemoryState>;
+  /** Every review event, in time order: the ratings that count become Anki's review log. */
+  readonly events: Iterable<ReviewEvent>;
 }
 
 /**
  * The pack's cards as an Anki package (.apkg): a zip of the collection (`collection.anki21`, see
  * anki-collection.ts) and an empty media list. With `progress`, each card keeps its schedule and
- * FSRS memory state and the cards the learner reported are suspended; without it every card is new.
+ * FSRS memory state, its answers go in the review log, and the cards the learner reported are
+ * suspended; without it every card is new.
  */
 export function ankiPackage(
   source: ExportSource,
@@ -79,12 +86,15 @@ export function ankiPackage(
     newCardCount: inOrder.length,
     desiredRetention: source.desiredRetention,
   });
-  const collection = writeCollection(col, notes, cards);
+  const exportedIds = new Map(inOrder.map((card, index) => [card.id, nowMs + index]));
+  const revlog = progress ? revlogRows(progress.events, exportedIds) : [];
+  const collection = writeCollection(col, { notes, cards, revlog });
   const bytes = zipSync({ 'collection.anki21': collection, media: strToU8('{}') }, { level: 6 });
   return {
     bytes,
     cards: cards.length,
     scheduled: cards.filter((card) => card.type !== 0).length,
+    reviews: revlog.length,
     suspended: cards.filter((card) => card.queue === -1).length,
   };
 }
@@ -92,8 +102,11 @@ export function ankiPackage(
 /** Writes the collection with node:sqlite in a temporary folder, removed whatever happens. */
 function writeCollection(
   col: ReturnType<typeof collectionRow>,
-  notes: readonly NoteRow[],
-  cards: readonly CardRow[],
+  rows: {
+    readonly notes: readonly NoteRow[];
+    readonly cards: readonly CardRow[];
+    readonly revlog: readonly RevlogRow[];
+  },
 ): Uint8Array {
   const dir = mkdtempSync(path.join(tmpdir(), 'pathwise-export-'));
   try {
@@ -111,12 +124,16 @@ function writeCollection(
       const insertNote = db.prepare(
         `insert into notes values (:id, :guid, :mid, :mod, -1, :tags, :flds, :sfld, :csum, 0, '')`,
       );
-      for (const note of notes) insertNote.run({ ...note });
+      for (const note of rows.notes) insertNote.run({ ...note });
       const insertCard = db.prepare(
         `insert into cards values (:id, :nid, :did, 0, :mod, -1, :type, :queue, :due, :ivl,
           :factor, :reps, :lapses, :left, 0, 0, 0, :data)`,
       );
-      for (const card of cards) insertCard.run({ ...card });
+      for (const card of rows.cards) insertCard.run({ ...card });
+      const insertReview = db.prepare(
+        `insert into revlog values (:id, :cid, -1, :ease, :ivl, :lastIvl, :factor, :time, :type)`,
+      );
+      for (const review of rows.revlog) insertReview.run({ ...review });
       db.exec('COMMIT');
     } finally {
       db.close();

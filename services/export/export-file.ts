@@ -1,8 +1,9 @@
 import type { ExportFormat, ExportedFile } from '../../shared/contract/export.ts';
-import type { MemoryState } from '../../shared/engine/scheduler.ts';
 import { allCardStates } from '../storage/card-states.ts';
+import { allEventsByTime } from '../storage/review-events.ts';
+import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
-import { ankiPackage } from './anki-package.ts';
+import { ankiPackage, type AnkiProgress } from './anki-package.ts';
 import { cardsText, quizCsv } from './csv-export.ts';
 import type { ExportSource } from './export-source.ts';
 
@@ -23,27 +24,30 @@ export function readsProgress(request: ExportRequest): boolean {
   return request.format === 'apkg' && request.includeProgress;
 }
 
-/** Each studied card's memory state, by card id. */
-export function cardStates(storage: Storage): ReadonlyMap<string, MemoryState> {
-  return new Map(allCardStates(storage).map((record) => [record.cardId, record.state]));
+/** Each studied card's memory state and every review event, read in one transaction. */
+export function readProgress(storage: Storage): AnkiProgress {
+  return withTransaction(storage.db(), () => ({
+    states: new Map(allCardStates(storage).map((record) => [record.cardId, record.state])),
+    events: [...allEventsByTime(storage)],
+  }));
 }
 
-/**
- * Makes one export file from `source`, and `states` (from `cardStates`) when the request
- * `readsProgress`.
- */
+/** Makes one export file from `source`, and `progress` (`readProgress`) when it `readsProgress`. */
 export function exportFile(
   request: ExportRequest,
   source: ExportSource,
-  states: ReadonlyMap<string, MemoryState> | undefined,
+  progress: AnkiProgress | undefined,
   nowMs: number,
 ): ExportedFile {
-  const none = { cards: 0, quizItems: 0, scheduled: 0, suspended: 0 };
+  const none = { cards: 0, quizItems: 0, scheduled: 0, suspended: 0, reviews: 0 };
   switch (request.format) {
     case 'apkg': {
-      if (request.includeProgress && !states) throw new Error('This export needs the card states.');
-      const progress = request.includeProgress && states ? { states } : undefined;
-      const made = ankiPackage(source, { nowMs, ...(progress ? { progress } : {}) });
+      if (request.includeProgress && !progress) throw new Error('This export needs the progress.');
+      const withProgress = request.includeProgress ? progress : undefined;
+      const made = ankiPackage(source, {
+        nowMs,
+        ...(withProgress ? { progress: withProgress } : {}),
+      });
       return {
         fileName: `${fileStem(source, request.includeProgress ? 'cards-with-progress' : 'cards')}.apkg`,
         mediaType: 'application/apkg',
@@ -53,6 +57,7 @@ export function exportFile(
           cards: made.cards,
           scheduled: made.scheduled,
           suspended: made.suspended,
+          reviews: made.reviews,
         },
       };
     }

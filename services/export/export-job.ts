@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/contract/export.ts';
 import { withJobStorage, type JobContext } from '../jobs/job-context.ts';
 import { outcomeOf, type JobOutcome } from '../jobs/job-outcome.ts';
-import { cardStates, exportFile, readsProgress, type ExportRequest } from './export-file.ts';
+import { exportFile, readProgress, readsProgress, type ExportRequest } from './export-file.ts';
 import type { ExportSource } from './export-source.ts';
 
 /**
@@ -20,8 +20,8 @@ export function runExportFileJob(job: ExportFileJob): JobOutcome<ExportedFile> {
   if (!readsProgress(request)) {
     return outcomeOf(() => exportFile(request, source, undefined, context.now));
   }
-  // The card states through the job's own connection; the rest needs no database.
+  // The progress through the job's own connection; the rest needs no database.
   return withJobStorage(context, (storage) =>
-    exportFile(request, source, cardStates(storage), context.now),
+    exportFile(request, source, readProgress(storage), context.now),
   );
 }

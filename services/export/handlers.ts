@@ -4,7 +4,7 @@ import type { RunningJobs } from '../jobs/running-jobs.ts';
 import { runOnJobThread } from '../jobs/run-job.ts';
 import type { HandlerMap } from '../registry.ts';
 import type { Storage } from '../storage/storage.ts';
-import { cardStates, exportFile, readsProgress, type ExportRequest } from './export-file.ts';
+import { exportFile, readProgress, readsProgress, type ExportRequest } from './export-file.ts';
 import type { ExportFileJob } from './export-job.ts';
 import type { ExportSource } from './export-source.ts';
 
@@ -24,7 +24,7 @@ export function inlineExporter(options: {
       exportFile(
         request,
         options.source(),
-        readsProgress(request) ? cardStates(options.storage) : undefined,
+        readsProgress(request) ? readProgress(options.storage) : undefined,
         options.now().getTime(),
       ),
   };

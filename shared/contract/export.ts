@@ -17,12 +17,13 @@ export const exportedFileSchema = z.object({
   mediaType: z.string(),
   /** The file's bytes in base64: the same answer travels as a value (Electron) and as JSON (HTTP). */
   base64: z.string(),
-  /** Rows or notes written; for Anki, how many cards carry a schedule and how many are suspended. */
+  /** Rows or notes written; for Anki, cards with a schedule, suspended, and answers in its log. */
   counts: z.object({
     cards: z.number(),
     quizItems: z.number(),
     scheduled: z.number(),
     suspended: z.number(),
+    reviews: z.number(),
   }),
 });
 export type ExportedFile = z.output<typeof exportedFileSchema>;

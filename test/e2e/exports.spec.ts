@@ -51,10 +51,11 @@ test('Settings exports the cards to Anki with progress, and cards and quiz quest
   expect(total).toBeGreaterThan(studied + 1);
   expect(collection.cards).toHaveLength(total);
   await expect(exports.getByRole('status')).toContainText(
-    `Saved ${apkg.name}: ${total.toLocaleString('en')} cards, ${studied} with your schedule, 1 suspended`,
+    `Saved ${apkg.name}: ${total.toLocaleString('en')} cards, ${studied} with your schedule, 1 suspended, ${studied} answers in the review log`,
   );
   expect(collection.cards.filter((card) => card.type !== 0)).toHaveLength(studied);
   expect(collection.cards.filter((card) => card.queue === -1)).toHaveLength(1);
+  expect(collection.revlog.map((entry) => entry.ease)).toEqual(Array(studied).fill(3));
   const suspendedNote = collection.notes.find(
     (note) => note.id === collection.cards.find((card) => card.queue === -1)?.nid,
   );

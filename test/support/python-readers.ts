@@ -35,6 +35,7 @@ with zipfile.ZipFile(path) as z:
         col = dict(db.execute('select * from col').fetchone())
         notes = [dict(r) for r in db.execute('select * from notes order by id')]
         cards = [dict(r) for r in db.execute('select * from cards order by id')]
+        revlog = [dict(r) for r in db.execute('select * from revlog order by id')]
         integrity = db.execute('pragma integrity_check').fetchone()[0]
         db.close()
 for key in ('conf', 'models', 'decks', 'dconf'):
@@ -45,7 +46,7 @@ for n in notes:
 for c in cards:
     c['dataJson'] = json.loads(c['data'])
 print(json.dumps({'names': names, 'media': media, 'col': col, 'notes': notes,
-                  'cards': cards, 'integrity': integrity}))
+                  'cards': cards, 'revlog': revlog, 'integrity': integrity}))
 `;
 
 export interface ApkgContents {
@@ -83,6 +84,15 @@ export interface ApkgContents {
     lapses: number;
     left: number;
     dataJson: { s?: number; d?: number; dr?: number };
+  }[];
+  readonly revlog: {
+    id: number;
+    cid: number;
+    ease: number;
+    ivl: number;
+    lastIvl: number;
+    time: number;
+    type: number;
   }[];
 }
 

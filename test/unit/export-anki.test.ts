@@ -16,7 +16,7 @@ import { openTestServices } from '../support/test-services.ts';
 type Services = ReturnType<typeof openTestServices>;
 const dayMs = 86_400_000;
 
-/** A learner who studied 30 cards over two weeks with every rating, and reported one card. */
+/** A learner who studied over two weeks with every rating, undid twice and reported one card. */
 function studied(): { services: Services; reported: string } {
   const services = openTestServices();
   for (let step = 0; step < 120; step++) {
@@ -31,6 +31,8 @@ function studied(): { services: Services; reported: string } {
       durationMs: 4000,
       expectedVersion: next.item.stateVersion,
     });
+    // Two answers taken back: they must not reach Anki's review log.
+    if (step === 50 || step === 80) services.review.undo();
     services.clock.advance(step % 10 === 9 ? dayMs : 60_000);
   }
   const reported = allCardStates(services.storage)[0]?.cardId ?? '';
@@ -62,7 +64,13 @@ describe.skipIf(!python)(`Anki package (${python ? 'read by Python' : noPythonRe
     expect(apkg.col.conf.schedVer).toBe(2);
     expect(apkg.notes).toHaveLength(cards.length);
     expect(apkg.cards).toHaveLength(cards.length);
-    expect(file.counts).toMatchObject({ cards: cards.length, scheduled: 0, suspended: 0 });
+    expect(file.counts).toMatchObject({
+      cards: cards.length,
+      scheduled: 0,
+      suspended: 0,
+      reviews: 0,
+    });
+    expect(apkg.revlog).toEqual([]);
 
     const [model, ...otherModels] = Object.values(apkg.col.models);
     expect(otherModels).toEqual([]);
@@ -165,6 +173,18 @@ describe.skipIf(!python)(`Anki package (${python ? 'read by Python' : noPythonRe
     expect(phasesSeen).toContain('review');
     expect(phasesSeen.has('learning') || phasesSeen.has('relearning')).toBe(true);
     expect(file.counts.suspended).toBe(1);
+
+    // The review log: each rating that counts (undone ones do not), oldest first, per card.
+    const cardOfRow = new Map(apkg.cards.map((row) => [row.id, idOfNote.get(row.nid) ?? '']));
+    expect(apkg.revlog).toHaveLength(file.counts.reviews);
+    for (const [cardId, state] of states) {
+      const log = apkg.revlog.filter((entry) => cardOfRow.get(entry.cid) === cardId);
+      expect(log, cardId).toHaveLength(state.reps);
+      expect(log.map((entry) => entry.lastIvl)).toEqual([0, ...log.slice(0, -1).map((e) => e.ivl)]);
+      if (state.phase === 'review') expect(log.at(-1)?.ivl).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(apkg.revlog.map((entry) => entry.ease))).toEqual(new Set([1, 2, 3, 4]));
+    expect(apkg.revlog.every((entry) => entry.time === 4000)).toBe(true);
     expect(file.counts.scheduled).toBe(
       [...states.values()].filter((state) => state.phase !== 'new').length,
     );

@@ -34,8 +34,9 @@ export function OtherAppsExport() {
             <span>Include my progress</span>
           </label>
           <p className="field-help" id={`${id}-progress-help`}>
-            Each card keeps its schedule and memory state (for Anki&apos;s FSRS), so you can go on
-            where you stopped; cards you reported are suspended. Without it, every card is new.
+            Each card keeps its schedule, memory state (for Anki&apos;s FSRS) and your answers, so
+            you can go on where you stopped; cards you reported are suspended. Without it, every
+            card is new.
           </p>
           <Button onClick={() => run('apkg')} disabled={busy}>
             Export Anki package

@@ -19,6 +19,7 @@ export function describeExport(format: ExportFormat, counts: ExportedFile['count
   const parts = [plural(counts.cards, 'card')];
   if (counts.scheduled > 0) parts.push(`${counts.scheduled.toLocaleString()} with your schedule`);
   if (counts.suspended > 0) parts.push(`${counts.suspended.toLocaleString()} suspended`);
+  if (counts.reviews > 0) parts.push(`${plural(counts.reviews, 'answer')} in the review log`);
   return parts.join(', ');
 }
 
