@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileExporter } from '../../services/app-services.ts';
 import { quizCsvColumns } from '../../services/export/csv-export.ts';
@@ -71,6 +72,31 @@ describe.skipIf(!python)(`CSV exports (${python ? 'read by Python' : noPythonRea
       ]);
     });
     expect(file.counts.cards).toBe(awkward.length);
+  });
+
+  it('cards round-trip for 300 random texts of any Unicode, quotes, tabs and line breaks', () => {
+    const services = openTestServices();
+    const base = awkwardSource(services);
+    // Any grapheme, with the characters CSV must quote far more often than chance would give.
+    const special = fc.constantFrom('"', '""', ',', '\t', '\n', '\r', '\r\n', ' ', ';');
+    const grapheme = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 });
+    const text = fc.string({ unit: fc.oneof(special, grapheme), maxLength: 40 });
+    const pairs = fc.sample(fc.tuple(text, text), { numRuns: 300, seed: 20261202 });
+    const template = base.cards[0] as StudyCard;
+    const cards = pairs.map(([front, back], index) => ({
+      ...template,
+      id: `r${index}`,
+      front,
+      back,
+    }));
+    const file = exportFile(
+      { format: 'cards-csv', includeProgress: false },
+      { ...base, cards },
+      undefined,
+      0,
+    );
+    const { rows } = readCsv(save(file), '\t');
+    expect(rows.map((row) => row.slice(0, 2))).toEqual(pairs);
   });
 
   it('quiz items round-trip as CSV with a header, lettered options, key and citation', () => {
