@@ -5,6 +5,7 @@ import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
 import { measurePacks } from './packs.ts';
 import { measureGeneration, measureLayout } from './engine.ts';
+import { measureExports } from './exports.ts';
 import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
@@ -27,6 +28,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['import stall', () => measureImportStall()],
   ['restore and export stall', () => measureHostStalls()],
   ['ui latency', () => measureUiLatency()],
+  ['exports', () => measureExports()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

@@ -10,6 +10,8 @@ import { backupHandlers } from './backup/handlers.ts';
 import { DataService } from './data/data-service.ts';
 import { dataHandlers } from './data/handlers.ts';
 import { ProgressJobs } from './data/progress-jobs.ts';
+import { exportHandlers, inlineExporter, jobExporter } from './export/handlers.ts';
+import { exportSourceOf } from './export/export-source.ts';
 import type { JobContext } from './jobs/job-context.ts';
 import { runOnJobThread } from './jobs/run-job.ts';
 import { RunningJobs } from './jobs/running-jobs.ts';
@@ -259,8 +261,26 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(dataHandlers(data));
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));
   registry.registerAll(reportHandlers(services.reports));
+  registry.registerAll(exportHandlers(fileExporter(services)));
   registry.assertComplete();
   return registry;
+}
+
+/** Export files of the pack in use, on job threads when the services have them. */
+export function fileExporter(services: AppServices) {
+  const { storage, running, jobContext, now } = services;
+  const source = () =>
+    exportSourceOf({
+      pack: services.packs.get(),
+      cards: services.bank.cards,
+      quiz: services.bank.quiz,
+      hidden: services.reports.hidden(),
+      desiredRetention: services.settings.get().desiredRetention,
+    });
+  const { jobs } = services.options;
+  return jobs
+    ? jobExporter({ entry: jobs, storage, source, context: jobContext, running })
+    : inlineExporter({ storage, source, now });
 }
 
 /** A full or failing disk answers `storage-unavailable` and leaves one notice saying what to do. */

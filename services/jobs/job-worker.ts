@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { validatePack } from '../../shared/pack/validate.ts';
 import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
+import { runExportFileJob } from '../export/export-job.ts';
 import { runIntegrityJob } from '../storage/integrity-job.ts';
 import { runInBackground } from './background-priority.ts';
 import type { Job } from './job.ts';
@@ -17,6 +18,8 @@ function run(job: Job): JobOutcome<unknown> {
       return runBackupJob(job);
     case 'integrity-check':
       return runIntegrityJob(job);
+    case 'export-file':
+      return runExportFileJob(job);
     case 'validate-pack':
       return outcomeOf(() => validatePack(job.files));
   }

@@ -1,6 +1,7 @@
 import type { PackFileTexts } from '../../shared/pack/validate.ts';
 import type { BackupJob } from '../backup/backup-job.ts';
 import type { ProgressJob } from '../data/progress-job.ts';
+import type { ExportFileJob } from '../export/export-job.ts';
 import type { IntegrityJob } from '../storage/integrity-job.ts';
 
 /** Every kind of job a job thread (job-worker.ts) runs. */
@@ -8,4 +9,5 @@ export type Job =
   | ProgressJob
   | BackupJob
   | IntegrityJob
+  | ExportFileJob
   | { readonly kind: 'validate-pack'; readonly files: PackFileTexts };

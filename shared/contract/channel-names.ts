@@ -40,6 +40,7 @@ export const channelNames = [
   'report.create',
   'report.list',
   'report.withdraw',
+  'export.file',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

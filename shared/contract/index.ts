@@ -5,6 +5,7 @@ import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
 import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
+import { exportChannels } from './export.ts';
 import { progressChannels } from './progress.ts';
 import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
@@ -28,6 +29,7 @@ export const contract = {
   ...dataChannels,
   ...backupChannels,
   ...reportChannels,
+  ...exportChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -2,28 +2,16 @@ import { api } from '../../api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { learnerDataReplaced } from '../../stores/learner-data.ts';
 import { describeCounts, describeImport } from './describe.ts';
+import { download } from './download.ts';
 import { maxProgressFileBytes } from './limits.ts';
 import { messageOf, type Report } from './operation.ts';
-
-/** Hands a text to the browser as a download, without leaving the app. */
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download reads the blob after this handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** `data.export`, saved where the browser saves downloads. */
 export async function exportProgress(report: Report): Promise<void> {
   report({ kind: 'working', text: 'Preparing your progress file…' });
   try {
     const { fileName, content, counts } = await api.data.export();
-    download(fileName, content);
+    download(fileName, new Blob([content], { type: 'application/json' }));
     report({ kind: 'done', text: `Saved ${fileName}: ${describeCounts(counts)}.` });
   } catch (error) {
     report({ kind: 'failed', text: `The export failed: ${messageOf(error)}` });
