@@ -19,6 +19,7 @@ import { PackLibrary } from './packs/pack-library.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
 import { quizHandlers } from './quiz/handlers.ts';
+import { printHandlers } from './print/handlers.ts';
 import { QuizService } from './quiz/quiz-service.ts';
 import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
 import { HandlerRegistry } from './registry.ts';
@@ -259,6 +260,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(dataHandlers(data));
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));
   registry.registerAll(reportHandlers(services.reports));
+  registry.registerAll(printHandlers(services.quiz, services.review));
   registry.assertComplete();
   return registry;
 }

@@ -13,6 +13,8 @@ import type {
   QuizStartRequest,
 } from '../../shared/contract/quiz.ts';
 import type { QuizSessionSummary } from '../../shared/contract/quiz-records.ts';
+import type { PrintExam, PrintExamRequest } from '../../shared/contract/print.ts';
+import { printableKinds, printedKinds } from '../../shared/engine/print-kinds.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { buildQuiz, MAX_QUIZ_ITEMS, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
 import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
@@ -315,6 +317,38 @@ export class QuizService {
         shortfall: 0,
       },
       answered,
+    };
+  }
+
+  /**
+   * A practice exam for paper, chosen by the same builder as a quiz (filters, count, seed), from
+   * the kinds paper can ask (engine/print-kinds.ts), each question with its key. Nothing is
+   * recorded: a printed exam is not a quiz taken.
+   */
+  printable(request: PrintExamRequest): PrintExam {
+    const unprintable = (request.kinds ?? []).filter((kind) => !printedKinds[kind].printed);
+    if (unprintable.length > 0) {
+      throw new ContractError(
+        'invalid-request',
+        `These kinds cannot be printed: ${unprintable.join(', ')}.`,
+      );
+    }
+    const kinds = request.kinds ?? [...printableKinds];
+    const built = this.#build({ ...request, kinds, mode: 'exam' }, `print:${request.seed}`);
+    if (built.selected.length === 0) {
+      throw new ContractError('not-found', 'No questions match these choices. Widen them.');
+    }
+    return {
+      seed: request.seed,
+      available: built.available,
+      shortfall: Math.max(0, request.count - built.selected.length),
+      questions: built.selected.map((item) => ({
+        item: this.#public(item),
+        key: {
+          ...this.#feedback(item, unanswered(item, this.#expected(item)), false),
+          claimable: false,
+        },
+      })),
     };
   }
 

@@ -40,6 +40,8 @@ export const channelNames = [
   'report.create',
   'report.list',
   'report.withdraw',
+  'print.exam',
+  'print.cards',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

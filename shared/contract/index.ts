@@ -3,6 +3,7 @@ import { appChannels } from './app.ts';
 import { bankChannels } from './bank.ts';
 import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
+import { printChannels } from './print.ts';
 import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
 import { progressChannels } from './progress.ts';
@@ -28,6 +29,7 @@ export const contract = {
   ...dataChannels,
   ...backupChannels,
   ...reportChannels,
+  ...printChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
