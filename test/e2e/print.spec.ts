@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { readPdf, type PdfPage } from '../support/pdf-text.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, screenshotDir, test } from './fixtures.ts';
+import { expectNoSidewaysScroll, resizeTo } from './study-helpers.ts';
 
 // Each printed document is rendered to PDF by Chromium (page.pdf uses the print stylesheet and
 // the page sizes its @page rules ask for), then read back with an independent reader
@@ -91,6 +92,7 @@ test('the Print screen is reached from the navigation, works by keyboard and is 
   await page.keyboard.press('Enter');
   await expect(documentReady(page, 'cards')).toBeVisible();
   await expect(page.locator('.print-topic')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Print or save as PDF…' })).toBeFocused();
 
   // The browser's print dialog prints and saves PDFs: the one button opens it.
   await page.evaluate(() => {
@@ -104,6 +106,20 @@ test('the Print screen is reached from the navigation, works by keyboard and is 
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page, 'print screen, dark');
   await app.screenshot('print-screen-dark');
+});
+
+test('at 200 % text and 1024×700 the screen and its paper preview never scroll sideways', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openPrint(page);
+  await show(page, 'Practice exam');
+  await expect(documentReady(page, 'exam')).toBeVisible();
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await resizeTo(page, { width: 1024, height: 700 });
+  await app.screenshot('print-exam-text200-1024');
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page, 'print screen, 200 % text');
 });
 
 test('a practice exam prints with numbered questions, lettered options, none split, and the key on later pages', async ({

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { windowAbilities } from '../../api.ts';
 import { Button } from '../../components/Button.tsx';
 
@@ -9,6 +9,9 @@ import { Button } from '../../components/Button.tsx';
 export function PrintActions({ fileStem }: { readonly fileStem: string }) {
   const [status, setStatus] = useState('');
   const busy = useRef(false);
+  const printButton = useRef<HTMLButtonElement>(null);
+  // The document was just made at the learner's request: what comes next is printing it.
+  useEffect(() => printButton.current?.focus(), []);
   const savePdf = windowAbilities?.savePdf;
   const save = async () => {
     if (!savePdf || busy.current) return;
@@ -25,7 +28,7 @@ export function PrintActions({ fileStem }: { readonly fileStem: string }) {
   };
   return (
     <div className="print-actions" role="group" aria-label="Print or save">
-      <Button variant="primary" onClick={() => window.print()}>
+      <Button ref={printButton} variant="primary" onClick={() => window.print()}>
         {savePdf ? 'Print…' : 'Print or save as PDF…'}
       </Button>
       {savePdf && <Button onClick={() => void save()}>Save as PDF…</Button>}
