@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import '../pathways/pathways.css';
-import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Pack, PackLayout } from '../../../../shared/pack/schema.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { noDecor } from '../pathways/diagram/decor.ts';
@@ -41,8 +41,19 @@ function Pages({
     () => pack.pathways.map((pathway) => buildDiagram(index, layout, pathway, undefined)),
     [index, layout, pack],
   );
+  // Ready to print once every drawing has measured its nodes (and so can draw its links).
+  const [drawn, setDrawn] = useState<ReadonlySet<string>>(new Set());
+  const markDrawn = useCallback(
+    (id: string) => setDrawn((done) => (done.has(id) ? done : new Set(done).add(id))),
+    [],
+  );
+  const ready = models.every((model) => drawn.has(model.pathway.id));
   return (
-    <article className="print-doc print-pathways" aria-label="Pathway figures" data-print-ready="">
+    <article
+      className="print-doc print-pathways"
+      aria-label="Pathway figures"
+      data-print-ready={ready ? '' : undefined}
+    >
       {models.map((model) => {
         const title = pathwayTitle(model.pathway);
         const titleId = `print-pathway-${model.pathway.id}`;
@@ -66,6 +77,7 @@ function Pages({
                 label={`Diagram: ${title}`}
                 printed
               />
+              <ReportDrawn id={model.pathway.id} onDrawn={markDrawn} />
             </ReactFlowProvider>
             <Legend />
           </section>
@@ -73,4 +85,21 @@ function Pages({
       })}
     </article>
   );
+}
+
+/** Says when its flow's nodes are all measured. */
+function ReportDrawn({
+  id,
+  onDrawn,
+}: {
+  readonly id: string;
+  readonly onDrawn: (id: string) => void;
+}) {
+  // Our nodes are controlled and sized by the layout: React Flow's own measurement (handle
+  // bounds) is what says they are drawn, which this option reads.
+  const initialized = useNodesInitialized({ includeHiddenNodes: true });
+  useEffect(() => {
+    if (initialized) onDrawn(id);
+  }, [initialized, id, onDrawn]);
+  return null;
 }
