@@ -1,17 +1,17 @@
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { HandlerMap } from '../registry.ts';
-import type { QuizService } from '../quiz/quiz-service.ts';
 import type { ReviewService } from '../review/review-service.ts';
+import type { PrintExams } from './print-exam.ts';
 
 type PrintChannels = 'print.exam' | 'print.cards';
 
 /** Paper: an exam from the quiz builder, and the studied cards of some topics. */
 export function printHandlers(
-  quiz: QuizService,
+  exams: PrintExams,
   review: ReviewService,
 ): Pick<HandlerMap, PrintChannels> {
   return {
-    'print.exam': (request) => quiz.printable(request),
+    'print.exam': (request) => exams.exam(request),
     'print.cards': ({ topics }) => {
       const catalog = review.catalog;
       const order = catalog.pack?.manifest.topics.map((topic) => topic.id) ?? [];
