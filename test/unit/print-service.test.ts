@@ -95,6 +95,24 @@ describe('print.cards', () => {
     expect(ids.sort()).toEqual(services.bank.cards.map((c) => c.id).sort());
   });
 
+  it('leaves out what the learner reported, on paper as in study', async () => {
+    const { call, services } = setup();
+    const card = services.bank.cards[0];
+    const sheets = await call<PrintCardSheet>('print.cards', {});
+    const exam = await call<PrintExam>('print.exam', { count: 100, seed: 2 });
+    const question = exam.questions[0]?.item;
+    if (!card || !question) throw new Error('the bundled bank has no cards or questions');
+    await call('report.create', { target: 'card', id: card.id, reason: 'unclear' });
+    await call('report.create', { target: 'quiz-item', id: question.id, reason: 'unclear' });
+    const ids = (s: PrintCardSheet) => s.flatMap((sheet) => sheet.cards.map((c) => c.id));
+    const after = await call<PrintCardSheet>('print.cards', {});
+    expect(ids(sheets)).toContain(card.id);
+    expect(ids(after)).not.toContain(card.id);
+    expect(ids(after)).toHaveLength(ids(sheets).length - 1);
+    const again = await call<PrintExam>('print.exam', { count: 100, seed: 2 });
+    expect(again.questions.map((q) => q.item.id)).not.toContain(question.id);
+  });
+
   it('narrows to the chosen topics and refuses an unknown one', async () => {
     const { call, dispatch, services } = setup();
     const topic = services.packs.get().manifest.topics[1]?.id ?? '';
