@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceHostClient } from '../services/host/host-client.ts';
 import { registerIpc } from './ipc.main.ts';
+import { registerPdfIpc } from './pdf.main.ts';
 import { installAppMenu } from './menu.ts';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     app.exit(1);
   });
   registerIpc(services);
+  registerPdfIpc();
   installAppMenu(app.isPackaged);
   mainWindow = createMainWindow(path.join(here, '..', 'preload', 'preload.cjs'), userData);
   mainWindow.on('closed', () => {

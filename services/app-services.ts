@@ -21,6 +21,8 @@ import { PackLibrary } from './packs/pack-library.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
 import { quizHandlers } from './quiz/handlers.ts';
+import { printHandlers } from './print/handlers.ts';
+import { PrintExams } from './print/print-exam.ts';
 import { QuizService } from './quiz/quiz-service.ts';
 import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
 import { HandlerRegistry } from './registry.ts';
@@ -81,6 +83,8 @@ export interface AppServices {
   /** Cards and quiz items generated from the active pack at start. */
   readonly bank: Bank;
   readonly quiz: QuizService;
+  /** Practice exams for paper, from the same bank and quiz builder. */
+  readonly printExams: PrintExams;
   readonly progress: ProgressService;
   readonly backups: BackupService;
   /** Backups and restores with their copying on job threads (see `jobs` in the options). */
@@ -156,6 +160,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     now,
     hidden: () => reports.hidden().quizItems,
   });
+  const printExams = new PrintExams({ bank, pack, hidden: () => reports.hidden().quizItems });
   const progress = new ProgressService({ storage, review, settings, now });
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
@@ -207,6 +212,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     quizRecords,
     bank,
     quiz,
+    printExams,
     progress,
     backups,
     backupJobs,
@@ -262,6 +268,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));
   registry.registerAll(reportHandlers(services.reports));
   registry.registerAll(exportHandlers(fileExporter(services)));
+  registry.registerAll(printHandlers(services.printExams, services.review));
   registry.assertComplete();
   return registry;
 }

@@ -32,6 +32,8 @@ const servedDuringExclusive: ReadonlySet<string> = new Set([
   'backup.list',
   'report.list',
   'data.export',
+  'print.exam',
+  'print.cards',
 ]);
 
 /**

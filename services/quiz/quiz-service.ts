@@ -4,7 +4,6 @@ import type {
   PublicQuizItem,
   QuizAnswer,
   QuizCount,
-  QuizFeedback,
   QuizFilter,
   QuizFinish,
   QuizOptionsInfo,
@@ -14,7 +13,7 @@ import type {
 } from '../../shared/contract/quiz.ts';
 import type { QuizSessionSummary } from '../../shared/contract/quiz-records.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
-import { buildQuiz, MAX_QUIZ_ITEMS, QuizOptionsError } from '../../shared/engine/quiz-builder.ts';
+import { MAX_QUIZ_ITEMS } from '../../shared/engine/quiz-builder.ts';
 import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
 import { kinds } from '../../shared/engine/kinds/index.ts';
 import {
@@ -24,10 +23,11 @@ import {
   type QuizItem,
   type QuizResponse,
 } from '../../shared/engine/types.ts';
-import type { Pack, Pathway } from '../../shared/pack/schema.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
+import { expectedAnswer, itemFeedback, publicItems } from './item-views.ts';
 import { publicItemId } from './public-id.ts';
-import { publicQuizItem } from './public-view.ts';
+import { selectQuizItems } from './select-items.ts';
 import { claimedGrade, storedAnswer, unanswered } from './stored-answer.ts';
 
 export interface QuizServiceOptions {
@@ -66,8 +66,7 @@ export class QuizService {
   readonly #items: ReadonlyMap<string, QuizItem>;
   /** Public (opaque) id → item: the only ids the renderer ever sees. */
   readonly #byPublicId: ReadonlyMap<string, QuizItem>;
-  readonly #pathways: ReadonlyMap<string, Pathway>;
-  readonly #entityNames: ReadonlyMap<string, string>;
+  readonly #public: (item: QuizItem) => PublicQuizItem;
   readonly #options: QuizServiceOptions;
   readonly #configs = new Map<string, SessionConfig>();
 
@@ -75,8 +74,7 @@ export class QuizService {
     this.#options = options;
     this.#items = new Map(options.bank.quiz.map((item) => [item.id, item]));
     this.#byPublicId = new Map(options.bank.quiz.map((item) => [publicItemId(item.id), item]));
-    this.#pathways = new Map(options.pack.pathways.map((p) => [p.id, p]));
-    this.#entityNames = new Map(options.pack.entities.map((e) => [e.id, e.name]));
+    this.#public = publicItems(options.pack);
   }
 
   options(): QuizOptionsInfo {
@@ -118,7 +116,7 @@ export class QuizService {
 
   /** How many items a filter matches and how many questions one quiz could draw from them. */
   count(filter: QuizFilter): QuizCount {
-    const built = this.#build({ ...filter, mode: 'practice', count: MAX_QUIZ_ITEMS }, 'count');
+    const built = this.#select({ ...filter, mode: 'practice', count: MAX_QUIZ_ITEMS }, 'count');
     return { available: built.available, questions: built.selected.length };
   }
 
@@ -126,7 +124,7 @@ export class QuizService {
     const seed = this.#options.newSeed?.() ?? randomUUID();
     const items = request.retryMistakesOf
       ? this.#mistakesOf(request.retryMistakesOf)
-      : this.#build(request, seed);
+      : this.#select(request, seed);
     if (items.selected.length === 0) {
       throw new ContractError(
         'not-found',
@@ -202,7 +200,7 @@ export class QuizService {
     return config.mode === 'practice'
       ? {
           mode: 'practice',
-          feedback: this.#feedback(item, grade, true),
+          feedback: itemFeedback(item, grade, true),
           answered,
           total,
         }
@@ -232,7 +230,7 @@ export class QuizService {
     const marked = this.#markSaved(item, answer);
     return {
       mode: 'practice',
-      feedback: this.#feedback(item, marked.grade, true, marked.claimed),
+      feedback: itemFeedback(item, marked.grade, true, marked.claimed),
       answered: answers.length,
       total: config.itemIds.length,
     };
@@ -253,7 +251,7 @@ export class QuizService {
       const answer = answers.get(itemId);
       const marked = answer
         ? this.#markSaved(item, answer)
-        : { grade: unanswered(item, this.#expected(item)), response: undefined, claimed: false };
+        : { grade: unanswered(item, expectedAnswer(item)), response: undefined, claimed: false };
       return [
         {
           item: this.#public(item),
@@ -261,7 +259,7 @@ export class QuizService {
           response: (marked.response ?? null) as z.core.util.JSONType,
           // A finished quiz takes no more claims.
           feedback: {
-            ...this.#feedback(item, marked.grade, answer !== undefined, marked.claimed),
+            ...itemFeedback(item, marked.grade, answer !== undefined, marked.claimed),
             claimable: false,
           },
         },
@@ -299,9 +297,7 @@ export class QuizService {
       if (!item || !config.itemIds.includes(item.id)) return [];
       const marked = this.#markSaved(item, answer);
       const feedback =
-        config.mode === 'practice'
-          ? this.#feedback(item, marked.grade, true, marked.claimed)
-          : null;
+        config.mode === 'practice' ? itemFeedback(item, marked.grade, true, marked.claimed) : null;
       return [{ itemId: publicItemId(item.id), feedback }];
     });
     return {
@@ -322,33 +318,11 @@ export class QuizService {
     return this.#options.records.quizHistory(request);
   }
 
-  #build(
+  #select(
     request: QuizFilter & { readonly mode: QuizStartRequest['mode']; readonly count: number },
     seed: string,
   ): { selected: readonly QuizItem[]; available: number } {
-    const hidden = this.#options.hidden?.() ?? new Set<string>();
-    const bank = this.#options.bank;
-    const visible =
-      hidden.size === 0
-        ? bank
-        : { ...bank, quiz: bank.quiz.filter((item) => !hidden.has(item.id)) };
-    try {
-      const built = buildQuiz(visible, this.#options.pack, {
-        mode: request.mode,
-        count: request.count,
-        seed,
-        ...(request.kinds ? { kinds: request.kinds } : {}),
-        ...(request.topics ? { topics: request.topics } : {}),
-        ...(request.pathwayIds ? { pathwayIds: request.pathwayIds } : {}),
-        ...(request.diseaseIds ? { diseaseIds: request.diseaseIds } : {}),
-        ...(request.highYieldOnly ? { highYieldOnly: true } : {}),
-      });
-      return { selected: built.items, available: built.available };
-    } catch (error) {
-      if (error instanceof QuizOptionsError)
-        throw new ContractError('invalid-request', error.message);
-      throw error;
-    }
+    return selectQuizItems(this.#options, request, seed);
   }
 
   /** The items of a quiz that were answered wrongly or not at all, in the quiz's order. */
@@ -411,49 +385,11 @@ export class QuizService {
       grade: {
         correct: answer.correct,
         score: saved?.score ?? (answer.correct ? 1 : 0),
-        expected: this.#expected(item),
+        expected: expectedAnswer(item),
         feedback: `${answer.correct ? 'Right' : 'Not right'} when answered; this question has changed since, so that answer cannot be shown. ${item.explanation}`,
       },
       response: undefined,
       claimed: false,
     };
-  }
-
-  /** The expected answer in words, as feedback states it. */
-  #expected(item: QuizItem): string {
-    return this.#grade(item, kinds[item.kind].neutralResponse(item)).expected;
-  }
-
-  #feedback(item: QuizItem, grade: Grade, answered: boolean, claimed = false): QuizFeedback {
-    const options =
-      'options' in item
-        ? item.options.map((option) => ({
-            id: option.id,
-            text: option.text,
-            correct: option.correct,
-            rationale: option.rationale ?? null,
-          }))
-        : null;
-    return {
-      itemId: publicItemId(item.id),
-      correct: answered && grade.correct,
-      score: answered ? grade.score : 0,
-      expected: grade.expected,
-      feedback: grade.feedback,
-      claimedRight: claimed,
-      claimable: answered && !grade.correct && kinds[item.kind].claimable,
-      explanation: item.explanation,
-      options,
-      correctPairs: null,
-      correctOrder: null,
-      ...kinds[item.kind].solution(item),
-      citations: [...item.citations],
-      factIds: [...item.factIds],
-      teachingPointIds: [...item.teachingPointIds],
-    };
-  }
-
-  #public(item: QuizItem): PublicQuizItem {
-    return publicQuizItem(item, publicItemId(item.id), this.#pathways, this.#entityNames);
   }
 }

@@ -41,6 +41,8 @@ export const channelNames = [
   'report.list',
   'report.withdraw',
   'export.file',
+  'print.exam',
+  'print.cards',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

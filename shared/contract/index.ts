@@ -3,6 +3,7 @@ import { appChannels } from './app.ts';
 import { bankChannels } from './bank.ts';
 import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
+import { printChannels } from './print.ts';
 import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
 import { exportChannels } from './export.ts';
@@ -30,6 +31,7 @@ export const contract = {
   ...backupChannels,
   ...reportChannels,
   ...exportChannels,
+  ...printChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

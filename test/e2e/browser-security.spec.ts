@@ -48,7 +48,16 @@ test('the app itself never trips its CSP, from the first script on, on any scree
     );
   });
   await page.reload();
-  for (const name of ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings']) {
+  for (const name of [
+    'Home',
+    'Flashcards',
+    'Quiz',
+    'Pathways',
+    'Source',
+    'Progress',
+    'Print',
+    'Settings',
+  ]) {
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name, exact: true })
@@ -67,7 +76,16 @@ test('the UI requests nothing outside its own origin', async ({ app }) => {
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
       foreign.push(url);
   });
-  for (const name of ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings']) {
+  for (const name of [
+    'Home',
+    'Flashcards',
+    'Quiz',
+    'Pathways',
+    'Source',
+    'Progress',
+    'Print',
+    'Settings',
+  ]) {
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name, exact: true })
@@ -82,7 +100,16 @@ test('external links never navigate the app itself; following one leaves the app
 }) => {
   const { page } = app;
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const name of ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings']) {
+  for (const name of [
+    'Home',
+    'Flashcards',
+    'Quiz',
+    'Pathways',
+    'Source',
+    'Progress',
+    'Print',
+    'Settings',
+  ]) {
     await nav.getByRole('link', { name, exact: true }).click();
     await expect(page).toHaveTitle(new RegExp(`${name} · Pathwise`));
     await page.waitForLoadState('networkidle');

@@ -1,6 +1,15 @@
 import { expect, test } from './fixtures.ts';
 
-const screens = ['Home', 'Flashcards', 'Quiz', 'Pathways', 'Source', 'Progress', 'Settings'];
+const screens = [
+  'Home',
+  'Flashcards',
+  'Quiz',
+  'Pathways',
+  'Source',
+  'Progress',
+  'Print',
+  'Settings',
+];
 
 test('the shell renders the main navigation and names the current screen', async ({ app }) => {
   const { page } = app;

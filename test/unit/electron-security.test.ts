@@ -90,6 +90,14 @@ describe('Electron window', () => {
     expect(readFileSync('electron/main.ts', 'utf8')).toMatch(/requestSingleInstanceLock\(\)/);
   });
 
+  it('checks the sender and the payload of the window channel (Save as PDF)', () => {
+    const pdf = readFileSync('electron/pdf.main.ts', 'utf8');
+    expect(pdf).toMatch(/if \(!isTrustedEvent\(event\)\)/);
+    expect(pdf).toMatch(/savePdfRequest\.safeParse\(payload\)/);
+    // The renderer names a file stem; where it goes is the save dialog's answer.
+    expect(pdf).toMatch(/writeFile\(choice\.filePath, pdf\)/);
+  });
+
   it('exposes only the named API through contextBridge', () => {
     const preload = readFileSync('electron/preload.ts', 'utf8');
     expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('pathwise', api\)/);

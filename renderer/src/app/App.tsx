@@ -19,6 +19,7 @@ const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
 const loadFlashcards = () => import('../features/flashcards/FlashcardsScreen.tsx');
 const FlashcardsScreen = lazy(loadFlashcards);
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
+const PrintScreen = lazy(() => import('../features/print/PrintScreen.tsx'));
 
 /** Fetches the Flashcards chunk when the browser is idle after Home has its data, not before. */
 function usePreloadFlashcards() {
@@ -84,6 +85,11 @@ export function App() {
               <Route path={/^\/progress(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Progress screen…" />}>
                   <ProgressScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/print(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Print screen…" />}>
+                  <PrintScreen />
                 </Suspense>
               </Route>
               <Route path={/^\/quiz(?:[/?].*)?$/}>

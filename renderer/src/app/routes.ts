@@ -6,6 +6,7 @@ export const screens = [
   { path: '/pathways', name: 'Pathways' },
   { path: '/source', name: 'Source' },
   { path: '/progress', name: 'Progress' },
+  { path: '/print', name: 'Print' },
   { path: '/settings', name: 'Settings' },
 ] as const;
 

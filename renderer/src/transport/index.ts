@@ -1,11 +1,13 @@
 import { buildClientApi, type Invoke } from '../../../shared/contract/client-api.ts';
 import type { ClientApi, PreloadApi } from '../../../shared/contract/index.ts';
+import { ContractError } from '../../../shared/contract/errors.ts';
+import type { SavePdfResult, WindowPreloadApi } from '../../../shared/contract/window.ts';
 import { createHttpInvoke, takePreviewToken } from './http.ts';
 
 declare global {
   interface Window {
     /** Present only inside Electron, exposed by the preload. */
-    readonly pathwise?: PreloadApi;
+    readonly pathwise?: PreloadApi & Partial<WindowPreloadApi>;
   }
 }
 
@@ -30,4 +32,22 @@ export function connect(): { api: ClientApi; transport: Transport } {
     return { transport: 'electron', api: buildClientApi(invoke) };
   }
   return { transport: 'http', api: buildClientApi(createHttpInvoke(takePreviewToken())) };
+}
+
+/** What only the Electron window can do; absent in the preview, where the browser does it. */
+export interface WindowAbilities {
+  /** Saves the window's printed form as a PDF where the learner picks; rejects with a ContractError. */
+  readonly savePdf: (fileStem: string) => Promise<SavePdfResult>;
+}
+
+export function connectWindow(): WindowAbilities | undefined {
+  const own = window.pathwise?.window;
+  if (!own) return undefined;
+  return {
+    savePdf: async (fileStem) => {
+      const answer = await own.savePdf({ fileStem });
+      if (answer.ok) return answer.value;
+      throw new ContractError(answer.error.code, answer.error.message);
+    },
+  };
 }

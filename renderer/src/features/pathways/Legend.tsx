@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { edgeGlyph, markerId, type EdgeGlyph } from './model/notation.ts';
 import type { EdgeSign } from '../../../../shared/pack/schema.ts';
 
@@ -12,9 +12,11 @@ const signs: readonly { sign: EdgeSign; text: string }[] = [
 
 /** Every glyph the diagram uses, drawn with the same markers and explained in words. */
 export function Legend({ extra }: { readonly extra?: ReactNode }) {
+  // A printed document shows one legend per pathway page.
+  const titleId = useId();
   return (
-    <section className="pw-legend" aria-labelledby="pw-legend-title">
-      <h2 id="pw-legend-title">Legend</h2>
+    <section className="pw-legend" aria-labelledby={titleId}>
+      <h2 id={titleId}>Legend</h2>
       <ul>
         {signs.map(({ sign, text }) => (
           <li key={sign}>

@@ -7,7 +7,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DiagramModel } from '../model/diagram.ts';
 import type { DiagramDecor } from './decor.ts';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow.ts';
@@ -24,6 +24,8 @@ const edgeTypes = { sbgn: SbgnEdge };
 const minFitZoom = 0.7;
 const maxFitZoom = 1.25;
 const fitPadding = 16;
+/** On paper the drawing shares a landscape page with its title and legend: at most this tall. */
+const printedMaxHeight = 360;
 /** The zoom button fits everything, however small. */
 const fitAllOptions = { padding: 0.04, duration: 0 } as const;
 
@@ -32,13 +34,19 @@ export interface PathwayDiagramProps {
   readonly decor: DiagramDecor;
   /** A node or edge id. */
   readonly selectedId: string | undefined;
-  readonly onSelectNode: (nodeId: string) => void;
-  readonly onSelectEdge: (edgeId: string) => void;
+  /** Absent on paper (`printed`), where nothing can be selected. */
+  readonly onSelectNode?: (nodeId: string) => void;
+  readonly onSelectEdge?: (edgeId: string) => void;
   readonly onClearSelection?: () => void;
   /** Build-the-pathway: dragging from a node's right handle to another node adds a link. */
   readonly onConnect?: (from: string, to: string) => void;
   /** The diagram's accessible name, e.g. "Figure 1 diagram, normal spine". */
   readonly label: string;
+  /**
+   * Drawn for paper: the whole drawing fits the width however small, with no zoom controls and
+   * nothing to select or focus.
+   */
+  readonly printed?: boolean;
 }
 
 /**
@@ -49,14 +57,18 @@ export interface PathwayDiagramProps {
 export function PathwayDiagram(props: PathwayDiagramProps) {
   const { model, decor, selectedId, onSelectNode, onSelectEdge, onClearSelection, onConnect } =
     props;
+  const printed = props.printed === true;
+  // Each drawing is its own flow: React Flow's ids for descriptions must differ between drawings.
+  const flowId = `flow-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const connectable = onConnect !== undefined;
   const nodes = useMemo(
     () => toFlowNodes(model, decor, selectedId, connectable),
     [model, decor, selectedId, connectable],
   );
   const edges = useMemo(() => toFlowEdges(model, decor, selectedId), [model, decor, selectedId]);
-  const { ref, width, height } = useDiagramHeight(model.layout.width, model.layout.height);
-  useFitDrawing(model.layout, width, height);
+  const minZoom = printed ? 0 : minFitZoom;
+  const { ref, width, height } = useDiagramHeight(model.layout, minZoom, printed);
+  useFitDrawing(model.layout, width, height, minZoom);
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -77,12 +89,12 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
   const onNodesChange = (changes: NodeChange<FlowNode>[]) => {
     for (const change of changes) {
       if (change.type === 'select' && change.selected && !change.id.startsWith('group:'))
-        onSelectNode(change.id);
+        onSelectNode?.(change.id);
     }
   };
   const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => {
     for (const change of changes) {
-      if (change.type === 'select' && change.selected) onSelectEdge(change.id);
+      if (change.type === 'select' && change.selected) onSelectEdge?.(change.id);
     }
   };
 
@@ -96,6 +108,7 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
       data-testid="pathway-diagram"
     >
       <ReactFlow<FlowNode, FlowEdge>
+        id={flowId}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -113,14 +126,18 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
           : {})}
         nodesDraggable={false}
         nodesConnectable={connectable}
-        elementsSelectable
+        elementsSelectable={!printed}
+        nodesFocusable={!printed}
+        edgesFocusable={!printed}
+        panOnDrag={!printed}
+        zoomOnScroll={!printed}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         zoomOnDoubleClick={false}
         fitView
         fitViewOptions={fitAllOptions}
-        minZoom={0.25}
+        minZoom={printed ? 0.1 : 0.25}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
@@ -128,7 +145,13 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
         <ViewportPortal>
           <PathwayMarkers />
         </ViewportPortal>
-        <Controls showInteractive={false} position="bottom-right" fitViewOptions={fitAllOptions} />
+        {!printed && (
+          <Controls
+            showInteractive={false}
+            position="bottom-right"
+            fitViewOptions={fitAllOptions}
+          />
+        )}
       </ReactFlow>
     </div>
   );
@@ -136,9 +159,14 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
 
 /**
  * Our diagrams are wide and short (laid out left to right); the canvas takes the height the
- * drawing needs at the available width, within bounds, so the panel below stays in view.
+ * drawing needs at the available width, within bounds, so the panel below stays in view. On
+ * paper there is no panel: the canvas is as tall as the drawing at its zoom.
  */
-function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
+function useDiagramHeight(
+  drawing: { width: number; height: number },
+  minZoom: number,
+  printed: boolean,
+) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
@@ -150,13 +178,11 @@ function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const scale =
-    width > 0
-      ? Math.min(maxFitZoom, Math.max(minFitZoom, (width - 2 * fitPadding) / layoutWidth))
-      : 1;
-  const height = Math.round(
-    Math.min(640, Math.max(240, layoutHeight * scale + 2 * fitPadding + 24)),
-  );
+  const fitsWidth = (width - 2 * fitPadding) / drawing.width;
+  const fitsPage = printed ? (printedMaxHeight - 2 * fitPadding) / drawing.height : Infinity;
+  const scale = width > 0 ? Math.min(maxFitZoom, fitsPage, Math.max(minZoom, fitsWidth)) : 1;
+  const needed = drawing.height * scale + 2 * fitPadding;
+  const height = Math.round(printed ? needed : Math.min(640, Math.max(240, needed + 24)));
   return { ref, width, height };
 }
 
@@ -165,7 +191,12 @@ function useDiagramHeight(layoutWidth: number, layoutHeight: number) {
  * still too wide starts at its left edge, where every cascade begins. Runs again whenever the
  * drawing or the canvas size changes.
  */
-function useFitDrawing(drawing: { width: number; height: number }, width: number, height: number) {
+function useFitDrawing(
+  drawing: { width: number; height: number },
+  width: number,
+  height: number,
+  minZoom: number,
+) {
   const { setViewport } = useReactFlow();
   useEffect(() => {
     if (width === 0) return;
@@ -173,10 +204,10 @@ function useFitDrawing(drawing: { width: number; height: number }, width: number
       (width - 2 * fitPadding) / drawing.width,
       (height - 2 * fitPadding) / drawing.height,
     );
-    const zoom = Math.min(maxFitZoom, Math.max(minFitZoom, fits));
+    const zoom = Math.min(maxFitZoom, Math.max(minZoom, fits));
     const drawnWidth = drawing.width * zoom;
     const x = drawnWidth <= width ? (width - drawnWidth) / 2 : fitPadding;
     const y = Math.max(fitPadding, (height - drawing.height * zoom) / 2);
     void setViewport({ x, y, zoom }, { duration: 0 });
-  }, [drawing, width, height, setViewport]);
+  }, [drawing, width, height, minZoom, setViewport]);
 }
