@@ -1,0 +1,125 @@
+import { appendFileSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allCardStates } from '../../services/storage/card-states.ts';
+import { eventSql } from '../../services/storage/review-events.ts';
+import { encodeLine, syncFileName } from '../../services/sync/line-format.ts';
+import { runSyncRound } from '../../services/sync/sync-round.ts';
+import { syntheticCards } from '../support/synthetic-cards.ts';
+import { openTestServices, testClock } from '../support/test-services.ts';
+import { tempDir } from '../support/test-scope.ts';
+
+type Services = ReturnType<typeof openTestServices>;
+
+const cards = syntheticCards(12);
+
+function device(clock = testClock()): Services {
+  return openTestServices({ cards, clock });
+}
+
+function study(services: Services, answers: number): void {
+  for (let i = 0; i < answers; i += 1) {
+    const next = services.review.next();
+    if (!next.item) return;
+    services.review.answer({
+      cardId: next.item.card.id,
+      rating: i % 3 === 0 ? 'again' : 'good',
+      durationMs: 2000,
+      expectedVersion: next.item.stateVersion,
+    });
+    services.clock.advance(30_000);
+  }
+}
+
+function sync(services: Services, folder: string) {
+  return runSyncRound(services.storage, { folder, now: services.clock.ms });
+}
+
+const eventCount = (services: Services) =>
+  Number(services.storage.statement(eventSql.count).get()?.n);
+
+describe('a sync round', () => {
+  it('brings a rating made on one device to another, and a second round changes nothing', () => {
+    const folder = tempDir('sync-folder');
+    const a = device();
+    const b = device();
+    study(a, 5);
+    const sentA = sync(a, folder);
+    expect(sentA.sent.events).toBe(5);
+    expect(sentA.problems).toEqual([]);
+    const gotB = sync(b, folder);
+    expect(gotB.received.events).toBe(5);
+    expect(gotB.problems).toEqual([]);
+    expect(allCardStates(b.storage)).toEqual(allCardStates(a.storage));
+
+    const again = [sync(a, folder), sync(b, folder)];
+    for (const round of again) {
+      expect(round.received.events + round.sent.events).toBe(0);
+    }
+    expect(readdirSync(folder).sort()).toEqual(
+      [syncFileName(a.storage.deviceId), syncFileName(b.storage.deviceId)].sort(),
+    );
+  });
+
+  it('waits for a half-copied last line, and reports a damaged line in the middle by file and line', () => {
+    const folder = tempDir('sync-folder');
+    const a = device();
+    study(a, 4);
+    sync(a, folder);
+    const name = syncFileName(a.storage.deviceId);
+    const file = path.join(folder, name);
+    const whole = readFileSync(file);
+
+    // b sees a copy cut in the middle of the last line: three events now, the fourth later.
+    const copy = tempDir('sync-copy');
+    const copied = path.join(copy, name);
+    writeFileSync(copied, whole);
+    truncateSync(copied, whole.length - 40);
+    const b = device();
+    const first = sync(b, copy);
+    expect(first.received.events).toBe(3);
+    expect(first.problems).toEqual([]);
+    writeFileSync(copied, whole);
+    expect(sync(b, copy).received.events).toBe(1);
+    expect(eventCount(b)).toBe(4);
+
+    // Line 2 is the study session, 3 to 6 the events. A flipped byte in line 4 with lines after
+    // it: reported, nothing after it guessed.
+    const damaged = Buffer.from(whole);
+    const lines = whole.toString('utf8').split('\n');
+    const lineStart = Buffer.byteLength(lines.slice(0, 3).join('\n') + '\n');
+    damaged[lineStart + 30] = damaged[lineStart + 30] === 0x61 ? 0x62 : 0x61;
+    const other = tempDir('sync-damaged');
+    writeFileSync(path.join(other, name), damaged);
+    const c = device();
+    const round = sync(c, other);
+    expect(round.received.events).toBe(1);
+    expect(round.problems).toHaveLength(1);
+    expect(round.problems[0]).toMatchObject({ file: name, line: 4 });
+    expect(round.problems[0]?.message).toMatch(/line 4 is damaged: its checksum is/);
+  });
+
+  it('reports a file from a newer format version and reads nothing of it', () => {
+    const folder = tempDir('sync-folder');
+    const name = syncFileName('0f0e0d0c-aaaa-4bbb-8ccc-123456789abc');
+    writeFileSync(
+      path.join(folder, name),
+      encodeLine({ format: 'pathwise-sync', version: 99, deviceId: name.split('.')[0] }),
+    );
+    appendFileSync(path.join(folder, name), encodeLine({ t: 'future-kind', r: {} }));
+    const a = device();
+    const round = sync(a, folder);
+    expect(round.problems).toHaveLength(1);
+    expect(round.problems[0]).toMatchObject({ file: name, line: 1 });
+    expect(round.problems[0]?.message).toMatch(/written by a newer Pathwise \(sync format 99/);
+    expect(round.received.events).toBe(0);
+  });
+
+  it('refuses a missing folder and a file given as the folder, saying which', () => {
+    const a = device();
+    const folder = tempDir('sync-folder');
+    expect(() => sync(a, path.join(folder, 'not-there'))).toThrow(/not-there does not exist/);
+    writeFileSync(path.join(folder, 'a-file'), 'x');
+    expect(() => sync(a, path.join(folder, 'a-file'))).toThrow(/is a file, not a folder/);
+  });
+});
