@@ -3,6 +3,7 @@ import { validatePack } from '../../shared/pack/validate.ts';
 import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
 import { runIntegrityJob } from '../storage/integrity-job.ts';
+import { runSyncJob } from '../sync/sync-job.ts';
 import { runInBackground } from './background-priority.ts';
 import type { Job } from './job.ts';
 import { outcomeOf, type JobOutcome } from './job-outcome.ts';
@@ -17,6 +18,8 @@ function run(job: Job): JobOutcome<unknown> {
       return runBackupJob(job);
     case 'integrity-check':
       return runIntegrityJob(job);
+    case 'sync':
+      return runSyncJob(job);
     case 'validate-pack':
       return outcomeOf(() => validatePack(job.files));
   }
