@@ -5,12 +5,14 @@ import { addedBy, planMerge, writeMerge, type RecordCounts } from '../data/merge
 import { checkOrder, compareSettings } from '../data/parse-document.ts';
 import { checkRecordTimes } from '../data/record-times.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
+import { toReplayEvent } from '../storage/review-events.ts';
 import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { prefixCheck, readDeviceFile, type SyncProblem } from './file-reader.ts';
 import { appendOwnLines } from './file-writer.ts';
 import { deviceOfSyncFile, syncFileName } from './line-format.ts';
 import { collectOutgoing, folderSetting, settingDigest } from './outbox.ts';
+import { MergedEvents, replayMerged } from './replay-merged.ts';
 import { IncomingBuilder, type SyncRecord } from './sync-records.ts';
 import {
   fileProgress,
@@ -51,15 +53,36 @@ const replayPendingKey = 'replay-pending';
  * One sync round: merge what is new in every device's file (this one's included, which brings
  * back what a restored or reset database lacks), then append this device's new records to its own
  * file. Each batch of a file is merged in one transaction with the progress of its reading; the
- * touched cards are replayed once at the end, and remembered until then, so a crash in between
- * leaves them to the next round instead of a stale card state.
+ * cards it touched are brought up to date once at the end (replay-merged.ts), and remembered until
+ * then, so a crash in between leaves them to the next round instead of a stale card state.
  */
 export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
+  const db = storage.db();
+  const cache = db.prepare('PRAGMA cache_size').get()?.cache_size;
+  // A first merge of a long history inserts into indexes far larger than SQLite's default 2 MB
+  // page cache: every insert would read pages back from disk. A bigger cache for the round only.
+  db.exec(`PRAGMA cache_size = ${-roundCacheKiB}`);
+  try {
+    return syncRound(storage, options);
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec(`PRAGMA cache_size = ${typeof cache === 'number' ? cache : -2000}`);
+  }
+}
+
+const roundCacheKiB = 256 * 1024;
+
+function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const started = options.now();
   const folder = path.resolve(options.folder);
   checkFolder(folder);
   storage.assertWritable();
   const db = storage.db();
+  // What is merged can be read again from the folder, and is, from the reading progress stored
+  // with it: a power cut may lose a merged batch (NORMAL in WAL mode survives a crash of the app)
+  // but never what this device alone holds. The round's last commits, what it sent and the
+  // replayed cards, are FULL again, which makes everything before them durable too.
+  db.exec('PRAGMA synchronous = NORMAL');
   withTransaction(db, () => {
     if (syncConfig(storage, 'folder') !== folder) {
       forgetFolderState(storage);
@@ -72,7 +95,7 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
   const ownName = syncFileName(deviceId);
   const received = emptyCounts();
   const problems: SyncProblem[] = [];
-  const touched = new Set<string>();
+  const mergedEvents = new MergedEvents();
   const filesRead = new Set<string>();
   let linesRead = 0;
 
@@ -87,7 +110,7 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
 
   const readOne = (name: string): { merged: boolean; problem?: SyncProblem } => {
     const own = name === ownName;
-    let merged = false;
+    let broughtIn = false;
     let batchProblem: SyncProblem | undefined;
     const outcome = readDeviceFile({
       path: path.join(folder, name),
@@ -96,14 +119,14 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
       progress: fileProgress(storage, name),
       batchSize: options.batchSize ?? 20_000,
       onBatch: (records, after) => {
-        const result = mergeBatch(storage, name, records, after, options.now(), touched);
+        const result = mergeBatch(storage, name, records, after, options.now(), mergedEvents);
         if (typeof result === 'string') {
           batchProblem = { file: name, message: result };
           return false;
         }
         if (own) for (const record of records) noteOwn(record, inFile);
         addCounts(received, result);
-        merged ||= result.events + result.quizAnswers + result.reports > 0;
+        broughtIn ||= result.events + result.quizAnswers + result.reports > 0;
         return true;
       },
     });
@@ -111,7 +134,7 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
     filesRead.add(name);
     linesRead += outcome.lines;
     const problem = outcome.problem ?? batchProblem;
-    return problem ? { merged, problem } : { merged };
+    return problem ? { merged: broughtIn, problem } : { merged: broughtIn };
   };
 
   if (ownExists) {
@@ -140,7 +163,8 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
     pending = progress ? refused : [];
   }
   problems.push(...pendingProblems);
-  if (touched.size > 0) replayTouched(storage, touched);
+  db.exec('PRAGMA synchronous = FULL');
+  if (!mergedEvents.empty) replayAfterMerge(storage, mergedEvents);
 
   const sent = ownProblem
     ? emptyCounts()
@@ -190,7 +214,7 @@ function mergeBatch(
   records: readonly SyncRecord[],
   after: FileProgress,
   now: number,
-  touched: Set<string>,
+  merged: MergedEvents,
 ): RecordCounts | string {
   const builder = new IncomingBuilder();
   for (const record of records) {
@@ -203,9 +227,11 @@ function mergeBatch(
     return withTransaction(storage.db(), () => {
       const plan = planMerge(storage, incoming);
       checkRecordTimes(plan, now);
-      const cards = writeMerge(storage, plan, { replay: false });
-      for (const card of cards) touched.add(card);
-      if (cards.size > 0) putSyncConfig(storage, replayPendingKey, JSON.stringify([...touched]));
+      writeMerge(storage, plan, { replay: false });
+      for (const event of plan.events) merged.add(event.cardId, toReplayEvent(event));
+      if (plan.events.length > 0) {
+        putSyncConfig(storage, replayPendingKey, JSON.stringify(merged.pending()));
+      }
       for (const setting of incoming.settings) {
         const folder = folderSetting(storage, setting.key);
         if (!folder || compareSettings(setting, folder) > 0) {
@@ -244,12 +270,16 @@ function noteOwn(record: SyncRecord, inFile: Set<string>): void {
 function replayPending(storage: Storage): void {
   const pending = syncConfig(storage, replayPendingKey);
   if (pending === undefined || pending === '[]') return;
-  replayTouched(storage, new Set(JSON.parse(pending) as string[]));
+  const cards = JSON.parse(pending) as string[] | 'all';
+  withTransaction(storage.db(), () => {
+    rebuildCardStates(storage, cards === 'all' ? undefined : cards);
+    putSyncConfig(storage, replayPendingKey, '[]');
+  });
 }
 
-function replayTouched(storage: Storage, cards: ReadonlySet<string>): void {
+function replayAfterMerge(storage: Storage, merged: MergedEvents): void {
   withTransaction(storage.db(), () => {
-    rebuildCardStates(storage, cards);
+    replayMerged(storage, merged);
     putSyncConfig(storage, replayPendingKey, '[]');
   });
 }
