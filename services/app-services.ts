@@ -33,6 +33,9 @@ import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { storageFailure } from './storage/storage-errors.ts';
 import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
 import { Storage } from './storage/storage.ts';
+import { syncHandlers } from './sync/handlers.ts';
+import { runSyncRound } from './sync/sync-round.ts';
+import { SyncService } from './sync/sync-service.ts';
 
 export interface AppServicesOptions {
   /** Where the learner's data lives; created if missing. */
@@ -63,6 +66,12 @@ export interface AppServicesOptions {
    * it, everything runs on the caller's thread.
    */
   readonly jobs?: URL;
+  /** The folder to sync through (the preview's --sync-folder); kept for later starts. */
+  readonly syncFolder?: string;
+  /** A sync round this often (default 5 min), or never with null. */
+  readonly syncIntervalMs?: number | null;
+  /** A sync round once study pauses this long (default 2 min). */
+  readonly syncQuietMs?: number;
 }
 
 export interface AppServices {
@@ -86,6 +95,8 @@ export interface AppServices {
   readonly data: DataService;
   /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
   readonly reports: ReportService;
+  /** Sync through a folder: when rounds run, and what the last one did. */
+  readonly sync: SyncService;
   /** Jobs on other threads using the database file (see `jobs` in the options). */
   readonly running: RunningJobs;
   /** Where and when a job asked for now runs. */
@@ -186,6 +197,20 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
       notices,
       jobs: backupJobs && checkIntegrity && { backups: backupJobs, checkIntegrity },
     });
+  const sync = new SyncService({
+    storage,
+    now,
+    runRound: (folder) =>
+      jobs
+        ? running.track(runOnJobThread(jobs, { kind: 'sync', folder, context: jobContext() }))
+        : Promise.resolve().then(() =>
+            runSyncRound(storage, { folder, now: () => now().getTime() }),
+          ),
+    intervalMs: options.syncIntervalMs === undefined ? 5 * 60_000 : options.syncIntervalMs,
+    quietMs: options.syncQuietMs ?? 2 * 60_000,
+  });
+  if (options.syncFolder !== undefined) sync.setFolder(options.syncFolder);
+  sync.start();
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
   let timer: NodeJS.Timeout | undefined;
   if (delay === 0) void daily();
@@ -210,11 +235,13 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     backupJobs,
     data,
     reports,
+    sync,
     running,
     jobContext,
     dailyBackup: daily,
     close() {
       if (timer) clearTimeout(timer);
+      sync.close();
       storage.close();
       lock.release();
     },
@@ -252,13 +279,17 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(info, notices));
   registry.registerAll(packHandlers(services.packs, validatePack));
-  registry.registerAll(quizHandlers(services.quiz));
-  registry.registerAll(reviewHandlers(services.review));
+  // A round of sync follows once study pauses (services/sync/sync-service.ts).
+  registry.registerAll(services.sync.afterStudy(quizHandlers(services.quiz), ['quiz.finish']));
+  registry.registerAll(
+    services.sync.afterStudy(reviewHandlers(services.review), ['review.answer']),
+  );
   registry.registerAll(progressHandlers(services.progress));
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));
   registry.registerAll(reportHandlers(services.reports));
+  registry.registerAll(syncHandlers(services.sync));
   registry.assertComplete();
   return registry;
 }

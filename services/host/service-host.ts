@@ -32,6 +32,7 @@ const servedDuringExclusive: ReadonlySet<string> = new Set([
   'backup.list',
   'report.list',
   'data.export',
+  'sync.status',
 ]);
 
 /**

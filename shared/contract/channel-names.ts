@@ -40,6 +40,8 @@ export const channelNames = [
   'report.create',
   'report.list',
   'report.withdraw',
+  'sync.status',
+  'sync.run',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;
