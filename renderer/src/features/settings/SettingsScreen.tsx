@@ -8,6 +8,7 @@ import { BackupsPanel } from './BackupsPanel.tsx';
 import { PacksPanel } from './PacksPanel.tsx';
 import { ProgressData } from './ProgressData.tsx';
 import { StudySettings } from './StudySettings.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
 
 /** Settings (`#/settings`): study targets, appearance, progress files, backups, packs. */
 export default function SettingsScreen() {
@@ -47,6 +48,7 @@ export default function SettingsScreen() {
           <AppearanceSettings settings={settings} save={saveSetting} />
           <ProgressData />
           <BackupsPanel />
+          <SyncPanel />
           <PacksPanel />
         </div>
       )}
