@@ -8,6 +8,7 @@ import { measureGeneration, measureLayout } from './engine.ts';
 import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
+import { measureSync } from './sync.ts';
 import { measureUiLatency } from './ui-latency.ts';
 import { runCensus } from '../test/support/tmp-census.ts';
 
@@ -27,6 +28,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['import stall', () => measureImportStall()],
   ['restore and export stall', () => measureHostStalls()],
   ['ui latency', () => measureUiLatency()],
+  ['sync', () => measureSync()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
