@@ -61,6 +61,45 @@ describe('a sync round', () => {
     );
   });
 
+  it('merges quiz sessions and answers by id (a finished quiz arrives finished), and settings last-writer-wins', () => {
+    const folder = tempDir('sync-folder');
+    const a = device();
+    const b = device();
+    const { sessionId } = a.quizRecords.startQuizSession({ mode: 'practice', config: { size: 2 } });
+    a.quizRecords.recordQuizAnswer({
+      sessionId,
+      itemId: 'item-1',
+      kind: 'mcq',
+      factIds: ['F001'],
+      topic: 'topic-a',
+      correct: true,
+      response: { choice: 1 },
+      durationMs: 4000,
+    });
+    a.settings.update({ newCardsPerDay: 7 });
+    sync(a, folder);
+    expect(sync(b, folder).received).toMatchObject({
+      quizSessions: 1,
+      quizAnswers: 1,
+      settings: 1,
+    });
+    expect(b.quizRecords.unfinishedSince(0).map((session) => session.id)).toEqual([sessionId]);
+
+    // Finished later on a; a newer setting on b wins over a's older one, on both.
+    a.clock.advance(60_000);
+    a.quizRecords.finishQuizSession({ sessionId });
+    b.clock.advance(120_000);
+    b.settings.update({ newCardsPerDay: 12 });
+    sync(a, folder);
+    sync(b, folder);
+    sync(a, folder);
+    expect(b.quizRecords.answers(sessionId)).toEqual(a.quizRecords.answers(sessionId));
+    expect(b.quizRecords.session(sessionId)).toEqual(a.quizRecords.session(sessionId));
+    expect(b.quizRecords.session(sessionId).finishedAt).not.toBeNull();
+    expect(a.settings.get().newCardsPerDay).toBe(12);
+    expect(b.settings.get().newCardsPerDay).toBe(12);
+  });
+
   it('waits for a half-copied last line, and reports a damaged line in the middle by file and line', () => {
     const folder = tempDir('sync-folder');
     const a = device();
