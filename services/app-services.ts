@@ -208,6 +208,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
           ),
     intervalMs: options.syncIntervalMs === undefined ? 5 * 60_000 : options.syncIntervalMs,
     quietMs: options.syncQuietMs ?? 2 * 60_000,
+    setBy: options.transport === 'electron' ? 'dialog' : 'command-line',
   });
   if (options.syncFolder !== undefined) sync.setFolder(options.syncFolder);
   sync.start();

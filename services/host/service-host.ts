@@ -1,6 +1,7 @@
 import { createHandlerRegistry, openAppServices, type AppServices } from '../app-services.ts';
 import { bodyAnswer, type HandlerRegistry } from '../registry.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
 import type { HostInbound, HostOpenOptions, HostOutbound, HostPort } from './protocol.ts';
 
 type Call = Extract<HostInbound, { kind: 'call' }>;
@@ -88,6 +89,28 @@ export class ServiceHost {
     return answer;
   }
 
+  /** The sync folder picked in Electron's dialog; waits, as a write does, for an import. */
+  async setSyncFolder(id: number, folder: string): Promise<HostOutbound> {
+    while (this.#exclusive) await this.#exclusive.catch(() => undefined);
+    const services = this.#services;
+    if (!services) return { kind: 'reply', id, envelope: notOpen };
+    try {
+      return {
+        kind: 'reply',
+        id,
+        envelope: { ok: true, value: await services.sync.choose(folder) },
+      };
+    } catch (error) {
+      const known = error instanceof ContractError;
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        kind: 'reply',
+        id,
+        envelope: { ok: false, error: { code: known ? error.code : 'internal', message } },
+      };
+    }
+  }
+
   /** Lets running jobs finish, then closes SQLite and releases the data folder's lock. */
   async close(): Promise<HostOutbound> {
     while (this.#exclusive) await this.#exclusive.catch(() => undefined);
@@ -133,6 +156,9 @@ export function serveHost(
           .then((reply) =>
             port.post(reply, reply.kind === 'reply-json' ? [reply.json.buffer as ArrayBuffer] : []),
           );
+        return;
+      case 'set-sync-folder':
+        void host.setSyncFolder(message.id, message.folder).then((reply) => port.post(reply));
         return;
       case 'close':
         void host.close().then((closed) => {

@@ -4,7 +4,7 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import type { Handler, HandlerMap } from '../registry.ts';
 import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { SyncRoundResult } from './sync-round.ts';
+import { checkFolder, type SyncRoundResult } from './sync-round.ts';
 import { forgetFolderState, putSyncConfig, syncConfig } from './sync-state.ts';
 
 export interface SyncServiceOptions {
@@ -16,6 +16,8 @@ export interface SyncServiceOptions {
   readonly intervalMs: number | null;
   /** A round once the learner has paused this long after an answer or a finished quiz. */
   readonly quietMs: number;
+  /** How the learner chooses the folder here (Electron's dialog, the preview's command line). */
+  readonly setBy: SyncStatus['setBy'];
 }
 
 /**
@@ -57,7 +59,7 @@ export class SyncService {
     const stored = storage.available ? syncConfig(storage, 'last-run') : undefined;
     return {
       folder: this.folder(),
-      setBy: 'command-line',
+      setBy: this.#options.setBy,
       running: this.#current !== undefined,
       lastRun: stored === undefined ? null : lastRunOf(stored),
       lastError: this.#lastError,
@@ -84,10 +86,18 @@ export class SyncService {
   start(): void {
     if (this.folder() === null) return;
     this.#background();
-    const { intervalMs } = this.#options;
-    if (intervalMs === null) return;
-    this.#interval = setInterval(() => this.#background(), intervalMs);
-    this.#interval.unref();
+    this.#keepSyncing();
+  }
+
+  /**
+   * The folder the learner picked in Electron's dialog (main asks for it; no channel carries a
+   * path): checked, kept, and synced through at once and from then on.
+   */
+  async choose(folder: string): Promise<SyncStatus> {
+    checkFolder(folder);
+    this.setFolder(folder);
+    this.#keepSyncing();
+    return this.run();
   }
 
   /** After an answer or a finished quiz: a round once the learner pauses. */
@@ -111,6 +121,13 @@ export class SyncService {
       };
     }
     return wrapped as M;
+  }
+
+  #keepSyncing(): void {
+    const { intervalMs } = this.#options;
+    if (intervalMs === null || this.#interval || this.#closed) return;
+    this.#interval = setInterval(() => this.#background(), intervalMs);
+    this.#interval.unref();
   }
 
   close(): void {

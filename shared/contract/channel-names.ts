@@ -42,6 +42,7 @@ export const channelNames = [
   'report.withdraw',
   'sync.status',
   'sync.run',
+  'sync.chooseFolder',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

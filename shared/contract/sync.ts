@@ -4,7 +4,9 @@ import { channel, noRequest } from './define.ts';
 /**
  * Sync through a folder that a sync service (Syncthing, Dropbox, iCloud Drive, OneDrive, a network
  * share) keeps in step between devices. No channel takes the folder: the renderer never names a
- * path. The preview is given it on its command line (`--sync-folder`), as it is its data folder.
+ * path. In Electron the learner picks it in the main process's folder dialog (`sync.chooseFolder`,
+ * answered by main); the preview is given it on its command line (`--sync-folder`), as it is given
+ * its data folder.
  */
 
 const countsSchema = z.object({
@@ -37,8 +39,8 @@ export type SyncRound = z.infer<typeof syncRoundSchema>;
 export const syncStatusSchema = z.object({
   /** The folder this device syncs through, shown to the learner; null when none is set. */
   folder: z.string().nullable(),
-  /** How the folder is set here: on the preview's command line. */
-  setBy: z.literal('command-line'),
+  /** How the folder is chosen here: Electron's folder dialog, or the preview's command line. */
+  setBy: z.enum(['dialog', 'command-line']),
   running: z.boolean(),
   /** The last round that ran to its end (problems in single files included). */
   lastRun: syncRoundSchema.nullable(),
@@ -51,4 +53,6 @@ export const syncChannels = {
   'sync.status': channel(noRequest, syncStatusSchema),
   /** Runs a round now (or waits for the one running) and answers the status after it. */
   'sync.run': channel(noRequest, syncStatusSchema),
+  /** Electron: main shows a folder dialog and sets what the learner picks (nothing if cancelled). */
+  'sync.chooseFolder': channel(noRequest, syncStatusSchema),
 };

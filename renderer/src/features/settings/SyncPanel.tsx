@@ -69,16 +69,17 @@ export function SyncPanel() {
   const syncing = useSync((s) => s.syncing);
   const load = useSync((s) => s.load);
   const syncNow = useSync((s) => s.syncNow);
+  const chooseFolder = useSync((s) => s.chooseFolder);
   const [operation, setOperation] = useState<Operation>(idle);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const run = async () => {
+  const run = async (round: () => Promise<SyncStatus>) => {
     setOperation({ kind: 'working', text: 'Syncing…' });
     try {
-      const after = await syncNow();
+      const after = await round();
       setOperation(
         after.lastError
           ? { kind: 'failed', text: `Sync failed: ${after.lastError.message}` }
@@ -96,11 +97,18 @@ export function SyncPanel() {
     <section className="panel settings-section" aria-labelledby="settings-sync-title">
       <div className="section-header">
         <h2 id="settings-sync-title">Sync folder</h2>
-        {status?.folder && (
-          <Button onClick={() => void run()} disabled={syncing}>
-            Sync now
-          </Button>
-        )}
+        <div className="section-actions">
+          {status?.setBy === 'dialog' && (
+            <Button onClick={() => void run(chooseFolder)} disabled={syncing}>
+              {status.folder ? 'Change folder…' : 'Choose folder…'}
+            </Button>
+          )}
+          {status?.folder && (
+            <Button onClick={() => void run(syncNow)} disabled={syncing}>
+              Sync now
+            </Button>
+          )}
+        </div>
       </div>
       <p className="field-help">
         Study on several computers: each one writes its own reviews to its own file in a folder that
@@ -115,9 +123,11 @@ export function SyncPanel() {
           <p>
             Syncing through <code className="sync-folder">{status.folder}</code>
           </p>
+        ) : status.setBy === 'dialog' ? (
+          <p>No sync folder is chosen yet.</p>
         ) : (
           <p>
-            No sync folder is set. Start Pathwise with{' '}
+            No sync folder is set. Start the preview with{' '}
             <code>npm run preview -- --sync-folder &lt;folder&gt;</code> to sync through one.
           </p>
         ))}

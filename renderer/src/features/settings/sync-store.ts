@@ -12,6 +12,8 @@ interface SyncState {
   readonly load: () => Promise<void>;
   /** Runs a round now; when it brought records in, every store reloads. */
   readonly syncNow: () => Promise<SyncStatus>;
+  /** Electron: the folder dialog; a folder picked is synced through at once. */
+  readonly chooseFolder: () => Promise<SyncStatus>;
 }
 
 /** Sync through a folder: its status, and "Sync now". */
@@ -26,15 +28,21 @@ export const useSync = create<SyncState>()((set) => ({
       set({ error: messageOf(error) });
     }
   },
-  syncNow: async () => {
-    set({ syncing: true });
-    try {
-      const status = await api.sync.run();
-      set({ status, error: undefined });
-      if (status.lastRun && totalRecords(status.lastRun.received) > 0) await learnerDataReplaced();
-      return status;
-    } finally {
-      set({ syncing: false });
-    }
-  },
+  syncNow: () => syncing(set, () => api.sync.run()),
+  chooseFolder: () => syncing(set, () => api.sync.chooseFolder()),
 }));
+
+async function syncing(
+  set: (state: Partial<SyncState>) => void,
+  round: () => Promise<SyncStatus>,
+): Promise<SyncStatus> {
+  set({ syncing: true });
+  try {
+    const status = await round();
+    set({ status, error: undefined });
+    if (status.lastRun && totalRecords(status.lastRun.received) > 0) await learnerDataReplaced();
+    return status;
+  } finally {
+    set({ syncing: false });
+  }
+}
