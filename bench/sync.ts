@@ -1,4 +1,5 @@
 import { appendFileSync, mkdirSync, openSync, closeSync, writeSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { eventToDocument } from '../services/data/progress-document.ts';
@@ -13,7 +14,7 @@ import type { SyncJob } from '../services/sync/sync-job.ts';
 import { runSyncRound, type SyncRoundResult } from '../services/sync/sync-round.ts';
 import { dayMs, ratings } from '../shared/engine/scheduler.ts';
 import { withTempDir } from '../test/support/temp-dir.ts';
-import { atMost, median, report, round, type Results } from './lib.ts';
+import { atMost, median, round, type Results } from './lib.ts';
 
 /**
  * Sync through a folder: a fresh device merging five other devices' files of 200,000 events each
@@ -22,7 +23,7 @@ import { atMost, median, report, round, type Results } from './lib.ts';
  * benchmark's million-event database (ten events a card).
  */
 const devices = 5;
-const eventsPerDevice = Number(process.env.BENCH_SYNC_EVENTS ?? 200_000);
+const eventsPerDevice = 200_000;
 /** Ten events a card. */
 const cards = (devices * eventsPerDevice) / 10;
 const incrementalEvents = 1_000;
@@ -68,19 +69,18 @@ export async function measureSync(): Promise<Results> {
       incremental.push(timedRound(dataDir, folder).ms);
     }
     return {
-      'Sync: merge 1,000,000 events from 5 devices (job thread)': atMost(
+      'sync.merge1MEventsFrom5Devices': atMost(
         round(mergeMs / 1000),
         5,
         's',
-        `one run, into an empty database; ${round(merged.linesRead / 1000)}k lines read; files written in ${round(generationMs / 1000)} s`,
+        `one run on a job thread, into an empty database; ${round(merged.linesRead / 1000)}k lines read; files written in ${round(generationMs / 1000)} s; load ${loadavg()[0]?.toFixed(1) ?? '?'}`,
       ),
-      'Sync: incremental round, 1,000 new events': atMost(
+      'sync.incrementalRound1kEvents': atMost(
         round(median(incremental)),
         100,
         'ms',
         `median of ${incrementalRuns}, on the merged million; each ${incremental.map(round).join(' / ')} ms`,
       ),
-      'Sync: files of 1,000,000 events': report(devices * eventsPerDevice, 'events'),
     };
   });
 }
