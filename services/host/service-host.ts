@@ -79,13 +79,17 @@ export class ServiceHost {
       await this.#exclusive.catch(() => undefined);
     }
     // No await from the check above to here: two exclusive calls never overlap.
-    const answer = this.#answer(call);
-    if (exclusive.has(call.channel)) {
-      this.#exclusive = answer;
-      void answer.finally(() => {
-        if (this.#exclusive === answer) this.#exclusive = undefined;
-      });
-    }
+    if (!exclusive.has(call.channel)) return this.#answer(call);
+    // A sync round writes through a job thread too: the exclusive call starts once a running
+    // round has ended, and no round starts until the call has ended.
+    const sync = this.#services?.sync;
+    const answer = sync
+      ? sync.holdWhile(sync.idle().then(() => this.#answer(call)))
+      : this.#answer(call);
+    this.#exclusive = answer;
+    void answer.finally(() => {
+      if (this.#exclusive === answer) this.#exclusive = undefined;
+    });
     return answer;
   }
 

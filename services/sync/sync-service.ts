@@ -32,6 +32,8 @@ export class SyncService {
   #interval: NodeJS.Timeout | undefined;
   #quiet: NodeJS.Timeout | undefined;
   #closed = false;
+  /** Work no round may run beside (an import, a reset, a restore): rounds wait for it. */
+  readonly #holds = new Set<Promise<unknown>>();
 
   constructor(options: SyncServiceOptions) {
     this.#options = options;
@@ -123,6 +125,19 @@ export class SyncService {
     return wrapped as M;
   }
 
+  /** Resolves once no round runs (at once when none does). */
+  async idle(): Promise<void> {
+    await this.#current;
+  }
+
+  /** No round starts until `work` has settled; answers `work`. */
+  holdWhile<T>(work: Promise<T>): Promise<T> {
+    this.#holds.add(work);
+    const release = () => this.#holds.delete(work);
+    work.then(release, release);
+    return work;
+  }
+
   #keepSyncing(): void {
     const { intervalMs } = this.#options;
     if (intervalMs === null || this.#interval || this.#closed) return;
@@ -143,6 +158,7 @@ export class SyncService {
   }
 
   async #round(folder: string): Promise<void> {
+    while (this.#holds.size > 0) await Promise.allSettled([...this.#holds]);
     try {
       const result = await this.#options.runRound(folder);
       this.#lastError = null;
