@@ -32,6 +32,8 @@ export interface ReadOptions {
 }
 
 const chunkBytes = 4 * 1024 * 1024;
+/** The longest line read: records are at most a few tens of KB (a quiz's configuration, 32 KB). */
+export const maxLineBytes = 1024 * 1024;
 const checkWindow = 4096;
 
 /**
@@ -119,6 +121,14 @@ function readOpen(fd: number, options: ReadOptions): ReadOutcome {
       if (batch.length >= options.batchSize && !flush()) return outcome();
     }
     carry = bytes.subarray(consumed);
+    // No record comes near this: a file with no newline for this long is not a sync file, and
+    // holding all of it in memory waiting for one would let any file exhaust it.
+    if (carry.length > maxLineBytes) {
+      return problemAt(
+        line + 1,
+        `line ${line + 1} is longer than ${maxLineBytes / 1024 / 1024} MiB.`,
+      );
+    }
   }
   flush();
   return outcome();

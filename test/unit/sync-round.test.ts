@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import { eventSql } from '../../services/storage/review-events.ts';
+import { maxLineBytes } from '../../services/sync/file-reader.ts';
 import { encodeLine, syncFileName } from '../../services/sync/line-format.ts';
 import { runSyncRound } from '../../services/sync/sync-round.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
@@ -136,6 +137,41 @@ describe('a sync round', () => {
     expect(round.problems).toHaveLength(1);
     expect(round.problems[0]).toMatchObject({ file: name, line: 4 });
     expect(round.problems[0]?.message).toMatch(/line 4 is damaged: its checksum is/);
+  });
+
+  it('reads a file that shrank or changed again from its start, and merging twice adds nothing', () => {
+    const folder = tempDir('sync-folder');
+    const a = device();
+    study(a, 3);
+    sync(a, folder);
+    const file = path.join(folder, syncFileName(a.storage.deviceId));
+    const whole = readFileSync(file);
+    const b = device();
+    expect(sync(b, folder).linesRead).toBe(5);
+
+    // The sync service puts back an older copy (the header alone): read again from the start.
+    // Then the whole file again: it continues after the header, which has not changed.
+    truncateSync(file, whole.indexOf('\n') + 1);
+    expect(sync(b, folder)).toMatchObject({ linesRead: 1, problems: [] });
+    writeFileSync(file, whole);
+    const again = sync(b, folder);
+    expect(again).toMatchObject({ linesRead: 4, problems: [] });
+    expect(again.received.events).toBe(0);
+    expect(eventCount(b)).toBe(3);
+  });
+
+  it('reports a line longer than any record instead of holding it in memory', () => {
+    const folder = tempDir('sync-folder');
+    const deviceId = '0f0e0d0c-aaaa-4bbb-8ccc-123456789abd';
+    const name = syncFileName(deviceId);
+    writeFileSync(
+      path.join(folder, name),
+      encodeLine({ format: 'pathwise-sync', version: 1, deviceId }) + 'x'.repeat(maxLineBytes + 10),
+    );
+    const round = sync(device(), folder);
+    expect(round.problems).toHaveLength(1);
+    expect(round.problems[0]).toMatchObject({ file: name, line: 2 });
+    expect(round.problems[0]?.message).toMatch(/line 2 is longer than 1 MiB/);
   });
 
   it('reports a file from a newer format version and reads nothing of it', () => {
