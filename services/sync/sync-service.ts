@@ -32,6 +32,8 @@ export class SyncService {
   #interval: NodeJS.Timeout | undefined;
   #quiet: NodeJS.Timeout | undefined;
   #closed = false;
+  /** The folder set while this process runs (command line, dialog). */
+  #chosen: string | null = null;
   /** Work no round may run beside (an import, a reset, a restore): rounds wait for it. */
   readonly #holds = new Set<Promise<unknown>>();
 
@@ -42,12 +44,14 @@ export class SyncService {
   /** The folder this device syncs through, or null (also while storage is unavailable). */
   folder(): string | null {
     const { storage } = this.#options;
-    if (!storage.available) return null;
-    return syncConfig(storage, 'folder') ?? null;
+    if (!storage.available) return this.#chosen;
+    return syncConfig(storage, 'folder') ?? this.#chosen;
   }
 
   /** A different folder starts afresh: nothing of it read, nothing sent to it yet. */
   setFolder(folder: string): void {
+    // Also kept here: a reset or a restore replaces the database, and with it the stored folder.
+    this.#chosen = folder;
     const { storage } = this.#options;
     if (!storage.available || syncConfig(storage, 'folder') === folder) return;
     withTransaction(storage.db(), () => {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resetConfirmation } from '../../shared/contract/data.ts';
 import type { SyncStatus } from '../../shared/contract/sync.ts';
 import { openHost, valueOf } from '../support/service-host.ts';
 import { tempDir } from '../support/test-scope.ts';
@@ -38,6 +39,14 @@ describe('sync in the service host', () => {
     };
     expect(counts.introducedToday).toBe(1);
     expect(readdirSync(folder)).toHaveLength(2);
+
+    // A reset erases this device's database only: the folder stays set, and the next round
+    // brings back what the folder holds.
+    valueOf(await second.dispatch('data.reset', { confirm: resetConfirmation }));
+    const afterReset = valueOf(await second.dispatch('sync.status', undefined)) as SyncStatus;
+    expect(afterReset).toMatchObject({ folder, lastRun: null });
+    const back = valueOf(await second.dispatch('sync.run', undefined)) as SyncStatus;
+    expect(back.lastRun?.received.events).toBe(1);
   });
 
   it('takes a folder only from the main process, checks it, and refuses one the renderer asks for', async () => {
