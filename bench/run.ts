@@ -9,6 +9,7 @@ import { measureExports } from './exports.ts';
 import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
 import { measureStorage } from './storage.ts';
+import { measureSync } from './sync.ts';
 import { measureUiLatency } from './ui-latency.ts';
 import { runCensus } from '../test/support/tmp-census.ts';
 
@@ -29,6 +30,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['restore and export stall', () => measureHostStalls()],
   ['ui latency', () => measureUiLatency()],
   ['exports', () => measureExports()],
+  ['sync', () => measureSync()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { openPreview } from './open-preview.ts';
 
 /**
- * `npm run preview -- [--port N] [--data-dir DIR] [--renderer-dir DIR]`: serves the built renderer
+ * `npm run preview -- [--port N] [--data-dir DIR] [--sync-folder DIR] [--renderer-dir DIR]`: serves the built renderer
  * (out/renderer, or another build given by --renderer-dir) on 127.0.0.1 and answers the contract
  * over HTTP through the same handlers and services as Electron, run on a worker thread. Refuses to start on a data folder
  * another Pathwise holds.
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'sync-folder': { type: 'string' },
       'renderer-dir': { type: 'string' },
     },
     strict: true,
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
       transport: 'http',
       bundledPacksDir: path.join(root, 'assets', 'packs'),
       appVersion: version,
+      ...(values['sync-folder'] === undefined
+        ? {}
+        : { syncFolder: path.resolve(values['sync-folder']) }),
     },
   });
   // The services' thread ended on its own (a crash): nothing can be answered any more.

@@ -37,6 +37,9 @@ import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { storageFailure } from './storage/storage-errors.ts';
 import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
 import { Storage } from './storage/storage.ts';
+import { syncHandlers } from './sync/handlers.ts';
+import { runSyncRound } from './sync/sync-round.ts';
+import { SyncService } from './sync/sync-service.ts';
 
 export interface AppServicesOptions {
   /** Where the learner's data lives; created if missing. */
@@ -67,6 +70,12 @@ export interface AppServicesOptions {
    * it, everything runs on the caller's thread.
    */
   readonly jobs?: URL;
+  /** The folder to sync through (the preview's --sync-folder); kept for later starts. */
+  readonly syncFolder?: string;
+  /** A sync round this often (default 5 min), or never with null. */
+  readonly syncIntervalMs?: number | null;
+  /** A sync round once study pauses this long (default 2 min). */
+  readonly syncQuietMs?: number;
 }
 
 export interface AppServices {
@@ -92,6 +101,8 @@ export interface AppServices {
   readonly data: DataService;
   /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
   readonly reports: ReportService;
+  /** Sync through a folder: when rounds run, and what the last one did. */
+  readonly sync: SyncService;
   /** Jobs on other threads using the database file (see `jobs` in the options). */
   readonly running: RunningJobs;
   /** Where and when a job asked for now runs. */
@@ -193,6 +204,21 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
       notices,
       jobs: backupJobs && checkIntegrity && { backups: backupJobs, checkIntegrity },
     });
+  const sync = new SyncService({
+    storage,
+    now,
+    runRound: (folder) =>
+      jobs
+        ? running.track(runOnJobThread(jobs, { kind: 'sync', folder, context: jobContext() }))
+        : Promise.resolve().then(() =>
+            runSyncRound(storage, { folder, now: () => now().getTime() }),
+          ),
+    intervalMs: options.syncIntervalMs === undefined ? 5 * 60_000 : options.syncIntervalMs,
+    quietMs: options.syncQuietMs ?? 2 * 60_000,
+    setBy: options.transport === 'electron' ? 'dialog' : 'command-line',
+  });
+  if (options.syncFolder !== undefined) sync.setFolder(options.syncFolder);
+  sync.start();
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
   let timer: NodeJS.Timeout | undefined;
   if (delay === 0) void daily();
@@ -218,11 +244,13 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     backupJobs,
     data,
     reports,
+    sync,
     running,
     jobContext,
     dailyBackup: daily,
     close() {
       if (timer) clearTimeout(timer);
+      sync.close();
       storage.close();
       lock.release();
     },
@@ -260,8 +288,11 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
   registry.registerAll(appHandlers(info, notices));
   registry.registerAll(packHandlers(services.packs, validatePack));
-  registry.registerAll(quizHandlers(services.quiz));
-  registry.registerAll(reviewHandlers(services.review));
+  // A round of sync follows once study pauses (services/sync/sync-service.ts).
+  registry.registerAll(services.sync.afterStudy(quizHandlers(services.quiz), ['quiz.finish']));
+  registry.registerAll(
+    services.sync.afterStudy(reviewHandlers(services.review), ['review.answer']),
+  );
   registry.registerAll(progressHandlers(services.progress));
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
@@ -269,6 +300,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(reportHandlers(services.reports));
   registry.registerAll(exportHandlers(fileExporter(services)));
   registry.registerAll(printHandlers(services.printExams, services.review));
+  registry.registerAll(syncHandlers(services.sync));
   registry.assertComplete();
   return registry;
 }

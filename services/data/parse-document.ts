@@ -83,7 +83,7 @@ export function parseDocument(content: string): Incoming {
 }
 
 /** Sessions end after they start. */
-function checkOrder(incoming: Incoming): void {
+export function checkOrder(incoming: Incoming): void {
   for (const session of incoming.quizSessions) {
     if (session.finishedAt !== null && session.finishedAt < session.startedAt) {
       reject(`Quiz session ${session.id} finishes before it starts.`);
@@ -100,7 +100,7 @@ function checkOrder(incoming: Incoming): void {
  * Where the document holds text SQLite would not store as given: a lone surrogate (stored as
  * U+FFFD, so the same file would later "differ" from itself) or a NUL (which ends text in C).
  */
-function findBadText(document: unknown): string | undefined {
+export function findBadText(document: unknown): string | undefined {
   const stack: { readonly value: unknown; readonly path: string }[] = [
     { value: document, path: '' },
   ];
@@ -173,7 +173,7 @@ function canonical(value: unknown): string {
   );
 }
 
-function describeIssues(error: {
+export function describeIssues(error: {
   readonly issues: readonly { path: PropertyKey[]; message: string }[];
 }): string {
   return error.issues

@@ -77,6 +77,17 @@ export class ServiceHostClient implements ContractDispatcher {
       : bodyAnswer(stopped(this.#ended));
   }
 
+  /** Sets the sync folder the learner picked in the main process's dialog; answers the status. */
+  async setSyncFolder(folder: string): Promise<Envelope<unknown>> {
+    if (this.#ended !== undefined) return stopped(this.#ended);
+    const id = this.#nextId++;
+    const reply = await new Promise<Reply | undefined>((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#endpoint.post({ kind: 'set-sync-folder', id, folder });
+    });
+    return reply?.kind === 'reply' ? reply.envelope : stopped(this.#ended);
+  }
+
   /** Lets the host finish a running import, close SQLite and release the folder's lock. */
   close(): Promise<void> {
     if (this.#ended !== undefined) return Promise.resolve();

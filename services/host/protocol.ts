@@ -19,6 +19,11 @@ export type HostInbound =
       readonly payload?: unknown;
       readonly body?: Uint8Array;
     }
+  /**
+   * The sync folder the learner picked in Electron's folder dialog: only the main process sends
+   * it (no contract channel carries a path). Answered with `reply`: the sync status.
+   */
+  | { readonly kind: 'set-sync-folder'; readonly id: number; readonly folder: string }
   /** Flush, close SQLite and release the data folder's lock, then answer `closed`. */
   | { readonly kind: 'close' };
 

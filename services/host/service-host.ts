@@ -1,6 +1,7 @@
 import { createHandlerRegistry, openAppServices, type AppServices } from '../app-services.ts';
 import { bodyAnswer, type HandlerRegistry } from '../registry.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
+import { ContractError } from '../../shared/contract/errors.ts';
 import type { HostInbound, HostOpenOptions, HostOutbound, HostPort } from './protocol.ts';
 
 type Call = Extract<HostInbound, { kind: 'call' }>;
@@ -34,6 +35,7 @@ const servedDuringExclusive: ReadonlySet<string> = new Set([
   'data.export',
   'print.exam',
   'print.cards',
+  'sync.status',
 ]);
 
 /**
@@ -79,14 +81,40 @@ export class ServiceHost {
       await this.#exclusive.catch(() => undefined);
     }
     // No await from the check above to here: two exclusive calls never overlap.
-    const answer = this.#answer(call);
-    if (exclusive.has(call.channel)) {
-      this.#exclusive = answer;
-      void answer.finally(() => {
-        if (this.#exclusive === answer) this.#exclusive = undefined;
-      });
-    }
+    if (!exclusive.has(call.channel)) return this.#answer(call);
+    // A sync round writes through a job thread too: the exclusive call starts once a running
+    // round has ended, and no round starts until the call has ended.
+    const sync = this.#services?.sync;
+    const answer = sync
+      ? sync.holdWhile(sync.idle().then(() => this.#answer(call)))
+      : this.#answer(call);
+    this.#exclusive = answer;
+    void answer.finally(() => {
+      if (this.#exclusive === answer) this.#exclusive = undefined;
+    });
     return answer;
+  }
+
+  /** The sync folder picked in Electron's dialog; waits, as a write does, for an import. */
+  async setSyncFolder(id: number, folder: string): Promise<HostOutbound> {
+    while (this.#exclusive) await this.#exclusive.catch(() => undefined);
+    const services = this.#services;
+    if (!services) return { kind: 'reply', id, envelope: notOpen };
+    try {
+      return {
+        kind: 'reply',
+        id,
+        envelope: { ok: true, value: await services.sync.choose(folder) },
+      };
+    } catch (error) {
+      const known = error instanceof ContractError;
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        kind: 'reply',
+        id,
+        envelope: { ok: false, error: { code: known ? error.code : 'internal', message } },
+      };
+    }
   }
 
   /** Lets running jobs finish, then closes SQLite and releases the data folder's lock. */
@@ -134,6 +162,9 @@ export function serveHost(
           .then((reply) =>
             port.post(reply, reply.kind === 'reply-json' ? [reply.json.buffer as ArrayBuffer] : []),
           );
+        return;
+      case 'set-sync-folder':
+        void host.setSyncFolder(message.id, message.folder).then((reply) => port.post(reply));
         return;
       case 'close':
         void host.close().then((closed) => {

@@ -4,6 +4,7 @@ import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
 import { runExportFileJob } from '../export/export-job.ts';
 import { runIntegrityJob } from '../storage/integrity-job.ts';
+import { runSyncJob } from '../sync/sync-job.ts';
 import { runInBackground } from './background-priority.ts';
 import type { Job } from './job.ts';
 import { outcomeOf, type JobOutcome } from './job-outcome.ts';
@@ -20,6 +21,8 @@ function run(job: Job): JobOutcome<unknown> {
       return runIntegrityJob(job);
     case 'export-file':
       return runExportFileJob(job);
+    case 'sync':
+      return runSyncJob(job);
     case 'validate-pack':
       return outcomeOf(() => validatePack(job.files));
   }

@@ -3,6 +3,7 @@ import type { BackupJob } from '../backup/backup-job.ts';
 import type { ProgressJob } from '../data/progress-job.ts';
 import type { ExportFileJob } from '../export/export-job.ts';
 import type { IntegrityJob } from '../storage/integrity-job.ts';
+import type { SyncJob } from '../sync/sync-job.ts';
 
 /** Every kind of job a job thread (job-worker.ts) runs. */
 export type Job =
@@ -10,4 +11,5 @@ export type Job =
   | BackupJob
   | IntegrityJob
   | ExportFileJob
+  | SyncJob
   | { readonly kind: 'validate-pack'; readonly files: PackFileTexts };

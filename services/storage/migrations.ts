@@ -195,12 +195,40 @@ function v5ItemReports(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v6: sync through a folder (services/sync/). Device-local bookkeeping, never synced itself: the
+ * folder, how far each device's file in it has been read, and what this device already wrote to
+ * its own file (a rowid mark per append-only table; a digest per record of the tables whose rows
+ * change: quiz sessions finish, study sessions grow, settings change).
+ */
+function v6SyncState(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE sync_config (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE sync_file (
+      name TEXT PRIMARY KEY,
+      read_bytes INTEGER NOT NULL CHECK (read_bytes >= 0),
+      read_lines INTEGER NOT NULL CHECK (read_lines >= 0),
+      prefix_check TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE sync_sent (
+      kind TEXT NOT NULL,
+      id TEXT NOT NULL,
+      digest TEXT NOT NULL,
+      PRIMARY KEY (kind, id)
+    ) STRICT, WITHOUT ROWID;
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
   { version: 3, name: 'study sessions', up: v3StudySessions },
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
+  { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -215,6 +243,9 @@ export const expectedTables = [
   'quiz_answer',
   'study_session',
   'report_event',
+  'sync_config',
+  'sync_file',
+  'sync_sent',
 ] as const;
 
 export class SchemaTooNewError extends Error {

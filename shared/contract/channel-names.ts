@@ -43,6 +43,9 @@ export const channelNames = [
   'export.file',
   'print.exam',
   'print.cards',
+  'sync.status',
+  'sync.run',
+  'sync.chooseFolder',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -11,6 +11,7 @@ import { progressChannels } from './progress.ts';
 import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
+import { syncChannels } from './sync.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...reportChannels,
   ...exportChannels,
   ...printChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -199,12 +199,32 @@ describe('migrations', () => {
     expect(candidates('2025-03-07', '2025-03-08', 0.25)).toEqual([fixtureStudy.reviewCard]);
   });
 
+  it('v6 adds the sync bookkeeping, keeping every row, and a sent record is one per kind and id', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 5);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(migrate(db)).toEqual([6]);
+    expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
+    db.prepare(`INSERT INTO sync_sent (kind, id, digest) VALUES ('setting', 'theme', 'a')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO sync_sent (kind, id, digest) VALUES ('setting', 'theme', 'b')`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO sync_file (name, read_bytes, read_lines, prefix_check) VALUES (?, -1, 0, '')`,
+        )
+        .run('x.pathwise-sync.jsonl'),
+    ).toThrow(/CHECK/);
+  });
+
   it('v5 adds the report log: append-only, a report complete, a withdrawal pointing at one', () => {
     const db = memory();
     fixtureBuilders[3]?.(db);
     migrate(db, 4);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, 5)).toEqual([5]);
     expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
     const insert = db.prepare(`INSERT INTO report_event (id, device_id, kind, target, target_id,
       pack_id, pack_version, shown_text, reason, note, withdraws, occurred_at)

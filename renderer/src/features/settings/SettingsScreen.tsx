@@ -9,6 +9,7 @@ import { OtherAppsExport } from './OtherAppsExport.tsx';
 import { PacksPanel } from './PacksPanel.tsx';
 import { ProgressData } from './ProgressData.tsx';
 import { StudySettings } from './StudySettings.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
 
 /** Settings (`#/settings`): study targets, appearance, progress files, backups, packs. */
 export default function SettingsScreen() {
@@ -49,6 +50,7 @@ export default function SettingsScreen() {
           <ProgressData />
           <OtherAppsExport />
           <BackupsPanel />
+          <SyncPanel />
           <PacksPanel />
         </div>
       )}

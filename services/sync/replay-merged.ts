@@ -1,0 +1,80 @@
+import { compareEvents, type ReplayEvent } from '../../shared/engine/replay.ts';
+import { applyRating } from '../../shared/engine/scheduler.ts';
+import { getCardState, putCardState } from '../storage/card-states.ts';
+import { rebuildCardStates } from '../storage/rebuild.ts';
+import { eventById } from '../storage/review-events.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/**
+ * Brings the card-state cache up to date after a round merged events, in the caller's
+ * transaction. A card whose new events are all ratings that come after everything it had is
+ * folded forward from its cached state, which is what a replay of its whole log would compute
+ * (the fold is sequential, and its cache is the fold of what came before); any other card (an undo
+ * arrived, or an event older than its latest) is replayed from its whole log. After a very large
+ * merge every card is rebuilt in one ordered pass over the log, cheaper than card by card.
+ */
+export function replayMerged(storage: Storage, merged: MergedEvents): void {
+  if (merged.whole) {
+    rebuildCardStates(storage);
+    return;
+  }
+  const replay: string[] = [];
+  for (const [cardId, events] of merged.byCard) {
+    if (!foldForward(storage, cardId, events)) replay.push(cardId);
+  }
+  if (replay.length > 0) rebuildCardStates(storage, replay);
+}
+
+/** Above this many merged events, one pass over the whole log beats a replay per card. */
+const wholeRebuildAbove = 100_000;
+
+/** The events a round merged, by card, until there are so many that every card is rebuilt. */
+export class MergedEvents {
+  readonly byCard = new Map<string, ReplayEvent[]>();
+  whole = false;
+  #count = 0;
+
+  get empty(): boolean {
+    return !this.whole && this.byCard.size === 0;
+  }
+
+  add(cardId: string, event: ReplayEvent): void {
+    if (this.whole) return;
+    this.#count += 1;
+    if (this.#count > wholeRebuildAbove) {
+      this.whole = true;
+      this.byCard.clear();
+      return;
+    }
+    const events = this.byCard.get(cardId);
+    if (events) events.push(event);
+    else this.byCard.set(cardId, [event]);
+  }
+
+  /** What to replay after a crash before the end of the round: these cards, or every card. */
+  pending(): string[] | 'all' {
+    return this.whole ? 'all' : [...this.byCard.keys()];
+  }
+}
+
+function foldForward(storage: Storage, cardId: string, events: readonly ReplayEvent[]): boolean {
+  const cached = getCardState(storage, cardId);
+  if (!cached || cached.introducedDay === null) return false;
+  const latest = eventById(storage, cached.lastEventId);
+  if (!latest) return false;
+  const sorted = [...events].sort(compareEvents);
+  const first = sorted[0];
+  if (!first || compareEvents(first, latest) <= 0) return false;
+  let state = cached.state;
+  for (const event of sorted) {
+    if (event.kind !== 'rating' || event.rating === null) return false;
+    state = applyRating(state, event.occurredAt, event.rating, event).state;
+  }
+  putCardState(storage, {
+    cardId,
+    state,
+    introducedDay: cached.introducedDay,
+    lastEventId: sorted.at(-1)?.id ?? cached.lastEventId,
+  });
+  return true;
+}
