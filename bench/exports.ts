@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { fileExporter, openAppServices } from '../services/app-services.ts';
+import { exportSourceFor, fileExporter, openAppServices } from '../services/app-services.ts';
 import { inlineExporter } from '../services/export/handlers.ts';
-import { exportSourceOf } from '../services/export/export-source.ts';
 import { ratings } from '../shared/engine/scheduler.ts';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
 import { atMost, median, report, timeRuns, type Results } from './lib.ts';
@@ -54,14 +53,7 @@ export async function measureExports(): Promise<Results> {
     const onJob = await timeRuns(5, async () => {
       made = await exporter.exportFile(request);
     });
-    const source = () =>
-      exportSourceOf({
-        pack: services.packs.get(),
-        cards: services.bank.cards,
-        quiz: services.bank.quiz,
-        hidden: services.reports.hidden(),
-        desiredRetention: services.settings.get().desiredRetention,
-      });
+    const source = () => exportSourceFor(services);
     const here = inlineExporter({ storage: services.storage, source, now: services.now });
     const inline = await timeRuns(5, () => here.exportFile(request));
     const sourceOnHost = await timeRuns(5, source);

@@ -305,17 +305,21 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   return registry;
 }
 
+/** What an export of the pack in use reads: its cards and items, reports, retention. */
+export function exportSourceFor(services: AppServices) {
+  return exportSourceOf({
+    pack: services.packs.get(),
+    cards: services.bank.cards,
+    quiz: services.bank.quiz,
+    hidden: services.reports.hidden(),
+    desiredRetention: services.settings.get().desiredRetention,
+  });
+}
+
 /** Export files of the pack in use, on job threads when the services have them. */
 export function fileExporter(services: AppServices) {
   const { storage, running, jobContext, now } = services;
-  const source = () =>
-    exportSourceOf({
-      pack: services.packs.get(),
-      cards: services.bank.cards,
-      quiz: services.bank.quiz,
-      hidden: services.reports.hidden(),
-      desiredRetention: services.settings.get().desiredRetention,
-    });
+  const source = () => exportSourceFor(services);
   const { jobs } = services.options;
   return jobs
     ? jobExporter({ entry: jobs, storage, source, context: jobContext, running })

@@ -36,6 +36,11 @@ export interface RecordCounts {
   reports: number;
 }
 
+/** Counts of no records, to add to. */
+export function noRecords(): RecordCounts {
+  return { events: 0, quizSessions: 0, quizAnswers: 0, studySessions: 0, settings: 0, reports: 0 };
+}
+
 /** What an import will write, decided before anything is written. */
 export interface MergePlan {
   readonly events: ReviewEvent[];
@@ -51,14 +56,7 @@ export interface MergePlan {
 
 /** Checks the incoming records against local data; throws `import-rejected` on any conflict. */
 export function planMerge(storage: Storage, incoming: Incoming): MergePlan {
-  const alreadyPresent: RecordCounts = {
-    events: 0,
-    quizSessions: 0,
-    quizAnswers: 0,
-    studySessions: 0,
-    settings: 0,
-    reports: 0,
-  };
+  const alreadyPresent = noRecords();
 
   const quizSessions: QuizSessionRecord[] = [];
   const finishedSessions: QuizSessionRecord[] = [];

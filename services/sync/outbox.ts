@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RecordCounts } from '../data/merge-plan.ts';
+import { noRecords, type RecordCounts } from '../data/merge-plan.ts';
 import { compareSettings } from '../data/parse-document.ts';
 import { settingFromDocument, settingToDocument } from '../data/progress-document.ts';
 import { fromDbQuizAnswer, fromDbQuizSession } from '../storage/quiz-rows.ts';
@@ -98,14 +98,7 @@ export function collectOutgoing(
     digests.push(settingDigest(setting));
   }
 
-  const counts: RecordCounts = {
-    events: 0,
-    quizSessions: 0,
-    quizAnswers: 0,
-    studySessions: 0,
-    settings: 0,
-    reports: 0,
-  };
+  const counts = noRecords();
   for (const record of records) counts[countKey[record.t]] += 1;
   return {
     lines: records.map((record) => encodeLine(recordToLine(record))),

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileExporter } from '../../services/app-services.ts';
+import { exportSourceFor, fileExporter } from '../../services/app-services.ts';
 import { ankiSchedule } from '../../services/export/anki-notes.ts';
 import { jobExporter } from '../../services/export/handlers.ts';
-import { exportSourceOf } from '../../services/export/export-source.ts';
 import { jobWorkerEntry } from '../../services/host/entries.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import type { ExportedFile } from '../../shared/contract/export.ts';
@@ -192,14 +191,7 @@ describe.skipIf(!python)(`Anki package (${python ? 'read by Python' : noPythonRe
 
   it('is made the same on a job thread, whose temporary files are gone afterwards', async () => {
     const { services } = studied();
-    const source = () =>
-      exportSourceOf({
-        pack: services.packs.get(),
-        cards: services.bank.cards,
-        quiz: services.bank.quiz,
-        hidden: services.reports.hidden(),
-        desiredRetention: services.settings.get().desiredRetention,
-      });
+    const source = () => exportSourceFor(services);
     const exporter = jobExporter({
       entry: jobWorkerEntry,
       storage: services.storage,

@@ -5,6 +5,7 @@ import { maxPrintSeed } from '../../../../shared/contract/print.ts';
 import { maxQuizQuestions } from '../../../../shared/contract/quiz-limits.ts';
 import { printedKinds } from '../../../../shared/engine/print-kinds.ts';
 import { Button } from '../../components/Button.tsx';
+import { RadioCard } from '../../components/RadioCard.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { CardSheets } from './CardSheets.tsx';
 import { ExamDocument } from './ExamDocument.tsx';
@@ -79,9 +80,12 @@ function PrintForm({ options }: { readonly options: PrintOptions }) {
         <legend>Document</legend>
         <div className="print-documents">
           {documents.map((doc) => (
-            <DocumentRadio
+            <RadioCard
               key={doc.kind}
-              {...doc}
+              name="print-document"
+              value={doc.kind}
+              title={doc.title}
+              description={doc.description}
               checked={kind === doc.kind}
               onSelect={() => choose(doc.kind)}
             />
@@ -94,38 +98,6 @@ function PrintForm({ options }: { readonly options: PrintOptions }) {
         {preparing ? 'Making the document…' : 'Show the document'}
       </Button>
     </form>
-  );
-}
-
-function DocumentRadio({
-  kind,
-  title,
-  description,
-  checked,
-  onSelect,
-}: {
-  readonly kind: PrintDocumentKind;
-  readonly title: string;
-  readonly description: string;
-  readonly checked: boolean;
-  readonly onSelect: () => void;
-}) {
-  const descriptionId = useId();
-  return (
-    <label className={`print-document-card${checked ? ' print-document-card-checked' : ''}`}>
-      <input
-        type="radio"
-        name="print-document"
-        value={kind}
-        checked={checked}
-        aria-describedby={descriptionId}
-        onChange={onSelect}
-      />
-      <span className="print-document-title">{title}</span>
-      <span id={descriptionId} className="muted">
-        {description}
-      </span>
-    </label>
   );
 }
 

@@ -7,6 +7,7 @@ import {
 import type { QuizKind } from '../../../../../shared/engine/types.ts';
 import { pathwayLabel } from '../../../../../shared/pack/views.ts';
 import { Button } from '../../../components/Button.tsx';
+import { RadioCard } from '../../../components/RadioCard.tsx';
 import { clampCount, clampMinutes, matchSummary, type SetupDraft } from '../model/setup.ts';
 
 interface Props {
@@ -180,15 +181,17 @@ export function SetupForm({
           <fieldset className="qz-fieldset">
             <legend>Mode</legend>
             <div className="qz-modes">
-              <ModeRadio
-                mode="practice"
+              <RadioCard
+                name="qz-mode"
+                value="practice"
                 title="Practice"
                 description="After each answer: right or wrong, why, the explanation and its sources."
                 checked={draft.mode === 'practice'}
                 onSelect={() => onChange({ mode: 'practice' })}
               />
-              <ModeRadio
-                mode="exam"
+              <RadioCard
+                name="qz-mode"
+                value="exam"
                 title="Exam"
                 description="No feedback until the end; an optional time limit."
                 checked={draft.mode === 'exam'}
@@ -297,42 +300,6 @@ function KindCheckbox({
         </span>
       </label>
     </li>
-  );
-}
-
-function ModeRadio({
-  mode,
-  title,
-  description,
-  checked,
-  onSelect,
-}: {
-  readonly mode: string;
-  readonly title: string;
-  readonly description: string;
-  readonly checked: boolean;
-  readonly onSelect: () => void;
-}) {
-  const descriptionId = useId();
-  const titleId = useId();
-  return (
-    <label className={`qz-mode-card${checked ? ' qz-mode-card-checked' : ''}`}>
-      <input
-        type="radio"
-        name="qz-mode"
-        value={mode}
-        checked={checked}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onChange={onSelect}
-      />
-      <span id={titleId} className="qz-mode-title">
-        {title}
-      </span>
-      <span id={descriptionId} className="qz-check-description">
-        {description}
-      </span>
-    </label>
   );
 }
 
