@@ -51,13 +51,13 @@ test('a card rated on one device appears rated on the other after a sync', async
     await review(first, '3');
     await syncNow(first);
     await expect(syncSection(first).locator('.message-success')).toContainText(
-      'sent 1 review and 1 study session',
+      'sent 1 review event and 1 study session',
     );
 
     await syncNow(second);
     const section = syncSection(second);
     await expect(section.locator('.message-success')).toContainText(
-      'brought in 1 review and 1 study session from 2 device files',
+      'brought in 1 review event and 1 study session from 2 device files',
     );
     await expect(section.getByText(`Syncing through ${folder}`)).toBeVisible();
     await openScreen(second, 'Home');
@@ -69,7 +69,7 @@ test('a card rated on one device appears rated on the other after a sync', async
       await second.emulateMedia({ colorScheme: scheme });
       await openScreen(second, 'Settings');
       await expect(syncSection(second).getByTestId('sync-last-run')).toContainText(
-        'brought in 1 review and 1 study session',
+        'brought in 1 review event and 1 study session',
       );
       await expectNoAxeViolations(second, `settings, sync folder, ${scheme}`);
       await syncSection(second).scrollIntoViewIfNeeded();
