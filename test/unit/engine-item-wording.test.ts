@@ -43,4 +43,19 @@ describe('item wording', () => {
       expect(noDifference.has(`${item.pathwayId}:${item.hiddenEdgeId}`), item.id).toBe(false);
     }
   });
+
+  it('a kinase is activated, and what changes is its activity, never its level (audit V)', () => {
+    const kinases = new Set(
+      bundledPack.entities.filter((e) => e.type === 'kinase').flatMap((e) => formsOf(index, e.id)),
+    );
+    const perturbations = bundledBank.quiz.filter((item) => item.kind === 'perturbation');
+    const asked = perturbations.filter((item) => [...kinases].some((k) => item.prompt.includes(k)));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const item of asked) {
+      for (const kinase of kinases) {
+        expect(item.prompt, item.id).not.toContain(`${kinase} is raised`);
+        expect(item.prompt, item.id).not.toMatch(new RegExp(`happens to ${kinase}\\?`));
+      }
+    }
+  });
 });

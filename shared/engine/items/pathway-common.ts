@@ -266,14 +266,35 @@ export function changeClause(
         ? `${label} is added to the cultured cells`
         : `${label} is given`;
     default:
+      if (isActivated(ctx, view, nodeId)) {
+        return `${label} is ${change === 'raised' ? 'activated' : 'blocked'}`;
+      }
       return `${label} ${isPluralName(label) ? 'are' : 'is'} ${change}`;
   }
+}
+
+/**
+ * A signalling molecule the model turns on rather than makes more of: a kinase (phosphorylated,
+ * F051's p38), or a transcription factor whose every link in is an activation. Its change and
+ * its outcome are said as activity, not as a level (audit V).
+ */
+function isActivated(ctx: GenContext, view: PathwayView, nodeId: string): boolean {
+  const node = view.nodeById.get(nodeId);
+  const type = node ? entityOf(ctx.index, node.entity).type : undefined;
+  if (type === 'kinase') return true;
+  const into = view.in.get(nodeId) ?? [];
+  return (
+    type === 'transcription-factor' &&
+    into.length > 0 &&
+    into.every((edge) => edge.sign === 'stimulates' || edge.sign === 'inhibits')
+  );
 }
 
 /** What the question asks about: a level, an activity, or for cells their number. */
 export function targetText(ctx: GenContext, view: PathwayView, nodeId: string): string {
   const label = labelOf(ctx, view, nodeId);
   if (classOfNode(ctx, view, nodeId) === 'cell') return `the number of ${plural(label)}`;
+  if (isActivated(ctx, view, nodeId)) return `${label} activity`;
   // "what happens to the RANKL/OPG ratio", as a lecturer writes it (audit D).
   return takesDefiniteArticle(label) ? `the ${label}` : label;
 }
