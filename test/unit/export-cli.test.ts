@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openAppServices } from '../../services/app-services.ts';
 import { ratings } from '../../shared/engine/scheduler.ts';
 import { repoRoot } from '../support/packs.ts';
-import { python, readApkg, readCsv } from '../support/python-readers.ts';
+import { noPythonReason, python, readApkg, readCsv } from '../support/python-readers.ts';
 import { tempDir } from '../support/test-scope.ts';
 import { bundledPacksDir } from '../support/test-services.ts';
 
@@ -93,38 +93,42 @@ describe('npm run -s export', () => {
     expect(existsSync(out)).toBe(false);
   }, 120_000); // ten Node processes: 8 s at load 5 on the 2 cores
 
-  it.skipIf(!python)('writes each format, and replaces a file only with --force', () => {
-    const dataDir = studiedFolder();
-    const outDir = tempDir('export-out');
-    const apkg = path.join(outDir, 'cards.apkg');
-    const made = run('--data-dir', dataDir, '--format', 'apkg', '--with-progress', '--out', apkg);
-    expect(made.stderr).toBe('');
-    expect(made.code).toBe(0);
-    const summary = JSON.parse(made.stdout) as { counts: { cards: number; scheduled: number } };
-    expect(summary.counts.scheduled).toBe(15);
-    const contents = readApkg(apkg);
-    expect(contents.cards.filter((card) => card.type !== 0)).toHaveLength(15);
-    expect(contents.notes).toHaveLength(summary.counts.cards);
+  it.skipIf(!python)(
+    `writes each format, and replaces a file only with --force (${python ? 'read by Python' : noPythonReason})`,
+    () => {
+      const dataDir = studiedFolder();
+      const outDir = tempDir('export-out');
+      const apkg = path.join(outDir, 'cards.apkg');
+      const made = run('--data-dir', dataDir, '--format', 'apkg', '--with-progress', '--out', apkg);
+      expect(made.stderr).toBe('');
+      expect(made.code).toBe(0);
+      const summary = JSON.parse(made.stdout) as { counts: { cards: number; scheduled: number } };
+      expect(summary.counts.scheduled).toBe(15);
+      const contents = readApkg(apkg);
+      expect(contents.cards.filter((card) => card.type !== 0)).toHaveLength(15);
+      expect(contents.notes).toHaveLength(summary.counts.cards);
 
-    const again = run('--data-dir', dataDir, '--format', 'apkg', '--out', apkg);
-    expect(again.stderr).toMatch(/exists: choose another name, or add --force/);
-    expect(again.code).toBe(2);
-    writeFileSync(path.join(outDir, 'keep.txt'), 'mine');
-    expect(run('--data-dir', dataDir, '--format', 'apkg', '--out', apkg, '--force').code).toBe(0);
-    expect(readApkg(apkg).cards.every((card) => card.type === 0)).toBe(true);
+      const again = run('--data-dir', dataDir, '--format', 'apkg', '--out', apkg);
+      expect(again.stderr).toMatch(/exists: choose another name, or add --force/);
+      expect(again.code).toBe(2);
+      writeFileSync(path.join(outDir, 'keep.txt'), 'mine');
+      expect(run('--data-dir', dataDir, '--format', 'apkg', '--out', apkg, '--force').code).toBe(0);
+      expect(readApkg(apkg).cards.every((card) => card.type === 0)).toBe(true);
 
-    const quiz = path.join(outDir, 'quiz.csv');
-    expect(
-      run('--data-dir', dataDir, '--format', 'csv', '--what', 'quiz', '--out', quiz).code,
-    ).toBe(0);
-    expect(readCsv(quiz, ',').rows[0]?.[0]).toBe('id');
-    const cards = path.join(outDir, 'cards.tsv');
-    expect(run('--data-dir', dataDir, '--format', 'csv', '--out', cards).code).toBe(0);
-    expect(readCsv(cards, '\t').rows.length).toBe(summary.counts.cards);
-    const json = path.join(outDir, 'progress.json');
-    expect(run('--data-dir', dataDir, '--format', 'json', '--out', json).code).toBe(0);
-    expect((JSON.parse(readFileSync(json, 'utf8')) as { events: unknown[] }).events).toHaveLength(
-      15,
-    );
-  });
+      const quiz = path.join(outDir, 'quiz.csv');
+      expect(
+        run('--data-dir', dataDir, '--format', 'csv', '--what', 'quiz', '--out', quiz).code,
+      ).toBe(0);
+      expect(readCsv(quiz, ',').rows[0]?.[0]).toBe('id');
+      const cards = path.join(outDir, 'cards.tsv');
+      expect(run('--data-dir', dataDir, '--format', 'csv', '--out', cards).code).toBe(0);
+      expect(readCsv(cards, '\t').rows.length).toBe(summary.counts.cards);
+      const json = path.join(outDir, 'progress.json');
+      expect(run('--data-dir', dataDir, '--format', 'json', '--out', json).code).toBe(0);
+      expect((JSON.parse(readFileSync(json, 'utf8')) as { events: unknown[] }).events).toHaveLength(
+        15,
+      );
+    },
+    120_000, // seven Node processes and Python: 7-16 s on the 2 cores under a CI run's load
+  );
 });
