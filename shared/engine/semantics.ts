@@ -323,8 +323,11 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
 
 /** Provably false: nothing in the pack or its background supports it, and something refutes it. */
 export function provablyFalse(index: PackIndex, statement: Statement): Evidence | null {
-  if (supportOf(index, statement)) return null;
-  return refutationOf(index, statement);
+  // Refutation first: it reads one pair of entities, while support may search chains and
+  // pathways, and most candidate distractors are refuted by nothing.
+  const refutation = refutationOf(index, statement);
+  if (!refutation) return null;
+  return supportOf(index, statement) ? null : refutation;
 }
 
 /** Whether an edge's sign direction matches a polarity: used to frame pathway claims. */
