@@ -1,11 +1,13 @@
 import { appendFileSync, mkdirSync, openSync, closeSync, writeSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { eventToDocument } from '../services/data/progress-document.ts';
 import { studyDaysOf } from '../services/data/record-times.ts';
 import type { JobContext } from '../services/jobs/job-context.ts';
-import { runOnJobThread } from '../services/jobs/run-job.ts';
+import type { JobOutcome } from '../services/jobs/job-outcome.ts';
 import { NoticeBoard } from '../services/notices.ts';
 import type { ReviewEvent } from '../services/storage/review-events.ts';
 import { Storage } from '../services/storage/storage.ts';
@@ -14,7 +16,7 @@ import type { SyncJob } from '../services/sync/sync-job.ts';
 import { runSyncRound, type SyncRoundResult } from '../services/sync/sync-round.ts';
 import { dayMs, ratings } from '../shared/engine/scheduler.ts';
 import { withTempDir } from '../test/support/temp-dir.ts';
-import { atMost, median, round, type Results } from './lib.ts';
+import { atMost, median, report, round, type Results } from './lib.ts';
 
 /**
  * Sync through a folder: a fresh device merging five other devices' files of 200,000 events each
@@ -49,13 +51,14 @@ export async function measureSync(): Promise<Results> {
     const context: JobContext = { dataDir, appVersion: 'bench', now };
     const job: SyncJob = { kind: 'sync', folder, context };
     const before = performance.now();
-    const merged = await runOnJobThread<SyncRoundResult>(jobEntry, job);
+    const { merged, thread } = await mergeOnJobThread(job);
     const mergeMs = performance.now() - before;
     if (merged.received.events !== devices * eventsPerDevice || merged.problems.length > 0) {
       throw new Error(`bench sync merged ${JSON.stringify(merged)}`);
     }
 
     const incremental: number[] = [];
+    const incrementalCpu: number[] = [];
     for (let run = 0; run < incrementalRuns; run += 1) {
       for (const [d, deviceId] of deviceIds.entries()) {
         appendEvents(
@@ -66,37 +69,107 @@ export async function measureSync(): Promise<Results> {
           incrementalEvents / devices,
         );
       }
-      incremental.push(timedRound(dataDir, folder).ms);
+      const timed = timedRound(dataDir, folder);
+      incremental.push(timed.ms);
+      incrementalCpu.push(timed.cpuMs);
     }
+    const load = loadavg()[0]?.toFixed(1) ?? '?';
     return {
       'sync.merge1MEventsFrom5Devices': atMost(
         round(mergeMs / 1000),
         5,
         's',
-        `one run on a job thread, into an empty database; ${round(merged.linesRead / 1000)}k lines read; files written in ${round(generationMs / 1000)} s; load ${loadavg()[0]?.toFixed(1) ?? '?'}`,
+        `one run into an empty database on job thread ${thread.id} (not the main thread, whose ` +
+          `event loop waited at most ${round(thread.mainMaxDelayMs)} ms meanwhile); ` +
+          `${round(merged.linesRead / 1000)}k lines read; files written in ` +
+          `${round(generationMs / 1000)} s; load ${load}`,
+      ),
+      'sync.merge1MEventsCpu': report(
+        round(thread.cpuMs / 1000),
+        's',
+        `CPU time of the job thread for the merge above (at most ${cpuPollMs} ms short): ` +
+          `what the merge costs whatever the load; load ${load}`,
       ),
       'sync.incrementalRound1kEvents': atMost(
         round(median(incremental)),
         100,
         'ms',
-        `median of ${incrementalRuns}, on the merged million; each ${incremental.map(round).join(' / ')} ms`,
+        `median of ${incrementalRuns}, on the merged million; each ` +
+          `${incremental.map(round).join(' / ')} ms; CPU ${incrementalCpu.map(round).join(' / ')} ` +
+          `ms; load ${load}`,
       ),
     };
   });
 }
 
-function timedRound(dataDir: string, folder: string): { ms: number; result: SyncRoundResult } {
+interface MergeThread {
+  readonly id: number;
+  /** CPU time the job thread used, sampled every `cpuPollMs`. */
+  readonly cpuMs: number;
+  /** The longest the main thread's event loop waited while the job ran. */
+  readonly mainMaxDelayMs: number;
+}
+
+const cpuPollMs = 100;
+
+/**
+ * The merge as the app runs it (services/jobs/job-worker.ts on a thread of its own, as
+ * `runOnJobThread` starts it), watched from here: which thread, its CPU time, and how long the
+ * main thread's event loop was held up meanwhile.
+ */
+function mergeOnJobThread(
+  job: SyncJob,
+): Promise<{ readonly merged: SyncRoundResult; readonly thread: MergeThread }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const worker = new Worker(jobEntry, { workerData: job });
+  let cpuMs = 0;
+  const poll = setInterval(() => {
+    worker
+      .cpuUsage()
+      .then((usage) => {
+        cpuMs = Math.max(cpuMs, (usage.user + usage.system) / 1000);
+      })
+      .catch(() => undefined);
+  }, cpuPollMs);
+  const stop = () => {
+    clearInterval(poll);
+    delay.disable();
+  };
+  return new Promise((resolve, reject) => {
+    worker.once('message', (outcome: JobOutcome<SyncRoundResult>) => {
+      stop();
+      if (!outcome.ok) {
+        reject(new Error(`bench sync merge: ${outcome.message}`));
+        return;
+      }
+      const thread = { id: worker.threadId, cpuMs, mainMaxDelayMs: delay.max / 1e6 };
+      resolve({ merged: outcome.value, thread });
+    });
+    worker.once('error', (error: unknown) => {
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
+
+function timedRound(
+  dataDir: string,
+  folder: string,
+): { ms: number; cpuMs: number; result: SyncRoundResult } {
   const at = () => new Date(now);
   const storage = new Storage({ dataDir, notices: new NoticeBoard(at), now: at });
   storage.attach();
   try {
     const before = performance.now();
+    const cpuBefore = process.threadCpuUsage();
     const result = runSyncRound(storage, { folder, now: () => now });
     const ms = performance.now() - before;
+    const cpu = process.threadCpuUsage(cpuBefore);
     if (result.received.events !== incrementalEvents || result.problems.length > 0) {
       throw new Error(`bench sync incremental round: ${JSON.stringify(result)}`);
     }
-    return { ms, result };
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
   } finally {
     storage.close();
   }

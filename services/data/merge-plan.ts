@@ -8,7 +8,13 @@ import {
   type QuizSessionRecord,
 } from '../storage/quiz-rows.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
-import { eventById, eventSql, insertEvent, type ReviewEvent } from '../storage/review-events.ts';
+import {
+  eventById,
+  eventsByIds,
+  eventSql,
+  insertEvent,
+  type ReviewEvent,
+} from '../storage/review-events.ts';
 import { putSettingRecord, settingRecord, type SettingRecord } from '../storage/setting-rows.ts';
 import { insertReportEvent, type ReportEvent } from '../storage/report-rows.ts';
 import { withTransaction } from '../storage/sqlite.ts';
@@ -53,6 +59,8 @@ export interface MergePlan {
   readonly reports: ReportEvent[];
   readonly alreadyPresent: RecordCounts;
 }
+
+const lookupChunk = 5_000;
 
 /** Checks the incoming records against local data; throws `import-rejected` on any conflict. */
 export function planMerge(storage: Storage, incoming: Incoming): MergePlan {
@@ -105,8 +113,18 @@ export function planMerge(storage: Storage, incoming: Incoming): MergePlan {
   const events: ReviewEvent[] = [];
   const incomingEvents = new Map(incoming.events.map((event) => [event.id, event]));
   const undoTargets = new Map<string, string>();
-  for (const event of incoming.events) {
-    const local = eventById(storage, event.id);
+  let stored = new Map<string, ReviewEvent>();
+  for (const [index, event] of incoming.events.entries()) {
+    // Stored events are looked up a chunk at a time: one query each, and never a whole file's
+    // worth held at once (an import may bring two million).
+    if (index % lookupChunk === 0) {
+      const chunk = incoming.events.slice(index, index + lookupChunk);
+      stored = eventsByIds(
+        storage,
+        chunk.map((each) => each.id),
+      );
+    }
+    const local = stored.get(event.id);
     if (local) {
       if (!same(local, event)) {
         reject(`Event ${event.id} differs from the one already stored with that id.`);

@@ -16,41 +16,6 @@ export interface CardStateRecord {
   readonly lastEventId: string;
 }
 
-export type DbCardState = {
-  card_id: string;
-  phase: string;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: number | null;
-  introduced_day: string | null;
-  last_event_id: string;
-};
-
-export function toDbCardState(record: CardStateRecord): DbCardState {
-  const { state } = record;
-  return {
-    card_id: record.cardId,
-    phase: state.phase,
-    due: state.due,
-    stability: state.stability,
-    difficulty: state.difficulty,
-    elapsed_days: state.elapsedDays,
-    scheduled_days: state.scheduledDays,
-    learning_steps: state.learningSteps,
-    reps: state.reps,
-    lapses: state.lapses,
-    last_review: state.lastReview,
-    introduced_day: record.introducedDay,
-    last_event_id: record.lastEventId,
-  };
-}
-
 export function fromDbCardState(row: Row): CardStateRecord {
   return {
     cardId: text(row, 'card_id'),
@@ -84,9 +49,7 @@ const columns = `card_id, phase, due, stability, difficulty, elapsed_days, sched
   learning_steps, reps, lapses, last_review, introduced_day, last_event_id`;
 
 export const cardStateSql = {
-  upsert: `INSERT INTO card_state (${columns}) VALUES (:card_id, :phase, :due, :stability,
-    :difficulty, :elapsed_days, :scheduled_days, :learning_steps, :reps, :lapses, :last_review,
-    :introduced_day, :last_event_id)
+  upsert: `INSERT INTO card_state (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (card_id) DO UPDATE SET phase = excluded.phase, due = excluded.due,
       stability = excluded.stability, difficulty = excluded.difficulty,
       elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
@@ -149,7 +112,25 @@ export function getCardState(storage: Storage, cardId: string): CardStateRecord 
 }
 
 export function putCardState(storage: Storage, record: CardStateRecord): void {
-  storage.statement(cardStateSql.upsert).run({ ...toDbCardState(record) });
+  const { state } = record;
+  // Bound by position, in the order of `columns` (a rebuild writes a row per card).
+  storage
+    .statement(cardStateSql.upsert)
+    .run(
+      record.cardId,
+      state.phase,
+      state.due,
+      state.stability,
+      state.difficulty,
+      state.elapsedDays,
+      state.scheduledDays,
+      state.learningSteps,
+      state.reps,
+      state.lapses,
+      state.lastReview,
+      record.introducedDay,
+      record.lastEventId,
+    );
 }
 
 export function allCardStates(storage: Storage): CardStateRecord[] {

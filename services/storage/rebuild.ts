@@ -1,7 +1,7 @@
 import { replayCard, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { cardStateSql, putCardState, replayedRecord } from './card-states.ts';
-import { eventSql, eventsForCard, fromDbReviewEvent, toReplayEvent } from './review-events.ts';
-import { withTransaction } from './sqlite.ts';
+import { eventSql, replayEventFromRow, replayLogOfCard } from './review-events.ts';
+import { text, withTransaction } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
 export interface RebuildResult {
@@ -35,15 +35,15 @@ function rebuildAll(storage: Storage): RebuildResult {
       cards += 1;
     }
   };
-  for (const row of storage.statement(eventSql.all).iterate()) {
-    const event = fromDbReviewEvent(row);
+  for (const row of storage.statement(eventSql.replayAll).iterate()) {
+    const cardId = text(row, 'card_id');
     events += 1;
-    if (event.cardId !== currentCard) {
+    if (cardId !== currentCard) {
       flush();
-      currentCard = event.cardId;
+      currentCard = cardId;
       batch = [];
     }
-    batch.push(toReplayEvent(event));
+    batch.push(replayEventFromRow(row));
   }
   flush();
   return { cards, events };
@@ -53,9 +53,9 @@ function rebuildSome(storage: Storage, cardIds: Iterable<string>): RebuildResult
   let cards = 0;
   let events = 0;
   for (const cardId of new Set(cardIds)) {
-    const log = eventsForCard(storage, cardId);
+    const log = replayLogOfCard(storage, cardId);
     events += log.length;
-    const replayed = replayCard(log.map(toReplayEvent));
+    const replayed = replayCard(log);
     if (replayed) {
       putCardState(storage, replayedRecord(cardId, replayed));
       cards += 1;

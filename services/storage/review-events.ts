@@ -33,54 +33,6 @@ export interface ReviewEvent {
   readonly recordedAt: number;
 }
 
-export type DbReviewEvent = {
-  id: string;
-  device_id: string;
-  card_id: string;
-  kind: string;
-  source: string;
-  rating: string | null;
-  undoes: string | null;
-  quiz_answer_id: string | null;
-  study_session_id: string | null;
-  occurred_at: number;
-  study_day: string;
-  duration_ms: number;
-  desired_retention: number;
-  fuzz: number;
-  phase_before: string;
-  phase_after: string;
-  due_after: number;
-  stability_after: number;
-  difficulty_after: number;
-  recorded_at: number;
-};
-
-export function toDbReviewEvent(event: ReviewEvent): DbReviewEvent {
-  return {
-    id: event.id,
-    device_id: event.deviceId,
-    card_id: event.cardId,
-    kind: event.kind,
-    source: event.source,
-    rating: event.rating,
-    undoes: event.undoes,
-    quiz_answer_id: event.quizAnswerId,
-    study_session_id: event.studySessionId,
-    occurred_at: event.occurredAt,
-    study_day: event.studyDay,
-    duration_ms: event.durationMs,
-    desired_retention: event.desiredRetention,
-    fuzz: event.fuzz ? 1 : 0,
-    phase_before: event.phaseBefore,
-    phase_after: event.phaseAfter,
-    due_after: event.dueAfter,
-    stability_after: event.stabilityAfter,
-    difficulty_after: event.difficultyAfter,
-    recorded_at: event.recordedAt,
-  };
-}
-
 export function fromDbReviewEvent(row: Row): ReviewEvent {
   const rating = textOrNull(row, 'rating');
   if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
@@ -127,6 +79,8 @@ const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answ
   study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
   phase_after, due_after, stability_after, difficulty_after, recorded_at`;
 
+const replayColumns = `id, kind, rating, undoes, occurred_at, study_day, desired_retention, fuzz`;
+
 /**
  * What counts as a review, everywhere a number of reviews is shown: a rating, from the flashcards
  * or from a quiz answer, that no later event undid. `e` is the review_event alias.
@@ -135,13 +89,17 @@ export const isReview = (e: string): string =>
   `${e}.kind = 'rating' AND NOT EXISTS (SELECT 1 FROM review_event u WHERE u.undoes = ${e}.id)`;
 
 export const eventSql = {
-  insert: `INSERT INTO review_event (${columns}) VALUES (:id, :device_id, :card_id, :kind,
-    :source, :rating, :undoes, :quiz_answer_id, :study_session_id, :occurred_at, :study_day,
-    :duration_ms, :desired_retention, :fuzz, :phase_before, :phase_after, :due_after,
-    :stability_after, :difficulty_after, :recorded_at)`,
+  insert: `INSERT INTO review_event (${columns})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   byId: `SELECT ${columns} FROM review_event WHERE id = ?`,
   forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? ORDER BY occurred_at, id`,
-  all: `SELECT ${columns} FROM review_event ORDER BY card_id, occurred_at, id`,
+  /** Every card's log, card by card, with only what a replay reads (the rebuild). */
+  replayAll: `SELECT card_id, ${replayColumns} FROM review_event
+    ORDER BY card_id, occurred_at, id`,
+  replayForCard: `SELECT ${replayColumns} FROM review_event WHERE card_id = ?
+    ORDER BY occurred_at, id`,
+  /** The stored events among a JSON array of ids: a merge asks once per batch, not per event. */
+  byIds: `SELECT ${columns} FROM review_event WHERE id IN (SELECT value FROM json_each(?))`,
   allByTime: `SELECT ${columns} FROM review_event ORDER BY occurred_at, id`,
   count: `SELECT COUNT(*) AS n FROM review_event`,
   /**
@@ -174,12 +132,71 @@ export const eventSql = {
 } as const;
 
 export function insertEvent(storage: Storage, event: ReviewEvent): void {
-  storage.statement(eventSql.insert).run({ ...toDbReviewEvent(event) });
+  // Bound by position, in the order of `columns`: a merge inserts up to a million events, and
+  // binding twenty values by name cost as much again as SQLite's own insert.
+  storage
+    .statement(eventSql.insert)
+    .run(
+      event.id,
+      event.deviceId,
+      event.cardId,
+      event.kind,
+      event.source,
+      event.rating,
+      event.undoes,
+      event.quizAnswerId,
+      event.studySessionId,
+      event.occurredAt,
+      event.studyDay,
+      event.durationMs,
+      event.desiredRetention,
+      event.fuzz ? 1 : 0,
+      event.phaseBefore,
+      event.phaseAfter,
+      event.dueAfter,
+      event.stabilityAfter,
+      event.difficultyAfter,
+      event.recordedAt,
+    );
 }
 
 export function eventById(storage: Storage, id: string): ReviewEvent | undefined {
   const row = storage.statement(eventSql.byId).get(id);
   return row ? fromDbReviewEvent(row) : undefined;
+}
+
+/** The stored events among `ids`, by id. */
+export function eventsByIds(storage: Storage, ids: readonly string[]): Map<string, ReviewEvent> {
+  const found = new Map<string, ReviewEvent>();
+  if (ids.length === 0) return found;
+  for (const row of storage.statement(eventSql.byIds).iterate(JSON.stringify(ids))) {
+    const event = fromDbReviewEvent(row);
+    found.set(event.id, event);
+  }
+  return found;
+}
+
+/** A row of `replayAll` or `replayForCard`, read as strictly as a whole event. */
+export function replayEventFromRow(row: Row): ReplayEvent {
+  const rating = textOrNull(row, 'rating');
+  if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
+    throw new Error(`Column rating: unexpected value "${rating.slice(0, 20)}".`);
+  }
+  return {
+    id: text(row, 'id'),
+    kind: oneOf(row, 'kind', eventKinds),
+    rating: rating as Rating | null,
+    undoes: textOrNull(row, 'undoes'),
+    occurredAt: num(row, 'occurred_at'),
+    studyDay: text(row, 'study_day'),
+    desiredRetention: num(row, 'desired_retention'),
+    fuzz: num(row, 'fuzz') === 1,
+  };
+}
+
+/** One card's log as a replay reads it, in log order. */
+export function replayLogOfCard(storage: Storage, cardId: string): ReplayEvent[] {
+  return storage.statement(eventSql.replayForCard).all(cardId).map(replayEventFromRow);
 }
 
 export function eventsForCard(storage: Storage, cardId: string): ReviewEvent[] {

@@ -1,8 +1,8 @@
 import { compareEvents, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { applyRating } from '../../shared/engine/scheduler.ts';
-import { getCardState, putCardState } from '../storage/card-states.ts';
+import { fromDbCardState, putCardState } from '../storage/card-states.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
-import { eventById } from '../storage/review-events.ts';
+import { num } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /**
@@ -57,11 +57,16 @@ export class MergedEvents {
   }
 }
 
+/** A card's cached state with the time of its latest event, in one lookup. */
+const cachedWithLatestSql = `SELECT s.*, e.occurred_at AS latest_at
+  FROM card_state s JOIN review_event e ON e.id = s.last_event_id WHERE s.card_id = ?`;
+
 function foldForward(storage: Storage, cardId: string, events: readonly ReplayEvent[]): boolean {
-  const cached = getCardState(storage, cardId);
-  if (!cached || cached.introducedDay === null) return false;
-  const latest = eventById(storage, cached.lastEventId);
-  if (!latest) return false;
+  const row = storage.statement(cachedWithLatestSql).get(cardId);
+  if (!row) return false;
+  const cached = fromDbCardState(row);
+  if (cached.introducedDay === null) return false;
+  const latest = { id: cached.lastEventId, occurredAt: num(row, 'latest_at') };
   const sorted = [...events].sort(compareEvents);
   const first = sorted[0];
   if (!first || compareEvents(first, latest) <= 0) return false;
