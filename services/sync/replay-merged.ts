@@ -57,7 +57,10 @@ export class MergedEvents {
   }
 }
 
-function foldForward(storage: Storage, cardId: string, events: readonly ReplayEvent[]): boolean {
+function foldForward(storage: Storage, cardId: string, merged: readonly ReplayEvent[]): boolean {
+  // A cram leaves the schedule as it was, so it is never a reason to replay.
+  const events = merged.filter((event) => event.kind !== 'cram');
+  if (events.length === 0) return true;
   const cached = getCardState(storage, cardId);
   if (!cached || cached.introducedDay === null) return false;
   const latest = eventById(storage, cached.lastEventId);
