@@ -60,6 +60,8 @@ export function sessionRequest(
 }
 
 interface Props {
+  /** The panel's heading: "Custom study" where it is offered, something else on its own screen. */
+  readonly title?: string;
   /** After extra new cards were allowed: where studying them happens. */
   readonly onExtraNew: () => void;
   /** After a session started: where it runs. */
@@ -67,7 +69,7 @@ interface Props {
 }
 
 /** The custom study choices (Anki's): extra new cards, review ahead, cram, weak topics. */
-export function CustomStudyPanel({ onExtraNew, onStarted }: Props) {
+export function CustomStudyPanel({ title = 'Custom study', onExtraNew, onStarted }: Props) {
   const options = useCustomStudy((s) => s.options);
   const optionsError = useCustomStudy((s) => s.optionsError);
   const loadOptions = useCustomStudy((s) => s.loadOptions);
@@ -104,7 +106,7 @@ export function CustomStudyPanel({ onExtraNew, onStarted }: Props) {
 
   return (
     <section className="panel cs-panel" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>Custom study</h2>
+      <h2 id={ids.title}>{title}</h2>
       {optionsError && <ErrorMessage error={optionsError} onRetry={() => void loadOptions()} />}
       {!options && !optionsError && <Loading label="Loading the choices…" />}
       {options && (

@@ -26,7 +26,11 @@ export default function CustomStudyScreen() {
       {run ? (
         <CustomSession run={run} />
       ) : (
-        <CustomStudyPanel onExtraNew={() => navigate('/flashcards')} onStarted={() => undefined} />
+        <CustomStudyPanel
+          title="Choose a session"
+          onExtraNew={() => navigate('/flashcards')}
+          onStarted={() => undefined}
+        />
       )}
     </section>
   );
