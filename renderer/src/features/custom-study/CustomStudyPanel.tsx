@@ -2,62 +2,14 @@ import './custom-study.css';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import {
   customStudyLimits,
-  type CustomSessionRequest,
   type CustomStudyOptions,
 } from '../../../../shared/contract/custom-study.ts';
 import { Button } from '../../components/Button.tsx';
 import { percent, plural } from '../../components/format.ts';
 import { RadioCard } from '../../components/RadioCard.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { clamp, initialDraft, sessionRequest, type Draft } from './model.ts';
 import { useCustomStudy } from './store.ts';
-
-type Choice =
-  'extra-new' | 'review-ahead' | 'cram-topic' | 'cram-pathway' | 'cram-forgotten' | 'weak-topics';
-
-interface Draft {
-  readonly choice: Choice;
-  readonly extraNew: number;
-  readonly aheadDays: number;
-  readonly forgottenDays: number;
-  readonly topicId: string;
-  readonly pathwayId: string;
-}
-
-const initialDraft: Draft = {
-  choice: 'extra-new',
-  extraNew: 10,
-  aheadDays: 3,
-  forgottenDays: 7,
-  topicId: '',
-  pathwayId: '',
-};
-
-const clamp = (n: number, max: number) =>
-  Number.isFinite(n) ? Math.min(max, Math.max(1, Math.round(n))) : 1;
-
-/** The session a draft asks for; undefined for extra new cards, which start no session. */
-export function sessionRequest(
-  draft: Draft,
-  options: CustomStudyOptions,
-): CustomSessionRequest | undefined {
-  switch (draft.choice) {
-    case 'extra-new':
-      return undefined;
-    case 'review-ahead':
-      return { kind: 'review-ahead', days: clamp(draft.aheadDays, customStudyLimits.days) };
-    case 'cram-topic':
-      return { kind: 'cram-topic', topicId: draft.topicId || (options.topics[0]?.id ?? '') };
-    case 'cram-pathway':
-      return {
-        kind: 'cram-pathway',
-        pathwayId: draft.pathwayId || (options.pathways[0]?.id ?? ''),
-      };
-    case 'cram-forgotten':
-      return { kind: 'cram-forgotten', days: clamp(draft.forgottenDays, customStudyLimits.days) };
-    case 'weak-topics':
-      return { kind: 'weak-topics' };
-  }
-}
 
 interface Props {
   /** The panel's heading: "Custom study" where it is offered, something else on its own screen. */

@@ -1,4 +1,9 @@
-import type { CustomSession } from '../../../../shared/contract/custom-study.ts';
+import {
+  customStudyLimits,
+  type CustomSession,
+  type CustomSessionRequest,
+  type CustomStudyOptions,
+} from '../../../../shared/contract/custom-study.ts';
 import type { QueuedCard } from '../../../../shared/contract/review.ts';
 import type { Rating } from '../flashcards/session.ts';
 
@@ -44,4 +49,52 @@ export function afterAnswer(run: SessionRun, rating: Rating): SessionRun {
 /** Leaves out the card on screen (it changed elsewhere or was reported). */
 export function skipCurrent(run: SessionRun): SessionRun {
   return { ...run, queue: run.queue.slice(1) };
+}
+
+export type Choice =
+  'extra-new' | 'review-ahead' | 'cram-topic' | 'cram-pathway' | 'cram-forgotten' | 'weak-topics';
+
+export interface Draft {
+  readonly choice: Choice;
+  readonly extraNew: number;
+  readonly aheadDays: number;
+  readonly forgottenDays: number;
+  readonly topicId: string;
+  readonly pathwayId: string;
+}
+
+export const initialDraft: Draft = {
+  choice: 'extra-new',
+  extraNew: 10,
+  aheadDays: 3,
+  forgottenDays: 7,
+  topicId: '',
+  pathwayId: '',
+};
+
+export const clamp = (n: number, max: number) =>
+  Number.isFinite(n) ? Math.min(max, Math.max(1, Math.round(n))) : 1;
+
+/** The session a draft asks for; undefined for extra new cards, which start no session. */
+export function sessionRequest(
+  draft: Draft,
+  options: CustomStudyOptions,
+): CustomSessionRequest | undefined {
+  switch (draft.choice) {
+    case 'extra-new':
+      return undefined;
+    case 'review-ahead':
+      return { kind: 'review-ahead', days: clamp(draft.aheadDays, customStudyLimits.days) };
+    case 'cram-topic':
+      return { kind: 'cram-topic', topicId: draft.topicId || (options.topics[0]?.id ?? '') };
+    case 'cram-pathway':
+      return {
+        kind: 'cram-pathway',
+        pathwayId: draft.pathwayId || (options.pathways[0]?.id ?? ''),
+      };
+    case 'cram-forgotten':
+      return { kind: 'cram-forgotten', days: clamp(draft.forgottenDays, customStudyLimits.days) };
+    case 'weak-topics':
+      return { kind: 'weak-topics' };
+  }
 }
