@@ -18,6 +18,8 @@ import { RunningJobs } from './jobs/running-jobs.ts';
 import { NoticeBoard } from './notices.ts';
 import { packHandlers, type PackValidator } from './packs/handlers.ts';
 import { PackLibrary } from './packs/pack-library.ts';
+import { CustomStudyService } from './custom-study/custom-study-service.ts';
+import { customStudyHandlers } from './custom-study/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
 import { quizHandlers } from './quiz/handlers.ts';
@@ -95,6 +97,8 @@ export interface AppServices {
   /** Practice exams for paper, from the same bank and quiz builder. */
   readonly printExams: PrintExams;
   readonly progress: ProgressService;
+  /** Custom study: extra new cards, review ahead, cram sessions. */
+  readonly customStudy: CustomStudyService;
   readonly backups: BackupService;
   /** Backups and restores with their copying on job threads (see `jobs` in the options). */
   readonly backupJobs: BackupJobs | undefined;
@@ -173,6 +177,13 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   });
   const printExams = new PrintExams({ bank, pack, hidden: () => reports.hidden().quizItems });
   const progress = new ProgressService({ storage, review, settings, now });
+  const customStudy = new CustomStudyService({
+    storage,
+    review,
+    settings,
+    now,
+    topicMastery: () => progress.mastery().topics,
+  });
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
@@ -240,6 +251,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     quiz,
     printExams,
     progress,
+    customStudy,
     backups,
     backupJobs,
     data,
@@ -301,6 +313,9 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(exportHandlers(fileExporter(services)));
   registry.registerAll(printHandlers(services.printExams, services.review));
   registry.registerAll(syncHandlers(services.sync));
+  registry.registerAll(
+    services.sync.afterStudy(customStudyHandlers(services.customStudy), ['custom.cram']),
+  );
   registry.assertComplete();
   return registry;
 }

@@ -61,12 +61,23 @@ export const documentEventSchema = z
     difficultyAfter: finite,
     recordedAt: isoTime,
   })
-  .refine((event) => (event.kind === 'rating') === (event.rating !== null), {
-    error: 'a rating event has a rating, an undo has none',
+  .refine((event) => (event.kind !== 'undo') === (event.rating !== null), {
+    error: 'a rating or cram event has a rating, an undo has none',
   })
   .refine((event) => (event.kind === 'undo') === (event.undoes !== null), {
-    error: 'an undo names the event it undoes, a rating names none',
-  });
+    error: 'an undo names the event it undoes, a rating or cram names none',
+  })
+  .refine(
+    (event) =>
+      event.kind !== 'cram' ||
+      (event.source === 'review' &&
+        event.quizAnswerId === null &&
+        event.phaseBefore === event.phaseAfter),
+    {
+      error:
+        'a cram comes from the flashcards, names no quiz answer and leaves the phase as it was',
+    },
+  );
 
 export const documentQuizSessionSchema = z.strictObject({
   id: uuid7,

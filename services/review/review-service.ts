@@ -49,6 +49,7 @@ import {
 import { text, withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { touchStudySession } from '../storage/study-session-rows.ts';
+import { extraNewCardsOn } from '../custom-study/extra-new.ts';
 import { Catalog } from './catalog.ts';
 import { IntroducedCards } from './introduced-cards.ts';
 import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
@@ -179,6 +180,17 @@ export class ReviewService {
       counts: day.counts,
       nextDueAt: null,
     };
+  }
+
+  /** A card as the queue would show it now (for a custom session); undefined if not studied. */
+  queuedCard(cardId: string): QueuedCard | undefined {
+    const card = this.#catalog.card(cardId);
+    if (!card) return undefined;
+    const record = getCardState(this.#storage, cardId);
+    const pick = record
+      ? { card, queue: queueOf(record.state.phase), record }
+      : { card, queue: 'new' as const };
+    return this.#item(pick, this.#now().getTime());
   }
 
   answer(request: {
@@ -575,7 +587,10 @@ export class ReviewService {
       Number(this.#storage.statement(sql).get(...params)?.n ?? 0);
     const introducedToday = count(cardStateSql.introducedOnDay, today);
     const reviewedToday = count(eventSql.reviewsOnDay, today);
-    const limits = { newPerDay: settings.newCardsPerDay, reviewsPerDay: settings.reviewsPerDay };
+    const limits = {
+      newPerDay: settings.newCardsPerDay + extraNewCardsOn(this.#storage, today),
+      reviewsPerDay: settings.reviewsPerDay,
+    };
     const fresh = newCardAllowance({ limits, introducedToday, unseen, exam });
     const reviewsLeft = reviewAllowance(limits, reviewedToday);
 

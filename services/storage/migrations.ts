@@ -222,6 +222,62 @@ function v6SyncState(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v7 (custom study): the event log takes a third kind, `cram`, a rating given in a cram session
+ * that leaves the schedule as it was (FSRS replay skips it; it is never a review). SQLite cannot
+ * widen a CHECK in place, so the table is rebuilt with the same columns, in the same order, and
+ * every index and trigger is re-created from its own stored SQL, unchanged. The copy refers to
+ * itself while it has its temporary name, so dropping the old table leaves it no dangling key.
+ */
+function v7CramEvents(db: DatabaseSync): void {
+  const dependents = db
+    .prepare(
+      `SELECT sql FROM sqlite_schema WHERE tbl_name = 'review_event'
+        AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`,
+    )
+    .all()
+    .map((row) => String(row.sql));
+  db.exec(`
+    CREATE TABLE review_event_v7 (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      card_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('rating', 'undo', 'cram')),
+      source TEXT NOT NULL CHECK (source IN ('review', 'quiz')),
+      rating TEXT CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+      undoes TEXT REFERENCES review_event_v7 (id) DEFERRABLE INITIALLY DEFERRED,
+      occurred_at INTEGER NOT NULL,
+      study_day TEXT NOT NULL,
+      duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+      desired_retention REAL NOT NULL,
+      fuzz INTEGER NOT NULL CHECK (fuzz IN (0, 1)),
+      phase_before TEXT NOT NULL CHECK (phase_before ${phaseCheck}),
+      phase_after TEXT NOT NULL CHECK (phase_after ${phaseCheck}),
+      due_after INTEGER NOT NULL,
+      stability_after REAL NOT NULL,
+      difficulty_after REAL NOT NULL,
+      recorded_at INTEGER NOT NULL,
+      quiz_answer_id TEXT REFERENCES quiz_answer (id) DEFERRABLE INITIALLY DEFERRED,
+      study_session_id TEXT REFERENCES study_session (id) DEFERRABLE INITIALLY DEFERRED,
+      CHECK ((kind <> 'undo') = (rating IS NOT NULL)),
+      CHECK ((kind = 'undo') = (undoes IS NOT NULL)),
+      CHECK (kind <> 'cram' OR (source = 'review' AND quiz_answer_id IS NULL
+        AND phase_before = phase_after))
+    ) STRICT;
+    INSERT INTO review_event_v7 SELECT id, device_id, card_id, kind, source, rating, undoes,
+      occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before, phase_after,
+      due_after, stability_after, difficulty_after, recorded_at, quiz_answer_id, study_session_id
+      FROM review_event;
+    DROP TRIGGER review_event_append_only_update;
+    DROP TRIGGER review_event_append_only_delete;
+    DROP TABLE review_event;
+    ALTER TABLE review_event_v7 RENAME TO review_event;
+  `);
+  for (const sql of dependents) db.exec(sql);
+  // Reviews ever made are counted from indexes (eventSql.reviewCount): crams are taken out here.
+  db.exec(`CREATE INDEX review_event_cram ON review_event (id) WHERE kind = 'cram';`);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
@@ -229,6 +285,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
+  { version: 7, name: 'custom study: cram events in the log', up: v7CramEvents },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,9 +3,12 @@ import { phases, ratings, type Phase, type Rating } from '../../shared/engine/sc
 import { num, oneOf, text, textOrNull, type Row } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
-/** The review event log: append-only (triggers refuse UPDATE and DELETE). */
+/**
+ * The review event log: append-only (triggers refuse UPDATE and DELETE). A `cram` is a rating
+ * given in a cram session: kept for the record, never a review, and skipped by FSRS replay.
+ */
 
-export const eventKinds = ['rating', 'undo'] as const;
+export const eventKinds = ['rating', 'undo', 'cram'] as const;
 export const eventSources = ['review', 'quiz'] as const;
 
 export interface ReviewEvent {
@@ -104,9 +107,11 @@ export const eventSql = {
   count: `SELECT COUNT(*) AS n FROM review_event`,
   /**
    * Reviews ever made (isReview), counted from indexes: every undo takes back one rating, and an
-   * event is a rating or an undo, so ratings in effect are all events less twice the undos.
+   * event is a rating, an undo or a cram, so ratings in effect are all events less the crams and
+   * twice the undos.
    */
   reviewCount: `SELECT (SELECT COUNT(*) FROM review_event)
+    - (SELECT COUNT(*) FROM review_event WHERE kind = 'cram')
     - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
   undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
   /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */

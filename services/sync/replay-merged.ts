@@ -61,7 +61,10 @@ export class MergedEvents {
 const cachedWithLatestSql = `SELECT s.*, e.occurred_at AS latest_at
   FROM card_state s JOIN review_event e ON e.id = s.last_event_id WHERE s.card_id = ?`;
 
-function foldForward(storage: Storage, cardId: string, events: readonly ReplayEvent[]): boolean {
+function foldForward(storage: Storage, cardId: string, merged: readonly ReplayEvent[]): boolean {
+  // A cram leaves the schedule as it was, so it is never a reason to replay.
+  const events = merged.filter((event) => event.kind !== 'cram');
+  if (events.length === 0) return true;
   const row = storage.statement(cachedWithLatestSql).get(cardId);
   if (!row) return false;
   const cached = fromDbCardState(row);

@@ -46,6 +46,10 @@ export const channelNames = [
   'sync.status',
   'sync.run',
   'sync.chooseFolder',
+  'custom.options',
+  'custom.extraNew',
+  'custom.start',
+  'custom.cram',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -12,6 +12,7 @@ import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { customStudyChannels } from './custom-study.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...exportChannels,
   ...printChannels,
   ...syncChannels,
+  ...customStudyChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -14,8 +14,9 @@ import {
 
 export interface ReplayEvent {
   readonly id: string;
-  readonly kind: 'rating' | 'undo';
-  /** Set for a rating. */
+  /** A `cram` (a rating in a cram session) leaves the schedule as it was: the fold skips it. */
+  readonly kind: 'rating' | 'undo' | 'cram';
+  /** Set for a rating and a cram. */
   readonly rating: Rating | null;
   /** Set for an undo: the rating it cancels. */
   readonly undoes: string | null;
@@ -50,7 +51,7 @@ interface Applied {
 
 /** Folds one card's events (any order) into its state; undefined when there are none. */
 export function replayCard(events: readonly ReplayEvent[]): ReplayedCard | undefined {
-  const sorted = [...events].sort(compareEvents);
+  const sorted = events.filter((event) => event.kind !== 'cram').sort(compareEvents);
   const last = sorted.at(-1);
   if (!last) return undefined;
   let initial: MemoryState | undefined;

@@ -198,7 +198,11 @@ test('end of session: a summary with count, again rate, time and what is next', 
   );
   await expect(summary.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '#/');
   await summary.getByRole('button', { name: 'Continue studying' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Nothing is due yet.' })).toBeVisible();
+  // No dead end: with nothing due, custom study is offered in its place.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Nothing more is due today.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Custom study' })).toBeVisible();
   // Undo from the summary brings the last card back.
   await page.keyboard.press('Control+z');
   await expect(card(page)).toHaveAttribute('data-side', 'front');

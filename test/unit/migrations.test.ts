@@ -12,7 +12,7 @@ import {
 import { progressSql } from '../../services/progress/progress-service.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
 import { quizSql } from '../../services/storage/quiz-rows.ts';
-import { eventSql } from '../../services/storage/review-events.ts';
+import { eventSql, isReview } from '../../services/storage/review-events.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
 import { studySessionSql } from '../../services/storage/study-session-rows.ts';
 import {
@@ -204,7 +204,7 @@ describe('migrations', () => {
     fixtureBuilders[3]?.(db);
     migrate(db, 5);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, 6)).toEqual([6]);
     expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
     db.prepare(`INSERT INTO sync_sent (kind, id, digest) VALUES ('setting', 'theme', 'a')`).run();
     expect(() =>
@@ -217,6 +217,50 @@ describe('migrations', () => {
         )
         .run('x.pathwise-sync.jsonl'),
     ).toThrow(/CHECK/);
+  });
+
+  it('v7 takes cram events: every row kept, still append-only, a malformed cram refused', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 6);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(migrate(db)).toEqual([7]);
+    expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
+    expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
+    expect(() => db.exec(`UPDATE review_event SET rating = 'easy'`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM review_event`)).toThrow(/append-only/);
+    const insert = (values: string) => () =>
+      db.exec(`INSERT INTO review_event (id, device_id, card_id, kind, source, rating, undoes,
+        occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before, phase_after,
+        due_after, stability_after, difficulty_after, recorded_at) VALUES (${values})`);
+    const day = `'2025-01-01',0,0.9,0`;
+    insert(`'c1','d','c','cram','review','again',NULL,1,${day},'review','review',1,1,1,1`)();
+    // No rating, a changed phase, from a quiz, naming a target: each refused.
+    expect(
+      insert(`'c2','d','c','cram','review',NULL,NULL,1,${day},'review','review',1,1,1,1`),
+    ).toThrow(/CHECK/);
+    expect(
+      insert(`'c3','d','c','cram','review','good',NULL,1,${day},'review','relearning',1,1,1,1`),
+    ).toThrow(/CHECK/);
+    expect(
+      insert(`'c4','d','c','cram','quiz','good',NULL,1,${day},'review','review',1,1,1,1`),
+    ).toThrow(/CHECK/);
+    expect(
+      insert(`'c5','d','c','cram','review','good','c1',1,${day},'review','review',1,1,1,1`),
+    ).toThrow(/CHECK/);
+    // Reviews ever made, counted from indexes, leave the cram out as isReview does.
+    expect(db.prepare(eventSql.reviewCount).get()?.n).toBe(
+      Number(
+        db.prepare(`SELECT COUNT(*) AS n FROM review_event e WHERE ${isReview('e')}`).get()?.n,
+      ),
+    );
+    // The undo key still points at the log itself, checked at commit.
+    expect(() =>
+      withTransaction(
+        db,
+        insert(`'c6','d','c','undo','review',NULL,'missing',1,${day},'new','new',1,1,1,1`),
+      ),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('v5 adds the report log: append-only, a report complete, a withdrawal pointing at one', () => {
@@ -370,7 +414,7 @@ describe('query plans use the indexes', () => {
     [
       'rating count',
       eventSql.reviewCount,
-      /COVERING INDEX.*COVERING INDEX review_event_by_undo_target/,
+      /COVERING INDEX.*COVERING INDEX review_event_cram.*COVERING INDEX review_event_by_undo_target/,
     ],
     ['introduced ids', cardStateSql.introducedIds, /card_state_by_phase_due/],
     // Either index led by (phase, due) covers it; the planner may take the wider one (v4).

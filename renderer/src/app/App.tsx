@@ -18,6 +18,7 @@ const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
 // (below), because Home's main button usually leads there.
 const loadFlashcards = () => import('../features/flashcards/FlashcardsScreen.tsx');
 const FlashcardsScreen = lazy(loadFlashcards);
+const CustomStudyScreen = lazy(() => import('../features/custom-study/CustomStudyScreen.tsx'));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
 const PrintScreen = lazy(() => import('../features/print/PrintScreen.tsx'));
 
@@ -62,6 +63,11 @@ export function App() {
           <ErrorBoundary>
             <Switch>
               <Route path="/" component={HomeScreen} />
+              <Route path={/^\/flashcards\/custom(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading Custom study…" />}>
+                  <CustomStudyScreen />
+                </Suspense>
+              </Route>
               <Route path={/^\/flashcards(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Flashcards screen…" />}>
                   <FlashcardsScreen />

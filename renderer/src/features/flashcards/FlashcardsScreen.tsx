@@ -1,10 +1,12 @@
 import './flashcards.css';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { useLocation } from 'wouter';
 import { isMacPlatform } from '../../commands/registry.ts';
 import { useCommands } from '../../commands/useCommands.ts';
 import { Button } from '../../components/Button.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { CustomStudyPanel } from '../custom-study/CustomStudyPanel.tsx';
 import { AnswerBar } from './AnswerBar.tsx';
 import { flashcardCommands, shortcutFor, type FlashcardsContext } from './commands.ts';
 import { QueueCounts } from './QueueCounts.tsx';
@@ -67,6 +69,8 @@ export default function FlashcardsScreen() {
   const rate = useReview((s) => s.rate);
   const undo = useReview((s) => s.undo);
   const continueStudying = useReview((s) => s.continueStudying);
+  const customOffered = useReview((s) => s.customOffered);
+  const [, navigate] = useLocation();
   const shortcuts = useShortcuts();
   const frontId = useId();
   const areaRef = useRef<HTMLDivElement>(null);
@@ -105,6 +109,9 @@ export default function FlashcardsScreen() {
       <header className="screen-header">
         <h1 id="flashcards-title">Flashcards</h1>
         {counts && <QueueCounts counts={counts} current={studying ? item.queue : undefined} />}
+        <a className="btn" href="#/flashcards/custom">
+          Custom study
+        </a>
       </header>
       {(status === 'studying' || summary.reviewed > 0) && (
         <ProgressBar
@@ -153,6 +160,14 @@ export default function FlashcardsScreen() {
           ) : (
             <CaughtUp next={nextSentence(counts, nextDueAt)} />
           ))}
+        {status === 'done' && (customOffered || summary.reviewed === 0) && (
+          <div className="fc-custom-study">
+            <CustomStudyPanel
+              onExtraNew={() => void continueStudying()}
+              onStarted={() => navigate('/flashcards/custom')}
+            />
+          </div>
+        )}
       </div>
       {(studying || canUndo) && (
         <div className="fc-footer">

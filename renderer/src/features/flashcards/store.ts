@@ -44,6 +44,8 @@ interface ReviewState {
   readonly undo: () => Promise<void>;
   /** From the summary: look for more cards (learning cards may have come due). */
   readonly continueStudying: () => Promise<void>;
+  /** Continue studying found nothing due: custom study is offered in its place. */
+  readonly customOffered: boolean;
 }
 
 const messageOf = (error: unknown): string =>
@@ -72,6 +74,7 @@ const initial = {
   announcement: '',
   message: undefined,
   error: undefined,
+  customOffered: false,
 };
 
 /** The review session: the card on screen, the queue counts, and this sitting's answers. */
@@ -232,9 +235,15 @@ export const useReview = create<ReviewState>()((set, get) => {
       }
     },
     continueStudying: async () => {
-      await load({ message: undefined });
+      await load({ message: undefined, customOffered: false });
       if (!get().item) {
-        set({ message: { kind: 'info', text: 'Nothing is due yet.' } });
+        set({
+          message: {
+            kind: 'info',
+            text: 'Nothing more is due today. Choose a custom study session below.',
+          },
+          customOffered: true,
+        });
       }
     },
   };

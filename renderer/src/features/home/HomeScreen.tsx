@@ -31,6 +31,9 @@ export function HomeScreen() {
       <header className="screen-header">
         <h1 id="home-title">Home</h1>
         {summary && <p className="muted">{formatStudyDay(summary.today.studyDay)}</p>}
+        <a className="btn" href="#/flashcards/custom">
+          Custom study
+        </a>
       </header>
       {error && <ErrorMessage error={error} onRetry={() => void load()} />}
       {!summary && !error && <Loading label="Loading today’s study…" />}
