@@ -11,7 +11,7 @@ import { pathwayViews, type PathwayView } from './views.ts';
  */
 
 /** The Pathways screen's canvas at a 1280×800 window (checked by the e2e fit test). */
-export const canvasAt1280: Size = { width: 1016, height: 800 };
+export const canvasAt1280: Size = { width: 1038, height: 800 };
 
 /** What a diagram must meet on screen, in CSS px. */
 export const layoutTargets = {
