@@ -71,6 +71,12 @@ export function nodeSize(label: string): { width: number; height: number } {
   return { width, height: 20 + 18 * lines };
 }
 
+/** Room on one side for `count` links, each end marker (18 px tall) clear of the next. */
+const markerPitch = 18;
+function sideFor(count: number): number {
+  return count <= 2 ? 0 : count * markerPitch + 4;
+}
+
 export function nodeLabel(
   node: Pick<Pathway['nodes'][number], 'label' | 'entity'>,
   entities: ReadonlyMap<string, Entity>,
@@ -125,9 +131,14 @@ export function toElkGraph(
 ): ElkNode {
   const members = new Map<string, ElkNode[]>();
   for (const node of view.nodes) {
+    const size = nodeSize(nodeLabel(node, entities));
+    const meeting = Math.max(
+      view.edges.filter((edge) => edge.to === node.id).length,
+      view.edges.filter((edge) => edge.from === node.id).length,
+    );
     members.set(node.compartment, [
       ...(members.get(node.compartment) ?? []),
-      { id: node.id, ...nodeSize(nodeLabel(node, entities)) },
+      { id: node.id, ...size, height: Math.max(size.height, sideFor(meeting)) },
     ]);
   }
   const outerOf = (compartment: string): string | undefined => {
