@@ -86,6 +86,17 @@ for (const id of diagramIds) {
         expect(await zoomBarOverNode(page)).toEqual([]);
         await app.screenshot(`diagram-${id}-${scheme}-${size.width}`);
         await expectNoSidewaysScroll(page, `${id} at ${size.width}`);
+        // Figure 2A opens on its normal-spine panel; its AS panel is the tangled one.
+        const panels = page.getByRole('group', { name: 'Panel' });
+        if (await panels.isVisible()) {
+          const last = panels.getByRole('radio').last();
+          await last.check();
+          const panel = await settledViewport(page);
+          expect(nodeLabelPx * panel.zoom).toBeGreaterThanOrEqual(minReadableLabelPx - 0.01);
+          expect(await zoomBarOverNode(page)).toEqual([]);
+          await app.screenshot(`diagram-${id}-last-panel-${scheme}-${size.width}`);
+          await panels.getByRole('radio').first().check();
+        }
       }
     }
   });
