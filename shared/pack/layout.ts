@@ -1,5 +1,13 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import type { Entity, LayoutView, Pack, PackLayout, Pathway, PathwayLayout } from './schema.ts';
+import type {
+  Entity,
+  LayoutView,
+  Pack,
+  PackLayout,
+  Pathway,
+  PathwayDrawing,
+  PathwayLayout,
+} from './schema.ts';
 import { pathwayViews, type PathwayView } from './views.ts';
 
 /**
@@ -18,20 +26,38 @@ export interface ElkLayouter {
 /** Group ids in ELK and in React Flow; node ids are kebab-case, so no node can collide with one. */
 export const groupNodeId = (compartment: string): string => `group:${compartment}`;
 
+/**
+ * Spacing for the root and every group (ELK reads it per graph level). A bend keeps
+ * `edgeNodeBetweenLayers` from the nodes on either side, so every edge ends in a straight run long
+ * enough for its end marker and the line before it (issue 11: direction must read).
+ */
+const spacingOptions = {
+  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '42',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '16',
+  'elk.spacing.edgeEdge': '24',
+  'elk.spacing.nodeNode': '28',
+  'elk.layered.feedbackEdges': 'true',
+} as const;
+
 const rootOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.randomSeed': '1',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-  'elk.spacing.nodeNode': '28',
+  // More sweeps of crossing minimisation: with the fixed seed, still the same layout every run.
+  'elk.layered.thoroughness': '40',
+  ...spacingOptions,
   'elk.spacing.componentComponent': '48',
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 } as const;
 
 /** Room at the top of each group for the compartment's label. */
-const groupOptions = { 'elk.padding': '[top=40,left=16,bottom=16,right=16]' } as const;
+const groupOptions = {
+  ...spacingOptions,
+  'elk.padding': '[top=40,left=16,bottom=16,right=16]',
+} as const;
 
 /**
  * Node size from its label, for a 13 px sans-serif label wrapped inside a fixed-width box: the
@@ -43,6 +69,12 @@ export function nodeSize(label: string): { width: number; height: number } {
   const width = Math.min(220, Math.max(96, Math.ceil(label.length * charWidth) + padding));
   const lines = Math.max(1, Math.ceil((label.length * charWidth) / (width - padding)));
   return { width, height: 20 + 18 * lines };
+}
+
+/** Room on one side for `count` links, each end marker (18 px tall) clear of the next. */
+const markerPitch = 18;
+function sideFor(count: number): number {
+  return count <= 2 ? 0 : count * markerPitch + 4;
 }
 
 export function nodeLabel(
@@ -71,10 +103,11 @@ export async function layoutPathway(
   entities: ReadonlyMap<string, Entity>,
 ): Promise<PathwayLayout> {
   const views = pathwayViews(pathway);
-  const all = await layoutView(elk, views.all, entities);
+  const hints = pathway.drawing;
+  const all = await layoutView(elk, views.all, entities, hints);
   const contexts: Record<string, LayoutView> = {};
   for (const [contextId, view] of Object.entries(views.contexts)) {
-    contexts[contextId] = await layoutView(elk, view, entities);
+    contexts[contextId] = await layoutView(elk, view, entities, hints);
   }
   return { all, contexts };
 }
@@ -83,18 +116,43 @@ export async function layoutView(
   elk: ElkLayouter,
   view: PathwayView,
   entities: ReadonlyMap<string, Entity>,
+  hints?: LayoutHints,
 ): Promise<LayoutView> {
-  const result = await elk.layout(toElkGraph(view, entities));
+  const result = await elk.layout(toElkGraph(view, entities, hints));
   return fromElkGraph(result, view);
 }
 
-export function toElkGraph(view: PathwayView, entities: ReadonlyMap<string, Entity>): ElkNode {
-  const groups = new Map<string, ElkNode[]>();
+type LayoutHints = Pick<PathwayDrawing, 'within'>;
+
+export function toElkGraph(
+  view: PathwayView,
+  entities: ReadonlyMap<string, Entity>,
+  hints?: LayoutHints,
+): ElkNode {
+  const members = new Map<string, ElkNode[]>();
   for (const node of view.nodes) {
-    const members = groups.get(node.compartment) ?? [];
-    members.push({ id: node.id, ...nodeSize(nodeLabel(node, entities)) });
-    groups.set(node.compartment, members);
+    const size = nodeSize(nodeLabel(node, entities));
+    const meeting = Math.max(
+      view.edges.filter((edge) => edge.to === node.id).length,
+      view.edges.filter((edge) => edge.from === node.id).length,
+    );
+    members.set(node.compartment, [
+      ...(members.get(node.compartment) ?? []),
+      { id: node.id, ...size, height: Math.max(size.height, sideFor(meeting)) },
+    ]);
   }
+  const outerOf = (compartment: string): string | undefined => {
+    const outer = hints?.within[compartment];
+    return outer !== undefined && members.has(outer) ? outer : undefined;
+  };
+  const groupOf = (compartment: string): ElkNode => ({
+    id: groupNodeId(compartment),
+    layoutOptions: { ...groupOptions },
+    children: [
+      ...(members.get(compartment) ?? []),
+      ...[...members.keys()].filter((inner) => outerOf(inner) === compartment).map(groupOf),
+    ],
+  });
   const edges: ElkExtendedEdge[] = view.edges.map((edge) => ({
     id: `edge:${edge.id}`,
     sources: [edge.from],
@@ -103,28 +161,33 @@ export function toElkGraph(view: PathwayView, entities: ReadonlyMap<string, Enti
   return {
     id: 'root',
     layoutOptions: { ...rootOptions },
-    children: [...groups].map(([compartment, children]) => ({
-      id: groupNodeId(compartment),
-      layoutOptions: { ...groupOptions },
-      children,
-    })),
+    children: [...members.keys()]
+      .filter((compartment) => outerOf(compartment) === undefined)
+      .map(groupOf),
     edges,
   };
 }
 
+/**
+ * Back from ELK: group boxes in the view's coordinates (a group drawn inside another comes after
+ * it), each node relative to its own group.
+ */
 function fromElkGraph(root: ElkNode, view: PathwayView): LayoutView {
   const compartmentOf = new Map(view.nodes.map((node) => [node.id, node.compartment]));
   const groups: LayoutView['groups'] = {};
   const nodes: LayoutView['nodes'] = {};
   const origins = new Map<string, { x: number; y: number }>([['root', { x: 0, y: 0 }]]);
-  for (const group of root.children ?? []) {
+  const visit = (group: ElkNode, parent: { x: number; y: number }) => {
     const compartment = group.id.slice('group:'.length);
-    groups[compartment] = box(group);
-    origins.set(group.id, { x: group.x ?? 0, y: group.y ?? 0 });
+    const origin = { x: parent.x + (group.x ?? 0), y: parent.y + (group.y ?? 0) };
+    groups[compartment] = { ...box(group), x: round(origin.x), y: round(origin.y) };
+    origins.set(group.id, origin);
     for (const child of group.children ?? []) {
-      nodes[child.id] = { ...box(child), group: compartmentOf.get(child.id) ?? compartment };
+      if (child.id.startsWith('group:')) visit(child, origin);
+      else nodes[child.id] = { ...box(child), group: compartmentOf.get(child.id) ?? compartment };
     }
-  }
+  };
+  for (const group of root.children ?? []) visit(group, { x: 0, y: 0 });
   return {
     width: round(root.width),
     height: round(root.height),

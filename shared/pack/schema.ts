@@ -191,6 +191,24 @@ export const pathwayContextSchema = z.strictObject({
   description: text,
 });
 
+/**
+ * How a pathway is drawn so it reads left to right like its figure, and what the layout keeps
+ * that the layout figures count against it. Drawing hints only: nothing here is a fact, and the
+ * study engine never reads it.
+ */
+export const pathwayDrawingSchema = z.strictObject({
+  /**
+   * Compartments drawn inside another, as figures draw a cell inside the space around it
+   * (`{"intracellular": "extracellular-space"}`): signals then flow in and back out left to right.
+   */
+  within: z.record(entityIdSchema, entityIdSchema).default({}),
+  /**
+   * The edge crossings the layout keeps, with why (which links cross, and why no drawing tried
+   * avoids them); the layout test holds the drawing to exactly this count.
+   */
+  crossings: z.strictObject({ count: z.number().int().positive(), reason: text }).optional(),
+});
+
 export const pathwaySchema = z.strictObject({
   id: pathwayIdSchema,
   title: text,
@@ -204,6 +222,8 @@ export const pathwaySchema = z.strictObject({
   edges: z.array(pathwayEdgeSchema).min(1),
   /** Statements about the whole diagram (e.g. "in AS the formation arm outweighs the resorption arm"). */
   annotations: z.array(z.strictObject({ text, factIds: z.array(factIdSchema).min(1) })).default([]),
+  /** Layout hints and the layout figures it cannot meet, explained (`layout-quality.ts`). */
+  drawing: pathwayDrawingSchema.optional(),
 });
 
 export const inferenceSchema = z.strictObject({ id: inferenceIdSchema, text });
@@ -288,6 +308,7 @@ export type EdgeSign = z.output<typeof edgeSignSchema>;
 export type PathwayNode = z.output<typeof pathwayNodeSchema>;
 export type PathwayEdge = z.output<typeof pathwayEdgeSchema>;
 export type Pathway = z.output<typeof pathwaySchema>;
+export type PathwayDrawing = z.output<typeof pathwayDrawingSchema>;
 export type Reference = z.output<typeof referenceSchema>;
 export type TeachingPoint = z.output<typeof teachingPointSchema>;
 export type Topic = z.output<typeof topicSchema>;

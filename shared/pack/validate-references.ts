@@ -291,6 +291,43 @@ function checkPathway(
       reporter.requireId(file, [index, 'annotations', a, 'factIds', i], id, known.facts, 'fact');
     });
   });
+  const drawing = pathway.drawing;
+  const scope = { scope: `pathway ${pathway.id}` };
+  const compartments = new Set(pathway.nodes.map((node) => node.compartment));
+  for (const [inner, outer] of Object.entries(drawing?.within ?? {})) {
+    for (const [id, key] of [
+      [inner, inner],
+      [outer, inner],
+    ] as const) {
+      reporter.requireId(
+        file,
+        [index, 'drawing', 'within', key],
+        id,
+        compartments,
+        'compartment',
+        scope,
+      );
+    }
+    if (insideItself(inner, drawing?.within ?? {})) {
+      reporter.report(
+        file,
+        [index, 'drawing', 'within', inner],
+        'layout',
+        `compartment "${inner}" is drawn inside itself; "within" must not loop`,
+      );
+    }
+  }
+}
+
+/** Whether following "within" from a compartment leads back to it. */
+function insideItself(compartment: string, within: Readonly<Record<string, string>>): boolean {
+  const seen = new Set<string>();
+  for (let at = within[compartment]; at !== undefined; at = within[at]) {
+    if (at === compartment) return true;
+    if (seen.has(at)) return false;
+    seen.add(at);
+  }
+  return false;
 }
 
 function checkEdgeSupport(

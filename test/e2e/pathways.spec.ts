@@ -58,7 +58,7 @@ test('Figure 1 comes first; every node and edge is reachable by Tab with a name'
     'Wnt signalling stimulates Osteoblast differentiation, inferred, not stated by a source',
   );
   await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Fit the whole diagram' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fit', exact: true })).toBeVisible();
 });
 
 test('Enter on a node or an edge opens its facts, sources and teaching points', async ({ app }) => {

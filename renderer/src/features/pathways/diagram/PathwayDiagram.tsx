@@ -1,5 +1,4 @@
 import {
-  Controls,
   ReactFlow,
   ViewportPortal,
   useReactFlow,
@@ -8,26 +7,17 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { openingViewport, type Size } from '../../../../../shared/pack/diagram-fit.ts';
 import type { DiagramModel } from '../model/diagram.ts';
 import type { DiagramDecor } from './decor.ts';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow.ts';
 import { PathwayMarkers } from './Markers.tsx';
 import { CompartmentNode, EntityNode } from './nodes.tsx';
 import { SbgnEdge } from './SbgnEdge.tsx';
+import { ZoomBar } from './ZoomBar.tsx';
 
 const nodeTypes = { entity: EntityNode, compartment: CompartmentNode };
 const edgeTypes = { sbgn: SbgnEdge };
-/**
- * Fit the whole drawing, but never below 70 %: our 13 px labels stay readable, and a drawing too
- * wide for the canvas can be panned or zoomed out with the controls.
- */
-const minFitZoom = 0.7;
-const maxFitZoom = 1.25;
-const fitPadding = 16;
-/** On paper the drawing shares a landscape page with its title and legend: at most this tall. */
-const printedMaxHeight = 360;
-/** The zoom button fits everything, however small. */
-const fitAllOptions = { padding: 0.04, duration: 0 } as const;
 
 export interface PathwayDiagramProps {
   readonly model: DiagramModel;
@@ -66,20 +56,15 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
     [model, decor, selectedId, connectable],
   );
   const edges = useMemo(() => toFlowEdges(model, decor, selectedId), [model, decor, selectedId]);
-  const minZoom = printed ? 0 : minFitZoom;
-  const { ref, width, height } = useDiagramHeight(model.layout, minZoom, printed);
-  useFitDrawing(model.layout, width, height, minZoom);
+  const { ref, width } = useCanvasWidth();
+  const opening = openingViewport(model.layout, width, { printed });
+  useOpeningViewport(model.layout, width, printed);
 
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': decor.nodeHint ?? 'Press Enter to show its details.',
       'node.a11yDescription.keyboardDisabled': decor.nodeHint ?? 'Press Enter to show its details.',
       'edge.a11yDescription.default': 'Press Enter to show the facts behind this link.',
-      'controls.ariaLabel': 'Zoom controls',
-      'controls.zoomIn.ariaLabel': 'Zoom in',
-      'controls.zoomOut.ariaLabel': 'Zoom out',
-      'controls.fitView.ariaLabel': 'Fit the whole diagram',
-      'controls.interactive.ariaLabel': 'Lock the diagram',
       'minimap.ariaLabel': 'Overview of the diagram',
       'handle.ariaLabel': 'Connection point',
     }),
@@ -102,71 +87,57 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
     <div
       ref={ref}
       className="pw-canvas"
-      style={{ height }}
       role="group"
       aria-label={props.label}
       data-testid="pathway-diagram"
     >
-      <ReactFlow<FlowNode, FlowEdge>
-        id={flowId}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onPaneClick={onClearSelection}
-        {...(onConnect
-          ? {
-              onConnect: (connection: Connection) => {
-                if (connection.source !== connection.target)
-                  onConnect(connection.source, connection.target);
-              },
-            }
-          : {})}
-        nodesDraggable={false}
-        nodesConnectable={connectable}
-        elementsSelectable={!printed}
-        nodesFocusable={!printed}
-        edgesFocusable={!printed}
-        panOnDrag={!printed}
-        zoomOnScroll={!printed}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        zoomOnDoubleClick={false}
-        fitView
-        fitViewOptions={fitAllOptions}
-        minZoom={printed ? 0.1 : 0.25}
-        maxZoom={2.5}
-        ariaLabelConfig={ariaLabelConfig}
-        proOptions={{ hideAttribution: true }}
-      >
-        <ViewportPortal>
-          <PathwayMarkers />
-        </ViewportPortal>
-        {!printed && (
-          <Controls
-            showInteractive={false}
-            position="bottom-right"
-            fitViewOptions={fitAllOptions}
-          />
-        )}
-      </ReactFlow>
+      <div className="pw-flow" style={{ height: opening.height }}>
+        <ReactFlow<FlowNode, FlowEdge>
+          id={flowId}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onPaneClick={onClearSelection}
+          {...(onConnect
+            ? {
+                onConnect: (connection: Connection) => {
+                  if (connection.source !== connection.target)
+                    onConnect(connection.source, connection.target);
+                },
+              }
+            : {})}
+          nodesDraggable={false}
+          nodesConnectable={connectable}
+          elementsSelectable={!printed}
+          nodesFocusable={!printed}
+          edgesFocusable={!printed}
+          panOnDrag={!printed}
+          panOnScroll={!printed}
+          zoomOnScroll={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomOnDoubleClick={false}
+          minZoom={printed ? 0.1 : 0.25}
+          maxZoom={2.5}
+          ariaLabelConfig={ariaLabelConfig}
+          proOptions={{ hideAttribution: true }}
+        >
+          <ViewportPortal>
+            <PathwayMarkers />
+          </ViewportPortal>
+        </ReactFlow>
+      </div>
+      {!printed && <ZoomBar drawing={model.layout} canvasWidth={width} />}
     </div>
   );
 }
 
-/**
- * Our diagrams are wide and short (laid out left to right); the canvas takes the height the
- * drawing needs at the available width, within bounds, so the panel below stays in view. On
- * paper there is no panel: the canvas is as tall as the drawing at its zoom.
- */
-function useDiagramHeight(
-  drawing: { width: number; height: number },
-  minZoom: number,
-  printed: boolean,
-) {
+/** The canvas's width, followed as the window or the text size changes. */
+function useCanvasWidth() {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
@@ -178,36 +149,18 @@ function useDiagramHeight(
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const fitsWidth = (width - 2 * fitPadding) / drawing.width;
-  const fitsPage = printed ? (printedMaxHeight - 2 * fitPadding) / drawing.height : Infinity;
-  const scale = width > 0 ? Math.min(maxFitZoom, fitsPage, Math.max(minZoom, fitsWidth)) : 1;
-  const needed = drawing.height * scale + 2 * fitPadding;
-  const height = Math.round(printed ? needed : Math.min(640, Math.max(240, needed + 24)));
-  return { ref, width, height };
+  return { ref, width };
 }
 
 /**
- * Shows the drawing at the largest zoom that fits (at most 125 %), but never below 70 %; a drawing
- * still too wide starts at its left edge, where every cascade begins. Runs again whenever the
- * drawing or the canvas size changes.
+ * Opens the drawing as `openingViewport` says (whole where labels stay readable, else from its
+ * left edge), again whenever the drawing or the canvas width changes.
  */
-function useFitDrawing(
-  drawing: { width: number; height: number },
-  width: number,
-  height: number,
-  minZoom: number,
-) {
+function useOpeningViewport(drawing: Size, width: number, printed: boolean) {
   const { setViewport } = useReactFlow();
   useEffect(() => {
     if (width === 0) return;
-    const fits = Math.min(
-      (width - 2 * fitPadding) / drawing.width,
-      (height - 2 * fitPadding) / drawing.height,
-    );
-    const zoom = Math.min(maxFitZoom, Math.max(minZoom, fits));
-    const drawnWidth = drawing.width * zoom;
-    const x = drawnWidth <= width ? (width - drawnWidth) / 2 : fitPadding;
-    const y = Math.max(fitPadding, (height - drawing.height * zoom) / 2);
+    const { x, y, zoom } = openingViewport(drawing, width, { printed });
     void setViewport({ x, y, zoom }, { duration: 0 });
-  }, [drawing, width, height, minZoom, setViewport]);
+  }, [drawing, width, printed, setViewport]);
 }

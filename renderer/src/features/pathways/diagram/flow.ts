@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { flowBoxes } from '../../../../../shared/pack/layout.ts';
 import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
 import type { DiagramModel } from '../model/diagram.ts';
-import { edgeAriaLabel, nodeAriaLabel, type NodeLevel } from '../model/notation.ts';
+import { edgeAriaLabel, edgeGlyph, nodeAriaLabel, type NodeLevel } from '../model/notation.ts';
 import {
   clearCuePosition,
   curve,
@@ -142,6 +142,8 @@ export function toFlowEdges(
 
   const boxes = absoluteBoxes(model);
   const offsets = sideOffsets(drawn, boxes);
+  // Cues already placed count as boxes too, so two ↑ marks never sit on top of each other.
+  const placedCues: Box[] = [];
   return drawn.map((edge) => {
     const sourceOffset = offsets.get(`${edge.id}:out`) ?? 0;
     const targetOffset = offsets.get(`${edge.id}:in`) ?? 0;
@@ -155,7 +157,10 @@ export function toFlowEdges(
             { x: to.x, y: to.y + to.height / 2 + targetOffset },
           )
         : undefined;
-    const cueAt = line ? clearCuePosition(line, [...boxes.values()]) : 0.5;
+    const cueAt = line ? clearCuePosition(line, [...boxes.values(), ...placedCues]) : 0.5;
+    const cue = line?.at(cueAt);
+    const marked = edgeGlyph(edge.sign).cue !== undefined || edge.state !== 'normal';
+    if (cue && marked) placedCues.push({ x: cue.x - 9, y: cue.y - 9, width: 18, height: 18 });
     return {
       id: edge.id,
       source: edge.from,
