@@ -74,12 +74,9 @@ export function pathwayFigure(
   if (!drawing) throw new Error(`The layout has no drawing of ${pathway.id}.`);
   const entities = new Map(pack.entities.map((entity) => [entity.id, entity]));
   const view = contextId ? contextView(pathway, contextId) : pathway;
-  const context = pathway.contexts.find((c) => c.id === contextId);
   const layoutView = (contextId && drawing.contexts[contextId]) || drawing.all;
-  const compartments: Record<string, string> = {};
-  for (const id of Object.keys(layoutView.groups)) compartments[id] = entities.get(id)?.name ?? id;
   return {
-    title: `${pathwayTitle(pathway)}${context ? `, ${context.label}` : ''}`,
+    title: figureTitle(pathway, contextId),
     nodes: view.nodes.map((node) => ({
       id: node.id,
       name: nodeLabel(node, entities),
@@ -88,8 +85,27 @@ export function pathwayFigure(
     })),
     edges: view.edges.map(({ id, from, to, sign, inferred }) => ({ id, from, to, sign, inferred })),
     layout: layoutView,
-    compartments,
+    compartments: compartmentNames(layoutView, entities),
   };
+}
+
+/** The pathway's title, with the context's label when the drawing is one panel of it. */
+export function figureTitle(
+  pathway: Pick<Pathway, 'id' | 'figure' | 'title' | 'contexts'>,
+  contextId: string | undefined,
+): string {
+  const context = pathway.contexts.find((c) => c.id === contextId);
+  return `${pathwayTitle(pathway)}${context ? `, ${context.label}` : ''}`;
+}
+
+/** Each compartment of a drawing by its name. */
+export function compartmentNames(
+  layout: LayoutView,
+  entities: ReadonlyMap<string, Pick<Entity, 'name'>>,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const id of Object.keys(layout.groups)) names[id] = entities.get(id)?.name ?? id;
+  return names;
 }
 
 /** Node boxes in drawing coordinates (the layout gives them relative to their group). */

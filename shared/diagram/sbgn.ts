@@ -129,7 +129,13 @@ function glyph(
   ].join('');
 }
 
-function arc(arcClass: string, id: string, source: string, target: string, points: Point[]): string {
+function arc(
+  arcClass: string,
+  id: string,
+  source: string,
+  target: string,
+  points: Point[],
+): string {
   const at = (tag: string, p: Point) => `<${tag} x="${number(p.x)}" y="${number(p.y)}"/>`;
   const first = points[0];
   const last = points[points.length - 1];

@@ -58,12 +58,7 @@ export function pathwaySvg(figure: PathwayFigure, options: SvgOptions): string {
     '</g>',
     `<g class="legend" transform="translate(${margin} ${legendTop})">`,
     ...legend.map((entry, i) =>
-      legendItem(
-        entry,
-        (i % columns) * legendColumn,
-        Math.floor(i / columns) * legendRow,
-        colours,
-      ),
+      legendItem(entry, (i % columns) * legendColumn, Math.floor(i / columns) * legendRow, colours),
     ),
     '</g>',
     '</svg>',
@@ -177,7 +172,11 @@ export function wrapLabel(label: string, boxWidth: number): string[] {
   return lines;
 }
 
-const levelTone: Record<NodeLevel, Tone> = { raised: 'stim', lowered: 'inhib', unchanged: 'neutral' };
+const levelTone: Record<NodeLevel, Tone> = {
+  raised: 'stim',
+  lowered: 'inhib',
+  unchanged: 'neutral',
+};
 
 function nodeShape(box: Box, phenotype: boolean, colours: Palette): string {
   const outline = `fill="${colours.surface}" stroke="${colours.textMuted}" stroke-width="1.5"`;
@@ -231,7 +230,12 @@ function levelMark(box: Box, level: NodeLevel, colours: Palette): string {
 }
 
 type LegendEntry =
-  | { readonly kind: 'edge'; readonly glyph: EdgeGlyph; readonly inferred: boolean; readonly text: string }
+  | {
+      readonly kind: 'edge';
+      readonly glyph: EdgeGlyph;
+      readonly inferred: boolean;
+      readonly text: string;
+    }
   | { readonly kind: 'agent' | 'phenotype' | 'compartment' | 'level'; readonly text: string };
 
 function legendEntries(): LegendEntry[] {

@@ -1,5 +1,11 @@
 import { useId, type ReactNode } from 'react';
-import { edgeGlyph, legendSigns as signs, legendTexts, markerId, type EdgeGlyph } from './model/notation.ts';
+import {
+  edgeGlyph,
+  legendSigns as signs,
+  legendTexts,
+  markerId,
+  type EdgeGlyph,
+} from './model/notation.ts';
 
 /** Every glyph the diagram uses, drawn with the same markers and explained in words. */
 export function Legend({ extra }: { readonly extra?: ReactNode }) {
