@@ -34,12 +34,16 @@ const charWidth = 7.5;
 const labelPadding = 28;
 const legendRow = 26;
 const legendColumn = 420;
+/** A generous width of one 16 px bold title character, so the title never runs off the image. */
+const titleCharWidth = 9.5;
 
 export function pathwaySvg(figure: PathwayFigure, options: SvgOptions): string {
   const colours = palettes[options.scheme];
   const { layout } = figure;
   const legend = legendEntries();
-  const width = Math.max(layout.width, legendColumn) + margin * 2;
+  const width =
+    Math.ceil(Math.max(layout.width, legendColumn, figure.title.length * titleCharWidth)) +
+    margin * 2;
   const columns = Math.max(1, Math.floor((width - margin * 2) / legendColumn));
   const legendHeight = Math.ceil(legend.length / columns) * legendRow + 8;
   const drawingTop = margin + titleHeight;

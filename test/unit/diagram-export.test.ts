@@ -175,6 +175,15 @@ describe('SVG export', () => {
     },
   );
 
+  it('is wide enough for its title, the drawing and the legend', () => {
+    for (const { figure } of figures) {
+      const svg = pathwaySvg(figure, { scheme: 'light' });
+      const width = Number(/<svg [^>]*width="(\d+)"/.exec(svg)?.[1]);
+      expect(width).toBeGreaterThanOrEqual(figure.layout.width + 48);
+      expect(width).toBeGreaterThanOrEqual(figure.title.length * 9.5);
+    }
+  });
+
   it('defines every marker it uses', () => {
     for (const { figure } of figures) {
       const svg = pathwaySvg(figure, { scheme: 'light' });
