@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Download, Page } from '@playwright/test';
+import { palettes } from '../../shared/diagram/palette.ts';
 import { expect, screenshotDir, test, type AppHandle } from './fixtures.ts';
 
 /** Opens Figure 1 on the Pathways screen and waits for its diagram. */
@@ -130,7 +131,8 @@ test('exports Figure 1 as native SVG that draws what the screen draws, and a PNG
 
     const tab = await openFile(page.context(), file);
     try {
-      const palette = scheme === 'light' ? tokens : { stim: '#7fd19b', inhib: '#f2a39d' }; // the dark tokens
+      // Light is what the app shows here (its tokens, read from the page); dark, the export's.
+      const palette = scheme === 'light' ? tokens : palettes.dark;
       const drawn = await inFile(tab, palette.stim, palette.inhib);
       expect(drawn.labels.map((label) => label.replace(/\s+/g, '')).sort()).toEqual(
         screen.labels.map((label) => label.replace(/\s+/g, '')).sort(),
