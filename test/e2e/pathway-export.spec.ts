@@ -203,3 +203,15 @@ test('exports Figure 1 as native SVG that draws what the screen draws, and a PNG
   expect(sbgn.match(/<arc /g)).toHaveLength(screen.edges);
   expect(foreign).toEqual([]);
 });
+
+test('an export in Quiz me keeps the hidden names hidden, as the screen does', async ({ app }) => {
+  const page = await openPathways(app);
+  await page.getByRole('group', { name: 'Mode' }).getByRole('radio', { name: 'Quiz me' }).check();
+  await expect(page.locator('.pw-node-label', { hasText: 'IL-32γ' })).toHaveCount(0);
+  const screen = await onScreen(page);
+  const svg = (await bytesOf(await exported(page, 'Export SVG'))).toString('utf8');
+  expect(svg).not.toContain('IL-32γ');
+  expect(svg).not.toContain('miR-29a');
+  for (const label of screen.labels) expect(svg).toContain(`>${label}</tspan>`);
+  expect(svg.match(/<g class="edge"/g)).toHaveLength(screen.edges);
+});

@@ -14,6 +14,8 @@ import {
 } from '../../shared/diagram/sbgn.ts';
 import { pathwaySvg, wrapLabel } from '../../shared/diagram/svg.ts';
 import { bundledPack } from '../support/engine.ts';
+import { figureOfModel } from '../../renderer/src/features/pathways/diagram/export.ts';
+import { buildDiagram, indexPack } from '../../renderer/src/features/pathways/model/diagram.ts';
 
 const layout = bundledPack.layout;
 if (!layout) throw new Error('the bundled pack ships layout.json');
@@ -232,5 +234,50 @@ describe('SVG export', () => {
         );
       }
     }
+  });
+});
+
+describe('the figure the Pathways screen exports', () => {
+  const pathway = bundledPack.pathways[0];
+  if (!pathway) throw new Error('no pathway');
+  const model = buildDiagram(indexPack(bundledPack), layout, pathway, undefined);
+
+  it('is the pack’s figure when nothing is hidden', () => {
+    // The screen's model and the command line's figure make byte-identical files.
+    const plain = figureOfModel(model);
+    const cli = pathwayFigure(bundledPack, layout, pathway);
+    expect(pathwaySvg(plain, { scheme: 'dark' })).toBe(pathwaySvg(cli, { scheme: 'dark' }));
+    expect(pathwaySbgn(plain, 'm')).toBe(pathwaySbgn(cli, 'm'));
+  });
+
+  it('keeps what a mode hides hidden and draws the learner’s links', () => {
+    const [first, second] = model.nodes;
+    const [edge] = model.edges;
+    if (!first || !second || !edge) throw new Error('a small pathway');
+    const masked = figureOfModel(
+      model,
+      { nodes: { [first.id]: { masked: '?1' } }, edges: { [edge.id]: { hidden: true } } },
+      'Pathway quiz',
+    );
+    expect(masked.title).toBe('Pathway quiz');
+    expect(masked.nodes.find((n) => n.id === first.id)?.name).toBe('?1');
+    expect(masked.edges.map((e) => e.id)).not.toContain(edge.id);
+    expect(masked.edges).toHaveLength(model.edges.length - 1);
+    const built = figureOfModel(model, {
+      hideEdges: true,
+      extraEdges: [
+        {
+          id: 'mine',
+          from: first.id,
+          to: second.id,
+          sign: 'inhibits',
+          state: 'learner',
+          ariaLabel: '',
+        },
+      ],
+    });
+    expect(built.edges).toEqual([
+      { id: 'mine', from: first.id, to: second.id, sign: 'inhibits', inferred: false },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import type { PathwayFigure } from '../../../../shared/diagram/figure.ts';
 import type { Scheme } from '../../../../shared/diagram/palette.ts';
 import { Button } from '../../components/Button.tsx';
 import { PathwayDiagram, type PathwayDiagramProps } from './diagram/PathwayDiagram.tsx';
@@ -6,11 +7,12 @@ import {
   currentScheme,
   diagramFileNames,
   exportDiagram,
+  figureOfModel,
   type DiagramFileFormat,
 } from './diagram/export.ts';
 import { EdgeTable } from './EdgeTable.tsx';
 import { Legend } from './Legend.tsx';
-import { pathwayTitle, type DiagramModel } from './model/diagram.ts';
+import { pathwayTitle } from './model/diagram.ts';
 import { usePathwaysUi } from './store.ts';
 
 interface Props {
@@ -34,7 +36,7 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
     <>
       <PathwayDiagram {...diagram} label={label} />
       <DiagramActions
-        model={model}
+        figure={() => figureOfModel(model, diagram.decor, quizLabel)}
         fileStem={`pathwise-${model.pathway.id}${model.contextId ? `-${model.contextId}` : ''}`}
         showText={showText}
         onToggleText={toggleText}
@@ -49,12 +51,13 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
 }
 
 function DiagramActions({
-  model,
+  figure,
   fileStem,
   showText,
   onToggleText,
 }: {
-  readonly model: DiagramModel;
+  /** The figure to export, as the current mode shows it (built when a button is pressed). */
+  readonly figure: () => PathwayFigure;
   readonly fileStem: string;
   readonly showText: boolean;
   readonly onToggleText: () => void;
@@ -68,7 +71,7 @@ function DiagramActions({
     busy.current = true;
     setStatus(`Preparing the ${diagramFileNames[format]}…`);
     try {
-      const fileName = await exportDiagram(model, format, scheme, fileStem);
+      const fileName = await exportDiagram(figure(), format, scheme, fileStem);
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
       setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
