@@ -14,7 +14,7 @@ import {
 } from '../../shared/diagram/sbgn.ts';
 import { pathwaySvg, wrapLabel } from '../../shared/diagram/svg.ts';
 import { bundledPack } from '../support/engine.ts';
-import { figureOfModel } from '../../renderer/src/features/pathways/diagram/export.ts';
+import { figureOfModel } from '../../renderer/src/features/pathways/diagram/export-figure.ts';
 import { buildDiagram, indexPack } from '../../renderer/src/features/pathways/model/diagram.ts';
 
 const layout = bundledPack.layout;

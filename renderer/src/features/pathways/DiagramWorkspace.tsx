@@ -7,9 +7,9 @@ import {
   currentScheme,
   diagramFileNames,
   exportDiagram,
-  figureOfModel,
   type DiagramFileFormat,
 } from './diagram/export.ts';
+import { figureOfModel } from './diagram/export-figure.ts';
 import { EdgeTable } from './EdgeTable.tsx';
 import { Legend } from './Legend.tsx';
 import { pathwayTitle } from './model/diagram.ts';
