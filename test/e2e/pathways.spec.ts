@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
 import { expectNoSidewaysScroll, resizeTo, screenSizes, shootAtSize } from './study-helpers.ts';
@@ -326,44 +326,6 @@ test('Mastery colours nodes from progress.mastery, with the value written on eac
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mastery 80 % or more');
   await app.screenshot('pathways-mastery-studied');
   await expectNoAxeViolations(page);
-});
-
-async function savedDownload(download: Download): Promise<Buffer> {
-  const file = await download.path();
-  return readFileSync(file);
-}
-
-test('exports the diagram as SVG and PNG without leaving the app', async ({ app }) => {
-  const page = await openPathways(app);
-  const origin = new URL(page.url()).origin;
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
-      foreign.push(url);
-  });
-  const [svgDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export SVG' }).click(),
-  ]);
-  expect(svgDownload.suggestedFilename()).toBe('pathwise-D1.svg');
-  const svg = (await savedDownload(svgDownload)).toString('utf8');
-  expect(svg).toMatch(/^<svg/);
-  expect(svg).toContain('miR-29a');
-  expect(svg).toContain('pw-marker-bar-inhib');
-
-  const [pngDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PNG' }).click(),
-  ]);
-  expect(pngDownload.suggestedFilename()).toBe('pathwise-D1.png');
-  const png = await savedDownload(pngDownload);
-  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-  expect(png.length).toBeGreaterThan(10_000);
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Saved pathwise-D1.png.' }),
-  ).toBeVisible();
-  expect(foreign).toEqual([]);
 });
 
 test('the text version lists every link as a sentence', async ({ app }) => {

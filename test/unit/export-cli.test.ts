@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { wellFormed } from '../support/xml-check.ts';
 import { describe, expect, it } from 'vitest';
 import { openAppServices } from '../../services/app-services.ts';
+import { palettes } from '../../shared/diagram/palette.ts';
 import { ratings } from '../../shared/engine/scheduler.ts';
+import { bundledPackDir, readPackDir } from '../support/pack-dir.ts';
 import { repoRoot } from '../support/packs.ts';
 import { noPythonReason, python, readApkg, readCsv } from '../support/python-readers.ts';
 import { tempDir } from '../support/test-scope.ts';
@@ -59,10 +62,10 @@ describe('npm run -s export', () => {
     const cases: [string[], RegExp][] = [
       [['--data-dir', dataDir, '--out', out], /--format is required/],
       [
-        ['--data-dir', dataDir, '--format', 'sbgn', '--out', out],
-        /sbgn .*Formats available: apkg, csv, json/,
+        ['--data-dir', dataDir, '--format', 'pdf', '--out', out],
+        /Unknown format "pdf". Formats available: apkg, csv, json, sbgn, svg/,
       ],
-      [['--data-dir', dataDir, '--format', 'pdf', '--out', out], /Unknown format "pdf"/],
+      [['--data-dir', dataDir, '--format', 'sbgn', '--scheme', 'dark', '--out', out], /svg only/],
       [['--format', 'apkg', '--out', out], /--data-dir is required/],
       [
         ['--data-dir', path.join(dataDir, 'nope'), '--format', 'apkg', '--out', out],
@@ -92,6 +95,34 @@ describe('npm run -s export', () => {
     }
     expect(existsSync(out)).toBe(false);
   }, 120_000); // ten Node processes: 8 s at load 5 on the 2 cores
+
+  it('writes every pathway as SBGN-ML and as SVG into a folder, replacing files only with --force', () => {
+    const dataDir = studiedFolder();
+    const outDir = path.join(tempDir('export-pathways'), 'sbgn');
+    const made = run('--data-dir', dataDir, '--format', 'sbgn', '--out', outDir);
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    const summary = JSON.parse(made.stdout) as { files: { pathway: string; file: string }[] };
+    const pathwayIds = readPackDir(bundledPackDir).pathways.map((pathway) => pathway.id);
+    expect(summary.files.map((file) => file.pathway)).toEqual(pathwayIds);
+    for (const { file } of summary.files) {
+      const xml = readFileSync(file, 'utf8');
+      expect(wellFormed(xml)).toBe(true);
+      expect(xml).toContain('<map id="pathwise-');
+      expect(xml).toContain('language="activity flow"');
+    }
+    const again = run('--data-dir', dataDir, '--format', 'sbgn', '--out', outDir);
+    expect(again.stderr).toMatch(/exists \(and 7 more\): choose another folder, or add --force/);
+    expect(again.code).toBe(2);
+
+    const svgDir = path.join(path.dirname(outDir), 'svg');
+    const svg = run('--data-dir', dataDir, '--format', 'svg', '--scheme', 'dark', '--out', svgDir);
+    expect(svg.code).toBe(0);
+    const first = readFileSync(path.join(svgDir, `pathwise-${pathwayIds[0] ?? ''}.svg`), 'utf8');
+    expect(wellFormed(first)).toBe(true);
+    expect(first).toContain(`fill="${palettes.dark.surface}"`);
+    expect(first).not.toContain('foreignObject');
+  }, 120_000); // four Node processes
 
   it.skipIf(!python)(
     `writes each format, and replaces a file only with --force (${python ? 'read by Python' : noPythonReason})`,

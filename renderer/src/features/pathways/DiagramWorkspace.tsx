@@ -1,8 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
-import { useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import type { PathwayFigure } from '../../../../shared/diagram/figure.ts';
+import type { Scheme } from '../../../../shared/diagram/palette.ts';
 import { Button } from '../../components/Button.tsx';
 import { PathwayDiagram, type PathwayDiagramProps } from './diagram/PathwayDiagram.tsx';
-import { exportDiagram, type ExportFormat } from './diagram/export.ts';
+import {
+  currentScheme,
+  diagramFileNames,
+  exportDiagram,
+  type DiagramFileFormat,
+} from './diagram/export.ts';
+import { figureOfModel } from './diagram/export-figure.ts';
 import { EdgeTable } from './EdgeTable.tsx';
 import { Legend } from './Legend.tsx';
 import { pathwayTitle } from './model/diagram.ts';
@@ -29,6 +36,7 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
     <>
       <PathwayDiagram {...diagram} label={label} />
       <DiagramActions
+        figure={() => figureOfModel(model, diagram.decor, quizLabel)}
         fileStem={`pathwise-${model.pathway.id}${model.contextId ? `-${model.contextId}` : ''}`}
         showText={showText}
         onToggleText={toggleText}
@@ -43,26 +51,28 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
 }
 
 function DiagramActions({
+  figure,
   fileStem,
   showText,
   onToggleText,
 }: {
+  /** The figure to export, as the current mode shows it (built when a button is pressed). */
+  readonly figure: () => PathwayFigure;
   readonly fileStem: string;
   readonly showText: boolean;
   readonly onToggleText: () => void;
 }) {
-  const { getNodes } = useReactFlow();
   const [status, setStatus] = useState('');
+  const [scheme, setScheme] = useState<Scheme>(currentScheme);
+  const schemeId = useId();
   const busy = useRef(false);
-  const run = async (format: ExportFormat) => {
+  const run = async (format: DiagramFileFormat) => {
     if (busy.current) return;
-    const container = document.querySelector<HTMLElement>('[data-testid="pathway-diagram"]');
-    if (!container) return;
     busy.current = true;
-    setStatus(`Preparing the ${format.toUpperCase()}…`);
+    setStatus(`Preparing the ${diagramFileNames[format]}…`);
     try {
-      await exportDiagram(container, getNodes(), format, fileStem);
-      setStatus(`Saved ${fileStem}.${format}.`);
+      const fileName = await exportDiagram(figure(), format, scheme, fileStem);
+      setStatus(`Saved ${fileName}.`);
     } catch (error) {
       setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -71,8 +81,20 @@ function DiagramActions({
   };
   return (
     <div className="pw-actions">
+      <span className="pw-export-scheme">
+        <label htmlFor={schemeId}>Export colours</label>
+        <select
+          id={schemeId}
+          value={scheme}
+          onChange={(event) => setScheme(event.target.value === 'dark' ? 'dark' : 'light')}
+        >
+          <option value="light">Light (white background)</option>
+          <option value="dark">Dark background</option>
+        </select>
+      </span>
       <Button onClick={() => void run('svg')}>Export SVG</Button>
       <Button onClick={() => void run('png')}>Export PNG</Button>
+      <Button onClick={() => void run('sbgn')}>Export SBGN-ML</Button>
       <Button aria-pressed={showText} onClick={onToggleText}>
         Text version
       </Button>

@@ -1,14 +1,11 @@
 import { useId, type ReactNode } from 'react';
-import { edgeGlyph, markerId, type EdgeGlyph } from './model/notation.ts';
-import type { EdgeSign } from '../../../../shared/pack/schema.ts';
-
-const signs: readonly { sign: EdgeSign; text: string }[] = [
-  { sign: 'stimulates', text: 'Stimulates: positive influence (arrow)' },
-  { sign: 'inhibits', text: 'Inhibits: negative influence (flat bar)' },
-  { sign: 'increases-level', text: 'Raises the level of (arrow with ↑)' },
-  { sign: 'decreases-level', text: 'Lowers the level of (bar with ↓)' },
-  { sign: 'no-difference', text: 'No difference (dotted, “=”, no head)' },
-];
+import {
+  edgeGlyph,
+  legendSigns as signs,
+  legendTexts,
+  markerId,
+  type EdgeGlyph,
+} from './model/notation.ts';
 
 /** Every glyph the diagram uses, drawn with the same markers and explained in words. */
 export function Legend({ extra }: { readonly extra?: ReactNode }) {
@@ -26,25 +23,25 @@ export function Legend({ extra }: { readonly extra?: ReactNode }) {
         ))}
         <li>
           <EdgeSample glyph={edgeGlyph('stimulates')} inferred />
-          <span>Dashed: inferred, not stated by a source</span>
+          <span>{legendTexts.inferred}</span>
         </li>
         <li>
           <span className="pw-legend-node pw-node-agent" aria-hidden="true" />
-          <span>Box: molecule, cell or drug</span>
+          <span>{legendTexts.agent}</span>
         </li>
         <li>
           <span className="pw-legend-node pw-node-phenotype" aria-hidden="true" />
-          <span>Rounded: process, measure or outcome</span>
+          <span>{legendTexts.phenotype}</span>
         </li>
         <li>
           <span className="pw-legend-compartment" aria-hidden="true" />
-          <span>Labelled frame: compartment (where it happens)</span>
+          <span>{legendTexts.compartment}</span>
         </li>
         <li>
           <span className="pw-legend-level" aria-hidden="true">
             ↑ ↓ =
           </span>
-          <span>Corner mark: level drawn on the figure (raised, lowered, unchanged)</span>
+          <span>{legendTexts.level}</span>
         </li>
         {extra}
       </ul>

@@ -3,14 +3,8 @@ import { flowBoxes } from '../../../../../shared/pack/layout.ts';
 import type { EdgeSign } from '../../../../../shared/pack/schema.ts';
 import type { DiagramModel } from '../model/diagram.ts';
 import { edgeAriaLabel, edgeGlyph, nodeAriaLabel, type NodeLevel } from '../model/notation.ts';
-import {
-  clearCuePosition,
-  curve,
-  polyline,
-  spreadOffsets,
-  type Box,
-  type Point,
-} from '../model/geometry.ts';
+import { edgeLines } from '../../../../../shared/diagram/figure.ts';
+import type { Point } from '../model/geometry.ts';
 import type { DiagramDecor, EdgeState, NodeDecor } from './decor.ts';
 
 export interface EntityNodeData extends Record<string, unknown> {
@@ -140,27 +134,20 @@ export function toFlowEdges(
   }
   for (const extra of decor.extraEdges ?? []) drawn.push({ ...extra, inferred: false });
 
-  const boxes = absoluteBoxes(model);
-  const offsets = sideOffsets(drawn, boxes);
-  // Cues already placed count as boxes too, so two ↑ marks never sit on top of each other.
-  const placedCues: Box[] = [];
+  // An edge with a cue badge (a sign cue or a perturbation mark) makes later cues keep clear of it.
+  const lines = edgeLines(
+    model.layout,
+    drawn.map((edge) => ({
+      ...edge,
+      marked: edgeGlyph(edge.sign).cue !== undefined || edge.state !== 'normal',
+    })),
+  );
   return drawn.map((edge) => {
-    const sourceOffset = offsets.get(`${edge.id}:out`) ?? 0;
-    const targetOffset = offsets.get(`${edge.id}:in`) ?? 0;
-    const from = boxes.get(edge.from);
-    const to = boxes.get(edge.to);
-    const line = edge.route
-      ? polyline(edge.route)
-      : from && to
-        ? curve(
-            { x: from.x + from.width, y: from.y + from.height / 2 + sourceOffset },
-            { x: to.x, y: to.y + to.height / 2 + targetOffset },
-          )
-        : undefined;
-    const cueAt = line ? clearCuePosition(line, [...boxes.values(), ...placedCues]) : 0.5;
-    const cue = line?.at(cueAt);
-    const marked = edgeGlyph(edge.sign).cue !== undefined || edge.state !== 'normal';
-    if (cue && marked) placedCues.push({ x: cue.x - 9, y: cue.y - 9, width: 18, height: 18 });
+    const { sourceOffset, targetOffset, cueAt } = lines.get(edge.id) ?? {
+      sourceOffset: 0,
+      targetOffset: 0,
+      cueAt: 0.5,
+    };
     return {
       id: edge.id,
       source: edge.from,
@@ -179,49 +166,4 @@ export function toFlowEdges(
       },
     };
   });
-}
-
-/** Node boxes in drawing coordinates (the layout gives them relative to their group). */
-function absoluteBoxes(model: DiagramModel): Map<string, Box> {
-  const boxes = new Map<string, Box>();
-  for (const [id, node] of Object.entries(model.layout.nodes)) {
-    const group = model.layout.groups[node.group];
-    boxes.set(id, {
-      x: node.x + (group?.x ?? 0),
-      y: node.y + (group?.y ?? 0),
-      width: node.width,
-      height: node.height,
-    });
-  }
-  return boxes;
-}
-
-/** Spreads the links meeting one side of a node, ordered by where their other end sits. */
-function sideOffsets(edges: readonly DrawnEdge[], boxes: ReadonlyMap<string, Box>) {
-  const sides = new Map<string, { key: string; y: number }[]>();
-  const centreY = (id: string) => {
-    const box = boxes.get(id);
-    return box ? box.y + box.height / 2 : 0;
-  };
-  for (const edge of edges) {
-    const outKey = `${edge.from}:out`;
-    const inKey = `${edge.to}:in`;
-    sides.set(outKey, [
-      ...(sides.get(outKey) ?? []),
-      { key: `${edge.id}:out`, y: centreY(edge.to) },
-    ]);
-    sides.set(inKey, [
-      ...(sides.get(inKey) ?? []),
-      { key: `${edge.id}:in`, y: centreY(edge.from) },
-    ]);
-  }
-  const offsets = new Map<string, number>();
-  for (const [side, members] of sides) {
-    const nodeId = side.slice(0, side.lastIndexOf(':'));
-    const height = boxes.get(nodeId)?.height ?? 38;
-    const sorted = [...members].sort((a, b) => a.y - b.y);
-    const spread = spreadOffsets(sorted.length, height);
-    sorted.forEach((member, i) => offsets.set(member.key, spread[i] ?? 0));
-  }
-  return offsets;
 }

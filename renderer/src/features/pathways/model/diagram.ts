@@ -11,6 +11,7 @@ import type {
 } from '../../../../../shared/pack/schema.ts';
 import { nodeLabel } from '../../../../../shared/pack/layout.ts';
 import { contextView } from '../../../../../shared/pack/views.ts';
+import { isPhenotype } from '../../../../../shared/diagram/figure.ts';
 
 /**
  * One diagram as the screen draws it: a pathway in one context, with names resolved and the
@@ -61,8 +62,6 @@ export interface DiagramModel {
   readonly index: PackIndex;
 }
 
-const phenotypeTypes = new Set<Entity['type']>(['process', 'measure', 'disease', 'animal-model']);
-
 export function indexPack(pack: Pack): PackIndex {
   return {
     pack,
@@ -96,7 +95,7 @@ export function buildDiagram(
       compartmentId: node.compartment,
       compartmentName: index.entities.get(node.compartment)?.name ?? node.compartment,
       ...(node.level ? { level: node.level } : {}),
-      phenotype: entity ? phenotypeTypes.has(entity.type) : false,
+      phenotype: isPhenotype(entity),
     };
   });
   const nameOf = new Map(nodes.map((node) => [node.id, node.name]));
@@ -140,7 +139,5 @@ export function teachingPointsFor(index: PackIndex, factIds: readonly string[]):
   return index.teachingPoints.filter((point) => point.factIds.some((id) => wanted.has(id)));
 }
 
-/** A pathway's name in a list: "Figure 1 · How IL-32γ drives…" or "D4 · The IL-32 and TNF-α loop". */
-export function pathwayTitle(pathway: Pick<Pathway, 'id' | 'figure' | 'title'>): string {
-  return `${pathway.figure ?? pathway.id} · ${pathway.title}`;
-}
+/** A pathway's name in a list (one home: shared/diagram/figure.ts, which the exports use too). */
+export { pathwayTitle } from '../../../../../shared/diagram/figure.ts';
