@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { v7CardActions } from './migration-card-actions.ts';
 import { withTransaction } from './sqlite.ts';
 
 /**
@@ -229,6 +230,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
+  { version: 7, name: 'card actions: suspend, bury, flag, forget', up: v7CardActions },
 ];
 
 export const latestSchemaVersion = migrations.length;

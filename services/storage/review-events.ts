@@ -1,3 +1,4 @@
+import { cardActionKinds, flagColours, type FlagColour } from '../../shared/engine/card-actions.ts';
 import type { ReplayEvent } from '../../shared/engine/replay.ts';
 import { phases, ratings, type Phase, type Rating } from '../../shared/engine/scheduler.ts';
 import { num, oneOf, text, textOrNull, type Row } from './sqlite.ts';
@@ -5,7 +6,8 @@ import type { Storage } from './storage.ts';
 
 /** The review event log: append-only (triggers refuse UPDATE and DELETE). */
 
-export const eventKinds = ['rating', 'undo'] as const;
+/** Ratings and their undos, and the card actions (none of which is a review: see `isReview`). */
+export const eventKinds = ['rating', 'undo', ...cardActionKinds] as const;
 export const eventSources = ['review', 'quiz'] as const;
 
 export interface ReviewEvent {
@@ -31,6 +33,8 @@ export interface ReviewEvent {
   readonly stabilityAfter: number;
   readonly difficultyAfter: number;
   readonly recordedAt: number;
+  /** A `flag` action's colour; null on every other event. */
+  readonly flag: FlagColour | null;
 }
 
 export type DbReviewEvent = {
@@ -54,6 +58,7 @@ export type DbReviewEvent = {
   stability_after: number;
   difficulty_after: number;
   recorded_at: number;
+  flag: string | null;
 };
 
 export function toDbReviewEvent(event: ReviewEvent): DbReviewEvent {
@@ -78,11 +83,16 @@ export function toDbReviewEvent(event: ReviewEvent): DbReviewEvent {
     stability_after: event.stabilityAfter,
     difficulty_after: event.difficultyAfter,
     recorded_at: event.recordedAt,
+    flag: event.flag,
   };
 }
 
 export function fromDbReviewEvent(row: Row): ReviewEvent {
   const rating = textOrNull(row, 'rating');
+  const flag = textOrNull(row, 'flag');
+  if (flag !== null && !(flagColours as readonly string[]).includes(flag)) {
+    throw new Error(`Column flag: unexpected value "${flag.slice(0, 20)}".`);
+  }
   if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
     throw new Error(`Column rating: unexpected value "${rating.slice(0, 20)}".`);
   }
@@ -107,6 +117,7 @@ export function fromDbReviewEvent(row: Row): ReviewEvent {
     stabilityAfter: num(row, 'stability_after'),
     difficultyAfter: num(row, 'difficulty_after'),
     recordedAt: num(row, 'recorded_at'),
+    flag: flag as FlagColour | null,
   };
 }
 
@@ -120,12 +131,13 @@ export function toReplayEvent(event: ReviewEvent): ReplayEvent {
     studyDay: event.studyDay,
     desiredRetention: event.desiredRetention,
     fuzz: event.fuzz,
+    flag: event.flag,
   };
 }
 
 const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answer_id,
   study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
-  phase_after, due_after, stability_after, difficulty_after, recorded_at`;
+  phase_after, due_after, stability_after, difficulty_after, recorded_at, flag`;
 
 /**
  * What counts as a review, everywhere a number of reviews is shown: a rating, from the flashcards
@@ -138,7 +150,7 @@ export const eventSql = {
   insert: `INSERT INTO review_event (${columns}) VALUES (:id, :device_id, :card_id, :kind,
     :source, :rating, :undoes, :quiz_answer_id, :study_session_id, :occurred_at, :study_day,
     :duration_ms, :desired_retention, :fuzz, :phase_before, :phase_after, :due_after,
-    :stability_after, :difficulty_after, :recorded_at)`,
+    :stability_after, :difficulty_after, :recorded_at, :flag)`,
   byId: `SELECT ${columns} FROM review_event WHERE id = ?`,
   forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? ORDER BY occurred_at, id`,
   all: `SELECT ${columns} FROM review_event ORDER BY card_id, occurred_at, id`,
@@ -146,9 +158,11 @@ export const eventSql = {
   count: `SELECT COUNT(*) AS n FROM review_event`,
   /**
    * Reviews ever made (isReview), counted from indexes: every undo takes back one rating, and an
-   * event is a rating or an undo, so ratings in effect are all events less twice the undos.
+   * event is a rating, an undo or a card action, so ratings in effect are all events less the
+   * actions and twice the undos.
    */
   reviewCount: `SELECT (SELECT COUNT(*) FROM review_event)
+    - (SELECT COUNT(*) FROM review_event WHERE kind NOT IN ('rating', 'undo'))
     - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
   undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
   /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */
