@@ -620,6 +620,21 @@ export class ReviewService {
     return undefined;
   }
 
+  /**
+   * The given cards as the flashcard screen shows them (Browse's "Study these"), in the order
+   * given, leaving out those the queue would not show: reported, suspended or buried today.
+   */
+  studyItems(cardIds: readonly string[]): QueuedCard[] {
+    const now = this.#now().getTime();
+    return [...new Set(cardIds)].flatMap((cardId) => {
+      const card = this.#catalog.card(cardId);
+      if (!card) return [];
+      const record = getCardState(this.#storage, cardId);
+      const queue = record ? queueOf(record.state.phase) : 'new';
+      return [this.#item(record ? { card, queue, record } : { card, queue }, now)];
+    });
+  }
+
   /** Cards waiting today because a sibling was answered (none when the learner turned it off). */
   siblingsBuriedToday(): SiblingBury {
     const now = this.#now().getTime();

@@ -46,6 +46,10 @@ export const channelNames = [
   'sync.status',
   'sync.run',
   'sync.chooseFolder',
+  'browse.list',
+  'browse.detail',
+  'browse.act',
+  'browse.study',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { bankChannels } from './bank.ts';
+import { browseChannels } from './browse.ts';
 import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
 import { printChannels } from './print.ts';
@@ -34,6 +35,7 @@ export const contract = {
   ...exportChannels,
   ...printChannels,
   ...syncChannels,
+  ...browseChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
