@@ -29,8 +29,12 @@ function StudyCard({
 
   useEffect(() => {
     shownAt.current = performance.now();
-    area.current?.focus();
   }, []);
+  // Focus follows the flow: Show answer, then the rating Space would press.
+  useEffect(() => {
+    const target = area.current?.querySelector<HTMLElement>('[data-autofocus]') ?? area.current;
+    target?.focus();
+  }, [revealed]);
 
   const rate = async (rating: Rating) => {
     try {
