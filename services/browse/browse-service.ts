@@ -8,17 +8,28 @@ import {
   type BrowseIndex,
   type BrowseStatus,
 } from '../../shared/engine/browse.ts';
-import { noMarks } from '../../shared/engine/card-actions.ts';
-import type { SiblingBury } from '../../shared/engine/queue.ts';
+import { flagColours } from '../../shared/engine/card-actions.ts';
+import { phases } from '../../shared/engine/scheduler.ts';
 import { studyDayEnd, studyDayOf } from '../../shared/engine/study-day.ts';
 import type { Bank, StudyCard } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
 import type { HiddenItems } from '../reports/report-service.ts';
-import { getCardState, type CardStateRecord } from '../storage/card-states.ts';
+import { cardStateSql, getCardState } from '../storage/card-states.ts';
+import { oneOf } from '../storage/sqlite.ts';
 import { eventsForCard } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { ReviewService } from '../review/review-service.ts';
 import { stateView } from '../review/review-service.ts';
+
+const unstudied: BrowseStatus = {
+  phase: 'new',
+  due: null,
+  difficulty: null,
+  suspended: false,
+  buried: false,
+  flag: null,
+  reported: false,
+};
 
 export interface BrowseServiceOptions {
   readonly storage: Storage;
@@ -38,6 +49,13 @@ export class BrowseService {
   readonly #options: BrowseServiceOptions;
   #index: BrowseIndex | undefined;
   readonly #cards: ReadonlyMap<string, StudyCard>;
+  #statuses:
+    | {
+        readonly key: string;
+        readonly hidden: HiddenItems;
+        readonly value: ReadonlyMap<string, BrowseStatus>;
+      }
+    | undefined;
 
   constructor(options: BrowseServiceOptions) {
     this.#options = options;
@@ -123,39 +141,65 @@ export class BrowseService {
     return { changed: this.#options.review.act(request.cardIds, action).length };
   }
 
-  /** What the learner's data says of each row now: one read of the card states per query. */
+  /**
+   * What the learner's data says of each row now. The card states are read once per change of
+   * the data (a write, an import or sync, a report, a new day), not once per query.
+   */
   #statusReader(now: number): (entry: BrowseEntry) => BrowseStatus {
-    const states = this.#options.review.allStates();
+    const statuses = this.#cardStatuses(now);
+    const hidden = this.#options.hidden();
+    return (entry) =>
+      statuses.get(entry.id) ?? {
+        ...unstudied,
+        phase: entry.itemType === 'quiz' ? null : 'new',
+        reported: (entry.itemType === 'quiz' ? hidden.quizItems : hidden.cards).has(entry.id),
+      };
+  }
+
+  #cardStatuses(now: number): ReadonlyMap<string, BrowseStatus> {
+    const { storage, review } = this.#options;
     const hidden = this.#options.hidden();
     const today = studyDayOf(now);
-    const siblings: SiblingBury = this.#options.review.siblingsBuriedToday();
-    return (entry) => {
-      if (entry.itemType === 'quiz') {
-        return {
-          phase: null,
-          due: null,
-          difficulty: null,
-          suspended: false,
-          buried: false,
-          flag: null,
-          reported: hidden.quizItems.has(entry.id),
-        };
-      }
-      const record: CardStateRecord | undefined = states.get(entry.id);
-      const marks = record?.marks ?? noMarks;
-      const card = this.#cards.get(entry.id);
-      const phase = record?.state.phase ?? 'new';
+    const siblings = review.siblingsBuriedToday();
+    const key = `${storage.generation}:${review.writes}:${today}:${siblings.empty}`;
+    if (this.#statuses?.key === key && this.#statuses.hidden === hidden) {
+      return this.#statuses.value;
+    }
+    const value = new Map<string, BrowseStatus>();
+    for (const row of storage.statement(cardStateSql.browseColumns).all()) {
+      const id = String(row.card_id);
+      const phase = oneOf(row, 'phase', phases);
+      const card = this.#cards.get(id);
       const siblingBuried =
-        card !== undefined && (phase === 'new' || phase === 'review') && siblings.buries(card);
-      return {
+        !siblings.empty &&
+        card !== undefined &&
+        (phase === 'new' || phase === 'review') &&
+        siblings.buries(card);
+      const flag = row.flag === null ? null : oneOf(row, 'flag', flagColours);
+      value.set(id, {
         phase,
-        due: record ? record.state.due : null,
-        difficulty: record && phase !== 'new' ? record.state.difficulty : null,
-        suspended: marks.suspended,
-        buried: marks.buriedDay === today || siblingBuried,
-        flag: marks.flag,
-        reported: hidden.cards.has(entry.id),
-      };
-    };
+        due: Number(row.due),
+        difficulty: phase === 'new' ? null : Number(row.difficulty),
+        suspended: row.suspended === 1,
+        buried: row.buried_day === today || siblingBuried,
+        flag,
+        reported: hidden.cards.has(id),
+      });
+    }
+    if (!siblings.empty) {
+      // Cards never rated have no state row, but a sibling answered today buries them too.
+      for (const card of this.#options.bank.cards) {
+        if (!value.has(card.id) && siblings.buries(card)) {
+          value.set(card.id, {
+            ...unstudied,
+            phase: 'new',
+            buried: true,
+            reported: hidden.cards.has(card.id),
+          });
+        }
+      }
+    }
+    this.#statuses = { key, hidden, value };
+    return value;
   }
 }

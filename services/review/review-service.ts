@@ -126,6 +126,7 @@ export class ReviewService {
   /** Card states written by the open transaction, applied to `#introduced` once it commits. */
   #pending: CardStateRecord[] = [];
   #actionsWritten = 0;
+  #writes = 0;
 
   constructor(options: ReviewServiceOptions) {
     this.#storage = options.storage;
@@ -207,6 +208,14 @@ export class ReviewService {
     });
     this.#actionsWritten += 1;
     return changed;
+  }
+
+  /**
+   * How many writes this service committed: with the storage's generation (bulk changes), what a
+   * cache of card states is keyed by.
+   */
+  get writes(): number {
+    return this.#writes;
   }
 
   /** A fresh event id, after every id already stored. */
@@ -326,6 +335,7 @@ export class ReviewService {
     try {
       const result = withTransaction(this.#storage.db(), fn);
       for (const record of this.#pending) this.#noteIntroduced(record);
+      this.#writes += 1;
       return result;
     } catch (error) {
       this.#introduced = undefined;

@@ -162,6 +162,9 @@ export const cardStateSql = {
   introducedIds: `SELECT card_id FROM card_state
     WHERE phase IN ('learning', 'review', 'relearning')`,
   introducedOnDay: `SELECT COUNT(*) AS n FROM card_state WHERE introduced_day = ?`,
+  /** What Browse shows of every card, and no more: it reads them all at once. */
+  browseColumns: `SELECT card_id, phase, due, difficulty, suspended, buried_day, flag
+    FROM card_state`,
   /** Cards held out of the queue on a study day: suspended, or buried for that day. */
   heldOutIds: `SELECT card_id FROM card_state
     WHERE (suspended = 1 OR buried_day IS NOT NULL) AND (suspended = 1 OR buried_day = ?)`,

@@ -61,6 +61,8 @@ export interface BrowseEntry {
   readonly folded: string;
   /** Pack order: the last tie-break of every sort. */
   readonly rank: number;
+  /** Places in the text, kind and topic orders, computed once so a query's sort compares numbers. */
+  readonly order: { readonly text: number; readonly kind: number; readonly topic: number };
 }
 
 export interface BrowseIndex {
@@ -74,7 +76,7 @@ export function buildBrowseIndex(
   items: readonly QuizItem[],
 ): BrowseIndex {
   const topicTitle = new Map(pack.manifest.topics.map((topic) => [topic.id, topic.title]));
-  const entries: BrowseEntry[] = [];
+  const entries: Omit<BrowseEntry, 'order'>[] = [];
   for (const card of cards) {
     entries.push({
       id: card.id,
@@ -103,7 +105,24 @@ export function buildBrowseIndex(
       rank: entries.length,
     });
   }
-  return { entries, entityKeys: entityKeys(pack.entities) };
+  const text = places(entries, (entry) => entry.folded);
+  const kind = places(entries, (entry) => entry.kind);
+  const topic = places(entries, (entry) => entry.topicTitle);
+  return {
+    entries: entries.map((entry, i) => ({
+      ...entry,
+      order: { text: text[i] ?? 0, kind: kind[i] ?? 0, topic: topic[i] ?? 0 },
+    })),
+    entityKeys: entityKeys(pack.entities),
+  };
+}
+
+/** Each entry's place when sorted by `key` (equal keys share a place). */
+function places<T>(entries: readonly T[], key: (entry: T) => string): number[] {
+  const keys = entries.map(key);
+  const distinct = [...new Set(keys)].sort(byText);
+  const place = new Map(distinct.map((value, i) => [value, i]));
+  return keys.map((value) => place.get(value) ?? 0);
 }
 
 /** What the learner's data says of a row now; the engine never reads storage. */
@@ -262,11 +281,9 @@ function byNumber(a: number | null, b: number | null): number {
 function comparer(sort: BrowseSortKey): (a: Picked, b: Picked) => number {
   switch (sort) {
     case 'text':
-      return (a, b) => byText(a.entry.folded, b.entry.folded);
     case 'kind':
-      return (a, b) => byText(a.entry.kind, b.entry.kind);
     case 'topic':
-      return (a, b) => byText(a.entry.topicTitle, b.entry.topicTitle);
+      return (a, b) => a.entry.order[sort] - b.entry.order[sort];
     case 'state':
       return (a, b) => stateOrder[primaryState(a.status)] - stateOrder[primaryState(b.status)];
     case 'due':

@@ -42,7 +42,7 @@ export function matchEntities(
 /** Queries this short (folded) match whole words only: "as" must not find "bASed" or "hAS". */
 export const wholeWordsUpTo = 3;
 
-const wordSplit = /[^\p{L}\p{N}]+/u;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A test of folded text (`foldText`) against a query: the folded query as a substring, or for a
@@ -52,14 +52,12 @@ export function textMatcher(query: string): (foldedText: string) => boolean {
   const folded = foldText(query);
   if (folded.length === 0) return () => true;
   if (folded.length > wholeWordsUpTo) return (text) => text.includes(folded);
-  const words = folded.split(wordSplit).filter(Boolean);
-  return (text) => {
-    if (!text.includes(folded)) return false;
-    const tokens = text.split(wordSplit);
-    outer: for (let i = 0; i + words.length <= tokens.length; i++) {
-      for (let j = 0; j < words.length; j++) if (tokens[i + j] !== words[j]) continue outer;
-      return true;
-    }
-    return false;
-  };
+  const words = folded
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(escape);
+  if (words.length === 0) return (text) => text.includes(folded);
+  const edge = '[^\\p{L}\\p{N}]';
+  const pattern = new RegExp(`(?:^|${edge})${words.join(`${edge}+`)}(?:$|${edge})`, 'u');
+  return (text) => text.includes(words[0] ?? '') && pattern.test(text);
 }
