@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { measureBrowse } from './browse.ts';
 import { measureBundle } from './bundle.ts';
 import { measureColdStart } from './cold-start.ts';
 import { machine, type Results } from './lib.ts';
@@ -31,6 +32,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['ui latency', () => measureUiLatency()],
   ['exports', () => measureExports()],
   ['sync', () => measureSync()],
+  ['browse filter', () => measureBrowse()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

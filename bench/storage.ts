@@ -46,7 +46,9 @@ export function buildDatabase(dir: string, events: number, cards: number): void 
     );
   }
   const insertState = db.prepare(
-    `INSERT INTO card_state VALUES (?, ?, ?, ?, 5.2, 3, 10, 0, 10, 1, ?, '2025-01-01', ?)`,
+    `INSERT INTO card_state (card_id, phase, due, stability, difficulty, elapsed_days,
+      scheduled_days, learning_steps, reps, lapses, last_review, introduced_day, last_event_id)
+      VALUES (?, ?, ?, ?, 5.2, 3, 10, 0, 10, 1, ?, '2025-01-01', ?)`,
   );
   for (let i = 0; i < cards; i++) {
     const due = now + ((i % 60) - 5) * day;

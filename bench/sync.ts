@@ -239,6 +239,7 @@ function eventLine(deviceId: string, d: number, i: number): string {
     stabilityAfter: 3,
     difficultyAfter: 5,
     recordedAt: at,
+    flag: null,
   };
   return encodeLine({ t: 'event', r: eventToDocument(event) });
 }

@@ -4,6 +4,8 @@ import { validatePack as validateHere, type PackValidation } from '../shared/pac
 import type { Bank } from '../shared/engine/types.ts';
 import { appHandlers } from './app-handlers.ts';
 import { BackupJobs } from './backup/backup-jobs.ts';
+import { BrowseService } from './browse/browse-service.ts';
+import { browseHandlers } from './browse/handlers.ts';
 import { BackupService } from './backup/backup-service.ts';
 import { takeDailyBackup } from './backup/daily-backup.ts';
 import { backupHandlers } from './backup/handlers.ts';
@@ -316,8 +318,21 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
   registry.registerAll(
     services.sync.afterStudy(customStudyHandlers(services.customStudy), ['custom.cram']),
   );
+  registry.registerAll(browseHandlers(browseServiceFor(services), services.review));
   registry.assertComplete();
   return registry;
+}
+
+/** Browse over the pack in use; its index of the pack is built on the first query. */
+export function browseServiceFor(services: AppServices): BrowseService {
+  return new BrowseService({
+    storage: services.storage,
+    pack: services.packs.get(),
+    bank: services.bank,
+    review: services.review,
+    hidden: () => services.reports.hidden(),
+    now: services.now,
+  });
 }
 
 /** What an export of the pack in use reads: its cards and items, reports, retention. */

@@ -134,6 +134,7 @@ export class CustomStudyService {
         stabilityAfter: state.stability,
         difficultyAfter: state.difficulty,
         recordedAt: now,
+        flag: null,
       };
       insertEvent(this.#storage, cram);
       return cram;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flagColours } from '../../shared/engine/card-actions.ts';
 import { phases, ratings } from '../../shared/engine/scheduler.ts';
 import { isStudyDay } from '../../shared/engine/study-day.ts';
 import type { QuizAnswerRecord, QuizSessionRecord } from '../storage/quiz-rows.ts';
@@ -60,12 +61,20 @@ export const documentEventSchema = z
     stabilityAfter: finite.min(0),
     difficultyAfter: finite,
     recordedAt: isoTime,
+    /** A flag action's colour; files made before card actions existed lack it. */
+    flag: z.enum(flagColours).nullable().optional(),
   })
-  .refine((event) => (event.kind !== 'undo') === (event.rating !== null), {
-    error: 'a rating or cram event has a rating, an undo has none',
-  })
+  .refine(
+    (event) => (event.kind === 'rating' || event.kind === 'cram') === (event.rating !== null),
+    {
+      error: 'a rating or cram event has a rating; no other event has one',
+    },
+  )
   .refine((event) => (event.kind === 'undo') === (event.undoes !== null), {
-    error: 'an undo names the event it undoes, a rating or cram names none',
+    error: 'an undo names the event it undoes; no other event names one',
+  })
+  .refine((event) => (event.kind === 'flag') === (event.flag != null), {
+    error: 'a flag action names its colour; no other event has one',
   })
   .refine(
     (event) =>
@@ -174,12 +183,14 @@ export function eventToDocument(event: ReviewEvent): DocumentEvent {
     stabilityAfter: event.stabilityAfter,
     difficultyAfter: event.difficultyAfter,
     recordedAt: iso(event.recordedAt),
+    ...(event.flag === null ? {} : { flag: event.flag }),
   };
 }
 
 export function eventFromDocument(event: DocumentEvent): ReviewEvent {
   return {
     ...event,
+    flag: event.flag ?? null,
     occurredAt: ms(event.occurredAt),
     dueAfter: ms(event.dueAfter),
     recordedAt: ms(event.recordedAt),

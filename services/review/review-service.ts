@@ -14,6 +14,7 @@ import {
   reviewAllowance,
   SiblingBury,
 } from '../../shared/engine/queue.ts';
+import { noMarks } from '../../shared/engine/card-actions.ts';
 import { quizInformedRatings, type QuizOutcome } from '../../shared/engine/quiz-schedule.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
 import {
@@ -51,6 +52,7 @@ import type { Storage } from '../storage/storage.ts';
 import { touchStudySession } from '../storage/study-session-rows.ts';
 import { extraNewCardsOn } from '../custom-study/extra-new.ts';
 import { Catalog } from './catalog.ts';
+import { writeCardAction, type CardAction } from './card-action-writer.ts';
 import { IntroducedCards } from './introduced-cards.ts';
 import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
 
@@ -109,13 +111,23 @@ export class ReviewService {
   /** Every card of the pack; `#catalog` is this without the hidden ones. */
   #allCards: Catalog;
   readonly #hiddenCards: () => ReadonlySet<string>;
-  #visible: { readonly hidden: ReadonlySet<string>; readonly catalog: Catalog } | undefined;
+  #visible:
+    | {
+        readonly hidden: ReadonlySet<string>;
+        readonly held: ReadonlySet<string>;
+        readonly catalog: Catalog;
+      }
+    | undefined;
+  /** Cards suspended or buried today, read again after a card action, an import or a new day. */
+  #held: { readonly key: string; readonly ids: ReadonlySet<string> } | undefined;
   readonly #ids: EventIdGenerator;
   #idsSeededFor = -1;
   #introduced: IntroducedCards | undefined;
   #introducedGeneration = -1;
   /** Card states written by the open transaction, applied to `#introduced` once it commits. */
   #pending: CardStateRecord[] = [];
+  #actionsWritten = 0;
+  #writes = 0;
 
   constructor(options: ReviewServiceOptions) {
     this.#storage = options.storage;
@@ -136,16 +148,75 @@ export class ReviewService {
     this.#visible = undefined;
   }
 
-  /** The cards the queue may show; rebuilt only when the set of hidden cards changes. */
+  /**
+   * The cards the queue may show: neither reported, nor suspended, nor buried today. Rebuilt only
+   * when one of those sets changes.
+   */
   get #catalog(): Catalog {
     const hidden = this.#hiddenCards();
-    if (this.#visible?.hidden !== hidden) {
+    const held = this.#heldOut();
+    if (this.#visible?.hidden !== hidden || this.#visible.held !== held) {
+      const out = held.size === 0 ? hidden : new Set([...hidden, ...held]);
       this.#visible = {
         hidden,
-        catalog: hidden.size === 0 ? this.#allCards : this.#allCards.without(hidden),
+        held,
+        catalog: out.size === 0 ? this.#allCards : this.#allCards.without(out),
       };
     }
     return this.#visible.catalog;
+  }
+
+  /** Every card of the pack the learner has not reported (suspended and buried ones included). */
+  get browsable(): Catalog {
+    const hidden = this.#hiddenCards();
+    return hidden.size === 0 ? this.#allCards : this.#allCards.without(hidden);
+  }
+
+  #heldOut(): ReadonlySet<string> {
+    const today = studyDayOf(this.#now().getTime());
+    const key = `${this.#storage.generation}:${this.#actionsWritten}:${today}`;
+    if (this.#held?.key !== key) {
+      const rows = this.#storage.statement(cardStateSql.heldOutIds).all(today);
+      const ids = new Set(rows.map((row) => text(row, 'card_id')));
+      const same = this.#held && sameSet(this.#held.ids, ids);
+      this.#held = { key, ids: same && this.#held ? this.#held.ids : ids };
+    }
+    return this.#held.ids;
+  }
+
+  /**
+   * Writes card actions (suspend, bury, flag, forget) on many cards in one transaction; see
+   * `writeCardAction`. Returns the cards whose state changed.
+   */
+  act(cardIds: readonly string[], action: CardAction): string[] {
+    for (const cardId of cardIds) {
+      if (!this.#allCards.has(cardId)) {
+        throw new ContractError('not-found', `There is no card "${cardId}".`);
+      }
+    }
+    const changed = this.transact(() => {
+      const records: CardStateRecord[] = [];
+      for (const cardId of new Set(cardIds)) {
+        const record = writeCardAction(this.#storage, cardId, action, {
+          now: this.#now().getTime(),
+          config: this.#settings.schedulerConfig(),
+          newId: () => this.newId(),
+        });
+        if (record) records.push(record);
+      }
+      this.#pending.push(...records);
+      return records.map((record) => record.cardId);
+    });
+    this.#actionsWritten += 1;
+    return changed;
+  }
+
+  /**
+   * How many writes this service committed: with the storage's generation (bulk changes), what a
+   * cache of card states is keyed by.
+   */
+  get writes(): number {
+    return this.#writes;
   }
 
   /** A fresh event id, after every id already stored. */
@@ -276,6 +347,7 @@ export class ReviewService {
     try {
       const result = withTransaction(this.#storage.db(), fn);
       for (const record of this.#pending) this.#noteIntroduced(record);
+      this.#writes += 1;
       return result;
     } catch (error) {
       this.#introduced = undefined;
@@ -387,6 +459,7 @@ export class ReviewService {
       stabilityAfter: replayed.state.stability,
       difficultyAfter: replayed.state.difficulty,
       recordedAt: this.#now().getTime(),
+      flag: null,
     });
     const next = replayedRecord(undone.cardId, replayed);
     putCardState(this.#storage, next);
@@ -438,6 +511,7 @@ export class ReviewService {
       stabilityAfter: after.stability,
       difficultyAfter: after.difficulty,
       recordedAt: this.#now().getTime(),
+      flag: null,
     };
     insertEvent(this.#storage, event);
     const record: CardStateRecord = {
@@ -445,6 +519,7 @@ export class ReviewService {
       state: after,
       introducedDay: before.phase === 'new' ? event.studyDay : (current?.introducedDay ?? null),
       lastEventId: event.id,
+      marks: current?.marks ?? noMarks,
     };
     putCardState(this.#storage, record);
     this.#pending.push(record);
@@ -467,9 +542,11 @@ export class ReviewService {
     const learningNow = this.#firstLearningDueBy(day.now, skip);
     if (learningNow) return this.#queued(learningNow, 'learning');
 
-    // New and review cards wait while a sibling was answered today (learning cards never do).
-    const bury = this.#siblingsBuried(day.today);
-    if (after) bury.answered(after.card);
+    // New and review cards wait while a sibling was answered today (learning cards never do),
+    // unless the learner turned sibling burying off.
+    const burySiblings = day.settings.burySiblings;
+    const bury = burySiblings ? this.#siblingsBuried(day.today) : new SiblingBury([]);
+    if (after && burySiblings) bury.answered(after.card);
     const leaveOut = (cardId: string): boolean => {
       if (cardId === skip) return true;
       const card = this.#catalog.card(cardId);
@@ -565,12 +642,34 @@ export class ReviewService {
     return undefined;
   }
 
+  /**
+   * The given cards as the flashcard screen shows them (Browse's "Study these"), in the order
+   * given, leaving out those the queue would not show: reported, suspended or buried today.
+   */
+  studyItems(cardIds: readonly string[]): QueuedCard[] {
+    const now = this.#now().getTime();
+    return [...new Set(cardIds)].flatMap((cardId) => {
+      const card = this.#catalog.card(cardId);
+      if (!card) return [];
+      const record = getCardState(this.#storage, cardId);
+      const queue = record ? queueOf(record.state.phase) : 'new';
+      return [this.#item(record ? { card, queue, record } : { card, queue }, now)];
+    });
+  }
+
+  /** Cards waiting today because a sibling was answered (none when the learner turned it off). */
+  siblingsBuriedToday(): SiblingBury {
+    const now = this.#now().getTime();
+    if (!this.#settings.get().burySiblings) return new SiblingBury([]);
+    return this.#siblingsBuried(studyDayOf(now));
+  }
+
   /** Today's answered cards, as the rule that buries their siblings (shared/engine/queue.ts). */
   #siblingsBuried(today: string): SiblingBury {
     const answered = this.#storage
       .statement(eventSql.answeredOnDay)
       .all(today)
-      .map((row) => this.#catalog.card(text(row, 'card_id')))
+      .map((row) => this.#allCards.card(text(row, 'card_id')))
       .filter((card): card is StudyCard => card !== undefined);
     return new SiblingBury(answered);
   }
@@ -673,6 +772,10 @@ function queueOf(phase: MemoryState['phase']): QueuedCard['queue'] {
     case 'review':
       return 'review';
   }
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
 }
 
 /** The version of a card never rated. */

@@ -1,3 +1,4 @@
+import { flagColours, noMarks, type CardMarks } from '../../shared/engine/card-actions.ts';
 import type { ReplayedCard } from '../../shared/engine/replay.ts';
 import { phases, type MemoryState } from '../../shared/engine/scheduler.ts';
 import { num, numOrNull, oneOf, text, textOrNull, type Row } from './sqlite.ts';
@@ -14,6 +15,8 @@ export interface CardStateRecord {
   readonly introducedDay: string | null;
   /** The card's version, checked by answer and undo: the last event applied to it. */
   readonly lastEventId: string;
+  /** Suspended, buried, flagged: what the card actions left. */
+  readonly marks: CardMarks;
 }
 
 export function fromDbCardState(row: Row): CardStateRecord {
@@ -33,7 +36,16 @@ export function fromDbCardState(row: Row): CardStateRecord {
     },
     introducedDay: textOrNull(row, 'introduced_day'),
     lastEventId: text(row, 'last_event_id'),
+    marks: marksOf(row),
   };
+}
+
+function marksOf(row: Row): CardMarks {
+  const suspended = num(row, 'suspended') === 1;
+  const buriedDay = textOrNull(row, 'buried_day');
+  const flag = row.flag === null ? null : oneOf(row, 'flag', flagColours);
+  if (!suspended && buriedDay === null && flag === null) return noMarks;
+  return { suspended, buriedDay, flag };
 }
 
 export function replayedRecord(cardId: string, replayed: ReplayedCard): CardStateRecord {
@@ -42,20 +54,24 @@ export function replayedRecord(cardId: string, replayed: ReplayedCard): CardStat
     state: replayed.state,
     introducedDay: replayed.introducedDay,
     lastEventId: replayed.lastEventId,
+    marks: replayed.marks,
   };
 }
 
 const columns = `card_id, phase, due, stability, difficulty, elapsed_days, scheduled_days,
-  learning_steps, reps, lapses, last_review, introduced_day, last_event_id`;
+  learning_steps, reps, lapses, last_review, introduced_day, last_event_id, suspended, buried_day,
+  flag`;
 
 export const cardStateSql = {
-  upsert: `INSERT INTO card_state (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  upsert: `INSERT INTO card_state (${columns})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (card_id) DO UPDATE SET phase = excluded.phase, due = excluded.due,
       stability = excluded.stability, difficulty = excluded.difficulty,
       elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
       learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
       last_review = excluded.last_review, introduced_day = excluded.introduced_day,
-      last_event_id = excluded.last_event_id`,
+      last_event_id = excluded.last_event_id, suspended = excluded.suspended,
+      buried_day = excluded.buried_day, flag = excluded.flag`,
   byId: `SELECT ${columns} FROM card_state WHERE card_id = ?`,
   all: `SELECT ${columns} FROM card_state ORDER BY card_id`,
   deleteAll: `DELETE FROM card_state`,
@@ -104,6 +120,12 @@ export const cardStateSql = {
   introducedIds: `SELECT card_id FROM card_state
     WHERE phase IN ('learning', 'review', 'relearning')`,
   introducedOnDay: `SELECT COUNT(*) AS n FROM card_state WHERE introduced_day = ?`,
+  /** What Browse shows of every card, and no more: it reads them all at once. */
+  browseColumns: `SELECT card_id, phase, due, difficulty, suspended, buried_day, flag
+    FROM card_state`,
+  /** Cards held out of the queue on a study day: suspended, or buried for that day. */
+  heldOutIds: `SELECT card_id FROM card_state
+    WHERE (suspended = 1 OR buried_day IS NOT NULL) AND (suspended = 1 OR buried_day = ?)`,
 } as const;
 
 export function getCardState(storage: Storage, cardId: string): CardStateRecord | undefined {
@@ -130,6 +152,9 @@ export function putCardState(storage: Storage, record: CardStateRecord): void {
       state.lastReview,
       record.introducedDay,
       record.lastEventId,
+      record.marks.suspended ? 1 : 0,
+      record.marks.buriedDay,
+      record.marks.flag,
     );
 }
 

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { v8CardActions } from './migration-card-actions.ts';
 import { withTransaction } from './sqlite.ts';
 
 /**
@@ -286,6 +287,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
   { version: 7, name: 'custom study: cram events in the log', up: v7CramEvents },
+  { version: 8, name: 'card actions: suspend, bury, flag, forget', up: v8CardActions },
 ];
 
 export const latestSchemaVersion = migrations.length;

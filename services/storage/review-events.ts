@@ -1,3 +1,4 @@
+import { cardActionKinds, flagColours, type FlagColour } from '../../shared/engine/card-actions.ts';
 import type { ReplayEvent } from '../../shared/engine/replay.ts';
 import { phases, ratings, type Phase, type Rating } from '../../shared/engine/scheduler.ts';
 import { num, oneOf, text, textOrNull, type Row } from './sqlite.ts';
@@ -8,7 +9,8 @@ import type { Storage } from './storage.ts';
  * given in a cram session: kept for the record, never a review, and skipped by FSRS replay.
  */
 
-export const eventKinds = ['rating', 'undo', 'cram'] as const;
+/** Ratings, undos, crams, and the card actions (none but a rating is a review: see `isReview`). */
+export const eventKinds = ['rating', 'undo', 'cram', ...cardActionKinds] as const;
 export const eventSources = ['review', 'quiz'] as const;
 
 export interface ReviewEvent {
@@ -34,10 +36,13 @@ export interface ReviewEvent {
   readonly stabilityAfter: number;
   readonly difficultyAfter: number;
   readonly recordedAt: number;
+  /** A `flag` action's colour; null on every other event. */
+  readonly flag: FlagColour | null;
 }
 
 export function fromDbReviewEvent(row: Row): ReviewEvent {
   const rating = textOrNull(row, 'rating');
+  const flag = flagOf(row);
   if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
     throw new Error(`Column rating: unexpected value "${rating.slice(0, 20)}".`);
   }
@@ -62,6 +67,7 @@ export function fromDbReviewEvent(row: Row): ReviewEvent {
     stabilityAfter: num(row, 'stability_after'),
     difficultyAfter: num(row, 'difficulty_after'),
     recordedAt: num(row, 'recorded_at'),
+    flag,
   };
 }
 
@@ -75,14 +81,16 @@ export function toReplayEvent(event: ReviewEvent): ReplayEvent {
     studyDay: event.studyDay,
     desiredRetention: event.desiredRetention,
     fuzz: event.fuzz,
+    flag: event.flag,
   };
 }
 
 const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answer_id,
   study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
-  phase_after, due_after, stability_after, difficulty_after, recorded_at`;
+  phase_after, due_after, stability_after, difficulty_after, recorded_at, flag`;
 
-const replayColumns = `id, kind, rating, undoes, occurred_at, study_day, desired_retention, fuzz`;
+const replayColumns = `id, kind, rating, undoes, occurred_at, study_day, desired_retention, fuzz,
+  flag`;
 
 /**
  * What counts as a review, everywhere a number of reviews is shown: a rating, from the flashcards
@@ -93,7 +101,7 @@ export const isReview = (e: string): string =>
 
 export const eventSql = {
   insert: `INSERT INTO review_event (${columns})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   byId: `SELECT ${columns} FROM review_event WHERE id = ?`,
   forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? ORDER BY occurred_at, id`,
   /** Every card's log, card by card, with only what a replay reads (the rebuild). */
@@ -107,11 +115,11 @@ export const eventSql = {
   count: `SELECT COUNT(*) AS n FROM review_event`,
   /**
    * Reviews ever made (isReview), counted from indexes: every undo takes back one rating, and an
-   * event is a rating, an undo or a cram, so ratings in effect are all events less the crams and
-   * twice the undos.
+   * event is a rating, an undo, a cram or a card action, so ratings in effect are all events
+   * less the crams and actions and twice the undos.
    */
   reviewCount: `SELECT (SELECT COUNT(*) FROM review_event)
-    - (SELECT COUNT(*) FROM review_event WHERE kind = 'cram')
+    - (SELECT COUNT(*) FROM review_event WHERE kind NOT IN ('rating', 'undo'))
     - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
   undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
   /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */
@@ -162,6 +170,7 @@ export function insertEvent(storage: Storage, event: ReviewEvent): void {
       event.stabilityAfter,
       event.difficultyAfter,
       event.recordedAt,
+      event.flag,
     );
 }
 
@@ -196,7 +205,16 @@ export function replayEventFromRow(row: Row): ReplayEvent {
     studyDay: text(row, 'study_day'),
     desiredRetention: num(row, 'desired_retention'),
     fuzz: num(row, 'fuzz') === 1,
+    flag: flagOf(row),
   };
+}
+
+function flagOf(row: Row): FlagColour | null {
+  const flag = textOrNull(row, 'flag');
+  if (flag !== null && !(flagColours as readonly string[]).includes(flag)) {
+    throw new Error(`Column flag: unexpected value "${flag.slice(0, 20)}".`);
+  }
+  return flag as FlagColour | null;
 }
 
 /** One card's log as a replay reads it, in log order. */

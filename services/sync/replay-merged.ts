@@ -79,9 +79,8 @@ function foldForward(storage: Storage, cardId: string, merged: readonly ReplayEv
     state = applyRating(state, event.occurredAt, event.rating, event).state;
   }
   putCardState(storage, {
-    cardId,
+    ...cached,
     state,
-    introducedDay: cached.introducedDay,
     lastEventId: sorted.at(-1)?.id ?? cached.lastEventId,
   });
   return true;

@@ -50,6 +50,10 @@ export const channelNames = [
   'custom.extraNew',
   'custom.start',
   'custom.cram',
+  'browse.list',
+  'browse.detail',
+  'browse.act',
+  'browse.study',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

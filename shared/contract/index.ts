@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { bankChannels } from './bank.ts';
+import { browseChannels } from './browse.ts';
 import { quizChannels } from './quiz.ts';
 import { packChannels } from './pack.ts';
 import { printChannels } from './print.ts';
@@ -36,6 +37,7 @@ export const contract = {
   ...printChannels,
   ...syncChannels,
   ...customStudyChannels,
+  ...browseChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

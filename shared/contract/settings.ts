@@ -22,6 +22,8 @@ export const settingFields = {
   examDate: studyDaySchema.nullable(),
   theme: z.enum(themes),
   reducedMotion: z.enum(reducedMotionChoices),
+  /** Once a card is answered, its siblings (cards from the same fact) wait for the next day. */
+  burySiblings: z.boolean(),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -35,6 +37,7 @@ export const defaultSettings: Settings = {
   examDate: null,
   theme: 'system',
   reducedMotion: 'system',
+  burySiblings: true,
 };
 
 export const settingsUpdateSchema = z
@@ -45,6 +48,7 @@ export const settingsUpdateSchema = z
     examDate: settingFields.examDate.optional(),
     theme: settingFields.theme.optional(),
     reducedMotion: settingFields.reducedMotion.optional(),
+    burySiblings: settingFields.burySiblings.optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'name at least one setting to change');
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

@@ -237,6 +237,11 @@ export class SiblingBury {
     }
   }
 
+  /** True when no card was answered today, so nothing is buried. */
+  get empty(): boolean {
+    return this.#answeredBy.size === 0;
+  }
+
   /** Whether a sibling of `card` (another card from the same fact or term) was answered today. */
   buries(card: SiblingCard): boolean {
     return siblingKeys(card).some((key) =>

@@ -1,4 +1,12 @@
 import {
+  applyAction,
+  isCardActionKind,
+  noMarks,
+  type CardActionKind,
+  type CardMarks,
+  type FlagColour,
+} from './card-actions.ts';
+import {
   applyRating,
   newCardState,
   undoRating,
@@ -15,7 +23,7 @@ import {
 export interface ReplayEvent {
   readonly id: string;
   /** A `cram` (a rating in a cram session) leaves the schedule as it was: the fold skips it. */
-  readonly kind: 'rating' | 'undo' | 'cram';
+  readonly kind: 'rating' | 'undo' | 'cram' | CardActionKind;
   /** Set for a rating and a cram. */
   readonly rating: Rating | null;
   /** Set for an undo: the rating it cancels. */
@@ -25,6 +33,8 @@ export interface ReplayEvent {
   /** The settings the rating was scheduled with, so a replay schedules it the same way. */
   readonly desiredRetention: number;
   readonly fuzz: boolean;
+  /** Set for a `flag` action: its colour. */
+  readonly flag?: FlagColour | null;
 }
 
 export interface ReplayedCard {
@@ -33,6 +43,8 @@ export interface ReplayedCard {
   readonly lastEventId: string;
   /** The study day of the rating that took the card out of "new"; null while it is new. */
   readonly introducedDay: string | null;
+  /** Suspended, buried, flagged: what the card actions left. */
+  readonly marks: CardMarks;
 }
 
 /** Log order: by time, then by id (UUIDv7, so creation order on one device). */
@@ -57,8 +69,20 @@ export function replayCard(events: readonly ReplayEvent[]): ReplayedCard | undef
   let initial: MemoryState | undefined;
   let state: MemoryState | undefined;
   const applied: Applied[] = [];
+  let marks = noMarks;
 
   for (const event of sorted) {
+    if (isCardActionKind(event.kind)) {
+      const action = { kind: event.kind, flag: event.flag ?? null, studyDay: event.studyDay };
+      marks = applyAction(marks, action);
+      if (event.kind === 'forget') {
+        // Back to new: the ratings before stay in the log but no longer shape the schedule.
+        initial = newCardState(event.occurredAt);
+        state = initial;
+        applied.length = 0;
+      }
+      continue;
+    }
     if (event.kind === 'rating') {
       if (event.rating === null) throw new Error(`Rating event ${event.id} has no rating.`);
       initial ??= newCardState(event.occurredAt);
@@ -86,12 +110,15 @@ export function replayCard(events: readonly ReplayEvent[]): ReplayedCard | undef
     }
   }
 
+  // A card with actions but no rating (suspended before it was ever studied) is a new card.
+  state ??= marks === noMarks ? undefined : newCardState(sorted[0]?.occurredAt ?? last.occurredAt);
   if (!state) return undefined;
   const first = applied[0];
   return {
     state,
     lastEventId: last.id,
     introducedDay: state.phase === 'new' || !first ? null : first.event.studyDay,
+    marks,
   };
 }
 

@@ -1,3 +1,4 @@
+import { noMarks } from '../../shared/engine/card-actions.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Catalog } from '../../services/review/catalog.ts';
@@ -99,6 +100,7 @@ function record(row: Row): CardStateRecord {
     },
     introducedDay: row.phase === 'new' ? null : '2025-01-01',
     lastEventId: `event-${row.card}`,
+    marks: noMarks,
   };
 }
 

@@ -224,7 +224,7 @@ describe('migrations', () => {
     fixtureBuilders[3]?.(db);
     migrate(db, 6);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, 7)).toEqual([7]);
     expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
     expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
     expect(() => db.exec(`UPDATE review_event SET rating = 'easy'`)).toThrow(/append-only/);
@@ -260,6 +260,52 @@ describe('migrations', () => {
         db,
         insert(`'c6','d','c','undo','review',NULL,'missing',1,${day},'new','new',1,1,1,1`),
       ),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('v8 widens the log to card actions, keeping every row, its checks and its triggers', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 6);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    const states = db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all();
+    expect(migrate(db)).toEqual([7, 8]);
+    const after = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(after).toEqual(events.map((event) => ({ ...event, flag: null })));
+    expect(db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all()).toEqual(
+      states.map((state) => ({ ...state, suspended: 0, buried_day: null, flag: null })),
+    );
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    const insert = db.prepare(`INSERT INTO review_event (id, device_id, card_id, kind, source,
+      rating, undoes, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
+      phase_after, due_after, stability_after, difficulty_after, recorded_at, flag)
+      VALUES (?, 'd', 'c1', ?, 'review', ?, NULL, 1, '2025-03-04', 0, 0.9, 0, 'new', 'new', 1, 0,
+      0, 1, ?)`);
+    insert.run('a1', 'suspend', null, null);
+    insert.run('a2', 'flag', null, 'turquoise');
+    // A flag without its colour, a colour on another action, an unknown colour or kind: refused.
+    expect(() => insert.run('a3', 'flag', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('a4', 'bury', null, 'red')).toThrow(/CHECK/);
+    expect(() => insert.run('a5', 'flag', null, 'black')).toThrow(/CHECK/);
+    expect(() => insert.run('a6', 'delete', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('a7', 'forget', 'good', null)).toThrow(/CHECK/);
+    expect(() => db.prepare(`DELETE FROM review_event WHERE id = 'a1'`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare(`UPDATE review_event SET flag = 'red' WHERE id = 'a2'`).run()).toThrow(
+      /append-only/,
+    );
+    // An undo still has to point at an event that exists.
+    expect(() =>
+      withTransaction(db, () => {
+        db.prepare(
+          `INSERT INTO review_event (id, device_id, card_id, kind, source, undoes,
+          occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before, phase_after,
+          due_after, stability_after, difficulty_after, recorded_at)
+          VALUES ('u9', 'd', 'c1', 'undo', 'review', 'missing', 2, '2025-03-04', 0, 0.9, 0,
+          'new', 'new', 1, 0, 0, 2)`,
+        ).run();
+      }),
     ).toThrow(/FOREIGN KEY/);
   });
 
@@ -414,9 +460,14 @@ describe('query plans use the indexes', () => {
     [
       'rating count',
       eventSql.reviewCount,
-      /COVERING INDEX.*COVERING INDEX review_event_cram.*COVERING INDEX review_event_by_undo_target/,
+      /COVERING INDEX.*INDEX review_event_actions.*COVERING INDEX review_event_by_undo_target/,
     ],
-    ['introduced ids', cardStateSql.introducedIds, /card_state_by_phase_due/],
+    [
+      'introduced ids',
+      cardStateSql.introducedIds,
+      /COVERING INDEX (card_state_by_phase_due|card_state_exam_risk)/,
+    ],
+    ['held out today', cardStateSql.heldOutIds, /card_state_held/],
     // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
     [
       'due forecast',

@@ -167,6 +167,7 @@ describe('the bulk merge', () => {
       stabilityAfter: 2.5,
       difficultyAfter: 6.25,
       recordedAt: 1_745_000_000_003,
+      flag: null,
     };
     withTransaction(storage.db(), () => insertEvent(storage, event));
     expect(storage.statement(eventSql.byId).get(event.id)).toEqual({
@@ -190,6 +191,7 @@ describe('the bulk merge', () => {
       stability_after: 2.5,
       difficulty_after: 6.25,
       recorded_at: 1_745_000_000_003,
+      flag: null,
     });
   });
 });

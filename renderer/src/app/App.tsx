@@ -21,6 +21,7 @@ const FlashcardsScreen = lazy(loadFlashcards);
 const CustomStudyScreen = lazy(() => import('../features/custom-study/CustomStudyScreen.tsx'));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen.tsx'));
 const PrintScreen = lazy(() => import('../features/print/PrintScreen.tsx'));
+const BrowseScreen = lazy(() => import('../features/browse/BrowseScreen.tsx'));
 
 /** Fetches the Flashcards chunk when the browser is idle after Home has its data, not before. */
 function usePreloadFlashcards() {
@@ -96,6 +97,11 @@ export function App() {
               <Route path={/^\/print(?:[/?].*)?$/}>
                 <Suspense fallback={<Loading label="Loading the Print screen…" />}>
                   <PrintScreen />
+                </Suspense>
+              </Route>
+              <Route path={/^\/browse(?:[/?].*)?$/}>
+                <Suspense fallback={<Loading label="Loading the Browse screen…" />}>
+                  <BrowseScreen />
                 </Suspense>
               </Route>
               <Route path={/^\/quiz(?:[/?].*)?$/}>

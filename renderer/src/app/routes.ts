@@ -5,6 +5,7 @@ export const screens = [
   { path: '/quiz', name: 'Quiz' },
   { path: '/pathways', name: 'Pathways' },
   { path: '/source', name: 'Source' },
+  { path: '/browse', name: 'Browse' },
   { path: '/progress', name: 'Progress' },
   { path: '/print', name: 'Print' },
   { path: '/settings', name: 'Settings' },

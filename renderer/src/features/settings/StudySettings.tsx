@@ -3,6 +3,7 @@ import type { Settings, SettingsUpdate } from '../../../../shared/contract/setti
 import { studyDayOf } from '../../../../shared/engine/study-day.ts';
 import { Button } from '../../components/Button.tsx';
 import { formatStudyDay, percent } from '../../components/format.ts';
+import { BurySiblingsField } from './BurySiblingsField.tsx';
 import { retentionRange, retentionTradeOff } from './retention.ts';
 
 type Save = (update: SettingsUpdate, what: string) => Promise<string | undefined>;
@@ -199,6 +200,7 @@ export function StudySettings({ settings, save }: Props) {
         />
       </div>
       <ExamDateField value={settings.examDate} save={save} />
+      <BurySiblingsField value={settings.burySiblings} save={save} />
     </section>
   );
 }

@@ -1,10 +1,17 @@
 import type FuseType from 'fuse.js';
-import type { Entity, Fact, Pack, Tier } from '../../../../../shared/pack/schema.ts';
+import type { Fact, Pack, Tier } from '../../../../../shared/pack/schema.ts';
 import {
   foldText as foldWords,
   matchKey,
   matchKeys,
 } from '../../../../../shared/engine/normalize.ts';
+import {
+  entityKeys,
+  matchEntities,
+  type EntityKeys,
+} from '../../../../../shared/engine/text-match.ts';
+
+export { entityKeys, matchEntities, type EntityKeys };
 
 /**
  * Search over the pack's facts and entities. Names are matched alias-aware and spelling-tolerant
@@ -24,38 +31,6 @@ export const compactKey = matchKey;
 
 /** Every key a name answers to (Greek spelled out or as one letter, British or American…). */
 export const nameKeys = matchKeys;
-
-export interface EntityKeys {
-  readonly id: string;
-  readonly keys: readonly string[];
-}
-
-export function entityKeys(entities: readonly Entity[]): EntityKeys[] {
-  return entities.map((entity) => ({
-    id: entity.id,
-    keys: [...new Set([entity.name, ...entity.aliases, entity.id].flatMap(nameKeys))],
-  }));
-}
-
-const minPrefix = 3;
-
-/**
- * Entities the query names: exactly, or else as the start of a name or alias once it has three or
- * more characters ("Dickkopf" starts "Dickkopf-1").
- */
-export function matchEntities(
-  query: string,
-  index: readonly EntityKeys[],
-): { readonly ids: string[]; readonly exact: boolean } {
-  const key = compactKey(query);
-  if (key.length === 0) return { ids: [], exact: false };
-  const exact = index.filter((entity) => entity.keys.includes(key)).map((entity) => entity.id);
-  if (exact.length > 0 || key.length < minPrefix) return { ids: exact, exact: exact.length > 0 };
-  const ids = index
-    .filter((entity) => entity.keys.some((k) => k.startsWith(key)))
-    .map((entity) => entity.id);
-  return { ids, exact: false };
-}
 
 export interface FactDoc {
   readonly id: string;
