@@ -222,6 +222,19 @@ function v6SyncState(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v7 (QBANK, issue 12): the questions the learner marked during a quiz, for the question bank's
+ * "marked" pool. One row per marked item; unmarking deletes it.
+ */
+function v7QuizMarks(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE quiz_mark (
+      item_id TEXT PRIMARY KEY,
+      marked_at INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
@@ -229,6 +242,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
+  { version: 7, name: 'quiz marks for the question bank', up: v7QuizMarks },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -246,6 +260,7 @@ export const expectedTables = [
   'sync_config',
   'sync_file',
   'sync_sent',
+  'quiz_mark',
 ] as const;
 
 export class SchemaTooNewError extends Error {

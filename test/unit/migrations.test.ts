@@ -204,7 +204,7 @@ describe('migrations', () => {
     fixtureBuilders[3]?.(db);
     migrate(db, 5);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, 6)).toEqual([6]);
     expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
     db.prepare(`INSERT INTO sync_sent (kind, id, digest) VALUES ('setting', 'theme', 'a')`).run();
     expect(() =>
@@ -243,6 +243,22 @@ describe('migrations', () => {
     ).toThrow(/UNIQUE/);
     expect(() => db.exec(`DELETE FROM report_event`)).toThrow(/append-only/);
     expect(() => db.exec(`UPDATE report_event SET note = 'x'`)).toThrow(/append-only/);
+  });
+
+  it('v7 adds quiz marks, one row per item, keeping every row', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 6);
+    const answers = db.prepare(`SELECT * FROM quiz_answer ORDER BY id`).all();
+    expect(migrate(db, 7)).toEqual([7]);
+    expect(db.prepare(`SELECT * FROM quiz_answer ORDER BY id`).all()).toEqual(answers);
+    db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q1', 1)`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q1', 2)`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q2', 'soon')`).run(),
+    ).toThrow(/cannot store TEXT/);
   });
 
   it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {
