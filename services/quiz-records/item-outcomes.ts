@@ -1,4 +1,9 @@
-import { foldClaims, fromDbQuizAnswer, quizSql, type QuizAnswerRecord } from '../storage/quiz-rows.ts';
+import {
+  foldClaims,
+  fromDbQuizAnswer,
+  quizSql,
+  type QuizAnswerRecord,
+} from '../storage/quiz-rows.ts';
 import type { Storage } from '../storage/storage.ts';
 
 const answersFromDay = quizSql.allAnswers.replace(
