@@ -3,6 +3,7 @@ import { quizKinds, responseKinds } from '../engine/types.ts';
 import { edgeSigns, tiers } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
+import { quizPools, type QuizPool } from './quiz-pools.ts';
 import {
   quizHistoryRequestSchema,
   quizSessionIdSchema,
@@ -51,13 +52,8 @@ const quizFilterShape = {
 export const quizFilterSchema = z.strictObject(quizFilterShape);
 export type QuizFilter = z.infer<typeof quizFilterSchema>;
 
-/**
- * Question-bank pools, decided from the learner's quiz records: never answered, answered wrongly
- * the last time, marked, or every item. A pool narrows like any other filter.
- */
-export const quizPools = ['all', 'unused', 'incorrect', 'marked'] as const;
 export const quizPoolSchema = z.enum(quizPools);
-export type QuizPool = z.infer<typeof quizPoolSchema>;
+export type { QuizPool };
 
 /** The filter of a quiz to count or start: the printable filter plus the learner's pool. */
 export const quizCountRequestSchema = z.strictObject({
