@@ -9,6 +9,11 @@ import type {
 } from '../../shared/contract/progress.ts';
 import type { QueueCounts } from '../../shared/contract/review.ts';
 import { computeMastery, computeNodeMastery, type Mastery } from '../../shared/engine/mastery.ts';
+import {
+  quizEvidenceByFact,
+  quizEvidenceWindowMs,
+  type QuizEvidence,
+} from '../../shared/engine/quiz-evidence.ts';
 import { examForecast, examPlan } from '../../shared/engine/queue.ts';
 import { studyStreak, eachDay, ratio } from '../../shared/engine/statistics.ts';
 import { addDays, studyDayOf, studyDayStart, weekStart } from '../../shared/engine/study-day.ts';
@@ -16,6 +21,7 @@ import type { ReviewService } from '../review/review-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { CardStateRecord } from '../storage/card-states.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
+import { allFoldedAnswers } from '../quiz-records/item-outcomes.ts';
 import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -148,7 +154,12 @@ export class ProgressService {
     const now = this.#now().getTime();
     const states = this.#review.allStates();
     const catalog = this.#review.catalog;
-    const index = computeMastery(catalog.cards, (id) => states.get(id)?.state, now);
+    const index = computeMastery(
+      catalog.cards,
+      (id) => states.get(id)?.state,
+      now,
+      this.#quizEvidence(now),
+    );
     const pathways = (catalog.pack?.pathways ?? []).filter(
       (pathway) => request?.pathwayId === undefined || pathway.id === request.pathwayId,
     );
@@ -208,9 +219,20 @@ export class ProgressService {
     };
   }
 
+  /** Recent quiz answers per fact: evidence for mastery beside the cards' predicted recall. */
+  #quizEvidence(now: number): Map<string, QuizEvidence> {
+    const fromDay = studyDayOf(now - quizEvidenceWindowMs);
+    return quizEvidenceByFact(allFoldedAnswers(this.#storage, fromDay), now);
+  }
+
   #topicMastery(states: ReadonlyMap<string, CardStateRecord>, now: number): TopicMastery[] {
     const catalog = this.#review.catalog;
-    const topics = computeMastery(catalog.cards, (id) => states.get(id)?.state, now).topics;
+    const topics = computeMastery(
+      catalog.cards,
+      (id) => states.get(id)?.state,
+      now,
+      this.#quizEvidence(now),
+    ).topics;
     const order = catalog.pack?.manifest.topics.map((topic) => topic.id) ?? [];
     const rank = (id: string) => {
       const index = order.indexOf(id);

@@ -20,7 +20,9 @@ import {
   type QuizSessionRecord,
   type TopicScore,
 } from '../storage/quiz-rows.ts';
+import { markedItemIds, setQuizMark } from '../storage/quiz-mark-rows.ts';
 import type { Storage } from '../storage/storage.ts';
+import { allFoldedAnswers, latestOutcomeByItem } from './item-outcomes.ts';
 
 /**
  * Records quiz attempts: a session (mode, config, start, finish, score by topic) and each answer
@@ -97,9 +99,9 @@ export class QuizRecordService {
   claimRight(request: {
     readonly sessionId: string;
     readonly itemId: string;
-  }): RecordQuizAnswerResponse {
+  }): RecordQuizAnswerResponse & { readonly restored: number } {
     const claimedAt = this.#now().getTime();
-    const { answerId, scheduled } = this.#review.transact(() => {
+    const { answerId, scheduled, restored } = this.#review.transact(() => {
       const session = this.#openSession(request.sessionId);
       const answer = quizAnswersForSession(this.#storage, session.id).find(
         (a) => a.itemId === request.itemId,
@@ -129,9 +131,9 @@ export class QuizRecordService {
         correct: true,
         answeredAt: claimedAt,
       });
-      return { answerId: answer.id, scheduled: ratings };
+      return { answerId: answer.id, scheduled: ratings, restored: revoked.length };
     });
-    return { answerId, scheduled, counts: this.#review.counts() };
+    return { answerId, scheduled, restored, counts: this.#review.counts() };
   }
 
   /**
@@ -186,6 +188,20 @@ export class QuizRecordService {
   /** A session's answers, in the order given. */
   answers(sessionId: string): QuizAnswerRecord[] {
     return quizAnswersForSession(this.#storage, this.#session(sessionId).id);
+  }
+
+  /** Per item ever answered: whether its latest answer counts right ("I was right" folded in). */
+  latestOutcomes(): ReadonlyMap<string, boolean> {
+    return latestOutcomeByItem(allFoldedAnswers(this.#storage));
+  }
+
+  /** The items the learner has marked. */
+  markedItems(): ReadonlySet<string> {
+    return markedItemIds(this.#storage);
+  }
+
+  setMark(itemId: string, marked: boolean): void {
+    setQuizMark(this.#storage, itemId, marked, this.#now().getTime());
   }
 
   #session(id: string): QuizSessionRecord {

@@ -9,7 +9,8 @@ type QuizChannels =
   | 'quiz.claimRight'
   | 'quiz.finish'
   | 'quiz.history'
-  | 'quiz.unfinished';
+  | 'quiz.unfinished'
+  | 'quiz.mark';
 
 export function quizHandlers(quiz: QuizService): Pick<HandlerMap, QuizChannels> {
   return {
@@ -21,5 +22,6 @@ export function quizHandlers(quiz: QuizService): Pick<HandlerMap, QuizChannels> 
     'quiz.finish': (request) => quiz.finish(request),
     'quiz.history': (request) => quiz.history(request),
     'quiz.unfinished': () => quiz.unfinished(),
+    'quiz.mark': (request) => quiz.mark(request),
   };
 }

@@ -4,8 +4,10 @@ import type {
   PublicQuizItem,
   QuizAnswer,
   QuizCount,
+  QuizCountRequest,
   QuizFilter,
   QuizFinish,
+  QuizMark,
   QuizOptionsInfo,
   QuizResume,
   QuizStart,
@@ -17,7 +19,6 @@ import { MAX_QUIZ_ITEMS } from '../../shared/engine/quiz-builder.ts';
 import { gradeAnswer, ResponseShapeError } from '../../shared/engine/grade.ts';
 import { kinds } from '../../shared/engine/kinds/index.ts';
 import {
-  quizKinds,
   type Bank,
   type Grade,
   type QuizItem,
@@ -27,6 +28,9 @@ import type { Pack } from '../../shared/pack/schema.ts';
 import type { QuizRecordService } from '../quiz-records/quiz-record-service.ts';
 import { expectedAnswer, itemFeedback, publicItems } from './item-views.ts';
 import { publicItemId } from './public-id.ts';
+import { inPool } from './pools.ts';
+import { quizOptionsOf } from './quiz-options.ts';
+import { scheduleEffectOf } from './schedule-effect.ts';
 import { selectQuizItems } from './select-items.ts';
 import { claimedGrade, storedAnswer, unanswered } from './stored-answer.ts';
 
@@ -78,44 +82,11 @@ export class QuizService {
   }
 
   options(): QuizOptionsInfo {
-    const { bank, pack } = this.#options;
-    const count = (test: (item: QuizItem) => boolean) => bank.quiz.filter(test).length;
-    return {
-      total: bank.quiz.length,
-      highYield: count((item) => item.highYield),
-      // A kind switched off after an audit is not offered at all: "none in this pack" would be untrue.
-      kinds: quizKinds
-        .filter((kind) => kinds[kind].switchedOff === undefined)
-        .map((kind) => ({
-          id: kind,
-          label: kinds[kind].label,
-          description: kinds[kind].description,
-          count: count((item) => item.kind === kind),
-        })),
-      topics: pack.manifest.topics.map((topic) => ({
-        id: topic.id,
-        title: topic.title,
-        count: count((item) => item.topic === topic.id),
-      })),
-      pathways: pack.pathways.map((pathway) => ({
-        id: pathway.id,
-        title: pathway.title,
-        figure: pathway.figure ?? null,
-        count: count((item) => item.pathwayIds.includes(pathway.id)),
-      })),
-      diseases: pack.entities
-        .filter((entity) => entity.type === 'disease')
-        .map((disease) => ({
-          id: disease.id,
-          name: disease.name,
-          count: count((item) => item.diseaseIds.includes(disease.id)),
-        }))
-        .filter((disease) => disease.count > 0),
-    };
+    return quizOptionsOf(this.#options.bank, this.#options.pack);
   }
 
   /** How many items a filter matches and how many questions one quiz could draw from them. */
-  count(filter: QuizFilter): QuizCount {
+  count(filter: QuizCountRequest): QuizCount {
     const built = this.#select({ ...filter, mode: 'practice', count: MAX_QUIZ_ITEMS }, 'count');
     return { available: built.available, questions: built.selected.length };
   }
@@ -160,6 +131,7 @@ export class QuizService {
         0,
         (request.retryMistakesOf ? items.selected.length : request.count) - items.selected.length,
       ),
+      marked: this.#markedOf(items.selected),
     };
   }
 
@@ -185,7 +157,7 @@ export class QuizService {
       throw new ContractError('conflict', 'This question has already been answered in this quiz.');
     }
     const grade = this.#grade(item, request.response);
-    this.#options.records.recordQuizAnswer({
+    const recorded = this.#options.records.recordQuizAnswer({
       sessionId: request.sessionId,
       itemId: item.id,
       kind: item.kind,
@@ -201,6 +173,7 @@ export class QuizService {
       ? {
           mode: 'practice',
           feedback: itemFeedback(item, grade, true),
+          schedule: scheduleEffectOf(recorded.scheduled),
           answered,
           total,
         }
@@ -223,7 +196,10 @@ export class QuizService {
         'Only a typed answer in a practice quiz can be claimed right.',
       );
     }
-    this.#options.records.claimRight({ sessionId: request.sessionId, itemId: item.id });
+    const claim = this.#options.records.claimRight({
+      sessionId: request.sessionId,
+      itemId: item.id,
+    });
     const answers = this.#options.records.answers(request.sessionId);
     const answer = answers.find((a) => a.itemId === item.id);
     if (!answer) throw new Error(`The claimed answer to ${item.id} is not stored.`);
@@ -231,6 +207,7 @@ export class QuizService {
     return {
       mode: 'practice',
       feedback: itemFeedback(item, marked.grade, true, marked.claimed),
+      schedule: scheduleEffectOf(claim.scheduled, claim.restored),
       answered: answers.length,
       total: config.itemIds.length,
     };
@@ -262,6 +239,7 @@ export class QuizService {
             ...itemFeedback(item, marked.grade, answer !== undefined, marked.claimed),
             claimable: false,
           },
+          durationMs: answer?.durationMs ?? null,
         },
       ];
     });
@@ -309,6 +287,7 @@ export class QuizService {
         items: items.map((item) => this.#public(item)),
         available: items.length,
         shortfall: 0,
+        marked: this.#markedOf(items),
       },
       answered,
     };
@@ -318,11 +297,35 @@ export class QuizService {
     return this.#options.records.quizHistory(request);
   }
 
+  /** Marks or unmarks one of the bank's questions, in a quiz or not. */
+  mark(request: QuizMark): QuizMark {
+    const item = this.#byPublicId.get(request.itemId);
+    if (!item) throw new ContractError('not-found', 'There is no such question to mark.');
+    this.#options.records.setMark(item.id, request.marked);
+    return { itemId: request.itemId, marked: request.marked };
+  }
+
   #select(
-    request: QuizFilter & { readonly mode: QuizStartRequest['mode']; readonly count: number },
+    request: QuizFilter & {
+      readonly mode: QuizStartRequest['mode'];
+      readonly count: number;
+      readonly pool?: QuizCountRequest['pool'];
+    },
     seed: string,
   ): { selected: readonly QuizItem[]; available: number } {
-    return selectQuizItems(this.#options, request, seed);
+    const { pool = 'all', ...filter } = request;
+    if (pool === 'all') return selectQuizItems(this.#options, filter, seed);
+    const facts = {
+      latest: this.#options.records.latestOutcomes(),
+      marked: this.#options.records.markedItems(),
+    };
+    return selectQuizItems(this.#options, filter, seed, (item) => inPool(pool, item.id, facts));
+  }
+
+  /** Public ids of the given items the learner has marked. */
+  #markedOf(items: readonly QuizItem[]): string[] {
+    const marked = this.#options.records.markedItems();
+    return items.filter((item) => marked.has(item.id)).map((item) => publicItemId(item.id));
   }
 
   /** The items of a quiz that were answered wrongly or not at all, in the quiz's order. */

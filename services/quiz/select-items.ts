@@ -13,17 +13,24 @@ export interface ItemSource {
 
 /**
  * The items of a quiz, or of a printed exam, as the engine's quiz builder chooses them from the
- * bank without the reported items; a filter the pack cannot meet is the caller's mistake.
+ * bank without the reported items, and only from `admits` (a question-bank pool) when given; a
+ * filter the pack cannot meet is the caller's mistake.
  */
 export function selectQuizItems(
   source: ItemSource,
   request: QuizFilter & { readonly mode: QuizMode; readonly count: number },
   seed: string,
+  admits?: (item: QuizItem) => boolean,
 ): { selected: readonly QuizItem[]; available: number } {
   const hidden = source.hidden?.() ?? new Set<string>();
   const { bank } = source;
   const visible =
-    hidden.size === 0 ? bank : { ...bank, quiz: bank.quiz.filter((item) => !hidden.has(item.id)) };
+    hidden.size === 0 && admits === undefined
+      ? bank
+      : {
+          ...bank,
+          quiz: bank.quiz.filter((item) => !hidden.has(item.id) && (admits?.(item) ?? true)),
+        };
   try {
     const built = buildQuiz(visible, source.pack, {
       mode: request.mode,

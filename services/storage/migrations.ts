@@ -279,6 +279,19 @@ function v7CramEvents(db: DatabaseSync): void {
   db.exec(`CREATE INDEX review_event_cram ON review_event (id) WHERE kind = 'cram';`);
 }
 
+/**
+ * v9 (question bank, issue 12): the questions the learner marked during a quiz, for the question bank's
+ * "marked" pool. One row per marked item; unmarking deletes it.
+ */
+function v9QuizMarks(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE quiz_mark (
+      item_id TEXT PRIMARY KEY,
+      marked_at INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
@@ -288,6 +301,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
   { version: 7, name: 'custom study: cram events in the log', up: v7CramEvents },
   { version: 8, name: 'card actions: suspend, bury, flag, forget', up: v8CardActions },
+  { version: 9, name: 'quiz marks for the question bank', up: v9QuizMarks },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -305,6 +319,7 @@ export const expectedTables = [
   'sync_config',
   'sync_file',
   'sync_sent',
+  'quiz_mark',
 ] as const;
 
 export class SchemaTooNewError extends Error {

@@ -17,6 +17,7 @@ export const channelNames = [
   'quiz.finish',
   'quiz.history',
   'quiz.unfinished',
+  'quiz.mark',
   'bank.cards',
   'pack.list',
   'pack.get',

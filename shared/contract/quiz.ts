@@ -3,6 +3,7 @@ import { quizKinds, responseKinds } from '../engine/types.ts';
 import { edgeSigns, tiers } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { maxQuizQuestions, maxTimeLimitMinutes } from './quiz-limits.ts';
+import { quizPools, type QuizPool } from './quiz-pools.ts';
 import {
   quizHistoryRequestSchema,
   quizSessionIdSchema,
@@ -51,6 +52,16 @@ const quizFilterShape = {
 export const quizFilterSchema = z.strictObject(quizFilterShape);
 export type QuizFilter = z.infer<typeof quizFilterSchema>;
 
+export const quizPoolSchema = z.enum(quizPools);
+export type { QuizPool };
+
+/** The filter of a quiz to count or start: the printable filter plus the learner's pool. */
+export const quizCountRequestSchema = z.strictObject({
+  ...quizFilterShape,
+  pool: quizPoolSchema.optional(),
+});
+export type QuizCountRequest = z.infer<typeof quizCountRequestSchema>;
+
 /** How many questions a filter allows, so the setup form can say so before the quiz starts. */
 export const quizCountSchema = z.object({
   /** Items matching the filter. */
@@ -64,6 +75,7 @@ export const quizStartRequestSchema = z.strictObject({
   mode: quizModeSchema,
   count: z.number().int().min(1).max(maxQuizQuestions),
   ...quizFilterShape,
+  pool: quizPoolSchema.optional(),
   /** Exam mode: answers after the limit are refused. */
   timeLimitMinutes: z.number().int().min(1).max(maxTimeLimitMinutes).optional(),
   /** Build the quiz from the items answered wrongly in this finished session. */
@@ -129,6 +141,8 @@ export const quizStartSchema = z.object({
   /** How many items matched the filters, and how many fewer than asked they allowed. */
   available: z.number(),
   shortfall: z.number(),
+  /** Public ids of the quiz's items the learner has marked. */
+  marked: z.array(z.string()),
 });
 export type QuizStart = z.infer<typeof quizStartSchema>;
 
@@ -179,10 +193,22 @@ export const quizAnswerRequestSchema = z.strictObject({
   durationMs: z.number().int().min(0).max(3_600_000),
 });
 
+/** What an answer did to the flashcard schedule of the facts it tests (the quiz → schedule rule). */
+export const quizScheduleEffectSchema = z.object({
+  /** Cards rated Again: sent back to (re)learning. */
+  relearning: z.number(),
+  /** Due cards rated Good: counted as their review. */
+  reviewed: z.number(),
+  /** Cards whose Again from this answer was taken back ("I was right"). */
+  restored: z.number(),
+});
+export type QuizScheduleEffect = z.infer<typeof quizScheduleEffectSchema>;
+
 export const quizAnswerSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('practice'),
     feedback: quizFeedbackSchema,
+    schedule: quizScheduleEffectSchema,
     answered: z.number(),
     total: z.number(),
   }),
@@ -210,6 +236,8 @@ export const quizFinishSchema = z.object({
       answered: z.boolean(),
       response: z.json().nullable(),
       feedback: quizFeedbackSchema,
+      /** Time spent on the question before its answer was sent, or null if unanswered. */
+      durationMs: z.number().nullable(),
     }),
   ),
 });
@@ -228,9 +256,12 @@ export const quizResumeSchema = z.object({
 });
 export type QuizResume = z.infer<typeof quizResumeSchema>;
 
+export const quizMarkSchema = z.strictObject({ itemId: id, marked: z.boolean() });
+export type QuizMark = z.infer<typeof quizMarkSchema>;
+
 export const quizChannels = {
   'quiz.options': channel(noRequest, quizOptionsSchema),
-  'quiz.count': channel(quizFilterSchema, quizCountSchema),
+  'quiz.count': channel(quizCountRequestSchema, quizCountSchema),
   'quiz.start': channel(quizStartRequestSchema, quizStartSchema),
   'quiz.answer': channel(quizAnswerRequestSchema, quizAnswerSchema),
   'quiz.claimRight': channel(quizClaimRightRequestSchema, quizAnswerSchema),
@@ -238,4 +269,6 @@ export const quizChannels = {
   'quiz.history': channel(quizHistoryRequestSchema, z.array(quizSessionSummarySchema)),
   /** The newest quiz started but never finished, or null. */
   'quiz.unfinished': channel(noRequest, quizResumeSchema.nullable()),
+  /** Marks or unmarks a question for the "marked" pool; allowed during any quiz. */
+  'quiz.mark': channel(quizMarkSchema, quizMarkSchema),
 };

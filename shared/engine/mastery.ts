@@ -1,10 +1,12 @@
 import type { Pathway } from '../pack/schema.ts';
+import { cardQuizEvidence, recallWithQuiz, type QuizEvidence } from './quiz-evidence.ts';
 import { retrievability, type MemoryState } from './scheduler.ts';
 import type { StudyCard } from './types.ts';
 
 /**
  * Concept mastery: the mean predicted recall, now, of the cards that test a concept. A card never
- * rated counts as 0, so mastery also says how much of a concept has been covered.
+ * rated counts as 0, so mastery also says how much of a concept has been covered. Recent quiz
+ * answers on a card's facts count as evidence too, both ways (`quiz-evidence.ts`).
  */
 
 export interface Mastery {
@@ -32,14 +34,19 @@ export function computeMastery(
   cards: readonly StudyCard[],
   stateOf: (cardId: string) => MemoryState | undefined,
   at: number,
+  quizByFact: ReadonlyMap<string, QuizEvidence> = new Map(),
 ): MasteryIndex {
   const facts = new Map<string, Accumulator>();
   const entities = new Map<string, Accumulator>();
   const topics = new Map<string, Accumulator>();
   for (const card of cards) {
     const state = stateOf(card.id);
-    const recall = state ? retrievability(state, at) : 0;
     const seen = state !== undefined && state.phase !== 'new';
+    const recall = recallWithQuiz(
+      state ? retrievability(state, at) : 0,
+      seen,
+      cardQuizEvidence(card.factIds, quizByFact),
+    );
     for (const id of new Set(card.factIds)) add(facts, id, recall, seen);
     for (const id of new Set(card.entityIds)) add(entities, id, recall, seen);
     add(topics, card.topic, recall, seen);

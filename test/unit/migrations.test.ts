@@ -269,7 +269,7 @@ describe('migrations', () => {
     migrate(db, 6);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
     const states = db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all();
-    expect(migrate(db)).toEqual([7, 8]);
+    expect(migrate(db, 8)).toEqual([7, 8]);
     const after = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
     expect(after).toEqual(events.map((event) => ({ ...event, flag: null })));
     expect(db.prepare(`SELECT * FROM card_state ORDER BY card_id`).all()).toEqual(
@@ -333,6 +333,22 @@ describe('migrations', () => {
     ).toThrow(/UNIQUE/);
     expect(() => db.exec(`DELETE FROM report_event`)).toThrow(/append-only/);
     expect(() => db.exec(`UPDATE report_event SET note = 'x'`)).toThrow(/append-only/);
+  });
+
+  it('v9 adds quiz marks, one row per item, keeping every row', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 8);
+    const answers = db.prepare(`SELECT * FROM quiz_answer ORDER BY id`).all();
+    expect(migrate(db, 9)).toEqual([9]);
+    expect(db.prepare(`SELECT * FROM quiz_answer ORDER BY id`).all()).toEqual(answers);
+    db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q1', 1)`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q1', 2)`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare(`INSERT INTO quiz_mark (item_id, marked_at) VALUES ('q2', 'soon')`).run(),
+    ).toThrow(/cannot store TEXT/);
   });
 
   it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {

@@ -366,6 +366,7 @@ describe('results', () => {
   ): QuizResult => ({
     item: it,
     answered,
+    durationMs: answered ? 1000 : null,
     response: response as QuizResult['response'],
     feedback: {
       itemId: it.id,

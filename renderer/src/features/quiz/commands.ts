@@ -20,6 +20,11 @@ export interface QuizCommandContext {
   readonly submit: () => void;
   readonly next: () => void;
   readonly skip: () => void;
+  readonly toggleMark: () => void;
+  /** Exam mode: the previous and next questions can be shown (going back). */
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly goBy: (delta: -1 | 1) => void;
   readonly moveCursor: (delta: -1 | 1) => void;
   readonly focusStep: (delta: -1 | 1) => void;
 }
@@ -49,7 +54,10 @@ const answerTruth = (
   perform: (ctx) => ctx.chooseTruth(choice.value),
 });
 
-/** The quiz runner's keyboard: 1–5, T/F, Enter, S, ↑/↓ and Alt+↑/↓. Buttons do the same. */
+/**
+ * The quiz runner's keyboard: 1–5, T/F, Enter, S, M, [ and ] (exam), ↑/↓ and Alt+↑/↓. Buttons do
+ * the same.
+ */
 export const quizCommands = defineCommands<QuizCommandContext>([
   ...optionKeys.map(chooseOption),
   ...trueFalseChoices.map(answerTruth),
@@ -67,6 +75,27 @@ export const quizCommands = defineCommands<QuizCommandContext>([
     bindings: [{ keys: ['s'] }],
     enabled: (ctx) => ctx.canSkip,
     perform: (ctx) => ctx.skip(),
+  },
+  {
+    id: 'mark',
+    label: 'Mark or unmark this question',
+    bindings: [{ keys: ['m'] }],
+    enabled: (ctx) => ctx.responseKind !== undefined,
+    perform: (ctx) => ctx.toggleMark(),
+  },
+  {
+    id: 'previous-question',
+    label: 'Previous question',
+    bindings: [{ keys: ['['] }],
+    enabled: (ctx) => ctx.canGoBack,
+    perform: (ctx) => ctx.goBy(-1),
+  },
+  {
+    id: 'next-question',
+    label: 'Next question',
+    bindings: [{ keys: [']'] }],
+    enabled: (ctx) => ctx.canGoForward,
+    perform: (ctx) => ctx.goBy(1),
   },
   {
     id: 'move-step-up',

@@ -140,6 +140,7 @@ export function ResultsView() {
                         : '– Not answered'}
                 </span>{' '}
                 {result.item.prompt}
+                <QuestionTime durationMs={result.durationMs} />
               </li>
             );
           })}
@@ -176,6 +177,13 @@ function MistakeCard({
         headingLevel={4}
         title={result.item.prompt}
       />
+      <QuestionTime durationMs={result.durationMs} />
     </article>
   );
+}
+
+/** How long the learner spent on a question before sending its answer. */
+function QuestionTime({ durationMs }: { readonly durationMs: number | null }) {
+  if (durationMs === null) return null;
+  return <span className="qz-question-time muted"> · Time: {formatDuration(durationMs)}</span>;
 }

@@ -7,6 +7,7 @@ import { ProgressBar } from '../../../components/ProgressBar.tsx';
 import { useCommands } from '../../../commands/useCommands.ts';
 import { quizCommands, type QuizCommandContext } from '../commands.ts';
 import { QuestionBody } from '../items/QuestionBody.tsx';
+import { navigatorEntries } from '../model/navigation.ts';
 import { moveStep, responseOf, type ResponseDraft } from '../model/responses.ts';
 import {
   answerSentMark,
@@ -18,6 +19,8 @@ import { useQuizSetup } from '../stores/setup-store.ts';
 import { AnswerReview, type PathwayRef } from './AnswerReview.tsx';
 import { Countdown } from './Countdown.tsx';
 import { Prompt } from './Prompt.tsx';
+import { QuestionNavigator } from './QuestionNavigator.tsx';
+import { ScheduleNote } from './ScheduleNote.tsx';
 
 const optionsInfo = (s: ReturnType<typeof useQuizSetup.getState>) =>
   s.options.status === 'ready' ? s.options.value : undefined;
@@ -47,7 +50,12 @@ export function RunnerView() {
   const error = useQuizRunner((s) => s.error);
   const status = useQuizRunner((s) => s.status);
   const cursor = useQuizRunner((s) => s.orderingCursor);
-  const { setDraft, submit, claimRight, next, skip, finish, setOrderingCursor } =
+  const isMarked = useQuizRunner((s) => (item ? s.marked[item.id] === true : false));
+  const schedule = useQuizRunner((s) => (item ? s.schedule[item.id] : undefined));
+  const order = useQuizRunner((s) => s.order);
+  const answeredIds = useQuizRunner((s) => s.answered);
+  const markedIds = useQuizRunner((s) => s.marked);
+  const { setDraft, submit, claimRight, next, skip, finish, setOrderingCursor, goTo, toggleMark } =
     useQuizRunner.getState();
   const options = useQuizSetup(optionsInfo);
 
@@ -63,6 +71,13 @@ export function RunnerView() {
   const unanswered = total - answeredCount;
   const isLast = unanswered === 0;
   const canSkip = !locked && unanswered > 1;
+  const exam = session?.mode === 'exam';
+  const canGoBack = exam && !pending && position > 0;
+  const canGoForward = exam && !pending && position < total - 1;
+  const entries = useMemo(
+    () => navigatorEntries(order, position, answeredIds, markedIds),
+    [order, position, answeredIds, markedIds],
+  );
 
   const onChange = useCallback(
     (next: ResponseDraft) => {
@@ -88,6 +103,10 @@ export function RunnerView() {
     submit: () => void submit(),
     next,
     skip,
+    toggleMark: () => void toggleMark(),
+    canGoBack: canGoBack && !confirming,
+    canGoForward: canGoForward && !confirming,
+    goBy: (delta) => goTo(position + delta),
     moveCursor: (delta) => {
       if (draft?.kind === 'ordering' && cursor)
         onChange({ kind: 'ordering', order: moveStep(draft.order, cursor, delta) });
@@ -157,6 +176,8 @@ export function RunnerView() {
         {session.deadline && <Countdown deadline={session.deadline} onTimeUp={onTimeUp} />}
       </div>
 
+      {exam && <QuestionNavigator entries={entries} onGo={goTo} />}
+
       {session.shortfall > 0 && answeredCount === 0 && (
         <p className="qz-note">
           Only {session.items.length} {session.items.length === 1 ? 'question' : 'questions'}{' '}
@@ -199,6 +220,19 @@ export function RunnerView() {
                 Skip for now
               </Button>
             )}
+            <Button shortcut="M" aria-pressed={isMarked} onClick={() => void toggleMark()}>
+              {isMarked ? '⚑ Marked' : 'Mark'}
+            </Button>
+            {exam && (
+              <>
+                <Button shortcut="[" disabled={!canGoBack} onClick={() => goTo(position - 1)}>
+                  Previous
+                </Button>
+                <Button shortcut="]" disabled={!canGoForward} onClick={() => goTo(position + 1)}>
+                  Next
+                </Button>
+              </>
+            )}
             <Button
               variant="ghost"
               onClick={() => (unanswered > 0 ? setConfirming(true) : void finish())}
@@ -206,7 +240,12 @@ export function RunnerView() {
               Finish quiz
             </Button>
           </div>
-          <KeyHelp kind={draft.kind} optionCount={item.options?.length ?? 0} />
+          {exam && answered && (
+            <p className="qz-note">
+              Answered. Your answer is kept as sent; results show at the end.
+            </p>
+          )}
+          <KeyHelp kind={draft.kind} optionCount={item.options?.length ?? 0} exam={exam} />
           {error && (
             <p role="alert" className="qz-error">
               {error}
@@ -217,6 +256,7 @@ export function RunnerView() {
           {feedback && (
             <section className="qz-feedback panel" aria-label="Feedback">
               <AnswerReview item={item} feedback={feedback} answered pathway={pathway} />
+              <ScheduleNote effect={schedule} />
             </section>
           )}
         </div>
@@ -246,9 +286,11 @@ export function RunnerView() {
 function KeyHelp({
   kind,
   optionCount,
+  exam,
 }: {
   readonly kind: ResponseDraft['kind'];
   readonly optionCount: number;
+  readonly exam: boolean;
 }) {
   const choose = (() => {
     switch (kind) {
@@ -264,5 +306,10 @@ function KeyHelp({
         return '↑/↓ go to a step, Alt+↑/↓ move it';
     }
   })();
-  return <p className="qz-keys muted">Keys: {choose} · Enter submit, then next · S skip</p>;
+  return (
+    <p className="qz-keys muted">
+      Keys: {choose} · Enter submit, then next · S skip · M mark
+      {exam ? ' · [ previous, ] next' : ''}
+    </p>
+  );
 }

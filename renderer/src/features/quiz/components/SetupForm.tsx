@@ -8,6 +8,7 @@ import type { QuizKind } from '../../../../../shared/engine/types.ts';
 import { pathwayLabel } from '../../../../../shared/pack/views.ts';
 import { Button } from '../../../components/Button.tsx';
 import { RadioCard } from '../../../components/RadioCard.tsx';
+import { PoolPicker } from './PoolPicker.tsx';
 import { clampCount, clampMinutes, matchSummary, type SetupDraft } from '../model/setup.ts';
 
 interface Props {
@@ -107,6 +108,7 @@ export function SetupForm({
         </fieldset>
 
         <div className="qz-setup-side">
+          <PoolPicker pool={draft.pool} onChange={(pool) => onChange({ pool })} />
           <fieldset className="qz-fieldset" aria-describedby={`${ids.topics}-hint`}>
             <legend>Topics</legend>
             <p id={`${ids.topics}-hint`} className="qz-hint muted">
@@ -246,7 +248,7 @@ export function SetupForm({
                 ? `Could not count the questions: ${countError}`
                 : questions === undefined
                   ? 'Counting the questions…'
-                  : matchSummary(clampCount(draft.count), Math.min(questions, maxQuizQuestions))}
+                  : matchSummary(clampCount(draft.count), questions)}
             </p>
             <Button type="submit" variant="primary" disabled={!canStart}>
               {starting ? 'Starting…' : `Start ${draft.mode === 'exam' ? 'exam' : 'practice'}`}

@@ -1,6 +1,7 @@
 import type {
-  QuizFilter,
+  QuizCountRequest,
   QuizMode,
+  QuizPool,
   QuizOptionsInfo,
   QuizStartRequest,
 } from '../../../../../shared/contract/quiz.ts';
@@ -12,6 +13,8 @@ import type { QuizKind } from '../../../../../shared/engine/types.ts';
 
 /** The setup form as the learner fills it in. Empty topics, '' pathway or disease mean "any". */
 export interface SetupDraft {
+  /** The question bank's pool: every question, or only unused, incorrect or marked ones. */
+  readonly pool: QuizPool;
   readonly kinds: readonly QuizKind[];
   readonly topics: readonly string[];
   readonly pathwayId: string;
@@ -30,6 +33,7 @@ export const defaultMinutes = 15;
 /** Every kind the pack has items of, no other filter, ten practice questions. */
 export function defaultDraft(options: QuizOptionsInfo): SetupDraft {
   return {
+    pool: 'all',
     kinds: offeredKinds(options),
     topics: [],
     pathwayId: '',
@@ -57,7 +61,7 @@ export function clampMinutes(minutes: number): number {
 }
 
 /** The filter the draft describes; a filter left at "all" is omitted. */
-export function draftFilter(draft: SetupDraft, options: QuizOptionsInfo): QuizFilter {
+export function draftFilter(draft: SetupDraft, options: QuizOptionsInfo): QuizCountRequest {
   const offered = offeredKinds(options);
   const allKinds = offered.every((kind) => draft.kinds.includes(kind));
   return {
@@ -66,11 +70,12 @@ export function draftFilter(draft: SetupDraft, options: QuizOptionsInfo): QuizFi
     ...(draft.pathwayId ? { pathwayIds: [draft.pathwayId] } : {}),
     ...(draft.diseaseId ? { diseaseIds: [draft.diseaseId] } : {}),
     ...(draft.highYieldOnly ? { highYieldOnly: true } : {}),
+    ...(draft.pool === 'all' ? {} : { pool: draft.pool }),
   };
 }
 
 /** A stable key for a filter, to tell a stale count from the current one. */
-export function filterKey(filter: QuizFilter): string {
+export function filterKey(filter: QuizCountRequest): string {
   return JSON.stringify(filter);
 }
 
@@ -85,11 +90,16 @@ export function startRequest(draft: SetupDraft, options: QuizOptionsInfo): QuizS
   };
 }
 
-/** What the form says about the size of the quiz it will start. */
+/**
+ * What the form says about the size of the quiz it will start: how many questions match before
+ * the size limit applies, and when the limit caps them.
+ */
 export function matchSummary(requested: number, questions: number): string {
   if (questions === 0)
-    return 'No questions match these choices. Widen the kinds, topics or filters.';
+    return 'No questions match these choices. Widen the pool, kinds, topics or filters.';
   const noun = (n: number) => (n === 1 ? 'question matches' : 'questions match');
+  if (questions > maxQuizQuestions)
+    return `${questions} questions match; a quiz holds at most ${maxQuizQuestions}.`;
   if (questions < requested)
     return `Only ${questions} ${noun(questions)}, so the quiz will have ${questions}.`;
   return `${questions} ${noun(questions)} these choices.`;

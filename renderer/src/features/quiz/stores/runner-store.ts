@@ -4,6 +4,7 @@ import type {
   QuizFeedback,
   QuizFinish,
   QuizResume,
+  QuizScheduleEffect,
   QuizStart,
   QuizStartRequest,
 } from '../../../../../shared/contract/quiz.ts';
@@ -11,6 +12,7 @@ import { ContractError } from '../../../../../shared/contract/errors.ts';
 import { maxQuizQuestions } from '../../../../../shared/contract/quiz-limits.ts';
 import { api } from '../../../api.ts';
 import { initialDraft, responseOf, type ResponseDraft } from '../model/responses.ts';
+import { nextOpenPosition, withTimeOn } from '../model/navigation.ts';
 import { mistakesOf } from '../model/results.ts';
 import { messageOf, useQuizSetup } from './setup-store.ts';
 
@@ -24,13 +26,19 @@ interface RunnerState {
   readonly phase: RunnerPhase;
   readonly session: QuizStart | undefined;
   readonly items: Readonly<Record<string, PublicQuizItem>>;
-  /** Item ids in the order they are asked; a skipped item moves to the end. */
+  /** Item ids in the quiz's order: a question's number is its place here, whatever is skipped. */
   readonly order: readonly string[];
   readonly position: number;
   readonly drafts: Readonly<Record<string, ResponseDraft>>;
   /** Practice mode: the feedback of each answered item. */
   readonly feedback: Readonly<Record<string, QuizFeedback>>;
   readonly answered: Readonly<Record<string, true>>;
+  /** Questions the learner marked (stored: the question bank's "marked" pool). */
+  readonly marked: Readonly<Record<string, true>>;
+  /** Time already spent on each question before it was left unanswered (skipped, gone back). */
+  readonly spent: Readonly<Record<string, number>>;
+  /** Practice mode: what each answer did to the flashcard schedule. */
+  readonly schedule: Readonly<Record<string, QuizScheduleEffect>>;
   /** An answer is on its way to main. */
   readonly pending: boolean;
   readonly error: string | undefined;
@@ -55,6 +63,10 @@ interface RunnerState {
   readonly claimRight: () => Promise<void>;
   readonly next: () => void;
   readonly skip: () => void;
+  /** Shows the question at `position` (exam navigator, previous and next). */
+  readonly goTo: (position: number) => void;
+  /** Marks or unmarks the current question. */
+  readonly toggleMark: () => Promise<void>;
   readonly finish: (reason?: 'time-up') => Promise<void>;
   readonly review: (sessionId: string) => Promise<void>;
   readonly retryMistakes: () => Promise<void>;
@@ -70,6 +82,9 @@ const fresh = {
   drafts: {},
   feedback: {},
   answered: {},
+  marked: {},
+  spent: {},
+  schedule: {},
   pending: false,
   error: undefined,
   shownAt: 0,
@@ -90,20 +105,6 @@ export function currentItem(state: {
   return id === undefined ? undefined : state.items[id];
 }
 
-/** The next unanswered position after the current one, wrapping round; undefined when done. */
-function nextOpenPosition(
-  order: readonly string[],
-  position: number,
-  answered: Readonly<Record<string, true>>,
-): number | undefined {
-  for (let step = 1; step <= order.length; step++) {
-    const candidate = (position + step) % order.length;
-    const id = order[candidate];
-    if (id !== undefined && !answered[id]) return candidate;
-  }
-  return undefined;
-}
-
 /** The quiz being taken: items, the learner's drafts, answers and feedback, then the results. */
 export const useQuizRunner = create<RunnerState>()((set, get) => ({
   ...fresh,
@@ -120,6 +121,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
         items: Object.fromEntries(session.items.map((item) => [item.id, item])),
         order: session.items.map((item) => item.id),
         drafts: Object.fromEntries(session.items.map((item) => [item.id, initialDraft(item)])),
+        marked: markedOf(session),
         shownAt: performance.now(),
       });
     } catch (error) {
@@ -146,6 +148,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
       drafts: Object.fromEntries(session.items.map((item) => [item.id, initialDraft(item)])),
       answered,
       feedback,
+      marked: markedOf(session),
       shownAt: performance.now(),
     });
     // Every question was answered before the interruption: only the marking is left.
@@ -174,10 +177,8 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
     if (!state.session || !item || !draft || state.pending || state.answered[item.id]) return;
     const response = responseOf(draft);
     if (!response) return;
-    const durationMs = Math.min(
-      3_600_000,
-      Math.max(0, Math.round(performance.now() - state.shownAt)),
-    );
+    const spent = withTimeOn(state.spent, item.id, state.shownAt, performance.now());
+    const durationMs = Math.min(3_600_000, Math.round(spent[item.id] ?? 0));
     set({ pending: true, error: undefined });
     performance.clearMarks(answerSentMark);
     performance.mark(answerSentMark);
@@ -194,6 +195,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
           pending: false,
           answered,
           feedback: { ...s.feedback, [item.id]: answer.feedback },
+          schedule: { ...s.schedule, [item.id]: answer.schedule },
         }));
         return;
       }
@@ -231,6 +233,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
       set((s) => ({
         pending: false,
         feedback: { ...s.feedback, [item.id]: answer.feedback },
+        schedule: { ...s.schedule, [item.id]: answer.schedule },
         status: 'Counted as right, as you said.',
       }));
     } catch (error) {
@@ -259,18 +262,55 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
     const state = get();
     const id = state.order[state.position];
     if (state.phase !== 'running' || id === undefined || state.answered[id]) return;
-    const open = state.order.filter((other) => other !== id && !state.answered[other]);
-    if (open.length === 0) return;
-    const order = [...state.order.filter((other) => other !== id), id];
-    const position = order.findIndex((other) => !state.answered[other]);
+    const next = nextOpenPosition(state.order, state.position, state.answered);
+    if (next === undefined || next === state.position) return;
     set({
-      order,
-      position,
+      position: next,
+      spent: withTimeOn(state.spent, id, state.shownAt, performance.now()),
       shownAt: performance.now(),
       error: undefined,
-      status: 'Skipped; it comes back at the end.',
+      status: 'Skipped; it keeps its number and comes round again.',
       orderingCursor: undefined,
     });
+  },
+
+  goTo: (position) => {
+    const state = get();
+    if (state.phase !== 'running' || state.pending || position === state.position) return;
+    if (position < 0 || position >= state.order.length) return;
+    const id = state.order[state.position];
+    set({
+      position,
+      spent:
+        id !== undefined && !state.answered[id]
+          ? withTimeOn(state.spent, id, state.shownAt, performance.now())
+          : state.spent,
+      shownAt: performance.now(),
+      error: undefined,
+      status: '',
+      orderingCursor: undefined,
+    });
+  },
+
+  toggleMark: async () => {
+    const state = get();
+    const id = state.order[state.position];
+    if (state.phase !== 'running' || id === undefined) return;
+    const marked = !state.marked[id];
+    try {
+      await api.quiz.mark({ itemId: id, marked });
+      const others = Object.fromEntries(
+        Object.entries(get().marked).filter(([other]) => other !== id),
+      );
+      set({
+        marked: marked ? { ...others, [id]: true } : others,
+        status: marked ? 'Marked for review.' : 'Mark removed.',
+        error: undefined,
+      });
+      useQuizSetup.getState().forgetCount();
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
   },
 
   finish: async (reason) => {
@@ -284,6 +324,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
     try {
       const results = await api.quiz.finish({ sessionId: state.session.sessionId });
       set({ phase: 'results', results, resultsFrom: 'quiz', error: undefined });
+      useQuizSetup.getState().forgetCount();
       void useQuizSetup.getState().loadHistory();
       void useQuizSetup.getState().loadUnfinished();
     } catch (error) {
@@ -315,3 +356,7 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
 
   reset: () => set({ ...fresh }),
 }));
+
+function markedOf(session: QuizStart): Record<string, true> {
+  return Object.fromEntries(session.marked.map((id) => [id, true as const]));
+}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type {
   QuizCount,
-  QuizFilter,
+  QuizCountRequest,
   QuizOptionsInfo,
   QuizResume,
 } from '../../../../../shared/contract/quiz.ts';
@@ -38,7 +38,9 @@ interface SetupState {
   readonly loadOptions: () => Promise<void>;
   readonly update: (patch: Partial<SetupDraft>) => void;
   readonly applyPrefill: (prefill: QuizPrefill) => void;
-  readonly loadCount: (filter: QuizFilter) => Promise<void>;
+  readonly loadCount: (filter: QuizCountRequest) => Promise<void>;
+  /** The quiz records changed (a quiz was taken, a question marked): count again when shown. */
+  readonly forgetCount: () => void;
   readonly loadHistory: () => Promise<void>;
   readonly loadUnfinished: () => Promise<void>;
 }
@@ -93,6 +95,8 @@ export const useQuizSetup = create<SetupState>()((set, get) => ({
         set({ count: { key, value: undefined, pending: false, error: messageOf(error) } });
     }
   },
+
+  forgetCount: () => set((state) => ({ count: { ...state.count, key: '' } })),
 
   loadHistory: async () => {
     if (get().history.status === 'idle') set({ history: { status: 'loading' } });
