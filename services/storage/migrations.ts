@@ -222,6 +222,37 @@ function v6SyncState(db: DatabaseSync): void {
   `);
 }
 
+/**
+ * v7 (OPTIMISER, issue 12): FSRS weights fitted to the learner, applied and undone as events in
+ * an append-only log. The weights in effect at a moment are those of the latest application
+ * before it that no undo before it took back; none means FSRS's defaults.
+ */
+function v7FsrsParameterEvents(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE fsrs_parameter_event (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('apply', 'undo')),
+      weights TEXT CHECK (weights IS NULL OR json_valid(weights)),
+      undoes TEXT REFERENCES fsrs_parameter_event (id),
+      occurred_at INTEGER NOT NULL,
+      reviews_used INTEGER CHECK (reviews_used IS NULL OR reviews_used >= 0),
+      log_loss_before REAL,
+      log_loss_after REAL,
+      rmse_before REAL,
+      rmse_after REAL,
+      CHECK ((kind = 'apply') = (weights IS NOT NULL)),
+      CHECK ((kind = 'undo') = (undoes IS NOT NULL))
+    ) STRICT;
+    CREATE UNIQUE INDEX fsrs_parameter_event_by_undo_target ON fsrs_parameter_event (undoes)
+      WHERE undoes IS NOT NULL;
+    CREATE TRIGGER fsrs_parameter_event_append_only_update BEFORE UPDATE ON fsrs_parameter_event
+      BEGIN SELECT RAISE(ABORT, 'fsrs_parameter_event is append-only'); END;
+    CREATE TRIGGER fsrs_parameter_event_append_only_delete BEFORE DELETE ON fsrs_parameter_event
+      BEGIN SELECT RAISE(ABORT, 'fsrs_parameter_event is append-only'); END;
+  `);
+}
+
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'event log, card-state cache, settings', up: v1EventLog },
   { version: 2, name: 'quiz sessions and answers', up: v2QuizRecords },
@@ -229,6 +260,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'covering index for exam-mode review risk', up: v4ExamRiskIndex },
   { version: 5, name: 'reports of faulty items and cards', up: v5ItemReports },
   { version: 6, name: 'sync through a folder: what was read and written', up: v6SyncState },
+  { version: 7, name: 'fitted FSRS parameters (optimiser)', up: v7FsrsParameterEvents },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -246,6 +278,7 @@ export const expectedTables = [
   'sync_config',
   'sync_file',
   'sync_sent',
+  'fsrs_parameter_event',
 ] as const;
 
 export class SchemaTooNewError extends Error {

@@ -24,6 +24,8 @@ export interface ReplayEvent {
   /** The settings the rating was scheduled with, so a replay schedules it the same way. */
   readonly desiredRetention: number;
   readonly fuzz: boolean;
+  /** The FSRS weights in effect when the rating was given; the defaults when absent. */
+  readonly weights?: readonly number[] | undefined;
 }
 
 export interface ReplayedCard {

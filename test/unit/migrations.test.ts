@@ -204,7 +204,7 @@ describe('migrations', () => {
     fixtureBuilders[3]?.(db);
     migrate(db, 5);
     const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, 6)).toEqual([6]);
     expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
     db.prepare(`INSERT INTO sync_sent (kind, id, digest) VALUES ('setting', 'theme', 'a')`).run();
     expect(() =>
@@ -217,6 +217,27 @@ describe('migrations', () => {
         )
         .run('x.pathwise-sync.jsonl'),
     ).toThrow(/CHECK/);
+  });
+
+  it('v7 adds the fitted-parameter log: append-only, an application with weights, an undo of one', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 6);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(migrate(db, 7)).toEqual([7]);
+    expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
+    const insert = db.prepare(`INSERT INTO fsrs_parameter_event (id, device_id, kind, weights,
+      undoes, occurred_at) VALUES (?, 'd', ?, ?, ?, 1)`);
+    insert.run('a', 'apply', '[0.2, 1.3]', null);
+    expect(() => insert.run('b', 'apply', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('c', 'apply', 'not json', null)).toThrow(/CHECK/);
+    expect(() => insert.run('d', 'undo', null, null)).toThrow(/CHECK/);
+    insert.run('e', 'undo', null, 'a');
+    expect(() => insert.run('f', 'undo', null, 'a')).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`DELETE FROM fsrs_parameter_event`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`UPDATE fsrs_parameter_event SET weights = '[]'`).run()).toThrow(
+      /append-only/,
+    );
   });
 
   it('v5 adds the report log: append-only, a report complete, a withdrawal pointing at one', () => {
