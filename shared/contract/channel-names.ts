@@ -46,6 +46,10 @@ export const channelNames = [
   'sync.status',
   'sync.run',
   'sync.chooseFolder',
+  'optimiser.status',
+  'optimiser.start',
+  'optimiser.apply',
+  'optimiser.undo',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

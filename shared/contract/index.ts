@@ -12,6 +12,7 @@ import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
+import { optimiserChannels } from './optimiser.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...exportChannels,
   ...printChannels,
   ...syncChannels,
+  ...optimiserChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
