@@ -1,11 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { ReviewColumns } from '../../services/optimiser/protocol.ts';
 import { rebuildCardStates } from '../../services/storage/rebuild.ts';
 import { insertEvent } from '../../services/storage/review-events.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
-import { applyRating, dayMs, newCardState, type Rating } from '../../shared/engine/scheduler.ts';
-import { studyDayOf } from '../../shared/engine/study-day.ts';
+import { dayMs } from '../../shared/engine/scheduler.ts';
 import { prng } from './history.ts';
+import { forgetfulLearnerEvents } from './simulated-learner.ts';
 import type { openTestServices } from './test-services.ts';
 
 /**
@@ -50,56 +49,24 @@ export function syntheticReviews(options: {
 }
 
 /**
- * TEST-ONLY: writes a learner's history straight into the event log, as the review service would
- * have written it, then rebuilds the card-state cache from it and moves the clock to its end.
- * Each card is answered whenever it is due, recalled about half the time: far less than FSRS's
- * defaults expect. Thousands of answers take a moment this way, not minutes through the queue.
+ * TEST-ONLY: writes a forgetful learner's history (forgetfulLearnerEvents) straight into the event
+ * log, rebuilds the card-state cache from it and moves the clock to its end: thousands of answers
+ * take a moment this way, not minutes through the queue. Returns how many events it wrote.
  */
 export function seedReviewLog(
   services: ReturnType<typeof openTestServices>,
   options: { readonly cardIds: readonly string[]; readonly days: number; readonly seed?: number },
 ): number {
-  const random = prng(options.seed ?? 5);
   const start = services.clock.ms();
-  const end = start + options.days * dayMs;
-  const config = { desiredRetention: 0.9, fuzz: false };
-  let written = 0;
+  const events = forgetfulLearnerEvents({
+    ...options,
+    start,
+    deviceId: services.storage.deviceId,
+  });
   withTransaction(services.storage.db(), () => {
-    for (const cardId of options.cardIds) {
-      let state = newCardState(start);
-      let at = start + Math.floor(random() * dayMs);
-      for (let first = true; at < end; first = false) {
-        const rating: Rating = first || random() < 0.5 ? 'good' : 'again';
-        const after = applyRating(state, at, rating, config).state;
-        insertEvent(services.storage, {
-          id: uuidv7({ msecs: at, seq: written }),
-          deviceId: services.storage.deviceId,
-          cardId,
-          kind: 'rating',
-          source: 'review',
-          rating,
-          undoes: null,
-          quizAnswerId: null,
-          studySessionId: null,
-          occurredAt: at,
-          studyDay: studyDayOf(at),
-          durationMs: 2000,
-          desiredRetention: config.desiredRetention,
-          fuzz: false,
-          phaseBefore: state.phase,
-          phaseAfter: after.phase,
-          dueAfter: after.due,
-          stabilityAfter: after.stability,
-          difficultyAfter: after.difficulty,
-          recordedAt: at,
-        });
-        written += 1;
-        state = after;
-        at = Math.max(after.due, at + 60_000);
-      }
-    }
+    for (const event of events) insertEvent(services.storage, event);
   });
   rebuildCardStates(services.storage);
-  services.clock.set(end);
-  return written;
+  services.clock.set(start + options.days * dayMs);
+  return events.length;
 }

@@ -1,0 +1,58 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ReviewEvent } from '../../services/storage/review-events.ts';
+import { applyRating, newCardState, type Rating } from '../../shared/engine/scheduler.ts';
+import { studyDayOf } from '../../shared/engine/study-day.ts';
+import { prng } from './history.ts';
+
+const dayMs = 86_400_000;
+
+/**
+ * TEST-ONLY: the review events of a learner who remembers far less than FSRS's defaults expect,
+ * as the review service would have written them: each card is answered whenever it comes due and
+ * recalled about half the time, from `start` for `days`. Reproducible from its seed.
+ */
+export function forgetfulLearnerEvents(options: {
+  readonly cardIds: readonly string[];
+  readonly start: number;
+  readonly days: number;
+  readonly deviceId: string;
+  readonly seed?: number;
+}): ReviewEvent[] {
+  const random = prng(options.seed ?? 5);
+  const end = options.start + options.days * dayMs;
+  const config = { desiredRetention: 0.9, fuzz: false };
+  const events: ReviewEvent[] = [];
+  for (const cardId of options.cardIds) {
+    let state = newCardState(options.start);
+    let at = options.start + Math.floor(random() * dayMs);
+    for (let first = true; at < end; first = false) {
+      const rating: Rating = first || random() < 0.5 ? 'good' : 'again';
+      const after = applyRating(state, at, rating, config).state;
+      events.push({
+        id: uuidv7({ msecs: at, seq: events.length }),
+        deviceId: options.deviceId,
+        cardId,
+        kind: 'rating',
+        source: 'review',
+        rating,
+        undoes: null,
+        quizAnswerId: null,
+        studySessionId: null,
+        occurredAt: at,
+        studyDay: studyDayOf(at),
+        durationMs: 2000,
+        desiredRetention: config.desiredRetention,
+        fuzz: false,
+        phaseBefore: state.phase,
+        phaseAfter: after.phase,
+        dueAfter: after.due,
+        stabilityAfter: after.stability,
+        difficultyAfter: after.difficulty,
+        recordedAt: at,
+      });
+      state = after;
+      at = Math.max(after.due, at + 60_000);
+    }
+  }
+  return events;
+}
