@@ -1,15 +1,28 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ReviewEvent } from '../../services/storage/review-events.ts';
-import { applyRating, newCardState, type Rating } from '../../shared/engine/scheduler.ts';
+import {
+  applyRating,
+  defaultWeights,
+  newCardState,
+  retrievability,
+  type Rating,
+} from '../../shared/engine/scheduler.ts';
 import { studyDayOf } from '../../shared/engine/study-day.ts';
 import { prng } from './history.ts';
 
 const dayMs = 86_400_000;
 
 /**
- * TEST-ONLY: the review events of a learner who remembers far less than FSRS's defaults expect,
- * as the review service would have written them: each card is answered whenever it comes due and
- * recalled about half the time, from `start` for `days`. Reproducible from its seed.
+ * The memory of the simulated learner: FSRS itself, but with initial stabilities a fifth of the
+ * defaults' and stability growing more slowly after a success, so FSRS can learn it exactly.
+ */
+const learnerWeights = defaultWeights.map((w, i) => (i <= 3 ? w / 10 : i === 8 ? w - 1.2 : w));
+
+/**
+ * TEST-ONLY: the review events of a learner who forgets much faster than FSRS's defaults expect,
+ * as the review service would have written them: each card is answered whenever the default
+ * schedule brings it, recalled with the probability the learner's own memory gives, from `start`
+ * for `days`. Reproducible from its seed.
  */
 export function forgetfulLearnerEvents(options: {
   readonly cardIds: readonly string[];
@@ -24,10 +37,13 @@ export function forgetfulLearnerEvents(options: {
   const events: ReviewEvent[] = [];
   for (const cardId of options.cardIds) {
     let state = newCardState(options.start);
+    let memory = state;
     let at = options.start + Math.floor(random() * dayMs);
     for (let first = true; at < end; first = false) {
-      const rating: Rating = first || random() < 0.5 ? 'good' : 'again';
+      const recalled = first || random() < retrievability(memory, at);
+      const rating: Rating = recalled ? 'good' : 'again';
       const after = applyRating(state, at, rating, config).state;
+      memory = applyRating(memory, at, rating, { ...config, weights: learnerWeights }).state;
       events.push({
         id: uuidv7({ msecs: at, seq: events.length }),
         deviceId: options.deviceId,

@@ -49,6 +49,7 @@ async function finished(services: Services): Promise<OptimiserStatus> {
 
 /** Answers the next card Good; the stability it got, and what each set of weights gives. */
 function stabilityAfterGood(services: Services, weights: readonly number[]) {
+  for (let day = 0; day < 365 && !services.review.next().item; day++) services.clock.advance(dayMs);
   const next = services.review.next().item;
   if (!next) throw new Error('nothing to answer');
   const before = getCardState(services.storage, next.card.id)?.state;
@@ -104,7 +105,7 @@ describe('optimiser service', () => {
 
   it('fits, applies only a better fit, schedules with it, and undo restores the defaults', async () => {
     const services = open({ optimiser: { minimumReviews: 100 } });
-    seed(services, 30, 120);
+    seed(services, 40, 365, 7);
     const status = await finished(services);
     const run = status.run;
     if (run.state !== 'fitted') throw new Error(`expected a fit, got ${JSON.stringify(run)}`);
@@ -127,9 +128,7 @@ describe('optimiser service', () => {
     expect(answered.stored).not.toBe(answered.defaults);
 
     // Answers given now use the fitted weights; the cache still equals the log's replay.
-    for (let i = 0; i < 12; i++) answerNext(services, i % 3 === 0 ? 'again' : 'good');
-    services.clock.advance(2 * dayMs);
-    for (let i = 0; i < 12; i++) answerNext(services, 'good');
+    for (let i = 0; i < 6; i++) stabilityAfterGood(services, run.weights);
     const cached = allCardStates(services.storage);
     rebuildCardStates(services.storage);
     expect(allCardStates(services.storage)).toEqual(cached);

@@ -25,10 +25,12 @@ function FiguresTable({
   before,
   after,
   caption,
+  beforeLabel,
 }: {
   readonly before: Figures;
   readonly after: Figures;
   readonly caption: string;
+  readonly beforeLabel: string;
 }) {
   return (
     <div className="table-scroll">
@@ -37,7 +39,7 @@ function FiguresTable({
         <thead>
           <tr>
             <th scope="col">Measure (lower is better)</th>
-            <th scope="col">Parameters in use</th>
+            <th scope="col">{beforeLabel}</th>
             <th scope="col">Fitted to you</th>
           </tr>
         </thead>
@@ -63,7 +65,7 @@ function used(run: { reviewsUsed: number; cardsUsed: number; cardsDropped: numbe
     run.cardsDropped > 0
       ? ` ${plural(run.cardsDropped, 'card')} left out: never reviewed a day or more after the time before.`
       : '';
-  return `${plural(run.reviewsUsed, 'review')} of ${plural(run.cardsUsed, 'card')} used.${dropped}`;
+  return `Used: ${plural(run.reviewsUsed, 'review')} made a day or more after the card’s previous one, of ${plural(run.cardsUsed, 'card')}.${dropped}`;
 }
 
 function FittedResult({ run, busy }: { readonly run: Fitted; readonly busy: boolean }) {
@@ -74,6 +76,7 @@ function FittedResult({ run, busy }: { readonly run: Fitted; readonly busy: bool
         before={run.current}
         after={run.fitted}
         caption={`Result, in ${formatDuration(run.durationMs)}`}
+        beforeLabel={run.applied ? 'Parameters replaced' : 'Parameters in use'}
       />
       <p data-testid="optimiser-used">{used(run)}</p>
       <p className="field-help">
@@ -116,7 +119,7 @@ function RunState({ status, busy }: { readonly status: OptimiserStatus; readonly
       return (
         <p data-testid="optimiser-too-little">
           Too little history to optimise yet: {plural(run.reviewsUsed, 'review')} made a day or more
-          after the card&rsquo;s previous one, of the {run.minimum} needed. {used(run)}
+          after the card&rsquo;s previous one, of the {run.minimum} needed.
         </p>
       );
     case 'fitted':
