@@ -8,6 +8,7 @@ import { measureGeneration, measureLayout } from './engine.ts';
 import { measureExports } from './exports.ts';
 import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
+import { measureOptimiser } from './optimiser.ts';
 import { measureStorage } from './storage.ts';
 import { measureSync } from './sync.ts';
 import { measureUiLatency } from './ui-latency.ts';
@@ -31,6 +32,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['ui latency', () => measureUiLatency()],
   ['exports', () => measureExports()],
   ['sync', () => measureSync()],
+  ['optimiser', () => measureOptimiser()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
