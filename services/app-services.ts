@@ -40,7 +40,11 @@ import { Storage } from './storage/storage.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { optimiserEntry } from './host/entries.ts';
 import { optimiserHandlers } from './optimiser/handlers.ts';
-import { forkOptimiser, runOptimiserProcess } from './optimiser/optimiser-process.ts';
+import {
+  OptimiserFailure,
+  forkOptimiser,
+  runOptimiserProcess,
+} from './optimiser/optimiser-process.ts';
 import type { LaunchOptimiser } from './optimiser/optimiser-process.ts';
 import { OptimiserService } from './optimiser/optimiser-service.ts';
 import { runSyncRound } from './sync/sync-round.ts';
@@ -239,11 +243,23 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     storage,
     now,
     newId: () => review.newId(),
-    run: (request, onProgress) =>
-      runOptimiserProcess(options.optimiser?.launch ?? forkOptimiser, optimiserEntry, request, {
+    run: (request, onProgress) => {
+      // Electron's Node cannot fork itself (the runAsNode fuse is off): it needs its adapter.
+      const launch =
+        options.optimiser?.launch ?? (options.transport === 'electron' ? undefined : forkOptimiser);
+      if (!launch) {
+        return Promise.reject(
+          new OptimiserFailure(
+            'Optimise is not available in the desktop app yet; it runs in the browser preview. ' +
+              'Your parameters are unchanged.',
+          ),
+        );
+      }
+      return runOptimiserProcess(launch, optimiserEntry, request, {
         timeoutMs: options.optimiser?.timeoutMs ?? 10 * 60_000,
         onProgress,
-      }),
+      });
+    },
     ...(options.optimiser?.minimumReviews === undefined
       ? {}
       : { minimumReviews: options.optimiser.minimumReviews }),
