@@ -9,6 +9,7 @@ import { measureGeneration, measureLayout } from './engine.ts';
 import { measureExports } from './exports.ts';
 import { measureHostStalls } from './host-stall.ts';
 import { measureImportStall } from './import-stall.ts';
+import { measureOptimiser } from './optimiser.ts';
 import { measureStorage } from './storage.ts';
 import { measureSync } from './sync.ts';
 import { measureUiLatency } from './ui-latency.ts';
@@ -33,6 +34,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['exports', () => measureExports()],
   ['sync', () => measureSync()],
   ['browse filter', () => measureBrowse()],
+  ['optimiser', () => measureOptimiser()],
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

@@ -56,7 +56,11 @@ await Promise.all([
       'main/job-worker': 'services/jobs/job-worker.ts',
       'preview/service-host': 'services/host/host-worker.ts',
       'preview/job-worker': 'services/jobs/job-worker.ts',
+      'main/optimiser-child': 'services/optimiser/optimiser-child.ts',
+      'preview/optimiser-child': 'services/optimiser/optimiser-child.ts',
     },
+    // The FSRS optimiser is native code (a .node file per platform): loaded from node_modules.
+    external: ['@open-spaced-repetition/binding'],
     outdir: 'out',
     format: 'esm',
     banner: esmRequireBanner,

@@ -42,6 +42,15 @@ import { storageFailure } from './storage/storage-errors.ts';
 import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
 import { Storage } from './storage/storage.ts';
 import { syncHandlers } from './sync/handlers.ts';
+import { optimiserEntry } from './host/entries.ts';
+import { optimiserHandlers } from './optimiser/handlers.ts';
+import {
+  OptimiserFailure,
+  forkOptimiser,
+  runOptimiserProcess,
+} from './optimiser/optimiser-process.ts';
+import type { LaunchOptimiser } from './optimiser/optimiser-process.ts';
+import { OptimiserService } from './optimiser/optimiser-service.ts';
 import { runSyncRound } from './sync/sync-round.ts';
 import { SyncService } from './sync/sync-service.ts';
 
@@ -80,6 +89,15 @@ export interface AppServicesOptions {
   readonly syncIntervalMs?: number | null;
   /** A sync round once study pauses this long (default 2 min). */
   readonly syncQuietMs?: number;
+  /**
+   * The FSRS optimiser's process: how it starts (Node's fork by default; Electron's utility
+   * process through its adapter), its time limit (default 10 min), and its minimum of reviews.
+   */
+  readonly optimiser?: {
+    readonly launch?: LaunchOptimiser;
+    readonly timeoutMs?: number;
+    readonly minimumReviews?: number;
+  };
 }
 
 export interface AppServices {
@@ -109,6 +127,8 @@ export interface AppServices {
   readonly reports: ReportService;
   /** Sync through a folder: when rounds run, and what the last one did. */
   readonly sync: SyncService;
+  /** Settings › Optimise: FSRS weights fitted to the learner, applied and undone as events. */
+  readonly optimiser: OptimiserService;
   /** Jobs on other threads using the database file (see `jobs` in the options). */
   readonly running: RunningJobs;
   /** Where and when a job asked for now runs. */
@@ -232,6 +252,31 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   });
   if (options.syncFolder !== undefined) sync.setFolder(options.syncFolder);
   sync.start();
+  const optimiser = new OptimiserService({
+    storage,
+    now,
+    newId: () => review.newId(),
+    run: (request, onProgress) => {
+      // Electron's Node cannot fork itself (the runAsNode fuse is off): it needs its adapter.
+      const launch =
+        options.optimiser?.launch ?? (options.transport === 'electron' ? undefined : forkOptimiser);
+      if (!launch) {
+        return Promise.reject(
+          new OptimiserFailure(
+            'Optimise is not available in the desktop app yet; it runs in the browser preview. ' +
+              'Your parameters are unchanged.',
+          ),
+        );
+      }
+      return runOptimiserProcess(launch, optimiserEntry, request, {
+        timeoutMs: options.optimiser?.timeoutMs ?? 10 * 60_000,
+        onProgress,
+      });
+    },
+    ...(options.optimiser?.minimumReviews === undefined
+      ? {}
+      : { minimumReviews: options.optimiser.minimumReviews }),
+  });
   const delay = options.dailyBackupDelayMs === undefined ? 10_000 : options.dailyBackupDelayMs;
   let timer: NodeJS.Timeout | undefined;
   if (delay === 0) void daily();
@@ -259,6 +304,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     data,
     reports,
     sync,
+    optimiser,
     running,
     jobContext,
     dailyBackup: daily,
@@ -319,6 +365,7 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
     services.sync.afterStudy(customStudyHandlers(services.customStudy), ['custom.cram']),
   );
   registry.registerAll(browseHandlers(browseServiceFor(services), services.review));
+  registry.registerAll(optimiserHandlers(services.optimiser));
   registry.assertComplete();
   return registry;
 }

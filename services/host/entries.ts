@@ -14,3 +14,8 @@ export const hostWorkerEntry = built
 export const jobWorkerEntry = built
   ? new URL('./job-worker.js', import.meta.url)
   : new URL('../jobs/job-worker.ts', import.meta.url);
+
+/** The FSRS optimiser, in a process of its own (services/optimiser/): its native code can abort. */
+export const optimiserEntry = built
+  ? new URL('./optimiser-child.js', import.meta.url)
+  : new URL('../optimiser/optimiser-child.ts', import.meta.url);

@@ -36,6 +36,7 @@ const servedDuringExclusive: ReadonlySet<string> = new Set([
   'print.exam',
   'print.cards',
   'sync.status',
+  'optimiser.status',
 ]);
 
 /**

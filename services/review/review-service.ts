@@ -55,6 +55,7 @@ import { Catalog } from './catalog.ts';
 import { writeCardAction, type CardAction } from './card-action-writer.ts';
 import { IntroducedCards } from './introduced-cards.ts';
 import { countExamReviews, nextExamReview, type ExamDay } from './exam-reviews.ts';
+import { storedTimeline } from '../optimiser/parameter-rows.ts';
 
 const noCards: ReadonlySet<string> = new Set();
 
@@ -432,7 +433,11 @@ export class ReviewService {
     source: ReviewEvent['source'],
   ): CardStateRecord {
     const at = Math.max(this.#now().getTime(), undone.occurredAt);
-    const log = eventsForCard(this.#storage, undone.cardId).map(toReplayEvent);
+    const { weightsAt } = storedTimeline(this.#storage);
+    const log = eventsForCard(this.#storage, undone.cardId).map((event) => ({
+      ...toReplayEvent(event),
+      weights: weightsAt(event.occurredAt),
+    }));
     const undoReplay = {
       id: this.newId(),
       kind: 'undo' as const,

@@ -8,6 +8,7 @@ import {
 } from '../../shared/contract/settings.ts';
 import type { SchedulerConfig } from '../../shared/engine/scheduler.ts';
 import { daysBetween, studyDayOf } from '../../shared/engine/study-day.ts';
+import { storedTimeline } from '../optimiser/parameter-rows.ts';
 import { allSettingRecords, putSettingRecord } from '../storage/setting-rows.ts';
 import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -55,7 +56,11 @@ export class SettingsService {
   }
 
   schedulerConfig(): SchedulerConfig {
-    return { desiredRetention: this.get().desiredRetention, fuzz: this.#fuzz };
+    return {
+      desiredRetention: this.get().desiredRetention,
+      fuzz: this.#fuzz,
+      weights: storedTimeline(this.#storage).weightsAt(this.#now().getTime()),
+    };
   }
 }
 

@@ -280,8 +280,8 @@ function v7CramEvents(db: DatabaseSync): void {
 }
 
 /**
- * v9 (question bank, issue 12): the questions the learner marked during a quiz, for the question bank's
- * "marked" pool. One row per marked item; unmarking deletes it.
+ * v9 (question bank, issue 12): the questions the learner marked during a quiz, for the question
+ * bank's "marked" pool. One row per marked item; unmarking deletes it.
  */
 function v9QuizMarks(db: DatabaseSync): void {
   db.exec(`
@@ -289,6 +289,37 @@ function v9QuizMarks(db: DatabaseSync): void {
       item_id TEXT PRIMARY KEY,
       marked_at INTEGER NOT NULL
     ) STRICT, WITHOUT ROWID;
+  `);
+}
+
+/**
+ * v10 (optimiser, issue 12): FSRS weights fitted to the learner, applied and undone as events in
+ * an append-only log. The weights in effect at a moment are those of the latest application
+ * before it that no undo before it took back; none means FSRS's defaults.
+ */
+function v10FsrsParameterEvents(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE fsrs_parameter_event (
+      id TEXT PRIMARY KEY,
+      device_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('apply', 'undo')),
+      weights TEXT CHECK (weights IS NULL OR json_valid(weights)),
+      undoes TEXT REFERENCES fsrs_parameter_event (id),
+      occurred_at INTEGER NOT NULL,
+      reviews_used INTEGER CHECK (reviews_used IS NULL OR reviews_used >= 0),
+      log_loss_before REAL,
+      log_loss_after REAL,
+      rmse_before REAL,
+      rmse_after REAL,
+      CHECK ((kind = 'apply') = (weights IS NOT NULL)),
+      CHECK ((kind = 'undo') = (undoes IS NOT NULL))
+    ) STRICT;
+    CREATE UNIQUE INDEX fsrs_parameter_event_by_undo_target ON fsrs_parameter_event (undoes)
+      WHERE undoes IS NOT NULL;
+    CREATE TRIGGER fsrs_parameter_event_append_only_update BEFORE UPDATE ON fsrs_parameter_event
+      BEGIN SELECT RAISE(ABORT, 'fsrs_parameter_event is append-only'); END;
+    CREATE TRIGGER fsrs_parameter_event_append_only_delete BEFORE DELETE ON fsrs_parameter_event
+      BEGIN SELECT RAISE(ABORT, 'fsrs_parameter_event is append-only'); END;
   `);
 }
 
@@ -302,6 +333,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'custom study: cram events in the log', up: v7CramEvents },
   { version: 8, name: 'card actions: suspend, bury, flag, forget', up: v8CardActions },
   { version: 9, name: 'quiz marks for the question bank', up: v9QuizMarks },
+  { version: 10, name: 'fitted FSRS parameters (optimiser)', up: v10FsrsParameterEvents },
 ];
 
 export const latestSchemaVersion = migrations.length;
@@ -320,6 +352,7 @@ export const expectedTables = [
   'sync_file',
   'sync_sent',
   'quiz_mark',
+  'fsrs_parameter_event',
 ] as const;
 
 export class SchemaTooNewError extends Error {

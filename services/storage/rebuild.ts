@@ -1,4 +1,5 @@
 import { replayCard, type ReplayEvent } from '../../shared/engine/replay.ts';
+import { storedTimeline } from '../optimiser/parameter-rows.ts';
 import { cardStateSql, putCardState, replayedRecord } from './card-states.ts';
 import { eventSql, replayEventFromRow, replayLogOfCard } from './review-events.ts';
 import { text, withTransaction } from './sqlite.ts';
@@ -23,6 +24,7 @@ export function rebuildCardStates(storage: Storage, cardIds?: Iterable<string>):
 
 function rebuildAll(storage: Storage): RebuildResult {
   storage.statement(cardStateSql.deleteAll).run();
+  const { weightsAt } = storedTimeline(storage);
   let cards = 0;
   let events = 0;
   let currentCard: string | undefined;
@@ -43,19 +45,23 @@ function rebuildAll(storage: Storage): RebuildResult {
       currentCard = cardId;
       batch = [];
     }
-    batch.push(replayEventFromRow(row));
+    const event = replayEventFromRow(row);
+    batch.push({ ...event, weights: weightsAt(event.occurredAt) });
   }
   flush();
   return { cards, events };
 }
 
 function rebuildSome(storage: Storage, cardIds: Iterable<string>): RebuildResult {
+  const { weightsAt } = storedTimeline(storage);
   let cards = 0;
   let events = 0;
   for (const cardId of new Set(cardIds)) {
     const log = replayLogOfCard(storage, cardId);
     events += log.length;
-    const replayed = replayCard(log);
+    const replayed = replayCard(
+      log.map((event) => ({ ...event, weights: weightsAt(event.occurredAt) })),
+    );
     if (replayed) {
       putCardState(storage, replayedRecord(cardId, replayed));
       cards += 1;

@@ -55,6 +55,10 @@ export const channelNames = [
   'browse.detail',
   'browse.act',
   'browse.study',
+  'optimiser.status',
+  'optimiser.start',
+  'optimiser.apply',
+  'optimiser.undo',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

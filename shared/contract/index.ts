@@ -14,6 +14,7 @@ import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
 import { syncChannels } from './sync.ts';
 import { customStudyChannels } from './custom-study.ts';
+import { optimiserChannels } from './optimiser.ts';
 import type { ChannelDef } from './define.ts';
 import type { Envelope } from './errors.ts';
 
@@ -38,6 +39,7 @@ export const contract = {
   ...syncChannels,
   ...customStudyChannels,
   ...browseChannels,
+  ...optimiserChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -35,6 +35,8 @@ export interface ReplayEvent {
   readonly fuzz: boolean;
   /** Set for a `flag` action: its colour. */
   readonly flag?: FlagColour | null;
+  /** The FSRS weights in effect when the rating was given; the defaults when absent. */
+  readonly weights?: readonly number[] | undefined;
 }
 
 export interface ReplayedCard {

@@ -44,6 +44,8 @@ export interface SchedulerConfig {
   readonly desiredRetention: number;
   /** Spread intervals a little so cards learned together do not stay together; off in tests. */
   readonly fuzz: boolean;
+  /** FSRS-6 weights fitted to the learner (Settings › Optimise); the pinned defaults when absent. */
+  readonly weights?: readonly number[] | undefined;
 }
 
 export const defaultDesiredRetention = 0.9;
@@ -102,16 +104,21 @@ const pinnedParameters = {
   enable_short_term: true,
 } as const;
 
+/** FSRS-6's 21 default weights: what the scheduler uses until the learner applies fitted ones. */
+export const defaultWeights: readonly number[] = pinnedParameters.w;
+
 const instances = new Map<string, FSRS>();
 
 function scheduler(config: SchedulerConfig): FSRS {
-  const key = `${config.desiredRetention}|${config.fuzz}`;
+  const weights = config.weights ?? pinnedParameters.w;
+  const key = `${config.desiredRetention}|${config.fuzz}|${weights.join(',')}`;
   let instance = instances.get(key);
   if (!instance) {
     instance = fsrs({
       request_retention: config.desiredRetention,
       enable_fuzz: config.fuzz,
       ...pinnedParameters,
+      w: [...weights],
     });
     instances.set(key, instance);
   }

@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { openAppServices, type AppServices } from '../../services/app-services.ts';
+import {
+  openAppServices,
+  type AppServices,
+  type AppServicesOptions,
+} from '../../services/app-services.ts';
 import type { HostOpenOptions } from '../../services/host/protocol.ts';
 import type { StudyCard } from '../../shared/engine/types.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
@@ -56,6 +60,7 @@ export interface TestServicesOptions {
   readonly busyTimeoutMs?: number;
   readonly fuzz?: boolean;
   readonly quickCheckMaxBytes?: number;
+  readonly optimiser?: AppServicesOptions['optimiser'];
 }
 
 /**
@@ -79,6 +84,7 @@ export function openTestServices(
     ...(options.quickCheckMaxBytes === undefined
       ? {}
       : { quickCheckMaxBytes: options.quickCheckMaxBytes }),
+    ...(options.optimiser === undefined ? {} : { optimiser: options.optimiser }),
   });
   onCleanup(() => services.close());
   if (options.cards) services.review.setCatalog(options.cards, options.pack);

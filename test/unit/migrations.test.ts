@@ -351,6 +351,27 @@ describe('migrations', () => {
     ).toThrow(/cannot store TEXT/);
   });
 
+  it('v10 adds the fitted-parameter log: append-only, an application with weights, an undo of one', () => {
+    const db = memory();
+    fixtureBuilders[3]?.(db);
+    migrate(db, 9);
+    const events = db.prepare(`SELECT * FROM review_event ORDER BY id`).all();
+    expect(migrate(db, 10)).toEqual([10]);
+    expect(db.prepare(`SELECT * FROM review_event ORDER BY id`).all()).toEqual(events);
+    const insert = db.prepare(`INSERT INTO fsrs_parameter_event (id, device_id, kind, weights,
+      undoes, occurred_at) VALUES (?, 'd', ?, ?, ?, 1)`);
+    insert.run('a', 'apply', '[0.2, 1.3]', null);
+    expect(() => insert.run('b', 'apply', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run('c', 'apply', 'not json', null)).toThrow(/CHECK/);
+    expect(() => insert.run('d', 'undo', null, null)).toThrow(/CHECK/);
+    insert.run('e', 'undo', null, 'a');
+    expect(() => insert.run('f', 'undo', null, 'a')).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`DELETE FROM fsrs_parameter_event`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`UPDATE fsrs_parameter_event SET weights = '[]'`).run()).toThrow(
+      /append-only/,
+    );
+  });
+
   it('upgrades a fixture of every earlier version to the latest, keeping every row', () => {
     for (const [version, build] of Object.entries(fixtureBuilders)) {
       const db = memory();

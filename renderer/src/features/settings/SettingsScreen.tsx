@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { AppearanceSettings } from './AppearanceSettings.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
+import { OptimiserPanel } from './OptimiserPanel.tsx';
 import { OtherAppsExport } from './OtherAppsExport.tsx';
 import { PacksPanel } from './PacksPanel.tsx';
 import { ProgressData } from './ProgressData.tsx';
@@ -46,6 +47,7 @@ export default function SettingsScreen() {
       {settings && (
         <div className="settings-grid">
           <StudySettings settings={settings} save={saveSetting} />
+          <OptimiserPanel />
           <AppearanceSettings settings={settings} save={saveSetting} />
           <ProgressData />
           <OtherAppsExport />

@@ -1,0 +1,89 @@
+import {
+  FSRSBinding,
+  FSRSBindingItem,
+  FSRSBindingReview,
+  computeParameters,
+  evaluateWithTimeSeriesSplits,
+} from '@open-spaced-repetition/binding';
+import {
+  buildTrainingSet,
+  type LoggedReview,
+  type TrainingItem,
+} from '../../shared/engine/optimiser-items.ts';
+import type { ChildMessage, OptimiseRequest, ReviewColumns } from './protocol.ts';
+
+// The optimiser's own process (started by optimiser-process.ts): fsrs-rs aborts the whole process
+// on an item it cannot train on, so it never runs inside the services. One request, one answer,
+// then the process ends.
+
+const send = (message: ChildMessage): void => {
+  process.send?.(message);
+};
+
+process.once('message', (request: OptimiseRequest) => {
+  optimise(request).then(
+    (answer) => {
+      send(answer);
+      process.disconnect();
+    },
+    (error: unknown) => {
+      send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      process.disconnect();
+    },
+  );
+});
+
+async function optimise(request: OptimiseRequest): Promise<ChildMessage> {
+  const set = buildTrainingSet(rowsOf(request.reviews));
+  const used = {
+    reviewsUsed: set.reviewsUsed,
+    cardsUsed: set.cardsUsed,
+    cardsDropped: set.cardsDropped,
+  };
+  if (set.reviewsUsed < request.minimumReviews) return { type: 'too-little', used };
+  const items = set.items.map(toBindingItem);
+  const progress =
+    (stage: 'fitting' | 'evaluating') =>
+    (done: number, total: number): void =>
+      send({ type: 'progress', stage, share: total > 0 ? Math.min(1, done / total) : 0 });
+  const weights = await computeParameters(items, {
+    enableShortTerm: true,
+    progress: progress('fitting'),
+  });
+  // The fitted weights' figures come from a time-series split: each part is predicted by weights
+  // fitted only on the reviews before it. The weights in use were fitted on none of these
+  // reviews, so every review is a fair test of them.
+  const fitted = await evaluateWithTimeSeriesSplits(items, {
+    enableShortTerm: true,
+    progress: progress('evaluating'),
+  });
+  const current = new FSRSBinding([...request.currentWeights]).evaluate(items);
+  return {
+    type: 'result',
+    used,
+    weights,
+    current: { logLoss: current.logLoss, rmse: current.rmseBins },
+    fitted: { logLoss: fitted.logLoss, rmse: fitted.rmseBins },
+  };
+}
+
+function* rowsOf(columns: ReviewColumns): Generator<LoggedReview> {
+  for (let row = 0; row < columns.card.length; row++) {
+    const rating = columns.rating[row];
+    if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) {
+      throw new Error(`review ${row} has no rating from 1 to 4`);
+    }
+    yield {
+      card: columns.card[row] ?? 0,
+      rating,
+      day: columns.day[row] ?? 0,
+      occurredAt: columns.occurredAt[row] ?? 0,
+    };
+  }
+}
+
+function toBindingItem(item: TrainingItem): FSRSBindingItem {
+  return new FSRSBindingItem(
+    item.reviews.map((review) => new FSRSBindingReview(review.rating, review.deltaT)),
+  );
+}
