@@ -1,5 +1,6 @@
 import { compareEvents, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { applyRating } from '../../shared/engine/scheduler.ts';
+import { storedTimeline } from '../optimiser/parameter-rows.ts';
 import { fromDbCardState, putCardState } from '../storage/card-states.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
 import { num } from '../storage/sqlite.ts';
@@ -19,8 +20,9 @@ export function replayMerged(storage: Storage, merged: MergedEvents): void {
     return;
   }
   const replay: string[] = [];
+  const { weightsAt } = storedTimeline(storage);
   for (const [cardId, events] of merged.byCard) {
-    if (!foldForward(storage, cardId, events)) replay.push(cardId);
+    if (!foldForward(storage, cardId, events, weightsAt)) replay.push(cardId);
   }
   if (replay.length > 0) rebuildCardStates(storage, replay);
 }
@@ -61,7 +63,16 @@ export class MergedEvents {
 const cachedWithLatestSql = `SELECT s.*, e.occurred_at AS latest_at
   FROM card_state s JOIN review_event e ON e.id = s.last_event_id WHERE s.card_id = ?`;
 
-function foldForward(storage: Storage, cardId: string, merged: readonly ReplayEvent[]): boolean {
+/**
+ * Each rating is scheduled with the FSRS weights in effect when it was given, as the rebuild
+ * does (the learner may have applied fitted weights).
+ */
+function foldForward(
+  storage: Storage,
+  cardId: string,
+  merged: readonly ReplayEvent[],
+  weightsAt: (at: number) => readonly number[] | undefined,
+): boolean {
   // A cram leaves the schedule as it was, so it is never a reason to replay.
   const events = merged.filter((event) => event.kind !== 'cram');
   if (events.length === 0) return true;
@@ -76,7 +87,8 @@ function foldForward(storage: Storage, cardId: string, merged: readonly ReplayEv
   let state = cached.state;
   for (const event of sorted) {
     if (event.kind !== 'rating' || event.rating === null) return false;
-    state = applyRating(state, event.occurredAt, event.rating, event).state;
+    const config = { ...event, weights: weightsAt(event.occurredAt) };
+    state = applyRating(state, event.occurredAt, event.rating, config).state;
   }
   putCardState(storage, {
     ...cached,

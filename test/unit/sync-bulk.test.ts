@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { insertParameterEvent } from '../../services/optimiser/parameter-rows.ts';
 import { allCardStates, replayedRecord } from '../../services/storage/card-states.ts';
 import { rebuildCardStates } from '../../services/storage/rebuild.ts';
 import {
@@ -15,7 +16,7 @@ import { withTransaction } from '../../services/storage/sqlite.ts';
 import { syncFileName } from '../../services/sync/line-format.ts';
 import { runSyncRound } from '../../services/sync/sync-round.ts';
 import { replayCard } from '../../shared/engine/replay.ts';
-import { ratings, type Rating } from '../../shared/engine/scheduler.ts';
+import { defaultWeights, ratings, type Rating } from '../../shared/engine/scheduler.ts';
 import { NoticeBoard } from '../../services/notices.ts';
 import { Catalog } from '../../services/review/catalog.ts';
 import { ReviewService } from '../../services/review/review-service.ts';
@@ -142,6 +143,43 @@ describe('the bulk merge', () => {
       ),
       { numRuns: 4, seed: 20261202, endOnFailure: true },
     );
+  });
+
+  it('folds merged ratings forward with the fitted FSRS weights in effect, as the rebuild does', () => {
+    const folder = tempDir('sync-bulk-weights');
+    const base = Date.parse('2025-05-05T09:00:00.000Z');
+    // Every stage of the model moves: first ratings, reviews and same-day steps.
+    const fitted = defaultWeights.map((w, i) =>
+      i <= 3 ? w / 4 : i === 8 ? w - 1.2 : i === 17 ? w / 2 : w,
+    );
+    const devices = [openDevice(base), openDevice(base + 60_000)];
+    for (const device of devices) {
+      withTransaction(device.storage.db(), () =>
+        insertParameterEvent(device.storage, {
+          id: `01960000-0000-7000-8000-00000000000${devices.indexOf(device)}`,
+          deviceId: `device-${devices.indexOf(device)}`,
+          kind: 'apply',
+          weights: fitted,
+          undoes: null,
+          occurredAt: base - 86_400_000,
+          figures: null,
+        }),
+      );
+    }
+    const [a, b] = devices as [Device, Device];
+    study(a, ['good', 'hard', 'good'], -1);
+    sync(a, folder);
+    sync(b, folder);
+    // Later ratings on the same cards arrive after b has cached them: b folds them forward.
+    a.at += 3 * 86_400_000;
+    study(a, ['good', 'easy', 'again'], -1);
+    b.at = a.at + 60_000;
+    sync(a, folder);
+    expect(sync(b, folder).received.events).toBe(3);
+    const folded = allCardStates(b.storage);
+    rebuildCardStates(b.storage);
+    expect(folded).toEqual(allCardStates(b.storage));
+    expect(folded).toEqual(allCardStates(a.storage));
   });
 
   it('stores each field of an event in its own column', () => {
