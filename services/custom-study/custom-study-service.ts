@@ -7,6 +7,7 @@ import {
 } from '../../shared/contract/custom-study.ts';
 import type { TopicMastery } from '../../shared/contract/progress.ts';
 import type { QueueCounts } from '../../shared/contract/review.ts';
+import { flagColours, flagNames, type FlagColour } from '../../shared/engine/card-actions.ts';
 import { dayMs, newCardState, type Rating } from '../../shared/engine/scheduler.ts';
 import { addDays, studyDayEnd, studyDayOf } from '../../shared/engine/study-day.ts';
 import type { StudyCard } from '../../shared/engine/types.ts';
@@ -23,6 +24,7 @@ export const customStudySql = {
   forgottenSince: `SELECT e.card_id, MAX(e.occurred_at) AS last FROM review_event e
     WHERE e.study_day >= ? AND e.rating = 'again' AND ${isReview('e')}
     GROUP BY e.card_id ORDER BY last DESC, e.card_id`,
+  flagged: `SELECT card_id, flag FROM card_state WHERE flag IS NOT NULL`,
 } as const;
 
 export interface CustomStudyServiceOptions {
@@ -74,6 +76,7 @@ export class CustomStudyService {
       pathways: (pack?.pathways ?? [])
         .map((way) => ({ id: way.id, title: way.title, cards: byPathway.get(way.id) ?? 0 }))
         .filter((way) => way.cards > 0),
+      flags: this.#flagSets(),
       weakTopics: this.#weakTopics().map(({ topicId, title, mastery }) => ({
         topicId,
         title,
@@ -170,6 +173,14 @@ export class CustomStudyService {
           cardIds: inOrder((card) => card.pathwayIds.includes(pathway.id)),
         };
       }
+      case 'cram-flag': {
+        const flagged = new Set(this.#flagged(request.flag));
+        return {
+          title: `Cram: cards flagged ${flagNames[request.flag].toLowerCase()}`,
+          cram: true,
+          cardIds: inOrder((card) => flagged.has(card.id)),
+        };
+      }
       case 'cram-forgotten': {
         const since = addDays(studyDayOf(this.#now().getTime()), 1 - request.days);
         const ids = this.#storage
@@ -192,6 +203,27 @@ export class CustomStudyService {
         };
       }
     }
+  }
+
+  /** The cards flagged `flag` (every flagged card when none is named). */
+  #flagged(flag?: FlagColour): string[] {
+    return this.#storage
+      .statement(customStudySql.flagged)
+      .all()
+      .filter((row) => flag === undefined || row.flag === flag)
+      .map((row) => text(row, 'card_id'))
+      .filter((id) => this.#review.catalog.has(id));
+  }
+
+  /** Flags in use, in Anki's order, with how many cards carry each. */
+  #flagSets(): { id: string; title: string; cards: number }[] {
+    const rows = this.#storage.statement(customStudySql.flagged).all();
+    return flagColours.flatMap((flag) => {
+      const cards = rows.filter(
+        (row) => row.flag === flag && this.#review.catalog.has(text(row, 'card_id')),
+      ).length;
+      return cards > 0 ? [{ id: flag, title: flagNames[flag], cards }] : [];
+    });
   }
 
   /** Review-phase cards due before the end of the day `days` days from today, soonest first. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flagColours } from '../engine/card-actions.ts';
 import { pathwayIdSchema } from '../pack/schema.ts';
 import { channel, noRequest } from './define.ts';
 import { queueCountsSchema, queuedCardSchema, ratingSchema } from './review.ts';
@@ -22,6 +23,8 @@ export const customStudyOptionsSchema = z.object({
   /** Topics and pathways with at least one card to cram. */
   topics: z.array(studySetSchema),
   pathways: z.array(studySetSchema),
+  /** Flags on at least one card (id: the colour). */
+  flags: z.array(studySetSchema),
   /** Studied topics below the desired retention, weakest first (what "weak topics" crams). */
   weakTopics: z.array(z.object({ topicId: z.string(), title: z.string(), mastery: z.number() })),
   /** New cards not yet introduced, and the extra ones already allowed today. */
@@ -35,6 +38,7 @@ export const customSessionRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('review-ahead'), days }),
   z.strictObject({ kind: z.literal('cram-topic'), topicId: topicIdSchema }),
   z.strictObject({ kind: z.literal('cram-pathway'), pathwayId: pathwayIdSchema }),
+  z.strictObject({ kind: z.literal('cram-flag'), flag: z.enum(flagColours) }),
   /** Cards with an Again (not undone) in the last `days` study days, today included. */
   z.strictObject({ kind: z.literal('cram-forgotten'), days }),
   z.strictObject({ kind: z.literal('weak-topics') }),

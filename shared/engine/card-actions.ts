@@ -25,6 +25,21 @@ export const flagColours = [
 ] as const;
 export type FlagColour = (typeof flagColours)[number];
 
+/** Each flag as the learner reads it. */
+export const flagNames: Record<FlagColour, string> = {
+  red: 'Red',
+  orange: 'Orange',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  turquoise: 'Turquoise',
+  purple: 'Purple',
+};
+
+export function isFlagColour(value: unknown): value is FlagColour {
+  return (flagColours as readonly unknown[]).includes(value);
+}
+
 export function isCardActionKind(kind: string): kind is CardActionKind {
   return (cardActionKinds as readonly string[]).includes(kind);
 }

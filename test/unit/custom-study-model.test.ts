@@ -36,6 +36,7 @@ describe('the choices, as a request', () => {
   const options = {
     topics: [{ id: 't1', title: 'T1', cards: 3 }],
     pathways: [{ id: 'D1', title: 'P', cards: 2 }],
+    flags: [{ id: 'green', title: 'Green', cards: 1 }],
     weakTopics: [],
     unseen: 5,
     extraNewToday: 0,
@@ -47,6 +48,7 @@ describe('the choices, as a request', () => {
     forgottenDays: 7,
     topicId: '',
     pathwayId: '',
+    flag: '',
   };
   it('extra new cards start no session; the others name their scope, days kept in bounds', () => {
     expect(sessionRequest(draft, options)).toBeUndefined();
@@ -65,6 +67,14 @@ describe('the choices, as a request', () => {
     expect(
       sessionRequest({ ...draft, choice: 'cram-forgotten', forgottenDays: Number.NaN }, options),
     ).toEqual({ kind: 'cram-forgotten', days: 1 });
+    expect(sessionRequest({ ...draft, choice: 'cram-flag' }, options)).toEqual({
+      kind: 'cram-flag',
+      flag: 'green',
+    });
+    expect(sessionRequest({ ...draft, choice: 'cram-flag', flag: 'purple' }, options)).toEqual({
+      kind: 'cram-flag',
+      flag: 'purple',
+    });
     expect(sessionRequest({ ...draft, choice: 'weak-topics' }, options)).toEqual({
       kind: 'weak-topics',
     });

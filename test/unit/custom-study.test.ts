@@ -253,6 +253,27 @@ describe('cram sessions chosen by scope', () => {
     );
   });
 
+  it('a flag: the cards flagged in that colour (set in Browse)', () => {
+    const services = device();
+    const ids = cards.map((card) => card.id);
+    services.review.act([ids[3] ?? '', ids[1] ?? ''], { kind: 'flag', flag: 'green' });
+    services.review.act([ids[2] ?? ''], { kind: 'flag', flag: 'red' });
+    expect(services.customStudy.options().flags).toEqual([
+      { id: 'red', title: 'Red', cards: 1 },
+      { id: 'green', title: 'Green', cards: 2 },
+    ]);
+    const before = cardStateRows(services);
+    const session = services.customStudy.start({ kind: 'cram-flag', flag: 'green' });
+    expect(session.cram).toBe(true);
+    expect(session.title).toBe('Cram: cards flagged green');
+    expect(session.cards.map((c) => c.card.id).sort()).toEqual([ids[1], ids[3]]);
+    for (const queued of session.cards) {
+      services.customStudy.cram({ cardId: queued.card.id, rating: 'again', durationMs: 1000 });
+    }
+    expect(cardStateRows(services)).toBe(before);
+    expect(services.customStudy.start({ kind: 'cram-flag', flag: 'blue' }).cards).toEqual([]);
+  });
+
   it('weak topics: the studied topics below the desired retention, weakest first', () => {
     const services = device();
     history(services);

@@ -1,6 +1,6 @@
 import type { BrowseDetail, BrowseList } from '../../../../shared/contract/browse.ts';
 import { primaryState } from '../../../../shared/engine/browse.ts';
-import type { FlagColour } from '../../../../shared/engine/card-actions.ts';
+import { flagNames, type FlagColour } from '../../../../shared/engine/card-actions.ts';
 
 type Row = BrowseList['rows'][number];
 type HistoryEvent = BrowseDetail['events'][number];
@@ -16,15 +16,7 @@ export const stateLabels = {
   quiz: 'Quiz item',
 } as const;
 
-export const flagLabels: Record<FlagColour, string> = {
-  red: 'Red',
-  orange: 'Orange',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  turquoise: 'Turquoise',
-  purple: 'Purple',
-};
+export const flagLabels: Record<FlagColour, string> = flagNames;
 
 export const dueLabels = {
   any: 'Any time',

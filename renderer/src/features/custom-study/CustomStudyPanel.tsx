@@ -100,6 +100,16 @@ export function CustomStudyPanel({ title = 'Custom study', onExtraNew, onStarted
                   onSelect={() => change({ choice: 'cram-pathway' })}
                 />
               )}
+              {options.flags.length > 0 && (
+                <RadioCard
+                  name="cs-choice"
+                  value="cram-flag"
+                  title="Cram a flag"
+                  description="The cards you flagged in one colour in Browse. Your schedule does not change."
+                  checked={draft.choice === 'cram-flag'}
+                  onSelect={() => change({ choice: 'cram-flag' })}
+                />
+              )}
               <RadioCard
                 name="cs-choice"
                 value="cram-forgotten"
@@ -198,6 +208,8 @@ function Detail({ draft, options, id, onChange }: DetailProps) {
       return select('Pathway', draft.pathwayId, options.pathways, (pathwayId) =>
         onChange({ pathwayId }),
       );
+    case 'cram-flag':
+      return select('Flag', draft.flag, options.flags, (flag) => onChange({ flag }));
     case 'cram-forgotten':
       return number(
         'Forgotten in the last (days)',

@@ -5,6 +5,7 @@ import {
   type CustomStudyOptions,
 } from '../../../../shared/contract/custom-study.ts';
 import type { QueuedCard } from '../../../../shared/contract/review.ts';
+import { flagColours, isFlagColour } from '../../../../shared/engine/card-actions.ts';
 import type { Rating } from '../flashcards/session.ts';
 
 /** A custom session in progress: the cards still to show, first on screen, and what was done. */
@@ -52,7 +53,13 @@ export function skipCurrent(run: SessionRun): SessionRun {
 }
 
 export type Choice =
-  'extra-new' | 'review-ahead' | 'cram-topic' | 'cram-pathway' | 'cram-forgotten' | 'weak-topics';
+  | 'extra-new'
+  | 'review-ahead'
+  | 'cram-topic'
+  | 'cram-pathway'
+  | 'cram-flag'
+  | 'cram-forgotten'
+  | 'weak-topics';
 
 export interface Draft {
   readonly choice: Choice;
@@ -61,6 +68,7 @@ export interface Draft {
   readonly forgottenDays: number;
   readonly topicId: string;
   readonly pathwayId: string;
+  readonly flag: string;
 }
 
 export const initialDraft: Draft = {
@@ -70,6 +78,7 @@ export const initialDraft: Draft = {
   forgottenDays: 7,
   topicId: '',
   pathwayId: '',
+  flag: '',
 };
 
 export const clamp = (n: number, max: number) =>
@@ -92,6 +101,10 @@ export function sessionRequest(
         kind: 'cram-pathway',
         pathwayId: draft.pathwayId || (options.pathways[0]?.id ?? ''),
       };
+    case 'cram-flag': {
+      const flag = draft.flag || options.flags[0]?.id;
+      return { kind: 'cram-flag', flag: isFlagColour(flag) ? flag : flagColours[0] };
+    }
     case 'cram-forgotten':
       return { kind: 'cram-forgotten', days: clamp(draft.forgottenDays, customStudyLimits.days) };
     case 'weak-topics':
