@@ -35,7 +35,8 @@ function materialisedExamReviews(
   day: ExamDay,
 ): { count: number; next: CardStateRecord | undefined } {
   const columns = `card_id, phase, due, stability, difficulty, elapsed_days, scheduled_days,
-    learning_steps, reps, lapses, last_review, introduced_day, last_event_id`;
+    learning_steps, reps, lapses, last_review, introduced_day, last_event_id, suspended,
+    buried_day, flag`;
   const db = storage.db();
   const due = db
     .prepare(
