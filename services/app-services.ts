@@ -20,6 +20,8 @@ import { packHandlers, type PackValidator } from './packs/handlers.ts';
 import { PackLibrary } from './packs/pack-library.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
+import { pathwayQuizHandlers } from './pathway-quiz/handlers.ts';
+import { PathwayQuizService } from './pathway-quiz/pathway-quiz-service.ts';
 import { quizHandlers } from './quiz/handlers.ts';
 import { printHandlers } from './print/handlers.ts';
 import { PrintExams } from './print/print-exam.ts';
@@ -95,6 +97,8 @@ export interface AppServices {
   /** Practice exams for paper, from the same bank and quiz builder. */
   readonly printExams: PrintExams;
   readonly progress: ProgressService;
+  /** Quiz me on the Pathways screen: naming attempts, recorded as quiz answers. */
+  readonly pathwayQuiz: PathwayQuizService;
   readonly backups: BackupService;
   /** Backups and restores with their copying on job threads (see `jobs` in the options). */
   readonly backupJobs: BackupJobs | undefined;
@@ -173,6 +177,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   });
   const printExams = new PrintExams({ bank, pack, hidden: () => reports.hidden().quizItems });
   const progress = new ProgressService({ storage, review, settings, now });
+  const pathwayQuiz = new PathwayQuizService(storage, review, now);
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
@@ -240,6 +245,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     quiz,
     printExams,
     progress,
+    pathwayQuiz,
     backups,
     backupJobs,
     data,
@@ -294,6 +300,9 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
     services.sync.afterStudy(reviewHandlers(services.review), ['review.answer']),
   );
   registry.registerAll(progressHandlers(services.progress));
+  registry.registerAll(
+    services.sync.afterStudy(pathwayQuizHandlers(services.pathwayQuiz), ['pathway.nameNode']),
+  );
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));

@@ -8,14 +8,18 @@ import type {
   TopicMastery,
 } from '../../shared/contract/progress.ts';
 import type { QueueCounts } from '../../shared/contract/review.ts';
-import { computeMastery, computeNodeMastery, type Mastery } from '../../shared/engine/mastery.ts';
+import { computeMastery, type Mastery } from '../../shared/engine/mastery.ts';
+import { computePathwayMastery } from '../../shared/engine/pathway-mastery.ts';
 import { examForecast, examPlan } from '../../shared/engine/queue.ts';
+import { retrievability } from '../../shared/engine/scheduler.ts';
 import { studyStreak, eachDay, ratio } from '../../shared/engine/statistics.ts';
 import { addDays, studyDayOf, studyDayStart, weekStart } from '../../shared/engine/study-day.ts';
 import type { ReviewService } from '../review/review-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { CardStateRecord } from '../storage/card-states.ts';
+import { parseNamingItemId } from '../pathway-quiz/naming-rows.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
+import { answerEvidence } from './answer-evidence.ts';
 import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -152,11 +156,26 @@ export class ProgressService {
     const pathways = (catalog.pack?.pathways ?? []).filter(
       (pathway) => request?.pathwayId === undefined || pathway.id === request.pathwayId,
     );
+    const cards = catalog.cards.map((card) => {
+      const state = states.get(card.id)?.state;
+      return { factIds: card.factIds, recall: state ? retrievability(state, now) : 0 };
+    });
+    const answers = answerEvidence(this.#storage);
+    const pathwayMastery = computePathwayMastery(
+      pathways,
+      cards,
+      answers.quiz,
+      answers.naming.flatMap((answer) => {
+        const named = parseNamingItemId(answer.itemId);
+        return named ? [{ ...named, correct: answer.correct, answeredAt: answer.answeredAt }] : [];
+      }),
+    );
     return {
       facts: entries(index.facts),
       entities: entries(index.entities),
       topics: this.#topicMastery(states, now),
-      nodes: computeNodeMastery(pathways, index.facts),
+      nodes: [...pathwayMastery.nodes],
+      edges: [...pathwayMastery.edges],
     };
   }
 

@@ -46,6 +46,7 @@ export const channelNames = [
   'sync.status',
   'sync.run',
   'sync.chooseFolder',
+  'pathway.nameNode',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

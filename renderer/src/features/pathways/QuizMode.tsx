@@ -4,7 +4,7 @@ import { BuildPathway } from './BuildPathway.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
 import type { DiagramDecor, NodeDecor } from './diagram/decor.ts';
 import type { DiagramModel } from './model/diagram.ts';
-import { namesMatch } from './model/names.ts';
+import { namesMatch } from '../../../../shared/engine/node-names.ts';
 
 type QuizKind = 'name' | 'build';
 
