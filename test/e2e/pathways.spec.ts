@@ -316,12 +316,13 @@ test('Mastery colours nodes from progress.mastery, with the value written on eac
   await chooseMode(page, 'Mastery');
   await expect(page.getByRole('heading', { name: 'Weakest first' })).toBeVisible();
   expect(asked).toEqual(['{"pathwayId":"D1"}']);
-  // Every node states its mastery in words, not only by colour: a percentage, or that no card
-  // tests it yet.
+  // Every node states its mastery in words, not only by colour: a percentage and the evidence it
+  // rests on, or that nothing tests it yet.
   const labels = await nodeLabels(page);
   expect(labels).toHaveLength(9);
-  for (const label of labels) expect(label).toMatch(/, mastery(: no cards test it yet| \d+ %)$/);
-  expect(labels.some((label) => /mastery \d+ %$/.test(label))).toBe(true);
+  for (const label of labels)
+    expect(label).toMatch(/, mastery(: nothing tests it yet| \d+ %, from .+)$/);
+  expect(labels.some((label) => /mastery \d+ %, from \d+ cards?$/.test(label))).toBe(true);
   await expect(page.locator('.pw-mastery-list li')).toHaveCount(9);
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Mastery 80 % or more');
   await app.screenshot('pathways-mastery-studied');
