@@ -3,6 +3,7 @@ import { api } from '../../api.ts';
 import { Button } from '../../components/Button.tsx';
 import { BuildPathway } from './BuildPathway.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
+import { useKeepInView } from './keep-in-view.ts';
 import type { DiagramDecor, NodeDecor } from './diagram/decor.ts';
 import type { DiagramModel } from './model/diagram.ts';
 import { namesMatch } from '../../../../shared/engine/node-names.ts';
@@ -56,6 +57,8 @@ function NameNodes({
   const [answer, setAnswer] = useState('');
   const [feedback, setFeedback] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const feedbackRef = useRef<HTMLParagraphElement>(null);
+  useKeepInView(feedbackRef, feedback);
   const { record, failure: saveFailure } = useNamingRecorder(model.pathway.id);
   const ids = { answer: useId(), list: useId() };
   const number = useMemo(() => new Map(model.nodes.map((n, i) => [n.id, i + 1])), [model]);
@@ -157,7 +160,7 @@ function NameNodes({
           </div>
         </form>
       )}
-      <p role="status" className="pw-feedback">
+      <p ref={feedbackRef} role="status" className="pw-feedback" data-testid="name-feedback">
         {feedback}
       </p>
       {saveFailure && (

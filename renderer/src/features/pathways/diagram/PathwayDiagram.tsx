@@ -14,6 +14,7 @@ import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow.t
 import { PathwayMarkers } from './Markers.tsx';
 import { CompartmentNode, EntityNode } from './nodes.tsx';
 import { SbgnEdge } from './SbgnEdge.tsx';
+import { useRovingFocus } from './useRovingFocus.ts';
 
 const nodeTypes = { entity: EntityNode, compartment: CompartmentNode };
 const edgeTypes = { sbgn: SbgnEdge };
@@ -69,10 +70,26 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
   const minZoom = printed ? 0 : minFitZoom;
   const { ref, width, height } = useDiagramHeight(model.layout, minZoom, printed);
   useFitDrawing(model.layout, width, height, minZoom);
+  const roving = useRovingFocus(model, decor, selectedId, ref);
+  // One Tab stop: only the roving node is in the Tab order; every node and link can still take
+  // focus (by click, arrows or a script) and answers Enter.
+  const focusNodes = useMemo(
+    () =>
+      nodes.map((node) =>
+        node.type === 'entity'
+          ? { ...node, domAttributes: { tabIndex: node.id === roving.activeId ? 0 : -1 } }
+          : node,
+      ),
+    [nodes, roving.activeId],
+  );
+  const focusEdges = useMemo(
+    () => edges.map((edge) => ({ ...edge, domAttributes: { tabIndex: -1 } })),
+    [edges],
+  );
 
   const ariaLabelConfig = useMemo(
     () => ({
-      'node.a11yDescription.default': decor.nodeHint ?? 'Press Enter to show its details.',
+      'node.a11yDescription.default': `${decor.nodeHint ?? 'Press Enter to show its details.'} Arrow keys follow its links.`,
       'node.a11yDescription.keyboardDisabled': decor.nodeHint ?? 'Press Enter to show its details.',
       'edge.a11yDescription.default': 'Press Enter to show the facts behind this link.',
       'controls.ariaLabel': 'Zoom controls',
@@ -106,11 +123,19 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
       role="group"
       aria-label={props.label}
       data-testid="pathway-diagram"
+      {...(printed
+        ? {}
+        : { onKeyDownCapture: roving.onKeyDownCapture, onFocusCapture: roving.onFocusCapture })}
     >
+      {!printed && (
+        <p className="visually-hidden" aria-live="polite" data-testid="diagram-moves">
+          {roving.announcement}
+        </p>
+      )}
       <ReactFlow<FlowNode, FlowEdge>
         id={flowId}
-        nodes={nodes}
-        edges={edges}
+        nodes={focusNodes}
+        edges={focusEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
