@@ -55,7 +55,8 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
         showText={showText}
         onToggleText={toggleText}
       />
-      <div className="pw-side">
+      {/* Focusable: on a wide window it scrolls on its own, and the keyboard must reach that. */}
+      <div className="pw-side" role="region" aria-label="Beside the diagram" tabIndex={0}>
         <div className="pw-panel">{panel}</div>
         {showText && <EdgeTable model={model} decor={diagram.decor} focusId={textId} />}
       </div>
