@@ -55,6 +55,7 @@ export const channelNames = [
   'browse.detail',
   'browse.act',
   'browse.study',
+  'pathway.nameNode',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;
