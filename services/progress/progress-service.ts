@@ -9,22 +9,20 @@ import type {
 } from '../../shared/contract/progress.ts';
 import type { QueueCounts } from '../../shared/contract/review.ts';
 import { computeMastery, type Mastery } from '../../shared/engine/mastery.ts';
-import { computePathwayMastery } from '../../shared/engine/pathway-mastery.ts';
 import {
   quizEvidenceByFact,
   quizEvidenceWindowMs,
   type QuizEvidence,
 } from '../../shared/engine/quiz-evidence.ts';
 import { examForecast, examPlan } from '../../shared/engine/queue.ts';
-import { retrievability } from '../../shared/engine/scheduler.ts';
 import { studyStreak, eachDay, ratio } from '../../shared/engine/statistics.ts';
 import { addDays, studyDayOf, studyDayStart, weekStart } from '../../shared/engine/study-day.ts';
 import type { ReviewService } from '../review/review-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { CardStateRecord } from '../storage/card-states.ts';
-import { namingKind, parseNamingItemId } from '../pathway-quiz/naming-rows.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
 import { allFoldedAnswers } from '../quiz-records/item-outcomes.ts';
+import { pathwayOverlay } from './pathway-overlay.ts';
 import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -158,30 +156,17 @@ export class ProgressService {
     const states = this.#review.allStates();
     const catalog = this.#review.catalog;
     const answers = allFoldedAnswers(this.#storage);
-    const quizAnswers = answers.filter((answer) => answer.kind !== namingKind);
+    // Quiz me namings carry no facts, so they add nothing to the per-fact quiz evidence.
     const index = computeMastery(
       catalog.cards,
       (id) => states.get(id)?.state,
       now,
-      quizEvidenceByFact(quizAnswers, now),
+      quizEvidenceByFact(answers, now),
     );
     const pathways = (catalog.pack?.pathways ?? []).filter(
       (pathway) => request?.pathwayId === undefined || pathway.id === request.pathwayId,
     );
-    const cards = catalog.cards.map((card) => {
-      const state = states.get(card.id)?.state;
-      return { factIds: card.factIds, recall: state ? retrievability(state, now) : 0 };
-    });
-    const pathwayMastery = computePathwayMastery(
-      pathways,
-      cards,
-      quizAnswers,
-      answers.flatMap((answer) => {
-        const named = answer.kind === namingKind ? parseNamingItemId(answer.itemId) : undefined;
-        return named ? [{ ...named, correct: answer.correct, answeredAt: answer.answeredAt }] : [];
-      }),
-      now,
-    );
+    const pathwayMastery = pathwayOverlay(pathways, catalog.cards, states, answers, now);
     return {
       facts: entries(index.facts),
       entities: entries(index.entities),
