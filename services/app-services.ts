@@ -24,6 +24,8 @@ import { CustomStudyService } from './custom-study/custom-study-service.ts';
 import { customStudyHandlers } from './custom-study/handlers.ts';
 import { progressHandlers } from './progress/handlers.ts';
 import { ProgressService } from './progress/progress-service.ts';
+import { pathwayQuizHandlers } from './pathway-quiz/handlers.ts';
+import { PathwayQuizService } from './pathway-quiz/pathway-quiz-service.ts';
 import { quizHandlers } from './quiz/handlers.ts';
 import { printHandlers } from './print/handlers.ts';
 import { PrintExams } from './print/print-exam.ts';
@@ -119,6 +121,8 @@ export interface AppServices {
   readonly progress: ProgressService;
   /** Custom study: extra new cards, review ahead, cram sessions. */
   readonly customStudy: CustomStudyService;
+  /** Quiz me on the Pathways screen: naming attempts, recorded as quiz answers. */
+  readonly pathwayQuiz: PathwayQuizService;
   readonly backups: BackupService;
   /** Backups and restores with their copying on job threads (see `jobs` in the options). */
   readonly backupJobs: BackupJobs | undefined;
@@ -206,6 +210,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     now,
     topicMastery: () => progress.mastery().topics,
   });
+  const pathwayQuiz = new PathwayQuizService(storage, review, now);
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
@@ -299,6 +304,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     printExams,
     progress,
     customStudy,
+    pathwayQuiz,
     backups,
     backupJobs,
     data,
@@ -354,6 +360,9 @@ export function createHandlerRegistry(services: AppServices): HandlerRegistry {
     services.sync.afterStudy(reviewHandlers(services.review), ['review.answer']),
   );
   registry.registerAll(progressHandlers(services.progress));
+  registry.registerAll(
+    services.sync.afterStudy(pathwayQuizHandlers(services.pathwayQuiz), ['pathway.nameNode']),
+  );
   registry.registerAll(settingsHandlers(services.settings));
   registry.registerAll(dataHandlers(data));
   registry.registerAll(backupHandlers(backupJobs ?? services.backups));

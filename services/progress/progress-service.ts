@@ -8,7 +8,7 @@ import type {
   TopicMastery,
 } from '../../shared/contract/progress.ts';
 import type { QueueCounts } from '../../shared/contract/review.ts';
-import { computeMastery, computeNodeMastery, type Mastery } from '../../shared/engine/mastery.ts';
+import { computeMastery, type Mastery } from '../../shared/engine/mastery.ts';
 import {
   quizEvidenceByFact,
   quizEvidenceWindowMs,
@@ -22,6 +22,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import type { CardStateRecord } from '../storage/card-states.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
 import { allFoldedAnswers } from '../quiz-records/item-outcomes.ts';
+import { pathwayOverlay } from './pathway-overlay.ts';
 import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -154,20 +155,24 @@ export class ProgressService {
     const now = this.#now().getTime();
     const states = this.#review.allStates();
     const catalog = this.#review.catalog;
+    const answers = allFoldedAnswers(this.#storage);
+    // Quiz me namings carry no facts, so they add nothing to the per-fact quiz evidence.
     const index = computeMastery(
       catalog.cards,
       (id) => states.get(id)?.state,
       now,
-      this.#quizEvidence(now),
+      quizEvidenceByFact(answers, now),
     );
     const pathways = (catalog.pack?.pathways ?? []).filter(
       (pathway) => request?.pathwayId === undefined || pathway.id === request.pathwayId,
     );
+    const pathwayMastery = pathwayOverlay(pathways, catalog.cards, states, answers, now);
     return {
       facts: entries(index.facts),
       entities: entries(index.entities),
       topics: this.#topicMastery(states, now),
-      nodes: computeNodeMastery(pathways, index.facts),
+      nodes: [...pathwayMastery.nodes],
+      edges: [...pathwayMastery.edges],
     };
   }
 

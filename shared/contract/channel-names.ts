@@ -59,6 +59,7 @@ export const channelNames = [
   'optimiser.start',
   'optimiser.apply',
   'optimiser.undo',
+  'pathway.nameNode',
 ] as const satisfies readonly ChannelName[];
 
 type Missing = Exclude<ChannelName, (typeof channelNames)[number]>;

@@ -9,6 +9,7 @@ import { backupChannels } from './backup.ts';
 import { dataChannels } from './data.ts';
 import { exportChannels } from './export.ts';
 import { progressChannels } from './progress.ts';
+import { pathwayChannels } from './pathway.ts';
 import { reportChannels } from './report.ts';
 import { reviewChannels } from './review.ts';
 import { settingsChannels } from './settings.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...customStudyChannels,
   ...browseChannels,
   ...optimiserChannels,
+  ...pathwayChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

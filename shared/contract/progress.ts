@@ -100,16 +100,36 @@ export const progressMasteryRequestSchema = z
   })
   .optional();
 
+/** What a pathway node's or edge's mastery rests on. */
+const evidenceCountsShape = {
+  cards: z.number(),
+  /** Quiz questions on its facts (the latest answer of each). */
+  quizAnswers: z.number(),
+  /** Quiz me: the latest attempt at naming the node on the diagram (0 or 1; 0 for an edge). */
+  quizMe: z.number(),
+};
+
 export const progressMasterySchema = z.object({
   facts: z.array(masterySchema.extend({ id: z.string() })),
   entities: z.array(masterySchema.extend({ id: z.string() })),
   topics: z.array(topicMasterySchema),
+  /** A node's mastery from every piece of evidence on the facts behind it (`pathway-mastery.ts`). */
   nodes: z.array(
     z.object({
       pathwayId: z.string(),
       nodeId: z.string(),
       mastery: z.number().nullable(),
       facts: z.number(),
+      ...evidenceCountsShape,
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      pathwayId: z.string(),
+      edgeId: z.string(),
+      mastery: z.number().nullable(),
+      facts: z.number(),
+      ...evidenceCountsShape,
     }),
   ),
 });

@@ -1,4 +1,3 @@
-import type { Pathway } from '../pack/schema.ts';
 import { cardQuizEvidence, recallWithQuiz, type QuizEvidence } from './quiz-evidence.ts';
 import { retrievability, type MemoryState } from './scheduler.ts';
 import type { StudyCard } from './types.ts';
@@ -69,41 +68,6 @@ function finish(map: Map<string, Accumulator>): Map<string, Mastery> {
   const result = new Map<string, Mastery>();
   for (const [key, { sum, cards, seen }] of map) {
     result.set(key, { mastery: cards === 0 ? 0 : sum / cards, cards, seen });
-  }
-  return result;
-}
-
-export interface NodeMastery {
-  readonly pathwayId: string;
-  readonly nodeId: string;
-  /** Null when no fact on an edge touching the node has a card. */
-  readonly mastery: number | null;
-  /** Facts with cards on the node's edges. */
-  readonly facts: number;
-}
-
-/** A pathway node's mastery: the mean mastery of the facts on the edges that touch it. */
-export function computeNodeMastery(
-  pathways: readonly Pathway[],
-  facts: ReadonlyMap<string, Mastery>,
-): NodeMastery[] {
-  const result: NodeMastery[] = [];
-  for (const pathway of pathways) {
-    for (const node of pathway.nodes) {
-      const factIds = new Set<string>();
-      for (const edge of pathway.edges) {
-        if (edge.from !== node.id && edge.to !== node.id) continue;
-        for (const factId of edge.factIds) if (facts.has(factId)) factIds.add(factId);
-      }
-      let sum = 0;
-      for (const factId of factIds) sum += facts.get(factId)?.mastery ?? 0;
-      result.push({
-        pathwayId: pathway.id,
-        nodeId: node.id,
-        mastery: factIds.size === 0 ? null : sum / factIds.size,
-        facts: factIds.size,
-      });
-    }
   }
   return result;
 }

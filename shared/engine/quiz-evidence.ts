@@ -22,25 +22,40 @@ export interface QuizEvidence {
   readonly right: number;
 }
 
-/** Per fact, its latest answers in the window before `at`. `answers` may come in any order. */
-export function quizEvidenceByFact(
-  answers: readonly QuizEvidenceAnswer[],
+/**
+ * Per fact, the answers that count as evidence on it at `at`: its latest ones in the window, at
+ * most `quizAnswersPerFact`, newest first (the one rule every kind of mastery uses). `answers` may
+ * come in any order; the same answer object may be listed under several facts.
+ */
+export function countedQuizAnswers<T extends QuizEvidenceAnswer>(
+  answers: readonly T[],
   at: number,
-): Map<string, QuizEvidence> {
+): Map<string, T[]> {
   const newestFirst = answers
     .filter((a) => a.answeredAt <= at && a.answeredAt > at - quizEvidenceWindowMs)
     .sort((a, b) => b.answeredAt - a.answeredAt);
-  const evidence = new Map<string, { answers: number; right: number }>();
+  const counted = new Map<string, T[]>();
   for (const answer of newestFirst) {
     const facts = new Set(answer.factIds);
     if (!answer.correct && facts.size > maxFactsBlamedForWrongAnswer) continue;
     for (const factId of facts) {
-      const entry = evidence.get(factId) ?? { answers: 0, right: 0 };
-      if (entry.answers >= quizAnswersPerFact) continue;
-      entry.answers += 1;
-      if (answer.correct) entry.right += 1;
-      evidence.set(factId, entry);
+      const list = counted.get(factId) ?? [];
+      if (list.length >= quizAnswersPerFact) continue;
+      list.push(answer);
+      counted.set(factId, list);
     }
+  }
+  return counted;
+}
+
+/** Per fact, how many of its counted answers (`countedQuizAnswers`) there are and how many are right. */
+export function quizEvidenceByFact(
+  answers: readonly QuizEvidenceAnswer[],
+  at: number,
+): Map<string, QuizEvidence> {
+  const evidence = new Map<string, QuizEvidence>();
+  for (const [factId, list] of countedQuizAnswers(answers, at)) {
+    evidence.set(factId, { answers: list.length, right: list.filter((a) => a.correct).length });
   }
   return evidence;
 }

@@ -10,8 +10,11 @@ import { pathwayViews, type PathwayView } from './views.ts';
  * their targets. Pure: it reads layout.json as the renderer draws it (ELK's routes, left to right).
  */
 
-/** The Pathways screen's canvas at a 1280×800 window (checked by the e2e fit test). */
-export const canvasAt1280: Size = { width: 1038, height: 800 };
+/**
+ * The Pathways screen's canvas at a 1280×800 window, with the mode's panel beside it (checked by
+ * the e2e fit test).
+ */
+export const canvasAt1280: Size = { width: 638, height: 800 };
 
 /** What a diagram must meet on screen, in CSS px. */
 export const layoutTargets = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeMastery, computeNodeMastery } from '../../shared/engine/mastery.ts';
+import { computeMastery } from '../../shared/engine/mastery.ts';
 import {
   examForecast,
   examPlan,
@@ -34,7 +34,7 @@ import {
   studyDayStart,
   weekStart,
 } from '../../shared/engine/study-day.ts';
-import { factId, syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';
+import { factId, syntheticCards } from '../support/synthetic-cards.ts';
 
 const config = { desiredRetention: 0.9, fuzz: false };
 const t0 = new Date(2025, 2, 3, 9, 0, 0).getTime();
@@ -330,20 +330,5 @@ describe('concept mastery', () => {
     expect(index.facts.get('F002')?.mastery).toBe(0);
     expect(index.topics.get('topic-a')?.cards).toBe(2);
     expect(index.entities.get('entity-0')?.cards).toBe(2);
-  });
-
-  it('a node averages the facts on edges touching it; a node with none has no value', () => {
-    const facts = new Map([
-      ['F001', { mastery: 0.9, cards: 1, seen: 1 }],
-      ['F002', { mastery: 0.3, cards: 1, seen: 1 }],
-      ['F003', { mastery: 0.6, cards: 1, seen: 1 }],
-    ]);
-    const nodes = computeNodeMastery(syntheticPack().pathways, facts);
-    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-    expect(byId.get('a')).toEqual({ pathwayId: 'D1', nodeId: 'a', mastery: 0.9, facts: 1 });
-    expect(byId.get('b')?.mastery).toBeCloseTo(0.6, 10);
-    expect(byId.get('b')?.facts).toBe(3);
-    expect(byId.get('c')?.mastery).toBeCloseTo(0.45, 10);
-    expect(byId.get('d')).toEqual({ pathwayId: 'D1', nodeId: 'd', mastery: null, facts: 0 });
   });
 });

@@ -12,7 +12,7 @@ import {
   chainPolarity,
 } from '../../renderer/src/features/pathways/model/cascade.ts';
 import { matchesAnswer } from '../../shared/engine/normalize.ts';
-import { namesMatch } from '../../renderer/src/features/pathways/model/names.ts';
+import { namesMatch } from '../../shared/engine/node-names.ts';
 import {
   parsePathwaysLink,
   pathwaysHref,

@@ -297,6 +297,7 @@ describe('coverage', () => {
           entities: [],
           topics: [],
           nodes: [],
+          edges: [],
         },
         [tested({ factId: pack.facts[0]?.id ?? '', reviews: 2, quizAnswers: 1, quizCorrect: 1 })],
       ).values(),

@@ -24,29 +24,54 @@ interface Props {
   readonly label?: string;
 }
 
-/** The same frame in every mode: diagram, its actions, the mode's panel, legend, text version. */
+/**
+ * The same frame in every mode: diagram, its actions, the mode's panel, legend, text version. The
+ * panel (narration, perturbation results, the quiz) and the text version sit beside the diagram
+ * on wide screens, kept in view while the page scrolls, and directly under it on narrow ones
+ * (pathways.css), so what an action changes is seen without scrolling.
+ */
 export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel }: Props) {
   const { model } = diagram;
   const showText = usePathwaysUi((s) => s.showTextAlternative);
   const toggleText = usePathwaysUi((s) => s.toggleTextAlternative);
+  const textId = useId();
   const context = model.pathway.contexts.find((c) => c.id === model.contextId);
   const label =
     quizLabel ?? `Diagram: ${pathwayTitle(model.pathway)}${context ? `, ${context.label}` : ''}`;
+  const skipToText = () => {
+    if (!showText) toggleText();
+    requestAnimationFrame(() => document.getElementById(textId)?.focus());
+  };
   return (
-    <>
-      <PathwayDiagram {...diagram} label={label} />
+    <div className="pw-workspace">
+      <a
+        className="skip-link pw-skip"
+        href={`#${textId}`}
+        onClick={(event) => {
+          event.preventDefault();
+          skipToText();
+        }}
+      >
+        Skip the diagram: go to its text version
+      </a>
+      <div className="pw-area-diagram">
+        <PathwayDiagram {...diagram} label={label} />
+      </div>
       <DiagramActions
         figure={() => figureOfModel(model, diagram.decor, quizLabel)}
         fileStem={`pathwise-${model.pathway.id}${model.contextId ? `-${model.contextId}` : ''}`}
         showText={showText}
         onToggleText={toggleText}
       />
-      <div className="pw-below">
+      {/* Focusable: on a wide window it scrolls on its own, and the keyboard must reach that. */}
+      <div className="pw-side" role="region" aria-label="Beside the diagram" tabIndex={0}>
         <div className="pw-panel">{panel}</div>
+        {showText && <EdgeTable model={model} decor={diagram.decor} focusId={textId} />}
+      </div>
+      <div className="pw-area-legend">
         <Legend extra={legendExtra} />
       </div>
-      {showText && <EdgeTable model={model} decor={diagram.decor} />}
-    </>
+    </div>
   );
 }
 

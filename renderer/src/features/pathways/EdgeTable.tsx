@@ -10,21 +10,34 @@ import { edgeSentence } from './model/notation.ts';
 export function EdgeTable({
   model,
   decor,
+  focusId,
 }: {
   readonly model: DiagramModel;
   readonly decor: DiagramDecor;
+  /** The id the diagram's skip link moves focus to. */
+  readonly focusId?: string;
 }) {
   const name = (nodeId: string, fallback: string) => decor.nodes?.[nodeId]?.masked ?? fallback;
   const masking = Object.values(decor.nodes ?? {}).some((node) => node.masked !== undefined);
   if (decor.hideEdges)
     return (
-      <section className="pw-text-alt panel" aria-labelledby="pw-text-alt-title">
+      <section
+        id={focusId}
+        tabIndex={-1}
+        className="pw-text-alt panel"
+        aria-labelledby="pw-text-alt-title"
+      >
         <h2 id="pw-text-alt-title">Text version: links in this diagram</h2>
         <p>The links are hidden while you build them; your own links are listed with the quiz.</p>
       </section>
     );
   return (
-    <section className="pw-text-alt panel" aria-labelledby="pw-text-alt-title">
+    <section
+      id={focusId}
+      tabIndex={-1}
+      className="pw-text-alt panel"
+      aria-labelledby="pw-text-alt-title"
+    >
       <h2 id="pw-text-alt-title">Text version: links in this diagram</h2>
       <table>
         <thead>

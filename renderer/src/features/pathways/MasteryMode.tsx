@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ProgressMastery } from '../../../../shared/contract/progress.ts';
+import { evidenceWords } from '../../../../shared/engine/pathway-mastery.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
@@ -19,23 +20,29 @@ const bandWords: Record<Band, string> = {
   low: 'under 40 %',
   mid: '40 to 79 %',
   high: '80 % or more',
-  none: 'no cards test it yet',
+  none: 'nothing tests it yet',
 };
 
 const percent = (mastery: number): string => `${Math.round(mastery * 100)} %`;
 
 type NodeMastery = ProgressMastery['nodes'][number];
+type EdgeMastery = ProgressMastery['edges'][number];
 
 /**
- * Mastery overlay: each node coloured by how well the learner knows the facts on its links, with
- * the percentage written on it (colour is never the only cue). Read from progress.mastery; the
- * numbers live in the database, never in a store here.
+ * Mastery overlay: each node coloured by how well the learner knows the facts on its links (cards,
+ * quiz answers and Quiz me naming), with the percentage written on it (colour is never the only
+ * cue) and the evidence it rests on listed. Read from progress.mastery; the numbers live in the
+ * database, never in a store here.
  */
 export function MasteryMode({ model }: { readonly model: DiagramModel }) {
   const pathwayId = model.pathway.id;
   const [result, setResult] = useState<
     | { readonly state: 'loading' }
-    | { readonly state: 'ready'; readonly nodes: readonly NodeMastery[] }
+    | {
+        readonly state: 'ready';
+        readonly nodes: readonly NodeMastery[];
+        readonly edges: readonly EdgeMastery[];
+      }
     | { readonly state: 'error'; readonly error: unknown }
   >({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -48,6 +55,7 @@ export function MasteryMode({ model }: { readonly model: DiagramModel }) {
           setResult({
             state: 'ready',
             nodes: answer.nodes.filter((n) => n.pathwayId === pathwayId),
+            edges: answer.edges.filter((e) => e.pathwayId === pathwayId),
           });
       })
       .catch((error: unknown) => {
@@ -66,18 +74,34 @@ export function MasteryMode({ model }: { readonly model: DiagramModel }) {
     if (result.state !== 'ready') return {};
     const nodes: Record<string, NodeDecor> = {};
     for (const node of model.nodes) {
-      const mastery = byNode.get(node.id)?.mastery ?? null;
+      const entry = byNode.get(node.id);
+      const mastery = entry?.mastery ?? null;
       const band = masteryBand(mastery);
       nodes[node.id] = {
         state: `mastery-${band}`,
         badge:
-          mastery === null
-            ? { text: '–', words: 'mastery: no cards test it yet', tone: 'muted' }
-            : { text: percent(mastery), words: `mastery ${percent(mastery)}`, tone: band },
+          mastery === null || !entry
+            ? { text: '–', words: 'mastery: nothing tests it yet', tone: 'muted' }
+            : {
+                text: percent(mastery),
+                words: `mastery ${percent(mastery)}, from ${evidenceWords(entry)}`,
+                tone: band,
+              },
       };
     }
-    return { nodes, nodeHint: 'Its mastery is part of its name.' };
-  }, [model, byNode, result.state]);
+    const edges = Object.fromEntries(
+      result.edges.map((edge) => [
+        edge.edgeId,
+        {
+          ariaExtra:
+            edge.mastery === null
+              ? 'mastery: nothing tests it yet'
+              : `mastery ${percent(edge.mastery)}, from ${evidenceWords(edge)}`,
+        },
+      ]),
+    );
+    return { nodes, edges, nodeHint: 'Its mastery is part of its name.' };
+  }, [model, byNode, result]);
 
   const ranked = [...model.nodes].sort(
     (a, b) => (byNode.get(a.id)?.mastery ?? 2) - (byNode.get(b.id)?.mastery ?? 2),
@@ -86,8 +110,11 @@ export function MasteryMode({ model }: { readonly model: DiagramModel }) {
     <section aria-labelledby="pw-mastery-title" className="pw-mastery">
       <h2 id="pw-mastery-title">Mastery</h2>
       <p>
-        Each node shows how well you know the facts on its links: the mean predicted recall of the
-        cards that test them, now. A card you have not studied counts as 0.
+        Each node shows how well you know the facts on its links, from all your evidence: the
+        predicted recall now of each card that tests them (a card you have not studied counts as 0),
+        your recent quiz answers on them (the latest three per fact in the last 30 days, as for
+        topic mastery), and your latest Quiz me attempt at naming the node (right counts 1, wrong or
+        revealed 0).
       </p>
       {result.state === 'loading' && <Loading label="Loading your progress…" />}
       {result.state === 'error' && (
@@ -102,9 +129,14 @@ export function MasteryMode({ model }: { readonly model: DiagramModel }) {
               const mastery = entry?.mastery ?? null;
               return (
                 <li key={node.id}>
-                  <span>{node.name}</span>
+                  <span>
+                    {node.name}
+                    <span className="pw-mastery-evidence muted">
+                      {entry ? evidenceWords(entry) : 'nothing yet'}
+                    </span>
+                  </span>
                   <span className={`pw-mastery-value pw-band-${masteryBand(mastery)}`}>
-                    {mastery === null ? 'no cards yet' : percent(mastery)}
+                    {mastery === null ? 'not tested yet' : percent(mastery)}
                   </span>
                 </li>
               );
@@ -119,7 +151,7 @@ export function MasteryMode({ model }: { readonly model: DiagramModel }) {
       <span className={`pw-legend-node pw-node-agent pw-state-mastery-${band}`} aria-hidden="true">
         {band === 'none' ? '–' : band === 'high' ? '85 %' : band === 'mid' ? '60 %' : '20 %'}
       </span>
-      <span>{band === 'none' ? 'No cards test it yet' : `Mastery ${bandWords[band]}`}</span>
+      <span>{band === 'none' ? 'Nothing tests it yet' : `Mastery ${bandWords[band]}`}</span>
     </li>
   ));
 

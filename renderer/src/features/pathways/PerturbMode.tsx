@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { predictPerturbation } from '../../../../shared/engine/graph.ts';
 import type {
   NodeEffect,
@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/engine/types.ts';
 import { NodeSelect, RadioChoices } from './Controls.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
+import { useKeepInView } from './keep-in-view.ts';
 import type { DiagramDecor, EdgeDecor, NodeDecor } from './diagram/decor.ts';
 import { cascadeSources } from './model/cascade.ts';
 import type { DiagramModel } from './model/diagram.ts';
@@ -52,6 +53,8 @@ export function PerturbMode({ model }: { readonly model: DiagramModel }) {
   );
   const [nodeId, setNodeId] = useState(sources[0] ?? model.nodes[0]?.id ?? '');
   const [change, setChange] = useState<PerturbationChange>('raised');
+  const results = useRef<HTMLDivElement>(null);
+  useKeepInView(results, `${nodeId}/${change}`);
   const ids = { node: useId(), change: useId() };
   const entities = model.index.entities;
 
@@ -116,27 +119,33 @@ export function PerturbMode({ model }: { readonly model: DiagramModel }) {
         value={change}
         onChange={setChange}
       />
-      <h3 id="pw-changes-title">
-        What changes when {perturbedName} is {changeWords[change]}
-      </h3>
-      <p className="visually-hidden" role="status">
-        {`${perturbedName} ${changeWords[change]}: ${changed.length} node${changed.length === 1 ? '' : 's'} change.`}
-      </p>
-      {changed.length === 0 ? (
-        <p className="muted">Nothing downstream of it in this view.</p>
-      ) : (
-        <ul className="pw-changes" aria-labelledby="pw-changes-title" data-testid="perturb-changes">
-          {changed.map((effect) => (
-            <EffectItem key={effect.nodeId} effect={effect} />
-          ))}
-        </ul>
-      )}
-      {unchanged.length > 0 && (
-        <p className="muted">
-          Unchanged (not downstream, or only through a “no difference” link):{' '}
-          {unchanged.map((e) => e.label).join(', ')}.
+      <div ref={results} data-testid="perturb-results">
+        <h3 id="pw-changes-title">
+          What changes when {perturbedName} is {changeWords[change]}
+        </h3>
+        <p className="visually-hidden" role="status">
+          {`${perturbedName} ${changeWords[change]}: ${changed.length} node${changed.length === 1 ? '' : 's'} change.`}
         </p>
-      )}
+        {changed.length === 0 ? (
+          <p className="muted">Nothing downstream of it in this view.</p>
+        ) : (
+          <ul
+            className="pw-changes"
+            aria-labelledby="pw-changes-title"
+            data-testid="perturb-changes"
+          >
+            {changed.map((effect) => (
+              <EffectItem key={effect.nodeId} effect={effect} />
+            ))}
+          </ul>
+        )}
+        {unchanged.length > 0 && (
+          <p className="muted">
+            Unchanged (not downstream, or only through a “no difference” link):{' '}
+            {unchanged.map((e) => e.label).join(', ')}.
+          </p>
+        )}
+      </div>
     </section>
   );
 

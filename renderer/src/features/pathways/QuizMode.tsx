@@ -1,10 +1,12 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api } from '../../api.ts';
 import { Button } from '../../components/Button.tsx';
 import { BuildPathway } from './BuildPathway.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
+import { useKeepInView } from './keep-in-view.ts';
 import type { DiagramDecor, NodeDecor } from './diagram/decor.ts';
 import type { DiagramModel } from './model/diagram.ts';
-import { namesMatch } from './model/names.ts';
+import { namesMatch } from '../../../../shared/engine/node-names.ts';
 
 type QuizKind = 'name' | 'build';
 
@@ -55,6 +57,9 @@ function NameNodes({
   const [answer, setAnswer] = useState('');
   const [feedback, setFeedback] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const feedbackRef = useRef<HTMLParagraphElement>(null);
+  useKeepInView(feedbackRef, feedback);
+  const { record, failure: saveFailure } = useNamingRecorder(model.pathway.id);
   const ids = { answer: useId(), list: useId() };
   const number = useMemo(() => new Map(model.nodes.map((n, i) => [n.id, i + 1])), [model]);
   const node = model.nodes.find((n) => n.id === selected);
@@ -88,6 +93,7 @@ function NameNodes({
       aliases: node.entity?.aliases ?? [],
       label: node.name,
     };
+    record(node.id, answer, false);
     if (namesMatch(answer, source)) {
       setNamed((n) => ({ ...n, [node.id]: 'correct' }));
       setFeedback(`Correct: node ${number.get(node.id) ?? ''} is ${node.name}.`);
@@ -105,6 +111,7 @@ function NameNodes({
   };
   const reveal = () => {
     if (!node) return;
+    record(node.id, '', true);
     setNamed((n) => ({ ...n, [node.id]: 'revealed' }));
     setFeedback(`Node ${number.get(node.id) ?? ''} is ${node.name}.`);
   };
@@ -153,9 +160,14 @@ function NameNodes({
           </div>
         </form>
       )}
-      <p role="status" className="pw-feedback">
+      <p ref={feedbackRef} role="status" className="pw-feedback" data-testid="name-feedback">
         {feedback}
       </p>
+      {saveFailure && (
+        <p role="alert" className="message-error">
+          Your answers here are not being saved, so Mastery will not count them: {saveFailure}
+        </p>
+      )}
       <h3>Nodes</h3>
       <ul className="pw-node-list">
         {model.nodes.map((n) => (
@@ -198,6 +210,35 @@ function NameNodes({
       label={namesHiddenLabel(model)}
     />
   );
+}
+
+/**
+ * Records each naming attempt (graded again in the backend) so the Mastery overlay counts it; the
+ * attempts of one visit share a quiz session. The quiz goes on if saving fails, and says so.
+ */
+function useNamingRecorder(pathwayId: string) {
+  const session = useRef<Promise<string | undefined> | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const record = (nodeId: string, answer: string, revealed: boolean) => {
+    const previous = session.current ?? Promise.resolve(undefined);
+    session.current = previous.then(async (sessionId) => {
+      try {
+        const saved = await api.pathway.nameNode({
+          ...(sessionId ? { sessionId } : {}),
+          pathwayId,
+          nodeId,
+          answer: answer.slice(0, 200),
+          revealed,
+        });
+        setFailure(undefined);
+        return saved.sessionId;
+      } catch (error) {
+        setFailure(error instanceof Error ? error.message : String(error));
+        return sessionId;
+      }
+    });
+  };
+  return { record, failure };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { defineCommands, shortcutLabel, isMacPlatform } from '../../commands/registry.ts';
 import { useCommands } from '../../commands/useCommands.ts';
 import { Button } from '../../components/Button.tsx';
 import { DiagramWorkspace } from './DiagramWorkspace.tsx';
+import { useKeepInView, useNodeInView } from './keep-in-view.ts';
 import type { DiagramDecor, EdgeDecor, NodeDecor } from './diagram/decor.ts';
 import { cascadeSources, cascadesFrom, chainPolarity, type Cascade } from './model/cascade.ts';
 import type { DiagramModel } from './model/diagram.ts';
@@ -106,6 +107,9 @@ export function StepMode({ model }: { readonly model: DiagramModel }) {
     () => (cascade ? stepDecor(model, cascade, step, motionFree) : {}),
     [model, cascade, step, motionFree],
   );
+  const narration = useRef<HTMLParagraphElement>(null);
+  useNodeInView(cascade?.nodeIds[step]);
+  useKeepInView(narration, `${cascade?.key ?? ''}/${step}`);
   const caption = cascade
     ? stepCaption(cascade, step, nameOf)
     : 'This view has no links to follow.';
@@ -183,7 +187,7 @@ export function StepMode({ model }: { readonly model: DiagramModel }) {
       <p className="pw-step-count">
         Step {step + 1} of {last + 1}
       </p>
-      <p className="pw-caption" aria-live="polite" data-testid="step-narration">
+      <p ref={narration} className="pw-caption" aria-live="polite" data-testid="step-narration">
         {caption}
       </p>
       {cascade && step > 0 && (

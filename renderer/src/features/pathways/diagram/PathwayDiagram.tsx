@@ -14,6 +14,7 @@ import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow.t
 import { PathwayMarkers } from './Markers.tsx';
 import { CompartmentNode, EntityNode } from './nodes.tsx';
 import { SbgnEdge } from './SbgnEdge.tsx';
+import { useRovingFocus } from './useRovingFocus.ts';
 import { ZoomBar } from './ZoomBar.tsx';
 
 const nodeTypes = { entity: EntityNode, compartment: CompartmentNode };
@@ -59,10 +60,28 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
   const { ref, width } = useCanvasWidth();
   const opening = openingViewport(model.layout, width, { printed });
   useOpeningViewport(model.layout, width, printed);
+  // The flow's own box (without the zoom bar): what a node must stay inside when panned to.
+  const flowRef = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(model, decor, selectedId, flowRef);
+  // One Tab stop: only the roving node is in the Tab order; every node and link can still take
+  // focus (by click, arrows or a script) and answers Enter.
+  const focusNodes = useMemo(
+    () =>
+      nodes.map((node) =>
+        node.type === 'entity'
+          ? { ...node, domAttributes: { tabIndex: node.id === roving.activeId ? 0 : -1 } }
+          : node,
+      ),
+    [nodes, roving.activeId],
+  );
+  const focusEdges = useMemo(
+    () => edges.map((edge) => ({ ...edge, domAttributes: { tabIndex: -1 } })),
+    [edges],
+  );
 
   const ariaLabelConfig = useMemo(
     () => ({
-      'node.a11yDescription.default': decor.nodeHint ?? 'Press Enter to show its details.',
+      'node.a11yDescription.default': `${decor.nodeHint ?? 'Press Enter to show its details.'} Arrow keys follow its links.`,
       'node.a11yDescription.keyboardDisabled': decor.nodeHint ?? 'Press Enter to show its details.',
       'edge.a11yDescription.default': 'Press Enter to show the facts behind this link.',
       'minimap.ariaLabel': 'Overview of the diagram',
@@ -90,12 +109,20 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
       role="group"
       aria-label={props.label}
       data-testid="pathway-diagram"
+      {...(printed
+        ? {}
+        : { onKeyDownCapture: roving.onKeyDownCapture, onFocusCapture: roving.onFocusCapture })}
     >
-      <div className="pw-flow" style={{ height: opening.height }}>
+      {!printed && (
+        <p className="visually-hidden" aria-live="polite" data-testid="diagram-moves">
+          {roving.announcement}
+        </p>
+      )}
+      <div className="pw-flow" ref={flowRef} style={{ height: opening.height }}>
         <ReactFlow<FlowNode, FlowEdge>
           id={flowId}
-          nodes={nodes}
-          edges={edges}
+          nodes={focusNodes}
+          edges={focusEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

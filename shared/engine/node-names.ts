@@ -1,4 +1,4 @@
-import { matchesAnswer } from '../../../../../shared/engine/normalize.ts';
+import { matchesAnswer } from './normalize.ts';
 
 /**
  * "Name the node" answers are matched by the shared text-matching rules, as quiz answers are:
