@@ -2,6 +2,7 @@ import { MessageChannelMain, utilityProcess } from 'electron';
 import path from 'node:path';
 import { ServiceHostClient, type HostEndpoint } from '../services/host/host-client.ts';
 import type { HostOpenOptions, HostOutbound } from '../services/host/protocol.ts';
+import { relayOptimiser } from './optimiser-relay.main.ts';
 
 /**
  * Starts the services in a utility process (out/main/service-host.cjs, beside main.js) and
@@ -17,6 +18,7 @@ export function startServiceProcess(
     serviceName: 'Pathwise services',
     stdio: 'inherit',
   });
+  relayOptimiser(mainDir, child);
   const { port1, port2 } = new MessageChannelMain();
   child.postMessage('port', [port2]);
   port1.start();

@@ -56,7 +56,6 @@ await Promise.all([
       'main/job-worker': 'services/jobs/job-worker.ts',
       'preview/service-host': 'services/host/host-worker.ts',
       'preview/job-worker': 'services/jobs/job-worker.ts',
-      'main/optimiser-child': 'services/optimiser/optimiser-child.ts',
       'preview/optimiser-child': 'services/optimiser/optimiser-child.ts',
     },
     // The FSRS optimiser is native code (a .node file per platform): loaded from node_modules.
@@ -65,8 +64,17 @@ await Promise.all([
     format: 'esm',
     banner: esmRequireBanner,
   }),
-  // Electron documents ES modules for its main process and renderers only: its utility process
-  // gets CommonJS, with import.meta.url (which finds the job threads' bundle beside it) defined.
+  // Electron documents ES modules for its main process and renderers only: its utility processes
+  // get CommonJS, the services' with import.meta.url (which finds the job threads' bundle beside
+  // it) defined. The optimiser's is started by main (electron/optimiser-relay.main.ts) and loads
+  // the native binding from node_modules (unpacked from the asar, electron-builder.yml).
+  esbuild({
+    ...common,
+    entryPoints: ['services/optimiser/optimiser-child.ts'],
+    outfile: 'out/main/optimiser-child.cjs',
+    format: 'cjs',
+    external: ['electron', '@open-spaced-repetition/binding'],
+  }),
   esbuild({
     ...common,
     entryPoints: ['electron/service-host.utility.ts'],

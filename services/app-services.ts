@@ -46,11 +46,7 @@ import { Storage } from './storage/storage.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { optimiserEntry } from './host/entries.ts';
 import { optimiserHandlers } from './optimiser/handlers.ts';
-import {
-  OptimiserFailure,
-  forkOptimiser,
-  runOptimiserProcess,
-} from './optimiser/optimiser-process.ts';
+import { forkOptimiser, runOptimiserProcess } from './optimiser/optimiser-process.ts';
 import type { LaunchOptimiser } from './optimiser/optimiser-process.ts';
 import { OptimiserService } from './optimiser/optimiser-service.ts';
 import { runSyncRound } from './sync/sync-round.ts';
@@ -93,7 +89,7 @@ export interface AppServicesOptions {
   readonly syncQuietMs?: number;
   /**
    * The FSRS optimiser's process: how it starts (Node's fork by default; Electron's utility
-   * process through its adapter), its time limit (default 10 min), and its minimum of reviews.
+   * process through the main process, services/optimiser/relayed-child.ts), its time limit (default 10 min), and its minimum of reviews.
    */
   readonly optimiser?: {
     readonly launch?: LaunchOptimiser;
@@ -262,17 +258,8 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     now,
     newId: () => review.newId(),
     run: (request, onProgress) => {
-      // Electron's Node cannot fork itself (the runAsNode fuse is off): it needs its adapter.
-      const launch =
-        options.optimiser?.launch ?? (options.transport === 'electron' ? undefined : forkOptimiser);
-      if (!launch) {
-        return Promise.reject(
-          new OptimiserFailure(
-            'Optimise is not available in the desktop app yet; it runs in the browser preview. ' +
-              'Your parameters are unchanged.',
-          ),
-        );
-      }
+      // Electron's utility process cannot fork itself: its host passes the relayed launcher.
+      const launch = options.optimiser?.launch ?? forkOptimiser;
       return runOptimiserProcess(launch, optimiserEntry, request, {
         timeoutMs: options.optimiser?.timeoutMs ?? 10 * 60_000,
         onProgress,

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { forkOptimiser } from '../optimiser/optimiser-process.ts';
 import { jobWorkerEntry } from './entries.ts';
 import type { HostInbound } from './protocol.ts';
 import { ServiceHost, serveHost } from './service-host.ts';
@@ -11,7 +12,7 @@ serveHost(
     post: (message, transfer = []) => port.postMessage(message, [...transfer]),
     onMessage: (listener) => port.on('message', (message: HostInbound) => listener(message)),
   },
-  new ServiceHost(jobWorkerEntry),
+  new ServiceHost(jobWorkerEntry, forkOptimiser),
   // Closed: let the thread end (the services hold no timer that keeps it alive).
   () => port.close(),
 );

@@ -2,6 +2,7 @@ import { createHandlerRegistry, openAppServices, type AppServices } from '../app
 import { bodyAnswer, type HandlerRegistry } from '../registry.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import { ContractError } from '../../shared/contract/errors.ts';
+import type { LaunchOptimiser } from '../optimiser/optimiser-process.ts';
 import type { HostInbound, HostOpenOptions, HostOutbound, HostPort } from './protocol.ts';
 
 type Call = Extract<HostInbound, { kind: 'call' }>;
@@ -53,20 +54,29 @@ const exclusive: ReadonlySet<string> = new Set(['data.import', 'data.reset', 'ba
  */
 export class ServiceHost {
   readonly #jobs: URL;
+  readonly #launchOptimiser: LaunchOptimiser;
   #services: AppServices | undefined;
   #registry: HandlerRegistry | undefined;
   /** The import, reset or restore running, if any. */
   #exclusive: Promise<unknown> | undefined;
 
-  /** `jobs`: the entry of the job threads (imports, exports, backups, pack validation). */
-  constructor(jobs: URL) {
+  /**
+   * `jobs`: the entry of the job threads (imports, exports, backups, pack validation);
+   * `launchOptimiser`: how the FSRS optimiser's process starts where the host runs.
+   */
+  constructor(jobs: URL, launchOptimiser: LaunchOptimiser) {
     this.#jobs = jobs;
+    this.#launchOptimiser = launchOptimiser;
   }
 
   open(options: HostOpenOptions): HostOutbound {
     if (this.#services) return { kind: 'start-failed', message: 'The services are already open.' };
     try {
-      this.#services = openAppServices({ ...options, jobs: this.#jobs });
+      this.#services = openAppServices({
+        ...options,
+        jobs: this.#jobs,
+        optimiser: { ...options.optimiser, launch: this.#launchOptimiser },
+      });
       this.#registry = createHandlerRegistry(this.#services);
       return { kind: 'ready' };
     } catch (error) {

@@ -11,24 +11,64 @@ import {
   type TrainingItem,
 } from '../../shared/engine/optimiser-items.ts';
 import type { ChildMessage, OptimiseRequest, ReviewColumns } from './protocol.ts';
+import type { RelayPort } from './relay-protocol.ts';
 
 // The optimiser's own process (started by optimiser-process.ts): fsrs-rs aborts the whole process
 // on an item it cannot train on, so it never runs inside the services. One request, one answer,
-// then the process ends.
+// then the process ends. Forked by Node it talks over process.send; as Electron's utility process
+// (started by the main process, relay-main.ts) over the port main hands it first.
 
-const send = (message: ChildMessage): void => {
-  process.send?.(message);
-};
+interface Transport {
+  onRequest(listener: (request: OptimiseRequest) => void): void;
+  send(message: ChildMessage): void;
+  /** The answer is sent: let the process end. */
+  end(): void;
+}
 
-process.once('message', (request: OptimiseRequest) => {
+function forkTransport(): Transport {
+  return {
+    onRequest: (listener) => process.once('message', listener),
+    send: (message) => process.send?.(message),
+    end: () => process.disconnect(),
+  };
+}
+
+/** Electron's `process.parentPort` in a utility process, as this entry uses it. */
+interface ParentPortLike {
+  once(event: 'message', listener: (event: { readonly ports: RelayPort[] }) => void): unknown;
+}
+
+function utilityTransport(parentPort: ParentPortLike): Transport {
+  let port: RelayPort | undefined;
+  return {
+    onRequest: (listener) =>
+      parentPort.once('message', (event) => {
+        port = event.ports[0];
+        port?.on('message', (message) => listener(message.data as OptimiseRequest));
+        port?.start();
+      }),
+    send: (message) => port?.postMessage(message),
+    // Closing its end tells the services the answer is complete; with no listener left the
+    // process ends (and the services have main kill it should it linger).
+    end: () => port?.close(),
+  };
+}
+
+const parentPort = Reflect.get(process, 'parentPort') as ParentPortLike | undefined;
+const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
+
+transport.onRequest((request) => {
   optimise(request).then(
     (answer) => {
-      send(answer);
-      process.disconnect();
+      transport.send(answer);
+      transport.end();
     },
     (error: unknown) => {
-      send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-      process.disconnect();
+      transport.send({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      });
+      transport.end();
     },
   );
 });
@@ -45,7 +85,7 @@ async function optimise(request: OptimiseRequest): Promise<ChildMessage> {
   const progress =
     (stage: 'fitting' | 'evaluating') =>
     (done: number, total: number): void =>
-      send({ type: 'progress', stage, share: total > 0 ? Math.min(1, done / total) : 0 });
+      transport.send({ type: 'progress', stage, share: total > 0 ? Math.min(1, done / total) : 0 });
   const weights = await computeParameters(items, {
     enableShortTerm: true,
     progress: progress('fitting'),

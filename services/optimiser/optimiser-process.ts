@@ -8,6 +8,7 @@ import {
   type OptimiseRequest,
   type Used,
 } from './protocol.ts';
+import { keepTail } from './relay-protocol.ts';
 
 /**
  * Runs the optimiser in a process of its own and survives it: a crash (fsrs-rs aborts on an item
@@ -45,8 +46,6 @@ export interface Progress {
 
 export class OptimiserFailure extends Error {}
 
-const stderrKept = 4096;
-
 /** Node's child_process.fork, at a lower priority than the threads that answer the learner. */
 export const forkOptimiser: LaunchOptimiser = (entry) => {
   const child = fork(fileURLToPath(entry), [], {
@@ -57,7 +56,7 @@ export const forkOptimiser: LaunchOptimiser = (entry) => {
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-stderrKept);
+    stderr = keepTail(stderr, chunk);
   });
   if (child.pid !== undefined) {
     try {
