@@ -9,6 +9,7 @@ import {
   type CardStateRecord,
 } from '../storage/card-states.ts';
 import type { Storage } from '../storage/storage.ts';
+import type { Catalog } from './catalog.ts';
 import { isNew, queuedCardView, type Picked } from './card-view.ts';
 import { nextExamReview } from './exam-reviews.ts';
 import type { IntroducedIndex } from './introduced-index.ts';
@@ -118,11 +119,7 @@ export class ReviewQueue {
 
   /** The soonest learning card due by `at` that is in the catalog (other than `skip`). */
   firstLearningDueBy(at: number, skip?: string): CardStateRecord | undefined {
-    for (const row of this.#storage.statement(cardStateSql.learningDueBy).iterate(at)) {
-      const record = fromDbCardState(row);
-      if (record.cardId !== skip && this.#cards.catalog.has(record.cardId)) return record;
-    }
-    return undefined;
+    return this.#firstInCatalog(cardStateSql.learningDueByAmong, at, (id) => id === skip);
   }
 
   #queued(
@@ -137,11 +134,32 @@ export class ReviewQueue {
     dayEnd: number,
     leaveOut: (cardId: string) => boolean,
   ): CardStateRecord | undefined {
-    const statement = this.#storage.statement(cardStateSql.reviewDueBefore);
-    for (const row of statement.iterate(dayEnd)) {
+    return this.#firstInCatalog(cardStateSql.reviewDueBeforeAmong, dayEnd, leaveOut);
+  }
+
+  /** The first card of the catalog, in the statement's order, that is not left out. */
+  #firstInCatalog(
+    amongIds: string,
+    bound: number,
+    leaveOut: (cardId: string) => boolean,
+  ): CardStateRecord | undefined {
+    const ids = catalogIdsJson(this.#cards.catalog);
+    for (const row of this.#storage.statement(amongIds).iterate(ids, bound)) {
       const record = fromDbCardState(row);
-      if (!leaveOut(record.cardId) && this.#cards.catalog.has(record.cardId)) return record;
+      if (!leaveOut(record.cardId)) return record;
     }
     return undefined;
   }
+}
+
+const idsJson = new WeakMap<Catalog, string>();
+
+/** The catalog's card ids as a JSON array, for `json_each`: once per catalog. */
+function catalogIdsJson(catalog: Catalog): string {
+  let json = idsJson.get(catalog);
+  if (json === undefined) {
+    json = JSON.stringify(catalog.cards.map((card) => card.id));
+    idsJson.set(catalog, json);
+  }
+  return json;
 }

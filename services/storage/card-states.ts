@@ -87,6 +87,16 @@ export const cardStateSql = {
   reviewDueBefore: `SELECT ${columns} FROM card_state
     WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
   /**
+   * The same, among a JSON array of card ids (the catalog): a data folder can hold many cards of
+   * packs not in use, which the queue would otherwise read and sort only to pass over.
+   */
+  reviewDueBeforeAmong: `SELECT ${columns} FROM card_state
+    WHERE card_id IN (SELECT value FROM json_each(?)) AND phase = 'review' AND due < ?
+    ORDER BY due, card_id`,
+  learningDueByAmong: `SELECT ${columns} FROM card_state
+    WHERE card_id IN (SELECT value FROM json_each(?)) AND phase IN ('learning', 'relearning')
+      AND due <= ? ORDER BY due, card_id`,
+  /**
    * Exam mode's review candidates, ids only, for counting: cards due before the end of today, and
    * (when the exam is after today) review cards not due before the exam whose recall on exam day
    * would fall under the target: (examAt - last_review) / day > stability × elapsedPerStability.
