@@ -54,6 +54,14 @@ export class Catalog {
     return rank === undefined ? undefined : this.inTeachingOrder[rank];
   }
 
+  #idsJson: string | undefined;
+
+  /** The card ids as a JSON array, for SQLite's `json_each`: worked out once per catalog. */
+  get idsJson(): string {
+    this.#idsJson ??= JSON.stringify(this.cards.map((card) => card.id));
+    return this.#idsJson;
+  }
+
   has(id: string): boolean {
     return this.#rankById.has(id);
   }

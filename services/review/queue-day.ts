@@ -5,7 +5,7 @@ import { studyDayEnd, studyDayOf } from '../../shared/engine/study-day.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { cardStateSql } from '../storage/card-states.ts';
 import { eventSql } from '../storage/review-events.ts';
-import { text } from '../storage/sqlite.ts';
+import { num } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { extraNewCardsOn } from '../custom-study/extra-new.ts';
 import type { Catalog } from './catalog.ts';
@@ -54,11 +54,11 @@ export function readDay(sources: {
   const examDay = exam ? { dayEnd, exam, desiredRetention: settings.desiredRetention } : null;
   const dueReviews = examDay
     ? countExamReviews(storage, sources.catalog(), examDay)
-    : countInCatalog(storage, sources.catalog(), cardStateSql.reviewIdsDueBefore, dayEnd);
+    : countInCatalog(storage, sources.catalog(), cardStateSql.reviewCountDueBeforeAmong, dayEnd);
   const learning = countInCatalog(
     storage,
     sources.catalog(),
-    cardStateSql.learningIdsDueBy,
+    cardStateSql.learningCountDueByAmong,
     dayEnd - 1,
   );
 
@@ -87,11 +87,7 @@ export function readDay(sources: {
   };
 }
 
+/** A count among the catalog's cards only (a data folder may hold cards of other packs). */
 function countInCatalog(storage: Storage, catalog: Catalog, sql: string, bound: number): number {
-  let n = 0;
-  // all() over iterate(): one call into SQLite instead of one per row.
-  for (const row of storage.statement(sql).all(bound)) {
-    if (catalog.has(text(row, 'card_id'))) n += 1;
-  }
-  return n;
+  return num(storage.statement(sql).get(catalog.idsJson, bound) ?? {}, 'n');
 }

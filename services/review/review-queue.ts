@@ -9,7 +9,6 @@ import {
   type CardStateRecord,
 } from '../storage/card-states.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { Catalog } from './catalog.ts';
 import { isNew, queuedCardView, type Picked } from './card-view.ts';
 import { nextExamReview } from './exam-reviews.ts';
 import type { IntroducedIndex } from './introduced-index.ts';
@@ -143,23 +142,11 @@ export class ReviewQueue {
     bound: number,
     leaveOut: (cardId: string) => boolean,
   ): CardStateRecord | undefined {
-    const ids = catalogIdsJson(this.#cards.catalog);
+    const ids = this.#cards.catalog.idsJson;
     for (const row of this.#storage.statement(amongIds).iterate(ids, bound)) {
       const record = fromDbCardState(row);
       if (!leaveOut(record.cardId)) return record;
     }
     return undefined;
   }
-}
-
-const idsJson = new WeakMap<Catalog, string>();
-
-/** The catalog's card ids as a JSON array, for `json_each`: once per catalog. */
-function catalogIdsJson(catalog: Catalog): string {
-  let json = idsJson.get(catalog);
-  if (json === undefined) {
-    json = JSON.stringify(catalog.cards.map((card) => card.id));
-    idsJson.set(catalog, json);
-  }
-  return json;
 }

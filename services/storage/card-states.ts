@@ -79,10 +79,6 @@ export const cardStateSql = {
   /** Learning and relearning cards due by a time, soonest first. */
   learningDueBy: `SELECT ${columns} FROM card_state
     WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
-  /** Ids only, from the covering index: for counting. */
-  learningIdsDueBy: `SELECT card_id FROM card_state
-    WHERE phase IN ('learning', 'relearning') AND due <= ?`,
-  reviewIdsDueBefore: `SELECT card_id FROM card_state WHERE phase = 'review' AND due < ?`,
   /** Review-phase cards due before a time (the end of today), most overdue first. */
   reviewDueBefore: `SELECT ${columns} FROM card_state
     WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
@@ -90,12 +86,17 @@ export const cardStateSql = {
    * The same, among a JSON array of card ids (the catalog): a data folder can hold many cards of
    * packs not in use, which the queue would otherwise read and sort only to pass over.
    */
-  reviewDueBeforeAmong: `SELECT ${columns} FROM card_state
-    WHERE card_id IN (SELECT value FROM json_each(?)) AND phase = 'review' AND due < ?
-    ORDER BY due, card_id`,
-  learningDueByAmong: `SELECT ${columns} FROM card_state
-    WHERE card_id IN (SELECT value FROM json_each(?)) AND phase IN ('learning', 'relearning')
-      AND due <= ? ORDER BY due, card_id`,
+  reviewDueBeforeAmong: `SELECT ${columns} FROM json_each(?) AS ids
+    CROSS JOIN card_state ON card_id = ids.value
+    WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
+  learningDueByAmong: `SELECT ${columns} FROM json_each(?) AS ids
+    CROSS JOIN card_state ON card_id = ids.value
+    WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
+  reviewCountDueBeforeAmong: `SELECT COUNT(*) AS n FROM json_each(?) AS ids
+    CROSS JOIN card_state ON card_id = ids.value WHERE phase = 'review' AND due < ?`,
+  learningCountDueByAmong: `SELECT COUNT(*) AS n FROM json_each(?) AS ids
+    CROSS JOIN card_state ON card_id = ids.value
+    WHERE phase IN ('learning', 'relearning') AND due <= ?`,
   /**
    * Exam mode's review candidates, ids only, for counting: cards due before the end of today, and
    * (when the exam is after today) review cards not due before the exam whose recall on exam day

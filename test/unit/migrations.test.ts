@@ -479,7 +479,13 @@ describe('query plans use the indexes', () => {
    * Sorting allowed: the learning cards due now are few (today's learning steps); recall on exam
    * day depends on the exam date, so no index can give that order (the sort holds index columns).
    */
-  const smallSorts = new Set<string>([cardStateSql.learningDueBy, cardStateSql.examReviewsByRisk]);
+  const smallSorts = new Set<string>([
+    cardStateSql.learningDueBy,
+    cardStateSql.examReviewsByRisk,
+    // Among the catalog's cards: sorted are only those of the pack in use.
+    cardStateSql.reviewDueBeforeAmong,
+    cardStateSql.learningDueByAmong,
+  ]);
   const cases: [string, string, RegExp][] = [
     ['learning due', cardStateSql.learningDueBy, /card_state_by_phase_due/],
     ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_phase_due/],
@@ -505,6 +511,27 @@ describe('query plans use the indexes', () => {
       /COVERING INDEX (card_state_by_phase_due|card_state_exam_risk)/,
     ],
     ['held out today', cardStateSql.heldOutIds, /card_state_held/],
+    // The queue looks up the catalog's cards by key, never walking other packs' cards.
+    [
+      'reviews due among ids',
+      cardStateSql.reviewDueBeforeAmong,
+      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
+    ],
+    [
+      'learning due among ids',
+      cardStateSql.learningDueByAmong,
+      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
+    ],
+    [
+      'review count among ids',
+      cardStateSql.reviewCountDueBeforeAmong,
+      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
+    ],
+    [
+      'learning count among ids',
+      cardStateSql.learningCountDueByAmong,
+      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
+    ],
     // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
     [
       'due forecast',
@@ -539,8 +566,8 @@ describe('query plans use the indexes', () => {
       expect(detail).toMatch(index);
       // No full table scans and no sorting in a temporary b-tree: the index gives the order.
       for (const step of detail.split(' | ')) {
-        // The list of ids a merge batch looks up is the one thing scanned whole.
-        const idList = step.startsWith('SCAN json_each VIRTUAL TABLE');
+        // Lists of ids (a merge batch, the catalog's cards) are the one thing scanned whole.
+        const idList = /^SCAN (json_each|ids) VIRTUAL TABLE/.test(step);
         if (step.startsWith('SCAN ') && step !== 'SCAN CONSTANT ROW' && !idList) {
           expect(step).toMatch(/USING (COVERING )?INDEX/);
         }
