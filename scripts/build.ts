@@ -59,7 +59,7 @@ await Promise.all([
       'preview/optimiser-child': 'services/optimiser/optimiser-child.ts',
     },
     // The FSRS optimiser is native code (a .node file per platform): loaded from node_modules.
-    external: ['@open-spaced-repetition/binding'],
+    external: ['@open-spaced-repetition/binding-linux-x64-gnu'],
     outdir: 'out',
     format: 'esm',
     banner: esmRequireBanner,
@@ -73,7 +73,7 @@ await Promise.all([
     entryPoints: ['services/optimiser/optimiser-child.ts'],
     outfile: 'out/main/optimiser-child.cjs',
     format: 'cjs',
-    external: ['electron', '@open-spaced-repetition/binding'],
+    external: ['electron', '@open-spaced-repetition/binding-linux-x64-gnu'],
   }),
   esbuild({
     ...common,

@@ -1,10 +1,4 @@
-import {
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-  computeParameters,
-  evaluateWithTimeSeriesSplits,
-} from '@open-spaced-repetition/binding';
+import { loadFsrsNative, type FsrsBindingItem, type FsrsNative } from './binding.ts';
 import {
   buildTrainingSet,
   type LoggedReview,
@@ -81,7 +75,9 @@ async function optimise(request: OptimiseRequest): Promise<ChildMessage> {
     cardsDropped: set.cardsDropped,
   };
   if (set.reviewsUsed < request.minimumReviews) return { type: 'too-little', used };
-  const items = set.items.map(toBindingItem);
+  const native = loadFsrsNative();
+  const { FSRSBinding, computeParameters, evaluateWithTimeSeriesSplits } = native;
+  const items = set.items.map((item) => toBindingItem(native, item));
   const progress =
     (stage: 'fitting' | 'evaluating') =>
     (done: number, total: number): void =>
@@ -122,8 +118,8 @@ function* rowsOf(columns: ReviewColumns): Generator<LoggedReview> {
   }
 }
 
-function toBindingItem(item: TrainingItem): FSRSBindingItem {
-  return new FSRSBindingItem(
-    item.reviews.map((review) => new FSRSBindingReview(review.rating, review.deltaT)),
+function toBindingItem(native: FsrsNative, item: TrainingItem): FsrsBindingItem {
+  return new native.FSRSBindingItem(
+    item.reviews.map((review) => new native.FSRSBindingReview(review.rating, review.deltaT)),
   );
 }
