@@ -44,52 +44,58 @@ describe('random histories with the clock moving both ways', () => {
       fc.property(fc.array(step, { minLength: 40, maxLength: 100 }), (steps) => {
         const cards = syntheticCards(12, { facts: 6 });
         const services = openTestServices({ cards, clock: testClock(start) });
-        const session = services.quizRecords.startQuizSession({ mode: 'clock', config: null });
-        let latest = start;
-        for (const [index, next] of steps.entries()) {
-          try {
-            if (next.kind === 'study') {
-              const item = services.review.next().item;
-              if (item) {
-                services.review.answer({
-                  cardId: item.card.id,
-                  rating: next.rating,
+        // Closed whatever happens: a failing run is shrunk through hundreds of runs, and each
+        // left open held its database until the process ran out of memory.
+        const opened = [services];
+        try {
+          const session = services.quizRecords.startQuizSession({ mode: 'clock', config: null });
+          let latest = start;
+          for (const [index, next] of steps.entries()) {
+            try {
+              if (next.kind === 'study') {
+                const item = services.review.next().item;
+                if (item) {
+                  services.review.answer({
+                    cardId: item.card.id,
+                    rating: next.rating,
+                    durationMs: 1000,
+                    expectedVersion: item.stateVersion,
+                  });
+                }
+              } else if (next.kind === 'clock') {
+                services.clock.advance(next.ms);
+              } else if (next.kind === 'undo') {
+                services.review.undo();
+              } else {
+                services.quizRecords.recordQuizAnswer({
+                  sessionId: session.sessionId,
+                  itemId: `item-${index}`,
+                  kind: 'mcq',
+                  factIds: [factId(next.fact)],
+                  topic: 'topic-a',
+                  correct: next.correct,
+                  response: null,
                   durationMs: 1000,
-                  expectedVersion: item.stateVersion,
                 });
               }
-            } else if (next.kind === 'clock') {
-              services.clock.advance(next.ms);
-            } else if (next.kind === 'undo') {
-              services.review.undo();
-            } else {
-              services.quizRecords.recordQuizAnswer({
-                sessionId: session.sessionId,
-                itemId: `item-${index}`,
-                kind: 'mcq',
-                factIds: [factId(next.fact)],
-                topic: 'topic-a',
-                correct: next.correct,
-                response: null,
-                durationMs: 1000,
-              });
+            } catch (error) {
+              if (!(error instanceof ContractError) || error.code === 'internal') throw error;
             }
-          } catch (error) {
-            if (!(error instanceof ContractError) || error.code === 'internal') throw error;
+            latest = Math.max(latest, services.clock.ms());
           }
-          latest = Math.max(latest, services.clock.ms());
-        }
-        const cache = allCardStates(services.storage);
-        rebuildCardStates(services.storage);
-        expect(allCardStates(services.storage)).toEqual(cache);
+          const cache = allCardStates(services.storage);
+          rebuildCardStates(services.storage);
+          expect(allCardStates(services.storage)).toEqual(cache);
 
-        const exported = services.data.exportDocument();
-        expect(services.data.importDocument(exported.content).added.events).toBe(0);
-        const other = openTestServices({ cards, clock: testClock(latest) });
-        expect(other.data.importDocument(exported.content).added).toEqual(exported.counts);
-        expect(allCardStates(other.storage)).toEqual(cache);
-        services.close();
-        other.close();
+          const exported = services.data.exportDocument();
+          expect(services.data.importDocument(exported.content).added.events).toBe(0);
+          const other = openTestServices({ cards, clock: testClock(latest) });
+          opened.push(other);
+          expect(other.data.importDocument(exported.content).added).toEqual(exported.counts);
+          expect(allCardStates(other.storage)).toEqual(cache);
+        } finally {
+          for (const each of opened) each.close();
+        }
       }),
       { numRuns: 5 },
     );
