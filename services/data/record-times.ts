@@ -1,6 +1,6 @@
 import { dayMs } from '../../shared/engine/scheduler.ts';
 import { rolloverHour } from '../../shared/engine/study-day.ts';
-import { timeOfUuidv7 } from '../storage/ids.ts';
+import { idAfterRecordMs, timeOfUuidv7 } from '../storage/ids.ts';
 import type { QuizAnswerRecord, QuizSessionRecord } from '../storage/quiz-rows.ts';
 import type { ReportEvent } from '../storage/report-rows.ts';
 import type { ReviewEvent } from '../storage/review-events.ts';
@@ -23,14 +23,6 @@ export const clockSkewToleranceMs = 5 * 60_000;
  * before the record's time (a report takes its id first), never more than this.
  */
 export const idBeforeRecordMs = 60_000;
-
-/**
- * Ids on a device stay after every id it stores (services/storage/ids.ts), so when its clock is
- * set back an id runs ahead of its record's time by as much as the clock went back, and no more.
- * A month covers a wrong date, month or time zone put right later; an id further ahead is forged
- * or edited, and once stored it would hold every later local id behind it.
- */
-export const idAfterRecordMs = 31 * dayMs;
 
 const hourMs = 3_600_000;
 const westmostOffsetMs = -12 * hourMs;

@@ -1,5 +1,18 @@
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { ContractError } from '../../shared/contract/errors.ts';
+
+const dayMs = 86_400_000;
+
+/**
+ * How far an id may run ahead of its record's time. Ids on a device stay after every id it stores,
+ * so when its clock is set back an id runs ahead of its record's time by as much as the clock went
+ * back. A month covers a wrong date, month or time zone put right later; an import refuses an id
+ * further ahead (forged or edited, and once stored it would hold every later local id behind it),
+ * so a device whose clock is further back than that refuses to write rather than make a record
+ * its own export could not bring back.
+ */
+export const idAfterRecordMs = 31 * dayMs;
 
 /**
  * UUIDv7 ids that sort in creation order on this device, even when the clock stands still (tests)
@@ -26,6 +39,7 @@ export class EventIdGenerator {
 
   next(): string {
     const now = this.#now();
+    if (this.#msecs - now > idAfterRecordMs) throw clockBehind(now, this.#msecs);
     if (now > this.#msecs) {
       this.#msecs = now;
       // Start low in the 31-bit counter so thousands of ids can follow within one millisecond.
@@ -39,6 +53,15 @@ export class EventIdGenerator {
     }
     return uuidv7({ msecs: this.#msecs, seq: this.#seq });
   }
+}
+
+function clockBehind(now: number, newest: number): ContractError {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return new ContractError(
+    'conflict',
+    `This computer's clock says ${day(now)}, more than ${idAfterRecordMs / dayMs} days before ` +
+      `your latest saved study (${day(newest)}). Nothing was saved: set the date right, then try again.`,
+  );
 }
 
 const uuidv7Pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { studyDayOf } from '../../shared/engine/study-day.ts';
+import { idAfterRecordMs } from '../../services/storage/ids.ts';
 import {
-  idAfterRecordMs,
   idBeforeRecordMs,
   idTimeMismatch,
   studyDayMismatch,
