@@ -111,6 +111,33 @@ test('a rating given while the previous answer is still on its way is kept, not 
   expect(stored.introducedToday).toBe(5);
 });
 
+test('Ctrl+Z pressed while the answer is still on its way takes that answer back', async ({
+  app,
+}) => {
+  const { page } = app;
+  // The answer is held until the undo has been pressed, as on a slow machine.
+  let release: () => void = () => undefined;
+  const undoPressed = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/ipc/review.answer', async (route) => {
+    await undoPressed;
+    await route.continue();
+  });
+  await openScreen(page, 'Flashcards');
+  await expect(count(page, 'new')).toHaveText('20');
+  const first = await card(page).getAttribute('data-card-id');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await expect(progress(page)).toHaveAttribute('aria-valuenow', '1');
+  await page.keyboard.press('Control+z');
+  release();
+  await expect(progress(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(card(page)).toHaveAttribute('data-card-id', first ?? '');
+  await expect(card(page)).toHaveAttribute('data-side', 'front');
+  await expect(count(page, 'new')).toHaveText('20');
+  const stored = await call<{ introducedToday: number }>(app, 'review.counts');
+  expect(stored.introducedToday).toBe(0);
+});
+
 test('Space on the focused button keeps the flow: reveal, Good, reveal…', async ({ app }) => {
   const { page } = app;
   await openScreen(page, 'Flashcards');

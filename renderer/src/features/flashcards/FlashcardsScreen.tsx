@@ -44,8 +44,8 @@ const commandContext: FlashcardsContext = {
     return s.status === 'studying' && s.item !== null && s.revealed;
   },
   get canUndo() {
-    const s = useReview.getState();
-    return s.session.answered.length > 0 && !s.busy;
+    // Not gated on `busy` either: an undo pressed while an answer is on its way is held.
+    return useReview.getState().session.answered.length > 0;
   },
   reveal: () => useReview.getState().reveal(),
   rate: (rating) => void useReview.getState().rate(rating),

@@ -62,6 +62,24 @@ let shownAt = 0;
  */
 let heldRating: Rating | undefined;
 
+/**
+ * Undo pressed while an answer (or another undo) is on its way: it runs once that finishes, so a
+ * quick Ctrl+Z right after a rating takes that rating back instead of being ignored. An undo
+ * pressed over a held rating just drops the rating, which was never sent.
+ */
+let heldUndos = 0;
+
+function holdUndo(): void {
+  if (heldRating !== undefined) heldRating = undefined;
+  else heldUndos += 1;
+}
+
+function takeHeldUndo(): boolean {
+  if (heldUndos === 0) return false;
+  heldUndos -= 1;
+  return true;
+}
+
 const initial = {
   status: 'idle' as ReviewStatus,
   item: null,
@@ -193,6 +211,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           const held = heldRating;
           heldRating = undefined;
           if (held) await get().rate(held);
+          else if (takeHeldUndo()) await get().undo();
         } else {
           const dropped = heldRating !== undefined;
           heldRating = undefined;
@@ -208,10 +227,12 @@ export const useReview = create<ReviewState>()((set, get) => {
                 }
               : done,
           );
+          if (takeHeldUndo()) await get().undo();
         }
       } catch (error) {
-        // Nothing was written: the answered card comes back as it was.
+        // Nothing was written: the answered card comes back as it was, and nothing is left to undo.
         heldRating = undefined;
+        heldUndos = 0;
         set({ item, upNext, revealed: true, session, busy: false, announcement: '' });
         if (error instanceof ContractError && error.code === 'stale-state') {
           await load({ message: { kind: 'info', text: error.message } });
@@ -221,7 +242,11 @@ export const useReview = create<ReviewState>()((set, get) => {
       }
     },
     undo: async () => {
-      if (get().busy) return;
+      if (get().busy) {
+        holdUndo();
+        return;
+      }
+      if (get().session.answered.length === 0) return;
       set({ busy: true });
       try {
         const undone = await api.review.undo();
@@ -231,8 +256,11 @@ export const useReview = create<ReviewState>()((set, get) => {
           message: undefined,
         });
       } catch (error) {
+        heldUndos = 0;
         set({ busy: false, message: { kind: 'error', text: messageOf(error) } });
+        return;
       }
+      if (takeHeldUndo()) await get().undo();
     },
     continueStudying: async () => {
       await load({ message: undefined, customOffered: false });
@@ -251,5 +279,7 @@ export const useReview = create<ReviewState>()((set, get) => {
 
 // Progress restored, imported or reset elsewhere: this sitting's queue and answers no longer hold.
 onLearnerDataReplaced(() => {
+  heldRating = undefined;
+  heldUndos = 0;
   useReview.setState({ ...initial });
 });
