@@ -142,6 +142,9 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
           nodesFocusable={!printed}
           edgesFocusable={!printed}
           panOnDrag={!printed}
+          // A press on a node also starts a pan (nodes are not draggable), and a pan that moved
+          // swallows the click: without a tolerance a hand's one-pixel wobble loses the selection.
+          paneClickDistance={clickWobblePx}
           panOnScroll={!printed}
           zoomOnScroll={false}
           deleteKeyCode={null}
@@ -162,6 +165,9 @@ export function PathwayDiagram(props: PathwayDiagramProps) {
     </div>
   );
 }
+
+/** How far (px) the pointer may move between press and release for a click to stay a click. */
+const clickWobblePx = 5;
 
 /** The canvas's width, followed as the window or the text size changes. */
 function useCanvasWidth() {
