@@ -14,6 +14,11 @@ export function relationFamily(relation: RelationId): string {
   return relationDef(relation).family ?? relation;
 }
 
+/** A claim that the subject is needed for the object, which names no amount (relations.ts). */
+export function statesNecessity(relation: RelationId): boolean {
+  return relationDef(relation).necessity === true;
+}
+
 /** Relations that deny an effect: they refute a claimed change without claiming the opposite. */
 export function isNegation(relation: RelationId): boolean {
   return negatedSigns(relation).length > 0;

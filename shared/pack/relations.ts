@@ -49,6 +49,12 @@ export interface RelationDef {
    * review's own words (its abstract or a figure model), never within a primary paper's.
    */
   readonly openObject?: true;
+  /**
+   * Says the subject is needed for the object, not how much of it there is ("TNF-α is required for
+   * IL-32-driven swelling"): drawn as a plain arrow, a sign question on it asks a "raises" anyone
+   * guesses and drops the necessity, the point of the finding (audit X).
+   */
+  readonly necessity?: true;
 }
 
 export const relations = {
@@ -330,6 +336,7 @@ export const relations = {
     passive: 'requires',
     family: 'causal',
     openObject: true,
+    necessity: true,
   },
   'synergizes-with': {
     polarity: 'increases',

@@ -1,5 +1,6 @@
 import { signChoice, signValueOf, signValues } from '../../../pack/edge-signs.ts';
 import type { Pathway, PathwayEdge } from '../../../pack/schema.ts';
+import { statesNecessity } from '../../claims.ts';
 import { viewPathway, type PathwayView } from '../../graph.ts';
 import { plural } from '../../names.ts';
 import { tieBreaker } from '../../rng.ts';
@@ -86,6 +87,7 @@ export function diagramEdgeItems(
       if (asked.has(link)) continue;
       asked.add(link);
       const facts = uncontestedFactsOf(index, edge.factIds);
+      if (facts.every((fact) => statesNecessity(fact.relation))) continue;
       const factIds = facts.map((f) => f.id);
       const answer = signValueOf(edge.sign);
       const id = `diagram-edge:${pathway.id}:${edge.id}`;
