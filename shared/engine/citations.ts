@@ -179,9 +179,29 @@ export function sourceFraming(index: PackIndex, fact: Fact): string {
     case 'secondary':
     case 'other':
     case 'textbook':
-      // A source known only by a descriptive title reads "according to a review of …" (audit K).
-      return isNamedByTitle(ref) ? `According to a ${lowerFirst(label)}` : `According to ${label}`;
+      // A source known only by a descriptive title reads "according to a review of …" (audit K);
+      // one known by its journal is no author: "according to a 2023 review in Turk J Pharm Sci"
+      // (audit X).
+      if (isNamedByTitle(ref)) return `According to a ${lowerFirst(label)}`;
+      if (anonymousLabel(ref) !== null) return `According to ${anonymousBySource(ref)}`;
+      return `According to ${label}`;
   }
+}
+
+const anonymousNoun: Record<Reference['kind'], string> = {
+  'target-review': 'review',
+  'companion-review': 'review',
+  secondary: 'review',
+  primary: 'study',
+  textbook: 'textbook',
+  other: 'source',
+};
+
+/** "a 2023 review in Turk J Pharm Sci": an anonymous source named by what and where it is. */
+function anonymousBySource(ref: Reference): string {
+  const noun = anonymousNoun[ref.kind];
+  const year = ref.year === undefined ? '' : `${ref.year} `;
+  return `${/^[aeiou8]/i.test(year || noun) ? 'an' : 'a'} ${year}${noun} in ${ref.journal ?? ''}`.trim();
 }
 
 /**
