@@ -1,5 +1,9 @@
 import type { Fact, Pack } from '../pack/schema.ts';
-import { isDefinitionFact } from './items/statement-facts.ts';
+import {
+  findingsSpecifying,
+  isBareAssociation,
+  isDefinitionFact,
+} from './items/statement-facts.ts';
 import type { Report } from './items/check-helpers.ts';
 import { edgeIsSolid, isDefinitionalEdge } from './items/pathway-common.ts';
 import { kinds } from './kinds/index.ts';
@@ -41,11 +45,13 @@ function checkCommon(index: PackIndex, item: QuizItem, report: Report): void {
     }
   }
   if (kinds[item.kind].framed) {
-    // Case aside: "according to a review of IL-32 in tuberculosis" names that source too.
+    // Case aside: "according to a review of IL-32 in tuberculosis" names that source too, and
+    // "a 2023 review in Turk J Pharm Sci" names the source labelled "Turk J Pharm Sci 2023".
     const prompt = item.prompt.toLowerCase();
-    const onSource = item.citations.some((c) =>
-      prompt.includes((c.label.split(',')[0] ?? c.label).toLowerCase()),
-    );
+    const onSource = item.citations.some((c) => {
+      const label = (c.label.split(',')[0] ?? c.label).toLowerCase();
+      return prompt.includes(label) || label.split(/\s+/).every((word) => prompt.includes(word));
+    });
     const onModel = /\b(?:the review|model|pathway)\b/.test(item.prompt);
     if (!onSource && !onModel) {
       report('stem-not-framed', 'the stem is not framed on a source or a pathway model');
@@ -130,13 +136,17 @@ export function coverageGaps(pack: Pack, bank: Bank): CoverageGaps {
     ),
   );
   const facts = pack.facts.filter((f) => !isBackgroundFact(index, f));
-  const untaught = (f: Fact) => !carded.has(f.id) && !quizzed.has(f.id);
+  // A bare association ("IL-32γ is associated with AS") is taught by the findings that specify it.
+  const specified = (f: Fact) =>
+    isBareAssociation(f) && findingsSpecifying(index, f, quizzed).length > 0;
+  const untaught = (f: Fact) => !carded.has(f.id) && !quizzed.has(f.id) && !specified(f);
   // A contested fact backs no single-answer item; its cards teach both sides.
   // A definition is taught by its card and owed no quiz item (items/statement-facts.ts).
   const unquizzed = (f: Fact) =>
     f.contested === undefined &&
     !quizzed.has(f.id) &&
-    !(carded.has(f.id) && isDefinitionFact(index, f));
+    !(carded.has(f.id) && isDefinitionFact(index, f)) &&
+    !specified(f);
   const ids = (list: readonly Fact[]) => list.map((f) => f.id);
   const major = facts.filter((f) => f.highYield);
   return {

@@ -1,3 +1,4 @@
+import { relationDef } from '../../pack/relations.ts';
 import type { Fact } from '../../pack/schema.ts';
 import { isTrivia } from '../cloze-text.ts';
 import { isBackgroundFact, type PackIndex } from '../pack-index.ts';
@@ -16,7 +17,50 @@ export function isAskedAsStatement(index: PackIndex, fact: Fact): boolean {
   // cells)" marks a statement true: guessed, not known (audits H and I).
   if (fact.relation === 'detected-in' || /\bamong others?\b/.test(fact.objectDetail ?? ''))
     return false;
-  return !isDefinitionFact(index, fact) && !mixesCauseAndAssociation(fact);
+  return (
+    !isDefinitionFact(index, fact) && !mixesCauseAndAssociation(fact) && !isBareAssociation(fact)
+  );
+}
+
+/**
+ * "IL-32γ is associated with osteoporosis", said with no where, how or direction: it has no
+ * opposite, so as a statement it can only be true, and for the review's own subjects it restates
+ * the title; a test-wise student gets it free (audit X). Its findings teach it: where the level
+ * was raised or lowered, and what that did.
+ */
+export function isBareAssociation(fact: Fact): boolean {
+  const { compartments, cells } = fact.context;
+  const relation = relationDef(fact.relation);
+  return (
+    relation.polarity === 'none' &&
+    relation.family === undefined &&
+    relation.negates === undefined &&
+    relation.objectKind === 'entity' &&
+    relation.symmetric &&
+    fact.objectDetail === undefined &&
+    compartments.length === 0 &&
+    cells.length === 0
+  );
+}
+
+/**
+ * The quizzed findings that specify a bare association: facts on the same subject (or an isoform
+ * of it) set in the associated disease ("IL-32γ is lowered in the blood in osteoporosis").
+ */
+export function findingsSpecifying(
+  index: PackIndex,
+  association: Fact,
+  quizzed: ReadonlySet<string>,
+): string[] {
+  return index.pack.facts
+    .filter(
+      (fact) =>
+        fact.id !== association.id &&
+        quizzed.has(fact.id) &&
+        fact.subject === association.subject &&
+        (fact.context.diseases.includes(association.object) || fact.object === association.object),
+    )
+    .map((fact) => fact.id);
 }
 
 /**
