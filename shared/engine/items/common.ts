@@ -2,7 +2,7 @@ import type { Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import { signVerbs } from '../../pack/edge-signs.ts';
 import {
   citationsForFacts,
-  citationsForPathway,
+  citationsForDrawing,
   mergeCitations,
   pathwayName,
 } from '../citations.ts';
@@ -82,7 +82,7 @@ export function base(ctx: GenContext, input: BaseInput) {
   const facts = input.facts;
   const factIds = unique(facts.map((f) => f.id));
   const citations: Citation[] = mergeCitations([
-    ...(input.pathway ? citationsForPathway(index, input.pathway) : []),
+    ...(input.pathway ? citationsForDrawing(index, input.pathway) : []),
     ...citationsForFacts(index, facts),
   ]);
   const mentioned = facts.flatMap((f) => [

@@ -9,7 +9,7 @@ import {
 import { factOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { bundledBank, bundledPack } from '../support/engine.ts';
 
-/** The rules audit X (seed 20261223) found missing, each at its own home. */
+/** The rules audits X (seed 20261223) and Y (seed 20261224) found missing, each at its own home. */
 
 const index = indexPack(bundledPack);
 const quizIds = new Set(bundledBank.quiz.map((item) => item.id));
@@ -69,5 +69,16 @@ describe('a bare association of the review\u2019s own subjects', () => {
     };
     const gaps = coverageGaps(bundledPack, withoutFindings);
     expect(gaps.factsWithoutQuizItem).toEqual(expect.arrayContaining(['F108', 'F120']));
+  });
+});
+
+describe('a pathway item', () => {
+  it('cites the review for its drawing and its own facts, not every study of the pathway', () => {
+    const item = bundledBank.quiz.find((q) => q.id === 'diagram-edge:D5:il-32-to-p38-mapk');
+    if (!item) throw new Error('the IL-32 → p38 MAPK item is gone');
+    const cited = new Set(item.citations.map((c) => c.referenceId));
+    const ofFacts = new Set(item.factIds.flatMap((id) => factOf(index, id).references));
+    for (const id of cited)
+      expect(ofFacts.has(id) || id === index.reviewReferenceId, id).toBe(true);
   });
 });
