@@ -7,12 +7,19 @@ import {
   shownShare,
   type WorkspaceLayout,
   type WorkspaceMeasures,
+  wideWindowPx,
 } from '../../renderer/src/features/pathways/workspace-layout.ts';
 import { bundledPackDir, readPackDir } from '../support/pack-dir.ts';
 
 // A 1280×800 window: the workspace is 1038 px wide, the 24 rem side column and its 1 rem gap
 // take 400 px, and the workspace starts about 250 px down the page.
-const at1280 = { workspaceWidth: 1038, sideWidth: 400, windowHeight: 800, workspaceTop: 250 };
+const at1280 = {
+  workspaceWidth: 1038,
+  sideWidth: 400,
+  windowWidth: 1280,
+  windowHeight: 800,
+  workspaceTop: 250,
+};
 // Drawings as the bundled pack lays them out.
 const figure1 = { width: 1630, height: 284 };
 const d7Loop = { width: 1056, height: 161 };
@@ -26,6 +33,13 @@ describe('where the panel goes on a wide window', () => {
   it('keeps a drawing that fits beside the panel there', () => {
     expect(shownShare(d8Small, 638)).toBe(1);
     expect(idealLayout(measures(d8Small))).toBe('beside');
+  });
+
+  it('puts the panel under every drawing on a narrow window', () => {
+    const narrow = { windowWidth: wideWindowPx - 1, workspaceWidth: 2000 };
+    expect(idealLayout(measures(d8Small, narrow))).toBe('stacked');
+    expect(chooseWorkspaceLayout(measures(d8Small, narrow), 'beside')).toBe('stacked');
+    expect(idealLayout(measures(d8Small, { ...narrow, windowWidth: wideWindowPx }))).toBe('beside');
   });
 
   it('puts the panel under a drawing that is cut off beside it but whole at full width', () => {
@@ -70,9 +84,10 @@ describe('where the panel goes on a wide window', () => {
         const layoutAt = idealLayout(measures(drawing, { workspaceWidth: width }));
         if (seen.at(-1) !== layoutAt) seen.push(layoutAt);
       }
-      expect(['beside', 'stacked,beside', 'stacked'], `${drawing.width}×${drawing.height}`).toContain(
-        seen.join(','),
-      );
+      expect(
+        ['beside', 'stacked,beside', 'stacked'],
+        `${drawing.width}×${drawing.height}`,
+      ).toContain(seen.join(','));
     }
   });
 });

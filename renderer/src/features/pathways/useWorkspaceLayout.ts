@@ -24,6 +24,7 @@ export function useWorkspaceLayout(
         drawing,
         workspaceWidth: box.width,
         sideWidth: sideColumnRem * rem + gap,
+        windowWidth: window.innerWidth,
         windowHeight: window.innerHeight,
         workspaceTop: box.top + window.scrollY,
       };

@@ -1,11 +1,14 @@
 import { fitPadding, openingViewport, type Size } from '../../../../shared/pack/diagram-fit.ts';
 
 /**
- * Where the mode's panel goes on a wide window: beside the diagram, or under it when the drawing,
- * at its opening (readable) zoom, would show whole or much more of itself at the workspace's full
- * width. On narrow windows the panel is always under the diagram (pathways.css).
+ * Where the mode's panel goes: on a narrow window under the diagram; on a wide one beside it, or
+ * under it when the drawing, at its opening (readable) zoom, would show whole or much more of
+ * itself at the workspace's full width. pathways.css lays out each.
  */
 export type WorkspaceLayout = 'beside' | 'stacked';
+
+/** From this window width (CSS px) the panel may sit beside the diagram. */
+export const wideWindowPx = 1200;
 
 /** The side column's width beside the diagram, in rem (pathways.css reads it as a variable). */
 export const sideColumnRem = 24;
@@ -29,7 +32,8 @@ export interface WorkspaceMeasures {
   readonly workspaceWidth: number;
   /** The side column and the gap before it, in CSS px: what the canvas loses beside the panel. */
   readonly sideWidth: number;
-  /** The window height, and where the workspace starts in the page, in CSS px. */
+  /** The window's size, and where the workspace starts in the page, in CSS px. */
+  readonly windowWidth: number;
   readonly windowHeight: number;
   readonly workspaceTop: number;
 }
@@ -45,7 +49,8 @@ export function shownShare(drawing: Size, canvasWidth: number): number {
 
 /** The layout for these measures, with no memory of the current one. */
 export function idealLayout(measures: WorkspaceMeasures): WorkspaceLayout {
-  const { drawing, workspaceWidth, sideWidth, windowHeight, workspaceTop } = measures;
+  const { drawing, workspaceWidth, sideWidth, windowWidth, windowHeight, workspaceTop } = measures;
+  if (windowWidth < wideWindowPx) return 'stacked';
   const beside = shownShare(drawing, workspaceWidth - sideWidth);
   if (beside >= 1) return 'beside';
   const full = shownShare(drawing, workspaceWidth);
