@@ -45,7 +45,7 @@ async function expectInViewport(page: Page, testId: string): Promise<void> {
   expect(box.x + box.width).toBeLessThanOrEqual(size.width);
 }
 
-test('at 1280×800 what Next, Perturb and an answer change is in view, beside the diagram', async ({
+test('at 1280×800 what Next, Perturb and an answer change is in view with the diagram', async ({
   app,
 }) => {
   const { page } = app;
@@ -58,18 +58,18 @@ test('at 1280×800 what Next, Perturb and an answer change is in view, beside th
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(narration).not.toHaveText(before ?? '');
   await expectInViewport(page, 'step-narration');
-  await expectInViewport(page, 'pathway-diagram');
-  // Beside the diagram: the panel starts above the canvas's bottom edge, to its right.
+  // Figure 1 is wider than the column beside the panel: the panel is directly under the canvas.
+  await expect(page.locator('.pw-workspace')).toHaveAttribute('data-layout', 'stacked');
   const canvas = await diagram(page).boundingBox();
   const panel = await page.locator('.pw-side').boundingBox();
-  expect(panel && canvas && panel.x >= canvas.x + canvas.width).toBe(true);
-  expect(panel && canvas && panel.y < canvas.y + canvas.height).toBe(true);
-  // The node the step highlights lies inside the canvas.
+  expect(panel && canvas && panel.y >= canvas.y + canvas.height).toBe(true);
+  // The node the step highlights lies inside the canvas and the window, with the narration.
   const current = diagram(page).locator('.react-flow__node-entity:has(.pw-state-current)');
   const node = await current.first().boundingBox();
   expect(
     node && canvas && node.x >= canvas.x && node.x + node.width <= canvas.x + canvas.width,
   ).toBe(true);
+  expect(node && node.y >= 0 && node.y + node.height <= 800).toBe(true);
 
   await chooseMode(page, 'Perturb');
   await page.getByLabel('Node', { exact: true }).selectOption({ label: 'DKK-1' });
