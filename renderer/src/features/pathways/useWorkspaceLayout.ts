@@ -10,7 +10,8 @@ export function useWorkspaceLayout(
   ref: RefObject<HTMLElement | null>,
   drawing: Size,
 ): WorkspaceLayout | undefined {
-  const [layout, setLayout] = useState<WorkspaceLayout>();
+  // The layout with the drawing it was chosen for: a new drawing starts from its ideal layout.
+  const [chosen, setChosen] = useState<{ drawing: Size; layout: WorkspaceLayout }>();
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -28,7 +29,15 @@ export function useWorkspaceLayout(
         windowHeight: window.innerHeight,
         workspaceTop: box.top + window.scrollY,
       };
-      setLayout((current) => chooseWorkspaceLayout(measures, current));
+      setChosen((current) => {
+        const layout = chooseWorkspaceLayout(
+          measures,
+          current?.drawing === drawing ? current.layout : undefined,
+        );
+        return current?.drawing === drawing && current.layout === layout
+          ? current
+          : { drawing, layout };
+      });
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -39,5 +48,5 @@ export function useWorkspaceLayout(
       window.removeEventListener('resize', measure);
     };
   }, [ref, drawing]);
-  return layout;
+  return chosen?.layout;
 }
