@@ -12,7 +12,9 @@ import { pathwayViews, type PathwayView } from './views.ts';
 
 /**
  * The Pathways screen's canvas at a 1280×800 window, with the mode's panel beside it (checked by
- * the e2e fit test).
+ * the e2e fit test). A drawing cut off there may open with the panel under it instead
+ * (renderer workspace-layout.ts): the wider canvas never opens it smaller, so the figures measured
+ * here are the least it shows.
  */
 export const canvasAt1280: Size = { width: 638, height: 800 };
 

@@ -45,7 +45,7 @@ async function expectInViewport(page: Page, testId: string): Promise<void> {
   expect(box.x + box.width).toBeLessThanOrEqual(size.width);
 }
 
-test('at 1280×800 what Next, Perturb and an answer change is in view, beside the diagram', async ({
+test('at 1280×800 what Next, Perturb and an answer change is in view with the diagram', async ({
   app,
 }) => {
   const { page } = app;
@@ -58,18 +58,18 @@ test('at 1280×800 what Next, Perturb and an answer change is in view, beside th
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(narration).not.toHaveText(before ?? '');
   await expectInViewport(page, 'step-narration');
-  await expectInViewport(page, 'pathway-diagram');
-  // Beside the diagram: the panel starts above the canvas's bottom edge, to its right.
+  // Figure 1 is wider than the column beside the panel: the panel is directly under the canvas.
+  await expect(page.locator('.pw-workspace')).toHaveAttribute('data-layout', 'stacked');
   const canvas = await diagram(page).boundingBox();
   const panel = await page.locator('.pw-side').boundingBox();
-  expect(panel && canvas && panel.x >= canvas.x + canvas.width).toBe(true);
-  expect(panel && canvas && panel.y < canvas.y + canvas.height).toBe(true);
-  // The node the step highlights lies inside the canvas.
+  expect(panel && canvas && panel.y >= canvas.y + canvas.height).toBe(true);
+  // The node the step highlights lies inside the canvas and the window, with the narration.
   const current = diagram(page).locator('.react-flow__node-entity:has(.pw-state-current)');
   const node = await current.first().boundingBox();
   expect(
     node && canvas && node.x >= canvas.x && node.x + node.width <= canvas.x + canvas.width,
   ).toBe(true);
+  expect(node && node.y >= 0 && node.y + node.height <= 800).toBe(true);
 
   await chooseMode(page, 'Perturb');
   await page.getByLabel('Node', { exact: true }).selectOption({ label: 'DKK-1' });
@@ -196,3 +196,118 @@ test('screenshots of every mode, light and dark, at 1280×800 and 1024×700', as
     }
   }
 });
+
+/** The workspace's layout, and which entity nodes lie wholly inside the canvas's visible box. */
+async function opened(page: Page): Promise<{ layout: string; hidden: string[]; shown: number }> {
+  await expect(page.locator('.pw-workspace')).toHaveAttribute('data-layout', /^(beside|stacked)$/);
+  await settled(page);
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="pathway-diagram"] .react-flow');
+    const box = canvas?.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('.react-flow__node-entity')];
+    const hidden = nodes.flatMap((node) => {
+      const r = node.getBoundingClientRect();
+      const inside =
+        box &&
+        r.left >= box.left - 0.5 &&
+        r.right <= box.right + 0.5 &&
+        r.top >= box.top - 0.5 &&
+        r.bottom <= box.bottom + 0.5;
+      return inside ? [] : [node.getAttribute('aria-label') ?? '?'];
+    });
+    const layout = document.querySelector('.pw-workspace')?.getAttribute('data-layout') ?? '';
+    return { layout, hidden, shown: nodes.length - hidden.length };
+  });
+}
+
+/** Two frames in which React Flow's viewport did not change: the drawing has opened. */
+async function settled(page: Page): Promise<void> {
+  const read = () =>
+    diagram(page)
+      .locator('.react-flow__viewport')
+      .evaluate((el) => getComputedStyle(el).transform);
+  let last = await read();
+  await expect
+    .poll(async () => {
+      const now = await read();
+      const same = now === last && now !== 'none';
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+const openDiagram = async (page: Page, id: string) => {
+  await page.getByLabel('Diagram', { exact: true }).selectOption(id);
+  await expect(diagram(page).locator('.react-flow__node-entity').first()).toBeVisible();
+};
+
+test('at 1280×800 a wide figure gets the full width, the panel under it; a small one keeps it beside', async ({
+  app,
+}) => {
+  const { page } = app;
+  await resizeTo(page, { width: 1280, height: 800 });
+  await openPathways(page);
+
+  // Figure 1 needs 1.5× the window's width at readable labels: no layout shows all of it. Under
+  // the panel the canvas takes the whole workspace and shows the bone-forming arm up to Wnt
+  // signalling and the whole resorbing arm to osteoclast differentiation.
+  await openDiagram(page, 'D1');
+  const figure1 = await opened(page);
+  expect(figure1.layout).toBe('stacked');
+  const workspace = await page.locator('.pw-workspace').boundingBox();
+  const canvas = await diagram(page).boundingBox();
+  expect(canvas && workspace && canvas.width).toBeCloseTo(workspace?.width ?? 0, 0);
+  for (const name of ['IL-32γ', 'miR-29a', 'DKK-1', 'Wnt signalling', 'RANKL']) {
+    expect(figure1.hidden.join('|'), name).not.toContain(`${name}, in`);
+  }
+  expect(figure1.shown).toBeGreaterThanOrEqual(6);
+  await expectInViewport(page, 'pathway-diagram');
+  // The panel starts directly under the canvas, inside the window.
+  const panel = await page.locator('.pw-side').boundingBox();
+  expect(panel && canvas && panel.y).toBeGreaterThanOrEqual(
+    (canvas?.y ?? 0) + (canvas?.height ?? 0),
+  );
+  expect(panel && panel.y + 60).toBeLessThanOrEqual(800);
+
+  // The IL-17 ⇄ IL-32 loop is cut off beside the panel but whole at full width: every node shows.
+  await openDiagram(page, 'D7');
+  const loop = await opened(page);
+  expect(loop).toEqual({ layout: 'stacked', hidden: [], shown: loop.shown });
+
+  // The RANKL/OPG balance fits beside the panel: it stays there, every node in view.
+  await openDiagram(page, 'D8');
+  const small = await opened(page);
+  expect(small).toEqual({ layout: 'beside', hidden: [], shown: small.shown });
+  const side = await page.locator('.pw-side').boundingBox();
+  const smallCanvas = await diagram(page).boundingBox();
+  expect(side && smallCanvas && side.x).toBeGreaterThanOrEqual(
+    (smallCanvas?.x ?? 0) + (smallCanvas?.width ?? 0),
+  );
+});
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test(`every diagram at ${size.width}×${size.height}, light and dark${size.width === 1920 ? ', every node in view' : ''}`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await resizeTo(page, size);
+    await openPathways(page);
+    const ids = await page
+      .getByLabel('Diagram', { exact: true })
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    for (const id of ids) {
+      await openDiagram(page, id);
+      const { hidden } = await opened(page);
+      // The widest window gives every drawing, at readable labels, room for all its nodes.
+      if (size.width === 1920) expect(hidden, `${id} at 1920×1080`).toEqual([]);
+      await shootViewport(page, `diagram-${id}`);
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PathwayFigure } from '../../../../shared/diagram/figure.ts';
 import type { Scheme } from '../../../../shared/diagram/palette.ts';
 import { Button } from '../../components/Button.tsx';
@@ -14,6 +14,8 @@ import { EdgeTable } from './EdgeTable.tsx';
 import { Legend } from './Legend.tsx';
 import { pathwayTitle } from './model/diagram.ts';
 import { usePathwaysUi } from './store.ts';
+import { useWorkspaceLayout } from './useWorkspaceLayout.ts';
+import { sideColumnRem } from './workspace-layout.ts';
 
 interface Props {
   readonly diagram: Omit<PathwayDiagramProps, 'label'>;
@@ -28,7 +30,9 @@ interface Props {
  * The same frame in every mode: diagram, its actions, the mode's panel, legend, text version. The
  * panel (narration, perturbation results, the quiz) and the text version sit beside the diagram
  * on wide screens, kept in view while the page scrolls, and directly under it on narrow ones
- * (pathways.css), so what an action changes is seen without scrolling.
+ * (pathways.css), so what an action changes is seen without scrolling. A wide screen also puts
+ * the panel under a drawing that would be cut off beside it but shows whole, or much more of
+ * itself, at full width (`workspace-layout.ts`).
  */
 export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel }: Props) {
   const { model } = diagram;
@@ -38,12 +42,19 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
   const context = model.pathway.contexts.find((c) => c.id === model.contextId);
   const label =
     quizLabel ?? `Diagram: ${pathwayTitle(model.pathway)}${context ? `, ${context.label}` : ''}`;
+  const workspace = useRef<HTMLDivElement>(null);
+  const layout = useWorkspaceLayout(workspace, model.layout);
   const skipToText = () => {
     if (!showText) toggleText();
     requestAnimationFrame(() => document.getElementById(textId)?.focus());
   };
   return (
-    <div className="pw-workspace">
+    <div
+      ref={workspace}
+      className="pw-workspace"
+      data-layout={layout}
+      style={{ '--pw-side-width': `${sideColumnRem}rem` } as CSSProperties}
+    >
       <a
         className="skip-link pw-skip"
         href={`#${textId}`}
