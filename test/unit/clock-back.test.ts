@@ -25,6 +25,19 @@ function answerNext(services: Services, rating: 'again' | 'good' | 'easy' = 'goo
   });
 }
 
+function answerQuizItem(services: Services, sessionId: string) {
+  return services.quizRecords.recordQuizAnswer({
+    sessionId,
+    itemId: 'item-1',
+    kind: 'mcq',
+    factIds: [],
+    topic: 'topic-a',
+    correct: true,
+    response: {},
+    durationMs: 1000,
+  });
+}
+
 function eventCount(services: Services): number {
   return Number(services.storage.statement(eventSql.count).get()?.n);
 }
@@ -97,16 +110,7 @@ describe('exports and the clock moved back', () => {
     services.clock.set(realNow - back);
     for (let i = 0; i < 4; i++) answerNext(services, 'again');
     services.review.undo();
-    services.quizRecords.recordQuizAnswer({
-      sessionId: session.sessionId,
-      itemId: 'item-1',
-      kind: 'mcq',
-      factIds: [],
-      topic: 'topic-a',
-      correct: true,
-      response: {},
-      durationMs: 1000,
-    });
+    answerQuizItem(services, session.sessionId);
     return { services, before, realNow };
   }
 
@@ -143,18 +147,7 @@ describe('a clock set back further than an id may run ahead of its record', () =
       /clock says 2025-01-30, more than 31 days before your latest saved study \(2025-03-03\)\. Nothing was saved/;
     expect(() => answerNext(services, 'good')).toThrow(refusal);
     expect(() => services.review.undo()).toThrow(refusal);
-    expect(() =>
-      services.quizRecords.recordQuizAnswer({
-        sessionId: session.sessionId,
-        itemId: 'item-1',
-        kind: 'mcq',
-        factIds: [],
-        topic: 'topic-a',
-        correct: true,
-        response: {},
-        durationMs: 1000,
-      }),
-    ).toThrow(refusal);
+    expect(() => answerQuizItem(services, session.sessionId)).toThrow(refusal);
     expect(eventCount(services)).toBe(events);
 
     // 31 days back is still within reach: the answer is written and its export imports anywhere.
