@@ -28,7 +28,7 @@ runCli(async () => {
       `✓ ${where}: new pack "${id}" (${fileList}, and schema/ with a JSON Schema per file)`,
       '',
       'Next steps (the guide is docs/packs.md):',
-      `  1. Replace every "${placeholder}" (grep -n ${placeholder} ${where}/*.json) and the citation's year in manifest.json.`,
+      `  1. Replace every "${placeholder}" (pack:check lists them) and the citation's year in manifest.json.`,
       '  2. Add entities, facts, references, pathways and teaching points, in that order.',
       `  3. npm run pack:check -- ${where}            after each change: every problem with its line`,
       `  4. npm run pack:layout -- ${where}           after changing pathways.json`,

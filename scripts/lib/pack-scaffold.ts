@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { packJsonSchemaFiles } from '../../shared/pack/json-schema.ts';
-import { manifestSchema, requiredPackFileNames } from '../../shared/pack/schema.ts';
+import { manifestSchema, packFileNames, requiredPackFileNames } from '../../shared/pack/schema.ts';
 import { CliError, freshLayout, problemLine, shown } from './pack-cli.ts';
 
 /**
@@ -120,4 +120,27 @@ export async function writePackScaffold(
 async function writeFormatted(file: string, json: string): Promise<void> {
   const options = (await prettier.resolveConfig(file)) ?? {};
   writeFileSync(file, await prettier.format(json, { ...options, parser: 'json' }));
+}
+
+/**
+ * `file:line:col  "TODO: …"` for each placeholder pack:new left that is still in the pack's
+ * files: a pack with them is valid, so pack:check warns rather than fails.
+ */
+export function placeholderLines(dir: string): string[] {
+  const found: string[] = [];
+  const marker = new RegExp(`"[^"]*\\b${placeholder}\\b[^"]*"`, 'g');
+  for (const file of packFileNames) {
+    const target = path.join(dir, file);
+    if (!existsSync(target)) continue;
+    readFileSync(target, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        for (const match of line.matchAll(marker)) {
+          found.push(
+            `${shown(target)}:${index + 1}:${match.index + 1}  ${match[0]} is still to write`,
+          );
+        }
+      });
+  }
+  return found;
 }

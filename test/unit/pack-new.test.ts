@@ -41,8 +41,14 @@ describe('pack:new', () => {
     // Every field the author must write is marked, so none ships as if it were content.
     expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).toMatch(/"TODO: [^"]+"/);
 
+    // Valid, with each placeholder left to write named as a warning at its place.
     const checked = run('pack-check.ts', dir);
     expect(checked.stdout).toContain('no problems');
+    expect(checked.stdout).toContain(
+      `⚠ ${path.join(dir, 'references.json')}:6:14  "TODO: the review's title" is still to write`,
+    );
+    expect(checked.stdout).toContain('"10.0000/TODO" is still to write');
+    expect(checked.stdout).not.toContain('Wnt in bone');
     expect(checked.code).toBe(0);
   });
 
