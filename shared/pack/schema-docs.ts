@@ -9,9 +9,11 @@ import type { z } from 'zod';
 
 type Shape = Readonly<Record<string, z.ZodType>>;
 type Docs<S extends Shape> = { readonly [Field in keyof S]: string };
+/** A description of a field the shape does not have is a compile error too. */
+type Exact<S extends Shape, D> = D & { readonly [Extra in Exclude<keyof D, keyof S>]: never };
 
 /** The shape with each field described; the field types are unchanged. */
-export function documented<S extends Shape>(shape: S, docs: Docs<S>): S {
+export function documented<S extends Shape, D extends Docs<S>>(shape: S, docs: Exact<S, D>): S {
   const described: Record<string, z.ZodType> = {};
   for (const [field, schema] of Object.entries(shape)) {
     described[field] = schema.describe(docs[field as keyof S]);

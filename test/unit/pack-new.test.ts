@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
+import { generateBank } from '../../shared/engine/bank.ts';
+import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { packJsonSchemaFiles } from '../../shared/pack/json-schema.ts';
 import { requiredPackFileNames } from '../../shared/pack/schema.ts';
 import { repoRoot } from '../support/packs.ts';
@@ -38,6 +40,11 @@ describe('pack:new', () => {
     if (!loaded.ok) return;
     expect(loaded.pack.manifest).toMatchObject({ id: 'bone-wnt', title: 'Wnt in bone' });
     expect(loaded.pack.manifest.$schema).toBe('./schema/manifest.schema.json');
+    // The engine takes an empty pack: no items, nothing to break, nothing left uncovered.
+    const bank = generateBank(loaded.pack, { seed: 1 });
+    expect([bank.cards.length, bank.quiz.length]).toEqual([0, 0]);
+    expect(checkBank(loaded.pack, bank)).toEqual([]);
+    expect(coverageGaps(loaded.pack, bank).factsUntaught).toEqual([]);
     // Every field the author must write is marked, so none ships as if it were content.
     expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).toMatch(/"TODO: [^"]+"/);
 
