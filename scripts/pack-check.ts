@@ -9,11 +9,13 @@ import {
   shown,
   staleBuildOutputs,
 } from './lib/pack-cli.ts';
+import { placeholderLines } from './lib/pack-scaffold.ts';
 
 /**
  * `npm run pack:check [dir]`: validates packs (default: every bundled pack) and prints each
  * problem as `path/to/file.json:line:col  message`. For bundled packs it also checks that
- * layout.json and schema/ are up to date. Exit 0 when clean, 1 otherwise.
+ * layout.json and schema/ are up to date. Placeholders pack:new left ("TODO: …") are warnings.
+ * Exit 0 when clean, 1 otherwise.
  */
 runCli(async () => {
   const { positionals } = parseArgs({ allowPositionals: true, options: {}, strict: true });
@@ -32,6 +34,7 @@ runCli(async () => {
       problemCount += problems.length;
       console.log(`✗ ${shown(dir)}: ${plural(problems.length, 'problem')}`);
     } else if (result.ok) {
+      for (const line of placeholderLines(dir)) console.log(`⚠ ${line}`);
       const { manifest, facts, background, entities, pathways } = result.pack;
       console.log(
         `✓ ${shown(dir)}: ${manifest.id} ${manifest.version}, ${plural(facts.length, 'fact')}, ${plural(background.length, 'background fact')}, ${plural(entities.length, 'entity', 'entities')}, ${plural(pathways.length, 'pathway')}`,

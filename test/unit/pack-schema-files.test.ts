@@ -24,6 +24,17 @@ describe('pack JSON Schema', () => {
     expect(facts.items.required).not.toContain('coSubjects');
   });
 
+  it('describes every property of every file, for editor hover', () => {
+    const bare = Object.entries(generated).flatMap(([file, text]) =>
+      undescribedProperties(JSON.parse(text) as unknown, file),
+    );
+    expect(bare).toEqual([]);
+    // The walk itself finds properties: a schema with none would pass vacuously.
+    expect(undescribedProperties({ properties: { a: {}, b: { description: 'b' } } }, 'x')).toEqual([
+      'x: a',
+    ]);
+  });
+
   it.each(packFolders(bundledDir))(
     'is committed and current in assets/packs/%s/schema',
     (folder) => {
@@ -37,3 +48,24 @@ describe('pack JSON Schema', () => {
     },
   );
 });
+
+/** Paths of the properties, at any depth, whose schema has no non-empty description. */
+function undescribedProperties(node: unknown, at: string): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  const bare: string[] = [];
+  if ('properties' in node && node.properties !== null && typeof node.properties === 'object') {
+    for (const [name, property] of Object.entries(node.properties as Record<string, unknown>)) {
+      const description =
+        property !== null && typeof property === 'object' && 'description' in property
+          ? property.description
+          : undefined;
+      if (typeof description !== 'string' || description.trim() === '') {
+        bare.push(`${at}: ${name}`);
+      }
+    }
+  }
+  for (const [key, child] of Object.entries(node)) {
+    bare.push(...undescribedProperties(child, key === 'properties' ? at : `${at}.${key}`));
+  }
+  return bare;
+}
