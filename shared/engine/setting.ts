@@ -342,7 +342,12 @@ export function settingPhrase(
         ? `in patients with ${diseaseText}`
         : `in ${diseaseText}`;
     }
-    return mice ? 'in mice' : both ? 'in mice and humans' : '';
+    if (mice) return 'in mice';
+    if (both) return 'in mice and humans';
+    // Work in cultured cells stays so even when the pack names no cell type: "sclerostin
+    // inhibits Wnt signalling" said plainly would drop the in-vitro qualifier.
+    const saysCulture = said !== undefined && mentionsAny(said, ['cultured', 'in vitro']);
+    return context.setting === 'in-vitro' && !saysCulture ? `in cultured ${species}cells` : '';
   };
   const where = place();
   const condition = options.withNote === false ? undefined : conditionNote(context.note);

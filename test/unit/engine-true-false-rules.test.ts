@@ -55,6 +55,21 @@ describe('settings', () => {
     });
     expect(phrase).toBe('in cultured human and mouse cells');
   });
+
+  it('keeps work in cultured cells so when the pack names no cell type', () => {
+    const inVitro = {
+      compartments: [],
+      diseases: [],
+      cells: [],
+      species: 'human',
+      setting: 'in-vitro',
+    } as const;
+    expect(settingPhrase(index, inVitro)).toBe('in cultured human cells');
+    expect(settingPhrase(index, { ...inVitro, species: 'unspecified' })).toBe('in cultured cells');
+    // Said once only: a sentence that already says so gets nothing more.
+    expect(settingPhrase(index, inVitro, { after: 'In cultured cells, X binds Y' })).toBe('');
+    expect(settingPhrase(index, { ...inVitro, setting: 'general' })).toBe('');
+  });
 });
 
 describe('sources', () => {
