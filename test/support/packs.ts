@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './test-scope.ts';
@@ -6,6 +7,16 @@ import { tempDir } from './test-scope.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const miniPackDir = path.join(repoRoot, 'test', 'fixtures', 'packs', 'mini');
+
+/** The pack CLIs, run as the npm scripts run them: Node 24 on the .ts file, from the repo root. */
+export function runPackScript(script: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', script), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 export type PackTexts = Record<string, string>;
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,19 +8,11 @@ import {
   miniPackDir,
   positionOf,
   readMiniPack,
-  repoRoot,
+  runPackScript,
 } from '../support/packs.ts';
 import { tempDir } from '../support/test-scope.ts';
 
-/** The pack CLIs, run as the npm scripts run them: Node 24 on the .ts file, from the repo root. */
-function run(script: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', script), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runPackScript;
 
 function expectNoStackTrace(output: string): void {
   expect(output).not.toMatch(/^\s+at /m);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,18 +6,10 @@ import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { packJsonSchemaFiles } from '../../shared/pack/json-schema.ts';
 import { requiredPackFileNames } from '../../shared/pack/schema.ts';
-import { repoRoot } from '../support/packs.ts';
+import { runPackScript } from '../support/packs.ts';
 import { tempDir } from '../support/test-scope.ts';
 
-/** `npm run pack:new`, run as npm runs it: Node 24 on the .ts file, from the repository root. */
-function run(script: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', script), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runPackScript;
 
 describe('pack:new', () => {
   it('scaffolds a pack the real loader and pack:check accept, and says what to do next', () => {
