@@ -3,7 +3,12 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { packJsonSchemaFiles } from '../../shared/pack/json-schema.ts';
-import { manifestSchema, packFileNames, requiredPackFileNames } from '../../shared/pack/schema.ts';
+import {
+  manifestSchema,
+  packFileNames,
+  packFormatVersion,
+  requiredPackFileNames,
+} from '../../shared/pack/schema.ts';
 import { CliError, freshLayout, problemLine, shown } from './pack-cli.ts';
 
 /**
@@ -33,7 +38,7 @@ export function scaffoldValues(id: string, title: string | undefined): Record<st
       id,
       title: title ?? todo("the pack's title as learners see it"),
       version: '0.1.0',
-      formatVersion: 1,
+      formatVersion: packFormatVersion,
       description: todo('what the pack teaches and where its facts come from'),
       citation: {
         authors: [todo('Surname AB')],

@@ -1,6 +1,7 @@
 import type { Fact } from '../pack/schema.ts';
 import { signValueOf } from '../pack/edge-signs.ts';
 import { relations } from '../pack/relations.ts';
+import { taxonOf } from '../pack/species.ts';
 import { mentionsAny, viewOf, type TextView } from './normalize.ts';
 import {
   classOf,
@@ -36,10 +37,9 @@ export function shownContext(index: PackIndex, fact: Fact, text: string | TextVi
   const view = typeof text === 'string' ? viewOf(text) : text;
   const named = (ids: readonly string[]): string[] =>
     ids.filter((id) => mentionsAny(view, formsOf(index, id)));
-  const speciesShown =
-    (fact.context.species === 'human' && mentionsAny(view, ['human', 'patients'])) ||
-    (fact.context.species === 'mouse' && mentionsAny(view, ['mouse', 'mice'])) ||
-    (fact.context.species === 'human-and-mouse' && mentionsAny(view, ['human']));
+  const speciesShown = fact.context.species.some((name) =>
+    taxonOf(name).cue.test(view.rawTokens.join(' ')),
+  );
   const setting =
     fact.context.setting === 'in-vitro' && mentionsAny(view, ['cultured', 'in vitro', 'culture'])
       ? 'in-vitro'
@@ -83,7 +83,7 @@ function statementIn(statement: Statement, shown: Shown): Statement {
     ...statement,
     compartments: shown.compartments,
     diseases: shown.diseases,
-    ...(shown.species === undefined ? { species: 'unspecified' } : { species: shown.species }),
+    species: shown.species ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
+import { speciesExclude } from '../pack/species.ts';
 import { relationDef, relations, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
@@ -108,11 +109,7 @@ export function sameSituation(statement: Statement, fact: Fact): boolean {
   const qa = a !== undefined && qualifierModifiers.has(a) ? a : undefined;
   const qb = b !== undefined && qualifierModifiers.has(b) ? b : undefined;
   if (qa !== undefined && qb !== undefined && qa !== qb) return false;
-  const sa = statement.species ?? 'unspecified';
-  const sb = fact.context.species;
-  const speciesClash =
-    sa !== sb && ![sa, sb].includes('unspecified') && ![sa, sb].includes('human-and-mouse');
-  if (speciesClash) return false;
+  if (speciesExclude(statement.species ?? [], fact.context.species)) return false;
   return (
     overlapsOrOpen(statement.compartments, fact.context.compartments) &&
     overlapsOrOpen(statement.diseases, fact.context.diseases)
@@ -129,15 +126,10 @@ function dimensions(
   compartments: readonly string[],
   diseases: readonly string[],
   cells: readonly string[],
-  species: string | undefined,
+  species: readonly string[] | undefined,
   setting: string | undefined,
 ): Dimensions {
-  const kinds =
-    species === 'human-and-mouse'
-      ? ['human', 'mouse']
-      : species === undefined || species === 'unspecified'
-        ? []
-        : [species];
+  const kinds = species ?? [];
   return [
     compartments,
     diseases,

@@ -2,6 +2,7 @@ import type { Entity, FactContext } from '../pack/schema.ts';
 import { mentionFinder, mentionsAny, viewOf, type TextView } from './normalize.ts';
 import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
 import { listText, midSentenceName, plural, withoutParenthetical } from './names.ts';
+import { animalsPhrase, humanTaxon, speciesAdjective, taxonOf } from '../pack/species.ts';
 
 /**
  * Where a finding was made, as a natural prepositional phrase ("in human fibroblast-like
@@ -14,7 +15,7 @@ export interface ContextLike {
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
   readonly cells?: readonly string[];
-  readonly species?: FactContext['species'];
+  readonly species?: readonly string[];
   readonly setting?: FactContext['setting'];
   readonly note?: string;
 }
@@ -158,20 +159,6 @@ export function cellsPhrase(index: PackIndex, ids: readonly string[]): string {
   );
 }
 
-function speciesAdjective(species: ContextLike['species']): string {
-  switch (species) {
-    case 'human':
-      return 'human ';
-    case 'mouse':
-      return 'mouse ';
-    case 'human-and-mouse':
-      return 'human and mouse ';
-    case 'unspecified':
-    case undefined:
-      return '';
-  }
-}
-
 /**
  * Cell lines studied within a study of a tissue ("Cell-line work within a study of the ileum in
  * AS"): the cells did not come from that tissue, so a setting cannot name both.
@@ -219,8 +206,25 @@ function cellEntities(index: PackIndex): readonly { id: string; name: string }[]
 }
 
 /** Whether the sentence already says the finding is in mice. */
-function namesAnimals(said: TextView | undefined): boolean {
-  return said !== undefined && mentionsAny(said, ['mice', 'mouse']);
+/** The sentence already says which animals ("IL-32γ transgenic mice…"): not said twice. */
+function namesAnimals(said: TextView | undefined, species: readonly string[]): boolean {
+  if (said === undefined) return false;
+  const text = said.rawTokens.join(' ');
+  return species.some((name) => name !== humanTaxon && taxonOf(name).cue.test(text));
+}
+
+/** Who a finding in animals was made in: "mice", "rats and humans"; undefined for other findings. */
+function creaturesOf(
+  species: readonly string[],
+): { plural: string; adjective: string } | undefined {
+  const animals = species.filter((name) => name !== humanTaxon).map(taxonOf);
+  if (animals.length === 0) return undefined;
+  const withHumans = animals.length < species.length;
+  const plural = animalsPhrase(animals);
+  const adjective = speciesAdjective(animals.map((taxon) => taxon.name)).trim();
+  return withHumans
+    ? { plural: `${plural} and humans`, adjective: `${adjective} and human` }
+    : { plural, adjective };
 }
 
 /**
@@ -291,12 +295,13 @@ export function settingPhrase(
     options.withCells === false || inVivo
       ? []
       : kept(index, settingCells(index, context), exclude, said);
-  const species = speciesAdjective(context.species);
-  // A mouse finding stays one, whatever the setting; cultured cells say so by their adjective.
-  const animals =
-    context.setting === 'in-vitro' || namesAnimals(said) ? undefined : context.species;
-  const mice = animals === 'mouse';
-  const both = animals === 'human-and-mouse';
+  const speciesList = context.species ?? [];
+  const species = speciesAdjective(speciesList);
+  // A finding in animals stays one, whatever the setting; cultured cells say so by their adjective.
+  const creatures =
+    context.setting === 'in-vitro' || namesAnimals(said, speciesList)
+      ? undefined
+      : creaturesOf(speciesList);
   const abbreviation =
     diseases.length === 1 && diseases[0] !== undefined
       ? diseaseAbbreviation(index, diseases[0])
@@ -314,8 +319,8 @@ export function settingPhrase(
       // "human and mouse macrophages and PBMC" would give each cell both species; the pack does
       // not say which cells were whose, so the cells give way to the species (audit N).
       const cellText =
-        context.species === 'human-and-mouse' && cells.length > 1
-          ? `${cultured}human and mouse cells`
+        speciesList.length > 1 && cells.length > 1
+          ? `${cultured}${species}cells`
           : `${cultured}${species}${cellsPhrase(index, cells)}`;
       if (diseases.length === 0) return `in ${cellText}`;
       if (compartments.length > 0 && !isCellLineWork(context))
@@ -326,8 +331,7 @@ export function settingPhrase(
     }
     if (compartments.length > 0) {
       if (diseases.length === 0) {
-        if (mice) return `in the ${compartmentList(false)} of mice`;
-        if (both) return `in the ${compartmentList(false)} of mice and humans`;
+        if (creatures) return `in the ${compartmentList(false)} of ${creatures.plural}`;
         return `in ${compartmentText()}`;
       }
       if (abbreviation !== undefined) return `in ${compartmentText()}`;
@@ -336,14 +340,14 @@ export function settingPhrase(
         : `in ${compartmentList(true)} in ${diseaseText}`;
     }
     if (diseases.length > 0) {
-      if (mice) return `in mouse models of ${diseaseText}`;
-      if (both) return `in mouse and human studies of ${diseaseText}`;
+      if (creatures?.plural.endsWith('humans') === true)
+        return `in ${creatures.adjective} studies of ${diseaseText}`;
+      if (creatures) return `in ${creatures.adjective} models of ${diseaseText}`;
       return context.setting === 'clinical'
         ? `in patients with ${diseaseText}`
         : `in ${diseaseText}`;
     }
-    if (mice) return 'in mice';
-    if (both) return 'in mice and humans';
+    if (creatures) return `in ${creatures.plural}`;
     // Work in cultured cells stays so even when the pack names no cell type: "sclerostin
     // inhibits Wnt signalling" said plainly would drop the in-vitro qualifier.
     const saysCulture = said !== undefined && mentionsAny(said, ['cultured', 'in vitro']);

@@ -96,7 +96,7 @@ export interface Statement {
   readonly objectDetail?: string;
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
-  readonly species?: string;
+  readonly species?: readonly string[];
   /** Cells and setting the statement is said of (absent: unspecific); a refutation must fit them. */
   readonly cells?: readonly string[];
   readonly setting?: string;

@@ -43,7 +43,7 @@ export const factContextDocs = {
     'Ids of compartment entities where it was measured (serum, synovial fluid, bone marrow); default [].',
   cells: 'Ids of cell entities the finding concerns or was made in; default [].',
   species:
-    'Who the finding was made in: "human", "mouse", "human-and-mouse", or "unspecified" (default). Items keep it as a qualifier.',
+    'The species the finding was made in, by NCBI Taxonomy scientific name ("Homo sapiens", "Mus musculus", "Rattus norvegicus"…); [] (default) when the source does not say or the fact is general. Items keep it as a qualifier, and the validator holds a species the text names ("in rats") to this list.',
   setting:
     'How it was found: "in-vitro" (cultured cells), "in-vivo" (animals), "clinical" (patients), "historical" (a discovery), or "general" (default: a general statement).',
   note: 'Short free text for what the structured fields cannot say, e.g. "with RANKL co-stimulation"; kept in the learner-facing wording.',
@@ -197,7 +197,8 @@ export const manifestDocs = {
   id: 'Kebab-case pack id, e.g. "sclerostin-wnt"; it names the pack\'s folder and keys the learner\'s progress.',
   title: "The pack's title as learners see it.",
   version: 'The pack\'s own version, semantic: "1.0.0".',
-  formatVersion: 'The pack format version; 1.',
+  formatVersion:
+    'The pack format version: 2 (species by NCBI Taxonomy name). A format-1 pack is upgraded as it is read.',
   description: 'A paragraph on what the pack teaches and where its facts come from.',
   citation: 'The full citation of the review the pack teaches.',
   reviewReference: 'Id of the review\'s own entry in references.json (kind "target-review").',

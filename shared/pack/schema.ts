@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { relationIds } from './relations.ts';
+import { taxonNames } from './species.ts';
 import {
   citationDocs,
   contestedDocs,
@@ -113,7 +114,10 @@ export const factContextSchema = z.strictObject(
       diseases: z.array(entityIdSchema).default([]),
       compartments: z.array(entityIdSchema).default([]),
       cells: z.array(entityIdSchema).default([]),
-      species: z.enum(['human', 'mouse', 'human-and-mouse', 'unspecified']).default('unspecified'),
+      species: z
+        .array(z.enum(taxonNames))
+        .refine((names) => new Set(names).size === names.length, 'names a species twice')
+        .default([]),
       setting: z
         .enum(['general', 'in-vitro', 'in-vivo', 'clinical', 'historical'])
         .default('general'),
@@ -246,6 +250,9 @@ export const citationSchema = z.strictObject(
   ),
 );
 
+/** Format 2 names species by NCBI Taxonomy; a format-1 pack is upgraded as it is read (upgrade.ts). */
+export const packFormatVersion = 2;
+
 export const manifestSchema = z.strictObject(
   documented(
     {
@@ -253,7 +260,7 @@ export const manifestSchema = z.strictObject(
       id: entityIdSchema,
       title: text,
       version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
-      formatVersion: z.literal(1),
+      formatVersion: z.literal(packFormatVersion),
       description: text,
       citation: citationSchema,
       reviewReference: referenceIdSchema,

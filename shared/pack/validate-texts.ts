@@ -1,5 +1,6 @@
 import { relations, type RelationId } from './relations.ts';
 import type { Fact } from './schema.ts';
+import { humanTaxon, taxa, type Taxon, type TaxonName } from './species.ts';
 import type { FactFile, Item, Reporter } from './validate-context.ts';
 import { normalise } from './validate-context.ts';
 
@@ -61,8 +62,29 @@ const decrease =
 const knockDown =
   /\bsilenc\w*|\bknock(?:s|ed|ing)?(?:[- ]?(?:down|out)\b|\s+\w+\s+down\b)|\bknockouts?\b|\bdeficien\w*|\bblock(?:s|ed|ing|ade)?\b|\binactivat\w*|\bneutralis\w*|\bneutraliz\w*/i;
 const overexpression = /\btransgen\w*|\boverexpress\w*/i;
-const mouse = /\bmice\b|\bmouse\b|\bmurine\b|\brodents?\b|\brats?\b/i;
-const human = /\bhumans?\b|\bpatients?\b|\bpeople\b/i;
+const rodent = /\brodents?\b/i;
+const animal = new RegExp(
+  taxa
+    .filter((taxon) => taxon.name !== humanTaxon)
+    .map((taxon) => taxon.cue.source)
+    .join('|'),
+  'i',
+);
+
+/**
+ * A species the text names is one the fact lists. People named beside animals ("mice carrying a
+ * human transgene") are the transgene's source, not the study's: that is left to the author.
+ */
+function speciesRule(taxon: Taxon): QualifierRule {
+  return {
+    what: `a finding in ${taxon.plural}`,
+    cue: taxon.cue,
+    carriers: `"${taxon.name}" in context.species`,
+    carried: (fact) => fact.context.species.includes(taxon.name as TaxonName),
+    detail: /(?!)/,
+    ...(taxon.name === humanTaxon ? { unless: animal } : {}),
+  };
+}
 /** Systemic sclerosis and systemic lupus are diseases, not the circulation. */
 const systemic = /\bserum\b|\bplasma\b|\bcirculat\w*|\bsystemic(?! sclerosis| lupus)\b/i;
 const synovialFluid = /\bsynovial fluid\b/i;
@@ -118,22 +140,14 @@ export const qualifierRules: readonly QualifierRule[] = [
       fact.subjectModifier === 'transgenic' || fact.subjectModifier === 'overexpressed',
     detail: overexpression,
   },
+  ...taxa.map(speciesRule),
   {
-    what: 'a finding in mice',
-    cue: mouse,
-    carriers: 'context.species "mouse" or "human-and-mouse"',
+    what: 'a finding in rodents',
+    cue: rodent,
+    carriers: 'context.species "Mus musculus" or "Rattus norvegicus"',
     carried: (fact) =>
-      fact.context.species === 'mouse' || fact.context.species === 'human-and-mouse',
+      fact.context.species.some((name) => name === 'Mus musculus' || name === 'Rattus norvegicus'),
     detail: /(?!)/,
-  },
-  {
-    what: 'a finding in humans',
-    cue: human,
-    carriers: 'context.species "human" or "human-and-mouse"',
-    carried: (fact) =>
-      fact.context.species === 'human' || fact.context.species === 'human-and-mouse',
-    detail: /(?!)/,
-    unless: mouse,
   },
   {
     what: 'a measurement in the circulation',

@@ -20,6 +20,8 @@ import {
 import { closestMatch } from './suggest.ts';
 import type { Item, ParsedPack } from './validate-context.ts';
 import { Reporter } from './validate-context.ts';
+import { speciesOfFormat1 } from './species.ts';
+import { upgradeSources } from './upgrade.ts';
 import { knownIds, reportDuplicateIds } from './validate-ids.ts';
 import { checkLayout } from './validate-layout.ts';
 import { checkReferences } from './validate-references.ts';
@@ -55,6 +57,7 @@ export function validatePack(files: PackFileTexts): PackValidation {
 function validate(files: PackFileTexts): PackValidation {
   const problems: PackProblem[] = [];
   const sources = readSources(files, problems);
+  upgradeSources(sources);
   const reporter = new Reporter(sources);
 
   const parsed: ParsedPack = {
@@ -204,15 +207,22 @@ function reportIssues(
   }
 }
 
+/** A format-1 species word in a format-2 pack: say what to write instead. */
+function format1Hint(field: PropertyKey | undefined, value: unknown): string {
+  if (field !== 'species' || typeof value !== 'string' || !Object.hasOwn(speciesOfFormat1, value))
+    return '';
+  const names = speciesOfFormat1[value] ?? [];
+  return ` (format 2 names species by NCBI Taxonomy: write ${JSON.stringify(names)})`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, source: JsonSource, path: JsonPath): string {
   const present = source.has(path);
   const value = present ? valueAt(source.value, path) : undefined;
   const field = path.at(-1);
   switch (issue.code) {
     case 'invalid_type':
-      return present
-        ? `expected ${issue.expected}, found ${describeValue(value)}`
-        : `missing required field "${String(field)}"`;
+      if (!present) return `missing required field "${String(field)}"`;
+      return `expected ${issue.expected}, found ${describeValue(value)}${format1Hint(field, value)}`;
     case 'invalid_value': {
       const options = issue.values.map((option) => JSON.stringify(option));
       const hint =
@@ -222,7 +232,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: JsonSource, path: JsonPa
               issue.values.filter((v) => typeof v === 'string'),
             )
           : undefined;
-      const listed = options.length <= 12 ? `; expected one of ${options.join(', ')}` : '';
+      const listed = options.length <= 16 ? `; expected one of ${options.join(', ')}` : '';
       const what = typeof field === 'string' ? ` ${field}` : ' value';
       return `${describeValue(value)} is not an allowed${what}${hint ? ` (did you mean "${hint}"?)` : listed}`;
     }

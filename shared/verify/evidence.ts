@@ -30,15 +30,16 @@ function qualifier(claim: Statement): string | undefined {
   return modifier !== undefined && qualifyingModifiers.includes(modifier) ? modifier : undefined;
 }
 
-function speciesKept(fact: string | undefined, claim: string | undefined): boolean {
-  if (fact === undefined || fact === 'unspecified' || fact === claim) return true;
-  return fact === 'human-and-mouse' && (claim === 'human' || claim === 'mouse');
+type Species = readonly string[] | undefined;
+
+/** A claim keeps a fact's species when the fact names none, or the claim names some of them only. */
+function speciesKept(fact: Species, claim: Species): boolean {
+  if (fact === undefined || fact.length === 0) return true;
+  return claim !== undefined && claim.length > 0 && claim.every((name) => fact.includes(name));
 }
 
-function speciesOverlap(a: string | undefined, b: string | undefined): boolean {
-  return (
-    speciesKept(a, b) || speciesKept(b, a) || a === 'human-and-mouse' || b === 'human-and-mouse'
-  );
+function speciesOverlap(a: Species, b: Species): boolean {
+  return overlaps(a ?? [], b ?? []);
 }
 
 /** Two lists of settings overlap unless both name some and share none. */
@@ -73,7 +74,9 @@ export function droppedQualifier(claim: Statement, fact: Fact): string | undefin
     return `drops the compartment (${context.compartments.join(', ')})`;
   }
   if (!speciesKept(context.species, claim.species)) {
-    return `states a ${context.species} finding as ${claim.species ?? 'general'}`;
+    const said =
+      claim.species === undefined || claim.species.length === 0 ? ['general'] : claim.species;
+    return `states a ${context.species.join(' and ')} finding as ${said.join(' and ')}`;
   }
   const kept = qualifier(factClaim(fact));
   const keptBySetting =

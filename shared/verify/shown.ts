@@ -1,4 +1,5 @@
 import type { Entity, Fact } from '../pack/schema.ts';
+import { humanTaxon, taxonOf } from '../pack/species.ts';
 
 /**
  * Whether the words a learner reads keep the fact's setting: a true statement that names no
@@ -40,7 +41,13 @@ function named(
   return ids.some((id) => (names.get(id) ?? [id]).some((form) => mentions(shown, form)));
 }
 
-const mouseWords = / (mouse|mice|murine) /;
+/** An animal is named by its noun or adjective ("rats", "rat", "mice", "mouse"), or "murine". */
+function animalNamed(text: string, name: string): boolean {
+  const taxon = taxonOf(name);
+  const shown = words(text);
+  const forms = [taxon.adjective, taxon.plural, ...(name === 'Mus musculus' ? ['murine'] : [])];
+  return forms.some((form) => shown.includes(` ${words(form).trim()} `));
+}
 
 /** What of the fact's setting the text leaves out, or undefined when it shows it all. */
 export function settingNotShown(
@@ -56,8 +63,10 @@ export function settingNotShown(
   if (diseases.length > 0 && !named(text, diseasesOrObject, names)) {
     return `the text names none of ${fact.id}'s diseases (${diseases.join(', ')})`;
   }
-  if (species === 'mouse' && !mouseWords.test(words(text))) {
-    return `the text states ${fact.id}'s mouse finding without the mouse`;
+  const animals = species.includes(humanTaxon) ? [] : species;
+  const unnamed = animals.find((name) => !animalNamed(text, name));
+  if (unnamed !== undefined) {
+    return `the text states ${fact.id}'s finding in ${taxonOf(unnamed).plural} without them`;
   }
   return undefined;
 }

@@ -47,7 +47,7 @@ export function syntheticPack(topics: readonly string[] = ['topic-a', 'topic-b',
       id: 'synthetic',
       title: 'Synthetic pack',
       version: '1.0.0',
-      formatVersion: 1,
+      formatVersion: 2,
       description: 'Test only.',
       citation: {
         authors: ['Test'],

@@ -24,7 +24,7 @@ export function tinyPack(parts: {
       id: 'tiny',
       title: 'Tiny',
       version: '1.0.0',
-      formatVersion: 1,
+      formatVersion: 2,
       description: 'A pack for one test.',
       citation: {
         authors: ['Lee E-J'],

@@ -48,7 +48,7 @@ function fact(
       diseases: [],
       compartments: [],
       cells: [],
-      species: 'unspecified',
+      species: [],
       setting: 'general',
       ...context,
     },
@@ -62,12 +62,12 @@ function fact(
 
 const facts: Fact[] = [
   fact('F001', 'il-32-gamma', 'isoform-of', 'il-32'),
-  fact('F002', 'il-32-gamma', 'increases', 'nf-kb', { species: 'human' }),
+  fact('F002', 'il-32-gamma', 'increases', 'nf-kb', { species: ['Homo sapiens'] }),
   fact('F003', 'tnf-alpha', 'decreases', 'il-6'),
   fact('F004', 'il-32', 'elevated-in', 'ra', { diseases: ['ra'], compartments: ['synovium'] }),
   fact('F005', 'il-32', 'no-difference-in', 'ra', { diseases: ['ra'], compartments: ['blood'] }),
   fact('F006', 'il-32-alpha', 'most-abundant-isoform-of', 'il-32'),
-  fact('F007', 'tnf-alpha', 'induces-expression-of', 'il-32', { species: 'mouse' }),
+  fact('F007', 'tnf-alpha', 'induces-expression-of', 'il-32', { species: ['Mus musculus'] }),
   fact('F008', 'il-6', 'increases', 'tnf-alpha', { compartments: ['blood'] }),
   fact('F013', 'il-6', 'decreases', 'tnf-alpha'),
   fact('F009', 'il-32-gamma', 'increases', 'il-6', {}, { subjectModifier: 'lowered' }),
@@ -204,12 +204,12 @@ function rules(item: QuizItem, on: VerifyPack = pack): DisagreementRule[] {
 
 describe('true statements', () => {
   it('are supported by a cited fact, and an isoform’s fact supports its gene', () => {
-    const claim = statement('il-32', 'activates', 'nf-kb', { species: 'human' });
+    const claim = statement('il-32', 'activates', 'nf-kb', { species: ['Homo sapiens'] });
     expect(rules(trueFalse(true, claim))).toEqual([]);
   });
 
   it('are unsupported when they drop a qualifier of the fact (a mouse finding stated generally)', () => {
-    const kept = statement('tnf-alpha', 'increases', 'il-32', { species: 'mouse' });
+    const kept = statement('tnf-alpha', 'increases', 'il-32', { species: ['Mus musculus'] });
     expect(rules(trueFalse(true, kept, ['F007']))).toEqual([]);
     const general = statement('tnf-alpha', 'increases', 'il-32');
     expect(rules(trueFalse(true, general, ['F007']))).toEqual(['key-unsupported']);
@@ -242,7 +242,7 @@ describe('true statements', () => {
     expect(rules(trueFalse(true, claim, ['F004'], shown))).toEqual([]);
     const hidden = 'True or false? IL-32 is raised in RA.';
     expect(rules(trueFalse(true, claim, ['F004'], hidden))).toEqual(['setting-not-shown']);
-    const mouse = statement('tnf-alpha', 'increases', 'il-32', { species: 'mouse' });
+    const mouse = statement('tnf-alpha', 'increases', 'il-32', { species: ['Mus musculus'] });
     const general = 'True or false? TNF-α induces IL-32.';
     expect(rules(trueFalse(true, mouse, ['F007'], general))).toEqual(['setting-not-shown']);
   });
@@ -356,7 +356,7 @@ describe('statement options', () => {
     options,
   });
   const key = option('fact', true, {
-    statement: statement('il-32-gamma', 'increases', 'nf-kb', { species: 'human' }),
+    statement: statement('il-32-gamma', 'increases', 'nf-kb', { species: ['Homo sapiens'] }),
   });
 
   it('pass with a supported key from the named source and contradicted wrong statements', () => {

@@ -174,10 +174,24 @@ describe('settings as natural clauses', () => {
       settingPhrase(index, {
         diseases: [],
         compartments: [],
-        species: 'mouse',
+        species: ['Mus musculus'],
         setting: 'general',
       }),
     ).toBe('in mice');
+    // Any species of the list reads as its animals: rats, rats with humans, a rat disease model.
+    const inRats = (species: string[], diseases: string[] = []) =>
+      settingPhrase(index, { diseases, compartments: [], species, setting: 'in-vivo' });
+    expect(inRats(['Rattus norvegicus'])).toBe('in rats');
+    expect(inRats(['Homo sapiens', 'Rattus norvegicus'])).toBe('in rats and humans');
+    expect(inRats(['Rattus norvegicus'], ['osteoporosis'])).toBe('in rat models of osteoporosis');
+    expect(
+      settingPhrase(index, {
+        diseases: [],
+        compartments: [],
+        species: ['Rattus norvegicus'],
+        setting: 'in-vitro',
+      }),
+    ).toBe('in cultured rat cells');
     // A level's detail that names a place stands in for the compartment (F124 says "measured in
     // bone marrow" in its detail), so the setting does not say it twice; one that names none does not.
     expect(factSetting(index, fact('F124'))).not.toMatch(/bone marrow/);

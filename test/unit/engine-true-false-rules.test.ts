@@ -50,7 +50,7 @@ describe('settings', () => {
       compartments: [],
       diseases: [],
       cells: ['macrophage', 'pbmc'],
-      species: 'human-and-mouse',
+      species: ['Homo sapiens', 'Mus musculus'],
       setting: 'in-vitro',
     });
     expect(phrase).toBe('in cultured human and mouse cells');
@@ -61,11 +61,11 @@ describe('settings', () => {
       compartments: [],
       diseases: [],
       cells: [],
-      species: 'human',
+      species: ['Homo sapiens'],
       setting: 'in-vitro',
     } as const;
     expect(settingPhrase(index, inVitro)).toBe('in cultured human cells');
-    expect(settingPhrase(index, { ...inVitro, species: 'unspecified' })).toBe('in cultured cells');
+    expect(settingPhrase(index, { ...inVitro, species: [] })).toBe('in cultured cells');
     // Said once only: a sentence that already says so gets nothing more.
     expect(settingPhrase(index, inVitro, { after: 'In cultured cells, X binds Y' })).toBe('');
     expect(settingPhrase(index, { ...inVitro, setting: 'general' })).toBe('');

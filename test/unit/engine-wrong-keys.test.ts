@@ -97,7 +97,7 @@ describe('refutation needs a fitting situation', () => {
         subject: 'a',
         relation: 'increases',
         object: 'b',
-        context: { cells: ['thp'], species: 'human', setting: 'in-vitro' },
+        context: { cells: ['thp'], species: ['Homo sapiens'], setting: 'in-vitro' },
       },
     ],
   });
@@ -109,7 +109,7 @@ describe('refutation needs a fitting situation', () => {
 
   it('never against a claim about other cells, another species or a tissue in disease', () => {
     const inPbmc = statement('a', 'decreases', 'b', { cells: ['pbmc'] });
-    const inMice = statement('a', 'decreases', 'b', { species: 'mouse' });
+    const inMice = statement('a', 'decreases', 'b', { species: ['Mus musculus'] });
     const inJoints = statement('a', 'decreases', 'b', {
       compartments: ['joint'],
       diseases: ['dis'],

@@ -69,7 +69,7 @@ describe('text-qualifier: a qualifier in the text that the triple lost', () => {
     ]);
     const kept = withF003Text(text, {
       [f003Context]:
-        '"object": "rankl",\n    "context": { "species": "mouse", "compartments": ["synovium"] }',
+        '"object": "rankl",\n    "context": { "species": ["Mus musculus"], "compartments": ["synovium"] }',
     });
     const left = qualifierProblems(kept).map((p) => /\((.+?)\)/.exec(p.message)?.[1]);
     expect(left.sort()).toEqual(['a measurement in the circulation', 'an in-vitro setting']);
@@ -80,7 +80,7 @@ describe('text-qualifier: a qualifier in the text that the triple lost', () => {
       qualifierProblems(withF003Text('In systemic sclerosis, IL-32γ raises the amount of RANKL.')),
     ).toEqual([]);
     const transgene = withF003Text('In mice carrying human IL-32γ, RANKL rises.', {
-      [f003Context]: '"object": "rankl",\n    "context": { "species": "mouse" }',
+      [f003Context]: '"object": "rankl",\n    "context": { "species": ["Mus musculus"] }',
     });
     const messages = qualifierProblems(transgene).map((p) => p.message);
     expect(messages.filter((m) => m.includes('a finding in humans'))).toEqual([]);
@@ -103,5 +103,18 @@ describe('text-qualifier: a qualifier in the text that the triple lost', () => {
     expect(qualifierProblems(files).map((p) => p.message)).toEqual([
       expect.stringMatching(/"associated" \(an association\)/),
     ]);
+  });
+
+  it('names a rat finding by its NCBI species, and holds "rats" in the text to it', () => {
+    const text = 'In rats, IL-32γ raises the amount of RANKL that is produced.';
+    expect(qualifierProblems(withF003Text(text)).map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /"rats" \(a finding in rats\).*"Rattus norvegicus" in context\.species/,
+      ),
+    ]);
+    const kept = withF003Text(text, {
+      [f003Context]: '"object": "rankl",\n    "context": { "species": ["Rattus norvegicus"] }',
+    });
+    expect(qualifierProblems(kept)).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ describe('validatePack: a valid pack', () => {
     expect(result.pack.manifest.id).toBe('mini');
     expect(result.pack.facts).toHaveLength(10);
     expect(result.pack.facts[0]?.coSubjects).toEqual([]);
-    expect(result.pack.facts[0]?.context.species).toBe('unspecified');
+    expect(result.pack.facts[0]?.context.species).toEqual([]);
     expect(result.pack.layout).toBeUndefined();
   });
 
@@ -318,8 +318,8 @@ describe('validatePack: references between files', () => {
     const cell = edit(
       mini,
       'facts.json',
-      '"species": "human", "setting": "in-vitro"',
-      '"cells": ["rankl"], "species": "human", "setting": "in-vitro"',
+      '"species": ["Homo sapiens"], "setting": "in-vitro"',
+      '"cells": ["rankl"], "species": ["Homo sapiens"], "setting": "in-vitro"',
     );
     expectSingleProblem(cell, {
       file: 'facts.json',

@@ -189,14 +189,14 @@ describe('fact presentation', () => {
         diseases: ['ra'],
         compartments: [],
         cells: ['osteoblast'],
-        species: 'mouse',
+        species: ['Mus musculus'],
         setting: 'in-vitro',
         note: 'A note.',
       },
       (id) => names.get(id) ?? id,
     );
     expect(lines).toEqual([
-      { label: 'Species', text: 'In mice' },
+      { label: 'Species', text: 'In mice (Mus musculus)' },
       { label: 'Setting', text: 'In cells or tissue in the lab (in vitro)' },
       { label: 'Disease', text: 'Rheumatoid arthritis' },
       { label: 'Cell', text: 'Osteoblast' },
@@ -204,7 +204,7 @@ describe('fact presentation', () => {
     ]);
     expect(
       contextLines(
-        { diseases: [], compartments: [], cells: [], species: 'unspecified', setting: 'general' },
+        { diseases: [], compartments: [], cells: [], species: [], setting: 'general' },
         String,
       ),
     ).toEqual([]);

@@ -27,7 +27,7 @@ import { SELECTION_SEED, type GenContext } from './common.ts';
 export interface Situation {
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
-  readonly species?: string;
+  readonly species?: readonly string[];
   readonly cells?: readonly string[];
   readonly setting?: string;
 }

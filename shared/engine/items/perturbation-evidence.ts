@@ -191,12 +191,13 @@ function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolea
   for (const id of route.edgeIds) {
     const edge = view.edges.find((e) => e.id === id);
     const species = new Set(
-      (edge?.factIds ?? []).map((factId) => index.factById.get(factId)?.context.species),
+      (edge?.factIds ?? []).map((factId) => {
+        const names = index.factById.get(factId)?.context.species ?? [];
+        return names.length === 1 ? names[0] : undefined;
+      }),
     );
-    // A step seen in one species only; "human and mouse" or unspecified findings join either.
-    if (species.size === 1 && (species.has('human') || species.has('mouse'))) {
-      for (const one of species) if (one !== undefined) seen.add(one);
-    }
+    // A step seen in one species only; findings in several species or none join either.
+    if (species.size === 1) for (const one of species) if (one !== undefined) seen.add(one);
   }
   return seen.size > 1;
 }

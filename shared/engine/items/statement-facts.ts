@@ -1,5 +1,6 @@
 import { relationDef } from '../../pack/relations.ts';
 import type { Fact } from '../../pack/schema.ts';
+import { humanTaxon } from '../../pack/species.ts';
 import { isTrivia } from '../cloze-text.ts';
 import { isBackgroundFact, type PackIndex } from '../pack-index.ts';
 import { relationFamily } from '../semantics.ts';
@@ -69,7 +70,8 @@ export function findingsSpecifying(
  */
 function mixesCauseAndAssociation(fact: Fact): boolean {
   return (
-    fact.context.species === 'human-and-mouse' &&
+    fact.context.species.includes(humanTaxon) &&
+    fact.context.species.length > 1 &&
     fact.context.setting !== 'in-vitro' &&
     relationFamily(fact.relation) === 'causal'
   );

@@ -1,4 +1,5 @@
 import type { Fact, Pathway } from '../../../pack/schema.ts';
+import { animalsOnly, namesEvery } from '../../../pack/species.ts';
 import { pathwayFraming, sourceFraming } from '../../citations.ts';
 import { equivalents, factsBetween, isEntityObject, type PackIndex } from '../../pack-index.ts';
 import { sentence, type ContextLike } from '../../phrasing.ts';
@@ -49,8 +50,9 @@ function trueItem(ctx: GenContext, fact: Fact): TrueFalseItem {
   };
 }
 
+/** A finding made in animals only says which ("in rats"): stated plainly it reads as human biology. */
 function showsSpecies(fact: Fact, prompt: string): boolean {
-  return fact.context.species !== 'mouse' || /\b(mouse|mice|murine)\b/i.test(prompt);
+  return namesEvery(prompt, animalsOnly(fact.context.species));
 }
 
 export interface FalseCandidate {

@@ -90,7 +90,7 @@ export function isAskedAsTrueFalse(
   taughtElsewhere: ReadonlySet<string>,
 ): boolean {
   if (!isAskedAsStatement(index, fact) || isCellLineWork(fact.context)) return false;
-  if (fact.context.species === 'human-and-mouse' && fact.context.cells.length > 1) return false;
+  if (fact.context.species.length > 1 && fact.context.cells.length > 1) return false;
   if (placesBothEnds(fact)) return false;
   if (fact.highYield && !taughtElsewhere.has(fact.id)) return true;
   if (fact.relation === 'induces-expression-of') return false;

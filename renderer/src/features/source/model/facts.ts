@@ -1,4 +1,5 @@
 import { isAllowedExternalUrl } from '../../../../../shared/security/csp.ts';
+import { animalsPhrase, taxonOf } from '../../../../../shared/pack/species.ts';
 import type {
   Fact,
   FactContext,
@@ -69,12 +70,11 @@ export function referenceDetails(reference: Reference): string {
   return `${where}${where ? volume : (reference.volume ?? '')}${pages}`.trim();
 }
 
-const speciesWords: Record<FactContext['species'], string | undefined> = {
-  human: 'In humans',
-  mouse: 'In mice',
-  'human-and-mouse': 'In humans and mice',
-  unspecified: undefined,
-};
+/** "In rats (Rattus norvegicus)": the common name a student reads, the NCBI name it stands for. */
+function speciesWords(species: FactContext['species']): string | undefined {
+  if (species.length === 0) return undefined;
+  return `In ${animalsPhrase(species.map(taxonOf))} (${species.join(', ')})`;
+}
 
 const settingWords: Record<FactContext['setting'], string | undefined> = {
   'in-vitro': 'In cells or tissue in the lab (in vitro)',
@@ -96,7 +96,7 @@ export function contextLines(
 ): ContextLine[] {
   const lines: ContextLine[] = [];
   const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
-  const species = speciesWords[context.species];
+  const species = speciesWords(context.species);
   const setting = settingWords[context.setting];
   if (species) lines.push({ label: 'Species', text: species });
   if (setting) lines.push({ label: 'Setting', text: setting });
