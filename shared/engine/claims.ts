@@ -1,4 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
+import { isPlaceModifier, lowersSubject } from '../pack/modifiers.ts';
 import { speciesExclude } from '../pack/species.ts';
 import { relationDef, relations, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
@@ -30,13 +31,8 @@ export function negatedSigns(relation: RelationId): readonly (1 | -1)[] {
   return relationDef(relation).negates ?? [];
 }
 
-const loweringModifiers = new Set(['absent', 'blocked', 'silenced', 'lowered']);
 /** Modifiers that say where a level was measured (local, systemic): a setting, not a change. */
-const qualifierModifiers: ReadonlySet<string> = new Set(['local', 'systemic']);
-
-export function isWhereModifier(modifier: string | undefined): boolean {
-  return modifier !== undefined && qualifierModifiers.has(modifier);
-}
+export const isWhereModifier = isPlaceModifier;
 
 /** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
 export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
@@ -44,7 +40,7 @@ export function effectivePolarity(relation: RelationId, modifier?: string): Pola
   const base = relations[relation].polarity;
   const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
   if (sign === 0) return 0;
-  return (modifier !== undefined && loweringModifiers.has(modifier) ? -sign : sign) as Polarity;
+  return (lowersSubject(modifier) ? -sign : sign) as Polarity;
 }
 
 export function asRelation(relation: string): RelationId {
@@ -56,6 +52,7 @@ export function subjectOf(fact: Fact): SubjectRef {
   return {
     entityId: fact.subject,
     ...(fact.subjectModifier === undefined ? {} : { modifier: fact.subjectModifier }),
+    ...(fact.subjectSpecies === undefined ? {} : { origin: fact.subjectSpecies }),
     coSubjects: fact.coSubjects,
   };
 }
@@ -81,10 +78,7 @@ export function statementKey(statement: Statement): string {
   const polarity = effectivePolarity(relation, statement.subject.modifier);
   const predicate =
     polarity === 0 ? relation : `${relationFamily(relation)}${polarity > 0 ? '+' : '-'}`;
-  const qualifier =
-    statement.subject.modifier !== undefined && qualifierModifiers.has(statement.subject.modifier)
-      ? statement.subject.modifier
-      : '';
+  const qualifier = isPlaceModifier(statement.subject.modifier) ? statement.subject.modifier : '';
   return [
     statement.subject.entityId,
     qualifier,
@@ -106,8 +100,8 @@ const overlapsOrOpen = (a: readonly string[], b: readonly string[]): boolean =>
 export function sameSituation(statement: Statement, fact: Fact): boolean {
   const a = statement.subject.modifier;
   const b = fact.subjectModifier;
-  const qa = a !== undefined && qualifierModifiers.has(a) ? a : undefined;
-  const qb = b !== undefined && qualifierModifiers.has(b) ? b : undefined;
+  const qa = isPlaceModifier(a) ? a : undefined;
+  const qb = isPlaceModifier(b) ? b : undefined;
   if (qa !== undefined && qb !== undefined && qa !== qb) return false;
   if (speciesExclude(statement.species ?? [], fact.context.species)) return false;
   return (

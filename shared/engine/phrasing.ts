@@ -1,4 +1,6 @@
-import type { Entity, Fact, subjectModifiers } from '../pack/schema.ts';
+import { modifierDef } from '../pack/modifiers.ts';
+import type { Entity, Fact } from '../pack/schema.ts';
+import { taxonOf } from '../pack/species.ts';
 import { relations, type RelationId } from '../pack/relations.ts';
 import { classOf, entityOf, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { mentionsAny } from './normalize.ts';
@@ -27,19 +29,14 @@ import type { Statement, SubjectRef } from './types.ts';
 export { capitalise };
 export type { ContextLike };
 
-type Modifier = (typeof subjectModifiers)[number];
-const modifierPhrase = {
-  raised: (n: string) => `high ${n}`,
-  lowered: (n: string) => `low ${n}`,
-  absent: (n: string) => `loss of ${n}`,
-  blocked: (n: string) => `blocking ${n}`,
-  silenced: (n: string) => `silencing ${n}`,
-  overexpressed: (n: string) => `${n} overexpression`,
-  transgenic: (n: string) => `a human ${n} transgene`,
-  added: (n: string) => `exogenous ${n}`,
-  local: (n: string) => `local ${n}`,
-  systemic: (n: string) => `circulating ${n}`,
-} as const satisfies Record<Modifier, (name: string) => string>;
+/** "silencing IL-32γ", "a human IL-32γ transgene": the subject as its modifier changed it. */
+function modifiedName(modifier: string, name: string, origin: string | undefined): string {
+  const def = modifierDef(modifier);
+  if (def === undefined) throw new Error(`unknown subject modifier "${modifier}"`);
+  const from = origin !== undefined && def.sort === 'manipulation' ? taxonOf(origin).adjective : '';
+  const phrase = def.phrase(from === '' ? name : `${from} ${name}`);
+  return def.article === true ? withArticle(phrase) : phrase;
+}
 
 /** An entity's name as it reads mid-sentence: "osteoblast differentiation", "IL-32γ", "the synovium" is not its job. */
 export function nameOf(index: PackIndex, id: string): string {
@@ -140,11 +137,11 @@ export function countedName(index: PackIndex, id: string): string {
 }
 
 export function subjectPhrase(index: PackIndex, subject: SubjectRef): string {
-  const modifier = subject.modifier as Modifier | undefined;
+  const modifier = subject.modifier;
   const name =
     modifier === undefined ? countedName(index, subject.entityId) : nameOf(index, subject.entityId);
   const base = modifier
-    ? modifierPhrase[modifier](name)
+    ? modifiedName(modifier, name, subject.origin)
     : takesDefiniteArticle(name)
       ? `the ${name}`
       : name;

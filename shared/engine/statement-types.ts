@@ -49,6 +49,8 @@ export interface ChoiceOption {
 export interface SubjectRef {
   readonly entityId: string;
   readonly modifier?: string;
+  /** The species a manipulated subject came from, when not the one studied (a human transgene). */
+  readonly origin?: string;
   readonly coSubjects: readonly string[];
 }
 

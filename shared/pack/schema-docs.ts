@@ -1,3 +1,4 @@
+import { modifiers } from './modifiers.ts';
 import type { z } from 'zod';
 
 /**
@@ -55,12 +56,17 @@ export const contestedDocs = {
   teachingPoint: 'Optional id of the teaching point that discusses the disagreement.',
 } as const;
 
+const modifierList = Object.entries(modifiers)
+  .map(([name, def]) => `"${name}" (${def.docs})`)
+  .join(', ');
+
 export const factDocs = {
   id: 'Fact id: F and three digits ("F001") in facts.json; B and three digits ("B001") in background.json.',
   text: 'The fact as one full sentence in your own words; it becomes the cloze card and the explanation, so the validator holds its qualifiers (negation, species, compartment, manipulation) to the structured fields.',
   subject: 'Id of the entity the fact is about (the one that acts, or is measured).',
-  subjectModifier:
-    'How the subject is perturbed or qualified: "raised", "lowered", "absent" (knockout), "blocked" (antibody or inhibitor), "silenced" (knock-down), "overexpressed", "transgenic", "added" (given to cells or animals), "local" or "systemic".',
+  subjectModifier: `How the subject was changed or qualified: ${modifierList}.`,
+  subjectSpecies:
+    'Where the changed subject came from when it is not the species studied: "Homo sapiens" for a human transgene or human protein given to mice. Items say it ("a human IL-32γ transgene").',
   coSubjects:
     'Ids of further subjects acting together with the subject (IL-12 with IL-18); default [].',
   relation:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { relationIds } from './relations.ts';
+import { subjectModifiers } from './modifiers.ts';
 import { taxonNames } from './species.ts';
 import {
   citationDocs,
@@ -95,18 +96,7 @@ export const reviewSections = [
   'references',
 ] as const;
 
-export const subjectModifiers = [
-  'raised',
-  'lowered',
-  'absent',
-  'blocked',
-  'silenced',
-  'overexpressed',
-  'transgenic',
-  'added',
-  'local',
-  'systemic',
-] as const;
+export { subjectModifiers } from './modifiers.ts';
 
 export const factContextSchema = z.strictObject(
   documented(
@@ -134,6 +124,7 @@ export const factSchema = z.strictObject(
       text,
       subject: entityIdSchema,
       subjectModifier: z.enum(subjectModifiers).optional(),
+      subjectSpecies: z.enum(taxonNames).optional(),
       coSubjects: z.array(entityIdSchema).default([]),
       relation: z.enum(relationIds),
       object: text,

@@ -1,6 +1,7 @@
 import { relations, type RelationId } from './relations.ts';
 import type { Fact } from './schema.ts';
-import { humanTaxon, taxa, type Taxon, type TaxonName } from './species.ts';
+import { modifierDef, modifiers } from './modifiers.ts';
+import { taxa, type Taxon, type TaxonName } from './species.ts';
 import type { FactFile, Item, Reporter } from './validate-context.ts';
 import { normalise } from './validate-context.ts';
 
@@ -34,11 +35,12 @@ const negativeRelations: readonly RelationId[] = [
   'lacks-homology-with',
   'absent-in',
 ];
-const removingModifiers: readonly (Fact['subjectModifier'] | undefined)[] = [
-  'absent',
-  'blocked',
-  'silenced',
-];
+const removes = (fact: Fact): boolean =>
+  fact.subjectModifier !== undefined && modifierDef(fact.subjectModifier)?.removes === true;
+const removingNames = Object.entries(modifiers)
+  .filter(([, def]) => 'removes' in def)
+  .map(([name]) => name)
+  .join('/');
 const causalRelations: readonly RelationId[] = [
   'increases',
   'decreases',
@@ -63,26 +65,19 @@ const knockDown =
   /\bsilenc\w*|\bknock(?:s|ed|ing)?(?:[- ]?(?:down|out)\b|\s+\w+\s+down\b)|\bknockouts?\b|\bdeficien\w*|\bblock(?:s|ed|ing|ade)?\b|\binactivat\w*|\bneutralis\w*|\bneutraliz\w*/i;
 const overexpression = /\btransgen\w*|\boverexpress\w*/i;
 const rodent = /\brodents?\b/i;
-const animal = new RegExp(
-  taxa
-    .filter((taxon) => taxon.name !== humanTaxon)
-    .map((taxon) => taxon.cue.source)
-    .join('|'),
-  'i',
-);
 
 /**
- * A species the text names is one the fact lists. People named beside animals ("mice carrying a
- * human transgene") are the transgene's source, not the study's: that is left to the author.
+ * A species the text names is one the fact lists, or where its changed subject came from ("mice
+ * carrying a human IL-32γ transgene": subjectSpecies "Homo sapiens").
  */
 function speciesRule(taxon: Taxon): QualifierRule {
   return {
     what: `a finding in ${taxon.plural}`,
     cue: taxon.cue,
-    carriers: `"${taxon.name}" in context.species`,
-    carried: (fact) => fact.context.species.includes(taxon.name as TaxonName),
-    detail: /(?!)/,
-    ...(taxon.name === humanTaxon ? { unless: animal } : {}),
+    carriers: `"${taxon.name}" in context.species, or in subjectSpecies when the changed subject came from it`,
+    carried: (fact) =>
+      fact.context.species.includes(taxon.name as TaxonName) || fact.subjectSpecies === taxon.name,
+    detail: taxon.cue,
   };
 }
 /** Systemic sclerosis and systemic lupus are diseases, not the circulation. */
@@ -99,33 +94,31 @@ export const qualifierRules: readonly QualifierRule[] = [
   {
     what: 'a negation',
     cue: negation,
-    carriers: `a negative relation (${negativeRelations.join(', ')}), "required-for", a subjectModifier absent/blocked/silenced, or the negation in objectDetail or context.note`,
+    carriers: `a negative relation (${negativeRelations.join(', ')}), "required-for", a subjectModifier ${removingNames}, or the negation in objectDetail or context.note`,
     carried: (fact) =>
       negativeRelations.includes(fact.relation) ||
       fact.relation === 'required-for' ||
-      removingModifiers.includes(fact.subjectModifier),
+      removes(fact),
     detail: negationDetail,
   },
   {
     what: 'a decrease',
     cue: decrease,
-    carriers:
-      'a relation of decreasing polarity, "required-for", a subjectModifier lowered/absent/blocked/silenced, or the decrease in objectDetail or context.note',
+    carriers: `a relation of decreasing polarity, "required-for", a subjectModifier lowered/${removingNames}, or the decrease in objectDetail or context.note`,
     carried: (fact) =>
       polarity(fact) === 'decreases' ||
       fact.relation === 'required-for' ||
       negativeRelations.includes(fact.relation) ||
       fact.subjectModifier === 'lowered' ||
-      removingModifiers.includes(fact.subjectModifier),
+      removes(fact),
     detail: decrease,
   },
   {
     what: 'a loss-of-function experiment',
     cue: knockDown,
-    carriers:
-      'a subjectModifier absent/blocked/silenced/lowered, "required-for", a relation of decreasing polarity or a negative one, or the experiment in objectDetail or context.note',
+    carriers: `a subjectModifier ${removingNames}/lowered, "required-for", a relation of decreasing polarity or a negative one, or the experiment in objectDetail or context.note`,
     carried: (fact) =>
-      removingModifiers.includes(fact.subjectModifier) ||
+      removes(fact) ||
       fact.subjectModifier === 'lowered' ||
       fact.relation === 'required-for' ||
       polarity(fact) === 'decreases' ||

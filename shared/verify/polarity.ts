@@ -104,7 +104,15 @@ export const isoformRelations: readonly string[] = [
  * Subject modifiers that turn the subject's effect around ("lowered IL-32γ raises DKK-1" says
  * IL-32γ lowers DKK-1); the others keep its direction or only qualify where it acts.
  */
-export const invertingModifiers: readonly string[] = ['lowered', 'absent', 'blocked', 'silenced'];
+export const invertingModifiers: readonly string[] = [
+  'lowered',
+  'absent',
+  'knockout',
+  'loss-of-function',
+  'blocked',
+  'antibody-blocked',
+  'silenced',
+];
 /** Modifiers that are qualifiers of setting, which a true statement must keep. */
 export const qualifyingModifiers: readonly string[] = ['local', 'systemic', 'transgenic'];
 

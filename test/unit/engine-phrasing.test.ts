@@ -208,6 +208,33 @@ describe('settings as natural clauses', () => {
   });
 });
 
+describe('a changed subject (shared/pack/modifiers.ts)', () => {
+  const said = (modifier: string, origin?: string) =>
+    subjectPhrase(index, {
+      entityId: 'il-32-gamma',
+      modifier,
+      coSubjects: [],
+      ...(origin === undefined ? {} : { origin }),
+    });
+
+  it('names each manipulation the way a methods section would', () => {
+    expect(said('knockout')).toBe('IL-32γ knockout');
+    expect(said('loss-of-function')).toBe('loss-of-function mutations in IL-32γ');
+    expect(said('gain-of-function')).toBe('gain-of-function mutations in IL-32γ');
+    expect(said('antibody-blocked')).toBe('an antibody that blocks IL-32γ');
+    expect(said('treated')).toBe('treatment with IL-32γ');
+    expect(said('silenced')).toBe('silencing IL-32γ');
+  });
+
+  it('says where a transgene came from only when the pack says so, with the right article', () => {
+    expect(said('transgenic')).toBe('an IL-32γ transgene');
+    expect(said('transgenic', 'Homo sapiens')).toBe('a human IL-32γ transgene');
+    expect(said('added', 'Homo sapiens')).toBe('exogenous human IL-32γ');
+    // A level or a place is not a manipulation: it has no origin to say.
+    expect(said('systemic', 'Homo sapiens')).toBe('circulating IL-32γ');
+  });
+});
+
 describe('objects, questions and cards', () => {
   it('reads a detail as its own unit, a one-word qualifier in front, and asides behind', () => {
     const f031 = fact('F031');

@@ -75,15 +75,23 @@ describe('text-qualifier: a qualifier in the text that the triple lost', () => {
     expect(left.sort()).toEqual(['a measurement in the circulation', 'an in-vitro setting']);
   });
 
-  it('does not read a disease name or a human transgene in mice as a qualifier', () => {
+  it('does not read a disease name as a qualifier; a human transgene in mice is its origin', () => {
     expect(
       qualifierProblems(withF003Text('In systemic sclerosis, IL-32γ raises the amount of RANKL.')),
     ).toEqual([]);
-    const transgene = withF003Text('In mice carrying human IL-32γ, RANKL rises.', {
-      [f003Context]: '"object": "rankl",\n    "context": { "species": ["Mus musculus"] }',
+    const text = 'In mice carrying a human IL-32γ transgene, RANKL rises.';
+    const inMice = '"object": "rankl",\n    "context": { "species": ["Mus musculus"] }';
+    const unsaid = withF003Text(text, { [f003Context]: inMice });
+    expect(qualifierProblems(unsaid).map((p) => p.message)).toEqual([
+      expect.stringMatching(/"human" \(a finding in humans\).*subjectSpecies/),
+      expect.stringMatching(/"transgene" \(a transgene or overexpression\)/),
+    ]);
+    const said = withF003Text(text, {
+      [f003Context]: inMice,
+      '"relation": "increases",':
+        '"subjectModifier": "transgenic",\n    "subjectSpecies": "Homo sapiens",\n    "relation": "increases",',
     });
-    const messages = qualifierProblems(transgene).map((p) => p.message);
-    expect(messages.filter((m) => m.includes('a finding in humans'))).toEqual([]);
+    expect(qualifierProblems(said)).toEqual([]);
   });
 
   it('lets a context note carry what the fields cannot say', () => {

@@ -1,3 +1,4 @@
+import { interventionOf, lowersSubject } from '../../pack/modifiers.ts';
 import type { Fact, Pack } from '../../pack/schema.ts';
 import type { PathwayView } from '../graph.ts';
 import { relationDef, relations, type RelationId } from '../../pack/relations.ts';
@@ -72,15 +73,6 @@ function buildFamilies(index: PackIndex): Map<string, ReadonlySet<string>> {
   return out;
 }
 
-const lowering = new Set(['lowered', 'absent', 'blocked', 'silenced']);
-const interventions: Readonly<Record<string, PerturbationChange>> = {
-  blocked: 'blocked',
-  absent: 'blocked',
-  silenced: 'blocked',
-  overexpressed: 'raised',
-  transgenic: 'raised',
-  added: 'raised',
-};
 const noEffectRelations = new Set<RelationId>(['no-difference-in', 'does-not-induce']);
 
 /**
@@ -93,9 +85,7 @@ export function factSign(fact: Fact): 1 | -1 | 0 | null {
   const polarity = relations[fact.relation].polarity;
   if (polarity === 'none') return null;
   const sign = polarity === 'increases' ? 1 : -1;
-  return fact.subjectModifier !== undefined && lowering.has(fact.subjectModifier)
-    ? (-sign as 1 | -1)
-    : sign;
+  return lowersSubject(fact.subjectModifier) ? (-sign as 1 | -1) : sign;
 }
 
 const byPairMemo = new WeakMap<PackIndex, Map<string, Fact[]>>();
@@ -165,8 +155,7 @@ export function noEffectFacts(
         f.contested === undefined &&
         factSign(f) === 0 &&
         subjects.has(f.subject) &&
-        f.subjectModifier !== undefined &&
-        interventions[f.subjectModifier] === change,
+        interventionOf(f.subjectModifier) === change,
     );
 }
 
@@ -213,12 +202,7 @@ function blockable(index: PackIndex, view: PathwayView, routes: readonly Route[]
     const facts = (first?.factIds ?? [])
       .map((id) => index.factById.get(id))
       .filter((f): f is Fact => f !== undefined && f.contested === undefined);
-    return (
-      facts.length === 0 ||
-      facts.some(
-        (f) => f.subjectModifier === undefined || interventions[f.subjectModifier] !== 'raised',
-      )
-    );
+    return facts.length === 0 || facts.some((f) => interventionOf(f.subjectModifier) !== 'raised');
   });
 }
 
