@@ -1,6 +1,7 @@
 import type { Fact } from '../pack/schema.ts';
 import { signValueOf } from '../pack/edge-signs.ts';
 import { relations } from '../pack/relations.ts';
+import { isCultureSetting } from '../pack/settings.ts';
 import { taxonOf } from '../pack/species.ts';
 import { mentionsAny, viewOf, type TextView } from './normalize.ts';
 import {
@@ -41,7 +42,8 @@ export function shownContext(index: PackIndex, fact: Fact, text: string | TextVi
     taxonOf(name).cue.test(view.rawTokens.join(' ')),
   );
   const setting =
-    fact.context.setting === 'in-vitro' && mentionsAny(view, ['cultured', 'in vitro', 'culture'])
+    isCultureSetting(fact.context.setting) &&
+    mentionsAny(view, ['cultured', 'in vitro', 'culture', 'cell line'])
       ? 'in-vitro'
       : fact.context.setting === 'in-vivo' && mentionsAny(view, ['mice', 'mouse', 'in vivo'])
         ? 'in-vivo'
@@ -57,12 +59,13 @@ export function shownContext(index: PackIndex, fact: Fact, text: string | TextVi
 
 /** A fact done in culture does not answer a question about animals, and the reverse. */
 function settingClash(shown: Shown, other: Fact): boolean {
-  const theirs = other.context.setting;
-  return (
-    shown.setting !== undefined &&
-    (theirs === 'in-vitro' || theirs === 'in-vivo') &&
-    theirs !== shown.setting
-  );
+  const setting = other.context.setting;
+  const theirs = isCultureSetting(setting)
+    ? 'in-vitro'
+    : setting === 'in-vivo'
+      ? 'in-vivo'
+      : undefined;
+  return shown.setting !== undefined && theirs !== undefined && theirs !== shown.setting;
 }
 
 /** The same claim: the same relation, or (for a directed effect) the same family and direction. */

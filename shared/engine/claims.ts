@@ -1,5 +1,6 @@
 import type { Fact } from '../pack/schema.ts';
 import { isPlaceModifier, lowersSubject } from '../pack/modifiers.ts';
+import { isSpecificSetting } from '../pack/settings.ts';
 import { speciesExclude } from '../pack/species.ts';
 import { relationDef, relations, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
@@ -110,9 +111,6 @@ export function sameSituation(statement: Statement, fact: Fact): boolean {
   );
 }
 
-/** Settings that exclude one another: a culture is not an animal, an animal is not a patient. */
-const specificSettings = new Set(['in-vitro', 'in-vivo', 'clinical']);
-
 type Dimensions = readonly (readonly string[])[];
 const SPECIES = 3;
 
@@ -129,7 +127,7 @@ function dimensions(
     diseases,
     cells,
     kinds,
-    setting !== undefined && specificSettings.has(setting) ? [setting] : [],
+    isSpecificSetting(setting) && setting !== undefined ? [setting] : [],
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Entity, FactContext } from '../pack/schema.ts';
 import { mentionFinder, mentionsAny, viewOf, type TextView } from './normalize.ts';
 import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
 import { listText, midSentenceName, plural, withoutParenthetical } from './names.ts';
+import { isCultureSetting } from '../pack/settings.ts';
 import { animalsPhrase, humanTaxon, speciesAdjective, taxonOf } from '../pack/species.ts';
 
 /**
@@ -43,7 +44,8 @@ export function conditionNote(note: string | undefined): string | undefined {
   if (note === undefined) return undefined;
   const text = note.trim().replace(/\.$/, '');
   if (/[();]/.test(text) || text.split(/\s+/).length > 6) return undefined;
-  if (!/^(?:with|without|in|after|under|during|on)\b/i.test(text)) return undefined;
+  if (!/^(?:with|without|in|after|under|during|on|compared with|versus|relative to)\b/i.test(text))
+    return undefined;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -299,7 +301,7 @@ export function settingPhrase(
   const species = speciesAdjective(speciesList);
   // A finding in animals stays one, whatever the setting; cultured cells say so by their adjective.
   const creatures =
-    context.setting === 'in-vitro' || namesAnimals(said, speciesList)
+    isCultureSetting(context.setting) || namesAnimals(said, speciesList)
       ? undefined
       : creaturesOf(speciesList);
   const abbreviation =
@@ -315,7 +317,11 @@ export function settingPhrase(
       : compartmentList(true);
   const place = (): string => {
     if (cells.length > 0 && !(options.preferCompartment === true && compartments.length > 0)) {
-      const cultured = context.setting === 'in-vitro' ? 'cultured ' : '';
+      const cultured = isCultureSetting(context.setting)
+        ? 'cultured '
+        : context.setting === 'ex-vivo'
+          ? 'isolated '
+          : '';
       // "human and mouse macrophages and PBMC" would give each cell both species; the pack does
       // not say which cells were whose, so the cells give way to the species (audit N).
       const cellText =
@@ -326,7 +332,7 @@ export function settingPhrase(
       if (compartments.length > 0 && !isCellLineWork(context))
         return `in ${cellText} from ${compartmentText()}`;
       // Cultured cells are not "in" a disease; the disease was the study's setting, not theirs.
-      if (context.setting === 'in-vitro') return `in ${cellText}`;
+      if (isCultureSetting(context.setting)) return `in ${cellText}`;
       return `in ${cellText} in ${abbreviation ?? diseaseText}`;
     }
     if (compartments.length > 0) {
@@ -335,7 +341,7 @@ export function settingPhrase(
         return `in ${compartmentText()}`;
       }
       if (abbreviation !== undefined) return `in ${compartmentText()}`;
-      return context.setting === 'clinical'
+      return context.setting === 'clinical' || context.setting === 'ex-vivo'
         ? `in ${compartmentList(true)} of patients with ${diseaseText}`
         : `in ${compartmentList(true)} in ${diseaseText}`;
     }
@@ -351,7 +357,15 @@ export function settingPhrase(
     // Work in cultured cells stays so even when the pack names no cell type: "sclerostin
     // inhibits Wnt signalling" said plainly would drop the in-vitro qualifier.
     const saysCulture = said !== undefined && mentionsAny(said, ['cultured', 'in vitro']);
-    return context.setting === 'in-vitro' && !saysCulture ? `in cultured ${species}cells` : '';
+    if (isCultureSetting(context.setting) && !saysCulture) return `in cultured ${species}cells`;
+    // A finding in people that names no disease or place still says it was made in people.
+    const inPeople =
+      context.setting === 'clinical' &&
+      speciesList.length === 1 &&
+      speciesList[0] === humanTaxon &&
+      context.diseases.length === 0 &&
+      context.compartments.length === 0;
+    return inPeople ? 'in people' : '';
   };
   const where = place();
   const condition = options.withNote === false ? undefined : conditionNote(context.note);

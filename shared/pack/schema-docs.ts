@@ -1,4 +1,5 @@
 import { modifiers } from './modifiers.ts';
+import { settings } from './settings.ts';
 import type { z } from 'zod';
 
 /**
@@ -45,8 +46,9 @@ export const factContextDocs = {
   cells: 'Ids of cell entities the finding concerns or was made in; default [].',
   species:
     'The species the finding was made in, by NCBI Taxonomy scientific name ("Homo sapiens", "Mus musculus", "Rattus norvegicus"…); [] (default) when the source does not say or the fact is general. Items keep it as a qualifier, and the validator holds a species the text names ("in rats") to this list.',
-  setting:
-    'How it was found: "in-vitro" (cultured cells), "in-vivo" (animals), "clinical" (patients), "historical" (a discovery), or "general" (default: a general statement).',
+  setting: `How it was found: ${Object.entries(settings)
+    .map(([name, def]) => `"${name}" (${def.docs})`)
+    .join(', ')}.`,
   note: 'Short free text for what the structured fields cannot say, e.g. "with RANKL co-stimulation"; kept in the learner-facing wording.',
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { relationIds } from './relations.ts';
 import { subjectModifiers } from './modifiers.ts';
+import { settingNames } from './settings.ts';
 import { taxonNames } from './species.ts';
 import {
   citationDocs,
@@ -108,9 +109,7 @@ export const factContextSchema = z.strictObject(
         .array(z.enum(taxonNames))
         .refine((names) => new Set(names).size === names.length, 'names a species twice')
         .default([]),
-      setting: z
-        .enum(['general', 'in-vitro', 'in-vivo', 'clinical', 'historical'])
-        .default('general'),
+      setting: z.enum(settingNames).default('general'),
       note: z.string().trim().optional(),
     },
     factContextDocs,

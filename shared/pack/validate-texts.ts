@@ -1,6 +1,7 @@
 import { relations, type RelationId } from './relations.ts';
 import type { Fact } from './schema.ts';
 import { modifierDef, modifiers } from './modifiers.ts';
+import { isCultureSetting } from './settings.ts';
 import { taxa, type Taxon, type TaxonName } from './species.ts';
 import type { FactFile, Item, Reporter } from './validate-context.ts';
 import { normalise } from './validate-context.ts';
@@ -166,8 +167,15 @@ export const qualifierRules: readonly QualifierRule[] = [
   {
     what: 'an in-vitro setting',
     cue: inVitro,
-    carriers: 'context.setting "in-vitro"',
-    carried: (fact) => fact.context.setting === 'in-vitro',
+    carriers: 'context.setting "in-vitro" or "cell-line"',
+    carried: (fact) => isCultureSetting(fact.context.setting),
+    detail: /(?!)/,
+  },
+  {
+    what: 'an ex-vivo setting',
+    cue: /\bex vivo\b/i,
+    carriers: 'context.setting "ex-vivo"',
+    carried: (fact) => fact.context.setting === 'ex-vivo',
     detail: /(?!)/,
   },
   {

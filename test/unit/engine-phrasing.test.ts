@@ -235,6 +235,32 @@ describe('a changed subject (shared/pack/modifiers.ts)', () => {
   });
 });
 
+describe('settings (shared/pack/settings.ts)', () => {
+  const where = (setting: 'cell-line' | 'ex-vivo' | 'clinical', extra: object = {}) =>
+    settingPhrase(index, {
+      diseases: [],
+      compartments: [],
+      species: ['Homo sapiens'],
+      setting,
+      ...extra,
+    });
+
+  it('says a cell line is cultured, ex-vivo cells isolated, and a clinical finding in people', () => {
+    expect(where('cell-line')).toBe('in cultured human cells');
+    expect(where('ex-vivo', { cells: ['fls'], diseases: ['ra'] })).toBe(
+      'in isolated human fibroblast-like synoviocytes in RA',
+    );
+    expect(where('clinical')).toBe('in people');
+    // A clinical finding whose disease is the object names the disease instead.
+    expect(where('clinical', { diseases: ['osteoporosis'] })).toBe('in patients with osteoporosis');
+  });
+
+  it('keeps a comparison from the note ("compared with alendronate")', () => {
+    expect(conditionNote('Compared with alendronate.')).toBe('compared with alendronate');
+    expect(conditionNote('Versus placebo')).toBe('versus placebo');
+  });
+});
+
 describe('objects, questions and cards', () => {
   it('reads a detail as its own unit, a one-word qualifier in front, and asides behind', () => {
     const f031 = fact('F031');

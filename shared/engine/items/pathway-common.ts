@@ -1,3 +1,4 @@
+import { isCultureSetting } from '../../pack/settings.ts';
 import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import type { RelationId } from '../../pack/relations.ts';
 import { titleTellsSigns } from '../../pack/edge-signs.ts';
@@ -243,7 +244,7 @@ function onlyInVitro(ctx: GenContext, view: PathwayView, nodeId: string): boolea
     ctx.index,
     (view.out.get(nodeId) ?? []).flatMap((edge) => edge.factIds),
   );
-  return facts.length > 0 && facts.every((fact) => fact.context.setting === 'in-vitro');
+  return facts.length > 0 && facts.every((fact) => isCultureSetting(fact.context.setting));
 }
 
 export function changeClause(

@@ -1,5 +1,6 @@
 import { relationDef } from '../../pack/relations.ts';
 import type { Fact } from '../../pack/schema.ts';
+import { isCultureSetting } from '../../pack/settings.ts';
 import { humanTaxon } from '../../pack/species.ts';
 import { isTrivia } from '../cloze-text.ts';
 import { isBackgroundFact, type PackIndex } from '../pack-index.ts';
@@ -72,7 +73,7 @@ function mixesCauseAndAssociation(fact: Fact): boolean {
   return (
     fact.context.species.includes(humanTaxon) &&
     fact.context.species.length > 1 &&
-    fact.context.setting !== 'in-vitro' &&
+    !isCultureSetting(fact.context.setting) &&
     relationFamily(fact.relation) === 'causal'
   );
 }

@@ -1,4 +1,5 @@
 import { isAllowedExternalUrl } from '../../../../../shared/security/csp.ts';
+import { settings } from '../../../../../shared/pack/settings.ts';
 import { animalsPhrase, taxonOf } from '../../../../../shared/pack/species.ts';
 import type {
   Fact,
@@ -76,14 +77,6 @@ function speciesWords(species: FactContext['species']): string | undefined {
   return `In ${animalsPhrase(species.map(taxonOf))} (${species.join(', ')})`;
 }
 
-const settingWords: Record<FactContext['setting'], string | undefined> = {
-  'in-vitro': 'In cells or tissue in the lab (in vitro)',
-  'in-vivo': 'In living animals (in vivo)',
-  clinical: 'In patients (clinical)',
-  historical: 'History of the field',
-  general: undefined,
-};
-
 export interface ContextLine {
   readonly label: string;
   readonly text: string;
@@ -97,7 +90,7 @@ export function contextLines(
   const lines: ContextLine[] = [];
   const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
   const species = speciesWords(context.species);
-  const setting = settingWords[context.setting];
+  const setting = settings[context.setting].label;
   if (species) lines.push({ label: 'Species', text: species });
   if (setting) lines.push({ label: 'Setting', text: setting });
   if (context.diseases.length > 0)
