@@ -1,5 +1,6 @@
 import type { Fact } from '../pack/schema.ts';
 import { isPlaceModifier, lowersSubject } from '../pack/modifiers.ts';
+import { measuresDiffer, readsAsLevel } from '../pack/measures.ts';
 import { isSpecificSetting } from '../pack/settings.ts';
 import { speciesExclude } from '../pack/species.ts';
 import { relationDef, relations, type RelationId } from '../pack/relations.ts';
@@ -64,6 +65,7 @@ export function statementOf(fact: Fact, change: Partial<Statement> = {}): Statem
     relation: fact.relation,
     object: fact.object,
     ...(fact.objectDetail === undefined ? {} : { objectDetail: fact.objectDetail }),
+    ...(fact.measure === undefined ? {} : { measure: fact.measure }),
     compartments: fact.context.compartments,
     diseases: fact.context.diseases,
     species: fact.context.species,
@@ -87,6 +89,8 @@ export function statementKey(statement: Statement): string {
     statement.object,
     [...statement.compartments].sort().join('+'),
     statement.pathwayId ?? '',
+    // A function is another claim than a level; a level, an expression or an activity is not.
+    ...(readsAsLevel(statement.measure) ? [] : [statement.measure]),
   ].join('|');
 }
 
@@ -105,6 +109,7 @@ export function sameSituation(statement: Statement, fact: Fact): boolean {
   const qb = isPlaceModifier(b) ? b : undefined;
   if (qa !== undefined && qb !== undefined && qa !== qb) return false;
   if (speciesExclude(statement.species ?? [], fact.context.species)) return false;
+  if (measuresDiffer(statement.measure, fact.measure)) return false;
   return (
     overlapsOrOpen(statement.compartments, fact.context.compartments) &&
     overlapsOrOpen(statement.diseases, fact.context.diseases)

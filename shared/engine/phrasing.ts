@@ -1,3 +1,4 @@
+import { measures, type Measure, type MeasureDef } from '../pack/measures.ts';
 import { modifierDef } from '../pack/modifiers.ts';
 import type { Entity, Fact } from '../pack/schema.ts';
 import { taxonOf } from '../pack/species.ts';
@@ -27,6 +28,8 @@ import {
 import type { Statement, SubjectRef } from './types.ts';
 
 export { capitalise };
+import { kindOf } from './type-nouns.ts';
+export { kindOf, typeNoun } from './type-nouns.ts';
 export type { ContextLike };
 
 /** "silencing IL-32γ", "a human IL-32γ transgene": the subject as its modifier changed it. */
@@ -41,50 +44,6 @@ function modifiedName(modifier: string, name: string, origin: string | undefined
 /** An entity's name as it reads mid-sentence: "osteoblast differentiation", "IL-32γ", "the synovium" is not its job. */
 export function nameOf(index: PackIndex, id: string): string {
   return withoutParenthetical(midSentenceName(entityOf(index, id)));
-}
-
-/** What sort of thing an entity is, as a question says it: "which disease", "which cells". */
-export function kindOf(entity: Pick<Entity, 'type'>): string {
-  switch (classOf(entity.type)) {
-    case 'disease':
-      return 'disease';
-    case 'cell':
-      return 'cells';
-    case 'process':
-      return 'process';
-    case 'compartment':
-      return 'tissues';
-    case 'measure':
-      return 'measure';
-    case 'animal-model':
-      return 'model';
-    case 'drug':
-      return 'drug';
-    case 'species':
-      return 'species';
-    case 'category':
-      return 'category';
-    case 'microbial-product':
-      return 'microbial product';
-    case 'molecule':
-      return typeNoun(entity.type);
-  }
-}
-
-/** The noun for a molecule type: "the chemokine _____", "which microRNA". */
-export function typeNoun(type: Entity['type']): string {
-  switch (type) {
-    case 'mirna':
-      return 'microRNA';
-    case 'transcription-factor':
-      return 'transcription factor';
-    case 'lipid-mediator':
-      return 'lipid mediator';
-    case 'pathway':
-      return 'signalling pathway';
-    default:
-      return type.replace(/-/g, ' ');
-  }
 }
 
 const pluralReadings = new WeakMap<Entity, boolean>();
@@ -269,12 +228,16 @@ export function sentence(
   options: SettingOptions = {},
 ): string {
   const text = textOf(statement.relation);
-  const said = `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
+  const said = withMeasure(
     index,
-    statement.relation,
-    statement.object,
-    statement.objectDetail,
-  )}`;
+    statement,
+    `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
+      index,
+      statement.relation,
+      statement.object,
+      statement.objectDetail,
+    )}`,
+  );
   const isEntity = relations[asRelation(statement.relation)].objectKind === 'entity';
   const exclude = new Set([
     ...(options.exclude ?? []),
@@ -296,6 +259,26 @@ export function sentence(
   // A detail that runs on as a clause ("…, more strongly than RANKL") is closed off first.
   const joint = /,[^()]*$/.test(statement.objectDetail ?? '') ? ', ' : ' ';
   return where ? `${said}${joint}${where}` : said;
+}
+
+/**
+ * What was measured, said where it belongs: a level finding measures its subject ("DKK-1
+ * function is reduced in AS"), an effect its object ("IL-32 increases p38 MAPK activity").
+ * Nothing is added when the sentence already says it.
+ */
+function withMeasure(index: PackIndex, statement: Statement, said: string): string {
+  if (statement.measure === undefined) return said;
+  const def: MeasureDef = measures[statement.measure as Measure];
+  if (def.impliedBy?.includes(statement.relation) === true) return said;
+  const noun = def.noun;
+  if (new RegExp(`\\b${noun}\\b`, 'i').test(said)) return said;
+  const family = relationFamily(asRelation(statement.relation));
+  if (family === 'level' || family === 'correlation') {
+    const subject = subjectPhrase(index, statement.subject);
+    return said.startsWith(subject) ? `${subject} ${noun}${said.slice(subject.length)}` : said;
+  }
+  const object = objectPhrase(index, statement.relation, statement.object, statement.objectDetail);
+  return said.endsWith(object) ? `${said.slice(0, -object.length)}${object} ${noun}` : said;
 }
 
 /** Relations whose claim happens in cells, so the cells studied are its setting. */

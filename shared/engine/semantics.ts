@@ -108,7 +108,7 @@ export const supportOf = oncePerPack(supportKey, supportOfStatement);
 
 /** Everything of a statement that supportOf reads. */
 function supportKey(statement: Statement): string {
-  const { subject, relation, object, compartments, diseases, species } = statement;
+  const { subject, relation, object, compartments, diseases, species, measure } = statement;
   return JSON.stringify([
     subject.entityId,
     subject.modifier,
@@ -117,6 +117,7 @@ function supportKey(statement: Statement): string {
     compartments,
     diseases,
     species,
+    measure,
   ]);
 }
 

@@ -96,6 +96,8 @@ export interface Statement {
   /** Entity id, or a literal for literal relations. */
   readonly object: string;
   readonly objectDetail?: string;
+  /** What was measured (level, expression, activity, function), when the fact says. */
+  readonly measure?: string;
   readonly compartments: readonly string[];
   readonly diseases: readonly string[];
   readonly species?: readonly string[];

@@ -1,3 +1,4 @@
+import { measures } from './measures.ts';
 import { modifiers } from './modifiers.ts';
 import { settings } from './settings.ts';
 import type { z } from 'zod';
@@ -67,6 +68,11 @@ export const factDocs = {
   text: 'The fact as one full sentence in your own words; it becomes the cloze card and the explanation, so the validator holds its qualifiers (negation, species, compartment, manipulation) to the structured fields.',
   subject: 'Id of the entity the fact is about (the one that acts, or is measured).',
   subjectModifier: `How the subject was changed or qualified: ${modifierList}.`,
+  measure: `What the finding measured of the thing that changed, when the sentence says so: ${Object.entries(
+    measures,
+  )
+    .map(([name, def]) => `"${name}" (${def.docs})`)
+    .join(', ')}. For a level relation it is the subject's; for an effect, the object's.`,
   subjectSpecies:
     'Where the changed subject came from when it is not the species studied: "Homo sapiens" for a human transgene or human protein given to mice. Items say it ("a human IL-32γ transgene").',
   coSubjects:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { relationIds } from './relations.ts';
+import { measureNames } from './measures.ts';
 import { subjectModifiers } from './modifiers.ts';
 import { settingNames } from './settings.ts';
 import { taxonNames } from './species.ts';
@@ -124,6 +125,7 @@ export const factSchema = z.strictObject(
       subject: entityIdSchema,
       subjectModifier: z.enum(subjectModifiers).optional(),
       subjectSpecies: z.enum(taxonNames).optional(),
+      measure: z.enum(measureNames).optional(),
       coSubjects: z.array(entityIdSchema).default([]),
       relation: z.enum(relationIds),
       object: text,

@@ -51,7 +51,8 @@ export function settingsOverlap(a: Statement, b: Statement): boolean {
   return (
     overlaps(a.diseases, b.diseases) &&
     overlaps(a.compartments, b.compartments) &&
-    speciesOverlap(a.species, b.species)
+    speciesOverlap(a.species, b.species) &&
+    (a.measure === undefined || b.measure === undefined || a.measure === b.measure)
   );
 }
 
@@ -72,6 +73,10 @@ export function droppedQualifier(claim: Statement, fact: Fact): string | undefin
   }
   if (!keepsOne(context.compartments, claim.compartments)) {
     return `drops the compartment (${context.compartments.join(', ')})`;
+  }
+  // A function is not a level: a claim that leaves "function" out states a different finding.
+  if (fact.measure === 'function' && claim.measure !== 'function') {
+    return 'drops what was measured (function, not level)';
   }
   if (!speciesKept(context.species, claim.species)) {
     const said =

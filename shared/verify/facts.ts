@@ -65,6 +65,7 @@ export function factClaim(fact: Fact): Statement {
     compartments: fact.context.compartments,
     diseases: fact.context.diseases,
     species: fact.context.species,
+    ...(fact.measure === undefined ? {} : { measure: fact.measure }),
   };
 }
 

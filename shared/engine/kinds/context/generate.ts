@@ -1,3 +1,4 @@
+import { readsAsLevel } from '../../../pack/measures.ts';
 import { relationDef } from '../../../pack/relations.ts';
 import type { Fact } from '../../../pack/schema.ts';
 import { sourceFraming } from '../../citations.ts';
@@ -57,6 +58,8 @@ function levelIndex(index: PackIndex): Map<string, Fact[]> {
   map = new Map();
   for (const fact of index.pack.facts) {
     if (relationFamily(fact.relation) !== 'level') continue;
+    // "Raised, reduced or no difference?" asks a level: a finding about function answers none.
+    if (!readsAsLevel(fact.measure)) continue;
     const disease = diseaseOfFact(index, fact);
     if (disease === undefined) continue;
     const key = `${fact.subject}\u0000${disease}`;

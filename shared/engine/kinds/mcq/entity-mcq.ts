@@ -1,3 +1,4 @@
+import { readsAsLevel } from '../../../pack/measures.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { framedSetting, pathwayFraming } from '../../citations.ts';
 import { mentionsAny } from '../../normalize.ts';
@@ -222,6 +223,8 @@ export function mcqItems(ctx: GenContext): McqItem[] {
   for (const fact of index.pack.facts) {
     if (fact.contested !== undefined || isBackgroundFact(index, fact)) continue;
     if (!askable(fact.relation)) continue;
+    // An entity-choice stem names no measure: a finding about function would read as a level.
+    if (!readsAsLevel(fact.measure)) continue;
     const forward = mcqFor(ctx, fact, 'forward');
     if (forward) items.push(forward);
     if (textOf(fact.relation).reverse) {

@@ -1,3 +1,4 @@
+import { readsAsLevel } from '../../../pack/measures.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { relationDef, type RelationId } from '../../../pack/relations.ts';
 import { pathwayFraming } from '../../citations.ts';
@@ -43,8 +44,11 @@ import { edgeIsSolid, relationForSign } from '../../items/pathway-common.ts';
  */
 function asDrawn(statement: Statement, pathway: Pathway): Statement {
   const { modifier, ...subject } = statement.subject;
+  // The model draws the link, not what was measured of it (unless it is another claim, a function).
+  const { measure, ...drawn } = statement;
   return {
-    ...statement,
+    ...drawn,
+    ...(readsAsLevel(measure) ? {} : { measure }),
     subject: isWhereModifier(modifier) ? subject : statement.subject,
     compartments: [],
     diseases: [],
