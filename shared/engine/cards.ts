@@ -67,6 +67,8 @@ const relationTier = {
   'reduced-in': 3,
   'no-difference-in': 3,
   'proposed-as': 4,
+  treats: 2,
+  'has-adverse-effect': 2,
 } as const satisfies Record<RelationId, Tier>;
 
 type Unranked = Omit<StudyCard, 'teachingRank'> & {

@@ -160,6 +160,11 @@ const relationText = {
     objectArticle: true,
     question: 'What has {S} been proposed as?',
   },
+  treats: { verb: 'is used to treat', question: 'Which {kind} is {S} used to treat?' },
+  'has-adverse-effect': {
+    verb: 'carries a risk of',
+    question: 'Which adverse effect has been reported with {S}?',
+  },
 } as const satisfies Record<RelationId, RelationText>;
 
 export function textOf(relation: string): RelationText {

@@ -380,6 +380,23 @@ export const relations = {
     phrase: 'is proposed as',
     openObject: true,
   },
+  /** A drug and the disease it is given for; its effects are facts with subjectModifier "treated". */
+  treats: {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'is used to treat',
+    passive: 'is treated with',
+    openObject: true,
+  },
+  /** A harm seen with a treatment (in trials, against a comparator the note names). */
+  'has-adverse-effect': {
+    polarity: 'none',
+    objectKind: 'entity',
+    symmetric: false,
+    phrase: 'carries a risk of',
+    openObject: true,
+  },
 } as const satisfies Record<string, RelationDef>;
 
 export type RelationId = keyof typeof relations;

@@ -66,6 +66,8 @@ export const polarityOf = {
   binds: neutral,
   outweighs: neutral,
   'proposed-as': neutral,
+  treats: neutral,
+  'has-adverse-effect': neutral,
 } as const satisfies Record<RelationId, Polarity>;
 
 export function polarity(relation: string): Polarity {
