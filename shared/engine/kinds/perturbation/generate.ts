@@ -29,9 +29,15 @@ import { noEffectFacts, trustedDirection } from '../../items/perturbation-eviden
 export type PerturbationKey = 'up' | 'down' | 'unchanged';
 export const perturbationKeys: readonly PerturbationKey[] = ['up', 'down', 'unchanged'];
 
-const effectText: Record<PerturbationKey, string> = {
+const plainEffectText: Record<PerturbationKey, string> = {
   up: 'It rises',
   down: 'It falls',
+  unchanged: 'It does not change',
+};
+/** A disease does not rise or fall: it worsens or improves, as a lecturer says it. */
+const diseaseEffectText: Record<PerturbationKey, string> = {
+  up: 'It worsens',
+  down: 'It improves',
   unchanged: 'It does not change',
 };
 
@@ -88,6 +94,8 @@ function perturbationItem(
     unchanged: `${sourceLabel} reaches ${targetLabel}: ${chains}.`,
   };
   const factIds = facts.map((f) => f.id);
+  const isDisease = ['disease', 'animal-model'].includes(classOfNode(ctx, view, target.nodeId));
+  const effectText = isDisease ? diseaseEffectText : plainEffectText;
   const options: ChoiceOption[] = perturbationKeys.map((effect) =>
     effect === answer
       ? { id: effect, text: effectText[effect], correct: true }
@@ -102,8 +110,8 @@ function perturbationItem(
   // "The number of multinucleated osteoclasts falls", not "Multinucleated osteoclast falls".
   const measured = capitalise(targetText(ctx, view, target.nodeId));
   const lead: Record<PerturbationKey, string> = {
-    up: `${measured} rises. Route: ${chains}.`,
-    down: `${measured} falls. Route: ${chains}.`,
+    up: `${measured} ${isDisease ? 'worsens' : 'rises'}. Route: ${chains}.`,
+    down: `${measured} ${isDisease ? 'improves' : 'falls'}. Route: ${chains}.`,
     unchanged: `${measured} does not change: a study that made this change found no difference.`,
   };
   // Each step in the words its link's ends call for: "Osteoclast fusion gives rise to
