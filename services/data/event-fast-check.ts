@@ -3,6 +3,7 @@ import { phases, ratings, type Phase, type Rating } from '../../shared/engine/sc
 import { isStudyDay } from '../../shared/engine/study-day.ts';
 import { isUuidv7 } from '../storage/ids.ts';
 import { eventKinds, eventSources, type ReviewEvent } from '../storage/review-events.ts';
+import { textProblem } from './parse-document.ts';
 
 /**
  * A fast path for the one record a merge meets a million times: an event of the progress
@@ -11,7 +12,9 @@ import { eventKinds, eventSources, type ReviewEvent } from '../storage/review-ev
  * which stays the one definition of the format and the one source of every error message. It
  * takes a subset of what the schema takes (times only in the exact form the app writes), and
  * test/unit/event-fast-check.test.ts holds it to that on random and malformed input: every
- * record it takes, the schema takes and reads as the very same event.
+ * record it takes, the schema takes and reads as the very same event, and `findBadText` finds no
+ * text in it that SQLite would not store as given (its other strings are ids, times, days and
+ * names from a list, which hold neither a NUL nor a lone surrogate).
  */
 
 const keys = new Set([
@@ -149,8 +152,14 @@ function oneOf<T extends string>(value: unknown, options: readonly T[]): T | und
   return (options as readonly unknown[]).includes(value) ? (value as T) : undefined;
 }
 
+/** Free text the schema bounds, holding nothing `findBadText` would refuse. */
 function isText(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= max;
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= max &&
+    textProblem(value) === undefined
+  );
 }
 
 function isUuid(value: unknown): value is string {

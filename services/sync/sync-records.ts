@@ -73,9 +73,12 @@ export function parseSyncRecord(value: unknown, deviceId: string): ParsedRecord 
   if (typeof value !== 'object' || value === null || !('t' in value) || !('r' in value)) {
     return { ok: false, reason: 'it is not a sync record ({ "t": kind, "r": record })' };
   }
-  const badText = findBadText(value.r);
-  if (badText) return { ok: false, reason: `it has invalid text: ${badText}` };
-  const parsed = parseByKind(value.t, value.r);
+  // Nearly every line is an event: checked by hand first (its text too), by the schemas when
+  // the hand check is unsure, so every refusal keeps the schemas' own message.
+  const fast = value.t === 'event' ? fastDocumentEvent(value.r) : undefined;
+  const parsed: ParsedRecord = fast
+    ? { ok: true, record: { t: 'event', r: fast } }
+    : parseChecked(value.t, value.r);
   if (!parsed.ok) return parsed;
   const owner = 'deviceId' in parsed.record.r ? parsed.record.r.deviceId : deviceId;
   if (owner !== deviceId) {
@@ -84,14 +87,16 @@ export function parseSyncRecord(value: unknown, deviceId: string): ParsedRecord 
   return parsed;
 }
 
+function parseChecked(kind: unknown, record: unknown): ParsedRecord {
+  const badText = findBadText(record);
+  if (badText) return { ok: false, reason: `it has invalid text: ${badText}` };
+  return parseByKind(kind, record);
+}
+
 function parseByKind(kind: unknown, record: unknown): ParsedRecord {
   switch (kind) {
-    case 'event': {
-      // Nearly every line is an event: checked by hand first, by the schema when unsure.
-      const event = fastDocumentEvent(record);
-      if (event) return { ok: true, record: { t: kind, r: event } };
+    case 'event':
       return checked(documentEventSchema, record, (r) => ({ t: kind, r: eventFromDocument(r) }));
-    }
     case 'quizSession':
       return checked(documentQuizSessionSchema, record, (r) => ({
         t: kind,

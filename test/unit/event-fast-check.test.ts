@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastDocumentEvent } from '../../services/data/event-fast-check.ts';
+import { findBadText } from '../../services/data/parse-document.ts';
 import {
   documentEventSchema,
   eventFromDocument,
@@ -75,6 +76,7 @@ const validEvent: fc.Arbitrary<ReviewEvent> = fc
 /** Values a field should never hold, and near misses of the ones it should. */
 const oddValue = fc.oneof(
   fc.jsonValue(),
+  fc.string({ unit: 'binary', maxLength: 8 }),
   fc.constantFrom(
     undefined,
     '',
@@ -99,6 +101,10 @@ const oddValue = fc.oneof(
     'x'.repeat(65),
     'x'.repeat(201),
     '\u0000',
+    'card\u0000',
+    '\uD800',
+    'card:\uDC00x',
+    '\uD83D\uDE00',
     'review',
     'rating',
     'good',
@@ -154,6 +160,7 @@ const damagedDocument = fc
 function expectAgreement(value: unknown): void {
   const fast = fastDocumentEvent(value);
   if (fast === undefined) return;
+  expect(findBadText(value)).toBeUndefined();
   const parsed = documentEventSchema.safeParse(value);
   expect(parsed.success).toBe(true);
   if (parsed.success) expect(fast).toStrictEqual(eventFromDocument(parsed.data));
@@ -244,6 +251,15 @@ describe('the fast event check', () => {
     expect(parsed).toStrictEqual({
       ok: false,
       reason: expect.stringMatching(/^it has invalid fields: .*durationMs/) as unknown,
+    });
+  });
+
+  it('leaves the message of text SQLite would not store to the text check', () => {
+    const event = fc.sample(validEvent, { numRuns: 1, seed: 9 })[0] as ReviewEvent;
+    const document = { ...eventToDocument(event), cardId: 'card\u0000' };
+    expect(parseSyncRecord({ t: 'event', r: document }, event.deviceId)).toStrictEqual({
+      ok: false,
+      reason: 'it has invalid text: cardId contains a NUL character (U+0000)',
     });
   });
 
