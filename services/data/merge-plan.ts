@@ -12,7 +12,7 @@ import {
   eventById,
   eventsByIds,
   eventSql,
-  insertEvent,
+  insertEvents,
   type ReviewEvent,
 } from '../storage/review-events.ts';
 import { putSettingRecord, settingRecord, type SettingRecord } from '../storage/setting-rows.ts';
@@ -203,7 +203,7 @@ export function writeMerge(
     for (const session of plan.finishedSessions) finishQuizSessionRow(storage, session);
     for (const session of plan.studySessions) putStudySession(storage, session);
     for (const answer of plan.quizAnswers) insertQuizAnswer(storage, answer);
-    for (const event of plan.events) insertEvent(storage, event);
+    insertEvents(storage, plan.events);
     for (const setting of plan.settings) putSettingRecord(storage, setting);
     for (const report of plan.reports) insertReportEvent(storage, report);
     if (options.replay !== false) rebuildCardStates(storage, touchedCards);

@@ -121,7 +121,8 @@ export function findBadText(document: unknown): string | undefined {
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function textProblem(text: string): string | undefined {
+/** Why SQLite would not store `text` as given (see `findBadText`), or undefined. */
+export function textProblem(text: string): string | undefined {
   if (text.includes('\0')) return 'contains a NUL character (U+0000)';
   const surrogate = loneSurrogate.exec(text)?.[0];
   if (surrogate === undefined) return undefined;

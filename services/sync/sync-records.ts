@@ -24,6 +24,7 @@ import {
   reportFromDocument,
   reportToDocument,
 } from '../data/report-merge.ts';
+import { fastDocumentEvent } from '../data/event-fast-check.ts';
 import { isSettingKey } from '../settings/settings-service.ts';
 import type { QuizAnswerRecord, QuizSessionRecord } from '../storage/quiz-rows.ts';
 import type { ReportEvent } from '../storage/report-rows.ts';
@@ -72,15 +73,24 @@ export function parseSyncRecord(value: unknown, deviceId: string): ParsedRecord 
   if (typeof value !== 'object' || value === null || !('t' in value) || !('r' in value)) {
     return { ok: false, reason: 'it is not a sync record ({ "t": kind, "r": record })' };
   }
-  const badText = findBadText(value.r);
-  if (badText) return { ok: false, reason: `it has invalid text: ${badText}` };
-  const parsed = parseByKind(value.t, value.r);
+  // Nearly every line is an event: checked by hand first (its text too), by the schemas when
+  // the hand check is unsure, so every refusal keeps the schemas' own message.
+  const fast = value.t === 'event' ? fastDocumentEvent(value.r) : undefined;
+  const parsed: ParsedRecord = fast
+    ? { ok: true, record: { t: 'event', r: fast } }
+    : parseChecked(value.t, value.r);
   if (!parsed.ok) return parsed;
   const owner = 'deviceId' in parsed.record.r ? parsed.record.r.deviceId : deviceId;
   if (owner !== deviceId) {
     return { ok: false, reason: `it holds a record of device ${owner}, not of this file's device` };
   }
   return parsed;
+}
+
+function parseChecked(kind: unknown, record: unknown): ParsedRecord {
+  const badText = findBadText(record);
+  if (badText) return { ok: false, reason: `it has invalid text: ${badText}` };
+  return parseByKind(kind, record);
 }
 
 function parseByKind(kind: unknown, record: unknown): ParsedRecord {

@@ -108,9 +108,32 @@ const pinnedParameters = {
 export const defaultWeights: readonly number[] = pinnedParameters.w;
 
 const instances = new Map<string, FSRS>();
+/**
+ * The schedulers made for one weights array, by retention and fuzz: a replay asks for its
+ * scheduler once per rating, a million times after a first sync, nearly always with the same
+ * array, and writing out and hashing its 21 weights each time cost a fifth of the replay's FSRS
+ * time. Arrays are only ever read (`readonly`); equal weights in another array still share an
+ * instance through `instances`.
+ */
+const byWeights = new WeakMap<readonly number[], Map<string, FSRS>>();
 
 function scheduler(config: SchedulerConfig): FSRS {
   const weights = config.weights ?? pinnedParameters.w;
+  let forWeights = byWeights.get(weights);
+  if (!forWeights) {
+    forWeights = new Map();
+    byWeights.set(weights, forWeights);
+  }
+  const setting = `${config.desiredRetention}|${config.fuzz}`;
+  let instance = forWeights.get(setting);
+  if (!instance) {
+    instance = sharedScheduler(config, weights);
+    forWeights.set(setting, instance);
+  }
+  return instance;
+}
+
+function sharedScheduler(config: SchedulerConfig, weights: readonly number[]): FSRS {
   const key = `${config.desiredRetention}|${config.fuzz}|${weights.join(',')}`;
   let instance = instances.get(key);
   if (!instance) {
