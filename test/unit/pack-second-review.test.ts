@@ -78,12 +78,19 @@ describe('the second pack (wnt-bone), through the whole pipeline', () => {
       .quiz.filter((item) => item.factIds.includes('F033') && item.kind === 'true-false')
       .map((item) => item.prompt);
     expect(statements.length).toBeGreaterThan(0);
-    for (const prompt of statements) expect(prompt).toMatch(/versus alendronate/);
+    for (const prompt of statements) expect(prompt).toMatch(/compared with alendronate/);
   });
 
-  it('has one QUALIFIERS.md row per fact, so the qualifiers can be applied when the format lands', () => {
-    const table = readFileSync(path.join(dir, 'QUALIFIERS.md'), 'utf8');
-    const rows = [...table.matchAll(/^\| (F\d{3}) \|/gm)].map((m) => m[1]);
-    expect(rows).toEqual(pack.facts.map((fact) => fact.id));
+  it('says the qualifiers format 2 carries: rats, a function apart from a level, a treatment', () => {
+    const quiz = generateBank(pack, { seed: 1 }).quiz.filter((item) => item.kind === 'true-false');
+    const promptsOf = (id: string) =>
+      quiz.filter((item) => item.factIds.includes(id)).map((item) => item.prompt);
+    for (const id of ['F035', 'F037']) {
+      expect(promptsOf(id).length).toBeGreaterThan(0);
+      for (const prompt of promptsOf(id)) expect(prompt).toMatch(/\brats?\b/);
+    }
+    expect(promptsOf('F036').length).toBeGreaterThan(0);
+    for (const prompt of promptsOf('F036')) expect(prompt).toMatch(/DKK-1 function/);
+    for (const prompt of promptsOf('F028')) expect(prompt).toMatch(/treatment with romosozumab/i);
   });
 });
