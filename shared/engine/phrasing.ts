@@ -65,7 +65,7 @@ function readsPlural(entity: Entity): boolean {
 /** Cell types and plural names read as plural subjects; several subjects together are plural too. */
 export function isPluralSubject(index: PackIndex, subject: SubjectRef): boolean {
   if (subject.coSubjects.length > 0) return true;
-  if (subject.modifier !== undefined) return false;
+  if (subject.modifier !== undefined) return modifierDef(subject.modifier)?.plural === true;
   return readsPlural(entityOf(index, subject.entityId));
 }
 

@@ -18,6 +18,8 @@ export interface ModifierDef {
   readonly phrase: (name: string) => string;
   /** The phrase takes "a" or "an" ("a human IL-32γ transgene"), chosen by how it is spoken. */
   readonly article?: true;
+  /** The phrase is plural ("loss-of-function mutations in … increase"). */
+  readonly plural?: true;
   /** For the pack's authors (JSON Schema and the guide). */
   readonly docs: string;
 }
@@ -53,13 +55,15 @@ export const modifiers = {
     sort: 'manipulation',
     change: 'lowered',
     removes: true,
-    phrase: (n) => `loss-of-function mutations in ${n}`,
+    phrase: (n) => `loss-of-function mutations in the ${n} gene`,
+    plural: true,
     docs: 'a mutation that removes or weakens its function (in patients or animals)',
   },
   'gain-of-function': {
     sort: 'manipulation',
     change: 'raised',
-    phrase: (n) => `gain-of-function mutations in ${n}`,
+    phrase: (n) => `gain-of-function mutations in the ${n} gene`,
+    plural: true,
     docs: 'a mutation that strengthens its function',
   },
   blocked: {

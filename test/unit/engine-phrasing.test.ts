@@ -18,6 +18,7 @@ import {
   objectPhrase,
   sentence,
   subjectPhrase,
+  subjectVerb,
 } from '../../shared/engine/phrasing.ts';
 import { proseProblems } from '../../shared/engine/prose.ts';
 import { templatedCloze } from '../../shared/engine/questions.ts';
@@ -219,8 +220,13 @@ describe('a changed subject (shared/pack/modifiers.ts)', () => {
 
   it('names each manipulation the way a methods section would', () => {
     expect(said('knockout')).toBe('IL-32γ knockout');
-    expect(said('loss-of-function')).toBe('loss-of-function mutations in IL-32γ');
-    expect(said('gain-of-function')).toBe('gain-of-function mutations in IL-32γ');
+    expect(said('loss-of-function')).toBe('loss-of-function mutations in the IL-32γ gene');
+    expect(said('gain-of-function')).toBe('gain-of-function mutations in the IL-32γ gene');
+    // Mutations are plural, and the verb agrees.
+    const mutations = { entityId: 'il-32-gamma', modifier: 'loss-of-function', coSubjects: [] };
+    expect(subjectVerb(index, mutations, 'increases')).toMatch(
+      /mutations in the IL-32γ gene increase$/,
+    );
     expect(said('antibody-blocked')).toBe('an antibody that blocks IL-32γ');
     expect(said('treated')).toBe('treatment with IL-32γ');
     expect(said('silenced')).toBe('silencing IL-32γ');
