@@ -40,7 +40,7 @@ export function isWhereModifier(modifier: string | undefined): boolean {
 /** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
 export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
   if (isNegation(relation)) return 0;
-  const base = relations[relation].polarity;
+  const base = relationDef(relation).polarity;
   const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
   if (sign === 0) return 0;
   return (modifier !== undefined && loweringModifiers.has(modifier) ? -sign : sign) as Polarity;

@@ -1,5 +1,5 @@
 import type { Entity, Fact, subjectModifiers } from '../pack/schema.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import { classOf, entityOf, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { mentionsAny } from './normalize.ts';
 import {
@@ -177,7 +177,8 @@ export function objectPhrase(
   shownAs?: string,
 ): string {
   const text = textOf(relation);
-  const isEntity = relations[asRelation(relation)].objectKind === 'entity' && shownAs === undefined;
+  const isEntity =
+    relationDef(asRelation(relation)).objectKind === 'entity' && shownAs === undefined;
   let name = shownAs ?? (isEntity ? countedName(index, object) : object);
   let rest = detail?.trim() ?? '';
   // "(activated)" reads as "activated T cells"; "(strongly)", "(phosphorylation)" stay behind.
@@ -278,7 +279,7 @@ export function sentence(
     statement.object,
     statement.objectDetail,
   )}`;
-  const isEntity = relations[asRelation(statement.relation)].objectKind === 'entity';
+  const isEntity = relationDef(asRelation(statement.relation)).objectKind === 'entity';
   const exclude = new Set([
     ...(options.exclude ?? []),
     ...(isEntity ? [statement.object, ...cellsItMakes(index, statement.object)] : []),

@@ -1,5 +1,5 @@
 import type { Fact, Pathway } from '../pack/schema.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import {
   asRelation,
   compatibleContext,
@@ -65,7 +65,7 @@ function candidateFacts(
   objects: ReadonlySet<string>,
 ): Fact[] {
   const relation = asRelation(statement.relation);
-  if (relations[relation].objectKind === 'literal') {
+  if (relationDef(relation).objectKind === 'literal') {
     const literal = answerKey(statement.object);
     return [...subjects].flatMap((s) =>
       (lookup.bySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
@@ -74,7 +74,7 @@ function candidateFacts(
     );
   }
   const found = between(lookup, subjects, objects);
-  if (relations[relation].symmetric) {
+  if (relationDef(relation).symmetric) {
     for (const fact of between(lookup, objects, subjects)) {
       if (fact.relation === relation) found.push(fact);
     }
@@ -86,7 +86,7 @@ const singleValued = (relation: RelationId): boolean =>
   functionalRelations.has(relation) || inverseFunctionalRelations.has(relation);
 
 function isEntityStatement(statement: Statement): boolean {
-  return relations[asRelation(statement.relation)].objectKind === 'entity';
+  return relationDef(asRelation(statement.relation)).objectKind === 'entity';
 }
 
 export interface Support {

@@ -385,6 +385,36 @@ export const relations = {
 export type RelationId = keyof typeof relations;
 export const relationIds = Object.keys(relations) as RelationId[];
 
+/**
+ * The table again with every field present on every entry: one object shape, so the engine's
+ * many lookups of one field across relations stay fast (the literal above gives each entry its own).
+ */
+const uniformDefs: ReadonlyMap<RelationId, RelationDef> = new Map(
+  relationIds.map((id) => {
+    const def: RelationDef = relations[id];
+    return [
+      id,
+      {
+        polarity: def.polarity,
+        objectKind: def.objectKind,
+        symmetric: def.symmetric,
+        phrase: def.phrase,
+        passive: def.passive,
+        opposite: def.opposite,
+        family: def.family,
+        negates: def.negates,
+        levelStatus: def.levelStatus,
+        isoform: def.isoform,
+        oneValue: def.oneValue,
+        openObject: def.openObject,
+        necessity: def.necessity,
+      },
+    ];
+  }),
+);
+
 export function relationDef(id: RelationId): RelationDef {
-  return relations[id];
+  const def = uniformDefs.get(id);
+  if (!def) throw new Error(`unknown relation "${id}"`);
+  return def;
 }

@@ -1,4 +1,4 @@
-import { relations } from '../../pack/relations.ts';
+import { relationDef } from '../../pack/relations.ts';
 import {
   classOf,
   entityOf,
@@ -217,5 +217,5 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
 /** Whether the relation can carry an entity-choice question at all. */
 export function askable(relation: string): boolean {
   const id = asRelation(relation);
-  return relations[id].objectKind === 'entity' && negatedSigns(id).length === 0;
+  return relationDef(id).objectKind === 'entity' && negatedSigns(id).length === 0;
 }
