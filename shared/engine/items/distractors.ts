@@ -147,15 +147,8 @@ export interface DistractorRequest {
   readonly atLeast?: number;
 }
 
-/**
- * Distractors of the answer's class that the pack proves wrong for this stem, nearest first
- * (graph distance), ties broken by the seed; never the answer or the stem's own entities under
- * another name, never two names of one entity, never background entities.
- */
-export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
-  const { index } = ctx;
-  const { claim, answerId } = request;
-  const answerClass = classOf(entityOf(index, answerId).type);
+/** Entities never offered for this claim and answer: the answer's and the stem's own, by any name. */
+function takenBy(index: PackIndex, claim: EntityClaim, answerId: string): Set<string> {
   // Never the answer's parent or, for a parent, its isoforms: "IL-32" is not wrong where
   // "IL-32γ" is right. Sibling isoforms are other molecules and stay candidates.
   const taken = new Set<string>(
@@ -171,17 +164,56 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   for (const id of stemEntities) {
     for (const eq of (aboutFamily ? equivalents : relatedSubjects)(index, id)) taken.add(eq);
   }
-  const stem = viewOf(request.stem);
-  const answerType = entityOf(index, answerId).type;
-  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
-  const eligible = candidatePool(index, claim, answerId).filter(
+  return taken;
+}
+
+/** Candidates of the answer's class near it, before the stem is read: the pool the stem narrows. */
+function unnamedCandidates(
+  ctx: GenContext,
+  claim: EntityClaim,
+  answerId: string,
+  taken: ReadonlySet<string>,
+): string[] {
+  const { index } = ctx;
+  const answerClass = classOf(entityOf(index, answerId).type);
+  return candidatePool(index, claim, answerId).filter(
     (candidate) =>
       !taken.has(candidate) &&
       !isBackgroundEntity(index, candidate) &&
       classOf(entityOf(index, candidate).type) === answerClass &&
       // Unrelated to the answer by pathway, study and topic: guessable, never offered.
-      areNeighbours(index, candidate, answerId) &&
-      !mentionsAny(stem, formsOf(index, candidate)),
+      areNeighbours(index, candidate, answerId),
+  );
+}
+
+/**
+ * Whether `findDistractors` could return `atLeast` for this claim under any stem: a stem only
+ * removes candidates, so a caller need not write one where too few are left before it.
+ */
+export function mayFindDistractors(
+  ctx: GenContext,
+  claim: EntityClaim,
+  answerId: string,
+  atLeast: number,
+): boolean {
+  const taken = takenBy(ctx.index, claim, answerId);
+  return unnamedCandidates(ctx, claim, answerId, taken).length >= atLeast;
+}
+
+/**
+ * Distractors of the answer's class that the pack proves wrong for this stem, nearest first
+ * (graph distance), ties broken by the seed; never the answer or the stem's own entities under
+ * another name, never two names of one entity, never background entities.
+ */
+export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
+  const { index } = ctx;
+  const { claim, answerId } = request;
+  const taken = takenBy(index, claim, answerId);
+  const stem = viewOf(request.stem);
+  const answerType = entityOf(index, answerId).type;
+  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
+  const eligible = unnamedCandidates(ctx, claim, answerId, taken).filter(
+    (candidate) => !mentionsAny(stem, formsOf(index, candidate)),
   );
   // Proving a candidate wrong is the costly step: not begun when too few could pass it.
   if (eligible.length < (request.atLeast ?? 0)) return [];
