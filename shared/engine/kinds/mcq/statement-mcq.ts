@@ -94,9 +94,14 @@ function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, So
     );
     if (!refutedHere) continue;
     const s = c.candidate.statement;
+    let text: string | undefined;
     const prepared: Prepared = {
       corruption: c,
-      text: optionSentence(index, c.candidate.statement, falseContext(c.candidate)),
+      // Phrased when first weighed: most false statements are near no fact of their source.
+      get text() {
+        text ??= optionSentence(index, c.candidate.statement, falseContext(c.candidate));
+        return text;
+      },
       pair: `${s.subject.entityId}>${s.object}`,
       refuting: c.candidate.evidence.factIds
         .map((id) => index.evidence.factById.get(id))
@@ -256,10 +261,11 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     .sort((a, b) => Number(b.highYield) - Number(a.highYield));
   for (const fact of facts) {
     const source = leadReference(index, fact);
+    const lookup = pools.get(source.id);
+    if (!lookup) continue;
     const statement = statementOf(fact);
     const verb = saidVerb(statement);
     const trueText = optionSentence(index, { ...statement, relation: verb }, fact.context);
-    const lookup = pools.get(source.id);
     const candidatesUpTo = candidateRounds(index, fact, lookup);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
