@@ -145,6 +145,8 @@ export interface DistractorRequest {
   readonly need: number;
   /** Fewer than this is of no use to the caller: then none is proved, and none returned. */
   readonly atLeast?: number;
+  /** `distractorPool` of this claim and answer, when the caller has asked for it already. */
+  readonly pool?: DistractorPool;
 }
 
 /** Entities never offered for this claim and answer: the answer's and the stem's own, by any name. */
@@ -167,16 +169,27 @@ function takenBy(index: PackIndex, claim: EntityClaim, answerId: string): Set<st
   return taken;
 }
 
-/** Candidates of the answer's class near it, before the stem is read: the pool the stem narrows. */
-function unnamedCandidates(
+/** Candidates of the answer's class near it, before the stem is read: what the stem narrows. */
+export interface DistractorPool {
+  readonly claim: EntityClaim;
+  readonly answerId: string;
+  readonly taken: ReadonlySet<string>;
+  readonly candidates: readonly string[];
+}
+
+/**
+ * The pool `findDistractors` draws from for this claim and answer. A caller may ask for it first
+ * and pass it on: a stem only removes candidates, so none need be written where too few are left.
+ */
+export function distractorPool(
   ctx: GenContext,
   claim: EntityClaim,
   answerId: string,
-  taken: ReadonlySet<string>,
-): string[] {
+): DistractorPool {
   const { index } = ctx;
+  const taken = takenBy(index, claim, answerId);
   const answerClass = classOf(entityOf(index, answerId).type);
-  return candidatePool(index, claim, answerId).filter(
+  const candidates = candidatePool(index, claim, answerId).filter(
     (candidate) =>
       !taken.has(candidate) &&
       !isBackgroundEntity(index, candidate) &&
@@ -184,20 +197,7 @@ function unnamedCandidates(
       // Unrelated to the answer by pathway, study and topic: guessable, never offered.
       areNeighbours(index, candidate, answerId),
   );
-}
-
-/**
- * Whether `findDistractors` could return `atLeast` for this claim under any stem: a stem only
- * removes candidates, so a caller need not write one where too few are left before it.
- */
-export function mayFindDistractors(
-  ctx: GenContext,
-  claim: EntityClaim,
-  answerId: string,
-  atLeast: number,
-): boolean {
-  const taken = takenBy(ctx.index, claim, answerId);
-  return unnamedCandidates(ctx, claim, answerId, taken).length >= atLeast;
+  return { claim, answerId, taken, candidates };
 }
 
 /**
@@ -208,11 +208,15 @@ export function mayFindDistractors(
 export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
   const { index } = ctx;
   const { claim, answerId } = request;
-  const taken = takenBy(index, claim, answerId);
+  const pool = request.pool ?? distractorPool(ctx, claim, answerId);
+  if (pool.claim !== claim || pool.answerId !== answerId) {
+    throw new Error(`distractor pool for ${request.itemId} was made for another claim or answer`);
+  }
+  const taken = new Set(pool.taken);
   const stem = viewOf(request.stem);
   const answerType = entityOf(index, answerId).type;
   const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
-  const eligible = unnamedCandidates(ctx, claim, answerId, taken).filter(
+  const eligible = pool.candidates.filter(
     (candidate) => !mentionsAny(stem, formsOf(index, candidate)),
   );
   // Proving a candidate wrong is the costly step: not begun when too few could pass it.

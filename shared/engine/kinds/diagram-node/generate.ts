@@ -14,7 +14,7 @@ import {
   rationaleFor,
   type GenContext,
 } from '../../items/common.ts';
-import { findDistractors, mayFindDistractors } from '../../items/distractors.ts';
+import { distractorPool, findDistractors } from '../../items/distractors.ts';
 import { spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   classOfNode,
@@ -73,7 +73,8 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
           }
         : { kind: 'subject-of', object: neighbour, relation, pathwayId: pathway.id };
       // The stem below only removes candidates: not written when too few are left before it.
-      if (!mayFindDistractors(ctx, claim, node.entity, 2)) continue;
+      const pool = distractorPool(ctx, claim, node.entity);
+      if (pool.candidates.length < 2) continue;
       const text = (nodeId: string): string =>
         nodeId === node.id
           ? '?'
@@ -93,6 +94,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       const id = `diagram-node:${pathway.id}:${node.id}`;
       const distractors = findDistractors(ctx, {
         claim,
+        pool,
         answerId: node.entity,
         situation: { compartments: [], diseases: [] },
         itemId: id,

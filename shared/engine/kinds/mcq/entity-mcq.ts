@@ -32,8 +32,8 @@ import {
 } from '../../items/common.ts';
 import {
   askable,
+  distractorPool,
   findDistractors,
-  mayFindDistractors,
   type Situation,
 } from '../../items/distractors.ts';
 
@@ -144,11 +144,13 @@ function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): 
   // frame is written only when three candidates are left before its stem is read.
   const frames = pathway ? [undefined, pathway] : [undefined];
   for (const on of frames) {
-    if (!mayFindDistractors(ctx, claimOf(fact, direction, on), answer, 3)) continue;
+    const pool = distractorPool(ctx, claimOf(fact, direction, on), answer);
+    if (pool.candidates.length < 3) continue;
     const framed = frame(ctx, fact, direction, on);
     if (!framed) continue;
     const distractors = findDistractors(ctx, {
-      claim: framed.claim,
+      claim: pool.claim,
+      pool,
       answerId: answer,
       situation: framed.pathway ? { compartments: [], diseases: [] } : situationOf(fact),
       itemId: id,
