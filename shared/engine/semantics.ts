@@ -12,8 +12,9 @@ import {
 } from './claims.ts';
 import type { EvidenceIndex } from './evidence.ts';
 import { relatedSubjects } from './family.ts';
-import { predictPerturbation, signOf } from './graph.ts';
+import { predictOnView, signOf, viewPathway, type PathwayView } from './graph.ts';
 import { answerKey } from './normalize.ts';
+import { causalLinks } from './causal-links.ts';
 import { oncePerPack } from './per-pack.ts';
 import {
   equivalents,
@@ -168,49 +169,6 @@ function chainSupport(
   return null;
 }
 
-/** A fact or background fact read as a signed causal link between two entities. */
-interface CausalLink {
-  readonly id: string;
-  readonly object: string;
-  readonly sign: 1 | -1;
-}
-
-interface CausalLinksFrom {
-  /** In the order of the evidence. */
-  readonly all: readonly CausalLink[];
-  readonly byObject: ReadonlyMap<string, readonly CausalLink[]>;
-}
-
-const causalLinkIndexes = new WeakMap<PackIndex, ReadonlyMap<string, CausalLinksFrom>>();
-
-/** Every signed causal link of the evidence, by its subject: chains are searched over these. */
-function causalLinks(index: PackIndex): ReadonlyMap<string, CausalLinksFrom> {
-  let bySubject = causalLinkIndexes.get(index);
-  if (bySubject) return bySubject;
-  const out = new Map<string, { all: CausalLink[]; byObject: Map<string, CausalLink[]> }>();
-  for (const [subject, facts] of index.evidence.bySubject) {
-    for (const fact of facts) {
-      if (!isEntityObject(fact) || relationFamily(fact.relation) !== 'causal') continue;
-      if (isNegation(fact.relation)) continue;
-      const sign = effectivePolarity(fact.relation, fact.subjectModifier);
-      if (sign === 0) continue;
-      const link: CausalLink = { id: fact.id, object: fact.object, sign };
-      let from = out.get(subject);
-      if (!from) {
-        from = { all: [], byObject: new Map() };
-        out.set(subject, from);
-      }
-      from.all.push(link);
-      const toObject = from.byObject.get(fact.object);
-      if (toObject) toObject.push(link);
-      else from.byObject.set(fact.object, [link]);
-    }
-  }
-  bySubject = out;
-  causalLinkIndexes.set(index, bySubject);
-  return bySubject;
-}
-
 const perturbationCache = new WeakMap<PackIndex, Map<string, PerturbationResult>>();
 
 /** predictPerturbation, memoised per pack: the generators ask the same question many times. */
@@ -229,10 +187,28 @@ export function perturbationOf(
   const key = `${pathway.id}\u0000${nodeId}\u0000${change}\u0000${context ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    result = predictPerturbation(pathway, { nodeId, change }, context, index.entityById);
+    result = predictOnView(viewOnce(index, pathway, context), { nodeId, change }, index.entityById);
     cache.set(key, result);
   }
   return result;
+}
+
+const views = new WeakMap<PackIndex, Map<string, PathwayView>>();
+
+/** A pathway's view in one context, made once per pack: predictions ask for it many times. */
+function viewOnce(index: PackIndex, pathway: Pathway, context: string | undefined): PathwayView {
+  let known = views.get(index);
+  if (!known) {
+    known = new Map();
+    views.set(index, known);
+  }
+  const key = `${pathway.id}\u0000${context ?? ''}`;
+  let view = known.get(key);
+  if (!view) {
+    view = viewPathway(pathway, context);
+    known.set(key, view);
+  }
+  return view;
 }
 
 export function raisedEffects(

@@ -265,16 +265,24 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     if (!lookup) continue;
     const statement = statementOf(fact);
     const verb = saidVerb(statement);
-    const trueText = optionSentence(index, { ...statement, relation: verb }, fact.context);
+    let said: string | undefined;
+    const sayTrue = (): string =>
+      (said ??= optionSentence(index, { ...statement, relation: verb }, fact.context));
     const candidatesUpTo = candidateRounds(index, fact, lookup);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
-      const open = candidatesUpTo(round).filter(
-        (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
+      const fresh = candidatesUpTo(round).filter(
+        (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE,
       );
-      picked = pick(open, statement);
+      // Without one said alike `pick` finds nothing: nothing is phrased to learn it.
+      if (!fresh.some((p) => readsAlike(p.corruption.candidate.statement, statement))) continue;
+      picked = pick(
+        fresh.filter((p) => p.text !== sayTrue()),
+        statement,
+      );
     }
     if (picked === null) continue;
+    const trueText = sayTrue();
     const chosen = picked.map((p) => p.corruption);
     for (const c of chosen) {
       used.set(c.candidate.idSuffix, (used.get(c.candidate.idSuffix) ?? 0) + 1);
