@@ -1,5 +1,5 @@
 import type { Fact } from '../pack/schema.ts';
-import { relationDef, relations, type RelationId } from '../pack/relations.ts';
+import { isRelationId, relationDef, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
 /**
@@ -47,8 +47,8 @@ export function effectivePolarity(relation: RelationId, modifier?: string): Pola
 }
 
 export function asRelation(relation: string): RelationId {
-  if (!(relation in relations)) throw new Error(`unknown relation "${relation}"`);
-  return relation as RelationId;
+  if (!isRelationId(relation)) throw new Error(`unknown relation "${relation}"`);
+  return relation;
 }
 
 export function subjectOf(fact: Fact): SubjectRef {

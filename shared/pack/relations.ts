@@ -413,6 +413,10 @@ const uniformDefs: ReadonlyMap<RelationId, RelationDef> = new Map(
   }),
 );
 
+export function isRelationId(id: string): id is RelationId {
+  return uniformDefs.has(id as RelationId);
+}
+
 export function relationDef(id: RelationId): RelationDef {
   const def = uniformDefs.get(id);
   if (!def) throw new Error(`unknown relation "${id}"`);
