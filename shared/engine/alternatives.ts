@@ -1,6 +1,6 @@
 import type { Fact } from '../pack/schema.ts';
 import { signValueOf } from '../pack/edge-signs.ts';
-import { relations } from '../pack/relations.ts';
+import { relationDef } from '../pack/relations.ts';
 import { isCultureSetting } from '../pack/settings.ts';
 import { taxonOf } from '../pack/species.ts';
 import { mentionsAny, viewOf, type TextView } from './normalize.ts';
@@ -204,19 +204,42 @@ export function answerDrivesAnother(index: PackIndex, fact: Fact): boolean {
  * miR-29a)" takes bone formation as well (audit K).
  */
 function processesDrivenBy(index: PackIndex, processId: string): string[] {
-  const out: string[] = [];
+  const drives = drivenProcesses(index);
+  const found = [...equivalents(index, processId)].flatMap((from) => drives.get(from) ?? []);
+  return found.sort((a, b) => a.at - b.at).map((link) => link.to);
+}
+
+interface DrivenLink {
+  readonly to: string;
+  /** The link's place among every pathway's edges, the order answers keep. */
+  readonly at: number;
+}
+
+const drivenIndexes = new WeakMap<PackIndex, ReadonlyMap<string, readonly DrivenLink[]>>();
+
+/** Drawn, stated "+" links into a process, by the entity they start from; built once per pack. */
+function drivenProcesses(index: PackIndex): ReadonlyMap<string, readonly DrivenLink[]> {
+  let byFrom = drivenIndexes.get(index);
+  if (byFrom) return byFrom;
+  const links = new Map<string, DrivenLink[]>();
+  let at = 0;
   for (const pathway of index.pack.pathways) {
     const entityOfNode = new Map(pathway.nodes.map((n) => [n.id, n.entity] as const));
     for (const edge of pathway.edges) {
+      at++;
       if (edge.inferred || signValueOf(edge.sign) !== '+') continue;
       const from = entityOfNode.get(edge.from);
       const to = entityOfNode.get(edge.to);
-      if (from === undefined || to === undefined || !equivalents(index, processId).has(from))
-        continue;
-      if (classOf(entityOf(index, to).type) === 'process') out.push(to);
+      if (from === undefined || to === undefined) continue;
+      if (classOf(entityOf(index, to).type) !== 'process') continue;
+      const list = links.get(from);
+      if (list) list.push({ to, at });
+      else links.set(from, [{ to, at }]);
     }
   }
-  return out;
+  byFrom = links;
+  drivenIndexes.set(index, byFrom);
+  return byFrom;
 }
 
 /** Literal answers (years, counts) another fact gives for the same subject and relation. */
@@ -288,7 +311,7 @@ export function distinguishingType(
 
 /** Whether a relation's object is an entity (a literal blank has no entity alternatives to name). */
 export function hasEntityObject(fact: Fact): boolean {
-  return relations[fact.relation].objectKind === 'entity';
+  return relationDef(fact.relation).objectKind === 'entity';
 }
 
 /**

@@ -3,7 +3,7 @@ import { isPlaceModifier, lowersSubject } from '../pack/modifiers.ts';
 import { measuresDiffer, readsAsLevel } from '../pack/measures.ts';
 import { isSpecificSetting } from '../pack/settings.ts';
 import { speciesExclude } from '../pack/species.ts';
-import { relationDef, relations, type RelationId } from '../pack/relations.ts';
+import { isRelationId, relationDef, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
 /**
@@ -39,15 +39,15 @@ export const isWhereModifier = isPlaceModifier;
 /** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
 export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
   if (isNegation(relation)) return 0;
-  const base = relations[relation].polarity;
+  const base = relationDef(relation).polarity;
   const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
   if (sign === 0) return 0;
   return (lowersSubject(modifier) ? -sign : sign) as Polarity;
 }
 
 export function asRelation(relation: string): RelationId {
-  if (!(relation in relations)) throw new Error(`unknown relation "${relation}"`);
-  return relation as RelationId;
+  if (!isRelationId(relation)) throw new Error(`unknown relation "${relation}"`);
+  return relation;
 }
 
 export function subjectOf(fact: Fact): SubjectRef {

@@ -101,11 +101,23 @@ export function clozeFromFactText(
   return result;
 }
 
+/**
+ * Whether an entity object may be blanked at all, whatever the sentence: an open set of objects
+ * only where the source closes it, never the review subject's own family, never a process that
+ * drives another.
+ */
+function maySayEntityBlank(index: PackIndex, fact: Fact): boolean {
+  if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return false;
+  return !blanksTheSubjectFamily(index, fact, fact.object) && !answerDrivesAnother(index, fact);
+}
+
 function computeClozeFromFactText(
   index: PackIndex,
   fact: Fact,
   framedOnSource: boolean,
 ): Masked | null {
+  // What needs no masked text is asked before the masking, the costly step.
+  if (isEntityObject(fact) && !maySayEntityBlank(index, fact)) return null;
   const forms = isEntityObject(fact) ? formsOf(index, fact.object) : [fact.object];
   const found = maskForms(withoutMeasurements(fact.text), forms, BLANK);
   if (found === null || mentionsAny(found.text, forms) || found.distinctForms > 1) return null;
@@ -114,13 +126,7 @@ function computeClozeFromFactText(
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTrivia(fact) ? null : masked;
-  if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return null;
-  if (
-    blanksTheSubjectFamily(index, fact, fact.object) ||
-    placeGivesDisease(index, fact, masked.text) ||
-    answerDrivesAnother(index, fact)
-  )
-    return null;
+  if (placeGivesDisease(index, fact, masked.text)) return null;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.

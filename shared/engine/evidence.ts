@@ -1,5 +1,5 @@
 import type { Entity, Fact, Pack } from '../pack/schema.ts';
-import { relations } from '../pack/relations.ts';
+import { relationDef } from '../pack/relations.ts';
 import { mentionFinder, type TextView } from './normalize.ts';
 
 /**
@@ -52,7 +52,7 @@ export function coObjects(
   entityById: ReadonlyMap<string, Entity>,
   mentioned: (text: string | TextView) => Entity[],
 ): string[] {
-  if (relations[fact.relation].objectKind !== 'entity' || fact.objectDetail === undefined) {
+  if (relationDef(fact.relation).objectKind !== 'entity' || fact.objectDetail === undefined) {
     return [];
   }
   const list = coObjectList.exec(fact.objectDetail)?.[1];
@@ -77,7 +77,7 @@ export function buildEvidence(pack: Pack, entityById: ReadonlyMap<string, Entity
   const add = (fact: Fact): void => {
     push(bySubject, fact.subject, fact);
     push(bySubjectRelation, pairKey(fact.subject, fact.relation), fact);
-    if (relations[fact.relation].objectKind !== 'entity') return;
+    if (relationDef(fact.relation).objectKind !== 'entity') return;
     push(byObject, fact.object, fact);
     push(byPair, pairKey(fact.subject, fact.object), fact);
   };

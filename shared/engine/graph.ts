@@ -196,7 +196,16 @@ export function predictPerturbation(
   context?: string,
   entities: readonly Entity[] | ReadonlyMap<string, Entity> = [],
 ): PerturbationResult {
-  const view = viewPathway(pathway, context);
+  return predictOnView(viewPathway(pathway, context), perturbation, entities);
+}
+
+/** predictPerturbation on a view already made, for a caller that predicts many times on one. */
+export function predictOnView(
+  view: PathwayView,
+  perturbation: { readonly nodeId: string; readonly change: PerturbationChange },
+  entities: readonly Entity[] | ReadonlyMap<string, Entity> = [],
+): PerturbationResult {
+  const { pathway, context } = view;
   if (!view.nodeById.has(perturbation.nodeId)) {
     throw new Error(
       `pathway ${pathway.id}${context ? ` (${context})` : ''} has no node "${perturbation.nodeId}"`,

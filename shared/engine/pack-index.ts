@@ -9,7 +9,7 @@ import type {
   Reference,
   TeachingPoint,
 } from '../pack/schema.ts';
-import { relationDef, relationIds, relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, relationIds, type RelationId } from '../pack/relations.ts';
 import { buildEvidence, pairKey, type EvidenceIndex } from './evidence.ts';
 import { answerKey } from './normalize.ts';
 
@@ -103,6 +103,8 @@ export interface PackIndex {
   readonly entitiesByClass: ReadonlyMap<EntityClass, readonly Entity[]>;
   /** Entities sharing a written form are one thing under two names. */
   readonly entitiesByForm: ReadonlyMap<string, readonly string[]>;
+  /** Each entity with every entity sharing one of its written forms: see `equivalents`. */
+  readonly equivalentsById: ReadonlyMap<string, ReadonlySet<string>>;
   readonly edgesByFact: ReadonlyMap<string, readonly EdgeRef[]>;
   readonly pathwaysByEntity: ReadonlyMap<string, readonly string[]>;
   readonly teachingPointsByFact: ReadonlyMap<string, readonly TeachingPoint[]>;
@@ -132,7 +134,7 @@ function addOnce<K>(map: Map<K, string[]>, key: K, value: string): void {
 }
 
 export function isEntityObject(fact: Fact): boolean {
-  return relations[fact.relation].objectKind === 'entity';
+  return relationDef(fact.relation).objectKind === 'entity';
 }
 
 export function indexPack(pack: Pack): PackIndex {
@@ -185,11 +187,18 @@ export function indexPack(pack: Pack): PackIndex {
 
   const entitiesByClass = new Map<EntityClass, Entity[]>();
   const entitiesByForm = new Map<string, string[]>();
+  const formKeys = new Map<string, string[]>();
   for (const entity of pack.entities) {
     push(entitiesByClass, classOf(entity.type), entity);
-    for (const form of [entity.name, ...entity.aliases]) {
-      addOnce(entitiesByForm, answerKey(form), entity.id);
-    }
+    const keys = [entity.name, ...entity.aliases].map(answerKey);
+    formKeys.set(entity.id, keys);
+    for (const key of keys) addOnce(entitiesByForm, key, entity.id);
+  }
+  const equivalentsById = new Map<string, ReadonlySet<string>>();
+  for (const [id, keys] of formKeys) {
+    const same = new Set([id]);
+    for (const key of keys) for (const other of entitiesByForm.get(key) ?? []) same.add(other);
+    equivalentsById.set(id, same);
   }
 
   const pathwayById = new Map<string, Pathway>();
@@ -248,6 +257,7 @@ export function indexPack(pack: Pack): PackIndex {
     factsBySubjectRelation,
     entitiesByClass,
     entitiesByForm,
+    equivalentsById,
     edgesByFact,
     pathwaysByEntity,
     teachingPointsByFact,
@@ -283,31 +293,11 @@ export function formsOf(index: PackIndex, id: string): string[] {
   return [entity.name, ...entity.aliases];
 }
 
-const memo = new WeakMap<PackIndex, Map<string, ReadonlySet<string>>>();
-
-function remember(index: PackIndex, key: string, compute: () => ReadonlySet<string>) {
-  let cache = memo.get(index);
-  if (!cache) {
-    cache = new Map();
-    memo.set(index, cache);
-  }
-  let value = cache.get(key);
-  if (!value) {
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
-}
-
 /** The entity itself and any entity that shares one of its written forms. */
 export function equivalents(index: PackIndex, id: string): ReadonlySet<string> {
-  return remember(index, `eq:${id}`, () => {
-    const out = new Set([id]);
-    for (const form of formsOf(index, id)) {
-      for (const other of index.entitiesByForm.get(answerKey(form)) ?? []) out.add(other);
-    }
-    return out;
-  });
+  const same = index.equivalentsById.get(id);
+  if (!same) throw new PackIndexError(`unknown entity "${id}"`);
+  return same;
 }
 
 /** Facts stating something about (any of) these subjects and (any of) these objects. */

@@ -2,7 +2,7 @@ import { measures, type Measure, type MeasureDef } from '../pack/measures.ts';
 import { modifierDef } from '../pack/modifiers.ts';
 import type { Entity, Fact } from '../pack/schema.ts';
 import { taxonOf } from '../pack/species.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import { classOf, entityOf, formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
 import { mentionsAny } from './normalize.ts';
 import {
@@ -133,7 +133,8 @@ export function objectPhrase(
   shownAs?: string,
 ): string {
   const text = textOf(relation);
-  const isEntity = relations[asRelation(relation)].objectKind === 'entity' && shownAs === undefined;
+  const isEntity =
+    relationDef(asRelation(relation)).objectKind === 'entity' && shownAs === undefined;
   let name = shownAs ?? (isEntity ? countedName(index, object) : object);
   let rest = detail?.trim() ?? '';
   // "(activated)" reads as "activated T cells"; "(strongly)", "(phosphorylation)" stay behind.
@@ -238,7 +239,7 @@ export function sentence(
       statement.objectDetail,
     )}`,
   );
-  const isEntity = relations[asRelation(statement.relation)].objectKind === 'entity';
+  const isEntity = relationDef(asRelation(statement.relation)).objectKind === 'entity';
   const exclude = new Set([
     ...(options.exclude ?? []),
     ...(isEntity ? [statement.object, ...cellsItMakes(index, statement.object)] : []),

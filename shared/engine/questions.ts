@@ -114,6 +114,8 @@ export const templatedCloze = oncePerPack(
 );
 
 function templatedClozeOf(index: PackIndex, fact: Fact): OpenQuestion | null {
+  // Asked before the sentence is written: it needs none of it.
+  if (answerDrivesAnother(index, fact)) return null;
   const sentence = templatedSentence(index, fact);
   if (sentence === null) return null;
   // A source's list names its other items before the blank on purpose; after it, nothing may.
@@ -127,11 +129,15 @@ function templatedClozeOf(index: PackIndex, fact: Fact): OpenQuestion | null {
   // "spliced into _____, giving the less active IL-32β": the detail names the answer (audit R).
   if (mentionsAny(text, forms)) return null;
   if (blankInList(judged) || cueForAnswer(text, forms, answer)) return null;
-  if (placeGivesDisease(index, fact, text) || answerDrivesAnother(index, fact)) return null;
+  if (placeGivesDisease(index, fact, text)) return null;
   return { ...sentence, text };
 }
 
 function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
+  // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
+  if (isEntityObject(fact) && blanksTheSubjectFamily(index, fact, fact.object)) return null;
+  const open = relationDef(fact.relation).openObject === true;
+  if (open && !narrowsBySource(index, fact)) return null;
   const subject = subjectOf(fact);
   const text = textOf(fact.relation);
   const clause = subjectVerb(index, subject, text.verb);
@@ -144,7 +150,6 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   const plain = sentenceWith(filler);
   const shown = shownContext(index, fact, plain);
   const all = alternativeObjects(index, fact, shown);
-  const fromSource = alternativeObjects(index, fact, shown, sourceOf(index, fact));
   const result = (
     body: string,
     framedOnSource: boolean,
@@ -159,16 +164,13 @@ function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
     const bare = objectPhrase(index, fact.relation, fact.object, undefined, BLANK);
     return sentenceWith(noun ? `${noun} of the ${type} ${bare}` : `the ${type} ${filler}`);
   };
-  // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
-  if (isEntityObject(fact) && blanksTheSubjectFamily(index, fact, fact.object)) return null;
-  const open = relationDef(fact.relation).openObject === true;
-  if (open && !narrowsBySource(index, fact)) return null;
   if (all.length === 0) return result(plain, open);
   const typedAll = typedWith(all);
   if (typedAll !== null) return result(typedAll, false, 'type');
   // Only the review's own words may close a question: "according to Joosten 2006" leaves AS as
   // true as RA, and who found what is not what a student learns (audit D).
   if (!narrowsBySource(index, fact)) return null;
+  const fromSource = alternativeObjects(index, fact, shown, sourceOf(index, fact));
   if (fromSource.length === 0) return result(plain, true);
   const typedSource = typedWith(fromSource);
   if (typedSource !== null) return result(typedSource, true);

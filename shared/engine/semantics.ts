@@ -1,5 +1,5 @@
 import type { Fact, Pathway } from '../pack/schema.ts';
-import { relations, type RelationId } from '../pack/relations.ts';
+import { relationDef, type RelationId } from '../pack/relations.ts';
 import {
   asRelation,
   compatibleContext,
@@ -12,8 +12,9 @@ import {
 } from './claims.ts';
 import type { EvidenceIndex } from './evidence.ts';
 import { relatedSubjects } from './family.ts';
-import { predictPerturbation, signOf } from './graph.ts';
+import { predictOnView, signOf, viewPathway, type PathwayView } from './graph.ts';
 import { answerKey } from './normalize.ts';
+import { causalLinks } from './causal-links.ts';
 import { oncePerPack } from './per-pack.ts';
 import {
   equivalents,
@@ -65,7 +66,7 @@ function candidateFacts(
   objects: ReadonlySet<string>,
 ): Fact[] {
   const relation = asRelation(statement.relation);
-  if (relations[relation].objectKind === 'literal') {
+  if (relationDef(relation).objectKind === 'literal') {
     const literal = answerKey(statement.object);
     return [...subjects].flatMap((s) =>
       (lookup.bySubjectRelation.get(pairKey(s, relation)) ?? []).filter(
@@ -74,7 +75,7 @@ function candidateFacts(
     );
   }
   const found = between(lookup, subjects, objects);
-  if (relations[relation].symmetric) {
+  if (relationDef(relation).symmetric) {
     for (const fact of between(lookup, objects, subjects)) {
       if (fact.relation === relation) found.push(fact);
     }
@@ -86,7 +87,7 @@ const singleValued = (relation: RelationId): boolean =>
   functionalRelations.has(relation) || inverseFunctionalRelations.has(relation);
 
 function isEntityStatement(statement: Statement): boolean {
-  return relations[asRelation(statement.relation)].objectKind === 'entity';
+  return relationDef(asRelation(statement.relation)).objectKind === 'entity';
 }
 
 export interface Support {
@@ -153,17 +154,15 @@ function chainSupport(
   objects: ReadonlySet<string>,
   polarity: 1 | -1,
 ): Support | null {
-  const causalSign = (fact: Fact): number =>
-    relationFamily(fact.relation) === 'causal' && !isNegation(fact.relation)
-      ? effectivePolarity(fact.relation, fact.subjectModifier)
-      : 0;
+  const links = causalLinks(index);
   for (const subject of subjects) {
-    for (const first of index.evidence.bySubject.get(subject) ?? []) {
-      const s1 = causalSign(first);
-      if (s1 === 0 || !isEntityObject(first) || subjects.has(first.object)) continue;
+    for (const first of links.get(subject)?.all ?? []) {
+      if (subjects.has(first.object)) continue;
+      const onward = links.get(first.object)?.byObject;
+      if (!onward) continue;
       for (const object of objects) {
-        for (const second of index.evidence.byPair.get(pairKey(first.object, object)) ?? []) {
-          if (s1 * causalSign(second) === polarity) return { factIds: [first.id, second.id] };
+        for (const second of onward.get(object) ?? []) {
+          if (first.sign * second.sign === polarity) return { factIds: [first.id, second.id] };
         }
       }
     }
@@ -189,10 +188,28 @@ export function perturbationOf(
   const key = `${pathway.id}\u0000${nodeId}\u0000${change}\u0000${context ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    result = predictPerturbation(pathway, { nodeId, change }, context, index.entityById);
+    result = predictOnView(viewOnce(index, pathway, context), { nodeId, change }, index.entityById);
     cache.set(key, result);
   }
   return result;
+}
+
+const views = new WeakMap<PackIndex, Map<string, PathwayView>>();
+
+/** A pathway's view in one context, made once per pack: predictions ask for it many times. */
+function viewOnce(index: PackIndex, pathway: Pathway, context: string | undefined): PathwayView {
+  let known = views.get(index);
+  if (!known) {
+    known = new Map();
+    views.set(index, known);
+  }
+  const key = `${pathway.id}\u0000${context ?? ''}`;
+  let view = known.get(key);
+  if (!view) {
+    view = viewPathway(pathway, context);
+    known.set(key, view);
+  }
+  return view;
 }
 
 export function raisedEffects(

@@ -182,11 +182,7 @@ export function cellsItMakes(index: PackIndex, object: string): readonly string[
   let found = byObject.get(object);
   if (found === undefined) {
     const name = index.entityById.get(object)?.name.toLowerCase();
-    const cells = cellEntities(index);
-    found =
-      name === undefined
-        ? []
-        : cells.filter((e) => e.id !== object && name.startsWith(e.name)).map((e) => e.id);
+    found = name === undefined ? [] : cellsNamedByPrefixOf(index, name, object);
     byObject.set(object, found);
   }
   return found;
@@ -194,17 +190,41 @@ export function cellsItMakes(index: PackIndex, object: string): readonly string[
 
 /** Sentences are phrased many times per pack: what a pack determines is worked out once. */
 const madeCells = new WeakMap<PackIndex, Map<string, readonly string[]>>();
-const cellLists = new WeakMap<PackIndex, readonly { id: string; name: string }[]>();
+interface CellAt {
+  readonly id: string;
+  readonly at: number;
+}
+const cellLists = new WeakMap<PackIndex, ReadonlyMap<string, readonly CellAt[]>>();
 
-function cellEntities(index: PackIndex): readonly { id: string; name: string }[] {
+/** Cell entities by lower-cased name, each with its place in the pack (the order answers keep). */
+function cellsByName(index: PackIndex): ReadonlyMap<string, readonly CellAt[]> {
   let cells = cellLists.get(index);
   if (cells === undefined) {
-    cells = [...index.entityById.values()]
+    const byName = new Map<string, CellAt[]>();
+    [...index.entityById.values()]
       .filter((e) => e.type === 'cell')
-      .map((e) => ({ id: e.id, name: e.name.toLowerCase() }));
+      .forEach((e, at) => {
+        const name = e.name.toLowerCase();
+        const list = byName.get(name);
+        if (list) list.push({ id: e.id, at });
+        else byName.set(name, [{ id: e.id, at }]);
+      });
+    cells = byName;
     cellLists.set(index, cells);
   }
   return cells;
+}
+
+/** Cells whose name begins `name`, found by its prefixes rather than by scanning every cell. */
+function cellsNamedByPrefixOf(index: PackIndex, name: string, except: string): string[] {
+  const byName = cellsByName(index);
+  const found: CellAt[] = [];
+  for (let end = 0; end <= name.length; end++) {
+    for (const cell of byName.get(name.slice(0, end)) ?? []) {
+      if (cell.id !== except) found.push(cell);
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((cell) => cell.id);
 }
 
 /** Whether the sentence already says the finding is in mice. */

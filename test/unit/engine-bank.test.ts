@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
 import { checkBank, coverageGaps } from '../../shared/engine/check.ts';
 import { kinds as kindDefs } from '../../shared/engine/kinds/index.ts';
@@ -49,6 +49,21 @@ describe.each([
   });
 
   it('is byte-identical for the same pack and seed', () => {
+    expect(JSON.stringify(generateBank(pack, { seed: 1 }))).toBe(JSON.stringify(bank));
+  });
+
+  it('is the same whatever was built before it: no other pack or seed reaches its caches', async () => {
+    // The same ids under other names: a cache keyed by id rather than by pack would mix them.
+    const renamed = {
+      ...pack,
+      entities: pack.entities.map((e) => ({ ...e, name: `${e.name} variant` })),
+    };
+    vi.resetModules();
+    const fresh = await import('../../shared/engine/bank.ts');
+    const alone = JSON.stringify(fresh.generateBank(renamed, { seed: 1 }));
+    // This file's engine has built `pack`'s bank, and now another seed's.
+    generateBank(pack, { seed: 'another seed' });
+    expect(JSON.stringify(generateBank(renamed, { seed: 1 }))).toBe(alone);
     expect(JSON.stringify(generateBank(pack, { seed: 1 }))).toBe(JSON.stringify(bank));
   });
 

@@ -1,7 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { relationIds, relations, type RelationDef } from '../../shared/pack/relations.ts';
+import { asRelation } from '../../shared/engine/claims.ts';
+import {
+  isRelationId,
+  relationDef,
+  relationIds,
+  relations,
+  type RelationDef,
+} from '../../shared/pack/relations.ts';
 
 describe('relation vocabulary', () => {
+  it('reads every relation through relationDef exactly as the table states it', () => {
+    for (const id of relationIds) {
+      const stated = Object.entries(relations[id]);
+      const read = Object.entries(relationDef(id)).filter(([, value]) => value !== undefined);
+      expect(Object.fromEntries(read), id).toEqual(Object.fromEntries(stated));
+    }
+  });
+
+  it('takes no inherited name for a relation', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(isRelationId(name), name).toBe(false);
+      expect(() => asRelation(name)).toThrow(`unknown relation "${name}"`);
+    }
+    expect(isRelationId('is-a')).toBe(true);
+  });
+
   it('gives every opposite as a declared relation of the other polarity', () => {
     for (const [id, def] of Object.entries(relations) as [string, RelationDef][]) {
       if (!def.opposite) continue;

@@ -232,6 +232,22 @@ export function nodeName(index: PackIndex, pathway: Pathway, nodeId: string): st
   return name;
 }
 
+const compartmentFormSets = new WeakMap<PackIndex, ReadonlySet<string>>();
+
+/** Every written form of a compartment, lower-cased: looked up per node label, built once per pack. */
+function compartmentForms(index: PackIndex): ReadonlySet<string> {
+  let forms = compartmentFormSets.get(index);
+  if (!forms) {
+    forms = new Set(
+      [...index.entityById.values()]
+        .filter((e) => e.type === 'compartment')
+        .flatMap((e) => [e.name, ...e.aliases].map((f) => f.toLowerCase())),
+    );
+    compartmentFormSets.set(index, forms);
+  }
+  return forms;
+}
+
 function computeNodeName(index: PackIndex, pathway: Pathway, nodeId: string): string {
   const node = nodeOf(pathway, nodeId);
   const entity = entityOf(index, node.entity);
@@ -244,12 +260,8 @@ function computeNodeName(index: PackIndex, pathway: Pathway, nodeId: string): st
     return mid(node.label);
   }
   if (/^[a-z]+$/.test(aside)) return `${aside} ${mid(base)}`;
-  const compartment = [...index.entityById.values()].find(
-    (e) =>
-      e.type === 'compartment' &&
-      [e.name, ...e.aliases].some((f) => f.toLowerCase() === aside.toLowerCase()),
-  );
-  if (compartment) return `${mid(base)} in ${aside.toLowerCase()}`;
+  if (compartmentForms(index).has(aside.toLowerCase()))
+    return `${mid(base)} in ${aside.toLowerCase()}`;
   if ([entity.name, ...entity.aliases].some((f) => f.toLowerCase() === aside.toLowerCase())) {
     return mid(node.label);
   }

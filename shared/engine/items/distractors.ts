@@ -1,4 +1,4 @@
-import { relations } from '../../pack/relations.ts';
+import { relationDef } from '../../pack/relations.ts';
 import {
   classOf,
   entityOf,
@@ -145,17 +145,12 @@ export interface DistractorRequest {
   readonly need: number;
   /** Fewer than this is of no use to the caller: then none is proved, and none returned. */
   readonly atLeast?: number;
+  /** `distractorPool` of this claim and answer, when the caller has asked for it already. */
+  readonly pool?: DistractorPool;
 }
 
-/**
- * Distractors of the answer's class that the pack proves wrong for this stem, nearest first
- * (graph distance), ties broken by the seed; never the answer or the stem's own entities under
- * another name, never two names of one entity, never background entities.
- */
-export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
-  const { index } = ctx;
-  const { claim, answerId } = request;
-  const answerClass = classOf(entityOf(index, answerId).type);
+/** Entities never offered for this claim and answer: the answer's and the stem's own, by any name. */
+function takenBy(index: PackIndex, claim: EntityClaim, answerId: string): Set<string> {
   // Never the answer's parent or, for a parent, its isoforms: "IL-32" is not wrong where
   // "IL-32γ" is right. Sibling isoforms are other molecules and stay candidates.
   const taken = new Set<string>(
@@ -171,17 +166,58 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
   for (const id of stemEntities) {
     for (const eq of (aboutFamily ? equivalents : relatedSubjects)(index, id)) taken.add(eq);
   }
-  const stem = viewOf(request.stem);
-  const answerType = entityOf(index, answerId).type;
-  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
-  const eligible = candidatePool(index, claim, answerId).filter(
+  return taken;
+}
+
+/** Candidates of the answer's class near it, before the stem is read: what the stem narrows. */
+export interface DistractorPool {
+  readonly claim: EntityClaim;
+  readonly answerId: string;
+  readonly taken: ReadonlySet<string>;
+  readonly candidates: readonly string[];
+}
+
+/**
+ * The pool `findDistractors` draws from for this claim and answer. A caller may ask for it first
+ * and pass it on: a stem only removes candidates, so none need be written where too few are left.
+ */
+export function distractorPool(
+  ctx: GenContext,
+  claim: EntityClaim,
+  answerId: string,
+): DistractorPool {
+  const { index } = ctx;
+  const taken = takenBy(index, claim, answerId);
+  const answerClass = classOf(entityOf(index, answerId).type);
+  const candidates = candidatePool(index, claim, answerId).filter(
     (candidate) =>
       !taken.has(candidate) &&
       !isBackgroundEntity(index, candidate) &&
       classOf(entityOf(index, candidate).type) === answerClass &&
       // Unrelated to the answer by pathway, study and topic: guessable, never offered.
-      areNeighbours(index, candidate, answerId) &&
-      !mentionsAny(stem, formsOf(index, candidate)),
+      areNeighbours(index, candidate, answerId),
+  );
+  return { claim, answerId, taken, candidates };
+}
+
+/**
+ * Distractors of the answer's class that the pack proves wrong for this stem, nearest first
+ * (graph distance), ties broken by the seed; never the answer or the stem's own entities under
+ * another name, never two names of one entity, never background entities.
+ */
+export function findDistractors(ctx: GenContext, request: DistractorRequest): Distractor[] {
+  const { index } = ctx;
+  const { claim, answerId } = request;
+  const pool = request.pool ?? distractorPool(ctx, claim, answerId);
+  if (pool.claim !== claim || pool.answerId !== answerId) {
+    throw new Error(`distractor pool for ${request.itemId} was made for another claim or answer`);
+  }
+  const taken = new Set(pool.taken);
+  const stem = viewOf(request.stem);
+  const answerType = entityOf(index, answerId).type;
+  const found: (Distractor & { readonly sameType: boolean; readonly tie: number })[] = [];
+  const eligible = pool.candidates.filter(
+    (candidate) => !mentionsAny(stem, formsOf(index, candidate)),
   );
   // Proving a candidate wrong is the costly step: not begun when too few could pass it.
   if (eligible.length < (request.atLeast ?? 0)) return [];
@@ -217,5 +253,5 @@ export function findDistractors(ctx: GenContext, request: DistractorRequest): Di
 /** Whether the relation can carry an entity-choice question at all. */
 export function askable(relation: string): boolean {
   const id = asRelation(relation);
-  return relations[id].objectKind === 'entity' && negatedSigns(id).length === 0;
+  return relationDef(id).objectKind === 'entity' && negatedSigns(id).length === 0;
 }

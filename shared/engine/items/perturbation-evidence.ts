@@ -1,7 +1,7 @@
 import { interventionOf, lowersSubject } from '../../pack/modifiers.ts';
 import type { Fact, Pack } from '../../pack/schema.ts';
 import type { PathwayView } from '../graph.ts';
-import { relationDef, relations, type RelationId } from '../../pack/relations.ts';
+import { relationDef, type RelationId } from '../../pack/relations.ts';
 import { equivalents, isEntityObject, type PackIndex } from '../pack-index.ts';
 import { perturbationOf } from '../semantics.ts';
 import type { NodeEffect, PerturbationChange, Route } from '../types.ts';
@@ -82,7 +82,7 @@ const noEffectRelations = new Set<RelationId>(['no-difference-in', 'does-not-ind
  */
 export function factSign(fact: Fact): 1 | -1 | 0 | null {
   if (noEffectRelations.has(fact.relation)) return 0;
-  const polarity = relations[fact.relation].polarity;
+  const polarity = relationDef(fact.relation).polarity;
   if (polarity === 'none') return null;
   const sign = polarity === 'increases' ? 1 : -1;
   return lowersSubject(fact.subjectModifier) ? (-sign as 1 | -1) : sign;

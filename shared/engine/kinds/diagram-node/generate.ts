@@ -14,7 +14,7 @@ import {
   rationaleFor,
   type GenContext,
 } from '../../items/common.ts';
-import { findDistractors } from '../../items/distractors.ts';
+import { distractorPool, findDistractors } from '../../items/distractors.ts';
 import { spreadKeyPositions } from '../../items/key-balance.ts';
 import {
   classOfNode,
@@ -61,6 +61,20 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
         return family.has(other.entity) || mentionsAny(labelOf(ctx, view, id), answerForms);
       });
       if (neighbourGivesAway) continue;
+      const fromAnchor = anchorEdge === incoming[0];
+      const neighbour = view.nodeById.get(fromAnchor ? anchorEdge.from : anchorEdge.to)?.entity;
+      if (neighbour === undefined) continue;
+      const claim: EntityClaim = fromAnchor
+        ? {
+            kind: 'object-of',
+            subject: { entityId: neighbour, coSubjects: [] },
+            relation,
+            pathwayId: pathway.id,
+          }
+        : { kind: 'subject-of', object: neighbour, relation, pathwayId: pathway.id };
+      // The stem below only removes candidates: not written when too few are left before it.
+      const pool = distractorPool(ctx, claim, node.entity);
+      if (pool.candidates.length < 2) continue;
       const text = (nodeId: string): string =>
         nodeId === node.id
           ? '?'
@@ -77,20 +91,10 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
       const lines = shown.map((e) => `${text(e.from)} ${agreed(e)} ${text(e.to)}`);
       const prompt = `${pathwayFrame(ctx, pathway, undefined, [node.entity])}, one node is hidden (“?”): ${lines.join('; ')}. Which entity is “?”`;
       if (mentionsAny(prompt, answerForms)) continue;
-      const fromAnchor = anchorEdge === incoming[0];
-      const neighbour = view.nodeById.get(fromAnchor ? anchorEdge.from : anchorEdge.to)?.entity;
-      if (neighbour === undefined) continue;
-      const claim: EntityClaim = fromAnchor
-        ? {
-            kind: 'object-of',
-            subject: { entityId: neighbour, coSubjects: [] },
-            relation,
-            pathwayId: pathway.id,
-          }
-        : { kind: 'subject-of', object: neighbour, relation, pathwayId: pathway.id };
       const id = `diagram-node:${pathway.id}:${node.id}`;
       const distractors = findDistractors(ctx, {
         claim,
+        pool,
         answerId: node.entity,
         situation: { compartments: [], diseases: [] },
         itemId: id,

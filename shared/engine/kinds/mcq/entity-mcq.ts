@@ -31,7 +31,12 @@ import {
   roleOf,
   type GenContext,
 } from '../../items/common.ts';
-import { askable, findDistractors, type Situation } from '../../items/distractors.ts';
+import {
+  askable,
+  distractorPool,
+  findDistractors,
+  type Situation,
+} from '../../items/distractors.ts';
 
 /** The pathway (if any) on which this fact is a drawn, fact-backed edge from subject to object. */
 export function pathwayOfFact(index: PackIndex, fact: Fact): Pathway | undefined {
@@ -101,21 +106,27 @@ function frame(
     ? [build(false)].find((p) => !names(ctx, p, answer))
     : withNote;
   if (prompt === undefined) return null;
-  const claim: EntityClaim =
-    direction === 'forward'
-      ? {
-          kind: 'object-of',
-          subject: subjectOf(fact),
-          relation: fact.relation,
-          ...(pathway ? { pathwayId: pathway.id } : {}),
-        }
-      : {
-          kind: 'subject-of',
-          object: fact.object,
-          relation: fact.relation,
-          ...(pathway ? { pathwayId: pathway.id } : {}),
-        };
-  return { claim, prompt: capitalise(prompt), ...(pathway ? { pathway } : {}) };
+  return {
+    claim: claimOf(fact, direction, pathway),
+    prompt: capitalise(prompt),
+    ...(pathway ? { pathway } : {}),
+  };
+}
+
+function claimOf(fact: Fact, direction: 'forward' | 'reverse', pathway?: Pathway): EntityClaim {
+  return direction === 'forward'
+    ? {
+        kind: 'object-of',
+        subject: subjectOf(fact),
+        relation: fact.relation,
+        ...(pathway ? { pathwayId: pathway.id } : {}),
+      }
+    : {
+        kind: 'subject-of',
+        object: fact.object,
+        relation: fact.relation,
+        ...(pathway ? { pathwayId: pathway.id } : {}),
+      };
 }
 
 function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): McqItem | null {
@@ -130,16 +141,17 @@ function mcqFor(ctx: GenContext, fact: Fact, direction: 'forward' | 'reverse'): 
   if (isBackgroundEntity(index, answer)) return null;
   const id = `${direction === 'forward' ? 'mcq' : 'mcq-reverse'}:${fact.id}`;
   const pathway = fact.subjectModifier === undefined ? pathwayOfFact(index, fact) : undefined;
-  // The pathway frame is tried only when the source's frame cannot prove three distractors.
-  const attempts = [
-    () => frame(ctx, fact, direction),
-    () => (pathway ? frame(ctx, fact, direction, pathway) : null),
-  ];
-  for (const attempt of attempts) {
-    const framed = attempt();
+  // The pathway frame is tried only when the source's frame cannot prove three distractors; a
+  // frame is written only when three candidates are left before its stem is read.
+  const frames = pathway ? [undefined, pathway] : [undefined];
+  for (const on of frames) {
+    const pool = distractorPool(ctx, claimOf(fact, direction, on), answer);
+    if (pool.candidates.length < 3) continue;
+    const framed = frame(ctx, fact, direction, on);
     if (!framed) continue;
     const distractors = findDistractors(ctx, {
-      claim: framed.claim,
+      claim: pool.claim,
+      pool,
       answerId: answer,
       situation: framed.pathway ? { compartments: [], diseases: [] } : situationOf(fact),
       itemId: id,

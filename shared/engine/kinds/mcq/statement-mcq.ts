@@ -46,9 +46,6 @@ function stem(reference: Reference): string {
   }
 }
 
-const shares = (a: readonly string[], b: readonly string[]): boolean =>
-  a.some((x) => b.includes(x));
-
 function entitiesOf(fact: Fact): string[] {
   return [fact.subject, ...fact.coSubjects, ...(isEntityObject(fact) ? [fact.object] : [])];
 }
@@ -57,6 +54,8 @@ interface Prepared {
   readonly corruption: Corruption;
   readonly text: string;
   readonly pair: string;
+  /** The facts that refute it, as the evidence cites them. */
+  readonly refuting: readonly Fact[];
   readonly family: string;
   /** +1 raises/promotes, −1 lowers/suppresses, 0 neither. */
   readonly polarity: number;
@@ -95,10 +94,18 @@ function bySource(index: PackIndex, pool: readonly Corruption[]): Map<string, So
     );
     if (!refutedHere) continue;
     const s = c.candidate.statement;
+    let text: string | undefined;
     const prepared: Prepared = {
       corruption: c,
-      text: optionSentence(index, c.candidate.statement, falseContext(c.candidate)),
+      // Phrased when first weighed: most false statements are near no fact of their source.
+      get text() {
+        text ??= optionSentence(index, c.candidate.statement, falseContext(c.candidate));
+        return text;
+      },
       pair: `${s.subject.entityId}>${s.object}`,
+      refuting: c.candidate.evidence.factIds
+        .map((id) => index.evidence.factById.get(id))
+        .filter((f): f is Fact => f !== undefined),
       ...shapeOf(asRelation(s.relation), s.subject.modifier),
     };
     let lookup = out.get(source);
@@ -145,67 +152,67 @@ function roundsFor(fact: Fact, lookup: SourcePool | undefined): number {
 }
 
 /**
- * Wrong statements for a fact: its source's other findings, corrupted, nearest first, from the
- * windows of rounds 0 to `round` (each round widens the search; the nearest stay in it).
- */
-function evidenceFacts(index: PackIndex, p: Prepared): Fact[] {
-  return p.corruption.candidate.evidence.factIds
-    .map((id) => index.evidence.factById.get(id))
-    .filter((f): f is Fact => f !== undefined);
-}
-
-const namedIn = (fact: Fact): string[] => [
-  fact.subject,
-  ...fact.coSubjects,
-  ...(isEntityObject(fact) ? [fact.object] : []),
-];
-
-/**
  * Whether a wrong statement sits near the correct one: a fact refuting it shares the correct
  * fact's topic, one of its entities, or a pathway. Anything farther is guessable as off-topic.
  */
 export function nearFinding(index: PackIndex, home: Fact, refuting: readonly Fact[]): boolean {
-  return refuting.some(
-    (f) =>
-      home.topic === f.topic ||
-      namedIn(f).some((id) => namedIn(home).includes(id)) ||
-      (index.edgesByFact.get(home.id) ?? []).some((a) =>
-        (index.edgesByFact.get(f.id) ?? []).some((b) => a.pathway.id === b.pathway.id),
-      ),
-  );
+  return nearTo(index, home)(refuting);
 }
 
-function candidatesFor(
+/** `nearFinding` for one correct fact, its entities and pathways gathered once for many tests. */
+function nearTo(index: PackIndex, home: Fact): (refuting: readonly Fact[]) => boolean {
+  const named = new Set(entitiesOf(home));
+  const pathways = new Set((index.edgesByFact.get(home.id) ?? []).map((a) => a.pathway.id));
+  return (refuting) =>
+    refuting.some(
+      (f) =>
+        home.topic === f.topic ||
+        entitiesOf(f).some((id) => named.has(id)) ||
+        (index.edgesByFact.get(f.id) ?? []).some((b) => pathways.has(b.pathway.id)),
+    );
+}
+
+/**
+ * Wrong statements for a fact: its source's other findings, corrupted, nearest first, from the
+ * windows of rounds 0 to `round` (each round widens the search; the nearest stay in it). Each
+ * call weighs only the windows earlier calls have not; rounds are asked in increasing order.
+ */
+function candidateRounds(
   index: PackIndex,
   fact: Fact,
   lookup: SourcePool | undefined,
-  round: number,
-): Prepared[] {
-  if (!lookup) return [];
-  const own = entitiesOf(fact);
+): (round: number) => Prepared[] {
+  const own = new Set(entitiesOf(fact));
   // The true statement's own reversal would make a two-option guess.
   const pair = `${fact.subject}>${fact.object}`;
   const family = relationFamily(fact.relation);
-  const near = new Set<Prepared>();
-  const topic = lookup.byTopic.get(bucketKey(family, fact.topic)) ?? [];
-  for (let r = 0; r <= round; r++) {
-    for (const entity of new Set(own)) {
-      const bucket = lookup.byEntity.get(bucketKey(family, entity)) ?? [];
-      for (const p of windowOf(bucket, `${fact.id}:${entity}`, r)) near.add(p);
-    }
-    for (const p of windowOf(topic, `${fact.id}:topic`, r)) near.add(p);
-  }
-  // Statements on another subject and topic read as a different question: never in a bucket.
-  return [...near]
-    .filter((p) => p.corruption.fact.id !== fact.id && p.pair !== pair)
-    .filter((p) => nearFinding(index, fact, evidenceFacts(index, p)))
-    .map((p) => ({
+  const near = nearTo(index, fact);
+  const weighed = new Set<Prepared>();
+  const kept: { p: Prepared; near: number; tie: number }[] = [];
+  const weigh = (p: Prepared): void => {
+    if (weighed.has(p)) return;
+    weighed.add(p);
+    // Statements on another subject and topic read as a different question: never in a bucket.
+    if (p.corruption.fact.id === fact.id || p.pair === pair || !near(p.refuting)) return;
+    kept.push({
       p,
-      near: shares(own, entitiesOf(p.corruption.fact)) ? 0 : 1,
+      near: entitiesOf(p.corruption.fact).some((id) => own.has(id)) ? 0 : 1,
       tie: tieBreaker(SELECTION_SEED, `${fact.id}:${p.corruption.candidate.idSuffix}`),
-    }))
-    .sort((a, b) => a.near - b.near || a.tie - b.tie)
-    .map(({ p }) => p);
+    });
+  };
+  let next = 0;
+  return (round) => {
+    if (!lookup) return [];
+    const topic = lookup.byTopic.get(bucketKey(family, fact.topic)) ?? [];
+    for (; next <= round; next++) {
+      for (const entity of own) {
+        const bucket = lookup.byEntity.get(bucketKey(family, entity)) ?? [];
+        for (const p of windowOf(bucket, `${fact.id}:${entity}`, next)) weigh(p);
+      }
+      for (const p of windowOf(topic, `${fact.id}:topic`, next)) weigh(p);
+    }
+    return [...kept].sort((a, b) => a.near - b.near || a.tie - b.tie).map(({ p }) => p);
+  };
 }
 
 /**
@@ -254,18 +261,28 @@ export function statementMcqItems(ctx: GenContext): McqItem[] {
     .sort((a, b) => Number(b.highYield) - Number(a.highYield));
   for (const fact of facts) {
     const source = leadReference(index, fact);
+    const lookup = pools.get(source.id);
+    if (!lookup) continue;
     const statement = statementOf(fact);
     const verb = saidVerb(statement);
-    const trueText = optionSentence(index, { ...statement, relation: verb }, fact.context);
-    const lookup = pools.get(source.id);
+    let said: string | undefined;
+    const sayTrue = (): string =>
+      (said ??= optionSentence(index, { ...statement, relation: verb }, fact.context));
+    const candidatesUpTo = candidateRounds(index, fact, lookup);
     let picked: Prepared[] | null = null;
     for (let round = 0; picked === null && round < roundsFor(fact, lookup); round++) {
-      const open = candidatesFor(index, fact, lookup, round).filter(
-        (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE && p.text !== trueText,
+      const fresh = candidatesUpTo(round).filter(
+        (p) => (used.get(p.corruption.candidate.idSuffix) ?? 0) < MAX_REUSE,
       );
-      picked = pick(open, statement);
+      // Without one said alike `pick` finds nothing: nothing is phrased to learn it.
+      if (!fresh.some((p) => readsAlike(p.corruption.candidate.statement, statement))) continue;
+      picked = pick(
+        fresh.filter((p) => p.text !== sayTrue()),
+        statement,
+      );
     }
     if (picked === null) continue;
+    const trueText = sayTrue();
     const chosen = picked.map((p) => p.corruption);
     for (const c of chosen) {
       used.set(c.candidate.idSuffix, (used.get(c.candidate.idSuffix) ?? 0) + 1);

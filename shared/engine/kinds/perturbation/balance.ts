@@ -1,6 +1,6 @@
 import type { Fact } from '../../../pack/schema.ts';
 import { signOf, type PathwayView } from '../../graph.ts';
-import { equivalents } from '../../pack-index.ts';
+import { equivalents, type PackIndex } from '../../pack-index.ts';
 import { capitalise } from '../../phrasing.ts';
 import { teachingPointLines } from '../../explanation-lines.ts';
 import { perturbationOf } from '../../semantics.ts';
@@ -42,6 +42,39 @@ export function balanceShift(
   return a - b > 0 ? 'toward-target' : 'toward-other';
 }
 
+interface Contest {
+  readonly fact: Fact;
+  /** The fact's place in the pack, the order items keep. */
+  readonly at: number;
+}
+
+const contestIndexes = new WeakMap<PackIndex, ReadonlyMap<string, readonly Contest[]>>();
+
+/** Uncontested "outweighs" facts by every entity that names their subject; built once per pack. */
+function contestsBySubject(index: PackIndex): ReadonlyMap<string, readonly Contest[]> {
+  let bySubject = contestIndexes.get(index);
+  if (bySubject) return bySubject;
+  const out = new Map<string, Contest[]>();
+  index.pack.facts.forEach((fact, at) => {
+    if (fact.relation !== 'outweighs' || fact.contested !== undefined) return;
+    for (const id of equivalents(index, fact.subject)) {
+      const list = out.get(id);
+      if (list) list.push({ fact, at });
+      else out.set(id, [{ fact, at }]);
+    }
+  });
+  bySubject = out;
+  contestIndexes.set(index, bySubject);
+  return bySubject;
+}
+
+/** The contests whose first arm the view draws, in pack order, without scanning every fact. */
+function contestsDrawnIn(index: PackIndex, view: PathwayView): Fact[] {
+  const bySubject = contestsBySubject(index);
+  const found = new Set(view.nodes.flatMap((node) => bySubject.get(node.entity) ?? []));
+  return [...found].sort((a, b) => a.at - b.at).map((contest) => contest.fact);
+}
+
 /**
  * Balance items for each pair of arms a fact declares competing ("outweighs"), on pathways that
  * draw both arms but do not themselves settle the contest (no annotation cites that fact). Both
@@ -52,8 +85,7 @@ export function balanceItems(ctx: GenContext, view: PathwayView): PerturbationIt
   const { index } = ctx;
   const pathway = view.pathway;
   const items: PerturbationItem[] = [];
-  for (const fact of index.pack.facts) {
-    if (fact.relation !== 'outweighs' || fact.contested !== undefined) continue;
+  for (const fact of contestsDrawnIn(index, view)) {
     if (pathway.annotations.some((a) => a.factIds.includes(fact.id))) continue;
     const a = view.nodes.find((n) => equivalents(index, fact.subject).has(n.entity));
     const b = view.nodes.find((n) => equivalents(index, fact.object).has(n.entity));

@@ -10,7 +10,14 @@ import type {
   Route,
 } from '../../types.ts';
 import { balanceItems } from './balance.ts';
-import { arrange, base, edgeText, explain, type GenContext } from '../../items/common.ts';
+import {
+  arrange,
+  base,
+  clampDifficulty,
+  edgeText,
+  explain,
+  type GenContext,
+} from '../../items/common.ts';
 import { capKeyShare, spreadKeyPositions, withoutUnkeyedValues } from '../../items/key-balance.ts';
 import {
   changesOf,
@@ -64,6 +71,67 @@ function annotationsFor(pathway: Pathway, factIds: readonly string[]): string[] 
       .filter((a) => a.factIds.every((id) => factIds.includes(id)))
       .map((a) => `${a.text} (${a.factIds.join(', ')})`)
   );
+}
+
+function longestRoute(routes: readonly Route[]): number {
+  return Math.max(0, ...routes.map((r) => r.edgeIds.length));
+}
+
+function difficultyOf(view: PathwayView, routes: readonly Route[]): number {
+  const longest = longestRoute(routes);
+  const doubleNegative = routes.some((r) => negatives(r, view) >= 2);
+  return longest >= 4 || doubleNegative ? 3 : longest >= 2 ? 2 : 1;
+}
+
+/**
+ * An item the rules allow, with what selection reads (its key, change, worth and links); the item
+ * itself is written only when selection keeps it, as most are capped away.
+ */
+interface Allowed {
+  readonly id: string;
+  readonly key: string;
+  readonly change: PerturbationChange;
+  readonly worth: number;
+  readonly links: readonly string[];
+  readonly write: () => PerturbationItem;
+}
+
+/** Multi-step and double-negative routes teach the logic; one-step items mostly restate a fact. */
+function worth(difficulty: number, routes: readonly Route[]): number {
+  return clampDifficulty(difficulty) * 2 + (longestRoute(routes) >= 2 ? 1 : 0);
+}
+
+function allowedItem(
+  ctx: GenContext,
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  target: NodeEffect,
+  answer: PerturbationKey,
+  facts: readonly Fact[],
+): Allowed {
+  const context = view.context;
+  const pathwayId = view.pathway.id;
+  return {
+    id: `perturbation:${pathwayId}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`,
+    key: answer,
+    change,
+    worth: worth(difficultyOf(view, target.routes), target.routes),
+    links: [...new Set(target.routes.flatMap((r) => r.edgeIds))].map((e) => `${pathwayId}:${e}`),
+    write: () => perturbationItem(ctx, view, source, change, target, answer, facts),
+  };
+}
+
+/** A balance item, already written, as selection reads it. */
+function allowedBalance(item: PerturbationItem): Allowed {
+  return {
+    id: item.id,
+    key: item.options.find((o) => o.correct)?.id ?? '',
+    change: item.perturbation.change,
+    worth: worth(item.difficulty, item.routes),
+    links: item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`),
+    write: () => item,
+  };
 }
 
 function perturbationItem(
@@ -125,8 +193,6 @@ function perturbationItem(
     return [`${edgeText(ctx.index, pathway, edge)} (${support}).`];
   };
   const steps = target.routes.flatMap((r) => [...r.edgeIds.flatMap(stepOf), logicLine(r, view)]);
-  const longest = Math.max(0, ...target.routes.map((r) => r.edgeIds.length));
-  const doubleNegative = target.routes.some((r) => negatives(r, view) >= 2);
   return {
     kind: 'perturbation',
     ...base(ctx, {
@@ -137,7 +203,7 @@ function perturbationItem(
         ...annotationsFor(pathway, factIds),
       ]),
       facts,
-      difficulty: longest >= 4 || doubleNegative ? 3 : longest >= 2 ? 2 : 1,
+      difficulty: difficultyOf(view, target.routes),
       family: `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${target.nodeId}`,
       pathway,
       entityIds: [view.nodeById.get(source)?.entity ?? source, target.entityId],
@@ -170,27 +236,21 @@ function itemFor(
   source: string,
   change: PerturbationChange,
   target: NodeEffect,
-): PerturbationItem | null {
+): Allowed | null {
   const { index } = ctx;
   if (target.perturbed || classOfNode(ctx, view, target.nodeId) === 'drug') return null;
   if (target.effect === 'unchanged') {
     const sourceEntity = view.nodeById.get(source)?.entity ?? source;
     const facts = noEffectFacts(index, sourceEntity, target.entityId, change);
     return facts.length > 0
-      ? perturbationItem(ctx, view, source, change, target, 'unchanged', facts)
+      ? allowedItem(ctx, view, source, change, target, 'unchanged', facts)
       : null;
   }
   if (!trustedDirection(ctx, view, source, change, target)) return null;
   if (isDefinitional(ctx, view, target.routes)) return null;
   const facts = uncontestedFactsOf(index, target.factIds);
   if (facts.length === 0) return null;
-  return perturbationItem(ctx, view, source, change, target, target.effect as 'up' | 'down', facts);
-}
-
-/** Multi-step and double-negative routes teach the logic; one-step items mostly restate a fact. */
-function worth(item: PerturbationItem): number {
-  const longest = Math.max(0, ...item.routes.map((r) => r.edgeIds.length));
-  return item.difficulty * 2 + (longest >= 2 ? 1 : 0);
+  return allowedItem(ctx, view, source, change, target, target.effect as 'up' | 'down', facts);
 }
 
 /**
@@ -200,13 +260,17 @@ function worth(item: PerturbationItem): number {
  * going against it.
  */
 export function perturbationItems(ctx: GenContext): PerturbationItem[] {
-  return selectPerturbations(ctx, everyPerturbationItem(ctx));
+  return selectPerturbations(ctx, everyAllowed(ctx));
 }
 
 /** Every item the pathways support, before selection: what the rules allow. */
 export function everyPerturbationItem(ctx: GenContext): PerturbationItem[] {
+  return everyAllowed(ctx).map((allowed) => allowed.write());
+}
+
+function everyAllowed(ctx: GenContext): Allowed[] {
   const { index } = ctx;
-  const items: PerturbationItem[] = [];
+  const items: Allowed[] = [];
   for (const pathway of index.pack.pathways) {
     for (const context of contextsOf(pathway)) {
       const view = viewPathway(pathway, context);
@@ -220,26 +284,28 @@ export function everyPerturbationItem(ctx: GenContext): PerturbationItem[] {
           }
         }
       }
-      for (const item of balanceItems(ctx, view)) items.push(item);
+      for (const item of balanceItems(ctx, view)) items.push(allowedBalance(item));
     }
   }
   return items;
 }
 
-function selectPerturbations(
-  ctx: GenContext,
-  items: readonly PerturbationItem[],
-): PerturbationItem[] {
-  const keyOf = (item: PerturbationItem): string => item.options.find((o) => o.correct)?.id ?? '';
+function selectPerturbations(ctx: GenContext, items: readonly Allowed[]): PerturbationItem[] {
+  const keyOf = (item: Allowed): string => item.key;
   // Most routes carry a change on in its own direction: without a cap, "raised → rises, blocked →
   // falls" would score 83 % (audit D). Both that cue and the key's value stay within the share.
-  const followsOf = (item: PerturbationItem): string => {
+  const followsOf = (item: Allowed): string => {
     const key = keyOf(item);
     if (key !== 'up' && key !== 'down') return key;
-    return (key === 'up') === (item.perturbation.change === 'raised') ? 'follows' : 'opposes';
+    return (key === 'up') === (item.change === 'raised') ? 'follows' : 'opposes';
   };
-  const linksOf = (item: PerturbationItem): string[] =>
-    item.edgeIds.map((edge) => `${item.pathwayId}:${edge}`);
-  const capped = capKeyShare(capKeyShare(items, followsOf, worth, linksOf), keyOf, worth, linksOf);
-  return spreadKeyPositions(ctx, withoutUnkeyedValues(capped));
+  const worthOf = (item: Allowed): number => item.worth;
+  const linksOf = (item: Allowed): readonly string[] => item.links;
+  const capped = capKeyShare(
+    capKeyShare(items, followsOf, worthOf, linksOf),
+    keyOf,
+    worthOf,
+    linksOf,
+  );
+  return spreadKeyPositions(ctx, withoutUnkeyedValues(capped.map((item) => item.write())));
 }
