@@ -73,7 +73,7 @@ export const factDocs = {
   topic: "Id of one of the manifest's topics; cards and items are grouped by it.",
   tier: 'Where the fact comes from: "review" (the target review states it), "companion-review", "primary" (a primary study), "other"; "background" only in background.json.',
   section:
-    'Where in the target review a review-tier fact sits: "abstract", "keywords", "figure-1", "figure-2a", "figure-2b" or "references". Required for tier "review", left out for background facts.',
+    'Where in the target review a review-tier fact sits: the id of one of the manifest\'s sections ("abstract", "figure-2b"). Required for tier "review", left out for background facts.',
   references:
     'Ids of the references that support the fact (at least one); a review-tier fact cites the target review.',
   highYield:
@@ -131,8 +131,10 @@ export const annotationDocs = {
 
 export const pathwayDocs = {
   id: 'Pathway id: D and a number ("D1").',
-  title: 'The title learners read; it should not reveal the signs of its links.',
-  figure: 'The review figure it reproduces, if any, e.g. "Figure 1" or "Figure 2A".',
+  title:
+    "The title learners read, for a pathway that reproduces no figure (a figure pathway takes its figure section's title instead). It should not reveal the signs of its links.",
+  figure:
+    'The review figure it reproduces, if any: the id of a manifest section of kind "figure" (e.g. "figure-2a"), whose number, title and caption learners see.',
   summary: 'One or two sentences on what the pathway shows.',
   tier: 'Where the pathway comes from: "review", "companion-review", "primary" or "other".',
   references: 'Ids of the references it rests on (at least one).',
@@ -208,6 +210,20 @@ export const manifestDocs = {
     'Steps the sources imply but do not state, which inferred pathway edges rest on; default [].',
   limitations:
     'What the sources could not tell; shown on the Source screen so learners know the limits. Default [].',
+  sections:
+    'The parts of the review, in reading order: abstract, keywords, body sections by heading, figures and tables, reference list. Review-tier facts and figure pathways name them by id. Default [].',
+} as const;
+
+export const reviewSectionDocs = {
+  id: 'Kebab-case section id, unique in the manifest, e.g. "abstract", "osteoclasts-in-ra" or "figure-2b".',
+  kind: 'What part of the review it is: "abstract", "keywords", "body", "figure", "table" or "references".',
+  title:
+    'What learners read: a body section\'s heading ("Sclerostin in bone"), "Abstract", or a figure\'s or table\'s title in our own words.',
+  number:
+    'A figure\'s or table\'s number as the review prints it: "1", "2B". Figures and tables only, and required for them.',
+  caption:
+    "A figure's or table's caption, summarised in our own words (never quoted). Figures and tables only, and required for them.",
+  page: 'The page of the review it starts on, if known.',
 } as const;
 
 export const layoutBoxDocs = {

@@ -19,6 +19,10 @@ export const inferenceIdSchema = id(/^I\d+$/, 'an inference id such as "I5"');
 export const topicIdSchema = entityIdSchema;
 export const nodeIdSchema = id(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case node id');
 export const edgeIdSchema = id(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case edge id');
+export const sectionIdSchema = id(
+  /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  'a kebab-case section id such as "abstract" or "figure-2b"',
+);
 export const nonEmptyTextSchema = z.string().trim().min(1, 'must not be empty');
 
 /** Tiers of the review's own facts (facts.json). */

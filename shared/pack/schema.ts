@@ -22,11 +22,13 @@ import {
   nonEmptyTextSchema as text,
   pathwayIdSchema,
   referenceIdSchema,
+  sectionIdSchema,
   teachingPointIdSchema,
   topicIdSchema,
 } from './schema-ids.ts';
 import { layoutSchema } from './schema-layout.ts';
-import { pathwaySchema } from './schema-pathway.ts';
+import { pathwayFileSchema, pathwaySchema } from './schema-pathway.ts';
+import { reviewSectionSchema } from './schema-sections.ts';
 
 /**
  * The knowledge-pack format, defined once, one module per part: ids (schema-ids.ts), pathways
@@ -37,6 +39,7 @@ import { pathwaySchema } from './schema-pathway.ts';
 export * from './schema-ids.ts';
 export * from './schema-layout.ts';
 export * from './schema-pathway.ts';
+export * from './schema-sections.ts';
 
 export const entityTypes = [
   'cytokine',
@@ -84,16 +87,6 @@ export const entitySchema = z.strictObject(
 export const tiers = [...factTiers, 'background'] as const;
 export const tierSchema = z.enum(tiers);
 
-/** Where in the target review a review-tier fact sits (its body text was not obtainable). */
-export const reviewSections = [
-  'abstract',
-  'keywords',
-  'figure-1',
-  'figure-2a',
-  'figure-2b',
-  'references',
-] as const;
-
 export const subjectModifiers = [
   'raised',
   'lowered',
@@ -137,7 +130,7 @@ export const factSchema = z.strictObject(
       context: factContextSchema,
       topic: topicIdSchema,
       tier: tierSchema,
-      section: z.enum(reviewSections).optional(),
+      section: sectionIdSchema.optional(),
       references: z.array(referenceIdSchema).min(1, 'every fact cites at least one reference'),
       highYield: z.boolean().default(false),
       contested: z
@@ -262,6 +255,7 @@ export const manifestSchema = z.strictObject(
       topics: z.array(topicSchema).min(1),
       inferences: z.array(inferenceSchema).default([]),
       limitations: z.array(text).default([]),
+      sections: z.array(reviewSectionSchema).default([]),
     },
     manifestDocs,
   ),
@@ -305,7 +299,7 @@ export const packFiles = {
   'entities.json': z.array(entitySchema),
   'facts.json': z.array(reviewFactSchema),
   'background.json': z.array(backgroundFactSchema),
-  'pathways.json': z.array(pathwaySchema),
+  'pathways.json': z.array(pathwayFileSchema),
   'references.json': z.array(referenceSchema),
   'teaching-points.json': z.array(teachingPointSchema),
   'layout.json': layoutSchema,

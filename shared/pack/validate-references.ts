@@ -1,6 +1,13 @@
 import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
-import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
+import type {
+  Entity,
+  EntityType,
+  Fact,
+  Manifest,
+  PathwayFile as Pathway,
+  TeachingPoint,
+} from './schema.ts';
 import { closestMatch } from './suggest.ts';
 import { checkFactTexts, checkTextQualifiers } from './validate-texts.ts';
 import type { FactFile, Item, KnownIds, ParsedPack } from './validate-context.ts';
