@@ -38,7 +38,7 @@ export interface FigureEdge {
 }
 
 export interface PathwayFigure {
-  /** "Figure 1 · How IL-32γ drives…", with the context's label when it is one panel. */
+  /** "Figure 1 · IL-32γ in both bone formation…", with the context's label when it is one panel. */
   readonly title: string;
   readonly nodes: readonly FigureNode[];
   readonly edges: readonly FigureEdge[];
@@ -60,7 +60,7 @@ export function isPhenotype(entity: Pick<Entity, 'type'> | undefined): boolean {
 }
 
 /**
- * "Figure 1 · How IL-32γ drives…" for a pathway that reproduces one of the review's figures, else
+ * "Figure 1 · IL-32γ in both bone formation…" for a pathway that reproduces one of the review's figures, else
  * its title alone: never its id in the pack.
  */
 export function pathwayTitle(

@@ -56,7 +56,7 @@ export function edgeDrawnIn(pathway: Drawn, edge: PathwayEdge): string[] {
 }
 
 /**
- * How a pathway is named in links and lists: "Figure 1 · How IL-32γ drives …", or its title;
+ * How a pathway is named in links and lists: "Figure 1 · IL-32γ in both bone formation …", or its title;
  * `figure` is the figure's label as learners read it (`figureLabel` in sections.ts).
  */
 export function pathwayLabel(pathway: {
