@@ -27,7 +27,7 @@ const schemaPointer =
 
 export const entityDocs = {
   id: 'Kebab-case id (lower-case letters, digits, hyphens), e.g. "sclerostin"; facts and pathway nodes refer to the entity by it.',
-  name: 'The name learners read, e.g. "Sclerostin" or "IL-32γ"; no other entity may use it as a name or alias.',
+  name: 'The name learners read, e.g. "Sclerostin" or "TNF-α"; no other entity may use it as a name or alias.',
   type: 'What kind of thing it is; some places need a kind (a fact context\'s diseases take "disease" or "animal-model", cells "cell", compartments "compartment").',
   aliases: 'Other names and abbreviations, e.g. ["SOST"]; search finds the entity by them.',
   definition: 'One line, in your own words, saying what it is.',
@@ -84,7 +84,7 @@ export const factDocs = {
 export const pathwayNodeDocs = {
   id: 'Kebab-case node id, unique in the pathway; edges name nodes by it.',
   entity: 'Id of the entity the node stands for.',
-  label: 'Display label when it differs from the entity\'s name, e.g. "IL-32γ (systemic)".',
+  label: 'Display label when it differs from the entity\'s name, e.g. "Sclerostin (serum)".',
   compartment: 'Id of the compartment entity the node is drawn in (its group on the diagram).',
   contexts:
     'Ids of the pathway contexts (panels) the node belongs to; empty (default) means every context.',
@@ -190,8 +190,8 @@ export const citationDocs = {
   year: 'Year of publication.',
   volume: 'Volume, as text.',
   issue: 'Issue, as text.',
-  pages: 'Pages, as text, e.g. "14-20".',
-  doi: 'The review\'s bare DOI, e.g. "10.4078/jrd.2017.24.1.14".',
+  pages: 'Pages, as text, e.g. "179-192".',
+  doi: 'The review\'s bare DOI, e.g. "10.1038/nm.3074".',
 } as const;
 
 export const manifestDocs = {
@@ -215,7 +215,7 @@ export const manifestDocs = {
 } as const;
 
 export const reviewSectionDocs = {
-  id: 'Kebab-case section id, unique in the manifest, e.g. "abstract", "osteoclasts-in-ra" or "figure-2b".',
+  id: 'Kebab-case section id, unique in the manifest, e.g. "abstract", "sclerostin-in-bone" or "figure-2b".',
   kind: 'What part of the review it is: "abstract", "keywords", "body", "figure", "table" or "references".',
   title:
     'What learners read: a body section\'s heading ("Sclerostin in bone"), "Abstract", or a figure\'s or table\'s title in our own words.',

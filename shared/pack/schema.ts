@@ -183,7 +183,7 @@ export const referenceKinds = [
 
 const doiSchema = z
   .string()
-  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.4078/jrd.2017.24.1.14');
+  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1038/nm.3074');
 
 export const referenceSchema = z.strictObject(
   documented(

@@ -26,8 +26,12 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
     checkFact('background.json', item, parsed.manifest, known, refs, reporter);
   }
   checkFactTexts(parsed.facts ?? [], parsed.background ?? [], reporter);
-  checkTextQualifiers('facts.json', parsed.facts ?? [], reporter);
-  checkTextQualifiers('background.json', parsed.background ?? [], reporter);
+  const names = new Map(
+    (parsed.entities ?? []).map(({ value }) => [value.id, [value.name, ...value.aliases]]),
+  );
+  const namesOf = (id: string) => names.get(id) ?? [];
+  checkTextQualifiers('facts.json', parsed.facts ?? [], namesOf, reporter);
+  checkTextQualifiers('background.json', parsed.background ?? [], namesOf, reporter);
   for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
   for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
 }
@@ -237,7 +241,7 @@ function checkReviewCitation(
       'facts.json',
       [index, 'section'],
       'citation',
-      'a review-tier fact needs "section": where in the review it sits (abstract, figure-1, …)',
+      'a review-tier fact needs "section": the id of the manifest section it sits in',
     );
   }
 }

@@ -19,7 +19,7 @@ interface QualifierRule {
   readonly cue: RegExp;
   /** What would carry it, for the message. */
   readonly carriers: string;
-  readonly carried: (fact: Fact) => boolean;
+  readonly carried: (fact: Fact, namesOf: NamesOf) => boolean;
   /** Words that, in the object detail or the context note, carry the cue too. */
   readonly detail: RegExp;
   /** A cue this rule leaves to another (a mouse study with a human transgene is a mouse study). */
@@ -71,7 +71,19 @@ const inVitro = /\bin vitro\b|\bcultur\w*|\bcell lines?\b/i;
 const association = /\bassociat\w*|\bcorrelat\w*/i;
 
 const polarity = (fact: Fact) => relations[fact.relation].polarity;
-const hasCompartment = (fact: Fact, id: string) => fact.context.compartments.includes(id);
+/** An entity's written forms (name and aliases); none for an unknown id. */
+export type NamesOf = (entityId: string) => readonly string[];
+
+/**
+ * Whether one of the fact's compartments is the place the text names: a compartment entity whose
+ * id, name or alias says it ("Systemic circulation (plasma/serum)" for "serum"). The pack names
+ * its own compartments; the validator knows only the words.
+ */
+function hasCompartmentNamed(fact: Fact, place: RegExp, namesOf: NamesOf): boolean {
+  return fact.context.compartments.some((id) =>
+    [id.replaceAll('-', ' '), ...namesOf(id)].some((name) => place.test(name)),
+  );
+}
 
 export const qualifierRules: readonly QualifierRule[] = [
   {
@@ -138,22 +150,24 @@ export const qualifierRules: readonly QualifierRule[] = [
   {
     what: 'a measurement in the circulation',
     cue: systemic,
-    carriers: 'the compartment "systemic" or the subjectModifier "systemic"',
-    carried: (fact) => hasCompartment(fact, 'systemic') || fact.subjectModifier === 'systemic',
+    carriers:
+      'a compartment whose name or alias says serum, plasma or the circulation, or the subjectModifier "systemic"',
+    carried: (fact, namesOf) =>
+      hasCompartmentNamed(fact, systemic, namesOf) || fact.subjectModifier === 'systemic',
     detail: systemic,
   },
   {
     what: 'a measurement in synovial fluid',
     cue: synovialFluid,
-    carriers: 'the compartment "synovial-fluid"',
-    carried: (fact) => hasCompartment(fact, 'synovial-fluid'),
+    carriers: 'a compartment whose name or alias says synovial fluid',
+    carried: (fact, namesOf) => hasCompartmentNamed(fact, synovialFluid, namesOf),
     detail: /(?!)/,
   },
   {
     what: 'bone marrow',
     cue: boneMarrow,
-    carriers: 'the compartment "bone-marrow", or bone marrow in context.note',
-    carried: (fact) => hasCompartment(fact, 'bone-marrow'),
+    carriers: 'a compartment whose name or alias says bone marrow, or bone marrow in context.note',
+    carried: (fact, namesOf) => hasCompartmentNamed(fact, boneMarrow, namesOf),
     detail: boneMarrow,
   },
   {
@@ -177,12 +191,13 @@ export const qualifierRules: readonly QualifierRule[] = [
 export function checkTextQualifiers(
   file: FactFile,
   facts: readonly Item<Fact>[],
+  namesOf: NamesOf,
   reporter: Reporter,
 ): void {
   for (const { index, value: fact } of facts) {
     for (const rule of qualifierRules) {
       const match = rule.cue.exec(fact.text);
-      if (!match || rule.carried(fact)) continue;
+      if (!match || rule.carried(fact, namesOf)) continue;
       if (rule.unless?.test(fact.text)) continue;
       const details = [fact.objectDetail ?? '', fact.context.note ?? ''];
       if (details.some((detail) => rule.detail.test(detail))) continue;
