@@ -60,7 +60,7 @@ test('shows the review citation with its DOI, the licence, the limits and the in
     await expect(inferences).toContainText(`Inference ${inference.id} · not a fact`);
   }
   await expect(
-    inferences.getByRole('link', { name: 'Show the dashed edge in pathway D1' }).first(),
+    inferences.getByRole('link', { name: /^Show the dashed edge in pathway: Figure 1 · / }).first(),
   ).toHaveAttribute('href', /^#\/pathways\/D1\?edge=/);
 
   // Topics with their fact counts; every fact listed, grouped by topic.
