@@ -1,5 +1,5 @@
 import { relations, type RelationId } from './relations.ts';
-import type { Fact } from './schema.ts';
+import type { Entity, Fact } from './schema.ts';
 import type { FactFile, Item, Reporter } from './validate-context.ts';
 import { normalise } from './validate-context.ts';
 
@@ -73,6 +73,11 @@ const association = /\bassociat\w*|\bcorrelat\w*/i;
 const polarity = (fact: Fact) => relations[fact.relation].polarity;
 /** An entity's written forms (name and aliases); none for an unknown id. */
 export type NamesOf = (entityId: string) => readonly string[];
+
+export function entityNames(entities: readonly Item<Entity>[]): NamesOf {
+  const names = new Map(entities.map(({ value }) => [value.id, [value.name, ...value.aliases]]));
+  return (id) => names.get(id) ?? [];
+}
 
 /**
  * Whether one of the fact's compartments is the place the text names: a compartment entity whose
