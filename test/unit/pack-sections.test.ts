@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  citationsForFact,
+  citationsForPathway,
+  sourceFraming,
+} from '../../shared/engine/citations.ts';
+import { indexPack } from '../../shared/engine/pack-index.ts';
 import { formatProblem, type PackProblem } from '../../shared/pack/problems.ts';
 import { figureLabel, sectionLabel, sectionMention } from '../../shared/pack/sections.ts';
 import type { ReviewSection } from '../../shared/pack/schema.ts';
@@ -116,5 +122,45 @@ describe('section names as learners read them', () => {
       'section “Sclerostin in bone”',
     );
     expect(sectionMention(section({ kind: 'keywords', title: 'MeSH terms' }))).toBe('MeSH terms');
+  });
+});
+
+describe('the engine reads section names from the manifest', () => {
+  const bodySection =
+    '{ "id": "bone-cells", "kind": "body", "title": "IL-32γ and bone cells" },\n    ';
+  const files = edit(
+    edit(
+      mini,
+      'manifest.json',
+      '{\n      "id": "abstract"',
+      `${bodySection}{\n      "id": "abstract"`,
+    ),
+    'facts.json',
+    '"section": "abstract"',
+    '"section": "bone-cells"',
+  );
+  const result = validatePack(files);
+  if (!result.ok) throw new Error(result.problems.map((p) => formatProblem(p)).join('\n'));
+  const index = indexPack(result.pack);
+  const fact = result.pack.facts.find((f) => f.section === 'bone-cells');
+  const figured = result.pack.facts.find((f) => f.section === 'figure-1');
+
+  it('frames and cites a fact by the body section it stands in', () => {
+    if (!fact || !figured) throw new Error('the fixture has no such facts');
+    expect(sourceFraming(index, fact)).toBe(
+      "According to the review's section “IL-32γ and bone cells” (Lee et al. 2017)",
+    );
+    expect(citationsForFact(index, fact)[0]?.label).toBe(
+      'Lee et al. 2017, section “IL-32γ and bone cells”',
+    );
+    expect(citationsForFact(index, figured)[0]?.label).toBe('Lee et al. 2017, Figure 1');
+  });
+
+  it('cites a figure pathway by the figure its manifest section numbers', () => {
+    const [pathway] = result.pack.pathways;
+    if (!pathway) throw new Error('the fixture has no pathway');
+    expect(citationsForPathway(index, pathway).map((c) => c.label)).toContain(
+      'Lee et al. 2017, Figure 2A',
+    );
   });
 });
