@@ -9,12 +9,14 @@ import {
   shown,
   staleBuildOutputs,
 } from './lib/pack-cli.ts';
+import { giveawayLines } from './lib/pack-giveaways.ts';
 import { placeholderLines } from './lib/pack-scaffold.ts';
 
 /**
  * `npm run pack:check [dir]`: validates packs (default: every bundled pack) and prints each
  * problem as `path/to/file.json:line:col  message`. For bundled packs it also checks that
- * layout.json and schema/ are up to date. Placeholders pack:new left ("TODO: …") are warnings.
+ * layout.json and schema/ are up to date. Placeholders pack:new left ("TODO: …") and names that give
+ * an item's answer away (a title naming a link's direction) are warnings.
  * Exit 0 when clean, 1 otherwise.
  */
 runCli(async () => {
@@ -35,6 +37,7 @@ runCli(async () => {
       console.log(`✗ ${shown(dir)}: ${plural(problems.length, 'problem')}`);
     } else if (result.ok) {
       for (const line of placeholderLines(dir)) console.log(`⚠ ${line}`);
+      for (const line of giveawayLines(dir, result.pack)) console.log(`⚠ ${line}`);
       const { manifest, facts, background, entities, pathways } = result.pack;
       console.log(
         `✓ ${shown(dir)}: ${manifest.id} ${manifest.version}, ${plural(facts.length, 'fact')}, ${plural(background.length, 'background fact')}, ${plural(entities.length, 'entity', 'entities')}, ${plural(pathways.length, 'pathway')}`,

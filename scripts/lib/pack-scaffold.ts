@@ -63,6 +63,12 @@ export function scaffoldValues(id: string, title: string | undefined): Record<st
       ],
       inferences: [],
       limitations: [],
+      // The review's parts, which review-tier facts cite and figure pathways reproduce; the
+      // author adds its body sections by heading and its figures and tables.
+      sections: [
+        { id: 'abstract', kind: 'abstract', title: 'Abstract' },
+        { id: 'references', kind: 'references', title: 'Reference list' },
+      ],
     },
     'references.json': [
       {

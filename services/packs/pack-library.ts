@@ -1,3 +1,4 @@
+import { figureLabel } from '../../shared/pack/sections.ts';
 import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -124,11 +125,10 @@ export class PackLibrary {
         references: counts.references,
         teachingPoints: counts.teachingPoints,
       },
-      pathways: pack.pathways.map(({ id, title, figure }) => ({
-        id,
-        title,
-        ...(figure ? { figure } : {}),
-      })),
+      pathways: pack.pathways.map((pathway) => {
+        const figure = figureLabel(pack.manifest, pathway);
+        return { id: pathway.id, title: pathway.title, ...(figure ? { figure } : {}) };
+      }),
     };
   }
 

@@ -1,3 +1,4 @@
+import { figureLabel } from '../../shared/pack/sections.ts';
 import type { QuizOptionsInfo } from '../../shared/contract/quiz.ts';
 import { kinds } from '../../shared/engine/kinds/index.ts';
 import { quizKinds, type Bank, type QuizItem } from '../../shared/engine/types.ts';
@@ -26,7 +27,7 @@ export function quizOptionsOf(bank: Bank, pack: Pack): QuizOptionsInfo {
     pathways: pack.pathways.map((pathway) => ({
       id: pathway.id,
       title: pathway.title,
-      figure: pathway.figure ?? null,
+      figure: figureLabel(pack.manifest, pathway) ?? null,
       count: count((item) => item.pathwayIds.includes(pathway.id)),
     })),
     diseases: pack.entities

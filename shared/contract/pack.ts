@@ -24,7 +24,7 @@ export const packSummarySchema = z.object({
   /** Whether it ships layout.json; without one the renderer lays its pathways out itself. */
   hasLayout: z.boolean(),
   counts: packCountsSchema,
-  /** Enough to name each pathway in a link ("Figure 1 · How IL-32γ drives …"). */
+  /** Enough to name each pathway in a link ("Figure 1 · IL-32γ in both bone formation …"). */
   pathways: z.array(z.object({ id: z.string(), title: z.string(), figure: z.string().optional() })),
 });
 export type PackSummary = z.infer<typeof packSummarySchema>;

@@ -1,6 +1,7 @@
 import { nodeLabel } from '../pack/layout.ts';
 import type { EdgeSign, Entity, LayoutView, Pack, PackLayout, Pathway } from '../pack/schema.ts';
-import { contextView } from '../pack/views.ts';
+import { figureLabel } from '../pack/sections.ts';
+import { contextView, pathwayLabel } from '../pack/views.ts';
 import {
   clearCuePosition,
   curve,
@@ -37,7 +38,7 @@ export interface FigureEdge {
 }
 
 export interface PathwayFigure {
-  /** "Figure 1 · How IL-32γ drives…", with the context's label when it is one panel. */
+  /** "Figure 1 · IL-32γ in both bone formation…", with the context's label when it is one panel. */
   readonly title: string;
   readonly nodes: readonly FigureNode[];
   readonly edges: readonly FigureEdge[];
@@ -58,14 +59,20 @@ export function isPhenotype(entity: Pick<Entity, 'type'> | undefined): boolean {
   return entity ? phenotypeTypes.has(entity.type) : false;
 }
 
-/** "Figure 1 · How IL-32γ drives…" or "D4 · The IL-32 and TNF-α loop". */
-export function pathwayTitle(pathway: Pick<Pathway, 'id' | 'figure' | 'title'>): string {
-  return `${pathway.figure ?? pathway.id} · ${pathway.title}`;
+/**
+ * "Figure 1 · IL-32γ in both bone formation…" for a pathway that reproduces one of the review's figures, else
+ * its title alone: never its id in the pack.
+ */
+export function pathwayTitle(
+  pack: Pick<Pack, 'manifest'>,
+  pathway: Pick<Pathway, 'figure' | 'title'>,
+): string {
+  return pathwayLabel({ figure: figureLabel(pack.manifest, pathway), title: pathway.title });
 }
 
 /** A pathway of a pack (one context of it, if given) as the screen draws it. */
 export function pathwayFigure(
-  pack: Pick<Pack, 'entities'>,
+  pack: Pick<Pack, 'entities' | 'manifest'>,
   layout: PackLayout,
   pathway: Pathway,
   contextId?: string,
@@ -76,7 +83,7 @@ export function pathwayFigure(
   const view = contextId ? contextView(pathway, contextId) : pathway;
   const layoutView = (contextId && drawing.contexts[contextId]) || drawing.all;
   return {
-    title: figureTitle(pathway, contextId),
+    title: figureTitle(pack, pathway, contextId),
     nodes: view.nodes.map((node) => ({
       id: node.id,
       name: nodeLabel(node, entities),
@@ -91,11 +98,12 @@ export function pathwayFigure(
 
 /** The pathway's title, with the context's label when the drawing is one panel of it. */
 export function figureTitle(
-  pathway: Pick<Pathway, 'id' | 'figure' | 'title' | 'contexts'>,
+  pack: Pick<Pack, 'manifest'>,
+  pathway: Pick<Pathway, 'figure' | 'title' | 'contexts'>,
   contextId: string | undefined,
 ): string {
   const context = pathway.contexts.find((c) => c.id === contextId);
-  return `${pathwayTitle(pathway)}${context ? `, ${context.label}` : ''}`;
+  return `${pathwayTitle(pack, pathway)}${context ? `, ${context.label}` : ''}`;
 }
 
 /** Each compartment of a drawing by its name. */

@@ -1,16 +1,19 @@
 import { titleTellsSigns } from '../pack/edge-signs.ts';
 import type { Fact, Pathway, Reference, Tier } from '../pack/schema.ts';
+import { figureLabel, sectionById, sectionMention } from '../pack/sections.ts';
 import type { PackIndex } from './pack-index.ts';
 import type { Citation } from './types.ts';
 
-const sectionLabels = {
-  abstract: 'abstract',
-  keywords: 'keywords',
-  'figure-1': 'Figure 1',
-  'figure-2a': 'Figure 2A',
-  'figure-2b': 'Figure 2B',
-  references: 'reference list',
-} as const satisfies Record<NonNullable<Fact['section']>, string>;
+/** Where in the review a fact stands, as a sentence names it ("Figure 1", "abstract"). */
+function sectionOfFact(index: PackIndex, fact: Fact): string | undefined {
+  const section = sectionById(index.pack.manifest, fact.section);
+  return section === undefined ? undefined : sectionMention(section);
+}
+
+/** The review figure a pathway reproduces, as learners read it ("Figure 2A"). */
+export function pathwayFigure(index: PackIndex, pathway: Pathway): string | undefined {
+  return figureLabel(index.pack.manifest, pathway);
+}
 
 export function tierOf(reference: Reference): Tier {
   switch (reference.kind) {
@@ -106,10 +109,8 @@ export function citationsForFact(index: PackIndex, fact: Fact): Citation[] {
   return ids.map((id) => {
     const ref = reference(index, id);
     const base = referenceLabel(ref);
-    const label =
-      ref.kind === 'target-review' && fact.section
-        ? `${base}, ${sectionLabels[fact.section]}`
-        : base;
+    const section = ref.kind === 'target-review' ? sectionOfFact(index, fact) : undefined;
+    const label = section ? `${base}, ${section}` : base;
     return { referenceId: id, label, tier: tierOf(ref) };
   });
 }
@@ -118,8 +119,8 @@ export function citationsForPathway(index: PackIndex, pathway: Pathway): Citatio
   return pathway.references.map((id) => {
     const ref = reference(index, id);
     const base = referenceLabel(ref);
-    const label =
-      ref.kind === 'target-review' && pathway.figure ? `${base}, ${pathway.figure}` : base;
+    const figure = ref.kind === 'target-review' ? pathwayFigure(index, pathway) : undefined;
+    const label = figure ? `${base}, ${figure}` : base;
     return { referenceId: id, label, tier: tierOf(ref) };
   });
 }
@@ -180,10 +181,12 @@ export function sourceFraming(index: PackIndex, fact: Fact): string {
   const ref = leadReference(index, fact);
   const label = referenceLabel(ref);
   switch (ref.kind) {
-    case 'target-review':
-      return fact.section
-        ? `According to the review's ${sectionLabels[fact.section]} (${label})`
+    case 'target-review': {
+      const section = sectionOfFact(index, fact);
+      return section
+        ? `According to the review's ${section} (${label})`
         : `According to the review (${label})`;
+    }
     case 'companion-review':
       return `According to a later review (${label})`;
     case 'primary':
@@ -233,8 +236,8 @@ export function framedSetting(index: PackIndex, fact: Fact, setting: string): st
  * A pathway as a student knows it: by the review's figure it reproduces ("Figure 1"), else by its
  * title ("the model “IL-32 signalling and processing”"), never by its id in the pack.
  */
-export function pathwayName(pathway: Pathway): string {
-  return pathway.figure ?? `the model “${pathway.title}”`;
+export function pathwayName(index: PackIndex, pathway: Pathway): string {
+  return pathwayFigure(index, pathway) ?? `the model “${pathway.title}”`;
 }
 
 /**
@@ -251,8 +254,9 @@ export function pathwayFraming(
 ): string {
   const review = index.referenceById.get(index.reviewReferenceId);
   const panelText = panel === undefined ? '' : `the ${panel} panel of `;
-  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
-    return `In ${panelText}the review's ${pathway.figure} model (${referenceLabel(review)})`;
+  const figure = pathwayFigure(index, pathway);
+  if (figure && pathway.references.includes(index.reviewReferenceId) && review) {
+    return `In ${panelText}the review's ${figure} model (${referenceLabel(review)})`;
   }
   if (!titleGivesAway(pathway.title) && !titleTellsSigns(pathway.title))
     return `In ${panelText}the model “${pathway.title}”`;

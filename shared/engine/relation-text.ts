@@ -25,7 +25,7 @@ const relationText = {
   'is-a': { verb: 'is', objectArticle: true, question: 'What is {S}?' },
   'also-known-as': { verb: 'was formerly called', question: 'What was {S} formerly called?' },
   'function-first-reported-in': {
-    verb: 'had its cytokine activity first reported in',
+    verb: 'had its function first reported in',
     question: 'In which year was the cytokine activity of {S} first reported?',
   },
   'first-identified-in': {

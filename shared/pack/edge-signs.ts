@@ -66,3 +66,8 @@ const signWordsInTitles =
 export function titleTellsSigns(title: string): boolean {
   return signWordsInTitles.test(title);
 }
+
+/** The first word of a title that names a direction ("brakes"), if it has one. */
+export function signWordIn(title: string): string | undefined {
+  return signWordsInTitles.exec(title)?.[0];
+}

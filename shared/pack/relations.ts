@@ -22,7 +22,7 @@ export const relations = {
     polarity: 'none',
     objectKind: 'literal',
     symmetric: false,
-    phrase: 'had its cytokine activity first reported in',
+    phrase: 'had its function first reported in',
     oneValue: 'object',
   },
   'first-identified-in': {

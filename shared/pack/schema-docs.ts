@@ -30,7 +30,7 @@ const schemaPointer =
 
 export const entityDocs = {
   id: 'Kebab-case id (lower-case letters, digits, hyphens), e.g. "sclerostin"; facts and pathway nodes refer to the entity by it.',
-  name: 'The name learners read, e.g. "Sclerostin" or "IL-32γ"; no other entity may use it as a name or alias.',
+  name: 'The name learners read, e.g. "Sclerostin" or "TNF-α"; no other entity may use it as a name or alias.',
   type: 'What kind of thing it is; some places need a kind (a fact context\'s diseases take "disease" or "animal-model", cells "cell", compartments "compartment").',
   aliases: 'Other names and abbreviations, e.g. ["SOST"]; search finds the entity by them.',
   definition: 'One line, in your own words, saying what it is.',
@@ -74,7 +74,7 @@ export const factDocs = {
     .map(([name, def]) => `"${name}" (${def.docs})`)
     .join(', ')}. For a level relation it is the subject's; for an effect, the object's.`,
   subjectSpecies:
-    'Where the changed subject came from when it is not the species studied: "Homo sapiens" for a human transgene or human protein given to mice. Items say it ("a human IL-32γ transgene").',
+    'Where the changed subject came from when it is not the species studied: "Homo sapiens" for a human transgene or human protein given to mice. Items say it ("a human TNF-α transgene").',
   coSubjects:
     'Ids of further subjects acting together with the subject (IL-12 with IL-18); default [].',
   relation:
@@ -87,7 +87,7 @@ export const factDocs = {
   topic: "Id of one of the manifest's topics; cards and items are grouped by it.",
   tier: 'Where the fact comes from: "review" (the target review states it), "companion-review", "primary" (a primary study), "other"; "background" only in background.json.',
   section:
-    'Where in the target review a review-tier fact sits: "abstract", "keywords", "figure-1", "figure-2a", "figure-2b" or "references". Required for tier "review", left out for background facts.',
+    'Where in the target review a review-tier fact sits: the id of one of the manifest\'s sections ("abstract", "figure-2b"). Required for tier "review", left out for background facts.',
   references:
     'Ids of the references that support the fact (at least one); a review-tier fact cites the target review.',
   highYield:
@@ -98,7 +98,7 @@ export const factDocs = {
 export const pathwayNodeDocs = {
   id: 'Kebab-case node id, unique in the pathway; edges name nodes by it.',
   entity: 'Id of the entity the node stands for.',
-  label: 'Display label when it differs from the entity\'s name, e.g. "IL-32γ (systemic)".',
+  label: 'Display label when it differs from the entity\'s name, e.g. "Sclerostin (serum)".',
   compartment: 'Id of the compartment entity the node is drawn in (its group on the diagram).',
   contexts:
     'Ids of the pathway contexts (panels) the node belongs to; empty (default) means every context.',
@@ -145,8 +145,10 @@ export const annotationDocs = {
 
 export const pathwayDocs = {
   id: 'Pathway id: D and a number ("D1").',
-  title: 'The title learners read; it should not reveal the signs of its links.',
-  figure: 'The review figure it reproduces, if any, e.g. "Figure 1" or "Figure 2A".',
+  title:
+    "The title learners read, for a pathway that reproduces no figure (a figure pathway takes its figure section's title instead). It should not reveal the signs of its links.",
+  figure:
+    'The review figure it reproduces, if any: the id of a manifest section of kind "figure" (e.g. "figure-2a"), whose number, title and caption learners see.',
   summary: 'One or two sentences on what the pathway shows.',
   tier: 'Where the pathway comes from: "review", "companion-review", "primary" or "other".',
   references: 'Ids of the references it rests on (at least one).',
@@ -202,8 +204,8 @@ export const citationDocs = {
   year: 'Year of publication.',
   volume: 'Volume, as text.',
   issue: 'Issue, as text.',
-  pages: 'Pages, as text, e.g. "14-20".',
-  doi: 'The review\'s bare DOI, e.g. "10.4078/jrd.2017.24.1.14".',
+  pages: 'Pages, as text, e.g. "179-192".',
+  doi: 'The review\'s bare DOI, e.g. "10.1038/nm.3074".',
 } as const;
 
 export const manifestDocs = {
@@ -223,6 +225,20 @@ export const manifestDocs = {
     'Steps the sources imply but do not state, which inferred pathway edges rest on; default [].',
   limitations:
     'What the sources could not tell; shown on the Source screen so learners know the limits. Default [].',
+  sections:
+    'The parts of the review, in reading order: abstract, keywords, body sections by heading, figures and tables, reference list. Review-tier facts and figure pathways name them by id. Default [].',
+} as const;
+
+export const reviewSectionDocs = {
+  id: 'Kebab-case section id, unique in the manifest, e.g. "abstract", "sclerostin-in-bone" or "figure-2b".',
+  kind: 'What part of the review it is: "abstract", "keywords", "body", "figure", "table" or "references".',
+  title:
+    'What learners read: a body section\'s heading ("Sclerostin in bone"), "Abstract", or a figure\'s or table\'s title in our own words.',
+  number:
+    'A figure\'s or table\'s number as the review prints it: "1", "2B". Figures and tables only, and required for them.',
+  caption:
+    "A figure's or table's caption, summarised in our own words (never quoted). Figures and tables only, and required for them.",
+  page: 'The page of the review it starts on, if known.',
 } as const;
 
 export const layoutBoxDocs = {

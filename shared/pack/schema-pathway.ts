@@ -19,6 +19,7 @@ import {
   nonEmptyTextSchema as text,
   pathwayIdSchema,
   referenceIdSchema,
+  sectionIdSchema,
 } from './schema-ids.ts';
 
 /** pathways.json: signed diagrams of the review's mechanisms, each link resting on facts. */
@@ -88,12 +89,13 @@ export const pathwayDrawingSchema = z.strictObject(
   ),
 );
 
-export const pathwaySchema = z.strictObject(
+/** A row of pathways.json: a figure pathway leaves its title to its figure section. */
+export const pathwayFileSchema = z.strictObject(
   documented(
     {
       id: pathwayIdSchema,
-      title: text,
-      figure: z.string().trim().optional(),
+      title: text.optional(),
+      figure: sectionIdSchema.optional(),
       summary: text,
       tier: z.enum(factTiers),
       references: z.array(referenceIdSchema).min(1),
@@ -113,8 +115,15 @@ export const pathwaySchema = z.strictObject(
   ),
 );
 
+/**
+ * A pathway as a loaded pack carries it: every pathway has its title, a figure pathway's copied
+ * from its figure section by the validator (the file states it once, in the manifest).
+ */
+export const pathwaySchema = pathwayFileSchema.extend({ title: text.describe(pathwayDocs.title) });
+
 export type EdgeSign = z.output<typeof edgeSignSchema>;
 export type PathwayNode = z.output<typeof pathwayNodeSchema>;
 export type PathwayEdge = z.output<typeof pathwayEdgeSchema>;
 export type Pathway = z.output<typeof pathwaySchema>;
+export type PathwayFile = z.output<typeof pathwayFileSchema>;
 export type PathwayDrawing = z.output<typeof pathwayDrawingSchema>;

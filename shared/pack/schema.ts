@@ -26,11 +26,13 @@ import {
   nonEmptyTextSchema as text,
   pathwayIdSchema,
   referenceIdSchema,
+  sectionIdSchema,
   teachingPointIdSchema,
   topicIdSchema,
 } from './schema-ids.ts';
 import { layoutSchema } from './schema-layout.ts';
-import { pathwaySchema } from './schema-pathway.ts';
+import { pathwayFileSchema, pathwaySchema } from './schema-pathway.ts';
+import { reviewSectionSchema } from './schema-sections.ts';
 
 /**
  * The knowledge-pack format, defined once, one module per part: ids (schema-ids.ts), pathways
@@ -41,6 +43,7 @@ import { pathwaySchema } from './schema-pathway.ts';
 export * from './schema-ids.ts';
 export * from './schema-layout.ts';
 export * from './schema-pathway.ts';
+export * from './schema-sections.ts';
 
 export const entityTypes = [
   'cytokine',
@@ -88,16 +91,6 @@ export const entitySchema = z.strictObject(
 export const tiers = [...factTiers, 'background'] as const;
 export const tierSchema = z.enum(tiers);
 
-/** Where in the target review a review-tier fact sits (its body text was not obtainable). */
-export const reviewSections = [
-  'abstract',
-  'keywords',
-  'figure-1',
-  'figure-2a',
-  'figure-2b',
-  'references',
-] as const;
-
 export { subjectModifiers } from './modifiers.ts';
 
 export const factContextSchema = z.strictObject(
@@ -133,7 +126,7 @@ export const factSchema = z.strictObject(
       context: factContextSchema,
       topic: topicIdSchema,
       tier: tierSchema,
-      section: z.enum(reviewSections).optional(),
+      section: sectionIdSchema.optional(),
       references: z.array(referenceIdSchema).min(1, 'every fact cites at least one reference'),
       highYield: z.boolean().default(false),
       contested: z
@@ -186,7 +179,7 @@ export const referenceKinds = [
 
 const doiSchema = z
   .string()
-  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.4078/jrd.2017.24.1.14');
+  .regex(/^10\.\d{4,9}\/\S+$/, 'must be a bare DOI such as 10.1038/nm.3074');
 
 export const referenceSchema = z.strictObject(
   documented(
@@ -261,6 +254,7 @@ export const manifestSchema = z.strictObject(
       topics: z.array(topicSchema).min(1),
       inferences: z.array(inferenceSchema).default([]),
       limitations: z.array(text).default([]),
+      sections: z.array(reviewSectionSchema).default([]),
     },
     manifestDocs,
   ),
@@ -304,7 +298,7 @@ export const packFiles = {
   'entities.json': z.array(entitySchema),
   'facts.json': z.array(reviewFactSchema),
   'background.json': z.array(backgroundFactSchema),
-  'pathways.json': z.array(pathwaySchema),
+  'pathways.json': z.array(pathwayFileSchema),
   'references.json': z.array(referenceSchema),
   'teaching-points.json': z.array(teachingPointSchema),
   'layout.json': layoutSchema,

@@ -7,7 +7,7 @@ import type {
   Manifest,
   PackFileName,
   PackLayout,
-  Pathway,
+  PathwayFile,
   Reference,
   TeachingPoint,
 } from './schema.ts';
@@ -28,7 +28,7 @@ export interface ParsedPack {
   entities?: Item<Entity>[];
   facts?: Item<Fact>[];
   background?: Item<Fact>[];
-  pathways?: Item<Pathway>[];
+  pathways?: Item<PathwayFile>[];
   references?: Item<Reference>[];
   teachingPoints?: Item<TeachingPoint>[];
   layout?: PackLayout;

@@ -1,5 +1,5 @@
 import type { JsonPath } from './json-source.ts';
-import type { LayoutView, Pathway } from './schema.ts';
+import type { LayoutView, PathwayFile as Pathway } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 import type { ParsedPack } from './validate-context.ts';
 import type { Reporter } from './validate-context.ts';

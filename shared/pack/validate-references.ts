@@ -1,8 +1,8 @@
 import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
-import type { Entity, EntityType, Fact, Manifest, Pathway, TeachingPoint } from './schema.ts';
+import type { Entity, EntityType, Fact, Manifest, PathwayFile, TeachingPoint } from './schema.ts';
 import { closestMatch } from './suggest.ts';
-import { checkFactTexts, checkTextQualifiers } from './validate-texts.ts';
+import { checkFactTexts, checkTextQualifiers, entityNames } from './validate-texts.ts';
 import type { FactFile, Item, KnownIds, ParsedPack } from './validate-context.ts';
 import { normalise, type Reporter } from './validate-context.ts';
 import { edgeDrawnIn, inContext } from './views.ts';
@@ -19,8 +19,9 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
     checkFact('background.json', item, parsed.manifest, known, refs, reporter);
   }
   checkFactTexts(parsed.facts ?? [], parsed.background ?? [], reporter);
-  checkTextQualifiers('facts.json', parsed.facts ?? [], reporter);
-  checkTextQualifiers('background.json', parsed.background ?? [], reporter);
+  const namesOf = entityNames(parsed.entities ?? []);
+  checkTextQualifiers('facts.json', parsed.facts ?? [], namesOf, reporter);
+  checkTextQualifiers('background.json', parsed.background ?? [], namesOf, reporter);
   for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
   for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
 }
@@ -230,13 +231,13 @@ function checkReviewCitation(
       'facts.json',
       [index, 'section'],
       'citation',
-      'a review-tier fact needs "section": where in the review it sits (abstract, figure-1, …)',
+      'a review-tier fact needs "section": the id of the manifest section it sits in',
     );
   }
 }
 
 function checkPathway(
-  { index, value: pathway }: Item<Pathway>,
+  { index, value: pathway }: Item<PathwayFile>,
   known: KnownIds,
   refs: EntityRefs,
   reporter: Reporter,
@@ -333,7 +334,7 @@ function insideItself(compartment: string, within: Readonly<Record<string, strin
 function checkEdgeSupport(
   index: number,
   e: number,
-  pathway: Pathway,
+  pathway: PathwayFile,
   known: KnownIds,
   reporter: Reporter,
 ): void {
@@ -368,7 +369,12 @@ function checkEdgeSupport(
 }
 
 /** An edge must be drawn somewhere: in at least one context that shows both of its ends. */
-function checkEdgeContexts(index: number, e: number, pathway: Pathway, reporter: Reporter): void {
+function checkEdgeContexts(
+  index: number,
+  e: number,
+  pathway: PathwayFile,
+  reporter: Reporter,
+): void {
   const edge = pathway.edges[e];
   if (!edge || pathway.contexts.length === 0) return;
   const path = [index, 'edges', e];

@@ -1,8 +1,8 @@
 import { relations, type RelationId } from './relations.ts';
-import type { Fact } from './schema.ts';
+import type { Entity, Fact } from './schema.ts';
 import { modifierDef, modifiers } from './modifiers.ts';
 import { isCultureSetting } from './settings.ts';
-import { taxa, type Taxon, type TaxonName } from './species.ts';
+import { humanTaxon, taxa, type Taxon, type TaxonName } from './species.ts';
 import type { FactFile, Item, Reporter } from './validate-context.ts';
 import { normalise } from './validate-context.ts';
 
@@ -22,7 +22,7 @@ interface QualifierRule {
   readonly cue: RegExp;
   /** What would carry it, for the message. */
   readonly carriers: string;
-  readonly carried: (fact: Fact) => boolean;
+  readonly carried: (fact: Fact, namesOf: NamesOf) => boolean;
   /** Words that, in the object detail or the context note, carry the cue too. */
   readonly detail: RegExp;
   /** A cue this rule leaves to another (a mouse study with a human transgene is a mouse study). */
@@ -67,9 +67,18 @@ const knockDown =
 const overexpression = /\btransgen\w*|\boverexpress\w*/i;
 const rodent = /\brodents?\b/i;
 
+const animal = new RegExp(
+  taxa
+    .filter((taxon) => taxon.name !== humanTaxon)
+    .map((taxon) => taxon.cue.source)
+    .join('|'),
+  'i',
+);
+
 /**
  * A species the text names is one the fact lists, or where its changed subject came from ("mice
- * carrying a human IL-32γ transgene": subjectSpecies "Homo sapiens").
+ * carrying a human IL-32γ transgene": subjectSpecies "Homo sapiens"). People named beside
+ * animals are left to the author, as format 1 left them: they are usually a molecule's source.
  */
 function speciesRule(taxon: Taxon): QualifierRule {
   return {
@@ -79,6 +88,7 @@ function speciesRule(taxon: Taxon): QualifierRule {
     carried: (fact) =>
       fact.context.species.includes(taxon.name as TaxonName) || fact.subjectSpecies === taxon.name,
     detail: taxon.cue,
+    ...(taxon.name === humanTaxon ? { unless: animal } : {}),
   };
 }
 /** Systemic sclerosis and systemic lupus are diseases, not the circulation. */
@@ -89,7 +99,24 @@ const inVitro = /\bin vitro\b|\bcultur\w*|\bcell lines?\b/i;
 const association = /\bassociat\w*|\bcorrelat\w*/i;
 
 const polarity = (fact: Fact) => relations[fact.relation].polarity;
-const hasCompartment = (fact: Fact, id: string) => fact.context.compartments.includes(id);
+/** An entity's written forms (name and aliases); none for an unknown id. */
+export type NamesOf = (entityId: string) => readonly string[];
+
+export function entityNames(entities: readonly Item<Entity>[]): NamesOf {
+  const names = new Map(entities.map(({ value }) => [value.id, [value.name, ...value.aliases]]));
+  return (id) => names.get(id) ?? [];
+}
+
+/**
+ * Whether one of the fact's compartments is the place the text names: a compartment entity whose
+ * id, name or alias says it ("Systemic circulation (plasma/serum)" for "serum"). The pack names
+ * its own compartments; the validator knows only the words.
+ */
+function hasCompartmentNamed(fact: Fact, place: RegExp, namesOf: NamesOf): boolean {
+  return fact.context.compartments.some((id) =>
+    [id.replaceAll('-', ' '), ...namesOf(id)].some((name) => place.test(name)),
+  );
+}
 
 export const qualifierRules: readonly QualifierRule[] = [
   {
@@ -146,22 +173,24 @@ export const qualifierRules: readonly QualifierRule[] = [
   {
     what: 'a measurement in the circulation',
     cue: systemic,
-    carriers: 'the compartment "systemic" or the subjectModifier "systemic"',
-    carried: (fact) => hasCompartment(fact, 'systemic') || fact.subjectModifier === 'systemic',
+    carriers:
+      'a compartment whose name or alias says serum, plasma or the circulation, or the subjectModifier "systemic"',
+    carried: (fact, namesOf) =>
+      hasCompartmentNamed(fact, systemic, namesOf) || fact.subjectModifier === 'systemic',
     detail: systemic,
   },
   {
     what: 'a measurement in synovial fluid',
     cue: synovialFluid,
-    carriers: 'the compartment "synovial-fluid"',
-    carried: (fact) => hasCompartment(fact, 'synovial-fluid'),
+    carriers: 'a compartment whose name or alias says synovial fluid',
+    carried: (fact, namesOf) => hasCompartmentNamed(fact, synovialFluid, namesOf),
     detail: /(?!)/,
   },
   {
     what: 'bone marrow',
     cue: boneMarrow,
-    carriers: 'the compartment "bone-marrow", or bone marrow in context.note',
-    carried: (fact) => hasCompartment(fact, 'bone-marrow'),
+    carriers: 'a compartment whose name or alias says bone marrow, or bone marrow in context.note',
+    carried: (fact, namesOf) => hasCompartmentNamed(fact, boneMarrow, namesOf),
     detail: boneMarrow,
   },
   {
@@ -192,12 +221,13 @@ export const qualifierRules: readonly QualifierRule[] = [
 export function checkTextQualifiers(
   file: FactFile,
   facts: readonly Item<Fact>[],
+  namesOf: NamesOf,
   reporter: Reporter,
 ): void {
   for (const { index, value: fact } of facts) {
     for (const rule of qualifierRules) {
       const match = rule.cue.exec(fact.text);
-      if (!match || rule.carried(fact)) continue;
+      if (!match || rule.carried(fact, namesOf)) continue;
       if (rule.unless?.test(fact.text)) continue;
       const details = [fact.objectDetail ?? '', fact.context.note ?? ''];
       if (details.some((detail) => rule.detail.test(detail))) continue;

@@ -10,12 +10,15 @@ import {
   layoutSchema,
   manifestSchema,
   packFileNames,
-  pathwaySchema,
+  pathwayFileSchema,
   referenceSchema,
   requiredPackFileNames,
   teachingPointSchema,
+  type Manifest,
   type Pack,
   type PackFileName,
+  type Pathway,
+  type PathwayFile,
 } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 import type { Item, ParsedPack } from './validate-context.ts';
@@ -25,6 +28,8 @@ import { upgradeSources } from './upgrade.ts';
 import { knownIds, reportDuplicateIds } from './validate-ids.ts';
 import { checkLayout } from './validate-layout.ts';
 import { checkReferences } from './validate-references.ts';
+import { checkSections } from './validate-sections.ts';
+import { sectionById } from './sections.ts';
 
 /**
  * The pack validator: raw file texts in, a typed Pack or every located problem out. Pure (runs in
@@ -65,7 +70,7 @@ function validate(files: PackFileTexts): PackValidation {
     entities: parseArray(sources, reporter, 'entities.json', entitySchema),
     facts: parseArray(sources, reporter, 'facts.json', reviewFactSchema),
     background: parseArray(sources, reporter, 'background.json', backgroundFactSchema),
-    pathways: parseArray(sources, reporter, 'pathways.json', pathwaySchema),
+    pathways: parseArray(sources, reporter, 'pathways.json', pathwayFileSchema),
     references: parseArray(sources, reporter, 'references.json', referenceSchema),
     teachingPoints: parseArray(sources, reporter, 'teaching-points.json', teachingPointSchema),
     layout: parseObject(sources, reporter, 'layout.json', layoutSchema),
@@ -74,6 +79,7 @@ function validate(files: PackFileTexts): PackValidation {
   const known = knownIds(sources);
   reportDuplicateIds(sources, reporter);
   checkReferences(parsed, known, reporter);
+  checkSections(parsed, reporter);
   checkLayout(parsed, reporter);
 
   const all = problems.concat(reporter.problems);
@@ -321,9 +327,16 @@ function assemble(parsed: ParsedPack): Pack {
     entities: values(parsed.entities),
     facts: values(parsed.facts),
     background: values(parsed.background),
-    pathways: values(parsed.pathways),
+    pathways: values(parsed.pathways).map((pathway) => withTitle(parsed.manifest, pathway)),
     references: values(parsed.references),
     teachingPoints: values(parsed.teachingPoints),
     ...(parsed.layout ? { layout: parsed.layout } : {}),
   };
+}
+
+/** A figure pathway's title is its figure section's (checked above: the section exists). */
+function withTitle(manifest: Manifest | undefined, pathway: PathwayFile): Pathway {
+  const title = pathway.title ?? (manifest && sectionById(manifest, pathway.figure)?.title);
+  if (title === undefined) throw new Error(`pathway ${pathway.id} has no title`);
+  return { ...pathway, title };
 }

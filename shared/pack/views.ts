@@ -1,4 +1,7 @@
-import type { Pathway, PathwayEdge, PathwayNode } from './schema.ts';
+import type { PathwayEdge, PathwayFile, PathwayNode } from './schema.ts';
+
+/** What the views read of a pathway, as its file or the loaded pack states it. */
+type Drawn = Pick<PathwayFile, 'nodes' | 'edges' | 'contexts'>;
 
 /**
  * What a pathway shows as a whole and in each of its contexts (figure panels such as "normal
@@ -23,7 +26,7 @@ export function inContext(item: Scoped, contextId: string): boolean {
   return item.contexts.length === 0 || item.contexts.includes(contextId);
 }
 
-export function contextView(pathway: Pathway, contextId: string): PathwayView {
+export function contextView(pathway: Drawn, contextId: string): PathwayView {
   const nodes = pathway.nodes.filter((node) => inContext(node, contextId));
   const shown = new Set(nodes.map((node) => node.id));
   const edges = pathway.edges.filter(
@@ -32,7 +35,7 @@ export function contextView(pathway: Pathway, contextId: string): PathwayView {
   return { nodes, edges };
 }
 
-export function pathwayViews(pathway: Pathway): PathwayViews {
+export function pathwayViews(pathway: Drawn): PathwayViews {
   const all = { nodes: pathway.nodes, edges: pathway.edges };
   const contexts: Record<string, PathwayView> = {};
   for (const context of pathway.contexts) {
@@ -43,7 +46,7 @@ export function pathwayViews(pathway: Pathway): PathwayViews {
 }
 
 /** The contexts in which an edge is drawn: its own (or all), narrowed to those showing both ends. */
-export function edgeDrawnIn(pathway: Pathway, edge: PathwayEdge): string[] {
+export function edgeDrawnIn(pathway: Drawn, edge: PathwayEdge): string[] {
   const from = pathway.nodes.find((node) => node.id === edge.from);
   const to = pathway.nodes.find((node) => node.id === edge.to);
   if (!from || !to) return [];
@@ -52,7 +55,10 @@ export function edgeDrawnIn(pathway: Pathway, edge: PathwayEdge): string[] {
     .filter((id) => inContext(edge, id) && inContext(from, id) && inContext(to, id));
 }
 
-/** How a pathway is named in links and lists: "Figure 1 · How IL-32γ drives …", or its title. */
+/**
+ * How a pathway is named in links and lists: "Figure 1 · IL-32γ in both bone formation …", or its title;
+ * `figure` is the figure's label as learners read it (`figureLabel` in sections.ts).
+ */
 export function pathwayLabel(pathway: {
   readonly figure?: string | null;
   readonly title: string;

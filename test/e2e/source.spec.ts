@@ -60,7 +60,7 @@ test('shows the review citation with its DOI, the licence, the limits and the in
     await expect(inferences).toContainText(`Inference ${inference.id} · not a fact`);
   }
   await expect(
-    inferences.getByRole('link', { name: 'Show the dashed edge in pathway D1' }).first(),
+    inferences.getByRole('link', { name: /^Show the dashed edge in pathway: Figure 1 · / }).first(),
   ).toHaveAttribute('href', /^#\/pathways\/D1\?edge=/);
 
   // Topics with their fact counts; every fact listed, grouped by topic.
@@ -97,10 +97,9 @@ test('a fact shows its tier, marks, context, references and pathway links', asyn
     'href',
     'https://doi.org/10.4078/jrd.2017.24.1.14',
   );
-  await expect(f099.getByRole('link', { name: /Show in pathway D1/ })).toHaveAttribute(
-    'href',
-    /^#\/pathways\/D1\?edge=[a-z0-9-]+$/,
-  );
+  await expect(
+    f099.getByRole('link', { name: /^Show in pathway: Figure 1 · IL-32γ in both bone formation/ }),
+  ).toHaveAttribute('href', /^#\/pathways\/D1\?edge=[a-z0-9-]+$/);
   await expect(f099.locator('.fact-context dt')).toHaveText(['Cell']);
   await expect(f099.locator('.fact-context dd')).toHaveText(['Osteoblast']);
   // A reference the review lists by number says so.
@@ -426,7 +425,7 @@ test('"Show in pathway" opens the Pathways screen on the fact\'s edge', async ({
   const page = await openSource(app, '#/source?fact=F099');
   await page
     .locator('#fact-F099')
-    .getByRole('link', { name: /Show in pathway D1/ })
+    .getByRole('link', { name: /^Show in pathway: Figure 1 · IL-32γ in both bone formation/ })
     .click();
   await expect(page).toHaveURL(/#\/pathways\/D1\?edge=il-32-gamma-to-mir-29a$/);
   await expect(page.locator('.pw-details').getByRole('heading', { level: 2 })).toHaveText(

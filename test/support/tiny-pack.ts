@@ -40,6 +40,10 @@ export function tinyPack(parts: {
       licence: 'test',
       attribution: 'test',
       topics: [{ id: 'topic', title: 'Topic', description: 'Topic.' }],
+      sections: [
+        { id: 'abstract', kind: 'abstract', title: 'Abstract' },
+        { id: 'figure-1', kind: 'figure', title: 'A figure', number: '1', caption: 'A scheme.' },
+      ],
     }),
     references: [
       referenceSchema.parse({

@@ -65,7 +65,7 @@ describe('pack:new', () => {
     const dir = path.join(root, 'bad');
     const { code, stderr } = run('pack-new.ts', 'Bone_Wnt', '--dir', dir);
     expect(stderr.trim()).toBe(
-      '"Bone_Wnt" is not a valid pack id: it must be a kebab-case entity id such as "il-32-gamma"',
+      '"Bone_Wnt" is not a valid pack id: it must be a kebab-case entity id such as "sclerostin" or "tnf-alpha"',
     );
     expect(code).toBe(1);
     expect(readdirSync(root)).toEqual([]);

@@ -3,7 +3,7 @@ import { pathwayLabel } from '../../../shared/pack/views.ts';
 import { api } from '../api.ts';
 
 interface PathwayNamesState {
-  /** Pathway id → "Figure 1 · How IL-32γ drives …", for the pack being studied. */
+  /** Pathway id → "Figure 1 · IL-32γ in both bone formation …", for the pack being studied. */
   readonly names: ReadonlyMap<string, string>;
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly load: () => Promise<void>;

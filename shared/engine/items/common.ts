@@ -206,7 +206,7 @@ export function roleOf(
       (e) =>
         `${edgeText(ctx.index, pathway, e)} (${e.inferred ? 'inferred' : e.factIds.join(', ')})`,
     );
-  return `In ${pathwayName(pathway)}: ${steps.join('; ')}.`;
+  return `In ${pathwayName(ctx.index, pathway)}: ${steps.join('; ')}.`;
 }
 
 /**

@@ -2,7 +2,8 @@ import { isCultureSetting } from '../../pack/settings.ts';
 import type { EdgeSign, Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import type { RelationId } from '../../pack/relations.ts';
 import { titleTellsSigns } from '../../pack/edge-signs.ts';
-import { pathwayBySource, referenceLabel } from '../citations.ts';
+import { isFigureSection } from '../../pack/sections.ts';
+import { pathwayBySource, pathwayFigure, referenceLabel } from '../citations.ts';
 import type { PathwayView } from '../graph.ts';
 import { asRelation, effectivePolarity } from '../claims.ts';
 import { isIsoformOf } from '../family.ts';
@@ -77,10 +78,9 @@ export function edgeIsSolid(index: PackIndex, pathway: Pathway, edge: PathwayEdg
 
 const solidEdges = new WeakMap<PackIndex, WeakMap<PathwayEdge, boolean>>();
 
-/** "Figure 2A" → "figure-2a": the review section a figure pathway draws. */
-export function figureSection(pathway: Pathway): string | undefined {
-  const figure = /^figure\s+(\w+)$/i.exec(pathway.figure ?? '')?.[1];
-  return figure === undefined ? undefined : `figure-${figure.toLowerCase()}`;
+/** The review section a figure pathway draws ("figure-2a"), if it draws one. */
+export function figureSection(index: PackIndex, pathway: Pathway): string | undefined {
+  return isFigureSection(index.pack.manifest, pathway.figure) ? pathway.figure : undefined;
 }
 
 /**
@@ -89,12 +89,12 @@ export function figureSection(pathway: Pathway): string | undefined {
  * does not draw (audits E and F).
  */
 function borrowedFromAnotherFigure(index: PackIndex, pathway: Pathway, edge: PathwayEdge): boolean {
-  const own = figureSection(pathway);
+  const own = figureSection(index, pathway);
   if (own === undefined) return false;
   const cited = factsOf(index, edge.factIds);
   return (
     cited.length > 0 &&
-    cited.every((f) => f.section?.startsWith('figure-') === true && f.section !== own)
+    cited.every((f) => isFigureSection(index.pack.manifest, f.section) && f.section !== own)
   );
 }
 
@@ -185,11 +185,12 @@ export function pathwayCaption(
   pathway: Pathway,
   hidden: readonly string[] = [],
 ): string {
+  const figure = pathwayFigure(index, pathway);
   if (titleTellsSigns(pathway.title)) {
-    return pathway.figure ?? capitalise(pathwayBySource(index, pathway));
+    return figure ?? capitalise(pathwayBySource(index, pathway));
   }
   const title = redactedTitle(index, pathway.title, hidden);
-  return pathway.figure ? `${pathway.figure} · ${title}` : title;
+  return figure ? `${figure} · ${title}` : title;
 }
 
 /**
@@ -209,8 +210,9 @@ export function pathwayFrame(
     ? `the ${withoutParenthetical(midSentenceName({ name: found.label, type: 'disease' }))} panel of `
     : '';
   const review = index.referenceById.get(index.reviewReferenceId);
-  if (pathway.figure && pathway.references.includes(index.reviewReferenceId) && review) {
-    return `In ${panel}the review's ${pathway.figure} model (${referenceLabel(review)})`;
+  const figure = pathwayFigure(index, pathway);
+  if (figure && pathway.references.includes(index.reviewReferenceId) && review) {
+    return `In ${panel}the review's ${figure} model (${referenceLabel(review)})`;
   }
   if (titleTellsSigns(pathway.title)) return `In ${panel}${pathwayBySource(index, pathway)}`;
   return `In ${panel}the pathway “${redactedTitle(index, pathway.title, hidden)}”`;

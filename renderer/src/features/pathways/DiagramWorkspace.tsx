@@ -41,7 +41,8 @@ export function DiagramWorkspace({ diagram, panel, legendExtra, label: quizLabel
   const textId = useId();
   const context = model.pathway.contexts.find((c) => c.id === model.contextId);
   const label =
-    quizLabel ?? `Diagram: ${pathwayTitle(model.pathway)}${context ? `, ${context.label}` : ''}`;
+    quizLabel ??
+    `Diagram: ${pathwayTitle(model.index.pack, model.pathway)}${context ? `, ${context.label}` : ''}`;
   const workspace = useRef<HTMLDivElement>(null);
   const layout = useWorkspaceLayout(workspace, model.layout);
   const skipToText = () => {

@@ -99,6 +99,7 @@ function PathwaysWorkspace({
       <div className="pw-toolbar">
         <PathwayPicker
           pathways={pack.pathways}
+          pack={pack}
           value={resolved.pathway.id}
           onChange={(pathwayId) =>
             go({ pathwayId, ...(link.pack ? { pack: link.pack } : {}) }, { replace: false })
@@ -215,10 +216,12 @@ function selectionName(model: DiagramModel, selection: Selection | undefined): s
 }
 
 function PathwayPicker({
+  pack,
   pathways,
   value,
   onChange,
 }: {
+  readonly pack: Pick<Pack, 'manifest'>;
   readonly pathways: Pack['pathways'];
   readonly value: string;
   readonly onChange: (pathwayId: string) => void;
@@ -230,7 +233,7 @@ function PathwayPicker({
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {pathways.map((pathway) => (
           <option key={pathway.id} value={pathway.id}>
-            {pathwayTitle(pathway)}
+            {pathwayTitle(pack, pathway)}
           </option>
         ))}
       </select>

@@ -1,3 +1,4 @@
+import { figureLabel } from '../../../../shared/pack/sections.ts';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api.ts';
 import { Button } from '../../components/Button.tsx';
@@ -246,5 +247,6 @@ function useNamingRecorder(pathwayId: string) {
  * some of the nodes being asked.
  */
 function namesHiddenLabel(model: DiagramModel): string {
-  return `Diagram: ${model.pathway.figure ?? 'pathway'}, node names hidden for the quiz`;
+  const figure = figureLabel(model.index.pack.manifest, model.pathway);
+  return `Diagram: ${figure ?? 'pathway'}, node names hidden for the quiz`;
 }

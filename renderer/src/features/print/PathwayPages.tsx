@@ -55,7 +55,7 @@ function Pages({
       data-print-ready={ready ? '' : undefined}
     >
       {models.map((model) => {
-        const title = pathwayTitle(model.pathway);
+        const title = pathwayTitle(model.index.pack, model.pathway);
         const titleId = `print-pathway-${model.pathway.id}`;
         return (
           <section

@@ -1,3 +1,4 @@
+import { sectionById } from '../../../../shared/pack/sections.ts';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { Pack, Reference } from '../../../../shared/pack/schema.ts';
@@ -88,6 +89,7 @@ function SourceContent({ pack }: { readonly pack: Pack }) {
       referenceOf: (id) => references.get(id),
       labelOf: (reference: Reference) => referenceLabel(reference),
       reviewReferenceId: pack.manifest.reviewReference,
+      sectionOf: (id) => sectionById(pack.manifest, id),
       edgesOf: (id) => edges.get(id) ?? [],
       coverageOf: (id) => (progressValue ? coverage.get(id) : undefined),
     };

@@ -9,7 +9,8 @@ import { clozeItems } from './generate.ts';
 export const clozeKind = {
   kind: 'cloze',
   label: 'Fill in the blank',
-  description: 'Type the missing term; synonyms and spellings such as "il32 gamma" count.',
+  description:
+    'Type the missing term; synonyms and other spellings (a Greek letter spelled out) count.',
   response: 'text',
   selectionStage: 0,
   framed: true,

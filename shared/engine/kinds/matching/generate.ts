@@ -212,7 +212,7 @@ function promptFor(index: PackIndex, family: MatchingFamily, anchor: string | un
     case 'disease-status':
       return `Match each disease with the change in ${nameOf(index, anchor ?? '')} that the sources report in it, and where it was measured.`;
     case 'isoform-property':
-      return 'Match each IL-32 isoform with a finding the sources report for it.';
+      return 'Match each isoform with a finding the sources report for it.';
     case 'inducer-setting':
       return `Match each inducer with the cells or tissue in which the sources report it switching on ${nameOf(index, anchor ?? '')}.`;
   }

@@ -36,8 +36,9 @@ export const matchingKind = {
   claimable: false,
   switchedOff:
     'Blind audit C and a review of every item: a right-hand entry often fits a second left entry ' +
-    '(AS is raised in synovial fluid as RA is; IFN-γ also induces IL-32 in synoviocytes; NK cells ' +
-    'are lymphocytes), and in an open world no fact proves the other pairings false.',
+    '(a second disease with the same change in the same fluid, a second inducer of the same ' +
+    'cytokine, a cell type that belongs to a broader one), and in an open world no fact proves ' +
+    'the other pairings false.',
   generate: matchingItems,
   check: checkMatching,
   verifyKey: verifyMatching,

@@ -15,6 +15,7 @@ import { base, explain, whyWrong, type GenContext } from '../../items/common.ts'
 import { findDistractors } from '../../items/distractors.ts';
 import { teachingPointLines } from '../../explanation-lines.ts';
 import { figureSection } from '../../items/pathway-common.ts';
+import { isFigureSection } from '../../../pack/sections.ts';
 import { isAskedAsStatement } from '../../items/statement-facts.ts';
 import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 import {
@@ -194,10 +195,11 @@ function refutedFromAnotherFigure(
   own: string | undefined,
   factIds: readonly string[],
 ): boolean {
-  if (own?.startsWith('figure-') !== true) return false;
+  const { manifest } = index.pack;
+  if (!isFigureSection(manifest, own)) return false;
   return factIds.some((id) => {
     const section = index.factById.get(id)?.section;
-    return section?.startsWith('figure-') === true && section !== own;
+    return isFigureSection(manifest, section) && section !== own;
   });
 }
 
@@ -239,7 +241,10 @@ function objectSwap(ctx: GenContext, fact: Fact): FalseCandidate | null {
           pathwayId: framing.id,
         };
         const evidence = provablyFalse(index, statement);
-        if (!evidence || refutedFromAnotherFigure(index, figureSection(framing), evidence.factIds))
+        if (
+          !evidence ||
+          refutedFromAnotherFigure(index, figureSection(index, framing), evidence.factIds)
+        )
           continue;
         return {
           statement,

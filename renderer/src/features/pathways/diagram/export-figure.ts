@@ -25,7 +25,7 @@ export function figureOfModel(
     inferred: false,
   }));
   return {
-    title: title ?? figureTitle(model.pathway, model.contextId),
+    title: title ?? figureTitle(model.index.pack, model.pathway, model.contextId),
     nodes: model.nodes.map((node) => ({
       ...node,
       name: decor.nodes?.[node.id]?.masked ?? node.name,

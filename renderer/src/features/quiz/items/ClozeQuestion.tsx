@@ -28,7 +28,8 @@ export function ClozeQuestion({ draft, feedback, locked, onChange }: ItemViewPro
         onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
       />
       <p id={hintId} className="qz-hint muted">
-        Synonyms and other spellings count (“il32 gamma” = IL-32γ). Press Enter to send.
+        Synonyms and other spellings count (a Greek letter may be spelled out: “alpha” for α). Press
+        Enter to send.
       </p>
       {feedback && (
         <p className={`qz-cloze-result ${feedback.correct ? 'qz-good' : 'qz-bad'}`}>

@@ -1,3 +1,6 @@
+import { sectionMention } from '../../../../../shared/pack/sections.ts';
+import { pathwayLabel } from '../../../../../shared/pack/views.ts';
+import type { ReviewSection } from '../../../../../shared/pack/schema.ts';
 import type { Fact, Reference } from '../../../../../shared/pack/schema.ts';
 import { TierBadge } from '../../../components/TierBadge.tsx';
 import type { FactCoverageView } from '../model/coverage.ts';
@@ -16,6 +19,8 @@ export interface FactLookups {
   readonly referenceOf: (referenceId: string) => Reference | undefined;
   readonly labelOf: (reference: Reference) => string;
   readonly reviewReferenceId: string;
+  /** The review's section a fact names, as the manifest declares it. */
+  readonly sectionOf: (sectionId: string | undefined) => ReviewSection | undefined;
   readonly edgesOf: (factId: string) => readonly EdgeLink[];
   readonly coverageOf: (factId: string) => FactCoverageView | undefined;
 }
@@ -92,10 +97,8 @@ export function FactCard({ fact, lookups, headingLevel, linked }: Props) {
           {edges.map((edge) => (
             <li key={`${edge.pathwayId}-${edge.edgeId}`}>
               <a href={edge.href}>
-                Show in pathway {edge.pathwayId}
-                {edge.figure ? ` (${edge.figure})` : ''}
-              </a>{' '}
-              <span className="muted">{edge.pathwayTitle}</span>
+                Show in pathway: {pathwayLabel({ figure: edge.figure, title: edge.pathwayTitle })}
+              </a>
             </li>
           ))}
         </ul>
@@ -104,14 +107,12 @@ export function FactCard({ fact, lookups, headingLevel, linked }: Props) {
   );
 }
 
-const sectionWords: Record<NonNullable<Fact['section']>, string> = {
-  abstract: 'abstract',
-  keywords: 'keywords',
-  'figure-1': 'Figure 1 caption',
-  'figure-2a': 'Figure 2A caption',
-  'figure-2b': 'Figure 2B caption',
-  references: 'reference list',
-};
+/** "Figure 1 caption", "abstract", "section “Sclerostin in bone”": where in the review a fact sits. */
+function sectionWords(section: ReviewSection | undefined): string | undefined {
+  if (section === undefined) return undefined;
+  const mention = sectionMention(section);
+  return section.kind === 'figure' || section.kind === 'table' ? `${mention} caption` : mention;
+}
 
 function ReferenceItem({
   referenceId,
@@ -126,6 +127,7 @@ function ReferenceItem({
   if (!reference) return <li>{referenceId}</li>;
   const { link, unlinkedUrl } = referenceLinks(reference);
   const isReview = reference.id === lookups.reviewReferenceId;
+  const section = sectionWords(lookups.sectionOf(fact.section));
   const label = lookups.labelOf(reference);
   // A source named by its journal and year ("Immune Netw 2018") need not say them twice.
   const fullDetails = referenceDetails(reference);
@@ -135,7 +137,7 @@ function ReferenceItem({
   return (
     <li>
       <cite className="ref-label">{label}</cite>
-      {isReview && fact.section && <span> — {sectionWords[fact.section]}</span>}
+      {isReview && section && <span> — {section}</span>}
       {!isReview && <span className="ref-title">, {reference.title}</span>}
       {details && <span className="muted"> · {details}</span>}
       {reference.reviewReferenceNumber !== undefined && (

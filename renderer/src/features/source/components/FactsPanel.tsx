@@ -139,8 +139,8 @@ function SearchForm({
           }}
         />
         <p id={`${id}-hint`} className="muted search-hint">
-          Names, aliases or words: “Dickkopf”, “IL-32 gamma”, “osteoclast”, or a fact number such as
-          F099. Press <kbd>/</kbd> to come back here.
+          Names, aliases or any words of a fact, or a fact number such as F001. Press <kbd>/</kbd>{' '}
+          to come back here.
         </p>
       </div>
       <div className="search-filters">

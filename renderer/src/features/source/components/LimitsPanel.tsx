@@ -1,7 +1,11 @@
 import type { Pack } from '../../../../../shared/pack/schema.ts';
+import { figureLabel } from '../../../../../shared/pack/sections.ts';
+import { pathwayLabel } from '../../../../../shared/pack/views.ts';
 
 interface InferenceEdge {
   readonly pathwayId: string;
+  /** The pathway as learners know it: "Figure 1 · …" or its title, never its id. */
+  readonly pathwayName: string;
   readonly edgeId: string;
   readonly href: string;
 }
@@ -15,6 +19,10 @@ function edgesByInference(pack: Pack): ReadonlyMap<string, InferenceEdge[]> {
       const list = result.get(edge.inference) ?? [];
       list.push({
         pathwayId: pathway.id,
+        pathwayName: pathwayLabel({
+          figure: figureLabel(pack.manifest, pathway),
+          title: pathway.title,
+        }),
         edgeId: edge.id,
         href: `#/pathways/${encodeURIComponent(pathway.id)}?edge=${encodeURIComponent(edge.id)}`,
       });
@@ -63,7 +71,7 @@ export function LimitsPanel({ pack }: { readonly pack: Pack }) {
                   <ul className="inference-links">
                     {(edges.get(inference.id) ?? []).map((edge) => (
                       <li key={`${edge.pathwayId}-${edge.edgeId}`}>
-                        <a href={edge.href}>Show the dashed edge in pathway {edge.pathwayId}</a>
+                        <a href={edge.href}>Show the dashed edge in pathway: {edge.pathwayName}</a>
                       </li>
                     ))}
                   </ul>

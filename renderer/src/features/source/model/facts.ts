@@ -1,3 +1,4 @@
+import { figureLabel } from '../../../../../shared/pack/sections.ts';
 import { isAllowedExternalUrl } from '../../../../../shared/security/csp.ts';
 import { settings } from '../../../../../shared/pack/settings.ts';
 import { animalsPhrase, taxonOf } from '../../../../../shared/pack/species.ts';
@@ -128,7 +129,7 @@ export function edgesByFact(pack: Pack): ReadonlyMap<string, readonly EdgeLink[]
         list.push({
           pathwayId: pathway.id,
           pathwayTitle: pathway.title,
-          figure: pathway.figure,
+          figure: figureLabel(pack.manifest, pathway),
           edgeId: edge.id,
           href: `#/pathways/${encodeURIComponent(pathway.id)}?edge=${encodeURIComponent(edge.id)}`,
         });
