@@ -1,3 +1,4 @@
+import { evidenceSpecies } from '../../items/evidence-species.ts';
 import { signChoice, signValueOf, signValues } from '../../../pack/edge-signs.ts';
 import type { Pathway, PathwayEdge } from '../../../pack/schema.ts';
 import { statesNecessity } from '../../claims.ts';
@@ -40,7 +41,8 @@ function edgePrompt(
 ): string {
   const name = (id: string): string =>
     classOfNode(ctx, view, id) === 'cell' ? plural(labelOf(ctx, view, id)) : labelOf(ctx, view, id);
-  return `${pathwayFrame(ctx, pathway, undefined)}, a link is drawn from ${name(edge.from)} to ${name(edge.to)}. What does the link show?`;
+  const facts = edge.factIds.flatMap((id) => ctx.index.factById.get(id) ?? []);
+  return `${pathwayFrame(ctx, pathway, undefined)}${evidenceSpecies(pathway, facts)}, a link is drawn from ${name(edge.from)} to ${name(edge.to)}. What does the link show?`;
 }
 
 /**

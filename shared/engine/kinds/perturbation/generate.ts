@@ -1,3 +1,4 @@
+import { evidenceSpecies } from '../../items/evidence-species.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { signOf, viewPathway, type PathwayView } from '../../graph.ts';
 import { capitalise } from '../../phrasing.ts';
@@ -148,7 +149,7 @@ function perturbationItem(
   const targetLabel = labelOf(ctx, view, target.nodeId);
   const context = view.context;
   const id = `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`;
-  const prompt = `${pathwayFrame(ctx, pathway, context)}, if ${changeClause(ctx, view, source, change)}, what happens to ${targetText(ctx, view, target.nodeId)}?`;
+  const prompt = `${pathwayFrame(ctx, pathway, context)}${evidenceSpecies(pathway, facts)}, if ${changeClause(ctx, view, source, change)}, what happens to ${targetText(ctx, view, target.nodeId)}?`;
   const chains = target.routes.map((r) => r.chain).join('; ');
   const why: Record<PerturbationKey, string> = {
     up:
