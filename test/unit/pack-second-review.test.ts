@@ -78,7 +78,10 @@ describe('the second pack (wnt-bone), through the whole pipeline', () => {
       .quiz.filter((item) => item.factIds.includes('F033') && item.kind === 'true-false')
       .map((item) => item.prompt);
     expect(statements.length).toBeGreaterThan(0);
-    for (const prompt of statements) expect(prompt).toMatch(/more often than alendronate in patients with postmenopausal osteoporosis in the first year/);
+    for (const prompt of statements)
+      expect(prompt).toMatch(
+        /more often than alendronate in patients with postmenopausal osteoporosis in the first year/,
+      );
   });
 
   it('says the qualifiers format 2 carries: rats, a function apart from a level, a treatment', () => {
