@@ -97,7 +97,8 @@ export function FactCard({ fact, lookups, headingLevel, linked }: Props) {
           {edges.map((edge) => (
             <li key={`${edge.pathwayId}-${edge.edgeId}`}>
               <a href={edge.href}>
-                Show in pathway: {pathwayLabel({ figure: edge.figure, title: edge.pathwayTitle })}
+                Show in pathway: {pathwayLabel({ figure: edge.figure, title: edge.pathwayTitle })},{' '}
+                {edge.step}
               </a>
             </li>
           ))}

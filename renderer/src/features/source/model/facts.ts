@@ -115,6 +115,8 @@ export interface EdgeLink {
   readonly pathwayTitle: string;
   readonly figure: string | undefined;
   readonly edgeId: string;
+  /** The link as the diagram draws it, "TNF-α → IL-32": one fact often backs several links. */
+  readonly step: string;
   /** The hash route of the Pathways screen with the edge selected. */
   readonly href: string;
 }
@@ -122,7 +124,12 @@ export interface EdgeLink {
 /** Fact id → the pathway edges it supports, in pathway order. */
 export function edgesByFact(pack: Pack): ReadonlyMap<string, readonly EdgeLink[]> {
   const result = new Map<string, EdgeLink[]>();
+  const entityNames = new Map(pack.entities.map((entity) => [entity.id, entity.name]));
   for (const pathway of pack.pathways) {
+    const nodeName = (id: string): string => {
+      const node = pathway.nodes.find((n) => n.id === id);
+      return node?.label ?? entityNames.get(node?.entity ?? id) ?? id;
+    };
     for (const edge of pathway.edges) {
       for (const factId of new Set(edge.factIds)) {
         const list = result.get(factId) ?? [];
@@ -131,6 +138,7 @@ export function edgesByFact(pack: Pack): ReadonlyMap<string, readonly EdgeLink[]
           pathwayTitle: pathway.title,
           figure: figureLabel(pack.manifest, pathway),
           edgeId: edge.id,
+          step: `${nodeName(edge.from)} → ${nodeName(edge.to)}`,
           href: `#/pathways/${encodeURIComponent(pathway.id)}?edge=${encodeURIComponent(edge.id)}`,
         });
         result.set(factId, list);
