@@ -102,6 +102,17 @@ function worth(difficulty: number, routes: readonly Route[]): number {
   return clampDifficulty(difficulty) * 2 + (longestRoute(routes) >= 2 ? 1 : 0);
 }
 
+/** One item per pathway view, perturbed node, change and target. */
+function perturbationId(
+  view: PathwayView,
+  source: string,
+  change: PerturbationChange,
+  target: NodeEffect,
+): string {
+  const context = view.context ? `@${view.context}` : '';
+  return `perturbation:${view.pathway.id}${context}:${source}:${change}:${target.nodeId}`;
+}
+
 function allowedItem(
   ctx: GenContext,
   view: PathwayView,
@@ -111,10 +122,9 @@ function allowedItem(
   answer: PerturbationKey,
   facts: readonly Fact[],
 ): Allowed {
-  const context = view.context;
   const pathwayId = view.pathway.id;
   return {
-    id: `perturbation:${pathwayId}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`,
+    id: perturbationId(view, source, change, target),
     key: answer,
     change,
     worth: worth(difficultyOf(view, target.routes), target.routes),
@@ -148,7 +158,7 @@ function perturbationItem(
   const sourceLabel = labelOf(ctx, view, source);
   const targetLabel = labelOf(ctx, view, target.nodeId);
   const context = view.context;
-  const id = `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${change}:${target.nodeId}`;
+  const id = perturbationId(view, source, change, target);
   const prompt = `${pathwayFrame(ctx, pathway, context)}${evidenceSpecies(pathway, facts)}, if ${changeClause(ctx, view, source, change)}, what happens to ${targetText(ctx, view, target.nodeId)}?`;
   const chains = target.routes.map((r) => r.chain).join('; ');
   const why: Record<PerturbationKey, string> = {
