@@ -1,11 +1,12 @@
 import type { JsonPath } from './json-source.ts';
 import { relations } from './relations.ts';
-import type { Entity, EntityType, Fact, Manifest, PathwayFile, TeachingPoint } from './schema.ts';
+import type { Entity, Fact, Manifest, PathwayFile, TeachingPoint } from './schema.ts';
 import { closestMatch } from './suggest.ts';
 import { checkFactTexts, checkTextQualifiers, entityNames } from './validate-texts.ts';
 import type { FactFile, Item, KnownIds, ParsedPack } from './validate-context.ts';
 import { normalise, type Reporter } from './validate-context.ts';
 import { edgeDrawnIn, inContext } from './views.ts';
+import { diseaseTypes, EntityRefs } from './validate-entity-refs.ts';
 
 /** Referential and consistency rules across the files of a pack (everything zod cannot see). */
 export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: Reporter): void {
@@ -24,53 +25,6 @@ export function checkReferences(parsed: ParsedPack, known: KnownIds, reporter: R
   checkTextQualifiers('background.json', parsed.background ?? [], namesOf, reporter);
   for (const item of parsed.pathways ?? []) checkPathway(item, known, refs, reporter);
   for (const item of parsed.teachingPoints ?? []) checkTeachingPoint(item, known, reporter);
-}
-
-const diseaseTypes: readonly EntityType[] = ['disease', 'animal-model'];
-
-/** Entity references, with type checks where a place needs a particular kind of entity. */
-class EntityRefs {
-  readonly #known: KnownIds;
-  readonly #reporter: Reporter;
-
-  constructor(known: KnownIds, reporter: Reporter) {
-    this.#known = known;
-    this.#reporter = reporter;
-  }
-
-  require(
-    file: FactFile | 'pathways.json',
-    path: JsonPath,
-    id: string,
-    types?: readonly EntityType[],
-  ): void {
-    const entities = this.#known.entities;
-    if (!entities) return;
-    const entity = entities.get(id);
-    if (!entity) {
-      const byName = this.#known.entityNames?.get(normalise(id));
-      const candidates = types
-        ? [...entities].filter(([, e]) => types.includes(e.type as EntityType)).map(([k]) => k)
-        : [...entities.keys()];
-      this.#reporter.requireId(
-        file,
-        path,
-        id,
-        entities,
-        types ? `${types.join(' or ')} entity` : 'entity',
-        { hint: byName ?? closestMatch(id, candidates) ?? '' },
-      );
-      return;
-    }
-    if (types && !types.includes(entity.type as EntityType)) {
-      this.#reporter.report(
-        file,
-        path,
-        'wrong-entity-type',
-        `"${id}" is an entity of type "${String(entity.type)}"; this place needs ${types.map((t) => `"${t}"`).join(' or ')}`,
-      );
-    }
-  }
 }
 
 function checkManifest(manifest: Manifest, known: KnownIds, reporter: Reporter): void {
