@@ -2,7 +2,7 @@
 
 const minuteMs = 60_000;
 const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
+export const dayMs = 24 * hourMs;
 const monthDays = 365.25 / 12;
 const yearDays = 365.25;
 /** A non-breaking space: "10 min" and "80 %" never wrap between number and unit. */

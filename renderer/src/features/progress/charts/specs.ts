@@ -1,4 +1,3 @@
-import type * as PlotModule from '@observablehq/plot';
 import type { ProgressCharts } from '../../../../../shared/contract/progress.ts';
 import {
   activitySteps,
@@ -12,6 +11,14 @@ import {
   type RatingBar,
   type RetentionPoint,
 } from '../model/chart-data.ts';
+import {
+  chartStyle,
+  dateTick,
+  dayTicks,
+  tickInterval,
+  timeDomain,
+  type ChartSpec,
+} from './chart-frame.ts';
 
 /**
  * The Progress charts as Observable Plot specifications. Plot itself is passed in (it is loaded
@@ -19,26 +26,7 @@ import {
  * sizes are in rem, so a chart grows with the learner's text size.
  */
 
-export type Plot = typeof PlotModule;
-
-export interface ChartSize {
-  /** Available width in CSS pixels. */
-  readonly width: number;
-  /** Pixels per rem: the learner's text size. */
-  readonly rem: number;
-}
-
-export type ChartSpec<T> = (plot: Plot, data: T, size: ChartSize) => SVGSVGElement | HTMLElement;
-
-function style(size: ChartSize): string {
-  return [
-    'background: transparent',
-    'color: var(--text)',
-    `font-size: ${(0.8 * size.rem).toFixed(1)}px`,
-    'font-family: var(--font)',
-    'overflow: visible',
-  ].join('; ');
-}
+export type { ChartSize, ChartSpec, Plot } from './chart-frame.ts';
 
 export const ratingColours: Record<(typeof ratingSeries)[number], string> = {
   Again: 'var(--bad)',
@@ -69,7 +57,7 @@ export const heatmapChart: ChartSpec<readonly HeatmapCell[]> = (Plot, cells, siz
     marginTop,
     marginRight: 4,
     marginBottom: 4,
-    style: style(size),
+    style: chartStyle(size),
     x: {
       type: 'band',
       domain: Array.from({ length: weeks }, (_, week) => week),
@@ -103,19 +91,6 @@ export const heatmapChart: ChartSpec<readonly HeatmapCell[]> = (Plot, cells, siz
   });
 };
 
-/**
- * Day labels a week apart (two or more weeks when the chart is narrow for the text size), counted
- * from `anchor` ('last': today is the last day; 'first': today is the first).
- */
-function dayTicks(days: readonly string[], size: ChartSize, anchor: 'first' | 'last'): string[] {
-  const band = size.width / Math.max(1, days.length);
-  const weeks = Math.max(1, Math.ceil((4.5 * size.rem) / (7 * band)));
-  const step = 7 * weeks;
-  return days.filter((_, index) =>
-    anchor === 'last' ? (days.length - 1 - index) % step === 0 : index % step === 0,
-  );
-}
-
 export interface ReviewsPerDayData {
   readonly bars: readonly RatingBar[];
   readonly days: ProgressCharts['reviewsPerDay'];
@@ -130,7 +105,7 @@ export const reviewsPerDayChart: ChartSpec<ReviewsPerDayData> = (Plot, { bars, d
     marginRight: Math.round(1.6 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.2 * size.rem),
-    style: style(size),
+    style: chartStyle(size),
     x: {
       type: 'band',
       domain,
@@ -191,7 +166,7 @@ export const retentionChart: ChartSpec<RetentionData> = (Plot, { points, weeks, 
     marginRight: Math.round(1.5 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.4 * size.rem),
-    style: style(size),
+    style: chartStyle(size),
     x: {
       type: 'utc',
       domain,
@@ -248,7 +223,7 @@ export const forecastChart: ChartSpec<ProgressCharts['dueForecast']> = (Plot, da
     marginRight: Math.round(1.6 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.4 * size.rem),
-    style: style(size),
+    style: chartStyle(size),
     x: {
       type: 'band',
       domain,
@@ -286,30 +261,6 @@ function maxDomain(days: ProgressCharts['dueForecast']): [number, number] | unde
   return days.every((entry) => entry.due === 0) ? [0, 5] : undefined;
 }
 
-const dateTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-
-/** The time span to draw: the points' own, widened to at least a day on each side. */
-function timeDomain(dates: readonly Date[]): [Date, Date] | undefined {
-  if (dates.length === 0) return undefined;
-  const times = dates.map((date) => date.getTime());
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const pad = last - first < 2 * dayMs ? dayMs : 0;
-  return [new Date(first - pad), new Date(last + pad)];
-}
-
-const dayMs = 86_400_000;
-
-/** Whole days, weeks or months, whichever leaves room for each label ("27 Nov" ≈ 4 rem). */
-function tickInterval(domain: [Date, Date] | undefined, size: ChartSize): string {
-  if (!domain) return 'day';
-  const days = (domain[1].getTime() - domain[0].getTime()) / dayMs;
-  const fit = size.width / (5 * size.rem);
-  if (days <= fit) return 'day';
-  if (days / 7 <= fit) return 'week';
-  return 'month';
-}
-
 export const quizScoresChart: ChartSpec<readonly QuizPoint[]> = (Plot, points, size) => {
   const labelled = points.length <= 20;
   const domain = timeDomain(points.map((point) => point.date));
@@ -320,7 +271,7 @@ export const quizScoresChart: ChartSpec<readonly QuizPoint[]> = (Plot, points, s
     marginRight: Math.round(1.5 * size.rem),
     marginBottom: Math.round(2 * size.rem),
     marginTop: Math.round(1.4 * size.rem),
-    style: style(size),
+    style: chartStyle(size),
     x: {
       type: 'time',
       domain,
@@ -370,7 +321,7 @@ export const masteryChart: ChartSpec<readonly MasteryBar[]> = (Plot, bars, size)
     marginRight: Math.round(1.5 * size.rem),
     marginTop: 4,
     marginBottom: Math.round(2 * size.rem),
-    style: style(size),
+    style: chartStyle(size),
     x: { domain: [0, 100], grid: true, label: 'Mastery (%)', labelArrow: 'none' },
     y: { type: 'band', domain: bars.map((bar) => bar.topicId), axis: null, padding: 0 },
     marks: [
