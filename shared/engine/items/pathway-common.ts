@@ -163,34 +163,30 @@ function formsOfAll(index: PackIndex, entityIds: readonly string[]): string[] {
 }
 
 /**
- * A pathway title with every mention of the hidden entities replaced by "…", so a title such as
- * "IL-32γ, DKK-1 and fracture risk" can name its diagram without naming a hidden DKK-1.
+ * Whether a title names one of the hidden entities. Such a title is not shown, not even with the
+ * name blanked: "IL-32γ, … and fracture risk" asks a student who has seen Figure 2B to fill the
+ * gap from the title they remember, not from the biology (audit 20261230).
  */
-export function redactedTitle(
-  index: PackIndex,
-  title: string,
-  hidden: readonly string[] = [],
-): string {
+function titleNames(index: PackIndex, title: string, hidden: readonly string[]): boolean {
   const forms = formsOfAll(index, hidden);
-  if (forms.length === 0 || !mentionsAny(title, forms)) return title;
-  const words = title.split(/(\s+|,\s*)/);
-  return words
-    .map((word) => (word.trim() !== '' && mentionsAny(word, forms) ? '…' : word))
-    .join('');
+  return forms.length > 0 && mentionsAny(title, forms);
 }
 
-/** "Figure 2B · IL-32γ, … and fracture risk in osteoporosis": the caption drawn under a diagram. */
+/**
+ * "Figure 1 · IL-32γ in both bone formation and resorption": the caption drawn under a diagram;
+ * the figure number alone (or the pathway's source) when the title would tell a sign or name a
+ * hidden entity.
+ */
 export function pathwayCaption(
   index: PackIndex,
   pathway: Pathway,
   hidden: readonly string[] = [],
 ): string {
   const figure = pathwayFigure(index, pathway);
-  if (titleTellsSigns(pathway.title)) {
+  if (titleTellsSigns(pathway.title) || titleNames(index, pathway.title, hidden)) {
     return figure ?? capitalise(pathwayBySource(index, pathway));
   }
-  const title = redactedTitle(index, pathway.title, hidden);
-  return figure ? `${figure} · ${title}` : title;
+  return figure ? `${figure} · ${pathway.title}` : pathway.title;
 }
 
 /**
@@ -214,8 +210,10 @@ export function pathwayFrame(
   if (figure && pathway.references.includes(index.reviewReferenceId) && review) {
     return `In ${panel}the review's ${figure} model (${referenceLabel(review)})`;
   }
-  if (titleTellsSigns(pathway.title)) return `In ${panel}${pathwayBySource(index, pathway)}`;
-  return `In ${panel}the pathway “${redactedTitle(index, pathway.title, hidden)}”`;
+  if (titleTellsSigns(pathway.title) || titleNames(index, pathway.title, hidden)) {
+    return `In ${panel}${pathwayBySource(index, pathway)}`;
+  }
+  return `In ${panel}the pathway “${pathway.title}”`;
 }
 
 export function labelOf(ctx: GenContext, view: PathwayView, nodeId: string): string {
