@@ -114,7 +114,65 @@ function trueFalseCues(items: readonly QuizItem[]): CueResult[] {
       'shorter than the median → true',
       tf.map((i) => ({ predicted: i.prompt.length > median, actual: i.answer })),
     ),
+    verbCue(tf),
   ];
+}
+
+/**
+ * The verb of a claim as a student reads it: the first word of the claim that says what the
+ * subject does or how it stands ("inhibits", "is elevated", "correlates"), or "" when none does.
+ */
+const claimVerb =
+  /\b(?:(?:is|are)\s+(?:not\s+)?(?:elevated|raised|increased|higher|reduced|decreased|lower|produced|used|proposed|associated|required|needed|expressed|made)|shows? no difference|does not|(?:increase|decrease|raise|lower|inhibit|activate|promote|suppress|induce|block|enhance|reduce|stimulate|drive|cause|treat|worsen|improve|protect|impair|correlate|bind|target|prevent|carr(?:y|ie)|mediate|regulate|trigger|convert|cleave|produce|express)(?:s|es)?)\b/i;
+
+/** "an antibody that blocks DKK-1 increases…": a relative clause describes the subject. */
+const relativeClause = /\b(?:that|which|who)\s+\S+/gi;
+
+export function verbOfClaim(prompt: string): string {
+  const verb = claimVerb.exec(claimOf(prompt).replace(relativeClause, ''))?.[0] ?? '';
+  // "mutations increase" and "a mutation increases" read as one verb.
+  return verb
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(ss|sh|ch|x)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
+}
+
+/** Below this many statements a verb has no "usual answer" a student would trust. */
+const minStatementsPerVerb = 3;
+
+/**
+ * "The verb's usual answer": each statement answered as most statements with its verb were (a verb
+ * met fewer than three times: as most statements are).
+ */
+function verbCue(tf: readonly { readonly prompt: string; readonly answer: boolean }[]): CueResult {
+  const byVerb = new Map<string, [number, number]>();
+  for (const item of tf) {
+    const counts = byVerb.get(verbOfClaim(item.prompt)) ?? [0, 0];
+    counts[item.answer ? 0 : 1] += 1;
+    byVerb.set(verbOfClaim(item.prompt), counts);
+  }
+  const allTrue = tf.filter((i) => i.answer).length;
+  let hits = 0;
+  for (const [t, f] of byVerb.values()) {
+    const usual = t + f >= minStatementsPerVerb;
+    hits += usual ? Math.max(t, f) : 2 * allTrue >= tf.length ? t : f;
+  }
+  const value = tf.length === 0 ? 0 : hits / tf.length;
+  const lopsided = [...byVerb]
+    .filter(([, [t, f]]) => t + f >= minStatementsPerVerb && Math.min(t, f) === 0)
+    .map(([verb, [t, f]]) => `"${verb}" ${t > 0 ? `true ${t}×` : `false ${f}×`}`);
+  return {
+    kind: 'true-false',
+    cue: "the verb's usual answer",
+    n: tf.length,
+    value,
+    limit: cueLimit,
+    wins: value > cueLimit,
+    detail:
+      `${percent(value)} correct by "the verb's usual answer"` +
+      (lopsided.length > 0 ? `; always one answer: ${lopsided.join(', ')}` : ''),
+  };
 }
 
 /** P(from ≤ X ≤ to) for X ~ Binomial(n, p), summed term by term (no cancellation for tiny tails). */

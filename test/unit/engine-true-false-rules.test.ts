@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationsForFact, sourceFraming } from '../../shared/engine/citations.ts';
-import { selectTrueFalse, trueFalseCues } from '../../shared/engine/items/test-wise.ts';
+import { trueFalseCues } from '../../shared/engine/items/test-wise.ts';
+import { selectTrueFalse } from '../../shared/engine/items/true-false-selection.ts';
 import { pairedRelation } from '../../shared/engine/claims.ts';
 import { factOf, indexPack } from '../../shared/engine/pack-index.ts';
 import { remarkLine, settingPhrase } from '../../shared/engine/setting.ts';

@@ -1,7 +1,7 @@
 import { checkTrueFalse as verifyTrueFalse } from '../../../verify/statement-keys.ts';
 import type { Report } from '../../items/check-helpers.ts';
 import { wrongShape } from '../../items/grading.ts';
-import { selectTrueFalse } from '../../items/test-wise.ts';
+import { selectTrueFalse } from '../../items/true-false-selection.ts';
 import type { PackIndex } from '../../pack-index.ts';
 import { exactSupport, refutationOf, supportOf } from '../../semantics.ts';
 import type { TrueFalseItem } from '../../types.ts';

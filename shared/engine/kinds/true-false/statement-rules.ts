@@ -24,6 +24,9 @@ export function withoutAside(statement: Statement): Statement {
     .replace(/\s*\(([^()]*)\)/g, (_aside: string, inside: string) =>
       /^(?:compared with|versus)\b/.test(inside) ? ` ${inside}` : '',
     )
+    // "(and IFN-γ) release, both osteoclast inhibitors": an appositive about the objects is a
+    // second claim, and with the aside gone its "both" has nothing to refer to.
+    .replace(/,\s*(?:both|all|each|two)\b[^,]*$/, '')
     .replace(/^[\s,]+/, '')
     .trim();
   // A long description ("into TRAcP+ VNR+ multinucleated cells expressing NFATc1, OSCAR and
