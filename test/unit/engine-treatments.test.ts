@@ -78,7 +78,10 @@ describe('treatments and adverse effects', () => {
   it('builds a clean bank that asks what the drug treats and what it did when given', () => {
     const bank = generateBank(pack, { seed: 'treatments' });
     expect(checkBank(pack, bank)).toEqual([]);
-    expect(bank.cards.map((card) => card.front)).toContain('ABX-7 is used to treat _____.');
+    // What a drug treats is an open set: only the review's words, named, close it.
+    expect(bank.cards.map((card) => card.front)).toContain(
+      "According to the review's Figure 1 (Lee et al. 2017), ABX-7 is used to treat _____.",
+    );
     const onEffect = bank.quiz.filter(
       (item) => item.kind === 'true-false' && item.factIds.includes('F002'),
     );

@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateBank } from '../../shared/engine/bank.ts';
+import type { Pack } from '../../shared/pack/schema.ts';
+import { bundledBank, bundledPack } from '../support/engine.ts';
+import { readPackDir } from '../support/pack-dir.ts';
+import { repoRoot } from '../support/packs.ts';
+import { molecule, tinyPack } from '../support/tiny-pack.ts';
+
+/** The rules the blind audits of 20261230 (both packs) found missing, each at its own home. */
+
+const cardsOf = (pack: Pack) => generateBank(pack, { seed: 1 }).cards;
+const cardOf = (pack: Pack, id: string) => cardsOf(pack).find((card) => card.id === id);
+const wntPack = readPackDir(path.join(repoRoot, 'test', 'fixtures', 'packs', 'wnt-bone'));
+const wnt = generateBank(wntPack, { seed: 1 });
+
+describe('a fact card has one answer to its blank', () => {
+  const category = (id: string, name: string) => ({
+    id,
+    name,
+    type: 'category' as const,
+    aliases: [],
+    definition: `${name}, a category.`,
+  });
+
+  it('asks a category as the definition it is, never as a blank', () => {
+    const pack = tinyPack({
+      entities: [
+        molecule('x', 'XL-9'),
+        category('cytokine', 'pro-inflammatory cytokine'),
+        category('marker', 'prognostic marker'),
+        category('target', 'therapeutic target'),
+      ],
+      facts: [
+        {
+          id: 'F001',
+          text: "The review's abstract introduces XL-9 as a pro-inflammatory cytokine.",
+          subject: 'x',
+          relation: 'is-a',
+          object: 'cytokine',
+          section: 'abstract',
+          highYield: true,
+        },
+        {
+          id: 'F002',
+          text: "The review's abstract proposes XL-9 as a therapeutic target and a prognostic marker.",
+          subject: 'x',
+          relation: 'proposed-as',
+          object: 'marker',
+          section: 'abstract',
+        },
+      ],
+    });
+    expect(cardOf(pack, 'fact-cloze:F001')).toMatchObject({
+      front: 'What is XL-9?',
+      back: 'A pro-inflammatory cytokine.',
+    });
+    // "a therapeutic target and _____" takes biomarker as rightly as prognostic marker.
+    expect(cardOf(pack, 'fact-cloze:F002')).toBeUndefined();
+    expect(cardOf(bundledPack, 'fact-cloze:F001')?.front).toBe('What is IL-32?');
+    expect(bundledBank.cards.map((card) => card.id)).not.toContain('fact-cloze:F132');
+  });
+
+  it('blanks a process a cause brings about only where a figure of the review closes it', () => {
+    const process = (id: string, name: string) => ({
+      id,
+      name,
+      type: 'process' as const,
+      aliases: [],
+      definition: `${name}, a process.`,
+    });
+    const packWith = (text: string, section: string) =>
+      tinyPack({
+        entities: [molecule('w', 'Wnt-X'), process('formation', 'bone formation')],
+        facts: [
+          {
+            id: 'F001',
+            text,
+            subject: 'w',
+            relation: 'promotes',
+            object: 'formation',
+            section,
+            highYield: true,
+          },
+        ],
+      });
+    // Bare, or framed on the review's prose: osteoblast differentiation and bone mass fit too.
+    expect(cardOf(packWith('Wnt-X promotes bone formation.', 'abstract'), 'fact-cloze:F001')).toBe(
+      undefined,
+    );
+    expect(
+      cardOf(
+        packWith("The review's abstract states that Wnt-X promotes bone formation.", 'abstract'),
+        'fact-cloze:F001',
+      ),
+    ).toBeUndefined();
+    expect(
+      cardOf(
+        packWith("In the review's Figure 1 model, Wnt-X promotes bone formation.", 'figure-1'),
+        'fact-cloze:F001',
+      )?.front,
+    ).toBe("In the review's Figure 1 model, Wnt-X promotes _____.");
+    expect(wnt.cards.map((card) => card.id)).not.toContain('fact-cloze:F026');
+  });
+
+  it('never lists the answer among its siblings by the mark that sets it apart', () => {
+    const isoform = (id: string, name: string) => ({
+      id,
+      name,
+      type: 'isoform' as const,
+      aliases: [],
+      definition: `${name}, an isoform.`,
+    });
+    const packWith = (text: string) =>
+      tinyPack({
+        entities: [
+          molecule('x', 'XL-9'),
+          isoform('x-alpha', 'XL-9α'),
+          isoform('x-beta', 'XL-9β'),
+          isoform('x-gamma', 'XL-9γ'),
+        ],
+        facts: [
+          {
+            id: 'F001',
+            text,
+            subject: 'x-beta',
+            relation: 'most-active-isoform-of',
+            object: 'x',
+            highYield: true,
+          },
+        ],
+      });
+    expect(
+      cardOf(
+        packWith('In assays comparing XL-9 isoforms α, β and γ, XL-9β was the strongest.'),
+        'fact-cloze:F001',
+      ),
+    ).toBeUndefined();
+    expect(
+      cardOf(
+        packWith('In cytokine assays, XL-9β was the strongest isoform of XL-9.'),
+        'fact-cloze:F001',
+      )?.front,
+    ).toBe('In cytokine assays, _____ was the strongest isoform of XL-9.');
+    expect(bundledBank.cards.map((card) => card.id)).not.toContain('fact-cloze:F034');
+  });
+});
