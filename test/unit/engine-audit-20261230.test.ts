@@ -145,3 +145,15 @@ describe('a fact card has one answer to its blank', () => {
     expect(bundledBank.cards.map((card) => card.id)).not.toContain('fact-cloze:F034');
   });
 });
+
+describe('a statement about what a drug does', () => {
+  it('has no false twin: the key would be the one option where the drug helps', () => {
+    const ids = wnt.quiz.map((item) => item.id);
+    for (const id of ['mcq-statement:F028', 'mcq-statement:F029', 'mcq-statement:F030'])
+      expect(ids).not.toContain(id);
+    for (const item of wnt.quiz) {
+      if (item.kind === 'true-false' && !item.answer)
+        expect(item.statement.subject.entityId, item.id).not.toBe('romosozumab');
+    }
+  });
+});

@@ -87,7 +87,19 @@ describe('treatments and adverse effects', () => {
     );
     expect(onEffect.map((item) => item.prompt)).toEqual([
       expect.stringMatching(/treatment with ABX-7 increases bone mineral density in patients/),
-      expect.stringMatching(/treatment with ABX-7 decreases bone mineral density in patients/),
     ]);
+  });
+
+  it('never turns what a drug does into a false statement or a wrong option', () => {
+    // "Treatment with ABX-7 decreases bone mineral density" is struck out by anyone who knows
+    // why the drug is given, and leaves the one helpful option the key (audit 20261230).
+    const bank = generateBank(pack, { seed: 'treatments' });
+    const falseOnDrug = bank.quiz.flatMap((item) => {
+      if (item.kind === 'true-false') return item.answer ? [] : [item.statement.subject.entityId];
+      if (item.kind === 'mcq')
+        return item.options.filter((o) => !o.correct).map((o) => o.statement?.subject.entityId);
+      return [];
+    });
+    expect(falseOnDrug).not.toContain('drug-x');
   });
 });
