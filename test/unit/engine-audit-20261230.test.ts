@@ -157,3 +157,12 @@ describe('a statement about what a drug does', () => {
     }
   });
 });
+
+describe('a transgene that makes mice more vulnerable to an LPS challenge', () => {
+  it('is said with the challenge, not as causing the disease (pack fields, F027)', () => {
+    const onF027 = bundledBank.quiz.filter((item) => item.factIds[0] === 'F027');
+    expect(onF027.length).toBeGreaterThan(0);
+    for (const item of onF027)
+      expect(item.prompt, item.id).toMatch(/septic shock lethality after LPS/);
+  });
+});
