@@ -166,3 +166,16 @@ describe('a transgene that makes mice more vulnerable to an LPS challenge', () =
       expect(item.prompt, item.id).toMatch(/septic shock lethality after LPS/);
   });
 });
+
+describe('a perturbation of a stimulus or a process', () => {
+  it('reduces it: blocking fits a molecule', () => {
+    const loading = wnt.quiz.filter((item) =>
+      item.id.startsWith('perturbation:D1:loading:blocked:'),
+    );
+    expect(loading.length).toBeGreaterThan(0);
+    for (const item of loading)
+      expect(item.prompt, item.id).toMatch(/if mechanical loading is reduced,/);
+    // A molecule is still blocked.
+    expect(wnt.quiz.some((item) => /if sclerostin is blocked,/.test(item.prompt))).toBe(true);
+  });
+});
