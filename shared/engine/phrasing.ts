@@ -20,6 +20,7 @@ import { asRelation, relationFamily } from './semantics.ts';
 import { textOf } from './relation-text.ts';
 import {
   cellsItMakes,
+  compartmentPhrase,
   settingPhrase,
   withPlaceArticle,
   type ContextLike,
@@ -229,15 +230,13 @@ export function sentence(
   options: SettingOptions = {},
 ): string {
   const text = textOf(statement.relation);
+  const placed = levelPlace(index, statement, context);
   const said = withMeasure(
     index,
     statement,
-    `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
-      index,
-      statement.relation,
-      statement.object,
-      statement.objectDetail,
-    )}`,
+    `${subjectVerb(index, statement.subject, text.verb)} ${
+      placed ?? objectPhrase(index, statement.relation, statement.object, statement.objectDetail)
+    }`,
   );
   const isEntity = relationDef(asRelation(statement.relation)).objectKind === 'entity';
   const exclude = new Set([
@@ -260,6 +259,29 @@ export function sentence(
   // A detail that runs on as a clause ("…, more strongly than RANKL") is closed off first.
   const joint = /,[^()]*$/.test(statement.objectDetail ?? '') ? ', ' : ' ';
   return where ? `${said}${joint}${where}` : said;
+}
+
+/**
+ * A level in a disease, measured in one place: the place comes before the disease ("is raised in
+ * the serum of patients with AS"), never after it ("is raised in AS in serum"), audit 20261230.
+ */
+function levelPlace(index: PackIndex, statement: Statement, context: ContextLike) {
+  const disease = index.entityById.get(statement.object);
+  if (!isLevel(statement.relation) || statement.objectDetail !== undefined) return undefined;
+  if (disease === undefined || classOf(disease.type) !== 'disease') return undefined;
+  // "circulating IL-32γ" says its place already (setting.ts, skipSystemic).
+  const places = context.compartments.filter(
+    (id) =>
+      statement.subject.modifier !== 'systemic' ||
+      !mentionsAny(entityOf(index, id).name, ['systemic', 'circulation']),
+  );
+  // The setting then leaves the place out: the sentence names it.
+  const [place] = places;
+  if (place === undefined || places.length > 1) return undefined;
+  const name = countedName(index, statement.object);
+  return context.setting === 'clinical'
+    ? `the ${compartmentPhrase(index, place, false)} of patients with ${name}`
+    : `${compartmentPhrase(index, place)} in ${name}`;
 }
 
 /**

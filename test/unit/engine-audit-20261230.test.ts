@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
+import { statementOf } from '../../shared/engine/claims.ts';
+import { indexPack } from '../../shared/engine/pack-index.ts';
+import { sentence } from '../../shared/engine/phrasing.ts';
 import type { Pack } from '../../shared/pack/schema.ts';
 import { bundledBank, bundledPack } from '../support/engine.ts';
 import { readPackDir } from '../support/pack-dir.ts';
@@ -177,5 +180,51 @@ describe('a perturbation of a stimulus or a process', () => {
       expect(item.prompt, item.id).toMatch(/if mechanical loading is reduced,/);
     // A molecule is still blocked.
     expect(wnt.quiz.some((item) => /if sclerostin is blocked,/.test(item.prompt))).toBe(true);
+  });
+});
+
+describe('a level in a disease, measured in one place', () => {
+  it('says the place before the disease, in every kind that phrases a statement', () => {
+    const pack = tinyPack({
+      entities: [
+        molecule('d', 'DK-9'),
+        { id: 'as', name: 'Ankylosing spondylitis', type: 'disease', definition: 'Spine.' },
+        { id: 'serum', name: 'serum', type: 'compartment', definition: 'Blood without cells.' },
+      ],
+      facts: [
+        {
+          id: 'F001',
+          text: 'Serum DK-9 is raised in patients with ankylosing spondylitis.',
+          subject: 'd',
+          relation: 'elevated-in',
+          object: 'as',
+          context: { compartments: ['serum'], species: ['Homo sapiens'], setting: 'clinical' },
+        },
+        {
+          id: 'F002',
+          text: 'Serum DK-9 is raised in mice with ankylosing spondylitis.',
+          subject: 'd',
+          relation: 'elevated-in',
+          object: 'as',
+          context: { compartments: ['serum'], species: ['Mus musculus'], setting: 'in-vivo' },
+        },
+      ],
+    });
+    const index = indexPack(pack);
+    const said = (id: string) => {
+      const fact = pack.facts.find((f) => f.id === id);
+      if (!fact) throw new Error(id);
+      return sentence(index, statementOf(fact), fact.context);
+    };
+    expect(said('F001')).toBe(
+      'DK-9 is elevated in the serum of patients with ankylosing spondylitis',
+    );
+    expect(said('F002')).toBe('DK-9 is elevated in serum in ankylosing spondylitis in mice');
+    const onF036 = wnt.quiz.filter((item) => item.factIds[0] === 'F036');
+    expect(onF036.length).toBeGreaterThan(0);
+    for (const item of onF036)
+      expect(item.prompt, item.id).toMatch(
+        /in the serum of patients with ankylosing spondylitis\./,
+      );
   });
 });
