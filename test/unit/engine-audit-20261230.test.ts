@@ -228,3 +228,59 @@ describe('a level in a disease, measured in one place', () => {
       );
   });
 });
+
+describe('a subject changed as a condition of the experiment says so once', () => {
+  it('drops a condition note that names the changed subject, keeps one that does not', () => {
+    const pack = tinyPack({
+      entities: [
+        molecule('d', 'DK-9', ['Dk9']),
+        molecule('r', 'RL-2'),
+        { id: 'mass', name: 'Bone mass', type: 'measure', definition: 'Mass.' },
+      ],
+      facts: [
+        {
+          id: 'F001',
+          text: 'In mice with one Dk9 allele deleted, bone mass is increased.',
+          subject: 'd',
+          subjectModifier: 'lowered',
+          relation: 'increases',
+          object: 'mass',
+          context: {
+            species: ['Mus musculus'],
+            setting: 'in-vivo',
+            note: 'with one Dk9 allele deleted',
+          },
+        },
+        {
+          id: 'F002',
+          text: 'In mice fed without RL-2, low DK-9 increases bone mass.',
+          subject: 'd',
+          subjectModifier: 'lowered',
+          relation: 'increases',
+          object: 'mass',
+          context: { species: ['Mus musculus'], setting: 'in-vivo', note: 'without RL-2' },
+        },
+      ],
+    });
+    const index = indexPack(pack);
+    const said = (id: string) => {
+      const fact = pack.facts.find((f) => f.id === id);
+      if (!fact) throw new Error(id);
+      return sentence(index, statementOf(fact), fact.context);
+    };
+    expect(said('F001')).toBe('low DK-9 increases bone mass in mice');
+    expect(said('F002')).toBe('low DK-9 increases bone mass in mice without RL-2');
+  });
+
+  it('the second pack says what its facts and terms mean (pack fixes)', () => {
+    const card = wnt.cards.find((c) => c.id === 'entity-definition:dkk1');
+    expect(card?.back).toMatch(/binds LRP5 and LRP6/);
+    const onF028 = wnt.quiz.filter((item) => item.factIds[0] === 'F028');
+    expect(onF028.length).toBeGreaterThan(0);
+    for (const item of onF028) {
+      expect(item.prompt, item.id).toMatch(/at the lumbar spine/);
+      expect(item.prompt, item.id).not.toMatch(/after the menopause during/);
+    }
+    for (const item of wnt.quiz) expect(item.prompt, item.id).not.toMatch(/allele deleted/);
+  });
+});
