@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../shared/engine/bank.ts';
+import { buildQuiz } from '../../shared/engine/quiz-builder.ts';
 import { statementOf } from '../../shared/engine/claims.ts';
 import { indexPack } from '../../shared/engine/pack-index.ts';
 import { sentence } from '../../shared/engine/phrasing.ts';
@@ -282,5 +283,26 @@ describe('a subject changed as a condition of the experiment says so once', () =
       expect(item.prompt, item.id).not.toMatch(/after the menopause during/);
     }
     for (const item of wnt.quiz) expect(item.prompt, item.id).not.toMatch(/allele deleted/);
+  });
+});
+
+describe('one link asked twice in one session', () => {
+  it('never happens: raised and blocked, or one link in two figures, share a family', () => {
+    for (const [pack, bank] of [
+      [bundledPack, bundledBank],
+      [wntPack, wnt],
+    ] as const) {
+      for (const seed of ['a', 'b', 'c']) {
+        const quiz = buildQuiz(bank, pack, {
+          mode: 'practice',
+          count: bank.quiz.length,
+          seed,
+          kinds: ['perturbation', 'diagram-edge'],
+        });
+        const links = quiz.items.map((item) => `${item.kind}:${item.entityIds.join('>')}`);
+        expect(links.length).toBeGreaterThan(5);
+        expect(new Set(links).size, `${pack.manifest.id} ${seed}`).toBe(links.length);
+      }
+    }
   });
 });
