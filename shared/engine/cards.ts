@@ -104,9 +104,11 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
   const source = lead ? ` — ${lead.label}` : '';
   const remark = remarkLine(fact.context.note, fact.text);
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
+  // An is-a fact is its subject's definition card (entity-cards.ts makes none for it).
+  const defines = fact.relation === 'is-a';
   return {
-    id: `fact-cloze:${fact.id}`,
-    kind: 'fact-cloze',
+    id: defines ? `entity-definition:${fact.subject}` : `fact-cloze:${fact.id}`,
+    kind: defines ? 'entity-definition' : 'fact-cloze',
     front: cloze.front,
     back: cloze.back,
     note: `${fact.text}${source}.${remark ? ` ${remark}` : ''}${contested}`,

@@ -55,13 +55,15 @@ describe('a fact card has one answer to its blank', () => {
         },
       ],
     });
-    expect(cardOf(pack, 'fact-cloze:F001')).toMatchObject({
+    expect(cardOf(pack, 'fact-cloze:F001')).toBeUndefined();
+    expect(cardOf(pack, 'entity-definition:x')).toMatchObject({
       front: 'What is XL-9?',
       back: 'A pro-inflammatory cytokine.',
+      factIds: ['F001'],
     });
     // "a therapeutic target and _____" takes biomarker as rightly as prognostic marker.
     expect(cardOf(pack, 'fact-cloze:F002')).toBeUndefined();
-    expect(cardOf(bundledPack, 'fact-cloze:F001')?.front).toBe('What is IL-32?');
+    expect(cardOf(bundledPack, 'entity-definition:il-32')?.front).toBe('What is IL-32?');
     expect(bundledBank.cards.map((card) => card.id)).not.toContain('fact-cloze:F132');
   });
 
