@@ -113,3 +113,32 @@ export function cueForAnswer(text: string, forms: readonly string[], answer: str
     (parts.length > 1 && parts.some((word) => word.length >= 8 && written(word)))
   );
 }
+
+/**
+ * Whether the text names the answer by what sets it apart from its family's shared name: "isoforms
+ * α, β, γ and δ … _____ was the strongest" lists IL-32γ among its siblings by its letter, so the
+ * blank is a choice among the listed few (audit 20261230). `familyForms` are the written forms
+ * of its parent and siblings.
+ */
+export function listsTheAnswerMark(
+  text: string,
+  forms: readonly string[],
+  familyForms: readonly string[],
+): boolean {
+  return forms.some((form) =>
+    familyForms.some((stem) => {
+      if (stem === '' || form.length <= stem.length || !form.startsWith(stem)) return false;
+      const mark = form.slice(stem.length).replace(/^[\s-]+/, '');
+      return mark !== '' && standsAlone(text, mark);
+    }),
+  );
+}
+
+/** A part written as a word of its own: "γ" in "α, β, γ and δ", not in "IL-32γ". */
+function standsAlone(text: string, part: string): boolean {
+  return occurrences(text, part).some(
+    (at) =>
+      !letterOrDigit.test(charBefore(text, at)) &&
+      !letterOrDigit.test(String.fromCodePoint(text.codePointAt(at + part.length) ?? 32)),
+  );
+}

@@ -3,7 +3,8 @@ import { isDefinitionalCause } from './items/statement-facts.ts';
 import { relationDef, type RelationId } from '../pack/relations.ts';
 import { citationsForFact, leadCitation, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
-import { entityCards, type EntityCard } from './entity-cards.ts';
+import { definitionQuestion, entityCards, type EntityCard } from './entity-cards.ts';
+import { midSentenceName, withArticle } from './names.ts';
 import { pairKey } from './evidence.ts';
 import { mentionsAny } from './normalize.ts';
 import { cascadeLevels } from './graph.ts';
@@ -103,9 +104,11 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
   const source = lead ? ` — ${lead.label}` : '';
   const remark = remarkLine(fact.context.note, fact.text);
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
+  // An is-a fact is its subject's definition card (entity-cards.ts makes none for it).
+  const defines = fact.relation === 'is-a';
   return {
-    id: `fact-cloze:${fact.id}`,
-    kind: 'fact-cloze',
+    id: defines ? `entity-definition:${fact.subject}` : `fact-cloze:${fact.id}`,
+    kind: defines ? 'entity-definition' : 'fact-cloze',
     front: cloze.front,
     back: cloze.back,
     note: `${fact.text}${source}.${remark ? ` ${remark}` : ''}${contested}`,
@@ -148,8 +151,10 @@ function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string
   const masked = clozeFromFactText(index, fact) ?? clozeOfPartner(index, fact);
   if (masked !== null)
     return { front: contestedFraming(index, fact, masked.text), back: capitalise(masked.form) };
-  // "Osteoporosis is _____." takes many answers; the term's own card defines it (audit I).
-  if (fact.relation === 'is-a') return null;
+  // "Osteoporosis is _____." and "IL-32 as a _____" take many answers, broader and narrower
+  // categories alike (audits I and 20261230): the fact is asked as the definition it is, the
+  // term's one card (entity-cards.ts gives the term none of its own).
+  if (fact.relation === 'is-a') return definitionSides(index, fact);
   const templated = templatedCloze(index, fact);
   if (templated === null || templated.alsoAccepted.length > 0) return null;
   return {
@@ -162,6 +167,17 @@ function clozeSides(index: PackIndex, fact: Fact): { front: string; back: string
         ? `${sourceFraming(index, fact)}, ${lowerStart(templated.text)}`
         : contestedFraming(index, fact, templated.text),
     back: isEntityObject(fact) ? capitalise(countedName(index, fact.object)) : fact.object,
+  };
+}
+
+/** "What is IL-32?" → "A pro-inflammatory cytokine.": a definition has many right wordings, self-graded. */
+function definitionSides(index: PackIndex, fact: Fact): { front: string; back: string } | null {
+  const subject = index.entityById.get(fact.subject);
+  const category = index.entityById.get(fact.object);
+  if (subject === undefined || category === undefined) return null;
+  return {
+    front: definitionQuestion(subject),
+    back: `${capitalise(withArticle(midSentenceName(category)))}.`,
   };
 }
 

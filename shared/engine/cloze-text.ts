@@ -6,6 +6,7 @@ import {
   shownContext,
 } from './alternatives.ts';
 import { leadReference } from './citations.ts';
+import { relatedSubjects } from './family.ts';
 import { mentionsAny } from './normalize.ts';
 import { relationDef } from '../pack/relations.ts';
 import { formsOf, isEntityObject, type PackIndex } from './pack-index.ts';
@@ -15,10 +16,17 @@ import {
   blankInList,
   cueForAnswer,
   isNumberAnswer,
+  listsTheAnswerMark,
   withoutCueAfterBlank,
   withoutMeasurements,
 } from './blank.ts';
-import { blankQualifier, narrowsBySource, qualifies } from './questions.ts';
+import {
+  blankQualifier,
+  blanksACategory,
+  blanksAnOpenProcess,
+  narrowsBySource,
+  qualifies,
+} from './questions.ts';
 
 /** A fact's own sentence with its answer blanked: the cloze card and the cloze quiz item. */
 
@@ -108,6 +116,7 @@ export function clozeFromFactText(
  */
 function maySayEntityBlank(index: PackIndex, fact: Fact): boolean {
   if (relationDef(fact.relation).openObject && !narrowsBySource(index, fact)) return false;
+  if (blanksACategory(index, fact) || blanksAnOpenProcess(index, fact)) return false;
   return !blanksTheSubjectFamily(index, fact, fact.object) && !answerDrivesAnother(index, fact);
 }
 
@@ -126,11 +135,16 @@ function computeClozeFromFactText(
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
   if (!isEntityObject(fact)) return isTrivia(fact) ? null : masked;
+  if (listsTheAnswerMark(masked.text, forms, familyForms(index, fact.object))) return null;
   if (placeGivesDisease(index, fact, masked.text)) return null;
   const shown = shownContext(index, fact, masked.text);
   const qualifier = blankQualifier(masked.text);
   // A sentence that names its source ("The review's abstract states…") is answered from it.
   const framed = framedOnSource || namesItsSource(masked.text);
+  // Where the sentence shows no source, nothing closes an open set: "Canonical Wnt signalling
+  // promotes _____" is as true of osteoblast differentiation and bone mass as of the pack's one
+  // answer, which the pack's silence does not make the only one (audit 20261230).
+  if (relationDef(fact.relation).openObject && !framed) return null;
   // Only the review's own words close the set; a primary paper's name does not (see questions.ts).
   const source =
     framed && narrowsBySource(index, fact) ? { source: leadReference(index, fact).id } : {};
@@ -182,5 +196,14 @@ function blankedOnce(index: PackIndex, fact: Fact, id: string): Masked | null {
   if (found === null || mentionsAny(found.text, forms)) return null;
   const masked = { ...found, text: withoutCueAfterBlank(found.text) };
   if (blankInList(masked.text) || cueForAnswer(masked.text, forms, found.form)) return null;
+  if (listsTheAnswerMark(masked.text, forms, familyForms(index, id))) return null;
   return masked.text.split(BLANK).length === 2 ? masked : null;
+}
+
+/** The written forms of an entity's parent and sibling isoforms, not its own. */
+function familyForms(index: PackIndex, id: string): string[] {
+  const own = new Set(formsOf(index, id));
+  return [...relatedSubjects(index, id)].flatMap((other) =>
+    formsOf(index, other).filter((form) => !own.has(form)),
+  );
 }

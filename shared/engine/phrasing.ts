@@ -20,6 +20,7 @@ import { asRelation, relationFamily } from './semantics.ts';
 import { textOf } from './relation-text.ts';
 import {
   cellsItMakes,
+  compartmentPhrase,
   settingPhrase,
   withPlaceArticle,
   type ContextLike,
@@ -229,15 +230,13 @@ export function sentence(
   options: SettingOptions = {},
 ): string {
   const text = textOf(statement.relation);
+  const placed = levelPlace(index, statement, context);
   const said = withMeasure(
     index,
     statement,
-    `${subjectVerb(index, statement.subject, text.verb)} ${objectPhrase(
-      index,
-      statement.relation,
-      statement.object,
-      statement.objectDetail,
-    )}`,
+    `${subjectVerb(index, statement.subject, text.verb)} ${
+      placed ?? objectPhrase(index, statement.relation, statement.object, statement.objectDetail)
+    }`,
   );
   const isEntity = relationDef(asRelation(statement.relation)).objectKind === 'entity';
   const exclude = new Set([
@@ -260,6 +259,27 @@ export function sentence(
   // A detail that runs on as a clause ("…, more strongly than RANKL") is closed off first.
   const joint = /,[^()]*$/.test(statement.objectDetail ?? '') ? ', ' : ' ';
   return where ? `${said}${joint}${where}` : said;
+}
+
+/**
+ * A level in a disease measured in one place says the place first ("is raised in the serum of
+ * patients with AS", not "in AS in serum"; audit 20261230); the setting then leaves it out.
+ */
+function levelPlace(index: PackIndex, statement: Statement, context: ContextLike) {
+  const disease = index.entityById.get(statement.object);
+  if (!isLevel(statement.relation) || statement.objectDetail !== undefined) return undefined;
+  if (disease === undefined || classOf(disease.type) !== 'disease') return undefined;
+  // "circulating IL-32γ" says its place already (setting.ts, skipSystemic).
+  const systemic = statement.subject.modifier === 'systemic';
+  const places = context.compartments.filter(
+    (id) => !systemic || !mentionsAny(entityOf(index, id).name, ['systemic', 'circulation']),
+  );
+  const [place, ...more] = places;
+  const name = countedName(index, statement.object);
+  if (place === undefined || more.length > 0) return undefined;
+  return context.setting === 'clinical'
+    ? `the ${compartmentPhrase(index, place, false)} of patients with ${name}`
+    : `${compartmentPhrase(index, place)} in ${name}`;
 }
 
 /**
@@ -319,6 +339,10 @@ export function factSetting(
     mentionsAny(detail, formsOf(index, id)),
   );
   const placeInDetail = isLevel(fact.relation) && /^[a-z]/.test(detail) && namesAPlace(detail);
+  // A condition naming the changed subject ("low DKK-1 … with one Dkk1 allele deleted") is how
+  // it was changed, which its modifier says already (audit 20261230).
+  const note = fact.subjectModifier === undefined ? '' : (fact.context.note ?? '');
+  const restated = mentionsAny(note, formsOf(index, fact.subject));
   return settingPhrase(
     index,
     placeInDetail ? { ...fact.context, compartments: [] } : fact.context,
@@ -327,6 +351,7 @@ export function factSetting(
       withCells: cellsAreSetting(index, fact) && !cellsInDetail,
       skipSystemic: fact.subjectModifier === 'systemic',
       ...options,
+      ...(restated ? { withNote: false } : {}),
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { Entity, Fact } from '../pack/schema.ts';
 import { relationDef } from '../pack/relations.ts';
+import { isFigureSection } from '../pack/sections.ts';
 import { BLANK, blankInList, cueForAnswer, withoutCueAfterBlank } from './blank.ts';
 import { blanksTheSubjectFamily } from './review-subject.ts';
 import {
@@ -133,9 +134,35 @@ function templatedClozeOf(index: PackIndex, fact: Fact): OpenQuestion | null {
   return { ...sentence, text };
 }
 
+/**
+ * A category is answered by its broader, narrower and sister names as rightly as by its own:
+ * "IL-32 as a _____" takes cytokine, interleukin and pro-inflammatory cytokine, "a therapeutic
+ * target and _____" biomarker as well as prognostic marker (audit 20261230).
+ */
+export function blanksACategory(index: PackIndex, fact: Fact): boolean {
+  const object = isEntityObject(fact) ? index.entityById.get(fact.object) : undefined;
+  return object !== undefined && classOf(object.type) === 'category';
+}
+
+/**
+ * A process or measure caused ("promotes _____") has many wordings and neighbours: bone
+ * formation, osteoblast differentiation and bone mass all fit. Only a figure of the review
+ * closes it, to the nodes it draws; its prose does not (audit 20261230).
+ */
+export function blanksAnOpenProcess(index: PackIndex, fact: Fact): boolean {
+  const object = isEntityObject(fact) ? index.entityById.get(fact.object) : undefined;
+  if (object === undefined || relationDef(fact.relation).openObject !== true) return false;
+  const kind = classOf(object.type);
+  return (
+    (kind === 'process' || kind === 'measure') &&
+    !isFigureSection(index.pack.manifest, fact.section)
+  );
+}
+
 function templatedSentence(index: PackIndex, fact: Fact): OpenQuestion | null {
   // An open set of objects ("IL-32 is raised in _____") is closed only by the review's own words.
   if (isEntityObject(fact) && blanksTheSubjectFamily(index, fact, fact.object)) return null;
+  if (blanksACategory(index, fact) || blanksAnOpenProcess(index, fact)) return null;
   const open = relationDef(fact.relation).openObject === true;
   if (open && !narrowsBySource(index, fact)) return null;
   const subject = subjectOf(fact);

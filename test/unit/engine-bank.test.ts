@@ -246,7 +246,7 @@ describe('flashcards', () => {
 
   it('ranks definitions before mechanisms, and upstream before downstream', () => {
     const rank = (id: string) => card(id).teachingRank;
-    expect(rank('fact-cloze:F001')).toBeLessThan(rank('fact-cloze:F099'));
+    expect(rank('entity-definition:il-32')).toBeLessThan(rank('fact-cloze:F099'));
     expect(rank('fact-cloze:F099')).toBeLessThan(rank('fact-cloze:F100'));
     expect(rank('fact-cloze:F073')).toBeLessThan(rank('fact-cloze:F074'));
   });

@@ -96,8 +96,14 @@ describe('flashcards follow the minimum-information principle', () => {
   });
 
   it('answer "What is IL-32?" with one fact, not a definition listing several', () => {
-    expect(card('entity-definition:il-32')).toBeUndefined();
-    expect(card('fact-cloze:F001')?.back).toBe('Pro-inflammatory cytokine');
+    // A category has broader and narrower names ("IL-32 as a _____": cytokine, interleukin), so
+    // the is-a fact is asked as the definition it is (audit 20261230).
+    expect(card('fact-cloze:F001')).toBeUndefined();
+    expect(card('entity-definition:il-32')).toMatchObject({
+      front: 'What is IL-32?',
+      back: 'A pro-inflammatory cytokine.',
+      factIds: ['F001'],
+    });
   });
 
   it('answer with the object alone, never "and the others" in brackets', () => {
@@ -117,7 +123,8 @@ describe('flashcards follow the minimum-information principle', () => {
 
   it('make glossary cards only for the terms the pack marks, not everyday words', () => {
     const marked = new Set(bundledPack.entities.filter((e) => e.glossary).map((e) => e.id));
-    for (const c of byKind('entity-definition')) {
+    // A term the pack defines by an is-a fact is asked from that fact, whether marked or not.
+    for (const c of byKind('entity-definition').filter((x) => x.factIds.length === 0)) {
       expect(marked.has(c.entityIds[0] ?? ''), c.id).toBe(true);
     }
     for (const id of [

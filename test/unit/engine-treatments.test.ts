@@ -78,13 +78,28 @@ describe('treatments and adverse effects', () => {
   it('builds a clean bank that asks what the drug treats and what it did when given', () => {
     const bank = generateBank(pack, { seed: 'treatments' });
     expect(checkBank(pack, bank)).toEqual([]);
-    expect(bank.cards.map((card) => card.front)).toContain('ABX-7 is used to treat _____.');
+    // What a drug treats is an open set: only the review's words, named, close it.
+    expect(bank.cards.map((card) => card.front)).toContain(
+      "According to the review's Figure 1 (Lee et al. 2017), ABX-7 is used to treat _____.",
+    );
     const onEffect = bank.quiz.filter(
       (item) => item.kind === 'true-false' && item.factIds.includes('F002'),
     );
     expect(onEffect.map((item) => item.prompt)).toEqual([
       expect.stringMatching(/treatment with ABX-7 increases bone mineral density in patients/),
-      expect.stringMatching(/treatment with ABX-7 decreases bone mineral density in patients/),
     ]);
+  });
+
+  it('never turns what a drug does into a false statement or a wrong option', () => {
+    // "Treatment with ABX-7 decreases bone mineral density" is struck out by anyone who knows
+    // why the drug is given, and leaves the one helpful option the key (audit 20261230).
+    const bank = generateBank(pack, { seed: 'treatments' });
+    const falseOnDrug = bank.quiz.flatMap((item) => {
+      if (item.kind === 'true-false') return item.answer ? [] : [item.statement.subject.entityId];
+      if (item.kind === 'mcq')
+        return item.options.filter((o) => !o.correct).map((o) => o.statement?.subject.entityId);
+      return [];
+    });
+    expect(falseOnDrug).not.toContain('drug-x');
   });
 });

@@ -225,7 +225,6 @@ export function classOfNode(ctx: GenContext, view: PathwayView, nodeId: string):
   return node ? classOf(entityOf(ctx.index, node.entity).type) : 'molecule';
 }
 
-/** "if RANKL is blocked", "if osteoblast differentiation is enhanced", "if osteoblasts are depleted". */
 /**
  * The changes a question may make to a node. A drug is only given: "if cyclosporine is withdrawn"
  * presumes a treatment the question never set up (audits E and F).
@@ -247,6 +246,7 @@ function onlyInVitro(ctx: GenContext, view: PathwayView, nodeId: string): boolea
   return facts.length > 0 && facts.every((fact) => isCultureSetting(fact.context.setting));
 }
 
+/** "if RANKL is blocked", "if mechanical loading is reduced", "if osteoblasts are depleted". */
 export function changeClause(
   ctx: GenContext,
   view: PathwayView,
@@ -258,7 +258,10 @@ export function changeClause(
     case 'cell':
       return change === 'raised' ? `${label} numbers rise` : `${plural(label)} are depleted`;
     case 'process':
-      return `${label} is ${change === 'raised' ? 'enhanced' : change}`;
+    case 'measure':
+      // Blocking fits a molecule: a stimulus or a process is reduced ("if mechanical loading is
+      // reduced", not "blocked"), audit 20261230.
+      return `${label} is ${change === 'raised' ? 'enhanced' : 'reduced'}`;
     case 'drug':
       // Cyclosporine blunts osteoclast formation in culture; given to a patient it causes
       // high-turnover bone loss (audit I): a drug is given only where its findings were made.

@@ -93,6 +93,7 @@ export function diagramEdgeItems(
       const factIds = facts.map((f) => f.id);
       const answer = signValueOf(edge.sign);
       const id = `diagram-edge:${pathway.id}:${edge.id}`;
+      const ends = [edge.from, edge.to].map((end) => view.nodeById.get(end)?.entity ?? end);
       const options: ChoiceOption[] = signValues.map((value) =>
         value === answer
           ? { id: value, text: signChoice(value), correct: true }
@@ -115,13 +116,11 @@ export function diagramEdgeItems(
           explanation: explain(ctx, `${capitalise(edgeText(index, pathway, edge))}.`, facts),
           facts,
           difficulty: answer === '+' ? 1 : 2,
-          family: id,
+          // One link drawn in two figures is one question: a session asks it once.
+          family: `diagram-edge:${ends.join('>')}`,
           pathway,
           edgeIds: [edge.id],
-          entityIds: [
-            view.nodeById.get(edge.from)?.entity ?? edge.from,
-            view.nodeById.get(edge.to)?.entity ?? edge.to,
-          ],
+          entityIds: ends,
         }),
         pathwayId: pathway.id,
         caption: pathwayCaption(index, pathway),

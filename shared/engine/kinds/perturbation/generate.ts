@@ -215,7 +215,9 @@ function perturbationItem(
       ]),
       facts,
       difficulty: difficultyOf(view, target.routes),
-      family: `perturbation:${pathway.id}${context ? `@${context}` : ''}:${source}:${target.nodeId}`,
+      // Raised and blocked on one pair, in any figure or context, answer each other: one family,
+      // so a session asks one of them (audit 20261230).
+      family: `perturbation:${view.nodeById.get(source)?.entity ?? source}>${target.entityId}`,
       pathway,
       entityIds: [view.nodeById.get(source)?.entity ?? source, target.entityId],
       edgeIds: target.routes.flatMap((r) => r.edgeIds),

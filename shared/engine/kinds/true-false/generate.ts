@@ -21,6 +21,7 @@ import { pathwayOfFact } from '../mcq/entity-mcq.ts';
 import {
   flipMakesNoSense,
   isAskedAsTrueFalse,
+  isTreatmentEffect,
   turnsWithTheEffect,
   withoutAside,
 } from './statement-rules.ts';
@@ -324,6 +325,7 @@ export function falseStatements(ctx: GenContext): readonly Corruption[] {
   const usable = index.pack.facts.filter((fact) => isAskedAsStatement(index, fact));
   for (const fact of usable) add(fact, flip(index, fact));
   for (const fact of usable) {
+    if (isTreatmentEffect(index, fact)) continue;
     if (!add(fact, compartmentSwap(index, fact))) add(fact, objectSwap(ctx, fact));
   }
   corruptions.set(index, out);

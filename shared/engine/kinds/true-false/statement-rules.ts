@@ -37,7 +37,7 @@ export function withoutAside(statement: Statement): Statement {
 
 /**
  * A flip a student would reject on sight, or one that means nothing: a disease "promoting" bone
- * homeostasis; a level turned round with no comparison ("IL-32 is reduced in immune tissues" —
+ * homeostasis; a treatment harming what it is given for; a level turned round with no comparison ("IL-32 is reduced in immune tissues" —
  * than what?) unless the object is a disease, compared with health (audits E and F).
  */
 export function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
@@ -46,12 +46,28 @@ export function flipMakesNoSense(index: PackIndex, fact: Fact): boolean {
     return entity === undefined ? undefined : classOf(entity.type);
   };
   if (classOfEntity(fact.subject) === 'disease') return true;
+  if (isTreatmentEffect(index, fact)) return true;
   // "into macrophages or dendritic cells": denying both halves can leave one true (IL-32 turns
   // dendritic-cell differentiation into macrophage differentiation), audit H.
   if (/\bor\b/.test(fact.objectDetail ?? '')) return true;
   if (relationFamily(fact.relation) !== 'level' || classOfEntity(fact.object) === 'disease')
     return false;
   return !/\b(?:compared|than|versus|vs)\b/i.test(fact.objectDetail ?? '');
+}
+
+/**
+ * What a drug does, or what treatment with it did: it is given for that, so any false twin
+ * ("romosozumab activates sclerostin", "treatment with romosozumab decreases bone density" or
+ * "…increases resorption markers") is struck out by anyone who knows why it is given, and beside
+ * its true effects leaves the one helpful option as the key (audit 20261230). No false statement
+ * is made from it, flipped or swapped.
+ */
+export function isTreatmentEffect(index: PackIndex, fact: Fact): boolean {
+  const subject = index.entityById.get(fact.subject);
+  return (
+    (subject !== undefined && classOf(subject.type) === 'drug') ||
+    fact.subjectModifier === 'treated'
+  );
 }
 
 /** A detail tied to the direction of the effect: a comparison of strength, a route, a concession. */
