@@ -26,10 +26,24 @@ const dir = path.join(repoRoot, 'test', 'fixtures', 'packs', 'wnt-bone');
  * partners (F002, F003, F014, F015); an association claims no direction (F008); a level that is
  * not high-yield is not asked on its own (F020, DKK-1 in the serum in RA); what a drug did has
  * no false twin a student could not strike out on sight, so a minor one is not asked as a lone
- * true statement (F029, F030, F032: romosozumab's markers and its sequence with alendronate). A
- * fact joining this list is a regression to look at, not a note to accept.
+ * true statement (F029, F030, F032: romosozumab's markers and its sequence with alendronate); a
+ * minor fact whose only statement is true gives way when the high-yield statements already lean
+ * true and the balance of truth and verbs would not hold with it (F013, the LRP5 G171V transgene:
+ * twelve high-yield true statements stand against five false ones). A fact joining this list is a
+ * regression to look at, not a note to accept.
  */
-const justifiedLeftOut = ['F002', 'F003', 'F008', 'F014', 'F015', 'F020', 'F029', 'F030', 'F032'];
+const justifiedLeftOut = [
+  'F002',
+  'F003',
+  'F008',
+  'F013',
+  'F014',
+  'F015',
+  'F020',
+  'F029',
+  'F030',
+  'F032',
+];
 
 describe('the second pack (wnt-bone), through the whole pipeline', () => {
   const pack = readPackDir(dir);

@@ -31,22 +31,21 @@ export function selectTrueFalse(
       tieBreaker(SELECTION_SEED, x.id) - tieBreaker(SELECTION_SEED, y.id),
   );
   // A high-yield fact no other item asks keeps its statement: every such fact is quizzed. A minor
-  // one keeps its first statement too, unless that leaves a cue winning.
-  const firstOfFact = new Map<string, TrueFalseItem>();
-  for (const i of ordered) if (!firstOfFact.has(factOf(i))) firstOfFact.set(factOf(i), i);
+  // one keeps one of its statements too, unless that leaves a cue winning.
   const needed = (i: TrueFalseItem): boolean => i.highYield && !taughtElsewhere.has(factOf(i));
-  const keptOnce = (i: TrueFalseItem): boolean =>
-    needed(i) || (!taughtElsewhere.has(factOf(i)) && firstOfFact.get(factOf(i)) === i);
-  const covering = groupsOf(ordered, keptOnce);
-  const coveringCounts = keptCounts(covering);
-  const balanced = new Tally(covering, coveringCounts).excess() <= 1e-9;
-  const groups = balanced ? covering : groupsOf(ordered, needed);
-  const counts = balanced ? coveringCounts : keptCounts(groups);
-  const chosen = groups.map((group, i) => group.items.slice(0, counts[i] ?? 0));
+  const groups = groupsOf(ordered);
+  const covering = keptItems(
+    groups,
+    (item, statements) =>
+      needed(item) || (!taughtElsewhere.has(factOf(item)) && statements(factOf(item)) === 1),
+  );
+  const chosen = covering.balanced ? covering.kept : keptItems(groups, needed).kept;
+  const sole = soleStatements(chosen.flat());
   balanceLength(
     groups.map((group) => group.items),
     chosen,
-    balanced ? keptOnce : needed,
+    (item) =>
+      needed(item) || (covering.balanced && !taughtElsewhere.has(factOf(item)) && sole.has(item)),
   );
   const keep = new Set(chosen.flat());
   // The order of the bank stays the generators' order.
@@ -63,8 +62,16 @@ interface Group {
   /** Index of the statement's verb. */
   readonly verb: number;
   readonly items: readonly TrueFalseItem[];
-  /** Needed items, which come first in `items` and never leave. */
-  readonly floor: number;
+}
+
+/** Whether an item must stay, given how many statements each fact still has. */
+type MustStay = (item: TrueFalseItem, statements: (factId: string) => number) => boolean;
+
+/** The items that are their fact's only statement. */
+function soleStatements(items: readonly TrueFalseItem[]): Set<TrueFalseItem> {
+  const perFact = new Map<string, TrueFalseItem[]>();
+  for (const item of items) perFact.set(factOf(item), [...(perFact.get(factOf(item)) ?? []), item]);
+  return new Set([...perFact.values()].flatMap((list) => (list.length === 1 ? list : [])));
 }
 
 function cellOf(item: TrueFalseItem): number {
@@ -74,10 +81,7 @@ function cellOf(item: TrueFalseItem): number {
   );
 }
 
-function groupsOf(
-  ordered: readonly TrueFalseItem[],
-  needed: (item: TrueFalseItem) => boolean,
-): Group[] {
+function groupsOf(ordered: readonly TrueFalseItem[]): Group[] {
   const verbs = new Map<string, number>();
   const byKey = new Map<string, { cell: number; verb: number; items: TrueFalseItem[] }>();
   for (const item of ordered) {
@@ -90,10 +94,7 @@ function groupsOf(
     group.items.push(item);
     byKey.set(key, group);
   }
-  return [...byKey.values()].map((group) => ({
-    ...group,
-    floor: group.items.filter(needed).length,
-  }));
+  return [...byKey.values()];
 }
 
 /** What the cues see of a selection: counts per cell and, per verb, true and false statements. */
@@ -135,36 +136,56 @@ class Tally {
 }
 
 /**
- * Counts per group: one item at a time leaves the group whose loss brings the cues nearest
- * CUE_TARGET; no group goes below its floor.
+ * The items kept per group: one item at a time leaves the group whose loss brings the cues nearest
+ * CUE_TARGET (the last of the group that may leave); `balanced` when every cue ends within it.
  */
-function keptCounts(groups: readonly Group[]): number[] {
-  const counts = groups.map((group) => group.items.length);
-  const tally = new Tally(groups, counts);
+function keptItems(
+  groups: readonly Group[],
+  mustStay: MustStay,
+): { readonly kept: TrueFalseItem[][]; readonly balanced: boolean } {
+  const kept = groups.map((group) => [...group.items]);
+  const perFact = new Map<string, number>();
+  for (const item of groups.flatMap((group) => group.items)) {
+    perFact.set(factOf(item), (perFact.get(factOf(item)) ?? 0) + 1);
+  }
+  const statements = (factId: string): number => perFact.get(factId) ?? 0;
+  const leaver = (list: readonly TrueFalseItem[]): number => {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const item = list[i];
+      if (item && !mustStay(item, statements)) return i;
+    }
+    return -1;
+  };
+  const tally = new Tally(
+    groups,
+    kept.map((list) => list.length),
+  );
   while (tally.excess() > 1e-9) {
     let best = -1;
     let bestExcess = Infinity;
     for (const [i, group] of groups.entries()) {
-      const count = counts[i] ?? 0;
-      if (count <= group.floor) continue;
+      const list = kept[i] ?? [];
+      if (leaver(list) < 0) continue;
       tally.add(group, -1);
       const after = tally.excess();
       tally.add(group, 1);
       // Ties go to the fuller group, which keeps the bank's mix of statements.
       if (
         after < bestExcess - 1e-12 ||
-        (Math.abs(after - bestExcess) <= 1e-12 && count > (counts[best] ?? 0))
+        (Math.abs(after - bestExcess) <= 1e-12 && list.length > (kept[best]?.length ?? 0))
       ) {
         best = i;
         bestExcess = after;
       }
     }
     const group = groups[best];
-    if (!group) break;
-    counts[best] = (counts[best] ?? 0) - 1;
+    const list = kept[best];
+    if (!group || !list) return { kept, balanced: false };
+    const [gone] = list.splice(leaver(list), 1);
+    if (gone) perFact.set(factOf(gone), statements(factOf(gone)) - 1);
     tally.add(group, -1);
   }
-  return counts;
+  return { kept, balanced: true };
 }
 
 /** Swap short true items in and long ones out (and the reverse for false) until length says nothing. */
