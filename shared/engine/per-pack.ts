@@ -17,13 +17,14 @@ export function perPack<V>(build: (index: PackIndex) => V): (index: PackIndex) =
 /**
  * A function of a pack and a question about it, worked out once per pack: the generators and the
  * checker ask the same question about the same fact or statement many times while building one
- * bank. `keyOf` must name everything `compute` reads from its arguments.
+ * bank. `keyOf` must name everything `compute` reads from its arguments: a string, or one of the
+ * pack's own objects (a fact), which stands for itself.
  */
 export function oncePerPack<A extends readonly unknown[], V>(
-  keyOf: (...args: A) => string,
+  keyOf: (...args: A) => unknown,
   compute: (index: PackIndex, ...args: A) => V,
 ): (index: PackIndex, ...args: A) => V {
-  const answers = new WeakMap<PackIndex, Map<string, V>>();
+  const answers = new WeakMap<PackIndex, Map<unknown, V>>();
   return (index, ...args) => {
     let known = answers.get(index);
     if (!known) {
