@@ -144,7 +144,22 @@ export function citationsForDrawing(index: PackIndex, pathway: Pathway): Citatio
 
 /** Citations of several facts, each reference once (first label wins), in fact order. */
 export function citationsForFacts(index: PackIndex, facts: readonly Fact[]): Citation[] {
-  return mergeCitations(facts.flatMap((f) => citationsForFact(index, f)));
+  return citationsForItem(index, facts);
+}
+
+/** What an item cites: the drawing it shows, if any, then its facts; each label once, first wins. */
+export function citationsForItem(
+  index: PackIndex,
+  facts: readonly Fact[],
+  pathway?: Pathway,
+): Citation[] {
+  const seen = new Map<string, Citation>();
+  const add = (c: Citation): void => {
+    if (!seen.has(c.label)) seen.set(c.label, c);
+  };
+  if (pathway) citationsForDrawing(index, pathway).forEach(add);
+  for (const fact of facts) citationsForFact(index, fact).forEach(add);
+  return [...seen.values()];
 }
 
 export function mergeCitations(citations: readonly Citation[]): Citation[] {
