@@ -229,14 +229,31 @@ function tokensOfForm(form: string): readonly string[] {
   return found;
 }
 
+const formAcronyms = new Map<string, string | null>();
+/** The form as written when it is a short acronym (matched by case), else null; kept like tokens. */
+function acronymOf(form: string): string | null {
+  let found = formAcronyms.get(form);
+  if (found === undefined) {
+    found = isShortAcronym(form) ? form.trim() : null;
+    formAcronyms.set(form, found);
+  }
+  return found;
+}
+
 /** Whether a text names a thing under any of its written forms (whole tokens only). */
 export function mentionsAny(text: string | TextView, forms: readonly string[]): boolean {
   const view = typeof text === 'string' ? viewOf(text) : text;
-  return forms.some((form) =>
-    isShortAcronym(form)
-      ? view.rawTokens.includes(form.trim())
-      : containsSequence(view.tokens, tokensOfForm(form)),
-  );
+  for (const form of forms) {
+    const acronym = acronymOf(form);
+    if (
+      acronym === null
+        ? containsSequence(view.tokens, tokensOfForm(form))
+        : view.rawTokens.includes(acronym)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
