@@ -136,11 +136,13 @@ export function citationsForPathway(index: PackIndex, pathway: Pathway): Citatio
  * it. The pathway's other references back links the item does not ask; its facts cite their own
  * (audit Y: the IL-32 → p38 MAPK link listed every study of its pathway).
  */
-export function citationsForDrawing(index: PackIndex, pathway: Pathway): Citation[] {
-  return citationsForPathway(index, pathway).filter(
-    (citation) => reference(index, citation.referenceId).kind === 'target-review',
-  );
-}
+export const citationsForDrawing = oncePerPack(
+  (pathway: Pathway) => pathway,
+  (index, pathway): readonly Citation[] =>
+    citationsForPathway(index, pathway).filter(
+      (citation) => reference(index, citation.referenceId).kind === 'target-review',
+    ),
+);
 
 /** Citations of several facts, each reference once (first label wins), in fact order. */
 export function citationsForFacts(index: PackIndex, facts: readonly Fact[]): Citation[] {

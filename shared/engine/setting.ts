@@ -225,8 +225,10 @@ function cellsNamedByPrefixOf(index: PackIndex, name: string, except: string): s
 /** The sentence already says which animals ("IL-32γ transgenic mice…"): not said twice. */
 function namesAnimals(said: TextView | undefined, species: readonly string[]): boolean {
   if (said === undefined) return false;
-  const text = said.rawTokens.join(' ');
-  return species.some((name) => name !== humanTaxon && taxonOf(name).cue.test(text));
+  let text: string | undefined;
+  return species.some(
+    (name) => name !== humanTaxon && taxonOf(name).cue.test((text ??= said.rawTokens.join(' '))),
+  );
 }
 
 /** Who a finding in animals was made in: "mice", "rats and humans"; undefined for other findings. */
