@@ -183,6 +183,13 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
+/** The routes' ids, each once in order; most nodes are reached by one route or none. */
+function unionOf(routes: readonly Route[], ids: (route: Route) => readonly string[]): string[] {
+  if (routes.length === 0) return [];
+  if (routes.length === 1) return [...ids(routes[0] as Route)];
+  return unique(routes.flatMap(ids));
+}
+
 /** Directions (+1 up, −1 down) in which a node is reached. */
 function signsAt(visits: Visits, nodeId: string): Sign[] {
   const signs: Sign[] = [];
@@ -238,7 +245,10 @@ export function predictOnView(
   const nameOf = routeNames(view, label, labeller(entities, true));
   const startSign: Sign = perturbation.change === 'raised' ? 1 : -1;
   const all = propagate(view, perturbation.nodeId, startSign, true);
-  const factual = propagate(view, perturbation.nodeId, startSign, false);
+  // Without inferred links the factual search would retrace the same one.
+  const factual = view.edges.some((e) => e.inferred)
+    ? propagate(view, perturbation.nodeId, startSign, false)
+    : all;
   const effects: NodeEffect[] = view.nodes.map((node) => {
     const perturbed = node.id === perturbation.nodeId;
     const allSigns = signsAt(all, node.id);
@@ -265,8 +275,8 @@ export function predictOnView(
       dependsOnInference: effect !== factualEffect,
       perturbed,
       routes,
-      factIds: unique(routes.flatMap((r) => r.factIds)),
-      inferenceIds: unique(routes.flatMap((r) => r.inferenceIds)),
+      factIds: unionOf(routes, (r) => r.factIds),
+      inferenceIds: unionOf(routes, (r) => r.inferenceIds),
     };
   });
   return {
