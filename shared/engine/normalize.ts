@@ -68,13 +68,16 @@ const articles = new Set(['the', 'a', 'an']);
  * ["il", "32", "gamma"].
  */
 export function tokens(text: string): string[] {
-  const spelled = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u03b1-\u03c9\u00df\u00b5]/gu, (ch) => {
-      const name = greekNames[ch];
-      return name === undefined ? ch : ` ${name} `;
-    });
+  // Most names and sentences are printable ASCII, which NFKC and the Greek letters leave as it is.
+  const spelled = !/[^ -~]/.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\u03b1-\u03c9\u00df\u00b5]/gu, (ch) => {
+          const name = greekNames[ch];
+          return name === undefined ? ch : ` ${name} `;
+        });
   return spelled
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(\d)([a-z])/g, '$1 $2')
