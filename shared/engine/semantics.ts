@@ -280,16 +280,23 @@ export function exactSupport(index: PackIndex, statement: Statement): Fact[] {
   );
 }
 
-/** Whether a fact says the opposite of a statement (or denies its effect), by family and sign. */
-function contradicts(statement: Statement, fact: Fact): boolean {
+/**
+ * Whether a fact says the opposite of a statement (or denies its effect), by family and sign; the
+ * statement's side is read once, for the many facts about its subject and object.
+ */
+function contradicting(statement: Statement): (fact: Fact) => boolean {
   const relation = asRelation(statement.relation);
-  if (relationFamily(fact.relation) !== relationFamily(relation)) return false;
-  const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
-  if (isNegation(relation)) return negatedSigns(relation).some((sign) => sign === factPolarity);
+  const family = relationFamily(relation);
+  const denied = negatedSigns(relation);
   const polarity = effectivePolarity(relation, statement.subject.modifier);
-  if (polarity === 0) return false;
-  if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
-  return factPolarity === -polarity;
+  return (fact) => {
+    if (relationFamily(fact.relation) !== family) return false;
+    const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
+    if (denied.length > 0) return denied.some((sign) => sign === factPolarity);
+    if (polarity === 0) return false;
+    if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
+    return factPolarity === -polarity;
+  };
 }
 
 /**
@@ -310,8 +317,10 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
     !evidence.coObjectReadings.has(fact) &&
     compatibleContext(statement, fact);
 
+  const contradicts = contradicting(statement);
+  // The sign is read before the situation: most facts about the pair agree with the statement.
   const contrary = between(evidence, subjects, objects).filter(
-    (fact) => usable(fact) && contradicts(statement, fact),
+    (fact) => contradicts(fact) && usable(fact),
   );
   if (contrary.length > 0) {
     return { basis: 'contrary-fact', factIds: [...new Set(contrary.map((f) => f.id))] };
