@@ -34,6 +34,7 @@ export interface PathwayView {
   readonly nodes: readonly PathwayNode[];
   readonly nodeById: ReadonlyMap<string, PathwayNode>;
   readonly edges: readonly PathwayEdge[];
+  readonly edgeById: ReadonlyMap<string, PathwayEdge>;
   readonly out: ReadonlyMap<string, readonly PathwayEdge[]>;
   readonly in: ReadonlyMap<string, readonly PathwayEdge[]>;
 }
@@ -62,6 +63,7 @@ export function viewPathway(pathway: Pathway, context?: string): PathwayView {
     nodes,
     nodeById,
     edges,
+    edgeById: new Map(edges.map((e) => [e.id, e])),
     out,
     in: into,
   };

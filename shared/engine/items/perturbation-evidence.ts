@@ -158,7 +158,7 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
   return routes.every(
     (r) =>
       r.edgeIds.every((id) => {
-        const edge = view.edges.find((e) => e.id === id);
+        const edge = view.edgeById.get(id);
         return edge !== undefined && edgeIsSolid(index, view.pathway, edge);
       }) && !mixesSpecies(index, view, r),
   );
@@ -172,7 +172,7 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
 function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolean {
   const seen = new Set<string>();
   for (const id of route.edgeIds) {
-    const edge = view.edges.find((e) => e.id === id);
+    const edge = view.edgeById.get(id);
     const species = new Set(
       (edge?.factIds ?? []).map((factId) => {
         const names = index.factById.get(factId)?.context.species ?? [];
@@ -192,7 +192,7 @@ function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolea
  */
 function blockable(index: PackIndex, view: PathwayView, routes: readonly Route[]): boolean {
   return routes.every((r) => {
-    const first = view.edges.find((e) => e.id === r.edgeIds[0]);
+    const first = view.edgeById.get(r.edgeIds[0] ?? '');
     const facts = (first?.factIds ?? [])
       .map((id) => index.factById.get(id))
       .filter((f): f is Fact => f !== undefined && f.contested === undefined);

@@ -51,7 +51,7 @@ const diseaseEffectText: Record<PerturbationKey, string> = {
 
 function negatives(route: Route, view: PathwayView): number {
   return route.edgeIds.filter((id) => {
-    const edge = view.edges.find((e) => e.id === id);
+    const edge = view.edgeById.get(id);
     return edge !== undefined && signOf(edge.sign) === -1;
   }).length;
 }
@@ -196,7 +196,7 @@ function perturbationItem(
   // Each step in the words its link's ends call for: "Osteoclast fusion gives rise to
   // multinucleated osteoclasts", not "… stimulates multinucleated osteoclast" (audit Q).
   const stepOf = (edgeId: string): string[] => {
-    const edge = view.edges.find((e) => e.id === edgeId);
+    const edge = view.edgeById.get(edgeId);
     if (!edge) return [];
     const support = edge.inferred
       ? `inferred${edge.inference ? `: ${edge.inference}` : ''}`
