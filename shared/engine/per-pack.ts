@@ -32,7 +32,8 @@ export function oncePerPack<A extends readonly unknown[], V>(
       answers.set(index, known);
     }
     const key = keyOf(...args);
-    if (known.has(key)) return known.get(key) as V;
+    const found = known.get(key);
+    if (found !== undefined || known.has(key)) return found as V;
     const answer = compute(index, ...args);
     known.set(key, answer);
     return answer;
