@@ -132,10 +132,17 @@ function supportOfStatement(index: PackIndex, statement: Statement): Support | n
   const objects = isEntityStatement(statement) ? read(index, statement.object) : new Set<string>();
   const subjects = read(index, statement.subject.entityId);
   const facts = candidateFacts(index.evidence, subjects, statement, objects).filter((fact) => {
-    if (family === 'level' && !sameSituation(statement, fact)) return false;
-    if (polarity === 0) return fact.relation === relation;
-    if (isNegation(fact.relation) || relationFamily(fact.relation) !== family) return false;
-    return effectivePolarity(fact.relation, fact.subjectModifier) === polarity;
+    // The relation is read before the situation, which costs more and rarely decides.
+    if (polarity === 0) {
+      if (fact.relation !== relation) return false;
+    } else if (
+      isNegation(fact.relation) ||
+      relationFamily(fact.relation) !== family ||
+      effectivePolarity(fact.relation, fact.subjectModifier) !== polarity
+    ) {
+      return false;
+    }
+    return family !== 'level' || sameSituation(statement, fact);
   });
   if (facts.length > 0) return { factIds: [...new Set(facts.map((f) => f.id))] };
   if (polarity !== 0 && family === 'causal' && isEntityStatement(statement)) {
