@@ -195,29 +195,22 @@ export function perturbationOf(
   const key = `${pathway.id}\u0000${nodeId}\u0000${change}\u0000${context ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    result = predictOnView(viewOnce(index, pathway, context), { nodeId, change }, index.entityById);
+    result = predictOnView(
+      pathwayView(index, pathway, context),
+      { nodeId, change },
+      index.entityById,
+    );
     cache.set(key, result);
   }
   return result;
 }
 
-const views = new WeakMap<PackIndex, Map<string, PathwayView>>();
-
-/** A pathway's view in one context, made once per pack: predictions ask for it many times. */
-function viewOnce(index: PackIndex, pathway: Pathway, context: string | undefined): PathwayView {
-  let known = views.get(index);
-  if (!known) {
-    known = new Map();
-    views.set(index, known);
-  }
-  const key = `${pathway.id}\u0000${context ?? ''}`;
-  let view = known.get(key);
-  if (!view) {
-    view = viewPathway(pathway, context);
-    known.set(key, view);
-  }
-  return view;
-}
+/** A pathway's view in one context, made once per pack: generators and predictions ask for it many times. */
+export const pathwayView = oncePerPack(
+  (pathway: Pathway, context: string | undefined) => `${pathway.id}\u0000${context ?? ''}`,
+  (_index, pathway: Pathway, context: string | undefined): PathwayView =>
+    viewPathway(pathway, context),
+);
 
 export function raisedEffects(
   index: PackIndex,

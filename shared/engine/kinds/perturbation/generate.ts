@@ -1,8 +1,8 @@
 import { evidenceSpecies } from '../../items/evidence-species.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
-import { signOf, viewPathway, type PathwayView } from '../../graph.ts';
+import { signOf, type PathwayView } from '../../graph.ts';
 import { capitalise } from '../../phrasing.ts';
-import { perturbationOf } from '../../semantics.ts';
+import { pathwayView, perturbationOf } from '../../semantics.ts';
 import type {
   ChoiceOption,
   NodeEffect,
@@ -284,7 +284,7 @@ function everyAllowed(ctx: GenContext): Allowed[] {
   const items: Allowed[] = [];
   for (const pathway of index.pack.pathways) {
     for (const context of contextsOf(pathway)) {
-      const view = viewPathway(pathway, context);
+      const view = pathwayView(index, pathway, context);
       for (const source of view.nodes) {
         if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
         for (const change of changesOf(ctx, view, source.id)) {
