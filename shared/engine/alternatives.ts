@@ -14,6 +14,7 @@ import {
   type PackIndex,
 } from './pack-index.ts';
 import { relatedSubjects } from './family.ts';
+import { perPack } from './per-pack.ts';
 import { typeNoun } from './phrasing.ts';
 import { effectivePolarity, negatedSigns, relationFamily, sameSituation } from './semantics.ts';
 import type { Statement } from './types.ts';
@@ -215,12 +216,8 @@ interface DrivenLink {
   readonly at: number;
 }
 
-const drivenIndexes = new WeakMap<PackIndex, ReadonlyMap<string, readonly DrivenLink[]>>();
-
 /** Drawn, stated "+" links into a process, by the entity they start from; built once per pack. */
-function drivenProcesses(index: PackIndex): ReadonlyMap<string, readonly DrivenLink[]> {
-  let byFrom = drivenIndexes.get(index);
-  if (byFrom) return byFrom;
+const drivenProcesses = perPack((index): ReadonlyMap<string, readonly DrivenLink[]> => {
   const links = new Map<string, DrivenLink[]>();
   let at = 0;
   for (const pathway of index.pack.pathways) {
@@ -237,10 +234,8 @@ function drivenProcesses(index: PackIndex): ReadonlyMap<string, readonly DrivenL
       else links.set(from, [{ to, at }]);
     }
   }
-  byFrom = links;
-  drivenIndexes.set(index, byFrom);
-  return byFrom;
-}
+  return links;
+});
 
 /** Literal answers (years, counts) another fact gives for the same subject and relation. */
 function alternativeLiterals(index: PackIndex, fact: Fact, options: AlternativeOptions): string[] {

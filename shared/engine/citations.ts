@@ -2,6 +2,7 @@ import { titleTellsSigns } from '../pack/edge-signs.ts';
 import type { Fact, Pathway, Reference, Tier } from '../pack/schema.ts';
 import { figureLabel, sectionById, sectionMention } from '../pack/sections.ts';
 import type { PackIndex } from './pack-index.ts';
+import { oncePerPack } from './per-pack.ts';
 import type { Citation } from './types.ts';
 
 /** Where in the review a fact stands, as a sentence names it ("Figure 1", "abstract"). */
@@ -102,7 +103,12 @@ function reference(index: PackIndex, id: string): Reference {
  * 2012" is explained by Kim YG et al. 2012, not by a vendor page listed before it); a review-tier
  * fact says where it sits in the review: "Lee et al. 2017, Figure 1".
  */
-export function citationsForFact(index: PackIndex, fact: Fact): Citation[] {
+export const citationsForFact = oncePerPack(
+  (fact: Fact) => fact,
+  (index, fact): readonly Citation[] => citationsOf(index, fact),
+);
+
+function citationsOf(index: PackIndex, fact: Fact): Citation[] {
   if (fact.references.length === 0) return [];
   const lead = leadReference(index, fact).id;
   const ids = [lead, ...fact.references.filter((id) => id !== lead)];
@@ -130,15 +136,32 @@ export function citationsForPathway(index: PackIndex, pathway: Pathway): Citatio
  * it. The pathway's other references back links the item does not ask; its facts cite their own
  * (audit Y: the IL-32 → p38 MAPK link listed every study of its pathway).
  */
-export function citationsForDrawing(index: PackIndex, pathway: Pathway): Citation[] {
-  return citationsForPathway(index, pathway).filter(
-    (citation) => reference(index, citation.referenceId).kind === 'target-review',
-  );
-}
+export const citationsForDrawing = oncePerPack(
+  (pathway: Pathway) => pathway,
+  (index, pathway): readonly Citation[] =>
+    citationsForPathway(index, pathway).filter(
+      (citation) => reference(index, citation.referenceId).kind === 'target-review',
+    ),
+);
 
 /** Citations of several facts, each reference once (first label wins), in fact order. */
 export function citationsForFacts(index: PackIndex, facts: readonly Fact[]): Citation[] {
-  return mergeCitations(facts.flatMap((f) => citationsForFact(index, f)));
+  return citationsForItem(index, facts);
+}
+
+/** What an item cites: the drawing it shows, if any, then its facts; each label once, first wins. */
+export function citationsForItem(
+  index: PackIndex,
+  facts: readonly Fact[],
+  pathway?: Pathway,
+): Citation[] {
+  const seen = new Map<string, Citation>();
+  const add = (c: Citation): void => {
+    if (!seen.has(c.label)) seen.set(c.label, c);
+  };
+  if (pathway) citationsForDrawing(index, pathway).forEach(add);
+  for (const fact of facts) citationsForFact(index, fact).forEach(add);
+  return [...seen.values()];
 }
 
 export function mergeCitations(citations: readonly Citation[]): Citation[] {
@@ -152,7 +175,12 @@ export function mergeCitations(citations: readonly Citation[]): Citation[] {
  * vendor page or an encyclopedia leads only when nothing scholarly backs the fact: a lecturer
  * would not say "according to R&D Systems" (audit E).
  */
-export function leadReference(index: PackIndex, fact: Fact): Reference {
+export const leadReference = oncePerPack(
+  (fact: Fact) => fact,
+  (index, fact): Reference => leadOf(index, fact),
+);
+
+function leadOf(index: PackIndex, fact: Fact): Reference {
   const refs = fact.references.map((id) => reference(index, id));
   const scholarly = refs.filter((r) => r.kind !== 'other');
   return (

@@ -3,7 +3,7 @@ import { isPlaceModifier, lowersSubject } from '../pack/modifiers.ts';
 import { measuresDiffer, readsAsLevel } from '../pack/measures.ts';
 import { isSpecificSetting } from '../pack/settings.ts';
 import { speciesExclude } from '../pack/species.ts';
-import { isRelationId, relationDef, type RelationId } from '../pack/relations.ts';
+import { isRelationId, relationDef, relationIds, type RelationId } from '../pack/relations.ts';
 import type { Statement, SubjectRef } from './types.ts';
 
 /**
@@ -15,8 +15,15 @@ export type Polarity = 1 | -1 | 0;
 
 /** Relations that can contradict one another: same family, opposite effective polarity. */
 export function relationFamily(relation: RelationId): string {
+  return families.get(relation) ?? familyOf(relation);
+}
+
+function familyOf(relation: RelationId): string {
   return relationDef(relation).family ?? relation;
 }
+
+// Support and refutation ask a relation's family and sign tens of thousands of times per bank.
+const families = new Map(relationIds.map((id) => [id, familyOf(id)]));
 
 /** A claim that the subject is needed for the object, which names no amount (relations.ts). */
 export function statesNecessity(relation: RelationId): boolean {
@@ -38,12 +45,19 @@ export const isWhereModifier = isPlaceModifier;
 
 /** "Loss of DKK-1 promotes X" says DKK-1 restrains X: a lowering modifier flips the sign. */
 export function effectivePolarity(relation: RelationId, modifier?: string): Polarity {
-  if (isNegation(relation)) return 0;
-  const base = relationDef(relation).polarity;
-  const sign = base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
+  const sign = signs.get(relation) ?? signOf(relation);
   if (sign === 0) return 0;
   return (lowersSubject(modifier) ? -sign : sign) as Polarity;
 }
+
+/** The direction a relation claims of an unmodified subject; none for a denial. */
+function signOf(relation: RelationId): Polarity {
+  if (isNegation(relation)) return 0;
+  const base = relationDef(relation).polarity;
+  return base === 'increases' ? 1 : base === 'decreases' ? -1 : 0;
+}
+
+const signs = new Map(relationIds.map((id) => [id, signOf(id)]));
 
 export function asRelation(relation: string): RelationId {
   if (!isRelationId(relation)) throw new Error(`unknown relation "${relation}"`);

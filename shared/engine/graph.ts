@@ -34,6 +34,7 @@ export interface PathwayView {
   readonly nodes: readonly PathwayNode[];
   readonly nodeById: ReadonlyMap<string, PathwayNode>;
   readonly edges: readonly PathwayEdge[];
+  readonly edgeById: ReadonlyMap<string, PathwayEdge>;
   readonly out: ReadonlyMap<string, readonly PathwayEdge[]>;
   readonly in: ReadonlyMap<string, readonly PathwayEdge[]>;
 }
@@ -62,6 +63,7 @@ export function viewPathway(pathway: Pathway, context?: string): PathwayView {
     nodes,
     nodeById,
     edges,
+    edgeById: new Map(edges.map((e) => [e.id, e])),
     out,
     in: into,
   };
@@ -87,11 +89,16 @@ export function labeller(
 }
 
 interface Visit {
+  readonly nodeId: string;
+  readonly sign: Sign;
   readonly edge: PathwayEdge | null;
-  readonly previous: string | null;
+  readonly previous: Visit | null;
 }
 
-const stateKey = (nodeId: string, sign: Sign): string => `${nodeId}|${sign}`;
+/** The first visit of each (node, net sign) state: [0] reached rising, [1] reached falling. */
+type Visits = readonly [Map<string, Visit>, Map<string, Visit>];
+
+const slotOf = (sign: Sign): 0 | 1 => (sign === 1 ? 0 : 1);
 
 /**
  * Breadth-first search over (node, net sign) states: linear in the edges, handles cycles, and the
@@ -102,21 +109,22 @@ function propagate(
   start: string,
   startSign: Sign,
   withInferred: boolean,
-): Map<string, Visit> {
-  const visits = new Map<string, Visit>([
-    [stateKey(start, startSign), { edge: null, previous: null }],
-  ]);
-  const queue: [string, Sign][] = [[start, startSign]];
+): Visits {
+  const visits: Visits = [new Map(), new Map()];
+  const first: Visit = { nodeId: start, sign: startSign, edge: null, previous: null };
+  visits[slotOf(startSign)].set(start, first);
+  const queue: Visit[] = [first];
   for (let head = 0; head < queue.length; head++) {
-    const [nodeId, sign] = queue[head] as [string, Sign];
-    for (const edge of view.out.get(nodeId) ?? []) {
+    const from = queue[head] as Visit;
+    for (const edge of view.out.get(from.nodeId) ?? []) {
       const edgeSign = signOf(edge.sign);
       if (edgeSign === 0 || (edge.inferred && !withInferred)) continue;
-      const next = (sign * edgeSign) as Sign;
-      const key = stateKey(edge.to, next);
-      if (visits.has(key)) continue;
-      visits.set(key, { edge, previous: stateKey(nodeId, sign) });
-      queue.push([edge.to, next]);
+      const next = (from.sign * edgeSign) as Sign;
+      const seen = visits[slotOf(next)];
+      if (seen.has(edge.to)) continue;
+      const visit: Visit = { nodeId: edge.to, sign: next, edge, previous: from };
+      seen.set(edge.to, visit);
+      queue.push(visit);
     }
   }
   return visits;
@@ -131,29 +139,26 @@ function effectFrom(signs: readonly Sign[]): PerturbationEffect {
   return 'unchanged';
 }
 
+/** A node's name in a route, plain or as it reads mid-sentence. */
+type NameOf = (nodeId: string, mid?: boolean) => string;
+
 function routeTo(
-  view: PathwayView,
-  visits: ReadonlyMap<string, Visit>,
+  visits: Visits,
   nodeId: string,
   sign: Sign,
   startSign: Sign,
-  label: LabelOf,
-  midLabel: LabelOf,
+  nameOf: NameOf,
 ): Route {
   const edges: PathwayEdge[] = [];
-  let key: string | null = stateKey(nodeId, sign);
-  while (key !== null) {
-    const visit: Visit | undefined = visits.get(key);
-    if (!visit?.edge) break;
+  for (
+    let visit = visits[slotOf(sign)].get(nodeId);
+    visit?.edge;
+    visit = visit.previous ?? undefined
+  ) {
     edges.unshift(visit.edge);
-    key = visit.previous;
   }
   const first = edges[0];
   const nodeIds = first ? [first.from, ...edges.map((e) => e.to)] : [nodeId];
-  const nameOf = (id: string, mid = false): string => {
-    const node = view.nodeById.get(id);
-    return node ? (mid ? midLabel(node) : label(node)) : id;
-  };
   let chain = nameOf(nodeIds[0] ?? nodeId);
   const steps: string[] = [];
   for (const edge of edges) {
@@ -180,9 +185,36 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
+/** The routes' ids, each once in order; most nodes are reached by one route or none. */
+function unionOf(routes: readonly Route[], ids: (route: Route) => readonly string[]): string[] {
+  if (routes.length === 0) return [];
+  if (routes.length === 1) return [...ids(routes[0] as Route)];
+  return unique(routes.flatMap(ids));
+}
+
 /** Directions (+1 up, −1 down) in which a node is reached. */
-const signsAt = (visits: ReadonlyMap<string, Visit>, nodeId: string): Sign[] =>
-  ([1, -1] as const).filter((s) => visits.has(stateKey(nodeId, s)));
+function signsAt(visits: Visits, nodeId: string): Sign[] {
+  const signs: Sign[] = [];
+  if (visits[0].has(nodeId)) signs.push(1);
+  if (visits[1].has(nodeId)) signs.push(-1);
+  return signs;
+}
+
+/** Names of a view's nodes for its routes, each worked out once per prediction (ids otherwise). */
+function routeNames(view: PathwayView, label: LabelOf, midLabel: LabelOf): NameOf {
+  const plain = new Map<string, string>();
+  const mid = new Map<string, string>();
+  return (nodeId, midSentence = false) => {
+    const known = midSentence ? mid : plain;
+    let name = known.get(nodeId);
+    if (name === undefined) {
+      const node = view.nodeById.get(nodeId);
+      name = node ? (midSentence ? midLabel(node) : label(node)) : nodeId;
+      known.set(nodeId, name);
+    }
+    return name;
+  };
+}
 
 /**
  * What happens to every node of a pathway when one node is raised, lowered or blocked: signs
@@ -212,10 +244,13 @@ export function predictOnView(
     );
   }
   const label = labeller(entities);
-  const midLabel = labeller(entities, true);
+  const nameOf = routeNames(view, label, labeller(entities, true));
   const startSign: Sign = perturbation.change === 'raised' ? 1 : -1;
   const all = propagate(view, perturbation.nodeId, startSign, true);
-  const factual = propagate(view, perturbation.nodeId, startSign, false);
+  // Without inferred links the factual search would retrace the same one.
+  const factual = view.edges.some((e) => e.inferred)
+    ? propagate(view, perturbation.nodeId, startSign, false)
+    : all;
   const effects: NodeEffect[] = view.nodes.map((node) => {
     const perturbed = node.id === perturbation.nodeId;
     const allSigns = signsAt(all, node.id);
@@ -231,19 +266,19 @@ export function predictOnView(
     const routes = perturbed
       ? []
       : (useFactual ? factualSigns : allSigns).map((s) =>
-          routeTo(view, visits, node.id, s, startSign, label, midLabel),
+          routeTo(visits, node.id, s, startSign, nameOf),
         );
     return {
       nodeId: node.id,
       entityId: node.entity,
-      label: label(node),
+      label: nameOf(node.id),
       effect,
       factualEffect,
       dependsOnInference: effect !== factualEffect,
       perturbed,
       routes,
-      factIds: unique(routes.flatMap((r) => r.factIds)),
-      inferenceIds: unique(routes.flatMap((r) => r.inferenceIds)),
+      factIds: unionOf(routes, (r) => r.factIds),
+      inferenceIds: unionOf(routes, (r) => r.inferenceIds),
     };
   });
   return {

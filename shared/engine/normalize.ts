@@ -68,13 +68,16 @@ const articles = new Set(['the', 'a', 'an']);
  * ["il", "32", "gamma"].
  */
 export function tokens(text: string): string[] {
-  const spelled = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u03b1-\u03c9\u00df\u00b5]/gu, (ch) => {
-      const name = greekNames[ch];
-      return name === undefined ? ch : ` ${name} `;
-    });
+  // Most names and sentences are printable ASCII, which NFKC and the Greek letters leave as it is.
+  const spelled = !/[^ -~]/.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\u03b1-\u03c9\u00df\u00b5]/gu, (ch) => {
+          const name = greekNames[ch];
+          return name === undefined ? ch : ` ${name} `;
+        });
   return spelled
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/(\d)([a-z])/g, '$1 $2')
@@ -229,14 +232,31 @@ function tokensOfForm(form: string): readonly string[] {
   return found;
 }
 
+const formAcronyms = new Map<string, string | null>();
+/** The form as written when it is a short acronym (matched by case), else null; kept like tokens. */
+function acronymOf(form: string): string | null {
+  let found = formAcronyms.get(form);
+  if (found === undefined) {
+    found = isShortAcronym(form) ? form.trim() : null;
+    formAcronyms.set(form, found);
+  }
+  return found;
+}
+
 /** Whether a text names a thing under any of its written forms (whole tokens only). */
 export function mentionsAny(text: string | TextView, forms: readonly string[]): boolean {
   const view = typeof text === 'string' ? viewOf(text) : text;
-  return forms.some((form) =>
-    isShortAcronym(form)
-      ? view.rawTokens.includes(form.trim())
-      : containsSequence(view.tokens, tokensOfForm(form)),
-  );
+  for (const form of forms) {
+    const acronym = acronymOf(form);
+    if (
+      acronym === null
+        ? containsSequence(view.tokens, tokensOfForm(form))
+        : view.rawTokens.includes(acronym)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -103,6 +103,8 @@ export interface PackIndex {
   readonly entitiesByClass: ReadonlyMap<EntityClass, readonly Entity[]>;
   /** Entities sharing a written form are one thing under two names. */
   readonly entitiesByForm: ReadonlyMap<string, readonly string[]>;
+  /** Each entity's written forms, its name first: see `formsOf`. */
+  readonly formsById: ReadonlyMap<string, readonly string[]>;
   /** Each entity with every entity sharing one of its written forms: see `equivalents`. */
   readonly equivalentsById: ReadonlyMap<string, ReadonlySet<string>>;
   readonly edgesByFact: ReadonlyMap<string, readonly EdgeRef[]>;
@@ -188,9 +190,12 @@ export function indexPack(pack: Pack): PackIndex {
   const entitiesByClass = new Map<EntityClass, Entity[]>();
   const entitiesByForm = new Map<string, string[]>();
   const formKeys = new Map<string, string[]>();
+  const formsById = new Map<string, readonly string[]>();
   for (const entity of pack.entities) {
     push(entitiesByClass, classOf(entity.type), entity);
-    const keys = [entity.name, ...entity.aliases].map(answerKey);
+    const forms = [entity.name, ...entity.aliases];
+    formsById.set(entity.id, forms);
+    const keys = forms.map(answerKey);
     formKeys.set(entity.id, keys);
     for (const key of keys) addOnce(entitiesByForm, key, entity.id);
   }
@@ -257,6 +262,7 @@ export function indexPack(pack: Pack): PackIndex {
     factsBySubjectRelation,
     entitiesByClass,
     entitiesByForm,
+    formsById,
     equivalentsById,
     edgesByFact,
     pathwaysByEntity,
@@ -288,9 +294,10 @@ export function nodeOf(pathway: Pathway, nodeId: string): PathwayNode {
 }
 
 /** Written forms of an entity: its name and aliases. */
-export function formsOf(index: PackIndex, id: string): string[] {
-  const entity = entityOf(index, id);
-  return [entity.name, ...entity.aliases];
+export function formsOf(index: PackIndex, id: string): readonly string[] {
+  const forms = index.formsById.get(id);
+  if (!forms) throw new PackIndexError(`unknown entity "${id}"`);
+  return forms;
 }
 
 /** The entity itself and any entity that shares one of its written forms. */

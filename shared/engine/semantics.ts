@@ -132,10 +132,17 @@ function supportOfStatement(index: PackIndex, statement: Statement): Support | n
   const objects = isEntityStatement(statement) ? read(index, statement.object) : new Set<string>();
   const subjects = read(index, statement.subject.entityId);
   const facts = candidateFacts(index.evidence, subjects, statement, objects).filter((fact) => {
-    if (family === 'level' && !sameSituation(statement, fact)) return false;
-    if (polarity === 0) return fact.relation === relation;
-    if (isNegation(fact.relation) || relationFamily(fact.relation) !== family) return false;
-    return effectivePolarity(fact.relation, fact.subjectModifier) === polarity;
+    // The relation is read before the situation, which costs more and rarely decides.
+    if (polarity === 0) {
+      if (fact.relation !== relation) return false;
+    } else if (
+      isNegation(fact.relation) ||
+      relationFamily(fact.relation) !== family ||
+      effectivePolarity(fact.relation, fact.subjectModifier) !== polarity
+    ) {
+      return false;
+    }
+    return family !== 'level' || sameSituation(statement, fact);
   });
   if (facts.length > 0) return { factIds: [...new Set(facts.map((f) => f.id))] };
   if (polarity !== 0 && family === 'causal' && isEntityStatement(statement)) {
@@ -188,29 +195,22 @@ export function perturbationOf(
   const key = `${pathway.id}\u0000${nodeId}\u0000${change}\u0000${context ?? ''}`;
   let result = cache.get(key);
   if (!result) {
-    result = predictOnView(viewOnce(index, pathway, context), { nodeId, change }, index.entityById);
+    result = predictOnView(
+      pathwayView(index, pathway, context),
+      { nodeId, change },
+      index.entityById,
+    );
     cache.set(key, result);
   }
   return result;
 }
 
-const views = new WeakMap<PackIndex, Map<string, PathwayView>>();
-
-/** A pathway's view in one context, made once per pack: predictions ask for it many times. */
-function viewOnce(index: PackIndex, pathway: Pathway, context: string | undefined): PathwayView {
-  let known = views.get(index);
-  if (!known) {
-    known = new Map();
-    views.set(index, known);
-  }
-  const key = `${pathway.id}\u0000${context ?? ''}`;
-  let view = known.get(key);
-  if (!view) {
-    view = viewPathway(pathway, context);
-    known.set(key, view);
-  }
-  return view;
-}
+/** A pathway's view in one context, made once per pack: generators and predictions ask for it many times. */
+export const pathwayView = oncePerPack(
+  (pathway: Pathway, context: string | undefined) => `${pathway.id}\u0000${context ?? ''}`,
+  (_index, pathway: Pathway, context: string | undefined): PathwayView =>
+    viewPathway(pathway, context),
+);
 
 export function raisedEffects(
   index: PackIndex,
@@ -280,16 +280,23 @@ export function exactSupport(index: PackIndex, statement: Statement): Fact[] {
   );
 }
 
-/** Whether a fact says the opposite of a statement (or denies its effect), by family and sign. */
-function contradicts(statement: Statement, fact: Fact): boolean {
+/**
+ * Whether a fact says the opposite of a statement (or denies its effect), by family and sign; the
+ * statement's side is read once, for the many facts about its subject and object.
+ */
+function contradicting(statement: Statement): (fact: Fact) => boolean {
   const relation = asRelation(statement.relation);
-  if (relationFamily(fact.relation) !== relationFamily(relation)) return false;
-  const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
-  if (isNegation(relation)) return negatedSigns(relation).some((sign) => sign === factPolarity);
+  const family = relationFamily(relation);
+  const denied = negatedSigns(relation);
   const polarity = effectivePolarity(relation, statement.subject.modifier);
-  if (polarity === 0) return false;
-  if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
-  return factPolarity === -polarity;
+  return (fact) => {
+    if (relationFamily(fact.relation) !== family) return false;
+    const factPolarity = effectivePolarity(fact.relation, fact.subjectModifier);
+    if (denied.length > 0) return denied.some((sign) => sign === factPolarity);
+    if (polarity === 0) return false;
+    if (isNegation(fact.relation)) return negatedSigns(fact.relation).includes(polarity);
+    return factPolarity === -polarity;
+  };
 }
 
 /**
@@ -310,8 +317,10 @@ export function refutationOf(index: PackIndex, statement: Statement): Evidence |
     !evidence.coObjectReadings.has(fact) &&
     compatibleContext(statement, fact);
 
+  const contradicts = contradicting(statement);
+  // The sign is read before the situation: most facts about the pair agree with the statement.
   const contrary = between(evidence, subjects, objects).filter(
-    (fact) => usable(fact) && contradicts(statement, fact),
+    (fact) => contradicts(fact) && usable(fact),
   );
   if (contrary.length > 0) {
     return { basis: 'contrary-fact', factIds: [...new Set(contrary.map((f) => f.id))] };

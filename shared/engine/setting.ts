@@ -2,6 +2,7 @@ import type { Entity, FactContext } from '../pack/schema.ts';
 import { mentionFinder, mentionsAny, viewOf, type TextView } from './normalize.ts';
 import { entityOf, formsOf, type PackIndex } from './pack-index.ts';
 import { listText, midSentenceName, plural, withoutParenthetical } from './names.ts';
+import { perPack } from './per-pack.ts';
 import { isCultureSetting } from '../pack/settings.ts';
 import { animalsPhrase, humanTaxon, speciesAdjective, taxonOf } from '../pack/species.ts';
 
@@ -194,26 +195,19 @@ interface CellAt {
   readonly id: string;
   readonly at: number;
 }
-const cellLists = new WeakMap<PackIndex, ReadonlyMap<string, readonly CellAt[]>>();
-
 /** Cell entities by lower-cased name, each with its place in the pack (the order answers keep). */
-function cellsByName(index: PackIndex): ReadonlyMap<string, readonly CellAt[]> {
-  let cells = cellLists.get(index);
-  if (cells === undefined) {
-    const byName = new Map<string, CellAt[]>();
-    [...index.entityById.values()]
-      .filter((e) => e.type === 'cell')
-      .forEach((e, at) => {
-        const name = e.name.toLowerCase();
-        const list = byName.get(name);
-        if (list) list.push({ id: e.id, at });
-        else byName.set(name, [{ id: e.id, at }]);
-      });
-    cells = byName;
-    cellLists.set(index, cells);
-  }
-  return cells;
-}
+const cellsByName = perPack((index): ReadonlyMap<string, readonly CellAt[]> => {
+  const byName = new Map<string, CellAt[]>();
+  [...index.entityById.values()]
+    .filter((e) => e.type === 'cell')
+    .forEach((e, at) => {
+      const name = e.name.toLowerCase();
+      const list = byName.get(name);
+      if (list) list.push({ id: e.id, at });
+      else byName.set(name, [{ id: e.id, at }]);
+    });
+  return byName;
+});
 
 /** Cells whose name begins `name`, found by its prefixes rather than by scanning every cell. */
 function cellsNamedByPrefixOf(index: PackIndex, name: string, except: string): string[] {
@@ -231,8 +225,10 @@ function cellsNamedByPrefixOf(index: PackIndex, name: string, except: string): s
 /** The sentence already says which animals ("IL-32γ transgenic mice…"): not said twice. */
 function namesAnimals(said: TextView | undefined, species: readonly string[]): boolean {
   if (said === undefined) return false;
-  const text = said.rawTokens.join(' ');
-  return species.some((name) => name !== humanTaxon && taxonOf(name).cue.test(text));
+  let text: string | undefined;
+  return species.some(
+    (name) => name !== humanTaxon && taxonOf(name).cue.test((text ??= said.rawTokens.join(' '))),
+  );
 }
 
 /** Who a finding in animals was made in: "mice", "rats and humans"; undefined for other findings. */

@@ -1,11 +1,6 @@
 import type { Fact, Pathway, PathwayEdge } from '../../pack/schema.ts';
 import { signVerbs } from '../../pack/edge-signs.ts';
-import {
-  citationsForFacts,
-  citationsForDrawing,
-  mergeCitations,
-  pathwayName,
-} from '../citations.ts';
+import { citationsForItem, pathwayName } from '../citations.ts';
 import { mentionsAny } from '../normalize.ts';
 import {
   classOf,
@@ -25,7 +20,7 @@ import {
   teachingPointLines,
 } from '../explanation-lines.ts';
 import { rngFor, shuffled, type Seed } from '../rng.ts';
-import type { ChoiceOption, Citation, Difficulty, Evidence } from '../types.ts';
+import type { ChoiceOption, Difficulty, Evidence } from '../types.ts';
 
 /**
  * Which distractor or variant an item gets is fixed by the pack alone, so an item id always
@@ -81,42 +76,36 @@ export function base(ctx: GenContext, input: BaseInput) {
   const { index } = ctx;
   const facts = input.facts;
   const factIds = unique(facts.map((f) => f.id));
-  const citations: Citation[] = mergeCitations([
-    ...(input.pathway ? citationsForDrawing(index, input.pathway) : []),
-    ...citationsForFacts(index, facts),
-  ]);
-  const mentioned = facts.flatMap((f) => [
-    f.subject,
-    ...f.coSubjects,
-    ...(isEntityObject(f) ? [f.object] : []),
-  ]);
-  const diseaseIds = unique([
-    ...facts.flatMap((f) => f.context.diseases),
-    ...mentioned.filter((id) => entityOf(index, id).type === 'disease'),
-  ]);
+  const mentioned: string[] = [];
+  const diseases = new Set<string>();
+  for (const f of facts) {
+    mentioned.push(f.subject, ...f.coSubjects);
+    if (isEntityObject(f)) mentioned.push(f.object);
+    for (const id of f.context.diseases) diseases.add(id);
+  }
+  for (const id of mentioned) if (entityOf(index, id).type === 'disease') diseases.add(id);
+  const pathwayIds = new Set<string>(input.pathway ? [input.pathway.id] : []);
+  for (const id of factIds) {
+    for (const r of index.edgesByFact.get(id) ?? []) pathwayIds.add(r.pathway.id);
+  }
+  const edgeIds = unique(input.edgeIds ?? []);
   return {
     id: input.id,
     prompt: input.prompt,
     explanation: input.explanation,
     factIds,
-    citations,
+    citations: citationsForItem(index, facts, input.pathway),
     difficulty: clampDifficulty(input.difficulty),
     topic: input.topic ?? mainTopic(facts) ?? index.pack.manifest.topics[0]?.id ?? 'general',
     ...(input.pathway ? { pathwayId: input.pathway.id } : {}),
-    pathwayIds: unique([
-      ...(input.pathway ? [input.pathway.id] : []),
-      ...factIds.flatMap((id) => (index.edgesByFact.get(id) ?? []).map((r) => r.pathway.id)),
-    ]),
-    diseaseIds,
+    pathwayIds: [...pathwayIds],
+    diseaseIds: [...diseases],
     entityIds: unique(input.entityIds ?? mentioned),
-    edgeIds: unique(input.edgeIds ?? []),
+    edgeIds,
     inferenceIds: unique(input.inferenceIds ?? []),
     teachingPointIds: teachingPointIds(index, factIds),
     // A chain of several drawn links is a deduction to practise, not one of the review's claims.
-    highYield:
-      facts.length > 0 &&
-      facts.every((f) => f.highYield) &&
-      unique(input.edgeIds ?? []).length <= 1,
+    highYield: facts.length > 0 && facts.every((f) => f.highYield) && edgeIds.length <= 1,
     family: input.family,
   };
 }

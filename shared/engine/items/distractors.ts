@@ -21,6 +21,7 @@ import {
 } from '../semantics.ts';
 import type { EntityClaim, Evidence, Statement } from '../types.ts';
 import { mentionsAny, viewOf } from '../normalize.ts';
+import { oncePerPack } from '../per-pack.ts';
 import { SELECTION_SEED, type GenContext } from './common.ts';
 
 /** The situation a stem describes; a distractor is judged in the same one. */
@@ -186,19 +187,35 @@ export function distractorPool(
   claim: EntityClaim,
   answerId: string,
 ): DistractorPool {
-  const { index } = ctx;
-  const taken = takenBy(index, claim, answerId);
-  const answerClass = classOf(entityOf(index, answerId).type);
-  const candidates = candidatePool(index, claim, answerId).filter(
-    (candidate) =>
-      !taken.has(candidate) &&
-      !isBackgroundEntity(index, candidate) &&
-      classOf(entityOf(index, candidate).type) === answerClass &&
-      // Unrelated to the answer by pathway, study and topic: guessable, never offered.
-      areNeighbours(index, candidate, answerId),
-  );
-  return { claim, answerId, taken, candidates };
+  return { claim, answerId, ...poolOf(ctx.index, claim, answerId) };
 }
+
+/** Everything of a claim and answer the pool reads: the generators ask for one pool many times. */
+function poolKey(claim: EntityClaim, answerId: string): string {
+  const { kind, relation, pathwayId } = claim;
+  const anchor =
+    claim.kind === 'object-of'
+      ? [claim.subject.entityId, claim.subject.modifier, claim.subject.coSubjects]
+      : [claim.object];
+  return JSON.stringify([kind, relation, pathwayId, answerId, ...anchor]);
+}
+
+const poolOf = oncePerPack(
+  poolKey,
+  (index, claim: EntityClaim, answerId: string): Omit<DistractorPool, 'claim' | 'answerId'> => {
+    const taken = takenBy(index, claim, answerId);
+    const answerClass = classOf(entityOf(index, answerId).type);
+    const candidates = candidatePool(index, claim, answerId).filter(
+      (candidate) =>
+        !taken.has(candidate) &&
+        !isBackgroundEntity(index, candidate) &&
+        classOf(entityOf(index, candidate).type) === answerClass &&
+        // Unrelated to the answer by pathway, study and topic: guessable, never offered.
+        areNeighbours(index, candidate, answerId),
+    );
+    return { taken, candidates };
+  },
+);
 
 /**
  * Distractors of the answer's class that the pack proves wrong for this stem, nearest first

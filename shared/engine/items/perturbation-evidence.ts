@@ -3,6 +3,7 @@ import type { Fact, Pack } from '../../pack/schema.ts';
 import type { PathwayView } from '../graph.ts';
 import { relationDef, type RelationId } from '../../pack/relations.ts';
 import { equivalents, isEntityObject, type PackIndex } from '../pack-index.ts';
+import { oncePerPack, perPack } from '../per-pack.ts';
 import { perturbationOf } from '../semantics.ts';
 import type { NodeEffect, PerturbationChange, Route } from '../types.ts';
 import type { GenContext } from './common.ts';
@@ -24,7 +25,7 @@ export function evidenceFacts(pack: Pack): readonly Fact[] {
 /** "IL-32γ" → "IL-32": an isoform named as its parent plus a Greek letter. */
 const parentName = (name: string): string => name.replace(/\s*[\p{Script=Greek}]+$/u, '');
 
-const familyMemo = new WeakMap<PackIndex, Map<string, ReadonlySet<string>>>();
+const families = perPack(buildFamilies);
 
 /**
  * An entity's molecular family: itself, its equivalents, its parent and its sibling isoforms
@@ -32,12 +33,7 @@ const familyMemo = new WeakMap<PackIndex, Map<string, ReadonlySet<string>>>();
  * Blocking IL-32 blocks IL-32γ; asking what blocking IL-32γ does to IL-32 is no fair question.
  */
 export function familyOf(index: PackIndex, id: string): ReadonlySet<string> {
-  let memo = familyMemo.get(index);
-  if (!memo) {
-    memo = buildFamilies(index);
-    familyMemo.set(index, memo);
-  }
-  return memo.get(id) ?? equivalents(index, id);
+  return families(index).get(id) ?? equivalents(index, id);
 }
 
 function buildFamilies(index: PackIndex): Map<string, ReadonlySet<string>> {
@@ -88,35 +84,33 @@ export function factSign(fact: Fact): 1 | -1 | 0 | null {
   return lowersSubject(fact.subjectModifier) ? (-sign as 1 | -1) : sign;
 }
 
-const byPairMemo = new WeakMap<PackIndex, Map<string, Fact[]>>();
-
 /** Evidence facts by "subject\0object" (each co-subject counts as a subject). */
-function factsByPair(index: PackIndex): Map<string, Fact[]> {
-  let byPair = byPairMemo.get(index);
-  if (!byPair) {
-    byPair = new Map();
-    for (const fact of evidenceFacts(index.pack)) {
-      if (!isEntityObject(fact)) continue;
-      for (const subject of new Set([fact.subject, ...fact.coSubjects])) {
-        const key = `${subject}\u0000${fact.object}`;
-        (byPair.get(key) ?? byPair.set(key, []).get(key))?.push(fact);
-      }
+const factsByPair = perPack((index): ReadonlyMap<string, readonly Fact[]> => {
+  const byPair = new Map<string, Fact[]>();
+  for (const fact of evidenceFacts(index.pack)) {
+    if (!isEntityObject(fact)) continue;
+    for (const subject of new Set([fact.subject, ...fact.coSubjects])) {
+      const key = `${subject}\u0000${fact.object}`;
+      (byPair.get(key) ?? byPair.set(key, []).get(key))?.push(fact);
     }
-    byPairMemo.set(index, byPair);
   }
   return byPair;
-}
+});
 
-function factsLinking(index: PackIndex, source: string, target: string): Fact[] {
-  const byPair = factsByPair(index);
-  const found = new Set<Fact>();
-  for (const s of familyOf(index, source)) {
-    for (const o of familyOf(index, target)) {
-      for (const fact of byPair.get(`${s}\u0000${o}`) ?? []) found.add(fact);
+/** Asked for each source and target of every prediction, over both changes and every panel. */
+const factsLinking = oncePerPack(
+  (source: string, target: string) => `${source}\u0000${target}`,
+  (index, source: string, target: string): readonly Fact[] => {
+    const byPair = factsByPair(index);
+    const found = new Set<Fact>();
+    for (const s of familyOf(index, source)) {
+      for (const o of familyOf(index, target)) {
+        for (const fact of byPair.get(`${s}\u0000${o}`) ?? []) found.add(fact);
+      }
     }
-  }
-  return [...found];
-}
+    return [...found];
+  },
+);
 
 /**
  * Facts (pack or background) that deny "raising the source moves the target by `sign`": an
@@ -164,7 +158,7 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
   return routes.every(
     (r) =>
       r.edgeIds.every((id) => {
-        const edge = view.edges.find((e) => e.id === id);
+        const edge = view.edgeById.get(id);
         return edge !== undefined && edgeIsSolid(index, view.pathway, edge);
       }) && !mixesSpecies(index, view, r),
   );
@@ -178,7 +172,7 @@ function routesAreSolid(index: PackIndex, view: PathwayView, routes: readonly Ro
 function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolean {
   const seen = new Set<string>();
   for (const id of route.edgeIds) {
-    const edge = view.edges.find((e) => e.id === id);
+    const edge = view.edgeById.get(id);
     const species = new Set(
       (edge?.factIds ?? []).map((factId) => {
         const names = index.factById.get(factId)?.context.species ?? [];
@@ -198,7 +192,7 @@ function mixesSpecies(index: PackIndex, view: PathwayView, route: Route): boolea
  */
 function blockable(index: PackIndex, view: PathwayView, routes: readonly Route[]): boolean {
   return routes.every((r) => {
-    const first = view.edges.find((e) => e.id === r.edgeIds[0]);
+    const first = view.edgeById.get(r.edgeIds[0] ?? '');
     const facts = (first?.factIds ?? [])
       .map((id) => index.factById.get(id))
       .filter((f): f is Fact => f !== undefined && f.contested === undefined);

@@ -2,7 +2,8 @@ import { evidenceSpecies } from '../../items/evidence-species.ts';
 import { signChoice, signValueOf, signValues } from '../../../pack/edge-signs.ts';
 import type { Pathway, PathwayEdge } from '../../../pack/schema.ts';
 import { statesNecessity } from '../../claims.ts';
-import { viewPathway, type PathwayView } from '../../graph.ts';
+import type { PathwayView } from '../../graph.ts';
+import { pathwayView } from '../../semantics.ts';
 import { plural } from '../../names.ts';
 import { tieBreaker } from '../../rng.ts';
 import { capitalise } from '../../phrasing.ts';
@@ -78,7 +79,7 @@ export function diagramEdgeItems(
   const items: DiagramEdgeItem[] = [];
   const asked = new Set<string>();
   for (const pathway of index.pack.pathways) {
-    const view = viewPathway(pathway);
+    const view = pathwayView(index, pathway, undefined);
     for (const edge of pathway.edges) {
       if (!edgeIsSolid(index, pathway, edge) || isDefinitionalEdge(index, pathway, edge)) continue;
       // "No difference between fracture and no-fracture patients" is a comparison of groups, not

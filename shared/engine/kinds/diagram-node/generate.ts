@@ -1,5 +1,6 @@
 import type { PathwayEdge } from '../../../pack/schema.ts';
-import { signOf, viewPathway } from '../../graph.ts';
+import { signOf } from '../../graph.ts';
+import { pathwayView } from '../../semantics.ts';
 import { formsOf, isBackgroundEntity } from '../../pack-index.ts';
 import { plural, pluralVerb } from '../../names.ts';
 import { mentionsAny } from '../../normalize.ts';
@@ -36,7 +37,7 @@ export function diagramNodeItems(ctx: GenContext): DiagramNodeItem[] {
   const { index } = ctx;
   const items: DiagramNodeItem[] = [];
   for (const pathway of index.pack.pathways) {
-    const view = viewPathway(pathway);
+    const view = pathwayView(index, pathway, undefined);
     for (const node of pathway.nodes) {
       if (isBackgroundEntity(index, node.entity)) continue;
       const usable = (e: PathwayEdge): boolean =>

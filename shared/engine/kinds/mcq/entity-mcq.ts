@@ -2,6 +2,7 @@ import { readsAsLevel } from '../../../pack/measures.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { framedSetting, pathwayFraming } from '../../citations.ts';
 import { mentionsAny } from '../../normalize.ts';
+import { oncePerPack } from '../../per-pack.ts';
 import {
   equivalents,
   formsOf,
@@ -39,7 +40,12 @@ import {
 } from '../../items/distractors.ts';
 
 /** The pathway (if any) on which this fact is a drawn, fact-backed edge from subject to object. */
-export function pathwayOfFact(index: PackIndex, fact: Fact): Pathway | undefined {
+export const pathwayOfFact = oncePerPack(
+  (fact: Fact) => fact,
+  (index, fact): Pathway | undefined => drawingPathway(index, fact),
+);
+
+function drawingPathway(index: PackIndex, fact: Fact): Pathway | undefined {
   if (!isEntityObject(fact)) return undefined;
   const subjects = equivalents(index, fact.subject);
   const objects = equivalents(index, fact.object);

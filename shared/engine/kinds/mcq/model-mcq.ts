@@ -3,7 +3,7 @@ import type { Fact, Pathway } from '../../../pack/schema.ts';
 import { relationDef, type RelationId } from '../../../pack/relations.ts';
 import { pathwayFraming } from '../../citations.ts';
 import { relatedSubjects } from '../../family.ts';
-import { viewPathway, type PathwayView } from '../../graph.ts';
+import type { PathwayView } from '../../graph.ts';
 import { midSentenceName, withoutParenthetical } from '../../names.ts';
 import {
   classOf,
@@ -17,6 +17,7 @@ import { tieBreaker } from '../../rng.ts';
 import {
   asRelation,
   effectivePolarity,
+  pathwayView,
   provablyFalse,
   relationFamily,
   statementKey,
@@ -181,7 +182,7 @@ export function modelStatementMcqItems(ctx: GenContext): McqItem[] {
   for (const pathway of index.pack.pathways) {
     const contexts = pathway.contexts.length > 0 ? pathway.contexts.map((c) => c.id) : [undefined];
     for (const context of contexts) {
-      const view = viewPathway(pathway, context);
+      const view = pathwayView(index, pathway, context);
       const candidates = modelCandidates(index, view);
       const proofs = new Proofs(index);
       const used = new Map<string, number>();

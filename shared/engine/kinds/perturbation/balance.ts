@@ -4,6 +4,7 @@ import { equivalents, type PackIndex } from '../../pack-index.ts';
 import { capitalise } from '../../phrasing.ts';
 import { teachingPointLines } from '../../explanation-lines.ts';
 import { perturbationOf } from '../../semantics.ts';
+import { perPack } from '../../per-pack.ts';
 import type {
   BalanceShift,
   ChoiceOption,
@@ -48,12 +49,8 @@ interface Contest {
   readonly at: number;
 }
 
-const contestIndexes = new WeakMap<PackIndex, ReadonlyMap<string, readonly Contest[]>>();
-
 /** Uncontested "outweighs" facts by every entity that names their subject; built once per pack. */
-function contestsBySubject(index: PackIndex): ReadonlyMap<string, readonly Contest[]> {
-  let bySubject = contestIndexes.get(index);
-  if (bySubject) return bySubject;
+const contestsBySubject = perPack((index): ReadonlyMap<string, readonly Contest[]> => {
   const out = new Map<string, Contest[]>();
   index.pack.facts.forEach((fact, at) => {
     if (fact.relation !== 'outweighs' || fact.contested !== undefined) return;
@@ -63,10 +60,8 @@ function contestsBySubject(index: PackIndex): ReadonlyMap<string, readonly Conte
       else out.set(id, [{ fact, at }]);
     }
   });
-  bySubject = out;
-  contestIndexes.set(index, bySubject);
-  return bySubject;
-}
+  return out;
+});
 
 /** The contests whose first arm the view draws, in pack order, without scanning every fact. */
 function contestsDrawnIn(index: PackIndex, view: PathwayView): Fact[] {

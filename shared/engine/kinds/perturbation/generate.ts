@@ -1,8 +1,8 @@
 import { evidenceSpecies } from '../../items/evidence-species.ts';
 import type { Fact, Pathway } from '../../../pack/schema.ts';
-import { signOf, viewPathway, type PathwayView } from '../../graph.ts';
+import { signOf, type PathwayView } from '../../graph.ts';
 import { capitalise } from '../../phrasing.ts';
-import { perturbationOf } from '../../semantics.ts';
+import { pathwayView, perturbationOf } from '../../semantics.ts';
 import type {
   ChoiceOption,
   NodeEffect,
@@ -51,7 +51,7 @@ const diseaseEffectText: Record<PerturbationKey, string> = {
 
 function negatives(route: Route, view: PathwayView): number {
   return route.edgeIds.filter((id) => {
-    const edge = view.edges.find((e) => e.id === id);
+    const edge = view.edgeById.get(id);
     return edge !== undefined && signOf(edge.sign) === -1;
   }).length;
 }
@@ -196,7 +196,7 @@ function perturbationItem(
   // Each step in the words its link's ends call for: "Osteoclast fusion gives rise to
   // multinucleated osteoclasts", not "… stimulates multinucleated osteoclast" (audit Q).
   const stepOf = (edgeId: string): string[] => {
-    const edge = view.edges.find((e) => e.id === edgeId);
+    const edge = view.edgeById.get(edgeId);
     if (!edge) return [];
     const support = edge.inferred
       ? `inferred${edge.inference ? `: ${edge.inference}` : ''}`
@@ -286,7 +286,7 @@ function everyAllowed(ctx: GenContext): Allowed[] {
   const items: Allowed[] = [];
   for (const pathway of index.pack.pathways) {
     for (const context of contextsOf(pathway)) {
-      const view = viewPathway(pathway, context);
+      const view = pathwayView(index, pathway, context);
       for (const source of view.nodes) {
         if (!(view.out.get(source.id) ?? []).some((e) => signOf(e.sign) !== 0)) continue;
         for (const change of changesOf(ctx, view, source.id)) {
