@@ -162,7 +162,7 @@ const relationText = {
   },
   treats: { verb: 'is used to treat', question: 'Which {kind} is {S} used to treat?' },
   'has-adverse-effect': {
-    verb: 'carries a risk of',
+    verb: 'is associated with',
     question: 'Which adverse effect has been reported with {S}?',
   },
 } as const satisfies Record<RelationId, RelationText>;

@@ -347,7 +347,7 @@ export const relations = {
     polarity: 'none',
     objectKind: 'entity',
     symmetric: false,
-    phrase: 'carries a risk of',
+    phrase: 'is associated with',
     openObject: true,
   },
 } as const satisfies Record<string, RelationDef>;

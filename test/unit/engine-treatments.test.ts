@@ -71,7 +71,7 @@ describe('treatments and adverse effects', () => {
       'treatment with ABX-7 increases bone mineral density in patients with osteoporosis',
     );
     expect(said('F003')).toBe(
-      'ABX-7 carries a risk of serious cardiovascular events in people compared with the comparator',
+      'ABX-7 is associated with serious cardiovascular events in people compared with the comparator',
     );
   });
 
