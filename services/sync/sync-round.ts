@@ -59,18 +59,35 @@ const replayPendingKey = 'replay-pending';
 export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const db = storage.db();
   const cache = db.prepare('PRAGMA cache_size').get()?.cache_size;
+  const autoCheckpoint = db.prepare('PRAGMA wal_autocheckpoint').get()?.wal_autocheckpoint;
+  const walLimit = db.prepare('PRAGMA journal_size_limit').get()?.journal_size_limit;
   // A first merge of a long history inserts into indexes far larger than SQLite's default 2 MB
   // page cache: every insert would read pages back from disk. A bigger cache for the round only.
   db.exec(`PRAGMA cache_size = ${-roundCacheKiB}`);
+  // Checkpointing every 4 MB of WAL (SQLite's default) copied the same hot index pages into the
+  // database again and again during a large merge, with two fsyncs each time: the round lets the
+  // WAL grow further and checkpoints once at its end, so the host's next commit never inherits a
+  // large checkpoint.
+  db.exec(`PRAGMA wal_autocheckpoint = ${roundCheckpointPages}`);
+  // …and the WAL file, once copied back, shrinks again when the round's last write restarts it.
+  db.exec(`PRAGMA journal_size_limit = ${roundWalLimitBytes}`);
   try {
     return syncRound(storage, options);
   } finally {
     db.exec('PRAGMA synchronous = FULL');
     db.exec(`PRAGMA cache_size = ${typeof cache === 'number' ? cache : -2000}`);
+    db.exec(
+      `PRAGMA wal_autocheckpoint = ${typeof autoCheckpoint === 'number' ? autoCheckpoint : 1000}`,
+    );
+    db.exec(`PRAGMA journal_size_limit = ${typeof walLimit === 'number' ? walLimit : -1}`);
   }
 }
 
 const roundCacheKiB = 256 * 1024;
+/** Pages of WAL (4 KiB each) a round lets pile up before it checkpoints: 64 MiB. */
+const roundCheckpointPages = 16_384;
+/** What the WAL file is cut back to after the round: SQLite's default checkpoint size. */
+const roundWalLimitBytes = 4 * 1024 * 1024;
 
 function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const started = options.now();
@@ -179,6 +196,9 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
     linesRead,
     problems,
   };
+  // PASSIVE never waits for the host's connection (nor makes it wait); with the WAL copied back,
+  // the next write starts it afresh.
+  db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
   withTransaction(db, () => putSyncConfig(storage, 'last-run', JSON.stringify(result)));
   return result;
 }
