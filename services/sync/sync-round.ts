@@ -97,8 +97,8 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
   const db = storage.db();
   // What is merged can be read again from the folder, and is, from the reading progress stored
   // with it: a power cut may lose a merged batch (NORMAL in WAL mode survives a crash of the app)
-  // but never what this device alone holds. The round's last commits, what it sent and the
-  // replayed cards, are FULL again, which makes everything before them durable too.
+  // but never what this device alone holds. The round's last commit, what it sent with when it
+  // ran, is FULL again, which makes everything before it durable too.
   db.exec('PRAGMA synchronous = NORMAL');
   withTransaction(db, () => {
     if (syncConfig(storage, 'folder') !== folder) {
@@ -180,26 +180,30 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
     pending = progress ? refused : [];
   }
   problems.push(...pendingProblems);
-  db.exec('PRAGMA synchronous = FULL');
   if (!mergedEvents.empty) replayAfterMerge(storage, mergedEvents);
 
-  const sent = ownProblem
-    ? emptyCounts()
+  const sending = ownProblem
+    ? undefined
     : send(storage, folder, ownName, deviceId, ownFromStart ? inFile : undefined);
   const result: SyncRoundResult = {
     folder,
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, options.now() - started),
-    sent,
+    sent: sending?.counts ?? emptyCounts(),
     received,
     filesRead: filesRead.size,
     linesRead,
     problems,
   };
   // PASSIVE never waits for the host's connection (nor makes it wait); with the WAL copied back,
-  // the next write starts it afresh.
+  // the round's last write starts it afresh. That write is FULL, which makes every commit of the
+  // round before it durable too.
   db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
-  withTransaction(db, () => putSyncConfig(storage, 'last-run', JSON.stringify(result)));
+  db.exec('PRAGMA synchronous = FULL');
+  withTransaction(db, () => {
+    sending?.store();
+    putSyncConfig(storage, 'last-run', JSON.stringify(result));
+  });
   return result;
 }
 
@@ -304,17 +308,30 @@ function replayAfterMerge(storage: Storage, merged: MergedEvents): void {
   });
 }
 
+interface Sending {
+  readonly counts: RecordCounts;
+  /** Stores what the folder now holds, once the lines are on disk (in the round's last write). */
+  readonly store: () => void;
+}
+
 function send(
   storage: Storage,
   folder: string,
   ownName: string,
   deviceId: string,
   inFile: ReadonlySet<string> | undefined,
-): RecordCounts {
+): Sending {
   const outgoing = collectOutgoing(storage, deviceId, inFile);
+  const storeMarks = () => {
+    for (const [kind, mark] of Object.entries(outgoing.marks)) {
+      putSentMark(storage, kind as keyof typeof outgoing.marks, mark);
+    }
+  };
   const file = path.join(folder, ownName);
   const before = exists(file) ? fileProgress(storage, ownName) : undefined;
-  if (outgoing.lines.length === 0 && before) return outgoing.counts;
+  // Nothing to send still moves the marks on: the next round would read every row merged since
+  // the last one sent again, to find that none is this device's.
+  if (outgoing.lines.length === 0 && before) return { counts: outgoing.counts, store: storeMarks };
   const size = appendOwnLines(file, deviceId, outgoing.lines, before?.readBytes ?? 0);
   const fd = openSync(file, 'r');
   let check: string;
@@ -323,18 +340,16 @@ function send(
   } finally {
     closeSync(fd);
   }
-  withTransaction(storage.db(), () => {
-    for (const [kind, mark] of Object.entries(outgoing.marks)) {
-      putSentMark(storage, kind as keyof typeof outgoing.marks, mark);
-    }
+  const store = () => {
+    storeMarks();
     for (const { kind, id, digest } of outgoing.digests) putSentDigest(storage, kind, id, digest);
     putFileProgress(storage, ownName, {
       readBytes: size,
       readLines: (before?.readLines ?? 0) + outgoing.lines.length + (before ? 0 : 1),
       prefixCheck: check,
     });
-  });
-  return outgoing.counts;
+  };
+  return { counts: outgoing.counts, store };
 }
 
 function exists(file: string): boolean {
