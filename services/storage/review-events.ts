@@ -226,22 +226,30 @@ export function eventsByIds(storage: Storage, ids: readonly string[]): Map<strin
   return found;
 }
 
-/** A row of `replayAll` or `replayForCard`, read as strictly as a whole event. */
-export function replayEventFromRow(row: Row): ReplayEvent {
+/**
+ * A row of `replayAll` or `replayForCard`, read as strictly as a whole event, with the FSRS weights
+ * in effect at its time when `weightsAt` is given (made with them: a rebuild reads a million).
+ */
+export function replayEventFromRow(
+  row: Row,
+  weightsAt?: (at: number) => readonly number[] | undefined,
+): ReplayEvent {
   const rating = textOrNull(row, 'rating');
   if (rating !== null && !(ratings as readonly string[]).includes(rating)) {
     throw new Error(`Column rating: unexpected value "${rating.slice(0, 20)}".`);
   }
+  const occurredAt = num(row, 'occurred_at');
   return {
     id: text(row, 'id'),
     kind: oneOf(row, 'kind', eventKinds),
     rating: rating as Rating | null,
     undoes: textOrNull(row, 'undoes'),
-    occurredAt: num(row, 'occurred_at'),
+    occurredAt,
     studyDay: text(row, 'study_day'),
     desiredRetention: num(row, 'desired_retention'),
     fuzz: num(row, 'fuzz') === 1,
     flag: flagOf(row),
+    weights: weightsAt?.(occurredAt),
   };
 }
 
@@ -254,8 +262,15 @@ function flagOf(row: Row): FlagColour | null {
 }
 
 /** One card's log as a replay reads it, in log order. */
-export function replayLogOfCard(storage: Storage, cardId: string): ReplayEvent[] {
-  return storage.statement(eventSql.replayForCard).all(cardId).map(replayEventFromRow);
+export function replayLogOfCard(
+  storage: Storage,
+  cardId: string,
+  weightsAt?: (at: number) => readonly number[] | undefined,
+): ReplayEvent[] {
+  return storage
+    .statement(eventSql.replayForCard)
+    .all(cardId)
+    .map((row) => replayEventFromRow(row, weightsAt));
 }
 
 export function eventsForCard(storage: Storage, cardId: string): ReviewEvent[] {
