@@ -1,13 +1,14 @@
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventToDocument } from '../../services/data/progress-document.ts';
 import { studyDaysOf } from '../../services/data/record-times.ts';
 import { NoticeBoard } from '../../services/notices.ts';
 import { allCardStates } from '../../services/storage/card-states.ts';
 import { rebuildCardStates } from '../../services/storage/rebuild.ts';
-import type { ReviewEvent } from '../../services/storage/review-events.ts';
+import { eventSql, type ReviewEvent } from '../../services/storage/review-events.ts';
 import { num } from '../../services/storage/sqlite.ts';
 import { Storage } from '../../services/storage/storage.ts';
 import { encodeHeader, encodeLine, syncFileName } from '../../services/sync/line-format.ts';
@@ -31,12 +32,12 @@ function storageOf(dataDir: string): Storage {
   return storage;
 }
 
-/** Another device's i-th rating: one a minute, over 400 cards. */
-function eventLine(i: number): string {
+/** A device's i-th rating: one a minute, over 400 cards. */
+function eventLine(i: number, deviceId = otherDevice): string {
   const at = start + i * 60_000;
   const event: ReviewEvent = {
     id: uuidv7({ msecs: at, seq: i }),
-    deviceId: otherDevice,
+    deviceId,
     cardId: `test:${String(i % 400).padStart(4, '0')}`,
     kind: 'rating',
     source: 'review',
@@ -60,8 +61,8 @@ function eventLine(i: number): string {
   return encodeLine({ t: 'event', r: eventToDocument(event) });
 }
 
-function lines(from: number, to: number): string {
-  return Array.from({ length: to - from }, (_, k) => eventLine(from + k)).join('');
+function lines(from: number, to: number, deviceId = otherDevice): string {
+  return Array.from({ length: to - from }, (_, k) => eventLine(from + k, deviceId)).join('');
 }
 
 function pragmas(storage: Storage): Record<string, unknown> {
@@ -106,5 +107,57 @@ describe('a sync round on a job connection, beside the host', () => {
     expect(cached).toHaveLength(400);
     rebuildCardStates(host);
     expect(allCardStates(host)).toEqual(cached);
+  });
+});
+
+describe('a sync round that stops half-way (the app killed between two of its commits)', () => {
+  it('loses nothing: the next round merges the rest once and leaves card states equal to a rebuild', () => {
+    const devices = [
+      '0000000b-test-4000-8000-00000000000b',
+      '0000000c-test-4000-8000-00000000000c',
+    ];
+    const perDevice = 300;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), (stopAt) => {
+        const dataDir = tempDir('sync-stop-data');
+        const folder = tempDir('sync-stop-folder');
+        const host = storageOf(dataDir);
+        expect(host.open().state).toBe('ready');
+        for (const [d, deviceId] of devices.entries()) {
+          writeFileSync(
+            path.join(folder, syncFileName(deviceId)),
+            encodeHeader(deviceId) + lines(d * perDevice, (d + 1) * perDevice, deviceId),
+          );
+        }
+        // The round asks the time once per batch of 50 (12 batches), then to time itself: the
+        // stopAt-th question is where it stops, after as many commits.
+        let asked = 0;
+        const stopping = storageOf(dataDir);
+        stopping.attach();
+        const clock = () => {
+          asked += 1;
+          if (asked === stopAt) throw new Error('killed');
+          return now;
+        };
+        try {
+          runSyncRound(stopping, { folder, now: clock, batchSize: 50 });
+        } catch (error) {
+          expect(String(error)).toContain('killed');
+        }
+        stopping.close();
+
+        const next = storageOf(dataDir);
+        next.attach();
+        const finished = runSyncRound(next, { folder, now: () => now, batchSize: 50 });
+        expect(finished.problems).toEqual([]);
+        const count = num(host.statement(eventSql.count).get() ?? {}, 'n');
+        expect(count).toBe(devices.length * perDevice);
+        const cached = allCardStates(host);
+        expect(cached).toHaveLength(400);
+        rebuildCardStates(host);
+        expect(allCardStates(host)).toEqual(cached);
+      }),
+      { numRuns: 6 },
+    );
   });
 });
