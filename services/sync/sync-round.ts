@@ -252,7 +252,11 @@ function mergeBatch(
       const plan = planMerge(storage, incoming);
       checkRecordTimes(plan, now);
       writeMerge(storage, plan, { replay: false });
-      for (const event of plan.events) merged.add(event.cardId, toReplayEvent(event));
+      // Once every card is to be rebuilt, an event's replay fields are no longer kept.
+      for (const event of plan.events) {
+        if (merged.whole) break;
+        merged.add(event.cardId, toReplayEvent(event));
+      }
       if (plan.events.length > 0) {
         putSyncConfig(storage, replayPendingKey, JSON.stringify(merged.pending()));
       }
