@@ -73,6 +73,14 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
   db.exec(`PRAGMA journal_size_limit = ${roundWalLimitBytes}`);
   try {
     return syncRound(storage, options);
+  } catch (error) {
+    // A round that failed half-way leaves its WAL copied back too, not to the host's next commit.
+    try {
+      if (!db.isTransaction) db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+    } catch {
+      // The round's own failure is the one to report.
+    }
+    throw error;
   } finally {
     db.exec('PRAGMA synchronous = FULL');
     db.exec(`PRAGMA cache_size = ${typeof cache === 'number' ? cache : -2000}`);
