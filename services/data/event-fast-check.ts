@@ -188,7 +188,19 @@ function time(value: unknown): number | undefined {
   if (digits(value, 11, 2) > 23 || digits(value, 14, 2) > 59 || digits(value, 17, 2) > 59) {
     return undefined;
   }
-  const ms = Date.parse(value);
+  // Date.UTC reads years 0–99 as 1900–1999; Date.parse reads them as written.
+  const ms =
+    year < 100
+      ? Date.parse(value)
+      : Date.UTC(
+          year,
+          month - 1,
+          day,
+          digits(value, 11, 2),
+          digits(value, 14, 2),
+          digits(value, 17, 2),
+          digits(value, 20, 3),
+        );
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -120,10 +120,22 @@ export function checkRecordTimes(records: RecordsToWrite, now: number): void {
 
 const iso = (at: number) => new Date(at).toISOString();
 
+/**
+ * Days already written out, by day number: a merge asks twice per event (for the westmost and the
+ * eastmost zone), and its events come in time order, so a few days serve a whole batch.
+ */
+const utcDays = new Map<number, string>();
+
 function utcDay(at: number): string {
+  const day = Math.floor(at / dayMs);
+  const known = utcDays.get(day);
+  if (known !== undefined) return known;
   const date = new Date(at);
   const y = String(date.getUTCFullYear()).padStart(4, '0');
   const m = String(date.getUTCMonth() + 1).padStart(2, '0');
   const d = String(date.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  const text = `${y}-${m}-${d}`;
+  if (utcDays.size >= 64) utcDays.clear();
+  utcDays.set(day, text);
+  return text;
 }

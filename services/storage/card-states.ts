@@ -72,6 +72,14 @@ export const cardStateSql = {
       last_review = excluded.last_review, introduced_day = excluded.introduced_day,
       last_event_id = excluded.last_event_id, suspended = excluded.suspended,
       buried_day = excluded.buried_day, flag = excluded.flag`,
+  /**
+   * A card's schedule moved on by ratings alone (sync's fold-forward): only what a rating changes,
+   * so the indexes on the other columns are left alone.
+   */
+  updateSchedule: `UPDATE card_state SET phase = ?, due = ?, stability = ?, difficulty = ?,
+      elapsed_days = ?, scheduled_days = ?, learning_steps = ?, reps = ?, lapses = ?,
+      last_review = ?, last_event_id = ?
+    WHERE card_id = ?`,
   byId: `SELECT ${columns} FROM card_state WHERE card_id = ?`,
   all: `SELECT ${columns} FROM card_state ORDER BY card_id`,
   deleteAll: `DELETE FROM card_state`,
@@ -166,6 +174,31 @@ export function putCardState(storage: Storage, record: CardStateRecord): void {
       record.marks.suspended ? 1 : 0,
       record.marks.buriedDay,
       record.marks.flag,
+    );
+}
+
+/** Sets a cached card's schedule and version, leaving its introduction day and marks as they are. */
+export function putSchedule(
+  storage: Storage,
+  cardId: string,
+  state: MemoryState,
+  lastEventId: string,
+): void {
+  storage
+    .statement(cardStateSql.updateSchedule)
+    .run(
+      state.phase,
+      state.due,
+      state.stability,
+      state.difficulty,
+      state.elapsedDays,
+      state.scheduledDays,
+      state.learningSteps,
+      state.reps,
+      state.lapses,
+      state.lastReview,
+      lastEventId,
+      cardId,
     );
 }
 

@@ -45,8 +45,7 @@ function rebuildAll(storage: Storage): RebuildResult {
       currentCard = cardId;
       batch = [];
     }
-    const event = replayEventFromRow(row);
-    batch.push({ ...event, weights: weightsAt(event.occurredAt) });
+    batch.push(replayEventFromRow(row, weightsAt));
   }
   flush();
   return { cards, events };
@@ -57,11 +56,9 @@ function rebuildSome(storage: Storage, cardIds: Iterable<string>): RebuildResult
   let cards = 0;
   let events = 0;
   for (const cardId of new Set(cardIds)) {
-    const log = replayLogOfCard(storage, cardId);
+    const log = replayLogOfCard(storage, cardId, weightsAt);
     events += log.length;
-    const replayed = replayCard(
-      log.map((event) => ({ ...event, weights: weightsAt(event.occurredAt) })),
-    );
+    const replayed = replayCard(log);
     if (replayed) {
       putCardState(storage, replayedRecord(cardId, replayed));
       cards += 1;

@@ -1,7 +1,7 @@
 import { compareEvents, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { applyRating } from '../../shared/engine/scheduler.ts';
 import { storedTimeline } from '../optimiser/parameter-rows.ts';
-import { fromDbCardState, putCardState } from '../storage/card-states.ts';
+import { fromDbCardState, putSchedule } from '../storage/card-states.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
 import { num } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -90,10 +90,6 @@ function foldForward(
     const config = { ...event, weights: weightsAt(event.occurredAt) };
     state = applyRating(state, event.occurredAt, event.rating, config).state;
   }
-  putCardState(storage, {
-    ...cached,
-    state,
-    lastEventId: sorted.at(-1)?.id ?? cached.lastEventId,
-  });
+  putSchedule(storage, cardId, state, sorted.at(-1)?.id ?? cached.lastEventId);
   return true;
 }

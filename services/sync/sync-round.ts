@@ -59,18 +59,43 @@ const replayPendingKey = 'replay-pending';
 export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const db = storage.db();
   const cache = db.prepare('PRAGMA cache_size').get()?.cache_size;
+  const autoCheckpoint = db.prepare('PRAGMA wal_autocheckpoint').get()?.wal_autocheckpoint;
+  const walLimit = db.prepare('PRAGMA journal_size_limit').get()?.journal_size_limit;
   // A first merge of a long history inserts into indexes far larger than SQLite's default 2 MB
   // page cache: every insert would read pages back from disk. A bigger cache for the round only.
   db.exec(`PRAGMA cache_size = ${-roundCacheKiB}`);
+  // Checkpointing every 4 MB of WAL (SQLite's default) copied the same hot index pages into the
+  // database again and again during a large merge, with two fsyncs each time: the round lets the
+  // WAL grow further and checkpoints once at its end, so the host's next commit never inherits a
+  // large checkpoint.
+  db.exec(`PRAGMA wal_autocheckpoint = ${roundCheckpointPages}`);
+  // …and the WAL file, once copied back, shrinks again when the round's last write restarts it.
+  db.exec(`PRAGMA journal_size_limit = ${roundWalLimitBytes}`);
   try {
     return syncRound(storage, options);
+  } catch (error) {
+    // A round that failed half-way leaves its WAL copied back too, not to the host's next commit.
+    try {
+      if (!db.isTransaction) db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+    } catch {
+      // The round's own failure is the one to report.
+    }
+    throw error;
   } finally {
     db.exec('PRAGMA synchronous = FULL');
     db.exec(`PRAGMA cache_size = ${typeof cache === 'number' ? cache : -2000}`);
+    db.exec(
+      `PRAGMA wal_autocheckpoint = ${typeof autoCheckpoint === 'number' ? autoCheckpoint : 1000}`,
+    );
+    db.exec(`PRAGMA journal_size_limit = ${typeof walLimit === 'number' ? walLimit : -1}`);
   }
 }
 
 const roundCacheKiB = 256 * 1024;
+/** Pages of WAL (4 KiB each) a round lets pile up before it checkpoints: 64 MiB. */
+const roundCheckpointPages = 16_384;
+/** What the WAL file is cut back to after the round: SQLite's default checkpoint size. */
+const roundWalLimitBytes = 4 * 1024 * 1024;
 
 function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const started = options.now();
@@ -80,8 +105,8 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
   const db = storage.db();
   // What is merged can be read again from the folder, and is, from the reading progress stored
   // with it: a power cut may lose a merged batch (NORMAL in WAL mode survives a crash of the app)
-  // but never what this device alone holds. The round's last commits, what it sent and the
-  // replayed cards, are FULL again, which makes everything before them durable too.
+  // but never what this device alone holds. The round's last commit, what it sent with when it
+  // ran, is FULL again, which makes everything before it durable too.
   db.exec('PRAGMA synchronous = NORMAL');
   withTransaction(db, () => {
     if (syncConfig(storage, 'folder') !== folder) {
@@ -163,23 +188,30 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
     pending = progress ? refused : [];
   }
   problems.push(...pendingProblems);
-  db.exec('PRAGMA synchronous = FULL');
   if (!mergedEvents.empty) replayAfterMerge(storage, mergedEvents);
 
-  const sent = ownProblem
-    ? emptyCounts()
+  const sending = ownProblem
+    ? undefined
     : send(storage, folder, ownName, deviceId, ownFromStart ? inFile : undefined);
   const result: SyncRoundResult = {
     folder,
     startedAt: new Date(started).toISOString(),
     durationMs: Math.max(0, options.now() - started),
-    sent,
+    sent: sending?.counts ?? emptyCounts(),
     received,
     filesRead: filesRead.size,
     linesRead,
     problems,
   };
-  withTransaction(db, () => putSyncConfig(storage, 'last-run', JSON.stringify(result)));
+  // PASSIVE never waits for the host's connection (nor makes it wait); with the WAL copied back,
+  // the round's last write starts it afresh. That write is FULL, which makes every commit of the
+  // round before it durable too.
+  db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+  db.exec('PRAGMA synchronous = FULL');
+  withTransaction(db, () => {
+    sending?.store();
+    putSyncConfig(storage, 'last-run', JSON.stringify(result));
+  });
   return result;
 }
 
@@ -228,7 +260,11 @@ function mergeBatch(
       const plan = planMerge(storage, incoming);
       checkRecordTimes(plan, now);
       writeMerge(storage, plan, { replay: false });
-      for (const event of plan.events) merged.add(event.cardId, toReplayEvent(event));
+      // Once every card is to be rebuilt, an event's replay fields are no longer kept.
+      for (const event of plan.events) {
+        if (merged.whole) break;
+        merged.add(event.cardId, toReplayEvent(event));
+      }
       if (plan.events.length > 0) {
         putSyncConfig(storage, replayPendingKey, JSON.stringify(merged.pending()));
       }
@@ -284,17 +320,30 @@ function replayAfterMerge(storage: Storage, merged: MergedEvents): void {
   });
 }
 
+interface Sending {
+  readonly counts: RecordCounts;
+  /** Stores what the folder now holds, once the lines are on disk (in the round's last write). */
+  readonly store: () => void;
+}
+
 function send(
   storage: Storage,
   folder: string,
   ownName: string,
   deviceId: string,
   inFile: ReadonlySet<string> | undefined,
-): RecordCounts {
+): Sending {
   const outgoing = collectOutgoing(storage, deviceId, inFile);
+  const storeMarks = () => {
+    for (const [kind, mark] of Object.entries(outgoing.marks)) {
+      putSentMark(storage, kind as keyof typeof outgoing.marks, mark);
+    }
+  };
   const file = path.join(folder, ownName);
   const before = exists(file) ? fileProgress(storage, ownName) : undefined;
-  if (outgoing.lines.length === 0 && before) return outgoing.counts;
+  // Nothing to send still moves the marks on: the next round would read every row merged since
+  // the last one sent again, to find that none is this device's.
+  if (outgoing.lines.length === 0 && before) return { counts: outgoing.counts, store: storeMarks };
   const size = appendOwnLines(file, deviceId, outgoing.lines, before?.readBytes ?? 0);
   const fd = openSync(file, 'r');
   let check: string;
@@ -303,18 +352,16 @@ function send(
   } finally {
     closeSync(fd);
   }
-  withTransaction(storage.db(), () => {
-    for (const [kind, mark] of Object.entries(outgoing.marks)) {
-      putSentMark(storage, kind as keyof typeof outgoing.marks, mark);
-    }
+  const store = () => {
+    storeMarks();
     for (const { kind, id, digest } of outgoing.digests) putSentDigest(storage, kind, id, digest);
     putFileProgress(storage, ownName, {
       readBytes: size,
       readLines: (before?.readLines ?? 0) + outgoing.lines.length + (before ? 0 : 1),
       prefixCheck: check,
     });
-  });
-  return outgoing.counts;
+  };
+  return { counts: outgoing.counts, store };
 }
 
 function exists(file: string): boolean {

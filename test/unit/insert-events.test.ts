@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NoticeBoard } from '../../services/notices.ts';
+import { eventToDocument } from '../../services/data/progress-document.ts';
 import {
+  eventKinds,
+  eventSources,
   insertEvent,
   insertEvents,
+  uncheckedMoveFrom,
   type ReviewEvent,
 } from '../../services/storage/review-events.ts';
+import { parseSyncRecord } from '../../services/sync/sync-records.ts';
+import { flagColours } from '../../shared/engine/card-actions.ts';
+import { phases, ratings } from '../../shared/engine/scheduler.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
 import { Storage } from '../../services/storage/storage.ts';
 import { validEvent } from '../support/event-arbitrary.ts';
@@ -111,5 +118,77 @@ describe('insertEvents', () => {
     withTransaction(storage.db(), () => insertEvents(storage, [plain(third)]));
     const ids = storage.statement('SELECT id FROM review_event ORDER BY rowid').all();
     expect(ids.map((row) => row.id)).toEqual([first.id, third.id]);
+  });
+
+  it('is given only events that hold every CHECK of the log: what the document checks take, random or malformed', () => {
+    // A large move skips the log's CHECKs (insertEvents), so whatever a sync line or an import
+    // gets through the document's checks (the hand check, else the schema) must hold all of
+    // them: fields of a valid event swapped for values valid alone but maybe not together.
+    const values: Record<string, readonly unknown[]> = {
+      kind: [...eventKinds, 'other'],
+      source: [...eventSources, 'other'],
+      rating: [...ratings, null, 'other'],
+      undoes: [null, '0190a0b0-0000-7000-8000-000000000001'],
+      quizAnswerId: [null, '0190a0b0-0000-7000-8000-000000000002'],
+      flag: [...flagColours, null, 'other'],
+      phaseBefore: [...phases, 'other'],
+      phaseAfter: [...phases, 'other'],
+      durationMs: [-1, 0, 1500, 1.5],
+      fuzz: [true, false, 0, 1],
+    };
+    const swap = fc.oneof(
+      ...Object.entries(values).map(([key, options]) =>
+        fc.constantFrom(...options).map((value) => ({ [key]: value })),
+      ),
+    );
+    const swaps = fc
+      .array(swap, { maxLength: 3 })
+      .map((each) => Object.assign({}, ...each) as Record<string, unknown>);
+    const storage = openStorage();
+    storage.db().exec('PRAGMA foreign_keys = OFF');
+    let taken = 0;
+    fc.assert(
+      fc.property(validEvent, swaps, (event, swapped) => {
+        const document = { ...eventToDocument(event), ...swapped };
+        const parsed = parseSyncRecord({ t: 'event', r: document }, event.deviceId);
+        if (!parsed.ok || parsed.record.t !== 'event') return;
+        taken += 1;
+        // Alone in the log (rolled back after), so only the row's own constraints can refuse it.
+        storage.db().exec('BEGIN');
+        try {
+          expect(() => insertEvent(storage, parsed.record.r as ReviewEvent)).not.toThrow();
+        } finally {
+          storage.db().exec('ROLLBACK');
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(taken).toBeGreaterThan(40);
+  });
+
+  it('stores a large move exactly as one by one, CHECKs skipped or not', () => {
+    const events = fc
+      .sample(validEvent, { numRuns: uncheckedMoveFrom + 10, seed: 7 })
+      .filter((event, i, all) => all.findIndex((other) => other.id === event.id) === i)
+      .map((event) => ({
+        ...event,
+        undoes: null,
+        kind: event.kind === 'undo' ? 'rating' : event.kind,
+      }))
+      .map((event) => ({
+        ...event,
+        rating: event.rating ?? (event.kind === 'rating' ? 'good' : null),
+      }))
+      .map((event) => ({ ...event, quizAnswerId: null, studySessionId: null }));
+    expect(events.length).toBeGreaterThanOrEqual(uncheckedMoveFrom);
+    const one = openStorage();
+    const staged = openStorage();
+    withTransaction(one.db(), () => {
+      for (const event of events) insertEvent(one, event);
+    });
+    withTransaction(staged.db(), () => insertEvents(staged, events));
+    expect(storedLog(staged)).toEqual(storedLog(one));
+    const checks = staged.db().prepare('PRAGMA ignore_check_constraints').get();
+    expect(checks?.ignore_check_constraints).toBe(0);
   });
 });
