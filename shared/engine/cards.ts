@@ -3,7 +3,12 @@ import { isDefinitionalCause } from './items/statement-facts.ts';
 import { relationDef, type RelationId } from '../pack/relations.ts';
 import { citationsForFact, leadCitation, mergeCitations, sourceFraming } from './citations.ts';
 import { clozeFromFactText, clozeOfPartner, isTrivia, namesItsSource } from './cloze-text.ts';
-import { definitionQuestion, entityCards, type EntityCard } from './entity-cards.ts';
+import {
+  definitionParts,
+  definitionQuestion,
+  entityCards,
+  type EntityCard,
+} from './entity-cards.ts';
 import { midSentenceName, withArticle } from './names.ts';
 import { pairKey } from './evidence.ts';
 import { mentionsAny } from './normalize.ts';
@@ -104,13 +109,15 @@ function factCard(index: PackIndex, fact: Fact, level: number): Unranked | null 
   const source = lead ? ` — ${lead.label}` : '';
   const remark = remarkLine(fact.context.note, fact.text);
   const entityIds = [fact.subject, ...fact.coSubjects, ...(entityObject ? [fact.object] : [])];
-  // An is-a fact is its subject's definition card (entity-cards.ts makes none for it).
-  const defines = fact.relation === 'is-a';
+  // An is-a fact is its subject's definition card (entity-cards.ts makes none for it), answered
+  // with the pack's definition of the term: the fact's bare category ("A pro-inflammatory
+  // cytokine") fits any interleukin (audit 20261231).
+  const defined = fact.relation === 'is-a' ? index.entityById.get(fact.subject) : undefined;
   return {
-    id: defines ? `entity-definition:${fact.subject}` : `fact-cloze:${fact.id}`,
-    kind: defines ? 'entity-definition' : 'fact-cloze',
+    id: defined ? `entity-definition:${fact.subject}` : `fact-cloze:${fact.id}`,
+    kind: defined ? 'entity-definition' : 'fact-cloze',
     front: cloze.front,
-    back: cloze.back,
+    back: defined ? definitionParts(defined, formsOf(index, defined.id)).head : cloze.back,
     note: `${fact.text}${source}.${remark ? ` ${remark}` : ''}${contested}`,
     factIds: [fact.id, ...alsoStated(index, fact, cloze.front)],
     entityIds: [...new Set(entityIds)],

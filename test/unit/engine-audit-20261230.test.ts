@@ -30,7 +30,10 @@ describe('a fact card has one answer to its blank', () => {
   it('asks a category as the definition it is, never as a blank', () => {
     const pack = tinyPack({
       entities: [
-        molecule('x', 'XL-9'),
+        {
+          ...molecule('x', 'XL-9'),
+          definition: 'Pro-inflammatory cytokine made as three isoforms.',
+        },
         category('cytokine', 'pro-inflammatory cytokine'),
         category('marker', 'prognostic marker'),
         category('target', 'therapeutic target'),
@@ -56,9 +59,10 @@ describe('a fact card has one answer to its blank', () => {
       ],
     });
     expect(cardOf(pack, 'fact-cloze:F001')).toBeUndefined();
+    // Answered with the term's definition: the bare category fits any interleukin (audit 20261231).
     expect(cardOf(pack, 'entity-definition:x')).toMatchObject({
       front: 'What is XL-9?',
-      back: 'A pro-inflammatory cytokine.',
+      back: 'Pro-inflammatory cytokine made as three isoforms.',
       factIds: ['F001'],
     });
     // "a therapeutic target and _____" takes biomarker as rightly as prognostic marker.

@@ -101,7 +101,7 @@ describe('flashcards follow the minimum-information principle', () => {
     expect(card('fact-cloze:F001')).toBeUndefined();
     expect(card('entity-definition:il-32')).toMatchObject({
       front: 'What is IL-32?',
-      back: 'A pro-inflammatory cytokine.',
+      back: 'Pro-inflammatory human cytokine made as several splice isoforms.',
       factIds: ['F001'],
     });
   });
