@@ -215,6 +215,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     now: now().getTime(),
+    packId: storage.packId,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
 
