@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { defaultStudyPackId } from '../../shared/contract/pack.ts';
 
 /**
  * Which pack a record belongs to, in one place. Every per-pack row (review events, card states,
@@ -11,7 +12,7 @@ import type { DatabaseSync } from 'node:sqlite';
  * every caller keeps its arguments. Only the composition root changes it (switching packs), and
  * a job thread's connection is given the pack of the call that started it.
  */
-export const legacyPackId = 'il32-gamma';
+export const legacyPackId = defaultStudyPackId;
 
 /** The pack of a record read from an older file or row that names none. */
 export function packOf(record: { readonly packId?: string | undefined }): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isStudyDay } from '../engine/study-day.ts';
 import { channel, noRequest } from './define.ts';
+import { defaultStudyPackId } from './pack.ts';
 
 /** Kept here, not in the scheduler, so the renderer can use it without bundling ts-fsrs. */
 export const desiredRetentionRange = { min: 0.7, max: 0.99 } as const;
@@ -24,6 +25,11 @@ export const settingFields = {
   reducedMotion: z.enum(reducedMotionChoices),
   /** Once a card is answered, its siblings (cards from the same fact) wait for the next day. */
   burySiblings: z.boolean(),
+  /** The pack being studied; chosen through `pack.choose`, which checks it is installed. */
+  studyPack: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -38,6 +44,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   reducedMotion: 'system',
   burySiblings: true,
+  studyPack: defaultStudyPackId,
 };
 
 export const settingsUpdateSchema = z
