@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { expect, screenshotDir, test, type AppHandle } from './fixtures.ts';
 import { call, expectNoAxeViolations, openScreen, review } from './study-helpers.ts';
 
@@ -107,6 +109,33 @@ test('the pack studied survives a restart; a removed pack’s progress comes bac
   await studyPack(page, wntBone);
   await openScreen(page, 'Home');
   await expect(cardsSeen(page)).toHaveText('1');
+});
+
+test('a pack comes from a zip of its folder; a file that is no zip is refused, saying so', async ({
+  app,
+  tempDir,
+}) => {
+  const { page } = app;
+  const dir = tempDir('zip');
+  const zipped = path.join(dir, 'wnt-bone.zip');
+  const entries = Object.fromEntries(
+    readdirSync(wntBoneDir).map((name) => [
+      `wnt-bone/${name}`,
+      new Uint8Array(readFileSync(path.join(wntBoneDir, name))),
+    ]),
+  );
+  writeFileSync(zipped, zipSync(entries));
+  const notZip = path.join(dir, 'not-a-pack.zip');
+  writeFileSync(notZip, 'hello');
+  await openScreen(page, 'Settings');
+  const picker = packsSection(page).getByLabel('Pack files or zip');
+  await picker.setInputFiles(notZip);
+  await expect(packsSection(page).getByRole('alert')).toContainText(
+    'not-a-pack.zip could not be read as a zip file',
+  );
+  await picker.setInputFiles(zipped);
+  await expect(packsSection(page)).toContainText(`Added “${wntBone}”`);
+  await expect(packsSection(page).getByRole('button', { name: `Study ${wntBone}` })).toBeVisible();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -31,7 +31,11 @@ import {
   maxProgressFileBytes,
   packFileNames as rendererPackFileNames,
 } from '../../renderer/src/features/settings/limits.ts';
-import { problemLines, selectPackFiles } from '../../renderer/src/features/settings/pack-files.ts';
+import {
+  problemLines,
+  selectPackFiles,
+  zipEntriesAsPicked,
+} from '../../renderer/src/features/settings/pack-files.ts';
 import {
   relativeInterval,
   retentionRange,
@@ -327,6 +331,26 @@ describe('settings helpers', () => {
     expect(describeImport(none, { ...none, events: 3, studySessions: 1 })).toBe(
       'Nothing new: all 4 records in this file were already here, so nothing was added.',
     );
+  });
+
+  it('places a zipped pack’s files as a folder pick would, its own folder or not', () => {
+    const zippedFolder = zipEntriesAsPicked('wnt.zip', [
+      'wnt-bone/',
+      'wnt-bone/manifest.json',
+      'wnt-bone/schema/facts.schema.json',
+    ]);
+    expect(zippedFolder).toEqual([
+      { name: 'manifest.json', relativePath: 'wnt/manifest.json', entry: 'wnt-bone/manifest.json' },
+      {
+        name: 'facts.schema.json',
+        relativePath: 'wnt/schema/facts.schema.json',
+        entry: 'wnt-bone/schema/facts.schema.json',
+      },
+    ]);
+    const atRoot = zipEntriesAsPicked('Pack.ZIP', ['manifest.json', 'old/facts.json']);
+    const selection = selectPackFiles(atRoot);
+    expect([...selection.files.keys()]).toEqual(['manifest.json']);
+    expect(selection.ignored).toEqual(['Pack/old/facts.json']);
   });
 
   it('picks a pack’s files from a folder or a set of files', () => {

@@ -91,20 +91,20 @@ export function PacksPanel() {
       </ConfirmDialog>
       <h3>Add a knowledge pack</h3>
       <p className="field-help" id={`${id}-help`}>
-        Pick a pack folder, or its JSON files (manifest.json, entities.json, facts.json,
-        pathways.json, references.json, teaching-points.json and optionally layout.json). Every file
-        is checked before anything is saved.
+        Pick a pack folder, its JSON files (manifest.json, entities.json, facts.json, pathways.json,
+        references.json, teaching-points.json and optionally layout.json), or one zip file of
+        either. Every file is checked before anything is saved.
       </p>
       <div className="field-inline pack-pickers">
         <div>
           <label htmlFor={`${id}-files`} className="file-label">
-            Pack files
+            Pack files or zip
           </label>
           <input
             id={`${id}-files`}
             type="file"
             multiple
-            accept=".json,application/json"
+            accept=".json,application/json,.zip,application/zip"
             aria-describedby={`${id}-help`}
             disabled={operation.kind === 'working'}
             onChange={(e) => void onPick(e.currentTarget)}
