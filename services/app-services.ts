@@ -304,7 +304,8 @@ function startStudy(
   options: { storage: Storage; settings: SettingsService; now: () => Date; notices: NoticeBoard },
 ): PackStudy {
   const { storage, settings, now, notices } = options;
-  const chosen = storage.available ? settings.get().studyPack : packs.defaultId;
+  const chosen =
+    storage.available && settings.isSet('studyPack') ? settings.get().studyPack : packs.defaultId;
   if (chosen !== packs.defaultId) {
     try {
       const study = PackStudy.build({ pack: packs.choose(chosen), storage, settings, now });

@@ -100,11 +100,6 @@ export class PackStudy {
     return this.pack.manifest.id;
   }
 
-  /** Whether the storage still reads this pack's records (false once another pack is chosen). */
-  get current(): boolean {
-    return this.#storage.packId === this.packId;
-  }
-
   /** What an export of the pack reads: its cards and items, reports, retention. */
   exportSource() {
     return exportSourceOf({

@@ -37,6 +37,11 @@ export class SettingsService {
     return settings as Settings;
   }
 
+  /** Whether the learner (or a device synced with) ever set `key`: its default is no choice. */
+  isSet(key: SettingKey): boolean {
+    return allSettingRecords(this.#storage).some((record) => record.key === key);
+  }
+
   /** `studyPack` is not a SettingsUpdate field: only switching packs sets it (app-services.ts). */
   update(update: SettingsUpdate | Pick<Settings, 'studyPack'>): Settings {
     if ('studyPack' in update) return this.#put(update);
