@@ -4,6 +4,7 @@ import { isStudyDay } from '../../shared/engine/study-day.ts';
 import { isUuidv7 } from '../storage/ids.ts';
 import { eventKinds, eventSources, type ReviewEvent } from '../storage/review-events.ts';
 import { textProblem } from './parse-document.ts';
+import { packIdPattern } from '../../shared/pack/schema-ids.ts';
 import { legacyPackId } from '../storage/pack-scope.ts';
 
 /**
@@ -48,7 +49,6 @@ const keys = new Set([
  */
 const optionalKeys = new Set(['flag', 'packId']);
 const requiredKeys = keys.size - optionalKeys.size;
-const packIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const maxDurationMs = 86_400_000;
 /** The only time form taken here: what `Date.prototype.toISOString` writes for years 0–9999. */

@@ -7,6 +7,7 @@ import type { ReviewEvent } from '../storage/review-events.ts';
 import { eventKinds, eventSources } from '../storage/review-events.ts';
 import type { SettingRecord } from '../storage/setting-rows.ts';
 import type { StudySessionRecord } from '../storage/study-session-rows.ts';
+import { packIdSchema } from '../../shared/pack/schema-ids.ts';
 import { isUuidv7 } from '../storage/ids.ts';
 import { legacyPackId, packOf } from '../storage/pack-scope.ts';
 import { documentReportSchema } from './report-merge.ts';
@@ -32,11 +33,7 @@ const day = z.string().max(10).refine(isStudyDay, 'must be a date written YYYY-M
 const uuid7 = z.string().max(36).refine(isUuidv7, 'must be a UUIDv7');
 const shortId = z.string().min(1).max(64);
 const cardId = z.string().min(1).max(200);
-const packId = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case pack id')
-  .optional();
+const packId = packIdSchema.optional();
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const finite = z.number();
 const jsonText = (max: number) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packFileNames, packSchema } from '../pack/schema.ts';
+import { packIdSchema } from '../pack/schema-ids.ts';
 import { channel, noRequest } from './define.ts';
 
 /** The pack that comes with the app and is studied until the learner chooses another. */
@@ -48,12 +49,7 @@ export const packImportResultSchema = z.object({
 export type PackImportResult = z.infer<typeof packImportResultSchema>;
 
 /** A pack id as the manifest's `id` field allows it. */
-const packIdRequest = z.strictObject({
-  id: z
-    .string()
-    .max(100)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case pack id'),
-});
+const packIdRequest = z.strictObject({ id: packIdSchema });
 
 export const packRemoveResultSchema = z.object({
   /** The pack studied now: the default pack, when the removed one was being studied. */

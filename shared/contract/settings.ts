@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isStudyDay } from '../engine/study-day.ts';
 import { channel, noRequest } from './define.ts';
+import { packIdSchema } from '../pack/schema-ids.ts';
 import { defaultStudyPackId } from './pack.ts';
 
 /** Kept here, not in the scheduler, so the renderer can use it without bundling ts-fsrs. */
@@ -26,10 +27,7 @@ export const settingFields = {
   /** Once a card is answered, its siblings (cards from the same fact) wait for the next day. */
   burySiblings: z.boolean(),
   /** The pack being studied; chosen through `pack.choose`, which checks it is installed. */
-  studyPack: z
-    .string()
-    .max(100)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  studyPack: packIdSchema,
 };
 
 export const settingsSchema = z.object(settingFields);
