@@ -334,23 +334,14 @@ describe('settings helpers', () => {
   });
 
   it('places a zipped pack’s files as a folder pick would, its own folder or not', () => {
-    const zippedFolder = zipEntriesAsPicked('wnt.zip', [
-      'wnt-bone/',
-      'wnt-bone/manifest.json',
-      'wnt-bone/schema/facts.schema.json',
+    const folder = zipEntriesAsPicked('wnt.zip', ['wnt/', 'wnt/facts.json', 'wnt/a/b.json']);
+    expect(folder.map((file) => [file.name, file.relativePath, file.entry])).toEqual([
+      ['facts.json', 'wnt/facts.json', 'wnt/facts.json'],
+      ['b.json', 'wnt/a/b.json', 'wnt/a/b.json'],
     ]);
-    expect(zippedFolder).toEqual([
-      { name: 'manifest.json', relativePath: 'wnt/manifest.json', entry: 'wnt-bone/manifest.json' },
-      {
-        name: 'facts.schema.json',
-        relativePath: 'wnt/schema/facts.schema.json',
-        entry: 'wnt-bone/schema/facts.schema.json',
-      },
-    ]);
-    const atRoot = zipEntriesAsPicked('Pack.ZIP', ['manifest.json', 'old/facts.json']);
-    const selection = selectPackFiles(atRoot);
-    expect([...selection.files.keys()]).toEqual(['manifest.json']);
-    expect(selection.ignored).toEqual(['Pack/old/facts.json']);
+    const atRoot = selectPackFiles(zipEntriesAsPicked('P.ZIP', ['manifest.json', 'o/facts.json']));
+    expect([...atRoot.files.keys()]).toEqual(['manifest.json']);
+    expect(atRoot.ignored).toEqual(['P/o/facts.json']);
   });
 
   it('picks a pack’s files from a folder or a set of files', () => {
