@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { exportSourceFor, fileExporter, openAppServices } from '../services/app-services.ts';
+import { openAppServices } from '../services/app-services.ts';
+import { exportSourceFor, fileExporter } from '../services/service-registry.ts';
 import { inlineExporter } from '../services/export/handlers.ts';
 import { ratings } from '../shared/engine/scheduler.ts';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';

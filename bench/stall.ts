@@ -5,7 +5,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { openPreview } from '../preview/open-preview.ts';
 import { startPreviewServer } from '../preview/server.ts';
-import { createHandlerRegistry, openAppServices } from '../services/app-services.ts';
+import { openAppServices } from '../services/app-services.ts';
+import { createHandlerRegistry } from '../services/service-registry.ts';
 import type { HostOpenOptions } from '../services/host/protocol.ts';
 import { median, percentile } from './lib.ts';
 

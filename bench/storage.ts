@@ -9,6 +9,7 @@ import { Storage, databaseFileName } from '../services/storage/storage.ts';
 import type { StudyCard } from '../shared/engine/types.ts';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir.ts';
 import { atLeast, atMost, median, percentile, report, type Results } from './lib.ts';
+import { legacyPackId } from '../services/storage/pack-scope.ts';
 
 const now = Date.parse('2025-06-01T09:00:00.000Z');
 const day = 86_400_000;
@@ -47,8 +48,9 @@ export function buildDatabase(dir: string, events: number, cards: number): void 
   }
   const insertState = db.prepare(
     `INSERT INTO card_state (card_id, phase, due, stability, difficulty, elapsed_days,
-      scheduled_days, learning_steps, reps, lapses, last_review, introduced_day, last_event_id)
-      VALUES (?, ?, ?, ?, 5.2, 3, 10, 0, 10, 1, ?, '2025-01-01', ?)`,
+      scheduled_days, learning_steps, reps, lapses, last_review, introduced_day, last_event_id,
+      pack_id)
+      VALUES (?, ?, ?, ?, 5.2, 3, 10, 0, 10, 1, ?, '2025-01-01', ?, ?)`,
   );
   for (let i = 0; i < cards; i++) {
     const due = now + ((i % 60) - 5) * day;
@@ -60,6 +62,7 @@ export function buildDatabase(dir: string, events: number, cards: number): void 
       stability,
       due - stability * day,
       `event-${i}`,
+      legacyPackId,
     );
   }
   db.exec('COMMIT');

@@ -11,6 +11,7 @@ import type { JobOutcome } from '../services/jobs/job-outcome.ts';
 import { NoticeBoard } from '../services/notices.ts';
 import type { ReviewEvent } from '../services/storage/review-events.ts';
 import { Storage } from '../services/storage/storage.ts';
+import { legacyPackId } from '../services/storage/pack-scope.ts';
 import { encodeHeader, encodeLine, syncFileName } from '../services/sync/line-format.ts';
 import type { SyncJob } from '../services/sync/sync-job.ts';
 import { runSyncRound, type SyncRoundResult } from '../services/sync/sync-round.ts';
@@ -48,7 +49,7 @@ export async function measureSync(): Promise<Results> {
 
     const dataDir = path.join(root, 'data');
     createDatabase(dataDir);
-    const context: JobContext = { dataDir, appVersion: 'bench', now };
+    const context: JobContext = { dataDir, appVersion: 'bench', now, packId: legacyPackId };
     const job: SyncJob = { kind: 'sync', folder, context };
     const before = performance.now();
     const { merged, thread } = await mergeOnJobThread(job);
@@ -221,6 +222,7 @@ function eventLine(deviceId: string, d: number, i: number): string {
   const event: ReviewEvent = {
     id: uuidv7({ msecs: at, seq: i }),
     deviceId,
+    packId: legacyPackId,
     cardId: `bench:${String((i * devices + d) % cards).padStart(6, '0')}`,
     kind: 'rating',
     source: 'review',

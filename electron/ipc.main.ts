@@ -15,8 +15,11 @@ export interface MainServices extends ContractDispatcher {
   setSyncFolder(folder: string): Promise<Envelope<unknown>>;
 }
 
-/** One ipcMain handler per contract channel, each behind the sender check. */
-export function registerIpc(services: MainServices): void {
+/**
+ * One ipcMain handler per contract channel, each behind the sender check. `onStudyPackChanged`
+ * runs after a call that may have changed the pack studied (the menu names its review).
+ */
+export function registerIpc(services: MainServices, onStudyPackChanged?: () => void): void {
   for (const name of channelNames) {
     ipcMain.handle(
       name,
@@ -28,6 +31,12 @@ export function registerIpc(services: MainServices): void {
           };
         }
         if (name === 'sync.chooseFolder') return chooseSyncFolder(event, services);
+        if (name === 'pack.choose' || name === 'pack.remove') {
+          return services.dispatch(name, payload).then((answer) => {
+            if (answer.ok) onStudyPackChanged?.();
+            return answer;
+          });
+        }
         return services.dispatch(name, payload);
       },
     );

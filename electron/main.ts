@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { ServiceHostClient } from '../services/host/host-client.ts';
 import { registerIpc } from './ipc.main.ts';
 import { registerPdfIpc } from './pdf.main.ts';
-import { installAppMenu } from './menu.ts';
+import { installAppMenu, type StudiedReview } from './menu.ts';
+import { z } from 'zod';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { startServiceProcess } from './service-host.main.ts';
@@ -69,11 +70,29 @@ async function start(): Promise<void> {
     );
     app.exit(1);
   });
-  registerIpc(services);
+  const host = services;
+  const refreshMenu = () =>
+    void studiedReview(host).then((review) => {
+      installAppMenu(app.isPackaged, review);
+    });
+  registerIpc(services, refreshMenu);
   registerPdfIpc();
-  installAppMenu(app.isPackaged);
+  installAppMenu(app.isPackaged, undefined);
+  refreshMenu();
   mainWindow = createMainWindow(path.join(here, '..', 'preload', 'preload.cjs'), userData);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
 }
+
+/** The review of the pack being studied, from its manifest; undefined if the services cannot say. */
+async function studiedReview(host: ServiceHostClient): Promise<StudiedReview | undefined> {
+  const answer = await host.dispatch('pack.get', undefined);
+  if (!answer.ok) return undefined;
+  const parsed = citationOfPack.safeParse(answer.value);
+  return parsed.success ? parsed.data.manifest.citation : undefined;
+}
+
+const citationOfPack = z.object({
+  manifest: z.object({ citation: z.object({ title: z.string(), doi: z.string() }) }),
+});

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } fro
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AppServices, fileExporter as FileExporterOf } from '../services/app-services.ts';
+import type { AppServices } from '../services/app-services.ts';
+import type { fileExporter as FileExporterOf } from '../services/service-registry.ts';
 import { databaseFileName } from '../services/storage/storage.ts';
 import type { ExportFormat } from '../shared/contract/export.ts';
 import { bundledPacksDir, CliError, repoRoot, runCli, shown } from './lib/pack-cli.ts';
@@ -149,7 +150,8 @@ async function main(): Promise<number> {
     version: string;
   };
   // Loaded once the arguments are known to be good: a usage error answers at once.
-  const { fileExporter, openAppServices } = await import('../services/app-services.ts');
+  const { openAppServices } = await import('../services/app-services.ts');
+  const { fileExporter } = await import('../services/service-registry.ts');
   // Opened as the preview opens a folder the learner named: the same lock, packs and checks.
   const services = openAppServices({
     dataDir,

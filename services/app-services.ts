@@ -1,54 +1,31 @@
 import type { AppInfo } from '../shared/contract/app.ts';
-import { generateBank } from '../shared/engine/bank.ts';
-import { validatePack as validateHere, type PackValidation } from '../shared/pack/validate.ts';
 import type { Bank } from '../shared/engine/types.ts';
-import { appHandlers } from './app-handlers.ts';
 import { BackupJobs } from './backup/backup-jobs.ts';
-import { BrowseService } from './browse/browse-service.ts';
-import { browseHandlers } from './browse/handlers.ts';
 import { BackupService } from './backup/backup-service.ts';
 import { takeDailyBackup } from './backup/daily-backup.ts';
-import { backupHandlers } from './backup/handlers.ts';
+import type { CustomStudyService } from './custom-study/custom-study-service.ts';
 import { DataService } from './data/data-service.ts';
-import { dataHandlers } from './data/handlers.ts';
-import { ProgressJobs } from './data/progress-jobs.ts';
-import { exportHandlers, inlineExporter, jobExporter } from './export/handlers.ts';
-import { exportSourceOf } from './export/export-source.ts';
+import { optimiserEntry } from './host/entries.ts';
 import type { JobContext } from './jobs/job-context.ts';
 import { runOnJobThread } from './jobs/run-job.ts';
 import { RunningJobs } from './jobs/running-jobs.ts';
 import { NoticeBoard } from './notices.ts';
-import { packHandlers, type PackValidator } from './packs/handlers.ts';
-import { PackLibrary } from './packs/pack-library.ts';
-import { CustomStudyService } from './custom-study/custom-study-service.ts';
-import { customStudyHandlers } from './custom-study/handlers.ts';
-import { progressHandlers } from './progress/handlers.ts';
-import { ProgressService } from './progress/progress-service.ts';
-import { pathwayQuizHandlers } from './pathway-quiz/handlers.ts';
-import { PathwayQuizService } from './pathway-quiz/pathway-quiz-service.ts';
-import { quizHandlers } from './quiz/handlers.ts';
-import { printHandlers } from './print/handlers.ts';
-import { PrintExams } from './print/print-exam.ts';
-import { QuizService } from './quiz/quiz-service.ts';
-import { QuizRecordService } from './quiz-records/quiz-record-service.ts';
-import { HandlerRegistry } from './registry.ts';
-import { reportHandlers } from './reports/handlers.ts';
-import { ReportService } from './reports/report-service.ts';
-import { Catalog } from './review/catalog.ts';
-import { reviewHandlers } from './review/handlers.ts';
-import { ReviewService } from './review/review-service.ts';
-import { settingsHandlers } from './settings/handlers.ts';
-import { SettingsService } from './settings/settings-service.ts';
-import { DataFolderLock } from './storage/data-folder-lock.ts';
-import { storageFailure } from './storage/storage-errors.ts';
-import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
-import { Storage } from './storage/storage.ts';
-import { syncHandlers } from './sync/handlers.ts';
-import { optimiserEntry } from './host/entries.ts';
-import { optimiserHandlers } from './optimiser/handlers.ts';
 import { forkOptimiser, runOptimiserProcess } from './optimiser/optimiser-process.ts';
 import type { LaunchOptimiser } from './optimiser/optimiser-process.ts';
 import { OptimiserService } from './optimiser/optimiser-service.ts';
+import { PackStudy } from './pack-study.ts';
+import { PackLibrary } from './packs/pack-library.ts';
+import type { PathwayQuizService } from './pathway-quiz/pathway-quiz-service.ts';
+import type { PrintExams } from './print/print-exam.ts';
+import type { ProgressService } from './progress/progress-service.ts';
+import type { QuizRecordService } from './quiz-records/quiz-record-service.ts';
+import type { QuizService } from './quiz/quiz-service.ts';
+import type { ReportService } from './reports/report-service.ts';
+import type { ReviewService } from './review/review-service.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { DataFolderLock } from './storage/data-folder-lock.ts';
+import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
+import { Storage } from './storage/storage.ts';
 import { runSyncRound } from './sync/sync-round.ts';
 import { SyncService } from './sync/sync-service.ts';
 
@@ -107,24 +84,22 @@ export interface AppServices {
   readonly packs: PackLibrary;
   readonly storage: Storage;
   readonly settings: SettingsService;
+  /** The services of the pack being studied, replaced whole when another pack is chosen. */
+  readonly study: PackStudy;
+  /** The current study's services (each read anew, so a caller never keeps a stale one). */
   readonly review: ReviewService;
   readonly quizRecords: QuizRecordService;
-  /** Cards and quiz items generated from the active pack at start. */
   readonly bank: Bank;
   readonly quiz: QuizService;
-  /** Practice exams for paper, from the same bank and quiz builder. */
   readonly printExams: PrintExams;
   readonly progress: ProgressService;
-  /** Custom study: extra new cards, review ahead, cram sessions. */
   readonly customStudy: CustomStudyService;
-  /** Quiz me on the Pathways screen: naming attempts, recorded as quiz answers. */
   readonly pathwayQuiz: PathwayQuizService;
+  readonly reports: ReportService;
   readonly backups: BackupService;
   /** Backups and restores with their copying on job threads (see `jobs` in the options). */
   readonly backupJobs: BackupJobs | undefined;
   readonly data: DataService;
-  /** The learner's reports of faulty items and cards, which hide them until the pack changes. */
-  readonly reports: ReportService;
   /** Sync through a folder: when rounds run, and what the last one did. */
   readonly sync: SyncService;
   /** Settings › Optimise: FSRS weights fitted to the learner, applied and undone as events. */
@@ -135,6 +110,10 @@ export interface AppServices {
   readonly jobContext: () => JobContext;
   /** What the start-up timer runs: a large database's deferred check, then the day's backup. */
   readonly dailyBackup: () => Promise<void>;
+  /** Studies another installed pack from now on; the choice is a setting, kept for later starts. */
+  choosePack(id: string): PackStudy;
+  /** Removes a learner pack (kept aside, its records kept); returns the pack studied after. */
+  removePack(id: string): string;
   close(): void;
 }
 
@@ -177,36 +156,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   });
   storage.open();
   const settings = new SettingsService(storage, now, { fuzz: options.fuzz ?? true });
-  // Generated once per start from the active pack; the seed only orders options, so a pack
-  // version always yields the same items and card ids.
-  const pack = packs.get();
-  const bank = generateBank(pack, { seed: `${pack.manifest.id}@${pack.manifest.version}` });
-  const reports = new ReportService({ storage, pack, bank, now });
-  const review = new ReviewService({
-    storage,
-    settings,
-    now,
-    catalog: new Catalog(bank.cards, pack),
-    hiddenCards: () => reports.hidden().cards,
-  });
-  const quizRecords = new QuizRecordService(storage, review, now);
-  const quiz = new QuizService({
-    bank,
-    pack,
-    records: quizRecords,
-    now,
-    hidden: () => reports.hidden().quizItems,
-  });
-  const printExams = new PrintExams({ bank, pack, hidden: () => reports.hidden().quizItems });
-  const progress = new ProgressService({ storage, review, settings, now });
-  const customStudy = new CustomStudyService({
-    storage,
-    review,
-    settings,
-    now,
-    topicMastery: () => progress.mastery().topics,
-  });
-  const pathwayQuiz = new PathwayQuizService(storage, review, now);
+  let study = startStudy(packs, { storage, settings, now, notices });
   const backups = new BackupService({ storage, now });
   const data = new DataService({ storage, backups, now, appVersion: options.appVersion });
 
@@ -215,6 +165,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     now: now().getTime(),
+    packId: storage.packId,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
 
@@ -256,7 +207,7 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
   const optimiser = new OptimiserService({
     storage,
     now,
-    newId: () => review.newId(),
+    newId: () => study.review.newId(),
     run: (request, onProgress) => {
       // Electron's utility process cannot fork itself: its host passes the relayed launcher.
       const launch = options.optimiser?.launch ?? forkOptimiser;
@@ -284,23 +235,57 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
     packs,
     storage,
     settings,
-    review,
-    quizRecords,
-    bank,
-    quiz,
-    printExams,
-    progress,
-    customStudy,
-    pathwayQuiz,
+    get study() {
+      return study;
+    },
+    get review() {
+      return study.review;
+    },
+    get quizRecords() {
+      return study.quizRecords;
+    },
+    get bank() {
+      return study.bank;
+    },
+    get quiz() {
+      return study.quiz;
+    },
+    get printExams() {
+      return study.printExams;
+    },
+    get progress() {
+      return study.progress;
+    },
+    get customStudy() {
+      return study.customStudy;
+    },
+    get pathwayQuiz() {
+      return study.pathwayQuiz;
+    },
+    get reports() {
+      return study.reports;
+    },
     backups,
     backupJobs,
     data,
-    reports,
     sync,
     optimiser,
     running,
     jobContext,
     dailyBackup: daily,
+    choosePack(id) {
+      const next = PackStudy.build({ pack: packs.get(id), storage, settings, now });
+      settings.update({ studyPack: id });
+      packs.choose(id);
+      study = next.activate();
+      return study;
+    },
+    removePack(id) {
+      const studied = packs.activeId === id;
+      packs.remove(id);
+      if (studied) this.choosePack(packs.defaultId);
+      return packs.activeId;
+    },
     close() {
       if (timer) clearTimeout(timer);
       sync.close();
@@ -311,105 +296,33 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
 }
 
 /**
- * Every contract channel wired to its service; both transports dispatch through this. Each
- * domain's handlers get only their own service.
+ * The study of the pack chosen in Settings, or of the default pack with a notice when the chosen
+ * one is gone or cannot be loaded (its records stay in the log for when it is back).
  */
-export function createHandlerRegistry(services: AppServices): HandlerRegistry {
-  const { options: app, notices, running, jobContext } = services;
-  const info: AppInfo = {
-    name: 'Pathwise',
-    version: app.appVersion,
-    transport: app.transport,
-    dataDirKind: app.dataDirKind,
-  };
-  const { jobs } = app;
-  const { backupJobs } = services;
-  const data =
-    jobs && backupJobs
-      ? new ProgressJobs({
-          entry: jobs,
-          storage: services.storage,
-          data: services.data,
-          backups: backupJobs,
-          context: jobContext,
-          running,
-        })
-      : services.data;
-  const validatePack: PackValidator = jobs
-    ? (files) => runOnJobThread<PackValidation>(jobs, { kind: 'validate-pack', files })
-    : validateHere;
-  const registry = new HandlerRegistry((error) => explainStorageFailure(services, error));
-  registry.registerAll(appHandlers(info, notices));
-  registry.registerAll(packHandlers(services.packs, validatePack));
-  // A round of sync follows once study pauses (services/sync/sync-service.ts).
-  registry.registerAll(services.sync.afterStudy(quizHandlers(services.quiz), ['quiz.finish']));
-  registry.registerAll(
-    services.sync.afterStudy(reviewHandlers(services.review), ['review.answer']),
-  );
-  registry.registerAll(progressHandlers(services.progress));
-  registry.registerAll(
-    services.sync.afterStudy(pathwayQuizHandlers(services.pathwayQuiz), ['pathway.nameNode']),
-  );
-  registry.registerAll(settingsHandlers(services.settings));
-  registry.registerAll(dataHandlers(data));
-  registry.registerAll(backupHandlers(backupJobs ?? services.backups));
-  registry.registerAll(reportHandlers(services.reports));
-  registry.registerAll(exportHandlers(fileExporter(services)));
-  registry.registerAll(printHandlers(services.printExams, services.review));
-  registry.registerAll(syncHandlers(services.sync));
-  registry.registerAll(
-    services.sync.afterStudy(customStudyHandlers(services.customStudy), ['custom.cram']),
-  );
-  registry.registerAll(browseHandlers(browseServiceFor(services), services.review));
-  registry.registerAll(optimiserHandlers(services.optimiser));
-  registry.assertComplete();
-  return registry;
-}
-
-/** Browse over the pack in use; its index of the pack is built on the first query. */
-export function browseServiceFor(services: AppServices): BrowseService {
-  return new BrowseService({
-    storage: services.storage,
-    pack: services.packs.get(),
-    bank: services.bank,
-    review: services.review,
-    hidden: () => services.reports.hidden(),
-    now: services.now,
-  });
-}
-
-/** What an export of the pack in use reads: its cards and items, reports, retention. */
-export function exportSourceFor(services: AppServices) {
-  return exportSourceOf({
-    pack: services.packs.get(),
-    cards: services.bank.cards,
-    quiz: services.bank.quiz,
-    hidden: services.reports.hidden(),
-    desiredRetention: services.settings.get().desiredRetention,
-  });
-}
-
-/** Export files of the pack in use, on job threads when the services have them. */
-export function fileExporter(services: AppServices) {
-  const { storage, running, jobContext, now } = services;
-  const source = () => exportSourceFor(services);
-  const { jobs } = services.options;
-  return jobs
-    ? jobExporter({ entry: jobs, storage, source, context: jobContext, running })
-    : inlineExporter({ storage, source, now });
-}
-
-/** A full or failing disk answers `storage-unavailable` and leaves one notice saying what to do. */
-function explainStorageFailure(services: AppServices, error: unknown) {
-  const explained = storageFailure(error, services.options.dataDir);
-  const title = 'Progress could not be saved';
-  if (explained && !services.notices.list().some((notice) => notice.title === title)) {
-    services.notices.add({
-      source: 'storage',
-      severity: 'error',
-      title,
-      message: explained.message,
-    });
+function startStudy(
+  packs: PackLibrary,
+  options: { storage: Storage; settings: SettingsService; now: () => Date; notices: NoticeBoard },
+): PackStudy {
+  const { storage, settings, now, notices } = options;
+  const chosen =
+    storage.available && settings.isSet('studyPack') ? settings.get().studyPack : packs.defaultId;
+  if (chosen !== packs.defaultId) {
+    try {
+      const study = PackStudy.build({ pack: packs.choose(chosen), storage, settings, now });
+      return study.activate();
+    } catch (error) {
+      packs.choose(packs.defaultId);
+      notices.add({
+        source: 'packs',
+        severity: 'warning',
+        title: `The pack "${chosen}" could not be opened`,
+        message:
+          `You were studying "${chosen}", which is missing or could not be loaded, so ` +
+          `"${packs.get().manifest.title}" is studied instead. The progress you made in ` +
+          `"${chosen}" is kept and returns when you import that pack again.`,
+        details: [error instanceof Error ? error.message : String(error)],
+      });
+    }
   }
-  return explained;
+  return PackStudy.build({ pack: packs.get(packs.defaultId), storage, settings, now }).activate();
 }

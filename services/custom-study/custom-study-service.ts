@@ -14,6 +14,7 @@ import type { StudyCard } from '../../shared/engine/types.ts';
 import type { ReviewService } from '../review/review-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { cardStateSql, getCardState } from '../storage/card-states.ts';
+import { activePack as pack } from '../storage/pack-scope.ts';
 import { insertEvent, isReview, type ReviewEvent } from '../storage/review-events.ts';
 import { text } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -22,9 +23,9 @@ import { addExtraNewCards, extraNewCardsOn } from './extra-new.ts';
 export const customStudySql = {
   /** Cards with an Again in effect since a study day, most recently forgotten first. */
   forgottenSince: `SELECT e.card_id, MAX(e.occurred_at) AS last FROM review_event e
-    WHERE e.study_day >= ? AND e.rating = 'again' AND ${isReview('e')}
+    WHERE e.study_day >= ? AND e.pack_id = ${pack} AND e.rating = 'again' AND ${isReview('e')}
     GROUP BY e.card_id ORDER BY last DESC, e.card_id`,
-  flagged: `SELECT card_id, flag FROM card_state WHERE flag IS NOT NULL`,
+  flagged: `SELECT card_id, flag FROM card_state WHERE flag IS NOT NULL AND pack_id = ${pack}`,
 } as const;
 
 export interface CustomStudyServiceOptions {
@@ -119,6 +120,7 @@ export class CustomStudyService {
       const cram: ReviewEvent = {
         id: this.#review.newId(),
         deviceId: this.#storage.deviceId,
+        packId: this.#storage.packId,
         cardId: request.cardId,
         kind: 'cram',
         source: 'review',

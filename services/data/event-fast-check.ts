@@ -4,6 +4,8 @@ import { isStudyDay } from '../../shared/engine/study-day.ts';
 import { isUuidv7 } from '../storage/ids.ts';
 import { eventKinds, eventSources, type ReviewEvent } from '../storage/review-events.ts';
 import { textProblem } from './parse-document.ts';
+import { packIdPattern } from '../../shared/pack/schema-ids.ts';
+import { legacyPackId } from '../storage/pack-scope.ts';
 
 /**
  * A fast path for the one record a merge meets a million times: an event of the progress
@@ -39,9 +41,14 @@ const keys = new Set([
   'difficultyAfter',
   'recordedAt',
   'flag',
+  'packId',
 ]);
-/** Every key but `flag`, which files made before card actions existed lack. */
-const requiredKeys = keys.size - 1;
+/**
+ * Every key but `flag`, which files made before card actions existed lack, and `packId`, which
+ * records of the legacy pack leave out (progress-document.ts).
+ */
+const optionalKeys = new Set(['flag', 'packId']);
+const requiredKeys = keys.size - optionalKeys.size;
 
 const maxDurationMs = 86_400_000;
 /** The only time form taken here: what `Date.prototype.toISOString` writes for years 0–9999. */
@@ -85,7 +92,11 @@ export function fastDocumentEvent(value: unknown): ReviewEvent | undefined {
   ) {
     return undefined;
   }
-  const { id, deviceId, cardId, studyDay, durationMs, desiredRetention, fuzz } = r;
+  const { id, deviceId, cardId, studyDay, durationMs, desiredRetention, fuzz, packId } = r;
+  const pack = packId === undefined ? legacyPackId : packId;
+  if (typeof pack !== 'string' || pack.length > 100 || !packIdPattern.test(pack)) {
+    return undefined;
+  }
   const { stabilityAfter, difficultyAfter } = r;
   if (
     !isUuid(id) ||
@@ -117,6 +128,7 @@ export function fastDocumentEvent(value: unknown): ReviewEvent | undefined {
   return {
     id,
     deviceId,
+    packId: pack,
     cardId,
     kind,
     source,
@@ -143,7 +155,7 @@ function hasOnlyKnownKeys(value: object): boolean {
   let required = 0;
   for (const key in value) {
     if (!Object.hasOwn(value, key) || !keys.has(key)) return false;
-    if (key !== 'flag') required += 1;
+    if (!optionalKeys.has(key)) required += 1;
   }
   return required === requiredKeys && Object.getOwnPropertySymbols(value).length === 0;
 }

@@ -7,6 +7,7 @@ import {
   type QuizAnswerRecord,
   type QuizSessionRecord,
 } from '../storage/quiz-rows.ts';
+import { cardKey } from '../storage/pack-scope.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
 import {
   eventById,
@@ -147,7 +148,11 @@ export function planMerge(storage: Storage, incoming: Incoming): MergePlan {
     if (event.undoes !== null) {
       const target = incomingEvents.get(event.undoes) ?? eventById(storage, event.undoes);
       if (!target) reject(`Undo ${event.id} refers to event ${event.undoes}, which is missing.`);
-      if (target.kind !== 'rating' || target.cardId !== event.cardId) {
+      if (
+        target.kind !== 'rating' ||
+        target.cardId !== event.cardId ||
+        target.packId !== event.packId
+      ) {
         reject(`Undo ${event.id} does not undo a rating of the same card.`);
       }
       if (event.occurredAt < target.occurredAt) {
@@ -197,7 +202,7 @@ export function writeMerge(
   plan: MergePlan,
   options: { readonly replay?: boolean } = {},
 ): ReadonlySet<string> {
-  const touchedCards = new Set(plan.events.map((event) => event.cardId));
+  const touchedCards = new Set(plan.events.map((event) => cardKey(event.packId, event.cardId)));
   withTransaction(storage.db(), () => {
     for (const session of plan.quizSessions) insertQuizSession(storage, session);
     for (const session of plan.finishedSessions) finishQuizSessionRow(storage, session);

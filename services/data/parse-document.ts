@@ -10,6 +10,7 @@ import type { StudySessionRecord } from '../storage/study-session-rows.ts';
 import {
   documentFormat,
   documentVersion,
+  readableDocumentVersions,
   eventFromDocument,
   progressDocumentSchema,
   quizAnswerFromDocument,
@@ -59,9 +60,9 @@ export function parseDocument(content: string): Incoming {
       `The file is not a Pathwise progress file (its format is ${JSON.stringify(header.format ?? null).slice(0, 60)}, expected "${documentFormat}").`,
     );
   }
-  if (header.version !== documentVersion) {
+  if (typeof header.version !== 'number' || !readableDocumentVersions.includes(header.version)) {
     reject(
-      `The file has progress format version ${JSON.stringify(header.version ?? null).slice(0, 20)}; this version of Pathwise reads version ${documentVersion}.`,
+      `The file has progress format version ${JSON.stringify(header.version ?? null).slice(0, 20)}; this version of Pathwise reads versions 1 to ${documentVersion}.`,
     );
   }
   const parsed = progressDocumentSchema.safeParse(json);

@@ -7,23 +7,33 @@ import type { ReviewEvent } from '../storage/review-events.ts';
 import { eventKinds, eventSources } from '../storage/review-events.ts';
 import type { SettingRecord } from '../storage/setting-rows.ts';
 import type { StudySessionRecord } from '../storage/study-session-rows.ts';
+import { packIdSchema } from '../../shared/pack/schema-ids.ts';
 import { isUuidv7 } from '../storage/ids.ts';
+import { legacyPackId, packOf } from '../storage/pack-scope.ts';
 import { documentReportSchema } from './report-merge.ts';
 
 /**
  * The progress document: everything the learner has done, as one JSON file. Made by `data.export`,
  * read by `data.import` (here or on another device). Times are ISO 8601 (UTC); ids are those of
  * the database, so merging by id is exact.
+ *
+ * Version 2 names the pack of each event, quiz session and answer (`packId`), left out for the
+ * legacy pack so its records read as they always did; version 1 names none, and every record of
+ * it belongs to the legacy pack (pack-scope.ts `packOf`). A sync line carries records in the
+ * same shapes.
  */
 
 export const documentFormat = 'pathwise-progress';
-export const documentVersion = 1;
+export const documentVersion = 2;
+/** The versions this app reads: its own and the ones before. */
+export const readableDocumentVersions: readonly number[] = [1, 2];
 
 const isoTime = z.iso.datetime({ offset: false });
 const day = z.string().max(10).refine(isStudyDay, 'must be a date written YYYY-MM-DD');
 const uuid7 = z.string().max(36).refine(isUuidv7, 'must be a UUIDv7');
 const shortId = z.string().min(1).max(64);
 const cardId = z.string().min(1).max(200);
+const packId = packIdSchema.optional();
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const finite = z.number();
 const jsonText = (max: number) =>
@@ -43,6 +53,7 @@ export const documentEventSchema = z
   .strictObject({
     id: uuid7,
     deviceId: shortId,
+    packId,
     cardId,
     kind: z.enum(eventKinds),
     source: z.enum(eventSources),
@@ -91,6 +102,7 @@ export const documentEventSchema = z
 export const documentQuizSessionSchema = z.strictObject({
   id: uuid7,
   deviceId: shortId,
+  packId,
   mode: z.string().min(1).max(60),
   // A quiz's configuration lists its item ids (up to 100 of up to 200 characters).
   config: jsonText(32_768),
@@ -115,6 +127,7 @@ export const documentQuizSessionSchema = z.strictObject({
 export const documentQuizAnswerSchema = z.strictObject({
   id: uuid7,
   sessionId: uuid7,
+  packId,
   itemId: z.string().min(1).max(200),
   kind: z.string().min(1).max(60),
   factIds: z.array(z.string().min(1).max(20)).max(64),
@@ -143,7 +156,7 @@ export const documentSettingSchema = z.strictObject({
 
 export const progressDocumentSchema = z.strictObject({
   format: z.literal(documentFormat),
-  version: z.literal(documentVersion),
+  version: z.union([z.literal(1), z.literal(documentVersion)]),
   exportedAt: isoTime,
   deviceId: shortId,
   appVersion: z.string().max(40).optional(),
@@ -161,10 +174,14 @@ export type DocumentEvent = z.infer<typeof documentEventSchema>;
 const iso = (ms: number) => new Date(ms).toISOString();
 const ms = (text: string) => Date.parse(text);
 
+/** A record's pack as a document writes it: left out for the legacy pack. */
+const packField = (id: string) => (id === legacyPackId ? {} : { packId: id });
+
 export function eventToDocument(event: ReviewEvent): DocumentEvent {
   return {
     id: event.id,
     deviceId: event.deviceId,
+    ...packField(event.packId),
     cardId: event.cardId,
     kind: event.kind,
     source: event.source,
@@ -190,6 +207,7 @@ export function eventToDocument(event: ReviewEvent): DocumentEvent {
 export function eventFromDocument(event: DocumentEvent): ReviewEvent {
   return {
     ...event,
+    packId: packOf(event),
     flag: event.flag ?? null,
     occurredAt: ms(event.occurredAt),
     dueAfter: ms(event.dueAfter),
@@ -203,6 +221,7 @@ export function quizSessionToDocument(
   return {
     id: session.id,
     deviceId: session.deviceId,
+    ...packField(session.packId),
     mode: session.mode,
     config: session.config,
     startedAt: iso(session.startedAt),
@@ -224,6 +243,7 @@ export function quizSessionFromDocument(
   return {
     id: session.id,
     deviceId: session.deviceId,
+    packId: packOf(session),
     mode: session.mode,
     config: session.config,
     startedAt: ms(session.startedAt),
@@ -237,8 +257,10 @@ export function quizSessionFromDocument(
 export function quizAnswerToDocument(
   answer: QuizAnswerRecord,
 ): z.infer<typeof documentQuizAnswerSchema> {
+  const { packId: pack, ...rest } = answer;
   return {
-    ...answer,
+    ...rest,
+    ...packField(pack),
     factIds: [...answer.factIds],
     answeredAt: iso(answer.answeredAt),
   };
@@ -247,7 +269,7 @@ export function quizAnswerToDocument(
 export function quizAnswerFromDocument(
   answer: z.infer<typeof documentQuizAnswerSchema>,
 ): QuizAnswerRecord {
-  return { ...answer, answeredAt: ms(answer.answeredAt) };
+  return { ...answer, packId: packOf(answer), answeredAt: ms(answer.answeredAt) };
 }
 
 export function studySessionToDocument(

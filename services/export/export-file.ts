@@ -1,6 +1,6 @@
 import type { ExportFormat, ExportedFile } from '../../shared/contract/export.ts';
 import { allCardStates } from '../storage/card-states.ts';
-import { allEventsByTime } from '../storage/review-events.ts';
+import { packEventsByTime } from '../storage/review-events.ts';
 import { withTransaction } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ankiPackage, type AnkiProgress } from './anki-package.ts';
@@ -28,7 +28,7 @@ export function readsProgress(request: ExportRequest): boolean {
 export function readProgress(storage: Storage): AnkiProgress {
   return withTransaction(storage.db(), () => ({
     states: new Map(allCardStates(storage).map((record) => [record.cardId, record.state])),
-    events: [...allEventsByTime(storage)],
+    events: [...packEventsByTime(storage)],
   }));
 }
 

@@ -1,4 +1,5 @@
-import { createHandlerRegistry, openAppServices, type AppServices } from '../app-services.ts';
+import { openAppServices, type AppServices } from '../app-services.ts';
+import { createHandlerRegistry } from '../service-registry.ts';
 import { bodyAnswer, type HandlerRegistry } from '../registry.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import { ContractError } from '../../shared/contract/errors.ts';

@@ -10,6 +10,8 @@ export interface JobContext {
   /** The time the job was asked for, in ms: the job runs "at" that instant, as an inline one would. */
   readonly now: number;
   readonly busyTimeoutMs?: number;
+  /** The pack being studied when the job was asked for: the one its per-pack reads read. */
+  readonly packId: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function withJobStorage<T>(
     ...(context.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: context.busyTimeoutMs }),
   });
   try {
+    storage.packId = context.packId;
     return outcomeOf(() => {
       storage.attach();
       return work(storage, now);

@@ -13,9 +13,11 @@ import {
   type PackValidation,
 } from '../../shared/pack/validate.ts';
 import type { NoticeBoard } from '../notices.ts';
+import { legacyPackId } from '../storage/pack-scope.ts';
 import { loadPackFolder, packFolderEntries, problemLines } from './pack-folder.ts';
 
-export const defaultPackId = 'il32-gamma';
+/** The bundled pack studied until the learner chooses another: the one the app always taught. */
+export const defaultPackId = legacyPackId;
 
 export interface PackLibraryOptions {
   /** Folder of bundled packs, one sub-folder each (assets/packs). */
@@ -46,16 +48,60 @@ interface LoadedPack {
 /**
  * Every pack the app knows: the bundled ones (refusing to start if one is broken) and the learner's
  * own (a broken one is skipped and reported as a notice). Imports are validated with the same
- * validator and written atomically; an existing learner pack is moved aside, never deleted.
+ * validator and written atomically; an existing learner pack is moved aside, never deleted, and so
+ * is a removed one.
  */
 export class PackLibrary {
   readonly #packs = new Map<string, LoadedPack>();
   readonly #options: PackLibraryOptions;
-  readonly activeId: string;
+  /** The bundled pack studied when no other is chosen, or the chosen one cannot be loaded. */
+  readonly defaultId: string;
+  #activeId: string;
 
   private constructor(options: PackLibraryOptions) {
     this.#options = options;
-    this.activeId = options.defaultPackId ?? defaultPackId;
+    this.defaultId = options.defaultPackId ?? defaultPackId;
+    this.#activeId = this.defaultId;
+  }
+
+  /** The pack being studied. */
+  get activeId(): string {
+    return this.#activeId;
+  }
+
+  /** Marks a loaded pack as the one studied; throws `not-found` for a pack it does not have. */
+  choose(id: string): Pack {
+    const pack = this.get(id);
+    this.#activeId = id;
+    return pack;
+  }
+
+  /**
+   * Takes a learner pack out of the library: its folder is moved into `.removed/` (kept, as an
+   * import's replacement is), so importing the same pack again finds its records in the log.
+   * The pack studied falls back to the default when it was this one.
+   */
+  remove(id: string): void {
+    const loaded = this.#packs.get(id);
+    if (!loaded) throw new ContractError('not-found', `There is no pack "${id}".`);
+    if (loaded.source === 'bundled') {
+      throw new ContractError(
+        'conflict',
+        `"${loaded.pack.manifest.title}" comes with the app and cannot be removed.`,
+      );
+    }
+    const aside = this.#asidePath(id, '.removed');
+    try {
+      mkdirSync(path.dirname(aside), { recursive: true });
+      renameSync(path.join(this.#learnerDir(), id), aside);
+    } catch (error) {
+      throw new ContractError(
+        'storage-unavailable',
+        `The pack could not be removed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    this.#packs.delete(id);
+    if (this.#activeId === id) this.#activeId = this.defaultId;
   }
 
   static open(options: PackLibraryOptions): PackLibrary {
@@ -224,7 +270,7 @@ export class PackLibrary {
       for (const [name, text] of Object.entries(files)) {
         if (text !== undefined) writeDurably(path.join(staging, name), text);
       }
-      const aside = existsSync(target) ? this.#asidePath(id) : undefined;
+      const aside = existsSync(target) ? this.#asidePath(id, '.replaced') : undefined;
       if (aside) {
         mkdirSync(path.dirname(aside), { recursive: true });
         renameSync(target, aside);
@@ -245,9 +291,9 @@ export class PackLibrary {
     }
   }
 
-  #asidePath(id: string): string {
+  #asidePath(id: string, folder: '.replaced' | '.removed'): string {
     const stamp = this.#options.now().toISOString().replace(/[:.]/g, '-');
-    const base = path.join(this.#learnerDir(), '.replaced', `${id}-${stamp}`);
+    const base = path.join(this.#learnerDir(), folder, `${id}-${stamp}`);
     let candidate = base;
     for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}`;
     return candidate;

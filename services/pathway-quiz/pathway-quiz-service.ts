@@ -53,6 +53,7 @@ export class PathwayQuizService {
       insertQuizAnswer(this.#storage, {
         id: answerId,
         sessionId,
+        packId: this.#storage.packId,
         itemId: namingItemId(pathway.id, node.id),
         kind: namingKind,
         factIds: [],
@@ -73,7 +74,11 @@ export class PathwayQuizService {
   #session(sessionId: string | undefined, pathwayId: string, at: number): string {
     if (sessionId !== undefined) {
       const session = quizSessionById(this.#storage, sessionId);
-      if (!session || session.mode !== namingMode(pathwayId)) {
+      if (
+        !session ||
+        session.mode !== namingMode(pathwayId) ||
+        session.packId !== this.#storage.packId
+      ) {
         throw new ContractError(
           'not-found',
           `There is no Quiz me session "${sessionId}" for ${pathwayId}.`,
@@ -85,6 +90,7 @@ export class PathwayQuizService {
     insertQuizSession(this.#storage, {
       id,
       deviceId: this.#storage.deviceId,
+      packId: this.#storage.packId,
       mode: namingMode(pathwayId),
       config: JSON.stringify({ pathwayId, quiz: 'name-the-nodes' }),
       startedAt: at,

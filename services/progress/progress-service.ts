@@ -23,40 +23,44 @@ import type { CardStateRecord } from '../storage/card-states.ts';
 import { fromDbQuizSession, quizSql } from '../storage/quiz-rows.ts';
 import { allFoldedAnswers } from '../quiz-records/item-outcomes.ts';
 import { pathwayOverlay } from './pathway-overlay.ts';
+import { activePack as pack } from '../storage/pack-scope.ts';
 import { eventSql, isReview } from '../storage/review-events.ts';
 import type { Storage } from '../storage/storage.ts';
 
+/** Every figure is the active pack's (pack-scope.ts). */
 export const progressSql = {
-  activeOnDay: `SELECT EXISTS (SELECT 1 FROM review_event WHERE study_day = :day)
-    OR EXISTS (SELECT 1 FROM quiz_answer WHERE study_day = :day) AS active`,
+  activeOnDay: `SELECT EXISTS (SELECT 1 FROM review_event
+      WHERE study_day = :day AND pack_id = ${pack})
+    OR EXISTS (SELECT 1 FROM quiz_answer WHERE study_day = :day AND pack_id = ${pack}) AS active`,
   reviewsByDay: `SELECT e.study_day, COUNT(*) AS n FROM review_event e
-    WHERE e.study_day >= ? AND ${isReview('e')} GROUP BY e.study_day`,
+    WHERE e.study_day >= ? AND e.pack_id = ${pack} AND ${isReview('e')} GROUP BY e.study_day`,
   quizAnswersByDay: `SELECT study_day, COUNT(*) AS n FROM quiz_answer
-    WHERE study_day >= ? GROUP BY study_day`,
+    WHERE study_day >= ? AND pack_id = ${pack} GROUP BY study_day`,
   /** Effective ratings per day and button; `first` marks a card's introduction. */
   ratingsByDay: `SELECT e.study_day, e.rating, e.phase_before = 'new' AS first, COUNT(*) AS n
     FROM review_event e
-    WHERE e.study_day >= ? AND ${isReview('e')}
+    WHERE e.study_day >= ? AND e.pack_id = ${pack} AND ${isReview('e')}
     GROUP BY e.study_day, e.rating, first`,
   /** Flashcard reviews of cards in review phase: the basis of true retention. */
   reviewOutcomesByDay: `SELECT e.study_day, e.rating = 'again' AS failed, COUNT(*) AS n
     FROM review_event e
-    WHERE e.study_day >= ? AND e.source = 'review' AND e.phase_before = 'review'
-      AND ${isReview('e')}
+    WHERE e.study_day >= ? AND e.pack_id = ${pack} AND e.source = 'review'
+      AND e.phase_before = 'review' AND ${isReview('e')}
     GROUP BY e.study_day, failed`,
   dueBefore: `SELECT card_id, due FROM card_state
-    WHERE phase IN ('learning', 'review', 'relearning') AND due < ?`,
+    WHERE pack_id = ${pack} AND phase IN ('learning', 'review', 'relearning') AND due < ?`,
   nextDue: `SELECT MIN(due) AS due FROM card_state
-    WHERE phase IN ('learning', 'review', 'relearning') AND due > ?`,
+    WHERE pack_id = ${pack} AND phase IN ('learning', 'review', 'relearning') AND due > ?`,
   /** Flashcard ratings per card (quiz-informed ratings are counted as quiz answers instead). */
   reviewsByCard: `SELECT e.card_id, COUNT(*) AS n, SUM(e.rating = 'again') AS again,
       MAX(e.occurred_at) AS last
     FROM review_event e
-    WHERE e.source = 'review' AND ${isReview('e')}
+    WHERE e.source = 'review' AND e.pack_id = ${pack} AND ${isReview('e')}
     GROUP BY e.card_id`,
   quizAnswersByFact: `SELECT f.value AS fact_id, COUNT(*) AS n, SUM(a.correct) AS correct,
       MAX(a.answered_at) AS last
     FROM quiz_answer a, json_each(a.fact_ids) f
+    WHERE a.pack_id = ${pack}
     GROUP BY f.value`,
 } as const;
 

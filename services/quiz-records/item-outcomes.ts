@@ -6,9 +6,9 @@ import {
 } from '../storage/quiz-rows.ts';
 import type { Storage } from '../storage/storage.ts';
 
-const answersFromDay = quizSql.allAnswers.replace(
-  'FROM quiz_answer',
-  'FROM quiz_answer WHERE study_day >= ?',
+const answersFromDay = quizSql.packAnswers.replace(
+  'WHERE pack_id',
+  'WHERE study_day >= ? AND pack_id',
 );
 
 /**
@@ -19,7 +19,7 @@ export function allFoldedAnswers(storage: Storage, fromDay?: string): QuizAnswer
   const bySession = new Map<string, QuizAnswerRecord[]>();
   const rows =
     fromDay === undefined
-      ? storage.statement(quizSql.allAnswers).all()
+      ? storage.statement(quizSql.packAnswers).all()
       : storage.statement(answersFromDay).all(fromDay);
   for (const row of rows) {
     const answer = fromDbQuizAnswer(row);

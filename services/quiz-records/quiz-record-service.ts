@@ -48,6 +48,7 @@ export class QuizRecordService {
     const record: QuizSessionRecord = {
       id: this.#review.newId(),
       deviceId: this.#storage.deviceId,
+      packId: this.#storage.packId,
       mode: request.mode,
       config: JSON.stringify(request.config),
       startedAt,
@@ -67,6 +68,7 @@ export class QuizRecordService {
       const answer: QuizAnswerRecord = {
         id: this.#review.newId(),
         sessionId: session.id,
+        packId: session.packId,
         itemId: request.itemId,
         kind: request.kind,
         factIds: [...new Set(request.factIds)],
@@ -111,6 +113,7 @@ export class QuizRecordService {
       insertQuizAnswer(this.#storage, {
         id: this.#review.newId(),
         sessionId: session.id,
+        packId: session.packId,
         itemId: answer.itemId,
         kind: claimRightKind,
         factIds: [],
@@ -207,6 +210,12 @@ export class QuizRecordService {
   #session(id: string): QuizSessionRecord {
     const session = quizSessionById(this.#storage, id);
     if (!session) throw new ContractError('not-found', `There is no quiz session "${id}".`);
+    if (session.packId !== this.#storage.packId) {
+      throw new ContractError(
+        'conflict',
+        `This quiz was taken in the pack "${session.packId}"; study that pack to go on with it.`,
+      );
+    }
     return session;
   }
 

@@ -61,6 +61,7 @@ export function writeCardAction(
   const event: ReviewEvent = {
     ...base,
     deviceId: storage.deviceId,
+    packId: storage.packId,
     cardId,
     source: 'review',
     quizAnswerId: null,

@@ -66,6 +66,7 @@ export class RatingWriter {
     const event: ReviewEvent = {
       id: this.#newId(),
       deviceId: this.#storage.deviceId,
+      packId: this.#storage.packId,
       cardId,
       kind: 'rating',
       source: extra.source,
@@ -135,6 +136,7 @@ export class RatingWriter {
     insertEvent(this.#storage, {
       ...undoReplay,
       deviceId: this.#storage.deviceId,
+      packId: undone.packId,
       cardId: undone.cardId,
       source,
       quizAnswerId: undone.quizAnswerId,

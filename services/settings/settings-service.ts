@@ -37,7 +37,14 @@ export class SettingsService {
     return settings as Settings;
   }
 
-  update(update: SettingsUpdate): Settings {
+  /** Whether the learner (or a device synced with) ever set `key`: its default is no choice. */
+  isSet(key: SettingKey): boolean {
+    return allSettingRecords(this.#storage).some((record) => record.key === key);
+  }
+
+  /** `studyPack` is not a SettingsUpdate field: only switching packs sets it (app-services.ts). */
+  update(update: SettingsUpdate | Pick<Settings, 'studyPack'>): Settings {
+    if ('studyPack' in update) return this.#put(update);
     const today = studyDayOf(this.#now().getTime());
     if (update.examDate && daysBetween(today, update.examDate) < 0) {
       throw new ContractError(
@@ -45,6 +52,10 @@ export class SettingsService {
         `The exam date ${update.examDate} is in the past (today is ${today}).`,
       );
     }
+    return this.#put(update);
+  }
+
+  #put(update: Partial<Settings>): Settings {
     const updatedAt = this.#now().getTime();
     withTransaction(this.#storage.db(), () => {
       for (const key of settingKeys) {

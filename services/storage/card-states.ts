@@ -1,12 +1,14 @@
 import { flagColours, noMarks, type CardMarks } from '../../shared/engine/card-actions.ts';
 import type { ReplayedCard } from '../../shared/engine/replay.ts';
 import { phases, type MemoryState } from '../../shared/engine/scheduler.ts';
+import { activePack as pack } from './pack-scope.ts';
 import { num, numOrNull, oneOf, text, textOrNull, type Row } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
 /**
  * The card-state cache: one row per card that has events, equal to folding its events
- * (`replayCard`). Rebuildable at any time from the log; never the source of truth.
+ * (`replayCard`). Rebuildable at any time from the log; never the source of truth. Keyed by card
+ * and pack; every statement but the rebuild's reads the active pack's cards (pack-scope.ts).
  */
 
 export interface CardStateRecord {
@@ -61,11 +63,12 @@ export function replayedRecord(cardId: string, replayed: ReplayedCard): CardStat
 const columns = `card_id, phase, due, stability, difficulty, elapsed_days, scheduled_days,
   learning_steps, reps, lapses, last_review, introduced_day, last_event_id, suspended, buried_day,
   flag`;
+const keyColumns = `${columns}, pack_id`;
 
 export const cardStateSql = {
-  upsert: `INSERT INTO card_state (${columns})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (card_id) DO UPDATE SET phase = excluded.phase, due = excluded.due,
+  upsert: `INSERT INTO card_state (${keyColumns})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (card_id, pack_id) DO UPDATE SET phase = excluded.phase, due = excluded.due,
       stability = excluded.stability, difficulty = excluded.difficulty,
       elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
       learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
@@ -79,31 +82,32 @@ export const cardStateSql = {
   updateSchedule: `UPDATE card_state SET phase = ?, due = ?, stability = ?, difficulty = ?,
       elapsed_days = ?, scheduled_days = ?, learning_steps = ?, reps = ?, lapses = ?,
       last_review = ?, last_event_id = ?
-    WHERE card_id = ?`,
-  byId: `SELECT ${columns} FROM card_state WHERE card_id = ?`,
-  all: `SELECT ${columns} FROM card_state ORDER BY card_id`,
+    WHERE card_id = ? AND pack_id = ?`,
+  byId: `SELECT ${columns} FROM card_state WHERE card_id = ? AND pack_id = ${pack}`,
+  all: `SELECT ${columns} FROM card_state WHERE pack_id = ${pack} ORDER BY card_id`,
+  /** Every pack's: the rebuild's. */
   deleteAll: `DELETE FROM card_state`,
-  deleteOne: `DELETE FROM card_state WHERE card_id = ?`,
+  deleteOne: `DELETE FROM card_state WHERE card_id = ? AND pack_id = ?`,
   /** Learning and relearning cards due by a time, soonest first. */
   learningDueBy: `SELECT ${columns} FROM card_state
-    WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
+    WHERE pack_id = ${pack} AND phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
   /** Review-phase cards due before a time (the end of today), most overdue first. */
   reviewDueBefore: `SELECT ${columns} FROM card_state
-    WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
+    WHERE pack_id = ${pack} AND phase = 'review' AND due < ? ORDER BY due, card_id`,
   /**
    * The same, among a JSON array of card ids (the catalog): a data folder can hold many cards of
    * packs not in use, which the queue would otherwise read and sort only to pass over.
    */
   reviewDueBeforeAmong: `SELECT ${columns} FROM json_each(?) AS ids
-    CROSS JOIN card_state ON card_id = ids.value
+    CROSS JOIN card_state ON card_id = ids.value AND pack_id = ${pack}
     WHERE phase = 'review' AND due < ? ORDER BY due, card_id`,
   learningDueByAmong: `SELECT ${columns} FROM json_each(?) AS ids
-    CROSS JOIN card_state ON card_id = ids.value
+    CROSS JOIN card_state ON card_id = ids.value AND pack_id = ${pack}
     WHERE phase IN ('learning', 'relearning') AND due <= ? ORDER BY due, card_id`,
   reviewCountDueBeforeAmong: `SELECT COUNT(*) AS n FROM json_each(?) AS ids
-    CROSS JOIN card_state ON card_id = ids.value WHERE phase = 'review' AND due < ?`,
+    CROSS JOIN card_state ON card_id = ids.value AND pack_id = ${pack} WHERE phase = 'review' AND due < ?`,
   learningCountDueByAmong: `SELECT COUNT(*) AS n FROM json_each(?) AS ids
-    CROSS JOIN card_state ON card_id = ids.value
+    CROSS JOIN card_state ON card_id = ids.value AND pack_id = ${pack}
     WHERE phase IN ('learning', 'relearning') AND due <= ?`,
   /**
    * Exam mode's review candidates, ids only, for counting: cards due before the end of today, and
@@ -112,10 +116,10 @@ export const cardStateSql = {
    * Both parts read only the covering index `card_state_exam_risk` (migration v4).
    */
   examReviewIds: `SELECT card_id FROM card_state
-    WHERE phase = 'review' AND due < :day_end
+    WHERE pack_id = ${pack} AND phase = 'review' AND due < :day_end
     UNION ALL
     SELECT card_id FROM card_state
-    WHERE phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
+    WHERE pack_id = ${pack} AND phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
       AND (:exam_at - last_review) > stability * :per_stability_ms`,
   /**
    * The same candidates as `examReviewIds`, with what recall on exam day depends on, riskiest first.
@@ -127,24 +131,25 @@ export const cardStateSql = {
   examReviewsByRisk: `SELECT card_id, phase, due, last_review, stability,
       max(0, :exam_at - last_review) / stability AS risk
     FROM card_state
-    WHERE phase = 'review' AND due < :day_end
+    WHERE pack_id = ${pack} AND phase = 'review' AND due < :day_end
     UNION ALL
     SELECT card_id, phase, due, last_review, stability,
       max(0, :exam_at - last_review) / stability AS risk
     FROM card_state
-    WHERE phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
+    WHERE pack_id = ${pack} AND phase = 'review' AND :exam_at > :day_end AND due >= :exam_at
       AND (:exam_at - last_review) > stability * :per_stability_ms
     ORDER BY risk DESC NULLS FIRST`,
   /** Cards taken out of "new" (the queue skips them when picking new cards). */
   introducedIds: `SELECT card_id FROM card_state
-    WHERE phase IN ('learning', 'review', 'relearning')`,
-  introducedOnDay: `SELECT COUNT(*) AS n FROM card_state WHERE introduced_day = ?`,
+    WHERE pack_id = ${pack} AND phase IN ('learning', 'review', 'relearning')`,
+  introducedOnDay: `SELECT COUNT(*) AS n FROM card_state
+    WHERE introduced_day = ? AND pack_id = ${pack}`,
   /** What Browse shows of every card, and no more: it reads them all at once. */
   browseColumns: `SELECT card_id, phase, due, difficulty, suspended, buried_day, flag
-    FROM card_state`,
+    FROM card_state WHERE pack_id = ${pack}`,
   /** Cards held out of the queue on a study day: suspended, or buried for that day. */
   heldOutIds: `SELECT card_id FROM card_state
-    WHERE (suspended = 1 OR buried_day IS NOT NULL) AND (suspended = 1 OR buried_day = ?)`,
+    WHERE pack_id = ${pack} AND (suspended = 1 OR buried_day IS NOT NULL) AND (suspended = 1 OR buried_day = ?)`,
 } as const;
 
 export function getCardState(storage: Storage, cardId: string): CardStateRecord | undefined {
@@ -152,7 +157,12 @@ export function getCardState(storage: Storage, cardId: string): CardStateRecord 
   return row ? fromDbCardState(row) : undefined;
 }
 
-export function putCardState(storage: Storage, record: CardStateRecord): void {
+/** Writes a card's state, in the active pack unless the caller names another (a rebuild). */
+export function putCardState(
+  storage: Storage,
+  record: CardStateRecord,
+  packId: string = storage.packId,
+): void {
   const { state } = record;
   // Bound by position, in the order of `columns` (a rebuild writes a row per card).
   storage
@@ -174,13 +184,14 @@ export function putCardState(storage: Storage, record: CardStateRecord): void {
       record.marks.suspended ? 1 : 0,
       record.marks.buriedDay,
       record.marks.flag,
+      packId,
     );
 }
 
 /** Sets a cached card's schedule and version, leaving its introduction day and marks as they are. */
 export function putSchedule(
   storage: Storage,
-  cardId: string,
+  card: { readonly cardId: string; readonly packId: string },
   state: MemoryState,
   lastEventId: string,
 ): void {
@@ -198,7 +209,8 @@ export function putSchedule(
       state.lapses,
       state.lastReview,
       lastEventId,
-      cardId,
+      card.cardId,
+      card.packId,
     );
 }
 

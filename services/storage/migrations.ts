@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { v8CardActions } from './migration-card-actions.ts';
+import { v11PackIds } from './migration-pack-ids.ts';
 import { withTransaction } from './sqlite.ts';
 
 /**
@@ -334,6 +335,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'card actions: suspend, bury, flag, forget', up: v8CardActions },
   { version: 9, name: 'quiz marks for the question bank', up: v9QuizMarks },
   { version: 10, name: 'fitted FSRS parameters (optimiser)', up: v10FsrsParameterEvents },
+  { version: 11, name: 'several packs: the pack of every per-pack row', up: v11PackIds },
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,12 +1,13 @@
+import { activePack as pack } from './pack-scope.ts';
 import { text } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
-/** The questions the learner marked during a quiz (the question bank's "marked" pool). */
+/** The questions the learner marked during a quiz in the active pack (the "marked" pool). */
 export const quizMarkSql = {
-  all: `SELECT item_id FROM quiz_mark ORDER BY marked_at, item_id`,
-  mark: `INSERT INTO quiz_mark (item_id, marked_at) VALUES (?, ?)
-    ON CONFLICT (item_id) DO NOTHING`,
-  unmark: `DELETE FROM quiz_mark WHERE item_id = ?`,
+  all: `SELECT item_id FROM quiz_mark WHERE pack_id = ${pack} ORDER BY marked_at, item_id`,
+  mark: `INSERT INTO quiz_mark (item_id, marked_at, pack_id) VALUES (?, ?, ${pack})
+    ON CONFLICT (item_id, pack_id) DO NOTHING`,
+  unmark: `DELETE FROM quiz_mark WHERE item_id = ? AND pack_id = ${pack}`,
 } as const;
 
 export function markedItemIds(storage: Storage): Set<string> {

@@ -1,3 +1,4 @@
+import { activePack as pack } from './pack-scope.ts';
 import { num, numOrNull, text, textOrNull, type Row } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
@@ -16,6 +17,8 @@ export interface TopicScore {
 export interface QuizSessionRecord {
   readonly id: string;
   readonly deviceId: string;
+  /** The pack whose items the quiz asked. */
+  readonly packId: string;
   readonly mode: string;
   /** JSON text: the quiz's configuration as the quiz screen chose it. */
   readonly config: string;
@@ -29,6 +32,8 @@ export interface QuizSessionRecord {
 export interface QuizAnswerRecord {
   readonly id: string;
   readonly sessionId: string;
+  /** Its session's pack, kept on the answer so statistics read answers alone. */
+  readonly packId: string;
   readonly itemId: string;
   readonly kind: string;
   readonly factIds: readonly string[];
@@ -44,6 +49,7 @@ export interface QuizAnswerRecord {
 export type DbQuizSession = {
   id: string;
   device_id: string;
+  pack_id: string;
   mode: string;
   config: string;
   started_at: number;
@@ -56,6 +62,7 @@ export type DbQuizSession = {
 export type DbQuizAnswer = {
   id: string;
   session_id: string;
+  pack_id: string;
   item_id: string;
   kind: string;
   fact_ids: string;
@@ -71,6 +78,7 @@ export function toDbQuizSession(record: QuizSessionRecord): DbQuizSession {
   return {
     id: record.id,
     device_id: record.deviceId,
+    pack_id: record.packId,
     mode: record.mode,
     config: record.config,
     started_at: record.startedAt,
@@ -86,6 +94,7 @@ export function fromDbQuizSession(row: Row): QuizSessionRecord {
   return {
     id: text(row, 'id'),
     deviceId: text(row, 'device_id'),
+    packId: text(row, 'pack_id'),
     mode: text(row, 'mode'),
     config: text(row, 'config'),
     startedAt: num(row, 'started_at'),
@@ -100,6 +109,7 @@ export function toDbQuizAnswer(record: QuizAnswerRecord): DbQuizAnswer {
   return {
     id: record.id,
     session_id: record.sessionId,
+    pack_id: record.packId,
     item_id: record.itemId,
     kind: record.kind,
     fact_ids: JSON.stringify(record.factIds),
@@ -116,6 +126,7 @@ export function fromDbQuizAnswer(row: Row): QuizAnswerRecord {
   return {
     id: text(row, 'id'),
     sessionId: text(row, 'session_id'),
+    packId: text(row, 'pack_id'),
     itemId: text(row, 'item_id'),
     kind: text(row, 'kind'),
     factIds: JSON.parse(text(row, 'fact_ids')) as string[],
@@ -129,28 +140,32 @@ export function fromDbQuizAnswer(row: Row): QuizAnswerRecord {
 }
 
 const sessionColumns = `id, device_id, mode, config, started_at, finished_at, score_correct,
-  score_total, score_by_topic`;
+  score_total, score_by_topic, pack_id`;
 const answerColumns = `id, session_id, item_id, kind, fact_ids, topic, correct, response,
-  duration_ms, answered_at, study_day`;
+  duration_ms, answered_at, study_day, pack_id`;
 
 export const quizSql = {
   insertSession: `INSERT INTO quiz_session (${sessionColumns}) VALUES (:id, :device_id, :mode,
-    :config, :started_at, :finished_at, :score_correct, :score_total, :score_by_topic)`,
+    :config, :started_at, :finished_at, :score_correct, :score_total, :score_by_topic, :pack_id)`,
   finishSession: `UPDATE quiz_session SET finished_at = :finished_at,
     score_correct = :score_correct, score_total = :score_total, score_by_topic = :score_by_topic
     WHERE id = :id AND finished_at IS NULL`,
   sessionById: `SELECT ${sessionColumns} FROM quiz_session WHERE id = ?`,
+  /** Every pack's (a progress document); the others read the active pack's. */
   allSessions: `SELECT ${sessionColumns} FROM quiz_session ORDER BY started_at, id`,
   unfinishedSessionsSince: `SELECT ${sessionColumns} FROM quiz_session
-    WHERE finished_at IS NULL AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT 20`,
+    WHERE finished_at IS NULL AND started_at >= ? AND pack_id = ${pack} ORDER BY started_at DESC, id DESC LIMIT 20`,
   finishedSessions: `SELECT ${sessionColumns} FROM quiz_session
-    WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`,
+    WHERE finished_at IS NOT NULL AND pack_id = ${pack} ORDER BY finished_at DESC LIMIT ?`,
   insertAnswer: `INSERT INTO quiz_answer (${answerColumns}) VALUES (:id, :session_id, :item_id,
-    :kind, :fact_ids, :topic, :correct, :response, :duration_ms, :answered_at, :study_day)`,
+    :kind, :fact_ids, :topic, :correct, :response, :duration_ms, :answered_at, :study_day,
+    :pack_id)`,
   answerById: `SELECT ${answerColumns} FROM quiz_answer WHERE id = ?`,
   answersForSession: `SELECT ${answerColumns} FROM quiz_answer WHERE session_id = ?
     ORDER BY answered_at, id`,
   allAnswers: `SELECT ${answerColumns} FROM quiz_answer ORDER BY answered_at, id`,
+  packAnswers: `SELECT ${answerColumns} FROM quiz_answer WHERE pack_id = ${pack}
+    ORDER BY answered_at, id`,
 } as const;
 
 export function insertQuizSession(storage: Storage, record: QuizSessionRecord): void {

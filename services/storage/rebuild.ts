@@ -1,6 +1,7 @@
 import { replayCard, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { storedTimeline } from '../optimiser/parameter-rows.ts';
 import { cardStateSql, putCardState, replayedRecord } from './card-states.ts';
+import { cardKey, splitCardKey, type CardKey } from './pack-scope.ts';
 import { eventSql, replayEventFromRow, replayLogOfCard } from './review-events.ts';
 import { text, withTransaction } from './sqlite.ts';
 import type { Storage } from './storage.ts';
@@ -11,12 +12,13 @@ export interface RebuildResult {
 }
 
 /**
- * Recomputes the card-state cache from the event log: every card, or just `cardIds` (after an
- * import touched them). One transaction; the log is read in card order through its index.
+ * Recomputes the card-state cache from the event log: every card of every pack, or just `cards`
+ * (after an import touched them). One transaction; the log is read in card order through its
+ * index.
  */
-export function rebuildCardStates(storage: Storage, cardIds?: Iterable<string>): RebuildResult {
+export function rebuildCardStates(storage: Storage, cards?: Iterable<CardKey>): RebuildResult {
   const result = withTransaction(storage.db(), () =>
-    cardIds === undefined ? rebuildAll(storage) : rebuildSome(storage, cardIds),
+    cards === undefined ? rebuildAll(storage) : rebuildSome(storage, cards),
   );
   storage.markBulkChange();
   return result;
@@ -27,22 +29,23 @@ function rebuildAll(storage: Storage): RebuildResult {
   const { weightsAt } = storedTimeline(storage);
   let cards = 0;
   let events = 0;
-  let currentCard: string | undefined;
+  let currentCard: CardKey | undefined;
   let batch: ReplayEvent[] = [];
   const flush = () => {
     if (currentCard === undefined) return;
     const replayed = replayCard(batch);
     if (replayed) {
-      putCardState(storage, replayedRecord(currentCard, replayed));
+      const { packId, cardId } = splitCardKey(currentCard);
+      putCardState(storage, replayedRecord(cardId, replayed), packId);
       cards += 1;
     }
   };
   for (const row of storage.statement(eventSql.replayAll).iterate()) {
-    const cardId = text(row, 'card_id');
+    const key = cardKey(text(row, 'pack_id'), text(row, 'card_id'));
     events += 1;
-    if (cardId !== currentCard) {
+    if (key !== currentCard) {
       flush();
-      currentCard = cardId;
+      currentCard = key;
       batch = [];
     }
     batch.push(replayEventFromRow(row, weightsAt));
@@ -51,19 +54,20 @@ function rebuildAll(storage: Storage): RebuildResult {
   return { cards, events };
 }
 
-function rebuildSome(storage: Storage, cardIds: Iterable<string>): RebuildResult {
+function rebuildSome(storage: Storage, keys: Iterable<CardKey>): RebuildResult {
   const { weightsAt } = storedTimeline(storage);
   let cards = 0;
   let events = 0;
-  for (const cardId of new Set(cardIds)) {
-    const log = replayLogOfCard(storage, cardId, weightsAt);
+  for (const key of new Set(keys)) {
+    const { packId, cardId } = splitCardKey(key);
+    const log = replayLogOfCard(storage, packId, cardId, weightsAt);
     events += log.length;
     const replayed = replayCard(log);
     if (replayed) {
-      putCardState(storage, replayedRecord(cardId, replayed));
+      putCardState(storage, replayedRecord(cardId, replayed), packId);
       cards += 1;
     } else {
-      storage.statement(cardStateSql.deleteOne).run(cardId);
+      storage.statement(cardStateSql.deleteOne).run(cardId, packId);
     }
   }
   return { cards, events };

@@ -2,6 +2,7 @@ import { cardActionKinds, flagColours, type FlagColour } from '../../shared/engi
 import type { ReplayEvent } from '../../shared/engine/replay.ts';
 import { phases, ratings, type Phase, type Rating } from '../../shared/engine/scheduler.ts';
 import type { SQLInputValue } from 'node:sqlite';
+import { activePack as pack } from './pack-scope.ts';
 import { num, oneOf, text, textOrNull, type Row } from './sqlite.ts';
 import type { Storage } from './storage.ts';
 
@@ -18,6 +19,8 @@ export interface ReviewEvent {
   /** UUIDv7. */
   readonly id: string;
   readonly deviceId: string;
+  /** The pack the card belongs to: card ids are a pack's own (two packs may both have F001). */
+  readonly packId: string;
   readonly cardId: string;
   readonly kind: (typeof eventKinds)[number];
   readonly source: (typeof eventSources)[number];
@@ -50,6 +53,7 @@ export function fromDbReviewEvent(row: Row): ReviewEvent {
   return {
     id: text(row, 'id'),
     deviceId: text(row, 'device_id'),
+    packId: text(row, 'pack_id'),
     cardId: text(row, 'card_id'),
     kind: oneOf(row, 'kind', eventKinds),
     source: oneOf(row, 'source', eventSources),
@@ -88,7 +92,7 @@ export function toReplayEvent(event: ReviewEvent): ReplayEvent {
 
 const columns = `id, device_id, card_id, kind, source, rating, undoes, quiz_answer_id,
   study_session_id, occurred_at, study_day, duration_ms, desired_retention, fuzz, phase_before,
-  phase_after, due_after, stability_after, difficulty_after, recorded_at, flag`;
+  phase_after, due_after, stability_after, difficulty_after, recorded_at, flag, pack_id`;
 
 const replayColumns = `id, kind, rating, undoes, occurred_at, study_day, desired_retention, fuzz,
   flag`;
@@ -102,32 +106,38 @@ export const isReview = (e: string): string =>
 
 export const eventSql = {
   insert: `INSERT INTO review_event (${columns})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   byId: `SELECT ${columns} FROM review_event WHERE id = ?`,
-  forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? ORDER BY occurred_at, id`,
-  /** Every card's log, card by card, with only what a replay reads (the rebuild). */
-  replayAll: `SELECT card_id, ${replayColumns} FROM review_event
-    ORDER BY card_id, occurred_at, id`,
-  replayForCard: `SELECT ${replayColumns} FROM review_event WHERE card_id = ?
+  /** A card of the active pack. */
+  forCard: `SELECT ${columns} FROM review_event WHERE card_id = ? AND pack_id = ${pack}
+    ORDER BY occurred_at, id`,
+  /** Every pack's cards' logs, card by card, with only what a replay reads (the rebuild). */
+  replayAll: `SELECT pack_id, card_id, ${replayColumns} FROM review_event
+    ORDER BY pack_id, card_id, occurred_at, id`,
+  replayForCard: `SELECT ${replayColumns} FROM review_event WHERE pack_id = ? AND card_id = ?
     ORDER BY occurred_at, id`,
   /** The stored events among a JSON array of ids: a merge asks once per batch, not per event. */
   byIds: `SELECT ${columns} FROM review_event WHERE id IN (SELECT value FROM json_each(?))`,
+  /** Every pack's events (a progress document carries them all). */
   allByTime: `SELECT ${columns} FROM review_event ORDER BY occurred_at, id`,
+  packByTime: `SELECT ${columns} FROM review_event WHERE pack_id = ${pack}
+    ORDER BY occurred_at, id`,
   count: `SELECT COUNT(*) AS n FROM review_event`,
   /**
-   * Reviews ever made (isReview), counted from indexes: every undo takes back one rating, and an
-   * event is a rating, an undo, a cram or a card action, so ratings in effect are all events
-   * less the crams and actions and twice the undos.
+   * Reviews ever made in the active pack (isReview): every undo takes back one rating of its own
+   * card, and an event is a rating, an undo, a cram or a card action, so ratings in effect are
+   * all events less the crams and actions and twice the undos.
    */
-  reviewCount: `SELECT (SELECT COUNT(*) FROM review_event)
-    - (SELECT COUNT(*) FROM review_event WHERE kind NOT IN ('rating', 'undo'))
-    - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL) AS n`,
+  reviewCount: `SELECT (SELECT COUNT(*) FROM review_event WHERE pack_id = ${pack})
+    - (SELECT COUNT(*) FROM review_event WHERE kind NOT IN ('rating', 'undo')
+      AND pack_id = ${pack})
+    - 2 * (SELECT COUNT(*) FROM review_event WHERE undoes IS NOT NULL AND pack_id = ${pack}) AS n`,
   undoOf: `SELECT id FROM review_event WHERE undoes = ?`,
   /** The newest id this device wrote, so new UUIDv7s keep sorting after it. */
   newestId: `SELECT MAX(id) AS id FROM review_event`,
   /** The latest rating this device made in review that is still in effect: what undo takes back. */
   latestUndoable: `SELECT ${columns} FROM review_event e
-    WHERE e.source = 'review' AND e.device_id = ? AND ${isReview('e')}
+    WHERE e.source = 'review' AND e.device_id = ? AND e.pack_id = ${pack} AND ${isReview('e')}
     ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1`,
   /** The ratings a quiz answer added that are still in effect (to take back on "I was right"). */
   inEffectForQuizAnswer: `SELECT ${columns} FROM review_event e
@@ -135,14 +145,15 @@ export const eventSql = {
     ORDER BY e.occurred_at DESC, e.id DESC`,
   /** Reviews (of cards in review phase) done today in the flashcard queue, net of undos. */
   reviewsOnDay: `SELECT COUNT(*) AS n FROM review_event e
-    WHERE e.study_day = ? AND e.source = 'review' AND e.phase_before = 'review'
+    WHERE e.study_day = ? AND e.pack_id = ${pack} AND e.source = 'review'
+      AND e.phase_before = 'review'
       AND ${isReview('e')}`,
   /** Cards with an effective rating today, from a review or a quiz: their siblings wait. */
-  answeredOnDay: `SELECT DISTINCT e.card_id FROM review_event e
-    WHERE e.study_day = ? AND ${isReview('e')}`,
+  answeredOnDay: `SELECT DISTINCT e.card_id FROM review_event e INDEXED BY review_event_by_pack_day
+    WHERE e.study_day = ? AND e.pack_id = ${pack} AND ${isReview('e')}`,
   /** Cards that already have an effective "again" today (quiz lapses are capped at one a day). */
-  lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e
-    WHERE e.study_day = ? AND e.rating = 'again' AND ${isReview('e')}`,
+  lapsedOnDay: `SELECT DISTINCT e.card_id FROM review_event e INDEXED BY review_event_by_pack_day
+    WHERE e.study_day = ? AND e.pack_id = ${pack} AND e.rating = 'again' AND ${isReview('e')}`,
 } as const;
 
 export function insertEvent(storage: Storage, event: ReviewEvent): void {
@@ -176,6 +187,7 @@ function eventValues(event: ReviewEvent): SQLInputValue[] {
     event.difficultyAfter,
     event.recordedAt,
     event.flag,
+    event.packId,
   ];
 }
 
@@ -221,7 +233,7 @@ const stageSql = {
   create: `CREATE TEMP TABLE IF NOT EXISTS review_event_stage AS
     SELECT ${columns} FROM review_event WHERE 0`,
   insert: `INSERT INTO temp.review_event_stage (${columns})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   move: `INSERT INTO review_event (${columns})
     SELECT ${columns} FROM temp.review_event_stage ORDER BY rowid`,
   clear: `DELETE FROM temp.review_event_stage`,
@@ -281,12 +293,13 @@ function flagOf(row: Row): FlagColour | null {
 /** One card's log as a replay reads it, in log order. */
 export function replayLogOfCard(
   storage: Storage,
+  packId: string,
   cardId: string,
   weightsAt?: (at: number) => readonly number[] | undefined,
 ): ReplayEvent[] {
   return storage
     .statement(eventSql.replayForCard)
-    .all(cardId)
+    .all(packId, cardId)
     .map((row) => replayEventFromRow(row, weightsAt));
 }
 
@@ -296,4 +309,9 @@ export function eventsForCard(storage: Storage, cardId: string): ReviewEvent[] {
 
 export function* allEventsByTime(storage: Storage): Generator<ReviewEvent> {
   for (const row of storage.statement(eventSql.allByTime).iterate()) yield fromDbReviewEvent(row);
+}
+
+/** The active pack's events, in time order. */
+export function* packEventsByTime(storage: Storage): Generator<ReviewEvent> {
+  for (const row of storage.statement(eventSql.packByTime).iterate()) yield fromDbReviewEvent(row);
 }

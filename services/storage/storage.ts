@@ -4,6 +4,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { ContractError } from '../../shared/contract/errors.ts';
 import type { NoticeBoard } from '../notices.ts';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrations.ts';
+import { legacyPackId, scopeToPack } from './pack-scope.ts';
 import {
   checkBeforeWriting,
   checkTables,
@@ -74,6 +75,8 @@ export class Storage {
   #opening = 0;
   /** Whether the open file passed an integrity check (or was created fresh). */
   #verified = false;
+  /** The pack whose records per-pack statements read and new records belong to (pack-scope.ts). */
+  packId = legacyPackId;
 
   constructor(options: StorageOptions) {
     this.#options = options;
@@ -274,6 +277,7 @@ export class Storage {
   }
 
   #ready(db: DatabaseSync): StorageStatus {
+    scopeToPack(db, () => this.packId);
     this.#db = db;
     this.#opening += 1;
     this.#status = { state: 'ready' };
@@ -290,6 +294,7 @@ export class Storage {
     if (!existsSync(this.file)) return this.#unavailable(reason);
     try {
       const db = openForReading(this.file, this.#options.busyTimeoutMs ?? 3000);
+      scopeToPack(db, () => this.packId);
       this.#db = db;
       this.#opening += 1;
       this.#deviceId = readDeviceId(db);

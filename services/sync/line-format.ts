@@ -10,7 +10,11 @@ import { crc32 } from 'node:zlib';
  */
 
 export const syncFormat = 'pathwise-sync';
-export const syncFormatVersion = 1;
+/**
+ * 2: records may name their pack (progress-document.ts, version 2); a format-1 file names none and
+ * is still read, every record of it in the legacy pack.
+ */
+export const syncFormatVersion = 2;
 export const syncFileSuffix = '.pathwise-sync.jsonl';
 
 const deviceIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -110,7 +114,7 @@ export function checkHeader(value: unknown, fileDeviceId: string): HeaderCheck {
       newer: true,
       reason:
         `it was written by a newer Pathwise (sync format ${header.version}; this version reads ` +
-        `format ${syncFormatVersion}). Update Pathwise on this device to read it`,
+        `formats 1 to ${syncFormatVersion}). Update Pathwise on this device to read it`,
     };
   }
   if (header.version < 1) {

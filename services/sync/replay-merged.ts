@@ -2,6 +2,7 @@ import { compareEvents, type ReplayEvent } from '../../shared/engine/replay.ts';
 import { applyRating } from '../../shared/engine/scheduler.ts';
 import { storedTimeline } from '../optimiser/parameter-rows.ts';
 import { fromDbCardState, putSchedule } from '../storage/card-states.ts';
+import { splitCardKey, type CardKey } from '../storage/pack-scope.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
 import { num } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -19,10 +20,10 @@ export function replayMerged(storage: Storage, merged: MergedEvents): void {
     rebuildCardStates(storage);
     return;
   }
-  const replay: string[] = [];
+  const replay: CardKey[] = [];
   const { weightsAt } = storedTimeline(storage);
-  for (const [cardId, events] of merged.byCard) {
-    if (!foldForward(storage, cardId, events, weightsAt)) replay.push(cardId);
+  for (const [key, events] of merged.byCard) {
+    if (!foldForward(storage, key, events, weightsAt)) replay.push(key);
   }
   if (replay.length > 0) rebuildCardStates(storage, replay);
 }
@@ -30,9 +31,9 @@ export function replayMerged(storage: Storage, merged: MergedEvents): void {
 /** Above this many merged events, one pass over the whole log beats a replay per card. */
 const wholeRebuildAbove = 100_000;
 
-/** The events a round merged, by card, until there are so many that every card is rebuilt. */
+/** The events a round merged, by card (of a pack), until there are so many that every card is rebuilt. */
 export class MergedEvents {
-  readonly byCard = new Map<string, ReplayEvent[]>();
+  readonly byCard = new Map<CardKey, ReplayEvent[]>();
   whole = false;
   #count = 0;
 
@@ -40,7 +41,7 @@ export class MergedEvents {
     return !this.whole && this.byCard.size === 0;
   }
 
-  add(cardId: string, event: ReplayEvent): void {
+  add(card: CardKey, event: ReplayEvent): void {
     if (this.whole) return;
     this.#count += 1;
     if (this.#count > wholeRebuildAbove) {
@@ -48,20 +49,21 @@ export class MergedEvents {
       this.byCard.clear();
       return;
     }
-    const events = this.byCard.get(cardId);
+    const events = this.byCard.get(card);
     if (events) events.push(event);
-    else this.byCard.set(cardId, [event]);
+    else this.byCard.set(card, [event]);
   }
 
   /** What to replay after a crash before the end of the round: these cards, or every card. */
-  pending(): string[] | 'all' {
+  pending(): CardKey[] | 'all' {
     return this.whole ? 'all' : [...this.byCard.keys()];
   }
 }
 
 /** A card's cached state with the time of its latest event, in one lookup. */
 const cachedWithLatestSql = `SELECT s.*, e.occurred_at AS latest_at
-  FROM card_state s JOIN review_event e ON e.id = s.last_event_id WHERE s.card_id = ?`;
+  FROM card_state s JOIN review_event e ON e.id = s.last_event_id
+  WHERE s.card_id = ? AND s.pack_id = ?`;
 
 /**
  * Each rating is scheduled with the FSRS weights in effect when it was given, as the rebuild
@@ -69,14 +71,15 @@ const cachedWithLatestSql = `SELECT s.*, e.occurred_at AS latest_at
  */
 function foldForward(
   storage: Storage,
-  cardId: string,
+  key: CardKey,
   merged: readonly ReplayEvent[],
   weightsAt: (at: number) => readonly number[] | undefined,
 ): boolean {
   // A cram leaves the schedule as it was, so it is never a reason to replay.
   const events = merged.filter((event) => event.kind !== 'cram');
   if (events.length === 0) return true;
-  const row = storage.statement(cachedWithLatestSql).get(cardId);
+  const { packId, cardId } = splitCardKey(key);
+  const row = storage.statement(cachedWithLatestSql).get(cardId, packId);
   if (!row) return false;
   const cached = fromDbCardState(row);
   if (cached.introducedDay === null) return false;
@@ -90,6 +93,6 @@ function foldForward(
     const config = { ...event, weights: weightsAt(event.occurredAt) };
     state = applyRating(state, event.occurredAt, event.rating, config).state;
   }
-  putSchedule(storage, cardId, state, sorted.at(-1)?.id ?? cached.lastEventId);
+  putSchedule(storage, { cardId, packId }, state, sorted.at(-1)?.id ?? cached.lastEventId);
   return true;
 }

@@ -4,6 +4,7 @@ import { ContractError } from '../../shared/contract/errors.ts';
 import { addedBy, planMerge, writeMerge, type RecordCounts } from '../data/merge-plan.ts';
 import { checkOrder, compareSettings } from '../data/parse-document.ts';
 import { checkRecordTimes } from '../data/record-times.ts';
+import { cardKey } from '../storage/pack-scope.ts';
 import { rebuildCardStates } from '../storage/rebuild.ts';
 import { toReplayEvent } from '../storage/review-events.ts';
 import { withTransaction } from '../storage/sqlite.ts';
@@ -263,7 +264,7 @@ function mergeBatch(
       // Once every card is to be rebuilt, an event's replay fields are no longer kept.
       for (const event of plan.events) {
         if (merged.whole) break;
-        merged.add(event.cardId, toReplayEvent(event));
+        merged.add(cardKey(event.packId, event.cardId), toReplayEvent(event));
       }
       if (plan.events.length > 0) {
         putSyncConfig(storage, replayPendingKey, JSON.stringify(merged.pending()));

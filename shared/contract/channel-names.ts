@@ -22,6 +22,8 @@ export const channelNames = [
   'pack.list',
   'pack.get',
   'pack.import',
+  'pack.choose',
+  'pack.remove',
   'review.next',
   'review.answer',
   'review.undo',

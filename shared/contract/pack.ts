@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { packFileNames, packSchema } from '../pack/schema.ts';
+import { packIdSchema } from '../pack/schema-ids.ts';
 import { channel, noRequest } from './define.ts';
+
+/** The pack that comes with the app and is studied until the learner chooses another. */
+export const defaultStudyPackId = 'il32-gamma';
 
 export const packSourceSchema = z.enum(['bundled', 'learner']);
 
@@ -19,7 +23,7 @@ export const packSummarySchema = z.object({
   title: z.string(),
   version: z.string(),
   source: packSourceSchema,
-  /** The pack the app studies from (for now always the bundled default). */
+  /** The pack being studied (`pack.choose`). */
   active: z.boolean(),
   /** Whether it ships layout.json; without one the renderer lays its pathways out itself. */
   hasLayout: z.boolean(),
@@ -44,6 +48,15 @@ export const packImportResultSchema = z.object({
 });
 export type PackImportResult = z.infer<typeof packImportResultSchema>;
 
+/** A pack id as the manifest's `id` field allows it. */
+const packIdRequest = z.strictObject({ id: packIdSchema });
+
+export const packRemoveResultSchema = z.object({
+  /** The pack studied now: the default pack, when the removed one was being studied. */
+  active: z.string(),
+});
+export type PackRemoveResult = z.infer<typeof packRemoveResultSchema>;
+
 export const packChannels = {
   'pack.list': channel(noRequest, z.array(packSummarySchema)),
   /** The full validated pack, layout included; without an id, the active pack. */
@@ -53,4 +66,11 @@ export const packChannels = {
   ),
   /** Validates, then writes into the learner's packs folder; 'pack-invalid' lists located problems. */
   'pack.import': channel(packImportRequestSchema, packImportResultSchema),
+  /** Studies another installed pack from now on (and after a restart); answers with its summary. */
+  'pack.choose': channel(packIdRequest, packSummarySchema),
+  /**
+   * Removes a pack the learner added: its folder is kept aside and its records stay in the log,
+   * so importing it again brings its progress back. A pack that comes with the app is refused.
+   */
+  'pack.remove': channel(packIdRequest, packRemoveResultSchema),
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isStudyDay } from '../engine/study-day.ts';
 import { channel, noRequest } from './define.ts';
+import { packIdSchema } from '../pack/schema-ids.ts';
+import { defaultStudyPackId } from './pack.ts';
 
 /** Kept here, not in the scheduler, so the renderer can use it without bundling ts-fsrs. */
 export const desiredRetentionRange = { min: 0.7, max: 0.99 } as const;
@@ -24,6 +26,8 @@ export const settingFields = {
   reducedMotion: z.enum(reducedMotionChoices),
   /** Once a card is answered, its siblings (cards from the same fact) wait for the next day. */
   burySiblings: z.boolean(),
+  /** The pack being studied; chosen through `pack.choose`, which checks it is installed. */
+  studyPack: packIdSchema,
 };
 
 export const settingsSchema = z.object(settingFields);
@@ -38,6 +42,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   reducedMotion: 'system',
   burySiblings: true,
+  studyPack: defaultStudyPackId,
 };
 
 export const settingsUpdateSchema = z

@@ -23,6 +23,9 @@ export const sectionIdSchema = id(
   /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   'a kebab-case section id such as "abstract" or "figure-2b"',
 );
+/** A pack's id, as its manifest's `id`: what names its folder and every record studied in it. */
+export const packIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const packIdSchema = id(packIdPattern, 'a kebab-case pack id such as "wnt-bone"').max(100);
 export const nonEmptyTextSchema = z.string().trim().min(1, 'must not be empty');
 
 /** Tiers of the review's own facts (facts.json). */

@@ -3,7 +3,8 @@
 // contract until one fails, frees the space, answers once more, and prints all of it as JSON.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { createHandlerRegistry, openAppServices } from '../../services/app-services.ts';
+import { openAppServices } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import type { Envelope } from '../../shared/contract/errors.ts';
 import { testHostOptions } from './test-services.ts';
 

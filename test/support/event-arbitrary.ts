@@ -29,6 +29,7 @@ export const validEvent: fc.Arbitrary<ReviewEvent> = fc
   .record({
     id: uuid7,
     deviceId: fc.string({ minLength: 1, maxLength: 64 }),
+    packId: fc.constantFrom('il32-gamma', 'wnt-bone'),
     cardId: fc.string({ minLength: 1, maxLength: 200 }),
     kind: fc.constantFrom(...eventKinds),
     source: fc.constantFrom(...eventSources),

@@ -47,6 +47,7 @@ export function forgetfulLearnerEvents(options: {
       events.push({
         id: uuidv7({ msecs: at, seq: events.length }),
         deviceId: options.deviceId,
+        packId: 'il32-gamma',
         cardId,
         kind: 'rating',
         source: 'review',

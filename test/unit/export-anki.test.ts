@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportSourceFor, fileExporter } from '../../services/app-services.ts';
+import { exportSourceFor, fileExporter } from '../../services/service-registry.ts';
 import { ankiSchedule } from '../../services/export/anki-notes.ts';
 import { jobExporter } from '../../services/export/handlers.ts';
 import { jobWorkerEntry } from '../../services/host/entries.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileExporter } from '../../services/app-services.ts';
+import { fileExporter } from '../../services/service-registry.ts';
 import { quizCsvColumns } from '../../services/export/csv-export.ts';
 import { exportFile } from '../../services/export/export-file.ts';
 import { exportSourceOf, type ExportSource } from '../../services/export/export-source.ts';

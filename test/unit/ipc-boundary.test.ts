@@ -4,11 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contract, type ChannelName } from '../../shared/contract/index.ts';
 import { errorCodes } from '../../shared/contract/errors.ts';
-import {
-  createHandlerRegistry,
-  openAppServices,
-  type AppServices,
-} from '../../services/app-services.ts';
+import { openAppServices, type AppServices } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import type { HandlerRegistry } from '../../services/registry.ts';
 import { tempDir } from '../support/test-scope.ts';
 

@@ -13,6 +13,7 @@ import { progressSql } from '../../services/progress/progress-service.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
 import { quizSql } from '../../services/storage/quiz-rows.ts';
 import { eventSql, isReview } from '../../services/storage/review-events.ts';
+import { legacyPackId, scopeToPack } from '../../services/storage/pack-scope.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
 import { studySessionSql } from '../../services/storage/study-session-rows.ts';
 import {
@@ -24,6 +25,13 @@ import {
 
 function memory(): DatabaseSync {
   return new DatabaseSync(':memory:');
+}
+
+/** Today's statements read the latest schema, in the pack every older row belongs to. */
+function upToDate(db: DatabaseSync): DatabaseSync {
+  migrate(db);
+  scopeToPack(db, () => legacyPackId);
+  return db;
 }
 
 /** Tables → column definitions, indexes → SQL, triggers → SQL: what "additive" is checked against. */
@@ -184,6 +192,7 @@ describe('migrations', () => {
     expect(columns).toEqual(['phase', 'due', 'last_review', 'stability', 'card_id']);
     // The fixture's review card (last review 03-04, stability 3.1, due 03-07), through the index:
     // due today, or after the exam with recall on exam day under the target, never both.
+    upToDate(db);
     const candidates = (today: string, examDay: string, perStabilityDays: number) =>
       db
         .prepare(cardStateSql.examReviewIds)
@@ -249,6 +258,7 @@ describe('migrations', () => {
       insert(`'c5','d','c','cram','review','good','c1',1,${day},'review','review',1,1,1,1`),
     ).toThrow(/CHECK/);
     // Reviews ever made, counted from indexes, leave the cram out as isReview does.
+    upToDate(db);
     expect(db.prepare(eventSql.reviewCount).get()?.n).toBe(
       Number(
         db.prepare(`SELECT COUNT(*) AS n FROM review_event e WHERE ${isReview('e')}`).get()?.n,
@@ -473,8 +483,7 @@ describe('withTransaction', () => {
 });
 
 describe('query plans use the indexes', () => {
-  const db = memory();
-  migrate(db);
+  const db = upToDate(memory());
   /**
    * Sorting allowed: the learning cards due now are few (today's learning steps); recall on exam
    * day depends on the exam date, so no index can give that order (the sort holds index columns).
@@ -487,12 +496,12 @@ describe('query plans use the indexes', () => {
     cardStateSql.learningDueByAmong,
   ]);
   const cases: [string, string, RegExp][] = [
-    ['learning due', cardStateSql.learningDueBy, /card_state_by_phase_due/],
-    ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_phase_due/],
+    ['learning due', cardStateSql.learningDueBy, /card_state_by_pack/],
+    ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_pack/],
     ['introduced today', cardStateSql.introducedOnDay, /card_state_by_introduced_day/],
     ['card by id', cardStateSql.byId, /PRIMARY KEY/],
-    ['events of a card', eventSql.forCard, /review_event_by_card/],
-    ['events by card (rebuild)', eventSql.replayAll, /review_event_by_card/],
+    ['events of a card', eventSql.forCard, /review_event_by_pack_card/],
+    ['events by card (rebuild)', eventSql.replayAll, /review_event_by_pack_card/],
     ['export order', eventSql.allByTime, /review_event_by_time/],
     [
       'latest undoable',
@@ -503,14 +512,10 @@ describe('query plans use the indexes', () => {
     [
       'rating count',
       eventSql.reviewCount,
-      /COVERING INDEX.*INDEX review_event_actions.*COVERING INDEX review_event_by_undo_target/,
+      /COVERING INDEX review_event_by_pack_day.*INDEX review_event_actions_by_pack.*INDEX review_event_undos_by_pack/,
     ],
-    [
-      'introduced ids',
-      cardStateSql.introducedIds,
-      /COVERING INDEX (card_state_by_phase_due|card_state_exam_risk)/,
-    ],
-    ['held out today', cardStateSql.heldOutIds, /card_state_held/],
+    ['introduced ids', cardStateSql.introducedIds, /COVERING INDEX card_state_by_pack/],
+    ['held out today', cardStateSql.heldOutIds, /card_state_(held|by_pack)/],
     // The queue looks up the catalog's cards by key, never walking other packs' cards.
     [
       'reviews due among ids',
@@ -533,31 +538,35 @@ describe('query plans use the indexes', () => {
       /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
     ],
     // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
-    [
-      'due forecast',
-      progressSql.dueBefore,
-      /COVERING INDEX (card_state_by_phase_due|card_state_exam_risk)/,
-    ],
-    ['next due', progressSql.nextDue, /card_state_by_phase_due/],
+    ['due forecast', progressSql.dueBefore, /COVERING INDEX card_state_by_pack/],
+    ['next due', progressSql.nextDue, /card_state_by_pack/],
     [
       'exam-mode review count',
       cardStateSql.examReviewIds,
-      /COVERING INDEX card_state_exam_risk.*COVERING INDEX card_state_exam_risk/,
+      /COVERING INDEX (card_state_exam_risk|card_state_by_pack).*COVERING INDEX card_state_exam_risk/,
     ],
     [
       'exam-mode reviews by risk',
       cardStateSql.examReviewsByRisk,
       /COVERING INDEX card_state_exam_risk.*COVERING INDEX card_state_exam_risk/,
     ],
-    ['reviews today', eventSql.reviewsOnDay, /review_event_by_day.*review_event_by_undo_target/],
-    ['lapsed today', eventSql.lapsedOnDay, /review_event_by_day/],
+    [
+      'reviews today',
+      eventSql.reviewsOnDay,
+      /review_event_by_pack_day.*review_event_by_undo_target/,
+    ],
+    ['lapsed today', eventSql.lapsedOnDay, /review_event_by_pack_day/],
     ['event by id', eventSql.byId, /sqlite_autoindex_review_event_1/],
     ['events by ids (a merge batch)', eventSql.byIds, /SEARCH .*sqlite_autoindex_review_event_1/],
-    ['replay log of a card', eventSql.replayForCard, /review_event_by_card/],
-    ['activity on a day', progressSql.activeOnDay, /review_event_by_day.*quiz_answer_by_day/],
-    ['ratings by day', progressSql.ratingsByDay, /review_event_by_day/],
+    ['replay log of a card', eventSql.replayForCard, /review_event_by_pack_card/],
+    [
+      'activity on a day',
+      progressSql.activeOnDay,
+      /review_event_by_pack_day.*quiz_answer_by_pack_day/,
+    ],
+    ['ratings by day', progressSql.ratingsByDay, /review_event_by_pack_day/],
     ['answers of a session', quizSql.answersForSession, /quiz_answer_by_session/],
-    ['finished quizzes', quizSql.finishedSessions, /quiz_session_by_finished/],
+    ['finished quizzes', quizSql.finishedSessions, /quiz_session_finished_by_pack/],
     ['latest study session', studySessionSql.latestForDevice, /study_session_by_device_activity/],
   ];
   for (const [name, sql, index] of cases) {

@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlerRegistry, openAppServices } from '../../services/app-services.ts';
+import { openAppServices } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { NoticeBoard } from '../../services/notices.ts';
 import { PackLibrary, PackStartupError } from '../../services/packs/pack-library.ts';
 import { ContractError } from '../../shared/contract/errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlerRegistry } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { maxJsonValues } from '../../shared/pack/json-source.ts';
 import { maxProblemsPerFile } from '../../shared/pack/problems.ts';
 import { validatePack } from '../../shared/pack/validate.ts';

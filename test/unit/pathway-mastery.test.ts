@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
+import { type AppServices } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import {
   computePathwayMastery,
   evidenceWords,

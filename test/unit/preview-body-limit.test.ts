@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { maxImportBytes } from '../../shared/contract/data.ts';
 import { startPreviewServer } from '../../preview/server.ts';
-import { createHandlerRegistry } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 import { openTestServices } from '../support/test-services.ts';
 

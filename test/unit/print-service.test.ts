@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlerRegistry, type AppServices } from '../../services/app-services.ts';
+import { type AppServices } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import type { PrintCardSheet, PrintExam } from '../../shared/contract/print.ts';
 import { printedKinds } from '../../shared/engine/print-kinds.ts';

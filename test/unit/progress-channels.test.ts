@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlerRegistry } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { resetConfirmation } from '../../shared/contract/data.ts';
 import {
   reviewNextSchema,

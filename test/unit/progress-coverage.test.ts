@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlerRegistry } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { progressCoverageSchema } from '../../shared/contract/progress.ts';
 import type { Rating } from '../../shared/engine/scheduler.ts';
 import { syntheticCards, syntheticPack } from '../support/synthetic-cards.ts';

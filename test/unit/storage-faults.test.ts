@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { createHandlerRegistry } from '../../services/app-services.ts';
+import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { latestSchemaVersion } from '../../services/storage/migrations.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';

@@ -31,7 +31,11 @@ import {
   maxProgressFileBytes,
   packFileNames as rendererPackFileNames,
 } from '../../renderer/src/features/settings/limits.ts';
-import { problemLines, selectPackFiles } from '../../renderer/src/features/settings/pack-files.ts';
+import {
+  problemLines,
+  selectPackFiles,
+  zipEntriesAsPicked,
+} from '../../renderer/src/features/settings/pack-files.ts';
 import {
   relativeInterval,
   retentionRange,
@@ -327,6 +331,17 @@ describe('settings helpers', () => {
     expect(describeImport(none, { ...none, events: 3, studySessions: 1 })).toBe(
       'Nothing new: all 4 records in this file were already here, so nothing was added.',
     );
+  });
+
+  it('places a zipped pack’s files as a folder pick would, its own folder or not', () => {
+    const folder = zipEntriesAsPicked('wnt.zip', ['wnt/', 'wnt/facts.json', 'wnt/a/b.json']);
+    expect(folder.map((file) => [file.name, file.relativePath, file.entry])).toEqual([
+      ['facts.json', 'wnt/facts.json', 'wnt/facts.json'],
+      ['b.json', 'wnt/a/b.json', 'wnt/a/b.json'],
+    ]);
+    const atRoot = selectPackFiles(zipEntriesAsPicked('P.ZIP', ['manifest.json', 'o/facts.json']));
+    expect([...atRoot.files.keys()]).toEqual(['manifest.json']);
+    expect(atRoot.ignored).toEqual(['P/o/facts.json']);
   });
 
   it('picks a pack’s files from a folder or a set of files', () => {

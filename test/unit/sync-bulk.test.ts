@@ -187,6 +187,7 @@ describe('the bulk merge', () => {
     const event: ReviewEvent = {
       id: '01960000-0000-7000-8000-000000000001',
       deviceId: 'device-a',
+      packId: 'wnt-bone',
       cardId: 'card:1',
       kind: 'rating',
       source: 'quiz',
@@ -211,6 +212,7 @@ describe('the bulk merge', () => {
     expect(storage.statement(eventSql.byId).get(event.id)).toEqual({
       id: event.id,
       device_id: 'device-a',
+      pack_id: 'wnt-bone',
       card_id: 'card:1',
       kind: 'rating',
       source: 'quiz',

@@ -39,6 +39,7 @@ function eventLine(i: number, deviceId = otherDevice): string {
     id: uuidv7({ msecs: at, seq: i }),
     deviceId,
     cardId: `test:${String(i % 400).padStart(4, '0')}`,
+    packId: 'il32-gamma',
     kind: 'rating',
     source: 'review',
     rating: ratings[i % ratings.length] ?? 'good',

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { pathwayLabel } from '../../../shared/pack/views.ts';
 import { api } from '../api.ts';
+import { onStudyPackChanged } from './learner-data.ts';
 
 interface PathwayNamesState {
   /** Pathway id → "Figure 1 · IL-32γ in both bone formation …", for the pack being studied. */
@@ -33,3 +34,6 @@ export const usePathwayNames = create<PathwayNamesState>()((set, get) => ({
 export function pathwayName(names: ReadonlyMap<string, string>, id: string): string {
   return names.get(id) ?? id;
 }
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => usePathwayNames.setState(usePathwayNames.getInitialState(), true));

@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/contract/browse.ts';
 import type { QueuedCard } from '../../../../shared/contract/review.ts';
 import { api } from '../../api.ts';
+import { onStudyPackChanged } from '../../stores/learner-data.ts';
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -181,3 +182,6 @@ async function loadDetail(id: string | undefined): Promise<void> {
     useBrowse.setState({ status: messageOf(error) });
   }
 }
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => useBrowse.setState(useBrowse.getInitialState(), true));

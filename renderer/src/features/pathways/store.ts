@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Pack, PackLayout } from '../../../../shared/pack/schema.ts';
 import { api } from '../../api.ts';
+import { onStudyPackChanged } from '../../stores/learner-data.ts';
 
 /** One pack's pathways, as the screen needs them: the pack and a layout (shipped or computed). */
 export type PackPathways =
@@ -76,3 +77,7 @@ export const usePathwaysUi = create<PathwaysUiState>()((set) => ({
   toggleTextAlternative: () =>
     set((state) => ({ showTextAlternative: !state.showTextAlternative })),
 }));
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => usePathwaysData.setState(usePathwaysData.getInitialState(), true));
+onStudyPackChanged(() => usePathwaysUi.setState(usePathwaysUi.getInitialState(), true));

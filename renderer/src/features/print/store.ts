@@ -3,6 +3,7 @@ import type { PrintCardSheet, PrintExam } from '../../../../shared/contract/prin
 import type { QuizOptionsInfo } from '../../../../shared/contract/quiz.ts';
 import { api } from '../../api.ts';
 import { examRequest, freshSeed, type ExamDraft } from './model.ts';
+import { onStudyPackChanged } from '../../stores/learner-data.ts';
 
 export type PrintDocumentKind = 'exam' | 'cards' | 'pathways';
 
@@ -88,3 +89,6 @@ export const usePrint = create<PrintState>()((set, get) => ({
     }
   },
 }));
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => usePrint.setState(usePrint.getInitialState(), true));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ProgressCharts, ProgressSummary } from '../../../../shared/contract/progress.ts';
 import { api } from '../../api.ts';
+import { onStudyPackChanged } from '../../stores/learner-data.ts';
 
 export type ProgressData =
   | { readonly status: 'loading' }
@@ -38,3 +39,6 @@ export const useProgressData = create<ProgressState>()((set) => ({
     }
   },
 }));
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => useProgressData.setState(useProgressData.getInitialState(), true));

@@ -46,3 +46,24 @@ export function problemLines(message: string): { summary: string; problems: stri
   const [summary = '', ...problems] = message.split('\n').filter((line) => line.trim() !== '');
   return { summary, problems };
 }
+
+/**
+ * Where the files of a zipped pack sit: at the archive's root, or in the one folder that holds
+ * everything (a zipped pack folder). Each entry is then placed as a folder pick of that root
+ * would place it, named after the archive, so `selectPackFiles` treats both alike.
+ */
+export function zipEntriesAsPicked(
+  zipName: string,
+  entries: readonly string[],
+): (PickedFile & { readonly entry: string })[] {
+  const files = entries.filter((entry) => !entry.endsWith('/'));
+  const tops = new Set(files.map((entry) => (entry.includes('/') ? entry.split('/')[0] : '')));
+  const [top] = tops;
+  const root = tops.size === 1 && top ? `${top}/` : '';
+  const folder = zipName.replace(/\.zip$/i, '');
+  return files.map((entry) => {
+    const inside = entry.startsWith(root) ? entry.slice(root.length) : entry;
+    const name = inside.split('/').at(-1) ?? inside;
+    return { name, relativePath: `${folder}/${inside}`, entry };
+  });
+}

@@ -3,6 +3,7 @@ import type { FactCoverage, ProgressMastery } from '../../../../shared/contract/
 import type { Pack } from '../../../../shared/pack/schema.ts';
 import { api } from '../../api.ts';
 import { noFilters, type FactFilters } from './model/search.ts';
+import { onStudyPackChanged } from '../../stores/learner-data.ts';
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -65,3 +66,7 @@ export const useSourceFilters = create<SourceFiltersState>()((set) => ({
   setFilters: (change) => set((state) => ({ filters: { ...state.filters, ...change } })),
   clear: () => set({ query: '', filters: noFilters }),
 }));
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => useSourceData.setState(useSourceData.getInitialState(), true));
+onStudyPackChanged(() => useSourceFilters.setState(useSourceFilters.getInitialState(), true));

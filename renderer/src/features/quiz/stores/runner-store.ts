@@ -15,6 +15,7 @@ import { initialDraft, responseOf, type ResponseDraft } from '../model/responses
 import { nextOpenPosition, withTimeOn } from '../model/navigation.ts';
 import { mistakesOf } from '../model/results.ts';
 import { messageOf, useQuizSetup } from './setup-store.ts';
+import { onStudyPackChanged } from '../../../stores/learner-data.ts';
 
 export type RunnerPhase = 'idle' | 'starting' | 'running' | 'finishing' | 'results';
 
@@ -360,3 +361,6 @@ export const useQuizRunner = create<RunnerState>()((set, get) => ({
 function markedOf(session: QuizStart): Record<string, true> {
   return Object.fromEntries(session.marked.map((id) => [id, true as const]));
 }
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => useQuizRunner.setState(useQuizRunner.getInitialState(), true));

@@ -9,6 +9,7 @@ import type { QuizSessionSummary } from '../../../../../shared/contract/quiz-rec
 import { api } from '../../../api.ts';
 import { resolvePrefill, type QuizPrefill } from '../model/prefill.ts';
 import { defaultDraft, filterKey, type SetupDraft } from '../model/setup.ts';
+import { onStudyPackChanged } from '../../../stores/learner-data.ts';
 
 type Loadable<T> =
   | { readonly status: 'idle' }
@@ -116,3 +117,6 @@ export const useQuizSetup = create<SetupState>()((set, get) => ({
     }
   },
 }));
+
+// What this store holds is the pack studied: forgotten when another is chosen.
+onStudyPackChanged(() => useQuizSetup.setState(useQuizSetup.getInitialState(), true));
