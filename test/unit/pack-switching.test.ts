@@ -29,7 +29,7 @@ function bundledCopyFiles(): PackFileTexts {
   return files;
 }
 
-const wntCard = 'fact-cloze:F026';
+const wntCard = 'entity-definition:sclerostin';
 const wntOtherCard = 'entity-definition:opg';
 
 /** Rates the card `cardId` of the pack studied, from the queue's own view of it. */
@@ -52,7 +52,7 @@ describe('studying several packs', () => {
   it('keeps each pack’s schedule and progress apart, the same fact id included', () => {
     const services = openTestServices();
     services.packs.import(bundledCopyFiles());
-    const card = 'fact-cloze:F001';
+    const card = 'fact-cloze:F028';
     expect(services.bank.cards.some((c) => c.id === card)).toBe(true);
     rate(services, card);
     const il32State = stateOf(services, card);
@@ -91,13 +91,17 @@ describe('studying several packs', () => {
     const services = openTestServices();
     const registry = createHandlerRegistry(services);
     services.packs.import(wntBoneFiles());
+    // F028 has a fact card in the bundled pack; the second pack's F028 (another fact) has none.
+    const before = await registry.dispatch('bank.cards', { factIds: ['F028'] });
+    expect(before.ok && (before.value as { id: string }[]).map((card) => card.id)).toEqual([
+      'fact-cloze:F028',
+    ]);
     const chosen = await registry.dispatch('pack.choose', { id: 'wnt-bone' });
     expect(chosen).toMatchObject({ ok: true, value: { id: 'wnt-bone', active: true } });
     const pack = await registry.dispatch('pack.get', {});
     expect(pack.ok && (pack.value as { manifest: { id: string } }).manifest.id).toBe('wnt-bone');
-    const cards = await registry.dispatch('bank.cards', { factIds: ['F026'] });
-    const ids = cards.ok ? (cards.value as { id: string }[]).map((card) => card.id) : [];
-    expect(ids).toEqual([wntCard]);
+    const cards = await registry.dispatch('bank.cards', { factIds: ['F028'] });
+    expect(cards).toMatchObject({ ok: true, value: [] });
     const list = await registry.dispatch('pack.list', undefined);
     const active = list.ok ? (list.value as { id: string; active: boolean }[]) : [];
     expect(active.filter((pack) => pack.active).map((pack) => pack.id)).toEqual(['wnt-bone']);
