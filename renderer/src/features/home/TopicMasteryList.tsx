@@ -1,5 +1,5 @@
 import type { TopicMastery } from '../../../../shared/contract/progress.ts';
-import { barWidth, percent } from '../../components/format.ts';
+import { barWidth, percent, plural } from '../../components/format.ts';
 
 /** Mastery per topic as bars, each with its value and coverage written out. */
 export function TopicMasteryList({ topics }: { readonly topics: readonly TopicMastery[] }) {
@@ -18,7 +18,7 @@ export function TopicMasteryList({ topics }: { readonly topics: readonly TopicMa
               </span>
               <span className="bar-value">{percent(topic.mastery)}</span>
               <span className="mastery-seen muted">
-                {topic.seen} of {topic.cards} cards seen
+                {topic.seen} of {plural(topic.cards, 'card')} seen
               </span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import type { TopicMastery } from '../../../../../shared/contract/progress.ts';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
+import { plural } from '../../../components/format.ts';
 import { topicCoverage, type FactCoverageView } from '../model/coverage.ts';
 import type { TopicGroup } from '../model/facts.ts';
 
@@ -38,7 +39,7 @@ export function TopicsPanel({ groups, mastery, coverageOf, onShowTopic }: Props)
                   label={`Mastery of ${group.title}`}
                   value={Math.round(topic.mastery * 100)}
                   max={100}
-                  text={`Mastery ${Math.round(topic.mastery * 100)} % · ${topic.seen}/${topic.cards} cards seen`}
+                  text={`Mastery ${Math.round(topic.mastery * 100)} % · ${topic.seen}/${plural(topic.cards, 'card')} seen`}
                 />
               ) : (
                 <p className="muted topic-mastery-none">
