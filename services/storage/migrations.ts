@@ -1,12 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { v8CardActions } from './migration-card-actions.ts';
+import { v12EventIndexes } from './migration-event-indexes.ts';
 import { v11PackIds } from './migration-pack-ids.ts';
 import { withTransaction } from './sqlite.ts';
 
 /**
  * Schema migrations: numbered, immutable once shipped, one function each, each run in its own
- * transaction together with its `PRAGMA user_version` bump. Changes are additive only (new tables,
- * columns, indexes); a later need is a new migration, never an edit of an old one. A database from
+ * transaction together with its `PRAGMA user_version` bump. Changes never drop data (new tables,
+ * columns and indexes; an index no query reads may go); a later need is a new migration, never an
+ * edit of an old one. A database from
  * a newer app (user_version above the latest here) is refused untouched.
  */
 
@@ -336,6 +338,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'quiz marks for the question bank', up: v9QuizMarks },
   { version: 10, name: 'fitted FSRS parameters (optimiser)', up: v10FsrsParameterEvents },
   { version: 11, name: 'several packs: the pack of every per-pack row', up: v11PackIds },
+  { version: 12, name: 'event log without the indexes no query reads', up: v12EventIndexes },
 ];
 
 export const latestSchemaVersion = migrations.length;

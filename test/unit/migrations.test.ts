@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { cardStateSql } from '../../services/storage/card-states.ts';
+import { droppedEventIndexes } from '../../services/storage/migration-event-indexes.ts';
 import {
   SchemaTooNewError,
   expectedTables,
@@ -9,13 +10,10 @@ import {
   migrations,
   schemaVersion,
 } from '../../services/storage/migrations.ts';
-import { progressSql } from '../../services/progress/progress-service.ts';
 import { dayMs } from '../../shared/engine/scheduler.ts';
-import { quizSql } from '../../services/storage/quiz-rows.ts';
 import { eventSql, isReview } from '../../services/storage/review-events.ts';
 import { legacyPackId, scopeToPack } from '../../services/storage/pack-scope.ts';
 import { withTransaction } from '../../services/storage/sqlite.ts';
-import { studySessionSql } from '../../services/storage/study-session-rows.ts';
 import {
   fixtureBuilders,
   fixtureEvent,
@@ -58,14 +56,6 @@ function schemaSnapshot(db: DatabaseSync) {
       .map((o) => [`${String(o.type)}:${String(o.name)}`, String(o.sql)]),
   );
   return { columns, others };
-}
-
-function plan(db: DatabaseSync, sql: string): string {
-  return db
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all()
-    .map((row) => String(row.detail))
-    .join(' | ');
 }
 
 describe('migrations', () => {
@@ -411,7 +401,7 @@ describe('migrations', () => {
     }
   });
 
-  it('each migration is additive: every earlier column, index and trigger survives unchanged', () => {
+  it('each migration keeps every earlier column, trigger and index but the unread ones v12 drops', () => {
     const db = memory();
     let previous = schemaSnapshot(db);
     for (const migration of migrations) {
@@ -419,7 +409,11 @@ describe('migrations', () => {
       const next = schemaSnapshot(db);
       for (const [column, definition] of previous.columns)
         expect(next.columns.get(column), column).toBe(definition);
-      for (const [name, sql] of previous.others) expect(next.others.get(name), name).toBe(sql);
+      const dropped = migration.version === 12 ? droppedEventIndexes : [];
+      for (const [name, sql] of previous.others) {
+        const kept = !dropped.some((index) => name === `index:${index}`);
+        expect(next.others.get(name), name).toBe(kept ? sql : undefined);
+      }
       previous = next;
     }
   });
@@ -480,108 +474,4 @@ describe('withTransaction', () => {
     expect(() => withTransaction(db, asyncFn)).toThrow(/synchronous/);
     expect(db.isTransaction).toBe(false);
   });
-});
-
-describe('query plans use the indexes', () => {
-  const db = upToDate(memory());
-  /**
-   * Sorting allowed: the learning cards due now are few (today's learning steps); recall on exam
-   * day depends on the exam date, so no index can give that order (the sort holds index columns).
-   */
-  const smallSorts = new Set<string>([
-    cardStateSql.learningDueBy,
-    cardStateSql.examReviewsByRisk,
-    // Among the catalog's cards: sorted are only those of the pack in use.
-    cardStateSql.reviewDueBeforeAmong,
-    cardStateSql.learningDueByAmong,
-  ]);
-  const cases: [string, string, RegExp][] = [
-    ['learning due', cardStateSql.learningDueBy, /card_state_by_pack/],
-    ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_pack/],
-    ['introduced today', cardStateSql.introducedOnDay, /card_state_by_introduced_day/],
-    ['card by id', cardStateSql.byId, /PRIMARY KEY/],
-    ['events of a card', eventSql.forCard, /review_event_by_pack_card/],
-    ['events by card (rebuild)', eventSql.replayAll, /review_event_by_pack_card/],
-    ['export order', eventSql.allByTime, /review_event_by_time/],
-    [
-      'latest undoable',
-      eventSql.latestUndoable,
-      /review_event_undoable.*review_event_by_undo_target/,
-    ],
-    ['undo of an event', eventSql.undoOf, /review_event_by_undo_target/],
-    [
-      'rating count',
-      eventSql.reviewCount,
-      /COVERING INDEX review_event_by_pack_day.*INDEX review_event_actions_by_pack.*INDEX review_event_undos_by_pack/,
-    ],
-    ['introduced ids', cardStateSql.introducedIds, /COVERING INDEX card_state_by_pack/],
-    ['held out today', cardStateSql.heldOutIds, /card_state_(held|by_pack)/],
-    // The queue looks up the catalog's cards by key, never walking other packs' cards.
-    [
-      'reviews due among ids',
-      cardStateSql.reviewDueBeforeAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'learning due among ids',
-      cardStateSql.learningDueByAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'review count among ids',
-      cardStateSql.reviewCountDueBeforeAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'learning count among ids',
-      cardStateSql.learningCountDueByAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
-    ['due forecast', progressSql.dueBefore, /COVERING INDEX card_state_by_pack/],
-    ['next due', progressSql.nextDue, /card_state_by_pack/],
-    [
-      'exam-mode review count',
-      cardStateSql.examReviewIds,
-      /COVERING INDEX (card_state_exam_risk|card_state_by_pack).*COVERING INDEX card_state_exam_risk/,
-    ],
-    [
-      'exam-mode reviews by risk',
-      cardStateSql.examReviewsByRisk,
-      /COVERING INDEX card_state_exam_risk.*COVERING INDEX card_state_exam_risk/,
-    ],
-    [
-      'reviews today',
-      eventSql.reviewsOnDay,
-      /review_event_by_pack_day.*review_event_by_undo_target/,
-    ],
-    ['lapsed today', eventSql.lapsedOnDay, /review_event_by_pack_day/],
-    ['event by id', eventSql.byId, /sqlite_autoindex_review_event_1/],
-    ['events by ids (a merge batch)', eventSql.byIds, /SEARCH .*sqlite_autoindex_review_event_1/],
-    ['replay log of a card', eventSql.replayForCard, /review_event_by_pack_card/],
-    [
-      'activity on a day',
-      progressSql.activeOnDay,
-      /review_event_by_pack_day.*quiz_answer_by_pack_day/,
-    ],
-    ['ratings by day', progressSql.ratingsByDay, /review_event_by_pack_day/],
-    ['answers of a session', quizSql.answersForSession, /quiz_answer_by_session/],
-    ['finished quizzes', quizSql.finishedSessions, /quiz_session_finished_by_pack/],
-    ['latest study session', studySessionSql.latestForDevice, /study_session_by_device_activity/],
-  ];
-  for (const [name, sql, index] of cases) {
-    it(name, () => {
-      const detail = plan(db, sql);
-      expect(detail).toMatch(index);
-      // No full table scans and no sorting in a temporary b-tree: the index gives the order.
-      for (const step of detail.split(' | ')) {
-        // Lists of ids (a merge batch, the catalog's cards) are the one thing scanned whole.
-        const idList = /^SCAN (json_each|ids) VIRTUAL TABLE/.test(step);
-        if (step.startsWith('SCAN ') && step !== 'SCAN CONSTANT ROW' && !idList) {
-          expect(step).toMatch(/USING (COVERING )?INDEX/);
-        }
-      }
-      if (!smallSorts.has(sql)) expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-    });
-  }
 });
