@@ -14,7 +14,11 @@ import { Storage } from '../services/storage/storage.ts';
 import { legacyPackId } from '../services/storage/pack-scope.ts';
 import { encodeHeader, encodeLine, syncFileName } from '../services/sync/line-format.ts';
 import type { SyncJob } from '../services/sync/sync-job.ts';
-import { runSyncRound, type SyncRoundResult } from '../services/sync/sync-round.ts';
+import {
+  runSyncRound,
+  settleAfterRound,
+  type SyncRoundResult,
+} from '../services/sync/sync-round.ts';
 import { dayMs, ratings } from '../shared/engine/scheduler.ts';
 import { withTempDir } from '../test/support/temp-dir.ts';
 import { atMost, median, report, round, type Results } from './lib.ts';
@@ -60,6 +64,7 @@ export async function measureSync(): Promise<Results> {
 
     const incremental: number[] = [];
     const incrementalCpu: number[] = [];
+    const settling: number[] = [];
     for (let run = 0; run < incrementalRuns; run += 1) {
       for (const [d, deviceId] of deviceIds.entries()) {
         appendEvents(
@@ -73,6 +78,7 @@ export async function measureSync(): Promise<Results> {
       const timed = timedRound(dataDir, folder);
       incremental.push(timed.ms);
       incrementalCpu.push(timed.cpuMs);
+      settling.push(timed.settleMs);
     }
     const load = loadavg()[0]?.toFixed(1) ?? '?';
     return {
@@ -81,7 +87,8 @@ export async function measureSync(): Promise<Results> {
         5,
         's',
         `one run into an empty database on job thread ${thread.id} (not the main thread, whose ` +
-          `event loop waited at most ${round(thread.mainMaxDelayMs)} ms meanwhile); ` +
+          `event loop waited at most ${round(thread.mainMaxDelayMs)} ms meanwhile), to its ` +
+          `answer; the thread then copied the WAL back in ${round(thread.settleMs / 1000)} s; ` +
           `${round(merged.linesRead / 1000)}k lines read; files written in ` +
           `${round(generationMs / 1000)} s; load ${load}`,
       ),
@@ -95,9 +102,10 @@ export async function measureSync(): Promise<Results> {
         round(median(incremental)),
         100,
         'ms',
-        `median of ${incrementalRuns}, on the merged million; each ` +
+        `median of ${incrementalRuns}, on the merged million, each to its answer: ` +
           `${incremental.map(round).join(' / ')} ms; CPU ${incrementalCpu.map(round).join(' / ')} ` +
-          `ms; load ${load}`,
+          `ms; then the WAL copied back (settleAfterRound) in ` +
+          `${settling.map(round).join(' / ')} ms; load ${load}`,
       ),
     };
   });
@@ -109,6 +117,8 @@ interface MergeThread {
   readonly cpuMs: number;
   /** The longest the main thread's event loop waited while the job ran. */
   readonly mainMaxDelayMs: number;
+  /** From the answer to the thread's end: the WAL copied back (`settleSyncJob`). */
+  readonly settleMs: number;
 }
 
 const cpuPollMs = 100;
@@ -144,8 +154,17 @@ function mergeOnJobThread(
         reject(new Error(`bench sync merge: ${outcome.message}`));
         return;
       }
-      const thread = { id: worker.threadId, cpuMs, mainMaxDelayMs: delay.max / 1e6 };
-      resolve({ merged: outcome.value, thread });
+      const answered = performance.now();
+      const threadId = worker.threadId;
+      const mainMaxDelayMs = delay.max / 1e6;
+      // The rounds after it wait for the thread to finish settling, as the app's next round would.
+      worker.once('exit', () => {
+        const settleMs = performance.now() - answered;
+        resolve({
+          merged: outcome.value,
+          thread: { id: threadId, cpuMs, mainMaxDelayMs, settleMs },
+        });
+      });
     });
     worker.once('error', (error: unknown) => {
       stop();
@@ -157,7 +176,7 @@ function mergeOnJobThread(
 function timedRound(
   dataDir: string,
   folder: string,
-): { ms: number; cpuMs: number; result: SyncRoundResult } {
+): { ms: number; cpuMs: number; settleMs: number; result: SyncRoundResult } {
   const at = () => new Date(now);
   const storage = new Storage({ dataDir, notices: new NoticeBoard(at), now: at });
   storage.attach();
@@ -170,7 +189,10 @@ function timedRound(
     if (result.received.events !== incrementalEvents || result.problems.length > 0) {
       throw new Error(`bench sync incremental round: ${JSON.stringify(result)}`);
     }
-    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
+    const settling = performance.now();
+    settleAfterRound(storage);
+    const settleMs = performance.now() - settling;
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, settleMs, result };
   } finally {
     storage.close();
   }

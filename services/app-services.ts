@@ -7,7 +7,7 @@ import type { CustomStudyService } from './custom-study/custom-study-service.ts'
 import { DataService } from './data/data-service.ts';
 import { optimiserEntry } from './host/entries.ts';
 import type { JobContext } from './jobs/job-context.ts';
-import { runOnJobThread } from './jobs/run-job.ts';
+import { runOnJobThread, startJobThread } from './jobs/run-job.ts';
 import { RunningJobs } from './jobs/running-jobs.ts';
 import { NoticeBoard } from './notices.ts';
 import { forkOptimiser, runOptimiserProcess } from './optimiser/optimiser-process.ts';
@@ -26,7 +26,8 @@ import { SettingsService } from './settings/settings-service.ts';
 import { DataFolderLock } from './storage/data-folder-lock.ts';
 import { checkIntegrityOnJobThread } from './storage/integrity-check.ts';
 import { Storage } from './storage/storage.ts';
-import { runSyncRound } from './sync/sync-round.ts';
+import type { SyncJob } from './sync/sync-job.ts';
+import { runSyncRound, settleAfterRound, type SyncRoundResult } from './sync/sync-round.ts';
 import { SyncService } from './sync/sync-service.ts';
 
 export interface AppServicesOptions {
@@ -189,15 +190,22 @@ function openLocked(options: AppServicesOptions, lock: DataFolderLock): AppServi
       notices,
       jobs: backupJobs && checkIntegrity && { backups: backupJobs, checkIntegrity },
     });
+  // The round's thread copies its WAL back after it answered: tracked until it ends.
+  const syncOnJobThread = (entry: URL, job: SyncJob) => {
+    const thread = startJobThread<SyncRoundResult>(entry, job);
+    return running.track(thread.answer, thread.ended);
+  };
   const sync = new SyncService({
     storage,
     now,
     runRound: (folder) =>
       jobs
-        ? running.track(runOnJobThread(jobs, { kind: 'sync', folder, context: jobContext() }))
-        : Promise.resolve().then(() =>
-            runSyncRound(storage, { folder, now: () => now().getTime() }),
-          ),
+        ? syncOnJobThread(jobs, { kind: 'sync', folder, context: jobContext() })
+        : Promise.resolve().then(() => {
+            const result = runSyncRound(storage, { folder, now: () => now().getTime() });
+            settleAfterRound(storage);
+            return result;
+          }),
     intervalMs: options.syncIntervalMs === undefined ? 5 * 60_000 : options.syncIntervalMs,
     quietMs: options.syncQuietMs ?? 2 * 60_000,
     setBy: options.transport === 'electron' ? 'dialog' : 'command-line',

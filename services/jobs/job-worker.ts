@@ -4,7 +4,7 @@ import { runBackupJob } from '../backup/backup-job.ts';
 import { runProgressJob } from '../data/progress-job.ts';
 import { runExportFileJob } from '../export/export-job.ts';
 import { runIntegrityJob } from '../storage/integrity-job.ts';
-import { runSyncJob } from '../sync/sync-job.ts';
+import { runSyncJob, settleSyncJob } from '../sync/sync-job.ts';
 import { runInBackground } from './background-priority.ts';
 import type { Job } from './job.ts';
 import { outcomeOf, type JobOutcome } from './job-outcome.ts';
@@ -37,5 +37,8 @@ function transferOf(outcome: JobOutcome<unknown>): ArrayBuffer[] {
 
 // The entry of a job's worker thread: one job, one answer, then the thread ends.
 runInBackground();
-const outcome = run(workerData as Job);
+const job = workerData as Job;
+const outcome = run(job);
 parentPort?.postMessage(outcome, transferOf(outcome));
+// Housekeeping that the answer need not wait for, on this thread before it ends.
+if (job.kind === 'sync' && outcome.ok) settleSyncJob(job);

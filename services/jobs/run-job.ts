@@ -10,8 +10,23 @@ import type { JobOutcome } from './job-outcome.ts';
  * the thread ends without an answer.
  */
 export function runOnJobThread<T>(entry: URL, job: Job): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: job });
+  return startJobThread<T>(entry, job).answer;
+}
+
+export interface JobThread<T> {
+  /** The job's value, as `runOnJobThread` gives it. */
+  readonly answer: Promise<T>;
+  /**
+   * Resolves when the thread has ended: a job may tidy up after it answered (a sync round copies
+   * its WAL back), and nothing may replace the database file until then (RunningJobs).
+   */
+  readonly ended: Promise<void>;
+}
+
+export function startJobThread<T>(entry: URL, job: Job): JobThread<T> {
+  const worker = new Worker(entry, { workerData: job });
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const answer = new Promise<T>((resolve, reject) => {
     let answered = false;
     worker.once('message', (outcome: JobOutcome<T>) => {
       answered = true;
@@ -30,4 +45,5 @@ export function runOnJobThread<T>(entry: URL, job: Job): Promise<T> {
       if (!answered) reject(new Error(`the ${job.kind} stopped unexpectedly (exit code ${code})`));
     });
   });
+  return { answer, ended };
 }

@@ -6,11 +6,12 @@
 export class RunningJobs {
   readonly #running = new Set<Promise<unknown>>();
 
-  track<T>(job: Promise<T>): Promise<T> {
-    this.#running.add(job);
-    void job.then(
-      () => this.#running.delete(job),
-      () => this.#running.delete(job),
+  /** Tracks `job` until `until` settles: its thread may still write after it answered. */
+  track<T>(job: Promise<T>, until: Promise<unknown> = job): Promise<T> {
+    this.#running.add(until);
+    void until.then(
+      () => this.#running.delete(until),
+      () => this.#running.delete(until),
     );
     return job;
   }

@@ -45,10 +45,15 @@ export function damageOf(db: DatabaseSync, file: string): string | undefined {
   }
 }
 
+const walLimitBytes = 4 * 1024 * 1024;
+
 export function configure(db: DatabaseSync): void {
   const mode = db.prepare('PRAGMA journal_mode = WAL').get()?.journal_mode;
   if (mode !== 'wal') throw new Error(`could not switch to WAL (journal mode is ${String(mode)})`);
   db.exec('PRAGMA synchronous = FULL');
+  // A WAL that a large write (a sync merge) grew is cut back to SQLite's checkpoint size when a
+  // write restarts it, instead of keeping its largest size on disk.
+  db.exec(`PRAGMA journal_size_limit = ${walLimitBytes}`);
   db.exec('PRAGMA foreign_keys = ON');
   // Take the write lock once now, so a file another program holds fails here, at start.
   db.exec('BEGIN IMMEDIATE');

@@ -1,6 +1,6 @@
 import { withJobStorage, type JobContext } from '../jobs/job-context.ts';
 import type { JobOutcome } from '../jobs/job-outcome.ts';
-import { runSyncRound, type SyncRoundResult } from './sync-round.ts';
+import { runSyncRound, settleAfterRound, type SyncRoundResult } from './sync-round.ts';
 
 /**
  * A sync round on a job thread (services/jobs/), through a connection of its own: reading and
@@ -19,4 +19,9 @@ export function runSyncJob(job: SyncJob): JobOutcome<SyncRoundResult> {
   return withJobStorage(job.context, (storage) =>
     runSyncRound(storage, { folder: job.folder, now }),
   );
+}
+
+/** After the job answered: the round's writes copied back from the WAL (`settleAfterRound`). */
+export function settleSyncJob(job: SyncJob): void {
+  withJobStorage(job.context, (storage) => settleAfterRound(storage));
 }

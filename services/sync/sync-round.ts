@@ -61,17 +61,14 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
   const db = storage.db();
   const cache = db.prepare('PRAGMA cache_size').get()?.cache_size;
   const autoCheckpoint = db.prepare('PRAGMA wal_autocheckpoint').get()?.wal_autocheckpoint;
-  const walLimit = db.prepare('PRAGMA journal_size_limit').get()?.journal_size_limit;
   // A first merge of a long history inserts into indexes far larger than SQLite's default 2 MB
   // page cache: every insert would read pages back from disk. A bigger cache for the round only.
   db.exec(`PRAGMA cache_size = ${-roundCacheKiB}`);
   // Checkpointing every 4 MB of WAL (SQLite's default) copied the same hot index pages into the
   // database again and again during a large merge, with two fsyncs each time: the round lets the
-  // WAL grow further and checkpoints once at its end, so the host's next commit never inherits a
-  // large checkpoint.
+  // WAL grow further and checkpoints once after it answered (`settleAfterRound`), so the host's
+  // next commit never inherits a large checkpoint.
   db.exec(`PRAGMA wal_autocheckpoint = ${roundCheckpointPages}`);
-  // …and the WAL file, once copied back, shrinks again when the round's last write restarts it.
-  db.exec(`PRAGMA journal_size_limit = ${roundWalLimitBytes}`);
   try {
     return syncRound(storage, options);
   } catch (error) {
@@ -88,15 +85,25 @@ export function runSyncRound(storage: Storage, options: SyncRoundOptions): SyncR
     db.exec(
       `PRAGMA wal_autocheckpoint = ${typeof autoCheckpoint === 'number' ? autoCheckpoint : 1000}`,
     );
-    db.exec(`PRAGMA journal_size_limit = ${typeof walLimit === 'number' ? walLimit : -1}`);
   }
+}
+
+/**
+ * Copies what a round wrote from the WAL into the database once the round has answered (its
+ * result is durable before that: its last commit is FULL). A round of a thousand events leaves
+ * some 1,500 pages there, which cost a quarter of the round; copied here, on the round's thread,
+ * they never hold up its answer, and the host's next commit does not inherit them. PASSIVE never
+ * waits for the host's connection nor makes it wait; the host's next write then restarts the WAL,
+ * cut back to `journal_size_limit` (database-checks.ts). Answers the pages copied back.
+ */
+export function settleAfterRound(storage: Storage): number {
+  const row = storage.db().prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+  return typeof row?.checkpointed === 'number' ? row.checkpointed : 0;
 }
 
 const roundCacheKiB = 256 * 1024;
 /** Pages of WAL (4 KiB each) a round lets pile up before it checkpoints: 64 MiB. */
 const roundCheckpointPages = 16_384;
-/** What the WAL file is cut back to after the round: SQLite's default checkpoint size. */
-const roundWalLimitBytes = 4 * 1024 * 1024;
 
 function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult {
   const started = options.now();
@@ -204,10 +211,7 @@ function syncRound(storage: Storage, options: SyncRoundOptions): SyncRoundResult
     linesRead,
     problems,
   };
-  // PASSIVE never waits for the host's connection (nor makes it wait); with the WAL copied back,
-  // the round's last write starts it afresh. That write is FULL, which makes every commit of the
-  // round before it durable too.
-  db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+  // The round's last write is FULL, which makes every commit of the round before it durable too.
   db.exec('PRAGMA synchronous = FULL');
   withTransaction(db, () => {
     sending?.store();

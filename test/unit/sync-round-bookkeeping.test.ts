@@ -12,14 +12,14 @@ import { eventSql, type ReviewEvent } from '../../services/storage/review-events
 import { num } from '../../services/storage/sqlite.ts';
 import { Storage } from '../../services/storage/storage.ts';
 import { encodeHeader, encodeLine, syncFileName } from '../../services/sync/line-format.ts';
-import { runSyncRound } from '../../services/sync/sync-round.ts';
+import { runSyncRound, settleAfterRound } from '../../services/sync/sync-round.ts';
 import { sentMark } from '../../services/sync/sync-state.ts';
 import { dayMs, ratings } from '../../shared/engine/scheduler.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
 
 // What a round leaves behind besides the records it merges: the WAL file back to its usual size
-// and the connection's settings as they were (the round checkpoints once, at its end, instead of
-// every 4 MiB), and its sent marks moved on even when it had nothing to send.
+// and the connection's settings as they were (the round checkpoints once, after it answered,
+// instead of every 4 MiB), and its sent marks moved on even when it had nothing to send.
 
 const start = Date.parse('2025-01-06T08:00:00.000Z');
 const now = start + 200 * dayMs;
@@ -93,13 +93,18 @@ describe('a sync round on a job connection, beside the host', () => {
     const merged = runSyncRound(job, { folder, now: () => now });
     expect(merged.problems).toEqual([]);
     expect(merged.received.events).toBe(first);
-    expect(statSync(`${host.file}-wal`).size).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(pragmas(job)).toEqual(before);
+    // Copied back once the round answered, in one checkpoint that did not wait for the host.
+    const walPages = statSync(`${host.file}-wal`).size / 4096;
+    expect(walPages).toBeGreaterThan(1024);
+    expect(settleAfterRound(job)).toBeGreaterThan(1024);
 
     appendFileSync(file, lines(first, first + 300));
     const incremental = runSyncRound(job, { folder, now: () => now });
     expect(incremental.received.events).toBe(300);
     expect(incremental.sent.events).toBe(0);
+    // Its first write started the WAL afresh, cut back to 4 MiB.
+    expect(statSync(`${host.file}-wal`).size).toBeLessThanOrEqual(4 * 1024 * 1024);
     // Nothing of the host's to send, and still the next round starts after every merged row.
     const maxRow = num(host.statement('SELECT MAX(rowid) AS n FROM review_event').get() ?? {}, 'n');
     expect(sentMark(job, 'event')).toBe(maxRow);
