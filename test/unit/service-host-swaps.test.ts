@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
   readFileSync,
   renameSync,
   readdirSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -19,6 +16,7 @@ import type { ServiceHostClient } from '../../services/host/host-client.ts';
 import { openAppServices } from '../../services/app-services.ts';
 import { jobWorkerEntry } from '../../services/host/entries.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
+import { damagePageInUse } from '../support/damage.ts';
 import { runHistory } from '../support/history.ts';
 import { envelopeOf, openHost, valueOf } from '../support/service-host.ts';
 import { onCleanup, tempDir } from '../support/test-scope.ts';
@@ -205,9 +203,7 @@ describe('service host: the integrity check of a large database', () => {
 
   it('answers while it runs; damage it finds is moved aside with a notice, and no daily backup is taken', async () => {
     const dataDir = folderWithHistory();
-    const fd = openSync(path.join(dataDir, databaseFileName), 'r+');
-    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 3);
-    closeSync(fd);
+    damagePageInUse(path.join(dataDir, databaseFileName));
     const host = await openHost(dataDir, large);
     // Answered before the check (on its own thread, started at open) has found anything.
     expect(valueOf(await host.dispatch('app.notices', undefined))).toEqual([]);

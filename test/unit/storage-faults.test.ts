@@ -2,22 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
-  closeSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   statSync,
   truncateSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createHandlerRegistry } from '../../services/service-registry.ts';
 import { latestSchemaVersion } from '../../services/storage/migrations.ts';
 import { databaseFileName } from '../../services/storage/storage.ts';
+import { damagePageInUse } from '../support/damage.ts';
 import { syntheticCards } from '../support/synthetic-cards.ts';
 import { openTestServices } from '../support/test-services.ts';
 import { tempDir } from '../support/test-scope.ts';
@@ -41,23 +39,6 @@ function populatedDir(): { dir: string; file: string } {
   }
   services.close();
   return { dir, file: path.join(dir, databaseFileName) };
-}
-
-/**
- * Overwrites the event log's root page: a page the integrity check reads (a fixed page number can
- * fall on a page a migration freed, which the check does not read).
- */
-function damagePageInUse(file: string): void {
-  const db = new DatabaseSync(file, { readOnly: true });
-  const root = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'review_event'`).get();
-  const pageSize = db.prepare('PRAGMA page_size').get()?.page_size;
-  db.close();
-  if (typeof root?.rootpage !== 'number' || typeof pageSize !== 'number') {
-    throw new Error('no event log in the test database');
-  }
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root.rootpage - 1) * pageSize);
-  closeSync(fd);
 }
 
 function sha(file: string): string {
