@@ -11,10 +11,6 @@ export interface RelationDef {
   readonly objectKind: 'entity' | 'literal';
   /** Reads the same both ways (A binds B = B binds A), so a reverse card is generated. */
   readonly symmetric: boolean;
-  /** Present-tense verb phrase: "{subject} {phrase} {object}". */
-  readonly phrase: string;
-  /** Passive phrase for reverse questions: "{object} {passive} {subject}"; absent when a reverse reads badly. */
-  readonly passive?: string;
   /** The relation with the opposite polarity, used to build false statements. */
   readonly opposite?: string;
   /**

@@ -34,12 +34,6 @@ describe('relation vocabulary', () => {
     }
   });
 
-  it('marks symmetric relations with a passive that reads the same', () => {
-    for (const def of Object.values(relations) as RelationDef[]) {
-      if (def.symmetric) expect(def.passive).toBe(def.phrase);
-    }
-  });
-
   it('gives every level status, denial and isoform tie a family or an entity object to hold it', () => {
     for (const [id, def] of Object.entries(relations) as [string, RelationDef][]) {
       if (def.levelStatus) expect(def.family, id).toBe('level');
