@@ -39,6 +39,7 @@ describe('query plans use the indexes', () => {
     cardStateSql.reviewDueBeforeAmong,
     cardStateSql.learningDueByAmong,
   ]);
+  const byKeyAmongIds = /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/;
   const cases: [string, string, RegExp][] = [
     ['learning due', cardStateSql.learningDueBy, /card_state_by_pack/],
     ['reviews due', cardStateSql.reviewDueBefore, /card_state_by_pack/],
@@ -61,26 +62,14 @@ describe('query plans use the indexes', () => {
     ['introduced ids', cardStateSql.introducedIds, /COVERING INDEX card_state_by_pack/],
     ['held out today', cardStateSql.heldOutIds, /card_state_(held|by_pack)/],
     // The queue looks up the catalog's cards by key, never walking other packs' cards.
-    [
-      'reviews due among ids',
-      cardStateSql.reviewDueBeforeAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'learning due among ids',
-      cardStateSql.learningDueByAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'review count among ids',
-      cardStateSql.reviewCountDueBeforeAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
-    [
-      'learning count among ids',
-      cardStateSql.learningCountDueByAmong,
-      /SCAN ids VIRTUAL TABLE.*SEARCH card_state USING PRIMARY KEY/,
-    ],
+    ...(
+      [
+        ['reviews due among ids', cardStateSql.reviewDueBeforeAmong],
+        ['learning due among ids', cardStateSql.learningDueByAmong],
+        ['review count among ids', cardStateSql.reviewCountDueBeforeAmong],
+        ['learning count among ids', cardStateSql.learningCountDueByAmong],
+      ] as const
+    ).map(([name, sql]): [string, string, RegExp] => [name, sql, byKeyAmongIds]),
     // Either index led by (phase, due) covers it; the planner may take the wider one (v4).
     ['due forecast', progressSql.dueBefore, /COVERING INDEX card_state_by_pack/],
     ['next due', progressSql.nextDue, /card_state_by_pack/],
