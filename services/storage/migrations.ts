@@ -8,8 +8,8 @@ import { withTransaction } from './sqlite.ts';
  * Schema migrations: numbered, immutable once shipped, one function each, each run in its own
  * transaction together with its `PRAGMA user_version` bump. Changes never drop data (new tables,
  * columns and indexes; an index no query reads may go); a later need is a new migration, never an
- * edit of an old one. A database from
- * a newer app (user_version above the latest here) is refused untouched.
+ * edit of an old one. A database from a newer app (user_version above the latest here) is refused
+ * untouched.
  */
 
 export interface Migration {
