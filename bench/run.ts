@@ -12,6 +12,7 @@ import { measureImportStall } from './import-stall.ts';
 import { measureOptimiser } from './optimiser.ts';
 import { measureStorage } from './storage.ts';
 import { measureSync } from './sync.ts';
+import { measureSyncFloor } from './sync-floor.ts';
 import { measureUiLatency } from './ui-latency.ts';
 import { runCensus } from '../test/support/tmp-census.ts';
 
@@ -33,6 +34,7 @@ const suites: [string, () => Results | Promise<Results>][] = [
   ['ui latency', () => measureUiLatency()],
   ['exports', () => measureExports()],
   ['sync', () => measureSync()],
+  ['sync floor', () => measureSyncFloor()],
   ['browse filter', () => measureBrowse()],
   ['optimiser', () => measureOptimiser()],
 ];

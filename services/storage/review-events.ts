@@ -164,7 +164,7 @@ export function insertEvent(storage: Storage, event: ReviewEvent): void {
  * An event's values by position, in the order of `columns`: a merge inserts up to a million
  * events, and binding twenty values by name cost as much again as SQLite's own insert.
  */
-function eventValues(event: ReviewEvent): SQLInputValue[] {
+export function eventValues(event: ReviewEvent): SQLInputValue[] {
   return [
     event.id,
     event.deviceId,
