@@ -49,7 +49,8 @@ describe('RunningJobs', () => {
     const dataDir = tempDir('running-jobs-data');
     const folder = tempDir('running-jobs-folder');
     const now = Date.parse('2025-03-03T09:00:00.000Z');
-    const host = new Storage({ dataDir, notices: new NoticeBoard(() => new Date(now)) });
+    const at = () => new Date(now);
+    const host = new Storage({ dataDir, notices: new NoticeBoard(at), now: at });
     onCleanup(() => host.close());
     expect(host.open().state).toBe('ready');
     const thread = startJobThread<SyncRoundResult>(jobWorkerEntry, {
