@@ -6,7 +6,7 @@ import { loadPackFolder } from '../../services/packs/pack-folder.ts';
 import { publicItemId } from '../../services/quiz/public-id.ts';
 import { expect, type AppHandle } from './fixtures.ts';
 
-/** Shared steps of the quiz-*.spec.ts files: opening the quiz, setting it up, answering by keyboard. */
+/** Shared steps of the quiz-*.spec.ts files: opening the quiz, setting it up, answering by keys. */
 
 // The answers come from the engine itself, run here in Node over the bundled pack: item ids are
 // stable across seeds, and so are option ids. The UI only sees each item's opaque public id, which

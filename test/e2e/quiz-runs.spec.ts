@@ -22,7 +22,7 @@ import {
 // item ids are stable across seeds, and so are option ids. The UI only sees each item's opaque
 // public id, which this side maps back; it never learns an answer before answering.
 // Here: practice and exam runs by keyboard, resuming after a reload, links that preset the
-// setup, past quizzes and the exam clock. Every kind, axe and screenshots: quiz-kinds-looks.spec.ts.
+// setup, past quizzes and the exam clock. Every kind, axe and screenshots: quiz-kinds-looks.spec.
 
 test('a practice quiz by keyboard alone: right and wrong, explained, to the results', async ({
   app,

@@ -13,10 +13,12 @@ import {
 } from '../support/key-check-pack.ts';
 
 /**
- * Every rule of the independent key check, on a small hand-made pack (test/support/key-check-pack.ts):
- * each is shown passing a sound item and failing a broken one, so the check cannot pass vacuously.
+ * Every rule of the independent key check, on a small hand-made pack (its home:
+ * test/support/key-check-pack.ts): each is shown passing a sound item and failing a broken one, so
+ * the check cannot pass vacuously.
  * Here: choice, context, pathway and source kinds. True-or-false: bank-verify-keys-statements.
  */
+
 describe('entity-choice items', () => {
   const mcq = (options: ChoiceOption[]): QuizItem => ({
     ...base,

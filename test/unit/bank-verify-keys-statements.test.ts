@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fact, pack, rules, statement, trueFalse } from '../support/key-check-pack.ts';
 
 /**
- * Every rule of the independent key check, on a small hand-made pack (test/support/key-check-pack.ts):
- * each is shown passing a sound item and failing a broken one, so the check cannot pass vacuously.
+ * Every rule of the independent key check, on a small hand-made pack (its home:
+ * test/support/key-check-pack.ts): each is shown passing a sound item and failing a broken one, so
+ * the check cannot pass vacuously.
  * Here: true-or-false statements. The other kinds: bank-verify-keys-kinds.test.ts.
  */
+
 describe('true statements', () => {
   it('are supported by a cited fact, and an isoform’s fact supports its gene', () => {
     const claim = statement('il-32', 'activates', 'nf-kb', { species: ['Homo sapiens'] });
