@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 const faultTests = [
   'test/unit/crash.test.ts',
   'test/unit/storage-faults.test.ts',
-  'test/unit/data-import.test.ts',
+  'test/unit/data-import-merge.test.ts',
+  'test/unit/data-import-hostile.test.ts',
   'test/unit/pack-validate-fuzz.test.ts',
   'test/unit/ipc-boundary.test.ts',
   'test/unit/preview-body-limit.test.ts',

@@ -1,9 +1,10 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Pack } from '../../shared/pack/schema.ts';
 import type { RunningPreview } from '../support/preview-process.ts';
 export { axeViolations } from './axe.ts';
-import { screenshotDir } from './fixtures.ts';
+import { expect, screenshotDir, type AppHandle } from './fixtures.ts';
 
 /**
  * Helpers for the Source and Progress end-to-end tests. Learner data is created through the real
@@ -157,3 +158,26 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
+
+/** Opens the Source screen (through the navigation, or at a deep link) and waits for it. */
+export async function openSource(app: AppHandle, hash = '#/source'): Promise<Page> {
+  const { page } = app;
+  if (hash === '#/source') {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Source', exact: true })
+      .click();
+  } else {
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+  }
+  await expect(page.locator('[data-screen-ready="source"]')).toBeVisible();
+  return page;
+}
+
+export const loadPack = (app: AppHandle) => call<Pack>(app.page.request, app.preview(), 'pack.get');
+export const summary = (page: Page) => page.locator('.search-summary');
+export const factCards = (page: Page) => page.locator('article.fact');
+export const searchBox = (page: Page) =>
+  page.getByRole('searchbox', { name: 'Search facts and entities' });

@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { migrate } from '../../services/storage/migrations.ts';
 
 /**
@@ -6,6 +6,11 @@ import { migrate } from '../../services/storage/migrations.ts';
  * version's shape (plain SQL, as that version's app would have). Committed as code, not binary
  * files, so a reviewer can read what each fixture holds.
  */
+
+/** An empty database in memory, to build or migrate. */
+export function memoryDatabase(): DatabaseSync {
+  return new DatabaseSync(':memory:');
+}
 
 export const fixtureEvent = {
   id: '01955b40-0000-7000-8000-000000000001',

@@ -1,43 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { ContractError } from '../../shared/contract/errors.ts';
 import { maxImportBytes } from '../../shared/contract/data.ts';
-import { allCardStates } from '../../services/storage/card-states.ts';
 import { documentVersion } from '../../services/data/progress-document.ts';
-import { rebuildCardStates } from '../../services/storage/rebuild.ts';
-import { runHistory } from '../support/history.ts';
-import { syntheticCards } from '../support/synthetic-cards.ts';
-import { openTestServices, testClock } from '../support/test-services.ts';
+import { content, device } from '../support/progress-devices.ts';
 
-type Services = ReturnType<typeof openTestServices>;
-
-const cards = syntheticCards(20, { facts: 10 });
-const start = Date.parse('2025-03-03T09:00:00.000Z');
-
-function device(seed: number, steps = 120): Services {
-  const services = openTestServices({ cards, clock: testClock(start + (seed % 7) * 60_000) });
-  runHistory(services, seed, steps);
-  return services;
-}
-
-/** Everything an import may change, in a comparable form (no export time, no device id). */
-function content(services: Services) {
-  const document = JSON.parse(services.data.exportDocument().content) as Record<string, unknown[]>;
-  const byId = (items: unknown[] | undefined) =>
-    [...(items ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return {
-    events: byId(document.events),
-    quizSessions: byId(document.quizSessions),
-    quizAnswers: byId(document.quizAnswers),
-    studySessions: byId(document.studySessions),
-    settings: byId(document.settings),
-    cardStates: allCardStates(services.storage),
-  };
-}
-
-function target(clockAt: number): Services {
-  return openTestServices({ cards, clock: testClock(clockAt) });
-}
+// Hostile progress files: each is refused with its reason, and the local data, its backups and
+// Object.prototype stay untouched. Round trips and merges: data-import-merge.test.ts.
 
 /** A UUIDv7 made at `at` (an ISO time or epoch ms), distinct per `serial`. */
 function idAt(at: string | number, serial: number): string {
@@ -55,110 +23,6 @@ function rejection(fn: () => unknown): { code: string; message: string } {
   }
   return { code: 'accepted', message: '' };
 }
-
-describe('export and import', () => {
-  it('round-trips every record into an empty database, with identical card states', () => {
-    const a = device(1);
-    const exported = a.data.exportDocument();
-    expect(exported.fileName).toMatch(/^pathwise-progress-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(exported.counts.events).toBeGreaterThan(20);
-    const b = target(a.clock.ms());
-    const result = b.data.importDocument(exported.content);
-    expect(result.added).toEqual(exported.counts);
-    expect(result.backup.reason).toBe('before-import');
-    expect(content(b)).toEqual(content(a));
-    a.close();
-    b.close();
-  });
-
-  it('accepts a file saved with a leading byte-order mark, as Windows editors save UTF-8', () => {
-    const a = device(9, 40);
-    const exported = a.data.exportDocument();
-    const b = target(a.clock.ms());
-    expect(b.data.importDocument(`\uFEFF${exported.content}`).added).toEqual(exported.counts);
-    expect(content(b)).toEqual(content(a));
-    a.close();
-    b.close();
-  });
-
-  it('is idempotent: a second import adds nothing', () => {
-    const a = device(2);
-    const document = a.data.exportDocument().content;
-    const b = target(a.clock.ms());
-    b.data.importDocument(document);
-    const once = content(b);
-    const again = b.data.importDocument(document);
-    expect(again.added).toEqual({
-      events: 0,
-      quizSessions: 0,
-      quizAnswers: 0,
-      studySessions: 0,
-      settings: 0,
-      reports: 0,
-    });
-    expect(again.alreadyPresent.events).toBe(once.events.length);
-    expect(content(b)).toEqual(once);
-    a.close();
-    b.close();
-  });
-
-  it('merges two devices both ways to the same progress, and the cache still equals a rebuild', () => {
-    const a = device(3);
-    const b = device(4);
-    const docA = a.data.exportDocument().content;
-    const docB = b.data.exportDocument().content;
-    const later = Math.max(a.clock.ms(), b.clock.ms());
-    a.clock.set(later);
-    b.clock.set(later);
-    a.data.importDocument(docB);
-    b.data.importDocument(docA);
-    expect(content(a)).toEqual(content(b));
-    const cache = allCardStates(a.storage);
-    rebuildCardStates(a.storage);
-    expect(allCardStates(a.storage)).toEqual(cache);
-    // Local events are never dropped: each device still has all of its own.
-    const own = (JSON.parse(docA) as { events: { id: string }[] }).events.map((e) => e.id);
-    const merged = new Set((content(a).events as { id: string }[]).map((e) => e.id));
-    for (const id of own) expect(merged.has(id)).toBe(true);
-    a.close();
-    b.close();
-  });
-
-  it('merges any set of documents in any order, any number of times, to the same result', () => {
-    const documents = [5, 6, 7].map((seed) => {
-      const services = device(seed, 60);
-      const document = services.data.exportDocument().content;
-      const at = services.clock.ms();
-      services.close();
-      return { document, at };
-    });
-    const clockAt = Math.max(...documents.map((d) => d.at));
-    let reference: ReturnType<typeof content> | undefined;
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: documents.length - 1 }), {
-          minLength: documents.length,
-          maxLength: 6,
-        }),
-        (order) => {
-          // Every document at least once, in the generated order, with repeats.
-          const sequence = [
-            ...order,
-            ...documents.map((_, i) => i).filter((i) => !order.includes(i)),
-          ];
-          const merged = target(clockAt);
-          for (const index of sequence)
-            merged.data.importDocument(documents[index]?.document ?? '');
-          const result = content(merged);
-          merged.close();
-          reference ??= result;
-          expect(result).toEqual(reference);
-        },
-      ),
-      { numRuns: 15 },
-    );
-  });
-});
 
 describe('hostile imports are rejected with a reason, and local data stays untouched', () => {
   const local = device(8, 60);
