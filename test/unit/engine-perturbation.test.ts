@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cascadeLevels, predictPerturbation } from '../../shared/engine/graph.ts';
 import type { EdgeSign, Pathway } from '../../shared/pack/schema.ts';
 import { pathwaySchema } from '../../shared/pack/schema.ts';
-import { bundledPack } from '../support/engine.ts';
+import { bundledBankAllKinds, bundledPack } from '../support/engine.ts';
 
 type Edge = [
   from: string,
@@ -197,5 +197,18 @@ describe('cascadeLevels', () => {
     expect(levels.get('c')).toBe(2);
     expect(levels.get('d')).toBe(3);
     expect(cascadeLevels([p])).toEqual(levels);
+  });
+});
+
+describe('perturbation explanations', () => {
+  const parityRule = 'An odd number of lowering or inhibiting steps turns the change around.';
+  const items = bundledBankAllKinds.quiz.filter((item) => item.kind === 'perturbation');
+
+  it('state the parity rule only for a chain, never for a one-step route (audit 20261233)', () => {
+    const oneStep = items.filter((item) => item.routes.every((r) => r.edgeIds.length === 1));
+    const chains = items.filter((item) => item.routes.some((r) => r.edgeIds.length > 1));
+    expect(oneStep.length).toBeGreaterThan(0);
+    for (const item of oneStep) expect(item.explanation, item.id).not.toContain(parityRule);
+    expect(chains.some((item) => item.explanation.includes(parityRule))).toBe(true);
   });
 });

@@ -61,7 +61,10 @@ function logicLine(route: Route, view: PathwayView): string {
   if (n >= 2 && n % 2 === 0) {
     return 'Inhibitions in series cancel in pairs, so the end of the route moves the same way as its start.';
   }
-  if (n % 2 === 1) return 'An odd number of lowering or inhibiting steps turns the change around.';
+  // A one-step route says its sign in its own sentence; the parity rule is for chains.
+  if (n % 2 === 1 && route.edgeIds.length > 1) {
+    return 'An odd number of lowering or inhibiting steps turns the change around.';
+  }
   return '';
 }
 
