@@ -1,15 +1,12 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { v7 as uuidv7 } from 'uuid';
-import { studyDaysOf } from '../services/data/record-times.ts';
 import { configure } from '../services/storage/database-checks.ts';
 import { migrate } from '../services/storage/migrations.ts';
-import { legacyPackId } from '../services/storage/pack-scope.ts';
-import { eventSql, eventValues, type ReviewEvent } from '../services/storage/review-events.ts';
-import { dayMs } from '../shared/engine/scheduler.ts';
+import { eventSql, eventValues } from '../services/storage/review-events.ts';
 import { withTempDir } from '../test/support/temp-dir.ts';
 import { report, round, type Results } from './lib.ts';
+import { benchEvent, deviceIdOf, devices, eventsPerDevice } from './sync.ts';
 
 /**
  * What SQLite alone takes to store the million events of the sync merge (bench/sync.ts, target
@@ -19,9 +16,8 @@ import { report, round, type Results } from './lib.ts';
  * ways: into the log with its indexes, with its indexes built once after the rows, and with its
  * primary key alone. A floor for the merge target, not a target of its own.
  */
-const events = 1_000_000;
+const events = devices * eventsPerDevice;
 const batch = 20_000;
-const cards = 100_000;
 
 export async function measureSyncFloor(): Promise<Results> {
   const withIndexes = await timedFill('with-indexes');
@@ -66,7 +62,12 @@ async function timedFill(fill: Fill): Promise<Timed> {
         .all()
         .map((row) => ({ name: String(row.name), sql: String(row.sql) }));
       if (fill !== 'with-indexes') for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
-      const rows = Array.from({ length: events }, (_, i) => eventValues(eventOf(i)));
+      // The very rows the sync bench merges, device by device as it reads their files.
+      const rows = Array.from({ length: devices }, (_, d) =>
+        Array.from({ length: eventsPerDevice }, (_, i) =>
+          eventValues(benchEvent(deviceIdOf(d), d, i)),
+        ),
+      ).flat();
       const insert = db.prepare(eventSql.insert);
       const started = performance.now();
       const cpu = process.cpuUsage();
@@ -83,35 +84,4 @@ async function timedFill(fill: Fill): Promise<Timed> {
       db.close();
     }
   });
-}
-
-const start = Date.parse('2023-01-02T08:00:00.000Z');
-
-/** The i-th of five devices' ratings, as bench/sync.ts writes them: one every 11 s. */
-function eventOf(i: number): ReviewEvent {
-  const at = start + i * 11_000;
-  return {
-    id: uuidv7({ msecs: at, seq: i & 0xfff }),
-    deviceId: `0000000${i % 5}-benc-4000-8000-00000000000${i % 5}`,
-    packId: legacyPackId,
-    cardId: `bench:${String(i % cards).padStart(6, '0')}`,
-    kind: 'rating',
-    source: 'review',
-    rating: 'good',
-    undoes: null,
-    quizAnswerId: null,
-    studySessionId: null,
-    occurredAt: at,
-    studyDay: studyDaysOf(at)[0],
-    durationMs: 4000,
-    desiredRetention: 0.9,
-    fuzz: false,
-    phaseBefore: 'review',
-    phaseAfter: 'review',
-    dueAfter: at + dayMs,
-    stabilityAfter: 3,
-    difficultyAfter: 5,
-    recordedAt: at,
-    flag: null,
-  };
 }

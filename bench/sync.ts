@@ -29,8 +29,8 @@ import { atMost, median, report, round, type Results } from './lib.ts';
  * rounds that each find 1,000 new events across those files. 100,000 cards, as in the storage
  * benchmark's million-event database (ten events a card).
  */
-const devices = 5;
-const eventsPerDevice = 200_000;
+export const devices = 5;
+export const eventsPerDevice = 200_000;
 /** Ten events a card. */
 const cards = (devices * eventsPerDevice) / 10;
 const incrementalEvents = 1_000;
@@ -206,7 +206,7 @@ function createDatabase(dataDir: string): void {
   storage.close();
 }
 
-function deviceIdOf(d: number): string {
+export function deviceIdOf(d: number): string {
   return `0000000${d}-benc-4000-8000-00000000000${d}`;
 }
 
@@ -238,17 +238,16 @@ function appendEvents(
 }
 
 /** The i-th rating of device d: one every 55 s among the devices, every device on every card. */
-function eventLine(deviceId: string, d: number, i: number): string {
+export function benchEvent(deviceId: string, d: number, i: number): ReviewEvent {
   const at = start + (i * devices + d) * eventSpacingMs;
-  const rating = ratings[(i + d) % ratings.length] ?? 'good';
-  const event: ReviewEvent = {
+  return {
     id: uuidv7({ msecs: at, seq: i }),
     deviceId,
     packId: legacyPackId,
     cardId: `bench:${String((i * devices + d) % cards).padStart(6, '0')}`,
     kind: 'rating',
     source: 'review',
-    rating,
+    rating: ratings[(i + d) % ratings.length] ?? 'good',
     undoes: null,
     quizAnswerId: null,
     studySessionId: null,
@@ -265,5 +264,8 @@ function eventLine(deviceId: string, d: number, i: number): string {
     recordedAt: at,
     flag: null,
   };
-  return encodeLine({ t: 'event', r: eventToDocument(event) });
+}
+
+function eventLine(deviceId: string, d: number, i: number): string {
+  return encodeLine({ t: 'event', r: eventToDocument(benchEvent(deviceId, d, i)) });
 }
